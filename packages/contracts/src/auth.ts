@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { Role, Uuid } from './common.js';
+
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 256;
+
+export const Email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, 'An email address has at most 254 characters.')
+  .pipe(z.email('Enter a valid email address.'));
+
+export const Password = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
+  .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`);
+
+export const PersonName = z
+  .string()
+  .trim()
+  .min(1, 'Enter a name.')
+  .max(120, 'A name has at most 120 characters.');
+
+export const OrganizationName = z
+  .string()
+  .trim()
+  .min(2, 'An organization name has at least 2 characters.')
+  .max(120, 'An organization name has at most 120 characters.');
+
+export const SignupRequest = z.strictObject({
+  organizationName: OrganizationName,
+  name: PersonName,
+  email: Email,
+  password: Password,
+});
+export type SignupRequest = z.infer<typeof SignupRequest>;
+
+export const LoginRequest = z.strictObject({
+  email: Email,
+  password: z.string().min(1, 'Enter your password.').max(PASSWORD_MAX_LENGTH),
+});
+export type LoginRequest = z.infer<typeof LoginRequest>;
+
+export const SessionUser = z.object({
+  id: Uuid,
+  name: z.string(),
+  email: z.string(),
+  role: Role,
+});
+export type SessionUser = z.infer<typeof SessionUser>;
+
+export const OrganizationSummary = z.object({ id: Uuid, name: z.string() });
+export type OrganizationSummary = z.infer<typeof OrganizationSummary>;
+
+export const Me = z.object({ user: SessionUser, organization: OrganizationSummary });
+export type Me = z.infer<typeof Me>;
+
+export const AuthSession = Me.extend({
+  /** Opaque bearer token; the same session is also set as an HttpOnly cookie. */
+  token: z.string(),
+});
+export type AuthSession = z.infer<typeof AuthSession>;
+
+export const EmptyBody = z.strictObject({});

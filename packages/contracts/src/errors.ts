@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+/** Machine-readable error codes. The web client switches on these; never rename one. */
+export const ErrorCode = z.enum([
+  'validation_failed',
+  'bad_request',
+  'unauthenticated',
+  'invalid_credentials',
+  'csrf_failed',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'email_taken',
+  'last_admin',
+  'too_many_attempts',
+  'payload_too_large',
+  'unsupported_media_type',
+  'service_unavailable',
+  'internal',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const FieldError = z.object({
+  /** Dotted path of the offending field, for example `email` or `items.0.name`. */
+  path: z.string(),
+  message: z.string(),
+});
+export type FieldError = z.infer<typeof FieldError>;
+
+/** RFC 9457 problem details, as every error of the API is answered. */
+export const Problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  instance: z.string().optional(),
+  code: ErrorCode,
+  errors: z.array(FieldError).optional(),
+  requestId: z.string().optional(),
+});
+export type Problem = z.infer<typeof Problem>;
