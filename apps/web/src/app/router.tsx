@@ -1,0 +1,47 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { LoadingState } from '../components/ui/States';
+import { AppShell } from './AppShell';
+import { RouteError } from './RouteError';
+
+// One chunk per route: a visitor on the sign-in page does not download the users screen.
+const LoginRoute = lazy(() => import('../features/auth/routes/LoginRoute'));
+const SignupRoute = lazy(() => import('../features/auth/routes/SignupRoute'));
+const HomeRoute = lazy(() => import('../features/home/routes/HomeRoute'));
+const UsersRoute = lazy(() => import('../features/users/routes/UsersRoute'));
+const NotFoundRoute = lazy(() => import('./NotFoundRoute'));
+
+function Page({ children }: { children: ReactNode }) {
+  return (
+    <Suspense
+      fallback={
+        <div className="fullpage">
+          <LoadingState />
+        </div>
+      }
+    >
+      {children}
+    </Suspense>
+  );
+}
+
+export function createRouter() {
+  return createBrowserRouter([
+    {
+      errorElement: <RouteError />,
+      children: [
+        { path: '/login', element: <Page><LoginRoute /></Page> },
+        { path: '/signup', element: <Page><SignupRoute /></Page> },
+        {
+          path: '/',
+          element: <AppShell />,
+          children: [
+            { index: true, element: <HomeRoute /> },
+            { path: 'users', element: <UsersRoute /> },
+          ],
+        },
+        { path: '*', element: <Page><NotFoundRoute /></Page> },
+      ],
+    },
+  ]);
+}

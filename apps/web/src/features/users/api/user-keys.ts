@@ -1,0 +1,18 @@
+import type { Role } from '@scorecard/contracts';
+
+/** What the users list is filtered and paged by; also the list's query key. */
+export type UserListParams = {
+  page: number;
+  pageSize: number;
+  q: string;
+  role: Role | '';
+  includeDeactivated: boolean;
+};
+
+export const userKeys = {
+  all: ['users'] as const,
+  lists: () => [...userKeys.all, 'list'] as const,
+  list: (params: UserListParams) => [...userKeys.lists(), params] as const,
+  details: () => [...userKeys.all, 'detail'] as const,
+  detail: (id: string) => [...userKeys.details(), id] as const,
+};

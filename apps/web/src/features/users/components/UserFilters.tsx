@@ -1,0 +1,61 @@
+import { ROLE_LABELS, ROLES, type Role } from '@scorecard/contracts';
+import { useId } from 'react';
+
+type UserFiltersProps = {
+  search: string;
+  onSearchChange: (value: string) => void;
+  role: Role | '';
+  onRoleChange: (role: Role | '') => void;
+  includeDeactivated: boolean;
+  onIncludeDeactivatedChange: (value: boolean) => void;
+};
+
+export function UserFilters(props: UserFiltersProps) {
+  const id = useId();
+  return (
+    <div className="toolbar" role="search" aria-label="Filter users">
+      <div className="toolbar__field toolbar__field--grow">
+        <label htmlFor={`${id}-q`} className="field__label">
+          Search
+        </label>
+        <input
+          id={`${id}-q`}
+          className="input input--search"
+          type="search"
+          placeholder="Name or email"
+          autoComplete="off"
+          value={props.search}
+          onChange={(e) => props.onSearchChange(e.target.value)}
+        />
+      </div>
+      <div className="toolbar__field">
+        <label htmlFor={`${id}-role`} className="field__label">
+          Role
+        </label>
+        <select
+          id={`${id}-role`}
+          className="select"
+          value={props.role}
+          onChange={(e) => props.onRoleChange(e.target.value as Role | '')}
+        >
+          <option value="">All roles</option>
+          {ROLES.map((role) => (
+            <option key={role} value={role}>
+              {ROLE_LABELS[role]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="toolbar__field toolbar__field--check">
+        <input
+          id={`${id}-inactive`}
+          type="checkbox"
+          className="checkbox"
+          checked={props.includeDeactivated}
+          onChange={(e) => props.onIncludeDeactivatedChange(e.target.checked)}
+        />
+        <label htmlFor={`${id}-inactive`}>Show deactivated</label>
+      </div>
+    </div>
+  );
+}
