@@ -16,11 +16,7 @@ export const Password = z
   .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
   .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`);
 
-export const PersonName = z
-  .string()
-  .trim()
-  .min(1, 'Enter a name.')
-  .max(120, 'A name has at most 120 characters.');
+export const PersonName = z.string().trim().min(1, 'Enter a name.').max(120, 'A name has at most 120 characters.');
 
 export const OrganizationName = z
   .string()

@@ -10,7 +10,8 @@ export type HttpMethod = 'get' | 'post' | 'patch' | 'put' | 'delete';
  * Who may call an endpoint. `public` needs no session; otherwise a session is needed and, when
  * `roles` lists roles, the caller must hold one of them.
  */
-export type Access = { readonly auth: 'public' } | { readonly auth: 'session'; readonly roles: 'any' | readonly Role[] };
+export type Access =
+  { readonly auth: 'public' } | { readonly auth: 'session'; readonly roles: 'any' | readonly Role[] };
 
 export interface Endpoint {
   readonly method: HttpMethod;

@@ -16,7 +16,13 @@ describe('checkMemberChange keeps at least one active admin', () => {
     ['promoting a recruiter to admin is allowed', recruiter, admin, 1, true],
     ['deactivating a non-admin is allowed even with one admin', recruiter, { ...recruiter, active: false }, 1, true],
     ['reactivating an inactive admin is allowed', inactiveAdmin, admin, 1, true],
-    ['changing an inactive admin to interviewer is allowed', inactiveAdmin, { role: 'interviewer', active: false }, 1, true],
+    [
+      'changing an inactive admin to interviewer is allowed',
+      inactiveAdmin,
+      { role: 'interviewer', active: false },
+      1,
+      true,
+    ],
   ] as const)('%s', (_name, before, after, activeAdmins, ok) => {
     expect(checkMemberChange({ before, after, activeAdmins }).ok).toBe(ok);
   });

@@ -1,0 +1,41 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ValidationInterceptor } from './common/validation.interceptor.js';
+import { ConfigModule } from './config/config.module.js';
+import type { AppConfig } from './config/env.js';
+import { migrations } from './database/data-source.js';
+import { AuthModule } from './modules/auth/auth.module.js';
+import { HealthModule } from './modules/health/health.module.js';
+import { OrganizationsModule } from './modules/organizations/organizations.module.js';
+import { SessionsModule } from './modules/sessions/sessions.module.js';
+import { UsersModule } from './modules/users/users.module.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig & { databaseUrl: string }): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        TypeOrmModule.forRoot({
+          type: 'postgres',
+          url: config.databaseUrl,
+          migrations,
+          migrationsTableName: 'typeorm_migrations',
+          synchronize: false,
+          migrationsRun: false,
+          retryAttempts: 3,
+          retryDelay: 1000,
+          extra: { max: config.dbPoolSize, connectionTimeoutMillis: 5000 },
+        }),
+        HealthModule,
+        OrganizationsModule,
+        SessionsModule,
+        UsersModule,
+        AuthModule,
+      ],
+      providers: [{ provide: APP_INTERCEPTOR, useClass: ValidationInterceptor }],
+    };
+  }
+}

@@ -1,0 +1,43 @@
+import type { ErrorCode, FieldError } from '@scorecard/contracts';
+
+const TITLES: Record<ErrorCode, string> = {
+  validation_failed: 'Your request has invalid fields',
+  bad_request: 'Bad request',
+  unauthenticated: 'Sign in required',
+  invalid_credentials: 'Wrong email or password',
+  csrf_failed: 'Request refused',
+  forbidden: 'Not allowed',
+  not_found: 'Not found',
+  conflict: 'Conflict',
+  email_taken: 'Email already in use',
+  last_admin: 'An organization needs an admin',
+  too_many_attempts: 'Too many attempts',
+  payload_too_large: 'Request too large',
+  unsupported_media_type: 'Unsupported media type',
+  service_unavailable: 'Service unavailable',
+  internal: 'Something went wrong',
+};
+
+/** An error the client should see: an HTTP status, a stable code and a human sentence. */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    readonly detail: string,
+    readonly extra: { errors?: FieldError[]; headers?: Record<string, string> } = {},
+  ) {
+    super(detail);
+  }
+
+  get title(): string {
+    return TITLES[this.code];
+  }
+
+  static notFound(what = 'resource'): AppError {
+    return new AppError(404, 'not_found', `No such ${what}.`);
+  }
+}
+
+export function titleFor(code: ErrorCode): string {
+  return TITLES[code];
+}

@@ -1,0 +1,82 @@
+import { HttpException } from '@nestjs/common';
+import type { ErrorCode, Problem } from '@scorecard/contracts';
+import { ZodError } from 'zod';
+import { AppError, titleFor } from './app-error.js';
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
+
+export interface ProblemAnswer {
+  body: Problem;
+  headers: Record<string, string>;
+  /** Unexpected: log it with its stack (the client never sees the stack). */
+  unexpected: boolean;
+}
+
+const CODE_BY_STATUS: Record<number, ErrorCode> = {
+  400: 'bad_request',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'not_found',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  429: 'too_many_attempts',
+  503: 'service_unavailable',
+};
+
+function problem(status: number, code: ErrorCode, detail: string, requestId: string): Problem {
+  return { type: `https://scorecard.dev/problems/${code}`, title: titleFor(code), status, detail, code, requestId };
+}
+
+export function zodToFieldErrors(err: ZodError) {
+  return err.issues.map((i) => ({
+    path: i.path.map(String).join('.') || '(body)',
+    message: i.code === 'unrecognized_keys' ? `Unknown field(s): ${i.keys.join(', ')}.` : i.message,
+  }));
+}
+
+/**
+ * Turns anything thrown while answering a request into RFC 9457 problem details. Shared by the Nest
+ * exception filter and Fastify's own error handler (body parsing happens before Nest sees the request).
+ */
+export function toProblem(err: unknown, requestId: string): ProblemAnswer {
+  if (err instanceof AppError) {
+    const body = { ...problem(err.status, err.code, err.detail, requestId), title: err.title };
+    if (err.extra.errors) body.errors = err.extra.errors;
+    return { body, headers: err.extra.headers ?? {}, unexpected: false };
+  }
+  if (err instanceof ZodError) {
+    const body = problem(400, 'validation_failed', 'Some fields are missing or invalid.', requestId);
+    body.errors = zodToFieldErrors(err);
+    return { body, headers: {}, unexpected: false };
+  }
+  const status =
+    err instanceof HttpException
+      ? err.getStatus()
+      : typeof (err as { statusCode?: unknown })?.statusCode === 'number'
+        ? (err as { statusCode: number }).statusCode
+        : 500;
+  if (status >= 400 && status < 500) {
+    const code = CODE_BY_STATUS[status] ?? 'bad_request';
+    const fastifyCode = (err as { code?: string }).code;
+    const detail =
+      fastifyCode === 'FST_ERR_CTP_INVALID_JSON_BODY' || (err instanceof SyntaxError && status === 400)
+        ? 'The request body is not valid JSON.'
+        : code === 'not_found'
+          ? 'No such resource.'
+          : code === 'payload_too_large'
+            ? 'The request body is too large.'
+            : code === 'unsupported_media_type'
+              ? 'Send the request body as application/json.'
+              : err instanceof Error
+                ? err.message
+                : 'Bad request.';
+    return { body: problem(status, code, detail, requestId), headers: {}, unexpected: false };
+  }
+  return {
+    body: problem(500, 'internal', 'An unexpected error occurred; it has been logged.', requestId),
+    headers: {},
+    unexpected: true,
+  };
+}

@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
+import { PinoNestLogger } from './common/logger.js';
+import { ProblemFilter, sendProblem } from './common/problem.filter.js';
+import type { AppConfig } from './config/env.js';
+import { AppModule } from './app.module.js';
+import { buildOpenApiDocument } from './openapi/document.js';
+
+const REQUEST_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
+
+/**
+ * Builds the whole product, API and web app, on one Fastify server; does not listen yet.
+ * `assets: false` leaves out the web app's files and the docs UI: their plugins load an ESM-only
+ * dependency through `require`, which Node 20 allows but Jest's module runtime does not, so the API
+ * tests run without them and a test of the real process checks them.
+ */
+export async function createApp(
+  config: AppConfig & { databaseUrl: string },
+  log: Logger,
+  { assets = true }: { assets?: boolean } = {},
+): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    loggerInstance: log,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    requestIdHeader: false,
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger: new PinoNestLogger(log),
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (req, reply) => {
+    void reply.header('x-request-id', req.id);
+  });
+  fastify.setErrorHandler((err: unknown, req: FastifyRequest, reply: FastifyReply) => sendProblem(req, reply, err));
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    hsts: config.cookieSecure ? undefined : false,
+  });
+
+  const document = buildOpenApiDocument('1');
+  fastify.get('/api/openapi.json', async () => document);
+  let indexHtml: string | null = null;
+  if (assets) {
+    const [{ default: fastifySwagger }, { default: fastifySwaggerUi }, { default: fastifyStatic }] = await Promise.all([
+      import('@fastify/swagger'),
+      import('@fastify/swagger-ui'),
+      import('@fastify/static'),
+    ]);
+    await app.register(fastifySwagger, { mode: 'static', specification: { document: document as never } });
+    await app.register(fastifySwaggerUi, {
+      routePrefix: '/api/docs',
+      staticCSP: true,
+      // Plain http on localhost must keep working: never ask the browser to upgrade to https.
+      transformStaticCSP: (header: string) => header.replace(/\s*upgrade-insecure-requests;?/, ''),
+    });
+    const index = join(config.webDist, 'index.html');
+    if (existsSync(index)) {
+      indexHtml = readFileSync(index, 'utf8');
+      await app.register(fastifyStatic, {
+        root: config.webDist,
+        prefix: '/',
+        index: false,
+        wildcard: true,
+        maxAge: '1h',
+      });
+    } else {
+      log.warn({ webDist: config.webDist }, 'the web app is not built; serving the API only');
+    }
+  }
+  app.useGlobalFilters(new ProblemFilter(indexHtml));
+  return app;
+}

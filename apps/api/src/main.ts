@@ -1,0 +1,72 @@
+import 'reflect-metadata';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DataSource } from 'typeorm';
+import { createLogger } from './common/logger.js';
+import { ConfigError, loadConfig } from './config/env.js';
+import { createApp } from './create-app.js';
+import { migrate } from './database/data-source.js';
+import { type EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres.js';
+import { DEMO_ORGANIZATION, seedDemo } from './database/seed-demo.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const log = createLogger(config.logLevel);
+  let embedded: EmbeddedDatabase | undefined;
+  let app: NestFastifyApplication | undefined;
+  let stopping = false;
+
+  const shutdown = async (reason: string, code: number) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ reason }, 'shutting down: no new requests, finishing those in flight');
+    const force = setTimeout(() => {
+      log.error('shutdown took longer than 20 s; exiting');
+      process.exit(1);
+    }, 20_000);
+    force.unref();
+    try {
+      await app?.close();
+      await embedded?.stop();
+    } catch (err) {
+      log.error({ err }, 'error while shutting down');
+      code = code || 1;
+    }
+    log.info('stopped');
+    process.exit(code);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM', 0));
+  process.once('SIGINT', () => void shutdown('SIGINT', 0));
+
+  try {
+    let databaseUrl = config.databaseUrl;
+    if (!databaseUrl) {
+      embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, database: 'scorecard', log });
+      databaseUrl = embedded.url;
+    }
+    app = await createApp({ ...config, databaseUrl }, log);
+    const applied = await migrate(app.get(DataSource));
+    if (applied.length) log.info({ applied }, 'migrations applied');
+    if (config.seedDemo && (await seedDemo(app))) log.info(`demo organization "${DEMO_ORGANIZATION}" created`);
+    if (stopping) return;
+    await app.listen({ port: config.port, host: config.host });
+    const url = await app.getUrl();
+    log.info(
+      { url, embeddedPostgres: Boolean(embedded) },
+      `Scorecard is running at ${url.replace('[::1]', 'localhost').replace('0.0.0.0', 'localhost')}`,
+    );
+  } catch (err) {
+    log.fatal({ err }, 'failed to start');
+    await shutdown('start-up failed', 1);
+  }
+}
+
+void main();

@@ -1,0 +1,52 @@
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { CSRF_HEADER, CSRF_HEADER_VALUE, type Endpoint, SESSION_COOKIE } from '@scorecard/contracts';
+import type { FastifyRequest } from 'fastify';
+import { AppError } from '../../common/app-error.js';
+import { ENDPOINT } from '../../common/route.decorator.js';
+import { SessionsService } from '../sessions/sessions.service.js';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function bearerToken(req: FastifyRequest): string | undefined {
+  const h = req.headers.authorization;
+  if (!h) return undefined;
+  const m = /^Bearer\s+([A-Za-z0-9_-]{20,200})$/.exec(h);
+  return m?.[1] ?? '';
+}
+
+/**
+ * Runs before every route. A route without an endpoint entry is refused (fail closed). Public
+ * endpoints pass; the rest need a live session (bearer token or cookie) and one of the allowed roles.
+ * Cookie-authenticated writes must carry the CSRF header, which a cross-site form cannot add.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly sessions: SessionsService,
+  ) {}
+
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    const endpoint = this.reflector.get<Endpoint | undefined>(ENDPOINT, ctx.getHandler());
+    if (!endpoint) throw new Error(`route ${ctx.getClass().name}.${ctx.getHandler().name} has no endpoint entry`);
+    if (endpoint.access.auth === 'public') return true;
+
+    const req = ctx.switchToHttp().getRequest<FastifyRequest>();
+    const bearer = bearerToken(req);
+    const cookie = req.cookies?.[SESSION_COOKIE];
+    const token = bearer ?? cookie;
+    if (!token) throw new AppError(401, 'unauthenticated', 'Sign in to continue.');
+    if (bearer === undefined && !SAFE_METHODS.has(req.method) && req.headers[CSRF_HEADER] !== CSRF_HEADER_VALUE) {
+      throw new AppError(403, 'csrf_failed', `Requests signed in by cookie must send the ${CSRF_HEADER} header.`);
+    }
+    const caller = token ? await this.sessions.resolve(token) : null;
+    if (!caller) throw new AppError(401, 'unauthenticated', 'Your session has ended. Sign in again.');
+    req.caller = caller;
+    const roles = endpoint.access.roles;
+    if (roles !== 'any' && !roles.includes(caller.role)) {
+      throw new AppError(403, 'forbidden', 'Your role does not allow this.');
+    }
+    return true;
+  }
+}

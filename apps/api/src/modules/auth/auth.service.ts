@@ -1,0 +1,98 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { AuthSession, LoginRequest, Me, SignupRequest } from '@scorecard/contracts';
+import { DEFAULT_LOGIN_THROTTLE, evaluateLoginThrottle } from '@scorecard/domain';
+import type { DataSource } from 'typeorm';
+import { AppError } from '../../common/app-error.js';
+import type { Caller } from '../../common/request-context.js';
+import { APP_CONFIG } from '../../config/config.module.js';
+import type { AppConfig } from '../../config/env.js';
+import { OrganizationsService } from '../organizations/organizations.service.js';
+import { SessionsService } from '../sessions/sessions.service.js';
+import { UsersService } from '../users/users.service.js';
+import { LoginFailuresRepository } from './login-failures.repository.js';
+import { burnPasswordCheck, verifyPassword } from './password.js';
+
+export function toMe(caller: Caller): Me {
+  return {
+    user: { id: caller.userId, name: caller.name, email: caller.email, role: caller.role },
+    organization: { id: caller.organizationId, name: caller.organizationName },
+  };
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly orgs: OrganizationsService,
+    private readonly users: UsersService,
+    private readonly sessions: SessionsService,
+    private readonly failures: LoginFailuresRepository,
+  ) {}
+
+  /** Creates an organization with its first admin and signs them in, all or nothing. */
+  signup(input: SignupRequest): Promise<AuthSession> {
+    return this.ds.transaction(async (m) => {
+      const organization = await this.orgs.create(input.organizationName, m);
+      const user = await this.users.createMember(
+        {
+          organizationId: organization.id,
+          name: input.name,
+          email: input.email,
+          role: 'admin',
+          password: input.password,
+        },
+        m,
+      );
+      const token = await this.sessions.open(
+        { organizationId: organization.id, userId: user.id, ttlHours: this.config.sessionTtlHours },
+        m,
+      );
+      return { token, user: { id: user.id, name: user.name, email: user.email, role: user.role }, organization };
+    });
+  }
+
+  async login(input: LoginRequest, ip: string): Promise<AuthSession> {
+    const policy = DEFAULT_LOGIN_THROTTLE;
+    const windows = await this.failures.windows(input.email, ip, policy.windowSeconds);
+    const verdict = evaluateLoginThrottle({ ...windows, now: new Date(), policy });
+    if (!verdict.allowed) {
+      const minutes = Math.ceil(verdict.retryAfterSeconds / 60);
+      throw new AppError(
+        429,
+        'too_many_attempts',
+        `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+        { headers: { 'retry-after': String(verdict.retryAfterSeconds) } },
+      );
+    }
+    const user = await this.users.findForLogin(input.email);
+    const ok = user
+      ? await verifyPassword(user.passwordHash, input.password)
+      : (await burnPasswordCheck(input.password), false);
+    if (!user || !ok) {
+      await this.failures.record(input.email, ip);
+      throw new AppError(401, 'invalid_credentials', 'The email or password is not right.');
+    }
+    if (!user.active) {
+      throw new AppError(
+        401,
+        'invalid_credentials',
+        'This account has been deactivated. Ask an admin of your organization.',
+      );
+    }
+    await this.failures.clearAccount(input.email);
+    const token = await this.sessions.open({
+      organizationId: user.organizationId,
+      userId: user.id,
+      ttlHours: this.config.sessionTtlHours,
+    });
+    const caller = await this.sessions.resolve(token);
+    if (!caller) throw new Error('a session just opened does not resolve');
+    return { token, ...toMe(caller) };
+  }
+
+  logout(caller: Caller): Promise<void> {
+    return this.sessions.close(caller);
+  }
+}

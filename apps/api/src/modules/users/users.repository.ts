@@ -1,0 +1,154 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Role, User, UserListQuery } from '@scorecard/contracts';
+import type { DataSource, EntityManager } from 'typeorm';
+
+interface UserRow {
+  id: string;
+  organization_id: string;
+  name: string;
+  email: string;
+  role: Role;
+  active: boolean;
+  created_at: Date;
+  deactivated_at: Date | null;
+}
+
+const COLUMNS = `id, organization_id, name, email, role, active, created_at, deactivated_at`;
+
+export function toUser(r: UserRow): User {
+  return {
+    id: r.id,
+    name: r.name,
+    email: r.email,
+    role: r.role,
+    active: r.active,
+    createdAt: r.created_at.toISOString(),
+    deactivatedAt: r.deactivated_at?.toISOString() ?? null,
+  };
+}
+
+/** Thrown when an email is already used by any user (emails sign in, so they are unique everywhere). */
+export class EmailTakenError extends Error {}
+
+function isUniqueViolation(err: unknown, constraint: string): boolean {
+  const e = err as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
+  const d = e.driverError ?? e;
+  return d.code === '23505' && d.constraint === constraint;
+}
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+@Injectable()
+export class UsersRepository {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  async list(organizationId: string, q: UserListQuery): Promise<{ items: User[]; total: number }> {
+    const where = ['organization_id = $1'];
+    const args: unknown[] = [organizationId];
+    if (q.q) {
+      args.push(`${escapeLike(q.q.toLowerCase())}%`);
+      where.push(`(lower(name) like $${args.length} or email like $${args.length})`);
+    }
+    if (q.role) {
+      args.push(q.role);
+      where.push(`role = $${args.length}`);
+    }
+    if (q.active !== undefined) {
+      args.push(q.active);
+      where.push(`active = $${args.length}`);
+    }
+    args.push(q.pageSize, (q.page - 1) * q.pageSize);
+    const rows: (UserRow & { total: number })[] = await this.ds.query(
+      `select ${COLUMNS}, count(*) over ()::int as total
+         from users where ${where.join(' and ')}
+        order by lower(name), id
+        limit $${args.length - 1} offset $${args.length}`,
+      args,
+    );
+    let total = rows[0]?.total ?? 0;
+    if (rows.length === 0 && q.page > 1) {
+      const [c]: { n: number }[] = await this.ds.query(
+        `select count(*)::int as n from users where ${where.join(' and ')}`,
+        args.slice(0, -2),
+      );
+      total = c?.n ?? 0;
+    }
+    return { items: rows.map(toUser), total };
+  }
+
+  async findById(
+    organizationId: string,
+    id: string,
+    m: EntityManager = this.ds.manager,
+    lock = false,
+  ): Promise<User | null> {
+    const rows: UserRow[] = await m.query(
+      `select ${COLUMNS} from users where organization_id = $1 and id = $2${lock ? ' for update' : ''}`,
+      [organizationId, id],
+    );
+    return rows[0] ? toUser(rows[0]) : null;
+  }
+
+  async findForLogin(email: string): Promise<(User & { organizationId: string; passwordHash: string }) | null> {
+    const rows: (UserRow & { password_hash: string })[] = await this.ds.query(
+      `select ${COLUMNS}, password_hash from users where email = $1`,
+      [email],
+    );
+    const r = rows[0];
+    return r ? { ...toUser(r), organizationId: r.organization_id, passwordHash: r.password_hash } : null;
+  }
+
+  async insert(
+    input: { organizationId: string; name: string; email: string; role: Role; passwordHash: string },
+    m: EntityManager = this.ds.manager,
+  ): Promise<User> {
+    try {
+      const [row]: UserRow[] = await m.query(
+        `insert into users (organization_id, name, email, role, password_hash)
+         values ($1, $2, $3, $4, $5) returning ${COLUMNS}`,
+        [input.organizationId, input.name, input.email, input.role, input.passwordHash],
+      );
+      if (!row) throw new Error('insert returned no row');
+      return toUser(row);
+    } catch (err) {
+      if (isUniqueViolation(err, 'users_email_key')) throw new EmailTakenError();
+      throw err;
+    }
+  }
+
+  /** Locks the organization's active admins and counts them, so two demotions cannot race. */
+  async lockActiveAdmins(organizationId: string, m: EntityManager): Promise<number> {
+    const rows: unknown[] = await m.query(
+      `select id from users where organization_id = $1 and role = 'admin' and active for update`,
+      [organizationId],
+    );
+    return rows.length;
+  }
+
+  async update(
+    organizationId: string,
+    id: string,
+    change: { name?: string; role?: Role; active?: boolean },
+    m: EntityManager,
+  ): Promise<User> {
+    const [rows]: [UserRow[], number] = await m.query(
+      `update users set
+          name = coalesce($3, name),
+          role = coalesce($4, role),
+          deactivated_at = case when $5::boolean is null then deactivated_at
+                                when $5::boolean then null
+                                when active then now() else deactivated_at end,
+          active = coalesce($5::boolean, active),
+          updated_at = now()
+        where organization_id = $1 and id = $2
+        returning ${COLUMNS}`,
+      [organizationId, id, change.name ?? null, change.role ?? null, change.active ?? null],
+    );
+    const row = rows[0];
+    if (!row) throw new Error('update matched no row');
+    return toUser(row);
+  }
+}

@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { CreateUserRequest, Role, UpdateUserRequest, User, UserList, UserListQuery } from '@scorecard/contracts';
+import { checkMemberChange } from '@scorecard/domain';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AppError } from '../../common/app-error.js';
+import type { Caller } from '../../common/request-context.js';
+import { hashPassword } from '../auth/password.js';
+import { SessionsService } from '../sessions/sessions.service.js';
+import { EmailTakenError, UsersRepository } from './users.repository.js';
+
+const emailTaken = () => new AppError(409, 'email_taken', 'A user with this email already exists.');
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly sessions: SessionsService,
+    @InjectDataSource() private readonly ds: DataSource,
+  ) {}
+
+  async list(caller: Caller, query: UserListQuery): Promise<UserList> {
+    const { items, total } = await this.users.list(caller.organizationId, query);
+    return { items, total, page: query.page, pageSize: query.pageSize };
+  }
+
+  async get(caller: Caller, id: string): Promise<User> {
+    const user = await this.users.findById(caller.organizationId, id);
+    if (!user) throw AppError.notFound('user');
+    return user;
+  }
+
+  create(caller: Caller, input: CreateUserRequest): Promise<User> {
+    return this.createMember({ organizationId: caller.organizationId, ...input });
+  }
+
+  /** Adds a member to an organization; also used by sign-up and the demo seed. */
+  async createMember(
+    input: { organizationId: string; name: string; email: string; role: Role; password: string },
+    m?: EntityManager,
+  ): Promise<User> {
+    const passwordHash = await hashPassword(input.password);
+    try {
+      return await this.users.insert({ ...input, passwordHash }, m);
+    } catch (err) {
+      if (err instanceof EmailTakenError) throw emailTaken();
+      throw err;
+    }
+  }
+
+  findForLogin(email: string) {
+    return this.users.findForLogin(email);
+  }
+
+  /**
+   * Renames, changes the role of, or (de)activates a member. Deactivation ends their sessions at
+   * once; the organization always keeps an active admin.
+   */
+  update(caller: Caller, id: string, change: UpdateUserRequest): Promise<User> {
+    return this.ds.transaction(async (m) => {
+      const activeAdmins = await this.users.lockActiveAdmins(caller.organizationId, m);
+      const before = await this.users.findById(caller.organizationId, id, m, true);
+      if (!before) throw AppError.notFound('user');
+      const after = { role: change.role ?? before.role, active: change.active ?? before.active };
+      const verdict = checkMemberChange({ before, after, activeAdmins });
+      if (!verdict.ok) {
+        throw new AppError(
+          409,
+          'last_admin',
+          'This is the last active admin of the organization. Make someone else an admin first.',
+        );
+      }
+      const updated = await this.users.update(caller.organizationId, id, change, m);
+      if (before.active && !updated.active) await this.sessions.closeAllOfUser(caller.organizationId, id, m);
+      return updated;
+    });
+  }
+}

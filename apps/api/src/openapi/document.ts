@@ -1,0 +1,77 @@
+import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
+import { type Endpoint, endpoints, Problem, SESSION_COOKIE } from '@scorecard/contracts';
+import type { z } from 'zod';
+
+const ERROR_STATUSES: Record<number, string> = {
+  400: 'Invalid input (field errors in `errors`)',
+  401: 'No live session',
+  403: 'The role is not allowed, or a cookie request lacks the CSRF header',
+  404: 'Not found in the caller’s organization',
+  409: 'Conflict with the current state',
+  429: 'Too many attempts; see Retry-After',
+};
+
+function errorStatuses(e: Endpoint): number[] {
+  const s = [400];
+  if (e.access.auth === 'session') s.push(401, 403);
+  if (e.params) s.push(404);
+  if (e.method !== 'get') s.push(409);
+  if (e.path.endsWith('/auth/login')) s.push(401, 429);
+  return [...new Set(s)].sort();
+}
+
+/** The OpenAPI 3.1 document, generated from the contracts' endpoint table. */
+export function buildOpenApiDocument(version: string) {
+  const registry = new OpenAPIRegistry();
+  registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  registry.registerComponent('securitySchemes', 'cookie', { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE });
+  const problemContent = { 'application/problem+json': { schema: Problem } };
+
+  for (const [operationId, e] of Object.entries(endpoints) as [string, Endpoint][]) {
+    const responses: Record<string, { description: string; content?: Record<string, { schema: z.ZodType }> }> = {
+      [e.status]: e.response
+        ? { description: 'Success', content: { 'application/json': { schema: e.response } } }
+        : { description: 'Success, no content' },
+    };
+    for (const s of errorStatuses(e))
+      responses[s] = { description: ERROR_STATUSES[s] ?? 'Error', content: problemContent };
+    const roles =
+      e.access.auth === 'public'
+        ? 'public'
+        : e.access.roles === 'any'
+          ? 'any signed-in user'
+          : e.access.roles.join(', ');
+    registry.registerPath({
+      method: e.method,
+      path: e.path.replace(/:([A-Za-z]+)/g, '{$1}'),
+      operationId,
+      summary: e.summary,
+      description: `Access: ${roles}.`,
+      tags: [e.tag],
+      ...(e.access.auth === 'session' ? { security: [{ bearer: [] }, { cookie: [] }] } : {}),
+      request: {
+        ...(e.params ? { params: e.params as z.ZodObject } : {}),
+        ...(e.query ? { query: e.query as z.ZodObject } : {}),
+        ...(e.body
+          ? {
+              body: {
+                required: !e.body.safeParse(undefined).success,
+                content: { 'application/json': { schema: e.body } },
+              },
+            }
+          : {}),
+      },
+      responses,
+    });
+  }
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'Scorecard API',
+      version,
+      description:
+        'Structured interviews for hiring technical leaders. Errors are RFC 9457 problem details with a stable `code`. ' +
+        `Cookie-authenticated writes must send the header \`x-requested-with: scorecard\`.`,
+    },
+  });
+}

@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { endpoints, type Endpoint } from '@scorecard/contracts';
+import { DataSource } from 'typeorm';
+import { ConfigError, loadConfig } from '../../src/config/env.js';
+import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '../../src/database/seed-demo.js';
+import { bearer, count, PASSWORD, signup } from '../support/factories.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('demo organization', () => {
+  it('is created in an empty database with every demo login, and only once', async () => {
+    expect(await seedDemo(t.app)).toBe(true);
+    expect(await seedDemo(t.app)).toBe(false);
+    expect(await count(t, 'organizations')).toBe(1);
+    for (const u of DEMO_USERS) {
+      const res = await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ email: u.email, password: DEMO_PASSWORD })
+        .expect(200);
+      expect(res.body.user.role).toBe(u.role);
+      expect(res.body.organization.name).toBe('Acme Robotics');
+    }
+  });
+
+  it('is never created in a database that already has an organization', async () => {
+    const other = await startTestApp();
+    try {
+      await signup(other);
+      expect(await seedDemo(other.app)).toBe(false);
+      expect(await count(other, 'users')).toBe(1);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('is never wanted in production, even when asked for', () => {
+    expect(loadConfig({ NODE_ENV: 'production', SEED_DEMO: 'true' }).seedDemo).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'development' }).seedDemo).toBe(true);
+  });
+});
+
+describe('configuration', () => {
+  it('names every bad value at start', () => {
+    expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' })).toThrow(ConfigError);
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x' });
+    } catch (err) {
+      expect((err as Error).message).toMatch(/PORT/);
+      expect((err as Error).message).toMatch(/DATABASE_URL: must be a postgres/);
+    }
+  });
+
+  it('uses Secure cookies in production unless told otherwise', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).cookieSecure).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'development' }).cookieSecure).toBe(false);
+  });
+});
+
+describe('HTTP surface', () => {
+  it('GET /api/health answers {"status":"ok"} when the database answers', async () => {
+    const res = await t.http().get('/api/health').expect(200);
+    expect(res.body).toEqual({ status: 'ok' });
+  });
+
+  it('the OpenAPI document lists every operation of the endpoint table with its method', async () => {
+    const res = await t.http().get('/api/openapi.json').expect(200);
+    expect(res.body.openapi).toBe('3.1.0');
+    for (const [id, e] of Object.entries(endpoints) as [string, Endpoint][]) {
+      const op = res.body.paths[e.path.replace(/:(\w+)/g, '{$1}')]?.[e.method];
+      expect(op?.operationId).toBe(id);
+    }
+  });
+
+  it('every operation of the endpoint table is routed (none answers 404 for lack of a route)', async () => {
+    const fastify = t.app.getHttpAdapter().getInstance();
+    for (const e of Object.values(endpoints) as Endpoint[]) {
+      expect(fastify.hasRoute({ method: e.method.toUpperCase() as 'GET', url: e.path })).toBe(true);
+    }
+  });
+
+  it('sends security headers and echoes a request id', async () => {
+    const res = await t.http().get('/api/health').set('x-request-id', 'trace-123').expect(200);
+    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-request-id']).toBe('trace-123');
+  });
+
+  it('an unknown API path answers a problem+json 404', async () => {
+    const res = await t.http().get('/api/v1/nothing-here').expect(404);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body).toMatchObject({ code: 'not_found', status: 404, requestId: expect.any(String) });
+  });
+
+  it('malformed JSON answers 400 problem+json, and a body over the limit 413', async () => {
+    const bad = await t.http().post('/api/v1/auth/login').set('content-type', 'application/json').send('{"email":');
+    expect(bad.status).toBe(400);
+    expect(bad.headers['content-type']).toMatch(/^application\/problem\+json/);
+    const big = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: 'a@b.test', password: 'x'.repeat(2 * 1024 * 1024) });
+    expect(big.status).toBe(413);
+    expect(big.body.code).toBe('payload_too_large');
+  });
+
+  it('never writes passwords, tokens or emails to the logs', async () => {
+    const s = await signup(t);
+    await t.http().post('/api/v1/auth/login').send({ email: s.user.email, password: PASSWORD }).expect(200);
+    await t.http().get('/api/v1/users?q=secret-search').set(bearer(s.token)).expect(200);
+    const logs = t.logs.join('');
+    expect(logs).toContain('request completed');
+    expect(logs).not.toContain(PASSWORD);
+    expect(logs).not.toContain(s.token);
+    expect(logs).not.toContain(s.user.email);
+    expect(logs).not.toContain('secret-search');
+  });
+
+  it('GET /api/health answers 503 when the database does not', async () => {
+    await t.app.get(DataSource).destroy();
+    const res = await t.http().get('/api/health').expect(503);
+    expect(res.body.code).toBe('service_unavailable');
+    await t.app.get(DataSource).initialize();
+  });
+});

@@ -1,0 +1,183 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { AuthSession, Role } from '@scorecard/contracts';
+import { addMember, bearer, count, PASSWORD, signup, uniqueEmail } from '../support/factories.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+let t: TestApp;
+let admin: AuthSession;
+beforeAll(async () => {
+  t = await startTestApp();
+  admin = await signup(t, 'Initech');
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('an admin manages users', () => {
+  it('adds a user with a role, who can then sign in with that role', async () => {
+    const email = uniqueEmail('new');
+    const res = await t
+      .http()
+      .post('/api/v1/users')
+      .set(bearer(admin.token))
+      .send({ name: 'Nora New', email, role: 'hiring_manager', password: PASSWORD })
+      .expect(201);
+    expect(res.body).toEqual({
+      id: expect.any(String),
+      name: 'Nora New',
+      email,
+      role: 'hiring_manager',
+      active: true,
+      createdAt: expect.any(String),
+      deactivatedAt: null,
+    });
+    const login = await t.http().post('/api/v1/auth/login').send({ email, password: PASSWORD }).expect(200);
+    expect(login.body.user.role).toBe('hiring_manager');
+    expect(login.body.organization.id).toBe(admin.organization.id);
+  });
+
+  it('refuses a second user with the same email (409 email_taken) and writes nothing', async () => {
+    const before = await count(t, 'users');
+    const res = await t
+      .http()
+      .post('/api/v1/users')
+      .set(bearer(admin.token))
+      .send({ name: 'Clone', email: admin.user.email, role: 'interviewer', password: PASSWORD })
+      .expect(409);
+    expect(res.body.code).toBe('email_taken');
+    expect(await count(t, 'users')).toBe(before);
+  });
+
+  it('rejects an unknown role, a short password and extra fields with field errors, writing nothing', async () => {
+    const before = await count(t, 'users');
+    const res = await t
+      .http()
+      .post('/api/v1/users')
+      .set(bearer(admin.token))
+      .send({
+        name: 'X',
+        email: uniqueEmail(),
+        role: 'owner',
+        password: 'short',
+        organizationId: admin.organization.id,
+      })
+      .expect(400);
+    const paths = (res.body.errors as { path: string }[]).map((e) => e.path).sort();
+    expect(paths).toEqual(['(body)', 'password', 'role']);
+    expect(await count(t, 'users')).toBe(before);
+  });
+
+  it('lists users a page at a time, with the total, search by name or email prefix, and filters', async () => {
+    const a = await addMember(t, admin, 'interviewer');
+    await addMember(t, admin, 'recruiter');
+    const page = await t.http().get('/api/v1/users?pageSize=2&page=1').set(bearer(admin.token)).expect(200);
+    expect(page.body.items).toHaveLength(2);
+    expect(page.body.total).toBe(await count(t, 'users'));
+    const interviewers = await t.http().get('/api/v1/users?role=interviewer').set(bearer(admin.token)).expect(200);
+    expect(interviewers.body.items.length).toBeGreaterThan(0);
+    expect(interviewers.body.items.every((u: { role: Role }) => u.role === 'interviewer')).toBe(true);
+    const found = await t
+      .http()
+      .get(`/api/v1/users?q=${encodeURIComponent(a.user.email.slice(0, 14).toUpperCase())}`)
+      .set(bearer(admin.token))
+      .expect(200);
+    expect(found.body.items.map((u: { id: string }) => u.id)).toEqual([a.user.id]);
+    const wildcard = await t.http().get('/api/v1/users?q=%25').set(bearer(admin.token)).expect(200);
+    expect(wildcard.body.total).toBe(0);
+  });
+
+  it('a role change takes effect on the user’s very next request', async () => {
+    const m = await addMember(t, admin, 'interviewer');
+    await t.http().get('/api/v1/users').set(bearer(m.token)).expect(403);
+    const res = await t
+      .http()
+      .patch(`/api/v1/users/${m.user.id}`)
+      .set(bearer(admin.token))
+      .send({ role: 'admin' })
+      .expect(200);
+    expect(res.body.role).toBe('admin');
+    await t.http().get('/api/v1/users').set(bearer(m.token)).expect(200);
+  });
+
+  it('deactivating a user ends their sessions at once and stops them signing in; reactivating lets them back', async () => {
+    const m = await addMember(t, admin, 'recruiter');
+    await t.http().get('/api/v1/me').set(bearer(m.token)).expect(200);
+    const res = await t
+      .http()
+      .patch(`/api/v1/users/${m.user.id}`)
+      .set(bearer(admin.token))
+      .send({ active: false })
+      .expect(200);
+    expect(res.body.active).toBe(false);
+    expect(res.body.deactivatedAt).not.toBeNull();
+    await t.http().get('/api/v1/me').set(bearer(m.token)).expect(401);
+    const login = await t.http().post('/api/v1/auth/login').send({ email: m.user.email, password: PASSWORD });
+    expect(login.status).toBe(401);
+    expect(login.body.detail).toMatch(/deactivated/);
+    await t.http().patch(`/api/v1/users/${m.user.id}`).set(bearer(admin.token)).send({ active: true }).expect(200);
+    await t.http().post('/api/v1/auth/login').send({ email: m.user.email, password: PASSWORD }).expect(200);
+  });
+
+  it('never leaves the organization without an active admin (409 last_admin, nothing changed)', async () => {
+    const solo = await signup(t, 'Solo Ltd');
+    for (const change of [{ role: 'recruiter' }, { active: false }]) {
+      const res = await t
+        .http()
+        .patch(`/api/v1/users/${solo.user.id}`)
+        .set(bearer(solo.token))
+        .send(change)
+        .expect(409);
+      expect(res.body.code).toBe('last_admin');
+    }
+    const [row] = await t.db.query(`select role, active from users where id = $1`, [solo.user.id]);
+    expect(row).toEqual({ role: 'admin', active: true });
+  });
+
+  it('an empty change is a validation error', async () => {
+    const m = await addMember(t, admin, 'interviewer');
+    const res = await t.http().patch(`/api/v1/users/${m.user.id}`).set(bearer(admin.token)).send({}).expect(400);
+    expect(res.body.code).toBe('validation_failed');
+  });
+
+  it('a malformed id is a 400, an unknown id a 404', async () => {
+    await t.http().get('/api/v1/users/not-a-uuid').set(bearer(admin.token)).expect(400);
+    const res = await t
+      .http()
+      .get('/api/v1/users/00000000-0000-4000-8000-000000000000')
+      .set(bearer(admin.token))
+      .expect(404);
+    expect(res.body.code).toBe('not_found');
+  });
+});
+
+describe('only admins manage users', () => {
+  it.each(['recruiter', 'hiring_manager', 'interviewer'] as const)(
+    'a %s gets 403 on every users route',
+    async (role) => {
+      const m = await addMember(t, admin, role);
+      const target = admin.user.id;
+      const calls = [
+        t.http().get('/api/v1/users').set(bearer(m.token)),
+        t.http().get(`/api/v1/users/${target}`).set(bearer(m.token)),
+        t
+          .http()
+          .post('/api/v1/users')
+          .set(bearer(m.token))
+          .send({ name: 'Z', email: uniqueEmail(), role: 'admin', password: PASSWORD }),
+        t.http().patch(`/api/v1/users/${target}`).set(bearer(m.token)).send({ role: 'interviewer' }),
+      ];
+      for (const res of await Promise.all(calls)) {
+        expect(res.status).toBe(403);
+        expect(res.body.code).toBe('forbidden');
+      }
+      const [row] = await t.db.query(`select role from users where id = $1`, [target]);
+      expect(row.role).toBe('admin');
+    },
+  );
+
+  it('without a session every users route answers 401', async () => {
+    await t.http().get('/api/v1/users').expect(401);
+    await t.http().post('/api/v1/users').send({}).expect(401);
+    await t.http().patch(`/api/v1/users/${admin.user.id}`).send({ role: 'interviewer' }).expect(401);
+  });
+});

@@ -1,0 +1,39 @@
+import { randomUUID } from 'node:crypto';
+import type { AuthSession, Role, User } from '@scorecard/contracts';
+import type { TestApp } from './test-app.js';
+
+export const PASSWORD = 'correct-horse-battery';
+
+export function uniqueEmail(prefix = 'user'): string {
+  return `${prefix}-${randomUUID().slice(0, 8)}@example.test`;
+}
+
+/** Signs up a new organization; returns its admin's session. */
+export async function signup(t: TestApp, org = `Org ${randomUUID().slice(0, 6)}`): Promise<AuthSession> {
+  const res = await t
+    .http()
+    .post('/api/v1/auth/signup')
+    .send({ organizationName: org, name: 'First Admin', email: uniqueEmail('admin'), password: PASSWORD })
+    .expect(201);
+  return res.body as AuthSession;
+}
+
+/** Adds a member with a role through the API, and signs them in. */
+export async function addMember(t: TestApp, admin: AuthSession, role: Role): Promise<{ user: User; token: string }> {
+  const email = uniqueEmail(role);
+  const created = await t
+    .http()
+    .post('/api/v1/users')
+    .set('authorization', `Bearer ${admin.token}`)
+    .send({ name: `A ${role}`, email, role, password: PASSWORD })
+    .expect(201);
+  const login = await t.http().post('/api/v1/auth/login').send({ email, password: PASSWORD }).expect(200);
+  return { user: created.body as User, token: (login.body as AuthSession).token };
+}
+
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+export async function count(t: TestApp, table: string): Promise<number> {
+  const [row] = (await t.db.query(`select count(*)::int as n from ${table}`)) as { n: number }[];
+  return row?.n ?? -1;
+}
