@@ -87,9 +87,12 @@ export async function createApp(
       await app.register(fastifyStatic, {
         root: config.webDist,
         prefix: '/',
-        index: false,
+        index: 'index.html',
         wildcard: true,
-        maxAge: '1h',
+        cacheControl: false,
+        // Built assets have content hashes in their names; everything else must be revalidated.
+        setHeaders: (res, path) =>
+          void res.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
       });
     } else {
       log.warn({ webDist: config.webDist }, 'the web app is not built; serving the API only');

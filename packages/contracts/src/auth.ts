@@ -24,12 +24,9 @@ export const OrganizationName = z
   .min(2, 'An organization name has at least 2 characters.')
   .max(120, 'An organization name has at most 120 characters.');
 
-export const SignupRequest = z.strictObject({
-  organizationName: OrganizationName,
-  name: PersonName,
-  email: Email,
-  password: Password,
-});
+export const SignupRequest = z
+  .strictObject({ organizationName: OrganizationName, name: PersonName, email: Email, password: Password })
+  .meta({ id: 'SignupRequest' });
 export type SignupRequest = z.infer<typeof SignupRequest>;
 
 export const LoginRequest = z.strictObject({
@@ -49,13 +46,13 @@ export type SessionUser = z.infer<typeof SessionUser>;
 export const OrganizationSummary = z.object({ id: Uuid, name: z.string() });
 export type OrganizationSummary = z.infer<typeof OrganizationSummary>;
 
-export const Me = z.object({ user: SessionUser, organization: OrganizationSummary });
+export const Me = z.object({ user: SessionUser, organization: OrganizationSummary }).meta({ id: 'Me' });
 export type Me = z.infer<typeof Me>;
 
 export const AuthSession = Me.extend({
   /** Opaque bearer token; the same session is also set as an HttpOnly cookie. */
   token: z.string(),
-});
+}).meta({ id: 'AuthSession' });
 export type AuthSession = z.infer<typeof AuthSession>;
 
 export const EmptyBody = z.strictObject({});

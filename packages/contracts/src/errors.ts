@@ -28,14 +28,16 @@ export const FieldError = z.object({
 export type FieldError = z.infer<typeof FieldError>;
 
 /** RFC 9457 problem details, as every error of the API is answered. */
-export const Problem = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number().int(),
-  detail: z.string().optional(),
-  instance: z.string().optional(),
-  code: ErrorCode,
-  errors: z.array(FieldError).optional(),
-  requestId: z.string().optional(),
-});
+export const Problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    code: ErrorCode,
+    errors: z.array(FieldError).optional(),
+    requestId: z.string().optional(),
+  })
+  .meta({ id: 'Problem' });
 export type Problem = z.infer<typeof Problem>;

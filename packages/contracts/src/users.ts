@@ -2,15 +2,17 @@ import { z } from 'zod';
 import { Email, Password, PersonName } from './auth.js';
 import { PageQuery, Role, Uuid, paginated } from './common.js';
 
-export const User = z.object({
-  id: Uuid,
-  name: z.string(),
-  email: z.string(),
-  role: Role,
-  active: z.boolean(),
-  createdAt: z.iso.datetime({ offset: true }),
-  deactivatedAt: z.iso.datetime({ offset: true }).nullable(),
-});
+export const User = z
+  .object({
+    id: Uuid,
+    name: z.string(),
+    email: z.string(),
+    role: Role,
+    active: z.boolean(),
+    createdAt: z.iso.datetime({ offset: true }),
+    deactivatedAt: z.iso.datetime({ offset: true }).nullable(),
+  })
+  .meta({ id: 'User' });
 export type User = z.infer<typeof User>;
 
 export const UserList = paginated(User);

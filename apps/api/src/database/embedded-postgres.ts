@@ -42,6 +42,11 @@ function processAlive(pid: number): boolean {
   }
 }
 
+async function waitUntilGone(file: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (existsSync(file) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+}
+
 /**
  * A postgres left running by a process that was SIGKILLed keeps the data dir locked; stop it so a
  * fresh start can recover (PostgreSQL replays its WAL on the next start).
@@ -108,8 +113,14 @@ export async function startEmbeddedPostgres(opts: {
     await client.end();
   }
   log.info({ port }, 'embedded PostgreSQL ready');
+  const pidFile = join(pgDir, 'postmaster.pid');
   return {
     url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
-    stop: () => pg.stop(),
+    // A SIGTERM sent to the whole process group reaches PostgreSQL too, which may then be gone
+    // before we ask it to stop; `pg.stop()` would wait forever for an exit it already missed.
+    stop: async () => {
+      if (!existsSync(pidFile)) return;
+      await Promise.race([pg.stop(), waitUntilGone(pidFile, 15_000)]);
+    },
   };
 }

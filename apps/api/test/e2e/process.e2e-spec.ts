@@ -1,0 +1,151 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { freePort } from '../../src/database/embedded-postgres.js';
+import { createTestDatabase } from '../support/test-app.js';
+
+// Runs the built product the way a user does (`node apps/api/dist/main.js`); `pnpm test` builds first.
+const MAIN = resolve(process.cwd(), 'dist/main.js');
+
+interface Running {
+  child: ChildProcess;
+  base: string;
+  output: () => string;
+}
+
+async function start(env: Record<string, string>): Promise<Running> {
+  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`pnpm build\` first`);
+  const port = await freePort();
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'info', PORT: String(port), HOST: '127.0.0.1', ...env };
+  if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
+  delete childEnv.NODE_OPTIONS;
+  const child = spawn(process.execPath, [MAIN], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the product exited with ${child.exitCode}:\n${out}`);
+    const ok = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+    if (ok) return { child, base, output: () => out };
+    if (Date.now() > deadline) throw new Error(`not healthy within 60 s:\n${out}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function exited(child: ChildProcess, timeoutMs = 20_000): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolveExit, reject) => {
+    const timer = setTimeout(() => reject(new Error('did not exit in time')), timeoutMs);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolveExit(code);
+    });
+  });
+}
+
+const login = (base: string, email: string, password: string) =>
+  fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+
+let dataDir: string;
+const started: ChildProcess[] = [];
+beforeAll(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'scorecard-process-'));
+  chmodSync(dataDir, 0o755);
+});
+afterAll(async () => {
+  for (const c of started) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  const pidFile = join(dataDir, 'postgres', 'postmaster.pid');
+  if (existsSync(pidFile)) {
+    const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+    try {
+      process.kill(pid, 'SIGINT');
+    } catch {
+      /* already gone */
+    }
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('the product as a user runs it (embedded PostgreSQL)', () => {
+  it('starts on one port with the API, the web app, the API docs and the demo logins, and stops cleanly on SIGTERM', async () => {
+    const p = await start({ DATA_DIR: dataDir });
+    started.push(p.child);
+    const home = await fetch(`${p.base}/`);
+    expect(home.status).toBe(200);
+    expect(await home.text()).toMatch(/<html/i);
+    const deepLink = await fetch(`${p.base}/users`);
+    expect(await deepLink.text()).toMatch(/<html/i);
+    const docs = await fetch(`${p.base}/api/docs/`);
+    expect(docs.status).toBe(200);
+    expect(docs.headers.get('content-security-policy')).not.toContain('upgrade-insecure-requests');
+    const spec = (await (await fetch(`${p.base}/api/openapi.json`)).json()) as { paths: object };
+    expect(Object.keys(spec.paths).length).toBeGreaterThan(0);
+    expect((await login(p.base, 'admin@acme.test', 'scorecard-demo')).status).toBe(200);
+    expect(existsSync(join(dataDir, 'postgres', 'PG_VERSION'))).toBe(true);
+
+    p.child.kill('SIGTERM');
+    expect(await exited(p.child)).toBe(0);
+    expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
+    expect(p.output()).not.toContain('scorecard-demo');
+  });
+
+  it('keeps its data across a restart and does not seed the demo twice', async () => {
+    const p = await start({ DATA_DIR: dataDir });
+    started.push(p.child);
+    const signup = await fetch(`${p.base}/api/v1/auth/signup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ organizationName: 'Kept Co', name: 'K', email: 'kept@kept.test', password: 'kept-password-1' }),
+    });
+    expect(signup.status).toBe(201);
+    p.child.kill('SIGTERM');
+    expect(await exited(p.child)).toBe(0);
+
+    const again = await start({ DATA_DIR: dataDir });
+    started.push(again.child);
+    expect((await login(again.base, 'kept@kept.test', 'kept-password-1')).status).toBe(200);
+    expect(again.output()).not.toContain('demo organization');
+    again.child.kill('SIGTERM');
+    expect(await exited(again.child)).toBe(0);
+  });
+
+  it('recovers when started after a crash that left PostgreSQL running', async () => {
+    const p = await start({ DATA_DIR: dataDir });
+    started.push(p.child);
+    p.child.kill('SIGKILL');
+    await exited(p.child);
+    expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(true);
+
+    const again = await start({ DATA_DIR: dataDir });
+    started.push(again.child);
+    expect((await login(again.base, 'admin@acme.test', 'scorecard-demo')).status).toBe(200);
+    again.child.kill('SIGTERM');
+    expect(await exited(again.child)).toBe(0);
+  });
+});
+
+describe('the product on an external database', () => {
+  it('uses DATABASE_URL and starts no embedded PostgreSQL', async () => {
+    const db = await createTestDatabase();
+    const otherDir = mkdtempSync(join(tmpdir(), 'scorecard-external-'));
+    try {
+      const p = await start({ DATABASE_URL: db.url, DATA_DIR: otherDir });
+      started.push(p.child);
+      expect((await login(p.base, 'hm@acme.test', 'scorecard-demo')).status).toBe(200);
+      expect(existsSync(join(otherDir, 'postgres'))).toBe(false);
+      p.child.kill('SIGTERM');
+      expect(await exited(p.child)).toBe(0);
+    } finally {
+      await db.drop();
+      rmSync(otherDir, { recursive: true, force: true });
+    }
+  });
+});
