@@ -35,12 +35,14 @@ export function UsersTable({ users, caption, currentUserId, busy, onRoleChanged,
             return (
               <tr key={user.id} className={user.active ? undefined : 'table__row--inactive'} data-user-email={user.email}>
                 <th scope="row" className="table__name">
-                  <span className="avatar" aria-hidden="true">
-                    {initials(user.name)}
-                  </span>
-                  <span>
-                    {user.name}
-                    {isMe ? <span className="table__you"> (you)</span> : null}
+                  <span className="user-cell">
+                    <span className="avatar" aria-hidden="true">
+                      {initials(user.name)}
+                    </span>
+                    <span>
+                      {user.name}
+                      {isMe ? <span className="table__you"> (you)</span> : null}
+                    </span>
                   </span>
                 </th>
                 <td className="table__email">{user.email}</td>

@@ -1,0 +1,79 @@
+// Starts the real product once for all browser tests: `node apps/api/dist/main.js` on a free port,
+// with a fresh DATA_DIR (so it starts its own embedded PostgreSQL and seeds the demo organization).
+import { spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, openSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const REPO_ROOT = resolve(here, '../../../..');
+const API_MAIN = join(REPO_ROOT, 'apps/api/dist/main.js');
+const WEB_INDEX = join(REPO_ROOT, 'apps/web/dist/index.html');
+export const STATE_FILE = join(tmpdir(), `scorecard-web-browser-tests-${process.pid}.json`);
+
+function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+async function waitForHealth(baseUrl, child, logFile) {
+  const deadline = Date.now() + 60_000;
+  let last = 'no answer yet';
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`The API exited (${child.exitCode ?? child.signalCode}) before it was healthy; see ${logFile}`);
+    }
+    try {
+      const res = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(2_000) });
+      if (res.ok) return;
+      last = `HTTP ${res.status}`;
+    } catch (error) {
+      last = error instanceof Error ? error.message : String(error);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`The API was not healthy within 60 s (last: ${last}); see ${logFile}`);
+}
+
+export default async function globalSetup() {
+  if (!existsSync(API_MAIN)) throw new Error(`${API_MAIN} is missing: run \`pnpm build\` first`);
+  if (!existsSync(WEB_INDEX)) throw new Error(`${WEB_INDEX} is missing: run \`pnpm build\` first`);
+
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'scorecard-web-e2e-'));
+  chmodSync(dataDir, 0o755); // embedded PostgreSQL runs as another user when we are root
+  const artifacts = join(REPO_ROOT, 'artifacts');
+  mkdirSync(artifacts, { recursive: true });
+  const logFile = join(artifacts, 'browser-tests-api.log');
+  const log = openSync(logFile, 'w');
+
+  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'test', LOG_LEVEL: 'warn' };
+  delete env.DATABASE_URL; // the product must use its own embedded PostgreSQL in DATA_DIR
+  delete env.NODE_OPTIONS; // jest's --experimental-vm-modules is not for the product
+
+  const child = spawn(process.execPath, [API_MAIN], { cwd: REPO_ROOT, env, stdio: ['ignore', log, log] });
+  child.unref();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const state = { pid: child.pid, baseUrl, dataDir, logFile };
+  writeFileSync(STATE_FILE, JSON.stringify(state));
+  process.env.SCORECARD_WEB_TEST_STATE = STATE_FILE;
+  process.env.SCORECARD_BASE_URL = baseUrl;
+
+  try {
+    await waitForHealth(baseUrl, child, logFile);
+  } catch (error) {
+    try {
+      process.kill(child.pid, 'SIGKILL');
+    } catch {}
+    throw error;
+  }
+}
