@@ -92,7 +92,10 @@ export async function createApp(
         cacheControl: false,
         // Built assets have content hashes in their names; everything else must be revalidated.
         setHeaders: (res, path) =>
-          void res.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+          void res.header(
+            'cache-control',
+            path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+          ),
       });
     } else {
       log.warn({ webDist: config.webDist }, 'the web app is not built; serving the API only');

@@ -33,8 +33,13 @@ async function main(): Promise<void> {
       process.exit(1);
     }, 20_000);
     force.unref();
+    // Connections busy when the shutdown began turn idle once their answer is sent; close them then
+    // rather than waiting out the keep-alive timeout.
+    const server = app?.getHttpServer();
+    const reaper = setInterval(() => server?.closeIdleConnections(), 100);
     try {
       await app?.close();
+      clearInterval(reaper);
       await embedded?.stop();
     } catch (err) {
       log.error({ err }, 'error while shutting down');

@@ -18,7 +18,14 @@ interface Running {
 async function start(env: Record<string, string>): Promise<Running> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`pnpm build\` first`);
   const port = await freePort();
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'info', PORT: String(port), HOST: '127.0.0.1', ...env };
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'info',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    ...env,
+  };
   if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
   delete childEnv.NODE_OPTIONS;
   const child = spawn(process.execPath, [MAIN], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -29,7 +36,10 @@ async function start(env: Record<string, string>): Promise<Running> {
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the product exited with ${child.exitCode}:\n${out}`);
-    const ok = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${base}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return { child, base, output: () => out };
     if (Date.now() > deadline) throw new Error(`not healthy within 60 s:\n${out}`);
     await new Promise((r) => setTimeout(r, 100));
@@ -91,7 +101,13 @@ describe('the product as a user runs it (embedded PostgreSQL)', () => {
     expect((await login(p.base, 'admin@acme.test', 'scorecard-demo')).status).toBe(200);
     expect(existsSync(join(dataDir, 'postgres', 'PG_VERSION'))).toBe(true);
 
+    // Sign-ins hash with argon2 and queue on 4 threads, so when the first answer arrives the others
+    // are still being worked on: SIGTERM then must let every one of them finish.
+    const inFlight = Array.from({ length: 12 }, () => login(p.base, 'hm@acme.test', 'scorecard-demo'));
+    await Promise.race(inFlight);
     p.child.kill('SIGTERM');
+    const statuses = (await Promise.all(inFlight)).map((r) => r.status);
+    expect(statuses).toEqual(Array(12).fill(200));
     expect(await exited(p.child)).toBe(0);
     expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
     expect(p.output()).not.toContain('scorecard-demo');
@@ -103,7 +119,12 @@ describe('the product as a user runs it (embedded PostgreSQL)', () => {
     const signup = await fetch(`${p.base}/api/v1/auth/signup`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ organizationName: 'Kept Co', name: 'K', email: 'kept@kept.test', password: 'kept-password-1' }),
+      body: JSON.stringify({
+        organizationName: 'Kept Co',
+        name: 'K',
+        email: 'kept@kept.test',
+        password: 'kept-password-1',
+      }),
     });
     expect(signup.status).toBe(201);
     p.child.kill('SIGTERM');
