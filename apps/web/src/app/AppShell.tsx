@@ -24,7 +24,12 @@ export function AppShell() {
   if (me.isError) {
     return (
       <main className="fullpage" id="main">
-        <ErrorState title="Scorecard didn’t load" error={me.error} onRetry={() => void me.refetch()} retrying={me.isFetching} />
+        <ErrorState
+          title="Scorecard didn’t load"
+          error={me.error}
+          onRetry={() => void me.refetch()}
+          retrying={me.isFetching}
+        />
       </main>
     );
   }
@@ -91,7 +96,12 @@ function Header({ session }: { session: Me }) {
             <span className="header__name">{user.name}</span>
             <span className="header__role">{ROLE_LABELS[user.role]}</span>
           </div>
-          <button type="button" className="button button--secondary button--small" onClick={signOut} disabled={logout.isPending}>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            onClick={signOut}
+            disabled={logout.isPending}
+          >
             {logout.isPending ? 'Signing out…' : 'Sign out'}
           </button>
         </div>

@@ -30,8 +30,22 @@ export function createRouter() {
     {
       errorElement: <RouteError />,
       children: [
-        { path: '/login', element: <Page><LoginRoute /></Page> },
-        { path: '/signup', element: <Page><SignupRoute /></Page> },
+        {
+          path: '/login',
+          element: (
+            <Page>
+              <LoginRoute />
+            </Page>
+          ),
+        },
+        {
+          path: '/signup',
+          element: (
+            <Page>
+              <SignupRoute />
+            </Page>
+          ),
+        },
         {
           path: '/',
           element: <AppShell />,
@@ -40,7 +54,14 @@ export function createRouter() {
             { path: 'users', element: <UsersRoute /> },
           ],
         },
-        { path: '*', element: <Page><NotFoundRoute /></Page> },
+        {
+          path: '*',
+          element: (
+            <Page>
+              <NotFoundRoute />
+            </Page>
+          ),
+        },
       ],
     },
   ]);

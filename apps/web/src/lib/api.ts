@@ -1,19 +1,10 @@
-import {
-  CSRF_HEADER,
-  CSRF_HEADER_VALUE,
-  ErrorCode,
-  Problem,
-  endpoints,
-  type FieldError,
-} from '@scorecard/contracts';
+import { CSRF_HEADER, CSRF_HEADER_VALUE, ErrorCode, Problem, endpoints, type FieldError } from '@scorecard/contracts';
 import type { z } from 'zod';
 
 type Endpoints = typeof endpoints;
 export type EndpointName = keyof Endpoints;
 
-type SchemaInput<E, K extends string> = E extends { readonly [P in K]: infer S extends z.ZodType }
-  ? z.input<S>
-  : never;
+type SchemaInput<E, K extends string> = E extends { readonly [P in K]: infer S extends z.ZodType } ? z.input<S> : never;
 type SchemaOutput<E, K extends string> = E extends { readonly [P in K]: infer S extends z.ZodType }
   ? z.output<S>
   : never;
@@ -21,8 +12,12 @@ type SchemaOutput<E, K extends string> = E extends { readonly [P in K]: infer S 
 /** What a caller passes for endpoint `N`: only the parts that endpoint declares. */
 export type RequestOptions<N extends EndpointName> = {
   signal?: AbortSignal;
-} & (Endpoints[N] extends { params: z.ZodType } ? { params: SchemaOutput<Endpoints[N], 'params'> } : { params?: never }) &
-  (Endpoints[N] extends { query: z.ZodType } ? { query?: Partial<SchemaInput<Endpoints[N], 'query'>> } : { query?: never }) &
+} & (Endpoints[N] extends { params: z.ZodType }
+  ? { params: SchemaOutput<Endpoints[N], 'params'> }
+  : { params?: never }) &
+  (Endpoints[N] extends { query: z.ZodType }
+    ? { query?: Partial<SchemaInput<Endpoints[N], 'query'>> }
+    : { query?: never }) &
   (Endpoints[N] extends { body: z.ZodType } ? { body?: SchemaOutput<Endpoints[N], 'body'> } : { body?: never });
 
 /** The parsed success body of endpoint `N` (`undefined` for 204). */
@@ -140,7 +135,8 @@ async function toApiError(response: Response): Promise<ApiError> {
     code: code.success ? code.data : 'unknown',
     title: typeof loose.title === 'string' ? loose.title : response.statusText || `HTTP ${response.status}`,
     detail: typeof loose.detail === 'string' ? loose.detail : undefined,
-    requestId: typeof loose.requestId === 'string' ? loose.requestId : (response.headers.get('x-request-id') ?? undefined),
+    requestId:
+      typeof loose.requestId === 'string' ? loose.requestId : (response.headers.get('x-request-id') ?? undefined),
     retryAfter,
   });
 }

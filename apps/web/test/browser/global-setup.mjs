@@ -56,7 +56,14 @@ export default async function globalSetup() {
   const logFile = join(artifacts, 'browser-tests-api.log');
   const log = openSync(logFile, 'w');
 
-  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'test', LOG_LEVEL: 'warn' };
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+  };
   delete env.DATABASE_URL; // the product must use its own embedded PostgreSQL in DATA_DIR
   delete env.NODE_OPTIONS; // jest's --experimental-vm-modules is not for the product
 

@@ -23,7 +23,10 @@ export const DEMO_PASSWORD = 'scorecard-demo';
 
 export function baseUrl(): string {
   const url = process.env.SCORECARD_BASE_URL;
-  if (!url) throw new Error('SCORECARD_BASE_URL is not set: run these tests through jest (global-setup.mjs starts the product)');
+  if (!url)
+    throw new Error(
+      'SCORECARD_BASE_URL is not set: run these tests through jest (global-setup.mjs starts the product)',
+    );
   return url;
 }
 
@@ -56,7 +59,10 @@ export class Browser {
     page.on('pageerror', (error) => this.problems.push(`Uncaught error in the page: ${error.stack ?? error.message}`));
     page.on('console', (message) => {
       const text = message.text();
-      if (message.type() === 'error' && /Content Security Policy|Refused to (load|execute|apply|evaluate)/i.test(text)) {
+      if (
+        message.type() === 'error' &&
+        /Content Security Policy|Refused to (load|execute|apply|evaluate)/i.test(text)
+      ) {
         this.problems.push(`CSP violation: ${text}`);
       }
     });
@@ -65,7 +71,7 @@ export class Browser {
       if (frame !== page.mainFrame() || !frame.url().startsWith('http')) return;
       const navigation = ++this.navigations;
       const url = frame.url();
-      this.enqueue(async () => {
+      void this.enqueue(async () => {
         if (this.auditedNavigation >= navigation || page.isClosed()) return;
         try {
           await this.waitUntilSettled();
@@ -73,7 +79,8 @@ export class Browser {
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
           // A later navigation replaced this page mid-audit; that navigation has its own audit.
-          if (/Execution context was destroyed|Target page, context or browser has been closed|navigat/i.test(message)) return;
+          if (/Execution context was destroyed|Target page, context or browser has been closed|navigat/i.test(message))
+            return;
           this.problems.push(message);
         }
       });
@@ -101,7 +108,9 @@ export class Browser {
     });
     context.setDefaultTimeout(15_000);
     const axeSource = readFileSync(AXE_PATH, 'utf8');
-    await context.route(`**${AXE_URL}`, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: axeSource }));
+    await context.route(`**${AXE_URL}`, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/javascript', body: axeSource }),
+    );
     const page = context.pages()[0] ?? (await context.newPage());
     return new Browser(context, page, profileDir);
   }
@@ -120,7 +129,9 @@ export class Browser {
 
   /** Waits until the app has routed to `path` (after a click or redirect), then audits the page. */
   async waitForPath(path: string | RegExp): Promise<void> {
-    await this.page.waitForURL((url) => (typeof path === 'string' ? url.pathname === path : path.test(url.pathname + url.search)));
+    await this.page.waitForURL((url) =>
+      typeof path === 'string' ? url.pathname === path : path.test(url.pathname + url.search),
+    );
     await this.settled(`at ${String(path)}`);
   }
 
@@ -149,7 +160,9 @@ export class Browser {
     const hasAxe = await this.page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
     if (!hasAxe) await this.page.addScriptTag({ url: AXE_URL });
     const violations = await this.page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: unknown[] }> } }).axe;
+      const axe = (
+        window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: unknown[] }> } }
+      ).axe;
       const result = await axe.run(document, { resultTypes: ['violations'] });
       return result.violations;
     });
@@ -160,7 +173,10 @@ export class Browser {
       await this.screenshot(`axe-failure-${safe}`);
       const lines = blocking.flatMap((v) => [
         `- ${v.id} (${v.impact}): ${v.help}`,
-        ...v.nodes.map((n) => `    ${JSON.stringify(n.target)}${n.failureSummary ? `: ${n.failureSummary.replace(/\s+/g, ' ')}` : ''}`),
+        ...v.nodes.map(
+          (n) =>
+            `    ${JSON.stringify(n.target)}${n.failureSummary ? `: ${n.failureSummary.replace(/\s+/g, ' ')}` : ''}`,
+        ),
       ]);
       throw new Error(`Accessibility violations on ${this.page.url()} (${label}):\n${lines.join('\n')}`);
     }
@@ -193,7 +209,10 @@ export class Browser {
  * Runs `body` with a fresh browser (its own profile, so its own cookies) and always closes it; the
  * end-of-test audit and error check run only when the body passed, so its own failure is reported.
  */
-export async function withBrowser(body: (browser: Browser) => Promise<void>, viewport?: { width: number; height: number }): Promise<void> {
+export async function withBrowser(
+  body: (browser: Browser) => Promise<void>,
+  viewport?: { width: number; height: number },
+): Promise<void> {
   const browser = await Browser.launch(viewport);
   let passed = false;
   try {
@@ -206,7 +225,12 @@ export async function withBrowser(body: (browser: Browser) => Promise<void>, vie
 }
 
 /** Signs in through the login form and waits for the app to land on `expectPath`. */
-export async function signIn(browser: Browser, email: string, password: string, expectPath: string | RegExp = '/'): Promise<void> {
+export async function signIn(
+  browser: Browser,
+  email: string,
+  password: string,
+  expectPath: string | RegExp = '/',
+): Promise<void> {
   const { page } = browser;
   const current = page.url().startsWith('http') ? new URL(page.url()).pathname : '';
   if (current !== '/login') await browser.goto('/login');

@@ -39,7 +39,10 @@ describe('user administration', () => {
       await dialog.getByLabel('Initial password', { exact: true }).fill(password);
       await dialog.getByRole('button', { name: 'Add user' }).click();
       await dialog.waitFor({ state: 'hidden' });
-      await page.getByRole('status').filter({ hasText: `Added ${name} as a Recruiter` }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: `Added ${name} as a Recruiter` })
+        .waitFor();
 
       const row = page.getByRole('row').filter({ hasText: email });
       await row.waitFor();
@@ -104,23 +107,35 @@ describe('user administration', () => {
       expect(await roleSelect.inputValue()).toBe('interviewer');
 
       await roleSelect.selectOption({ label: 'Hiring manager' });
-      await page.getByRole('status').filter({ hasText: `${name} is now a Hiring manager.` }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: `${name} is now a Hiring manager.` })
+        .waitFor();
       await browser.audit('role changed');
       await browser.screenshot('users-role-changed');
 
       // The change is stored, not just shown.
       await page.reload();
       await browser.settled('after reload');
-      expect(await page.getByRole('row').filter({ hasText: email }).getByRole('combobox').inputValue()).toBe('hiring_manager');
+      expect(await page.getByRole('row').filter({ hasText: email }).getByRole('combobox').inputValue()).toBe(
+        'hiring_manager',
+      );
 
-      await page.getByRole('row').filter({ hasText: email }).getByRole('button', { name: `Deactivate ${name}` }).click();
+      await page
+        .getByRole('row')
+        .filter({ hasText: email })
+        .getByRole('button', { name: `Deactivate ${name}` })
+        .click();
       const confirm = page.getByRole('alertdialog', { name: `Deactivate ${name}?` });
       await confirm.waitFor();
       await browser.audit('deactivate confirmation');
       await browser.screenshot('users-deactivate-confirm');
       await confirm.getByRole('button', { name: 'Deactivate', exact: true }).click();
       await confirm.waitFor({ state: 'hidden' });
-      await page.getByRole('status').filter({ hasText: `${name} is deactivated and can no longer sign in.` }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: `${name} is deactivated and can no longer sign in.` })
+        .waitFor();
 
       // Active users only by default: the row leaves the list, and comes back with "Show deactivated".
       await page.getByRole('row').filter({ hasText: email }).waitFor({ state: 'detached' });
@@ -135,7 +150,10 @@ describe('user administration', () => {
       await page.getByLabel('Email', { exact: true }).fill(email);
       await page.getByLabel('Password', { exact: true }).fill(password);
       await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-      await page.getByRole('alert').filter({ hasText: /don’t match|deactivated|can’t sign in/i }).waitFor();
+      await page
+        .getByRole('alert')
+        .filter({ hasText: /don’t match|deactivated|can’t sign in/i })
+        .waitFor();
       expect(new URL(page.url()).pathname).toBe('/login');
       await browser.audit('deactivated user refused');
       await browser.screenshot('login-deactivated-user');
@@ -159,7 +177,10 @@ describe('user administration', () => {
 
       // And the API itself refuses, whatever the UI shows.
       const status = await page.evaluate(async () => {
-        const res = await fetch('/api/v1/users', { headers: { 'x-requested-with': 'scorecard' }, credentials: 'same-origin' });
+        const res = await fetch('/api/v1/users', {
+          headers: { 'x-requested-with': 'scorecard' },
+          credentials: 'same-origin',
+        });
         return res.status;
       });
       expect(status).toBe(403);

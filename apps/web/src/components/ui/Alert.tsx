@@ -16,7 +16,12 @@ export function Alert({ tone = 'error', title, children, onDismiss }: AlertProps
         <div className="alert__text">{children}</div>
       </div>
       {onDismiss ? (
-        <button type="button" className="icon-button icon-button--small" aria-label="Dismiss message" onClick={onDismiss}>
+        <button
+          type="button"
+          className="icon-button icon-button--small"
+          aria-label="Dismiss message"
+          onClick={onDismiss}
+        >
           <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true" focusable="false">
             <path d="M5 5l10 10M15 5L5 15" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
           </svg>

@@ -16,7 +16,12 @@ export function Pagination({ page, pageSize, total, onPageChange, label }: Pagin
         {total === 0 ? 'No results' : `Showing ${first}–${last} of ${total}`}
       </p>
       <div className="pagination__controls">
-        <button type="button" className="button button--secondary button--small" disabled={page <= 1} onClick={() => onPageChange(page - 1)}>
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          disabled={page <= 1}
+          onClick={() => onPageChange(page - 1)}
+        >
           Previous<span className="visually-hidden"> page</span>
         </button>
         <span className="pagination__page">

@@ -3,7 +3,12 @@ import { ApiError, errorMessage } from '../../lib/api';
 
 export function Spinner({ label }: { label?: string }) {
   return (
-    <span className="spinner" role={label ? 'img' : undefined} aria-label={label} aria-hidden={label ? undefined : true} />
+    <span
+      className="spinner"
+      role={label ? 'img' : undefined}
+      aria-label={label}
+      aria-hidden={label ? undefined : true}
+    />
   );
 }
 

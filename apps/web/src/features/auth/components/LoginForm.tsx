@@ -47,7 +47,14 @@ export function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
       {showFormError ? <Alert>{loginErrorMessage(login.error)}</Alert> : null}
       <Field label="Email" error={errors.email?.message}>
         {(control) => (
-          <input {...control} {...form.register('email')} className="input" type="email" autoComplete="username" autoFocus />
+          <input
+            {...control}
+            {...form.register('email')}
+            className="input"
+            type="email"
+            autoComplete="username"
+            autoFocus
+          />
         )}
       </Field>
       <Field label="Password" error={errors.password?.message}>

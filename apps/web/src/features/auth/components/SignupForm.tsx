@@ -25,7 +25,14 @@ export function SignupForm({ onSignedUp }: { onSignedUp: () => void }) {
       onSuccess: onSignedUp,
       onError: (error) => {
         if (error instanceof ApiError && error.code === 'email_taken') {
-          form.setError('email', { type: 'server', message: 'An account with this email already exists. Sign in instead, or use another email.' }, { shouldFocus: true });
+          form.setError(
+            'email',
+            {
+              type: 'server',
+              message: 'An account with this email already exists. Sign in instead, or use another email.',
+            },
+            { shouldFocus: true },
+          );
           return;
         }
         applyServerFieldErrors(error, form.setError, FIELDS);
@@ -35,21 +42,34 @@ export function SignupForm({ onSignedUp }: { onSignedUp: () => void }) {
 
   const error = signup.error;
   const showFormError =
-    signup.isError && !(error instanceof ApiError && (error.code === 'validation_failed' || error.code === 'email_taken'));
+    signup.isError &&
+    !(error instanceof ApiError && (error.code === 'validation_failed' || error.code === 'email_taken'));
 
   return (
     <form className="form" onSubmit={onSubmit} noValidate aria-label="Create your organization">
       {showFormError ? <Alert>{errorMessage(error)}</Alert> : null}
-      <Field label="Organization name" error={errors.organizationName?.message} hint="Usually your company’s name. You can invite your team next.">
+      <Field
+        label="Organization name"
+        error={errors.organizationName?.message}
+        hint="Usually your company’s name. You can invite your team next."
+      >
         {(control) => (
-          <input {...control} {...form.register('organizationName')} className="input" autoComplete="organization" autoFocus />
+          <input
+            {...control}
+            {...form.register('organizationName')}
+            className="input"
+            autoComplete="organization"
+            autoFocus
+          />
         )}
       </Field>
       <Field label="Your name" error={errors.name?.message}>
         {(control) => <input {...control} {...form.register('name')} className="input" autoComplete="name" />}
       </Field>
       <Field label="Work email" error={errors.email?.message}>
-        {(control) => <input {...control} {...form.register('email')} className="input" type="email" autoComplete="email" />}
+        {(control) => (
+          <input {...control} {...form.register('email')} className="input" type="email" autoComplete="email" />
+        )}
       </Field>
       <Field label="Password" error={errors.password?.message} hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}>
         {(control) => <PasswordInput {...control} {...form.register('password')} autoComplete="new-password" />}

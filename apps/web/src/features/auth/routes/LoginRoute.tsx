@@ -20,9 +20,7 @@ export default function LoginRoute() {
         </p>
       }
     >
-      {next ? (
-        <Alert tone="info">Sign in to continue where you left off.</Alert>
-      ) : null}
+      {next ? <Alert tone="info">Sign in to continue where you left off.</Alert> : null}
       <LoginForm onSignedIn={() => void navigate(safeNextPath(next), { replace: true })} />
     </AuthLayout>
   );

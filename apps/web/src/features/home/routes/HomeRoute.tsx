@@ -52,8 +52,8 @@ export default function HomeRoute() {
           {isAdmin ? (
             <>
               <p>
-                As an admin you manage who can sign in to {organization.name}: add people, give each of them a role,
-                and deactivate accounts when someone leaves.
+                As an admin you manage who can sign in to {organization.name}: add people, give each of them a role, and
+                deactivate accounts when someone leaves.
               </p>
               <Link to="/users" className="button button--primary">
                 Manage users
@@ -61,8 +61,9 @@ export default function HomeRoute() {
             </>
           ) : (
             <p>
-              Your account is set up with the {ROLE_LABELS[user.role].toLowerCase()} role. An admin of {organization.name}{' '}
-              manages who can sign in and which role each person has; ask them if something should change.
+              Your account is set up with the {ROLE_LABELS[user.role].toLowerCase()} role. An admin of{' '}
+              {organization.name} manages who can sign in and which role each person has; ask them if something should
+              change.
             </p>
           )}
           <p className="card__note">

@@ -24,7 +24,8 @@ export type UpdateUserVariables = { user: User; changes: UpdateUserRequest };
 export function useUpdateUser(currentUserId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ user, changes }: UpdateUserVariables) => api('updateUser', { params: { id: user.id }, body: changes }),
+    mutationFn: ({ user, changes }: UpdateUserVariables) =>
+      api('updateUser', { params: { id: user.id }, body: changes }),
     onSuccess: async (updated) => {
       queryClient.setQueryData(userKeys.detail(updated.id), updated);
       await queryClient.invalidateQueries({ queryKey: userKeys.lists() });

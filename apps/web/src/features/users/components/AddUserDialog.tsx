@@ -22,7 +22,12 @@ type AddUserDialogProps = {
 
 export function AddUserDialog({ open, organizationName, onClose, onCreated }: AddUserDialogProps) {
   return (
-    <Dialog open={open} onClose={onClose} title="Add user" description={`They’ll sign in to ${organizationName} with this email and initial password.`}>
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title="Add user"
+      description={`They’ll sign in to ${organizationName} with this email and initial password.`}
+    >
       <AddUserForm onCancel={onClose} onCreated={onCreated} />
     </Dialog>
   );
@@ -41,7 +46,11 @@ function AddUserForm({ onCancel, onCreated }: { onCancel: () => void; onCreated:
       onSuccess: onCreated,
       onError: (error) => {
         if (error instanceof ApiError && error.code === 'email_taken') {
-          form.setError('email', { type: 'server', message: 'Someone in your organization already uses this email.' }, { shouldFocus: true });
+          form.setError(
+            'email',
+            { type: 'server', message: 'Someone in your organization already uses this email.' },
+            { shouldFocus: true },
+          );
           return;
         }
         applyServerFieldErrors(error, form.setError, FIELDS);
@@ -50,7 +59,8 @@ function AddUserForm({ onCancel, onCreated }: { onCancel: () => void; onCreated:
   });
 
   const error = create.error;
-  const showFormError = create.isError && !(error instanceof ApiError && (error.code === 'email_taken' || error.fieldErrors.length > 0));
+  const showFormError =
+    create.isError && !(error instanceof ApiError && (error.code === 'email_taken' || error.fieldErrors.length > 0));
 
   return (
     <form className="form" onSubmit={onSubmit} noValidate aria-label="Add user">
@@ -59,7 +69,9 @@ function AddUserForm({ onCancel, onCreated }: { onCancel: () => void; onCreated:
         {(control) => <input {...control} {...form.register('name')} className="input" autoComplete="off" autoFocus />}
       </Field>
       <Field label="Email" error={errors.email?.message}>
-        {(control) => <input {...control} {...form.register('email')} className="input" type="email" autoComplete="off" />}
+        {(control) => (
+          <input {...control} {...form.register('email')} className="input" type="email" autoComplete="off" />
+        )}
       </Field>
       <Field label="Role" error={errors.role?.message}>
         {(control) => (

@@ -65,7 +65,13 @@ export function ChangeStatusDialog({ user, currentUserId, onClose, onChanged }: 
             );
           }}
         >
-          {update.isPending ? (deactivating ? 'Deactivating…' : 'Reactivating…') : deactivating ? 'Deactivate' : 'Reactivate'}
+          {update.isPending
+            ? deactivating
+              ? 'Deactivating…'
+              : 'Reactivating…'
+            : deactivating
+              ? 'Deactivate'
+              : 'Reactivate'}
         </button>
       </div>
     </Dialog>

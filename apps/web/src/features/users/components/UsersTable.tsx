@@ -33,7 +33,11 @@ export function UsersTable({ users, caption, currentUserId, busy, onRoleChanged,
           {users.map((user) => {
             const isMe = user.id === currentUserId;
             return (
-              <tr key={user.id} className={user.active ? undefined : 'table__row--inactive'} data-user-email={user.email}>
+              <tr
+                key={user.id}
+                className={user.active ? undefined : 'table__row--inactive'}
+                data-user-email={user.email}
+              >
                 <th scope="row" className="table__name">
                   <span className="user-cell">
                     <span className="avatar" aria-hidden="true">
@@ -47,7 +51,11 @@ export function UsersTable({ users, caption, currentUserId, busy, onRoleChanged,
                 </th>
                 <td className="table__email">{user.email}</td>
                 <td>
-                  <RoleSelect user={user} currentUserId={currentUserId} onDone={(result) => onRoleChanged(user, result)} />
+                  <RoleSelect
+                    user={user}
+                    currentUserId={currentUserId}
+                    onDone={(result) => onRoleChanged(user, result)}
+                  />
                 </td>
                 <td>
                   {user.active ? (
@@ -63,7 +71,11 @@ export function UsersTable({ users, caption, currentUserId, busy, onRoleChanged,
                 </td>
                 <td className="table__actions">
                   {isMe ? null : (
-                    <button type="button" className="button button--ghost button--small" onClick={() => onToggleActive(user)}>
+                    <button
+                      type="button"
+                      className="button button--ghost button--small"
+                      onClick={() => onToggleActive(user)}
+                    >
                       {user.active ? 'Deactivate' : 'Reactivate'}
                       <span className="visually-hidden"> {user.name}</span>
                     </button>
@@ -79,7 +91,7 @@ export function UsersTable({ users, caption, currentUserId, busy, onRoleChanged,
 }
 
 function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
+  const parts = name.trim().split(/\s+/).filter((part) => /^\p{L}/u.test(part));
   const letters = parts.length > 1 ? [parts[0]!, parts[parts.length - 1]!] : parts.slice(0, 1);
   return letters.map((p) => p.charAt(0).toUpperCase()).join('') || '?';
 }

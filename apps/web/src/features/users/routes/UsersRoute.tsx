@@ -35,7 +35,9 @@ function NoAccess() {
       <PageHeader title="Users" />
       <div className="state state--locked" role="status">
         <h2 className="state__title">You don’t have access to Users</h2>
-        <p className="state__text">Only admins can see and manage the people in your organization. Ask an admin if you need a change.</p>
+        <p className="state__text">
+          Only admins can see and manage the people in your organization. Ask an admin if you need a change.
+        </p>
         <Link className="button button--secondary" to="/">
           Back to home
         </Link>
@@ -88,7 +90,10 @@ function UsersAdmin() {
   const onRoleChanged = (user: User, result: { ok: true; role: Role } | { ok: false; role: Role; error: unknown }) => {
     setNotice(
       result.ok
-        ? { tone: 'success', text: `${user.name} is now ${article(ROLE_LABELS[result.role])} ${ROLE_LABELS[result.role]}.` }
+        ? {
+            tone: 'success',
+            text: `${user.name} is now ${article(ROLE_LABELS[result.role])} ${ROLE_LABELS[result.role]}.`,
+          }
         : { tone: 'error', text: updateUserErrorMessage(result.error, user.name, 'role', result.role) },
     );
   };
@@ -100,7 +105,12 @@ function UsersAdmin() {
     body = isApiError(users.error, 'forbidden') ? (
       <NoAccess />
     ) : (
-      <ErrorState title="Couldn’t load users" error={users.error} onRetry={() => void users.refetch()} retrying={users.isFetching} />
+      <ErrorState
+        title="Couldn’t load users"
+        error={users.error}
+        onRetry={() => void users.refetch()}
+        retrying={users.isFetching}
+      />
     );
   } else if (users.data.items.length === 0) {
     body =
@@ -207,7 +217,9 @@ function UsersAdmin() {
           setStatusTarget(null);
           setNotice({
             tone: 'success',
-            text: updated.active ? `${updated.name} is active again and can sign in.` : `${updated.name} is deactivated and can no longer sign in.`,
+            text: updated.active
+              ? `${updated.name} is active again and can sign in.`
+              : `${updated.name} is deactivated and can no longer sign in.`,
           });
         }}
       />
