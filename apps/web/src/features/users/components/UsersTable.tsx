@@ -91,7 +91,10 @@ export function UsersTable({ users, caption, currentUserId, busy, onRoleChanged,
 }
 
 function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).filter((part) => /^\p{L}/u.test(part));
+  const parts = name
+    .trim()
+    .split(/\s+/)
+    .filter((part) => /^\p{L}/u.test(part));
   const letters = parts.length > 1 ? [parts[0]!, parts[parts.length - 1]!] : parts.slice(0, 1);
   return letters.map((p) => p.charAt(0).toUpperCase()).join('') || '?';
 }
