@@ -6,6 +6,7 @@ export const ErrorCode = z.enum([
   'bad_request',
   'unauthenticated',
   'invalid_credentials',
+  'account_deactivated',
   'csrf_failed',
   'forbidden',
   'not_found',

@@ -5,6 +5,7 @@ const TITLES: Record<ErrorCode, string> = {
   bad_request: 'Bad request',
   unauthenticated: 'Sign in required',
   invalid_credentials: 'Wrong email or password',
+  account_deactivated: 'Account deactivated',
   csrf_failed: 'Request refused',
   forbidden: 'Not allowed',
   not_found: 'Not found',

@@ -86,6 +86,28 @@ describe('an admin manages users', () => {
     expect(wildcard.body.total).toBe(0);
   });
 
+  it('search finds a user by the start of their last name or of their email domain, not by a middle fragment', async () => {
+    const email = `grace@${uniqueEmail('hopper').split('@')[0]}.navy.test`;
+    const created = await t
+      .http()
+      .post('/api/v1/users')
+      .set(bearer(admin.token))
+      .send({ name: 'Grace Brewster Hopper', email, role: 'interviewer', password: PASSWORD })
+      .expect(201);
+    const ids = async (q: string) =>
+      (
+        await t
+          .http()
+          .get(`/api/v1/users?q=${encodeURIComponent(q)}`)
+          .set(bearer(admin.token))
+          .expect(200)
+      ).body.items.map((u: { id: string }) => u.id);
+    expect(await ids('hopp')).toEqual([created.body.id]);
+    expect(await ids('Brew')).toEqual([created.body.id]);
+    expect(await ids(email.split('@')[1]!.slice(0, 12))).toEqual([created.body.id]);
+    expect(await ids('opper')).toEqual([]);
+  });
+
   it('a role change takes effect on the user’s very next request', async () => {
     const m = await addMember(t, admin, 'interviewer');
     await t.http().get('/api/v1/users').set(bearer(m.token)).expect(403);
@@ -113,7 +135,7 @@ describe('an admin manages users', () => {
     await t.http().get('/api/v1/me').set(bearer(m.token)).expect(401);
     const login = await t.http().post('/api/v1/auth/login').send({ email: m.user.email, password: PASSWORD });
     expect(login.status).toBe(401);
-    expect(login.body.detail).toMatch(/deactivated/);
+    expect(login.body.code).toBe('account_deactivated');
     await t.http().patch(`/api/v1/users/${m.user.id}`).set(bearer(admin.token)).send({ active: true }).expect(200);
     await t.http().post('/api/v1/auth/login').send({ email: m.user.email, password: PASSWORD }).expect(200);
   });

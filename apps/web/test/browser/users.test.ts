@@ -152,7 +152,7 @@ describe('user administration', () => {
       await page.getByRole('button', { name: 'Sign in', exact: true }).click();
       await page
         .getByRole('alert')
-        .filter({ hasText: /don’t match|deactivated|can’t sign in/i })
+        .filter({ hasText: 'This account has been deactivated. Ask an admin of your organization to reactivate it.' })
         .waitFor();
       expect(new URL(page.url()).pathname).toBe('/login');
       await browser.audit('deactivated user refused');

@@ -77,7 +77,7 @@ export class AuthService {
     if (!user.active) {
       throw new AppError(
         401,
-        'invalid_credentials',
+        'account_deactivated',
         'This account has been deactivated. Ask an admin of your organization.',
       );
     }

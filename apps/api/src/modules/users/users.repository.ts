@@ -49,8 +49,13 @@ export class UsersRepository {
     const where = ['organization_id = $1'];
     const args: unknown[] = [organizationId];
     if (q.q) {
-      args.push(`${escapeLike(q.q.toLowerCase())}%`);
-      where.push(`(lower(name) like $${args.length} or email like $${args.length})`);
+      // The start of any word of the name ("oka" finds Ines Okafor), of the email, or of its domain.
+      args.push(escapeLike(q.q.toLowerCase()));
+      const p = `$${args.length}`;
+      where.push(
+        `(lower(name) like ${p} || '%' or lower(name) like '% ' || ${p} || '%'` +
+          ` or email like ${p} || '%' or email like '%@' || ${p} || '%')`,
+      );
     }
     if (q.role) {
       args.push(q.role);

@@ -14,6 +14,8 @@ type LoginInput = z.input<typeof LoginRequest>;
 function loginErrorMessage(error: unknown): string {
   if (error instanceof ApiError) {
     if (error.code === 'invalid_credentials') return 'That email and password don’t match. Check them and try again.';
+    if (error.code === 'account_deactivated')
+      return 'This account has been deactivated. Ask an admin of your organization to reactivate it.';
     if (error.code === 'too_many_attempts') return tooManyAttemptsMessage(error.retryAfter);
   }
   return errorMessage(error);
