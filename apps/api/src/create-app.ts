@@ -5,10 +5,9 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { PinoNestLogger } from './common/logger.js';
-import { ProblemFilter, sendProblem } from './common/problem.filter.js';
+import { ProblemFilter } from './common/problem.filter.js';
 import type { AppConfig } from './config/env.js';
 import { AppModule } from './app.module.js';
 import { buildOpenApiDocument } from './openapi/document.js';
@@ -43,7 +42,6 @@ export async function createApp(
   fastify.addHook('onSend', async (req, reply) => {
     void reply.header('x-request-id', req.id);
   });
-  fastify.setErrorHandler((err: unknown, req: FastifyRequest, reply: FastifyReply) => sendProblem(req, reply, err));
 
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {

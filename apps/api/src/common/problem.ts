@@ -37,8 +37,8 @@ export function zodToFieldErrors(err: ZodError) {
 }
 
 /**
- * Turns anything thrown while answering a request into RFC 9457 problem details. Shared by the Nest
- * exception filter and Fastify's own error handler (body parsing happens before Nest sees the request).
+ * Turns anything thrown while answering a request into RFC 9457 problem details, including Fastify's
+ * own errors (bad JSON, a body over the limit), which Nest hands to the same exception filter.
  */
 export function toProblem(err: unknown, requestId: string): ProblemAnswer {
   if (err instanceof AppError) {
