@@ -66,11 +66,15 @@ async function main(): Promise<void> {
     if (config.seedDemo && (await seedDemo(app))) log.info(`demo organization "${DEMO_ORGANIZATION}" created`);
     if (stopping) return;
     await app.listen({ port: config.port, host: config.host });
-    const url = await app.getUrl();
-    log.info(
-      { url, embeddedPostgres: Boolean(embedded) },
-      `Scorecard is running at ${url.replace('[::1]', 'localhost').replace('0.0.0.0', 'localhost')}`,
-    );
+    const url = `http://${['0.0.0.0', '::'].includes(config.host) ? 'localhost' : config.host}:${config.port}`;
+    log.info({ url, embeddedPostgres: Boolean(embedded) }, 'Scorecard is running');
+    if (config.env !== 'production') {
+      // Logs stay JSON; this one plain line is for the person who just typed `pnpm start`.
+      const demo = config.seedDemo ? ' Demo sign-in: admin@acme.test / scorecard-demo.' : '';
+      process.stdout.write(
+        `\nScorecard is running at ${url}${embedded ? ' (embedded PostgreSQL)' : ''}.${demo} Ctrl+C stops it.\n\n`,
+      );
+    }
   } catch (err) {
     log.fatal({ err }, 'failed to start');
     await shutdown('start-up failed', 1);

@@ -42,8 +42,9 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
 /** Routes Nest's own log lines into the same pino logger. */
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly pinoLog: Logger) {}
+  // Nest's `log` level is its wiring chatter (modules loaded, routes mapped): debug for us.
   log(message: unknown, context?: string) {
-    this.pinoLog.info({ context }, String(message));
+    this.pinoLog.debug({ context }, String(message));
   }
   error(message: unknown, trace?: string, context?: string) {
     this.pinoLog.error({ context, trace }, String(message));

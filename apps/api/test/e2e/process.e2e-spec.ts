@@ -115,7 +115,9 @@ describe('the product as a user runs it (embedded PostgreSQL)', () => {
     expect(docs.headers.get('content-security-policy')).not.toContain('upgrade-insecure-requests');
     const spec = (await (await fetch(`${p.base}/api/openapi.json`)).json()) as { paths: object };
     expect(Object.keys(spec.paths).length).toBeGreaterThan(0);
-    expect((await login(p.base, 'admin@acme.test', 'scorecard-demo')).status).toBe(200);
+    const signedIn = await login(p.base, 'admin@acme.test', 'scorecard-demo');
+    expect(signedIn.status).toBe(200);
+    const { token } = (await signedIn.json()) as { token: string };
     expect(existsSync(join(dataDir, 'postgres', 'PG_VERSION'))).toBe(true);
 
     // Twelve connections are opened and accepted first (a health check on each), then a sign-in is
@@ -131,7 +133,8 @@ describe('the product as a user runs it (embedded PostgreSQL)', () => {
     agent.destroy();
     expect(await exited(p.child)).toBe(0);
     expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
-    expect(p.output()).not.toContain('scorecard-demo');
+    expect(p.output()).toContain(`Scorecard is running at ${p.base} (embedded PostgreSQL)`);
+    expect(p.output()).not.toContain(token);
   });
 
   it('keeps its data across a restart and does not seed the demo twice', async () => {
@@ -155,6 +158,7 @@ describe('the product as a user runs it (embedded PostgreSQL)', () => {
     started.push(again.child);
     expect((await login(again.base, 'kept@kept.test', 'kept-password-1')).status).toBe(200);
     expect(again.output()).not.toContain('demo organization');
+    expect(`${p.output()}${again.output()}`).not.toContain('kept-password-1');
     again.child.kill('SIGTERM');
     expect(await exited(again.child)).toBe(0);
   });
