@@ -1,24 +1,17 @@
 import { Link } from 'react-router';
-import { Logo } from '../components/ui/Logo';
+import { CenteredPage } from '../components/ui/CenteredPage';
 import { useDocumentTitle } from '../lib/use-document-title';
 
 export default function NotFoundRoute() {
   useDocumentTitle('Page not found');
   return (
-    <div className="auth">
-      <main className="auth__main" id="main">
-        <div className="auth__brand">
-          <Logo />
-        </div>
-        <div className="auth__card auth__card--center">
-          <p className="eyebrow">404</p>
-          <h1 className="auth__title">Page not found</h1>
-          <p className="auth__lead">There’s nothing at this address. It may have moved, or the link may be mistyped.</p>
-          <Link to="/" className="button button--primary">
-            Go to home
-          </Link>
-        </div>
-      </main>
-    </div>
+    <CenteredPage center>
+      <p className="eyebrow">404</p>
+      <h1 className="auth__title">Page not found</h1>
+      <p className="auth__lead">There’s nothing at this address. It may have moved, or the link may be mistyped.</p>
+      <Link to="/" className="button button--primary">
+        Go to home
+      </Link>
+    </CenteredPage>
   );
 }
