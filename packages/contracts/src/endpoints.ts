@@ -1,6 +1,34 @@
 import type { z } from 'zod';
 import { AuthSession, EmptyBody, LoginRequest, Me, SignupRequest } from './auth.js';
 import { IdParams, type Role } from './common.js';
+import {
+  ChecklistDetail,
+  ChecklistList,
+  ChecklistVersion,
+  CreateChecklistRequest,
+  CreateRubricRequest,
+  DuplicateRequest,
+  LibraryListQuery,
+  PublishRequest,
+  RubricDetail,
+  RubricList,
+  RubricVersion,
+  SaveChecklistDraftRequest,
+  SaveRubricDraftRequest,
+  UpdateChecklistRequest,
+  UpdateRubricRequest,
+} from './library.js';
+import {
+  ChangeOpeningStatusRequest,
+  CreateOpeningRequest,
+  Opening,
+  OpeningList,
+  OpeningListQuery,
+  PeopleList,
+  PeopleQuery,
+  SavePlanRequest,
+  UpdateOpeningRequest,
+} from './openings.js';
 import { Health } from './health.js';
 import { CreateUserRequest, UpdateUserRequest, User, UserList, UserListQuery } from './users.js';
 
@@ -30,6 +58,147 @@ export interface Endpoint {
 
 const anyone = { auth: 'session', roles: 'any' } as const;
 const admins = { auth: 'session', roles: ['admin'] } as const;
+/** Who may read rubrics, checklists and openings; interviewers see only what their interviews need. */
+const hiringTeam = { auth: 'session', roles: ['admin', 'hiring_manager', 'recruiter'] } as const;
+/** Who may change them. */
+const designers = { auth: 'session', roles: ['admin', 'hiring_manager'] } as const;
+
+/** The same operations for each kind of versioned document (rubrics, red-flag checklists). */
+function versionedEndpoints<const P extends string, const V extends string>(
+  docPath: P,
+  versionPath: V,
+  noun: string,
+  tag: string,
+  s: {
+    List: z.ZodType;
+    Detail: z.ZodType;
+    Version: z.ZodType;
+    Create: z.ZodType;
+    Update: z.ZodType;
+    SaveDraft: z.ZodType;
+  },
+) {
+  return {
+    list: {
+      method: 'get',
+      path: `/api/v1/${docPath}`,
+      summary: `List ${noun}s`,
+      tag,
+      access: hiringTeam,
+      query: LibraryListQuery,
+      status: 200,
+      response: s.List,
+    },
+    create: {
+      method: 'post',
+      path: `/api/v1/${docPath}`,
+      summary: `Create a ${noun} with a first draft version`,
+      tag,
+      access: designers,
+      body: s.Create,
+      status: 201,
+      response: s.Detail,
+    },
+    get: {
+      method: 'get',
+      path: `/api/v1/${docPath}/:id`,
+      summary: `One ${noun} with its versions`,
+      tag,
+      access: hiringTeam,
+      params: IdParams,
+      status: 200,
+      response: s.Detail,
+    },
+    update: {
+      method: 'patch',
+      path: `/api/v1/${docPath}/:id`,
+      summary: `Rename or archive a ${noun}`,
+      tag,
+      access: designers,
+      params: IdParams,
+      body: s.Update,
+      status: 200,
+      response: s.Detail,
+    },
+    duplicate: {
+      method: 'post',
+      path: `/api/v1/${docPath}/:id/duplicate`,
+      summary: `Copy a ${noun} into a new one`,
+      tag,
+      access: designers,
+      params: IdParams,
+      body: DuplicateRequest,
+      status: 201,
+      response: s.Detail,
+    },
+    startDraft: {
+      method: 'post',
+      path: `/api/v1/${docPath}/:id/draft`,
+      summary: `The ${noun}'s draft version, started from the latest published one if there is none`,
+      tag,
+      access: designers,
+      params: IdParams,
+      body: EmptyBody.optional(),
+      status: 200,
+      response: s.Version,
+    },
+    getVersion: {
+      method: 'get',
+      path: `/api/v1/${versionPath}/:id`,
+      summary: `One version of a ${noun}`,
+      tag,
+      access: hiringTeam,
+      params: IdParams,
+      status: 200,
+      response: s.Version,
+    },
+    saveVersion: {
+      method: 'put',
+      path: `/api/v1/${versionPath}/:id`,
+      summary: `Save a draft version (409 if published or stale)`,
+      tag,
+      access: designers,
+      params: IdParams,
+      body: s.SaveDraft,
+      status: 200,
+      response: s.Version,
+    },
+    publishVersion: {
+      method: 'post',
+      path: `/api/v1/${versionPath}/:id/publish`,
+      summary: `Publish a draft version; it never changes again`,
+      tag,
+      access: designers,
+      params: IdParams,
+      body: PublishRequest,
+      status: 200,
+      response: s.Version,
+    },
+  } as const;
+}
+
+const rubricOps = versionedEndpoints('rubrics', 'rubric-versions', 'rubric', 'rubrics', {
+  List: RubricList,
+  Detail: RubricDetail,
+  Version: RubricVersion,
+  Create: CreateRubricRequest,
+  Update: UpdateRubricRequest,
+  SaveDraft: SaveRubricDraftRequest,
+});
+const checklistOps = versionedEndpoints(
+  'red-flag-checklists',
+  'red-flag-checklist-versions',
+  'red-flag checklist',
+  'red flags',
+  {
+    List: ChecklistList,
+    Detail: ChecklistDetail,
+    Version: ChecklistVersion,
+    Create: CreateChecklistRequest,
+    Update: UpdateChecklistRequest,
+    SaveDraft: SaveChecklistDraftRequest,
+  },
+);
 
 /**
  * Every operation of the API, in one table. The API routes, validates and authorises from it; the
@@ -124,6 +293,97 @@ export const endpoints = {
     body: UpdateUserRequest,
     status: 200,
     response: User,
+  },
+  listPeople: {
+    method: 'get',
+    path: '/api/v1/people',
+    summary: 'Active people of the organization, for choosing hiring managers and interviewers',
+    tag: 'users',
+    access: hiringTeam,
+    query: PeopleQuery,
+    status: 200,
+    response: PeopleList,
+  },
+  listRubrics: rubricOps.list,
+  createRubric: rubricOps.create,
+  getRubric: rubricOps.get,
+  updateRubric: rubricOps.update,
+  duplicateRubric: rubricOps.duplicate,
+  startRubricDraft: rubricOps.startDraft,
+  getRubricVersion: rubricOps.getVersion,
+  saveRubricVersion: rubricOps.saveVersion,
+  publishRubricVersion: rubricOps.publishVersion,
+  listChecklists: checklistOps.list,
+  createChecklist: checklistOps.create,
+  getChecklist: checklistOps.get,
+  updateChecklist: checklistOps.update,
+  duplicateChecklist: checklistOps.duplicate,
+  startChecklistDraft: checklistOps.startDraft,
+  getChecklistVersion: checklistOps.getVersion,
+  saveChecklistVersion: checklistOps.saveVersion,
+  publishChecklistVersion: checklistOps.publishVersion,
+  listOpenings: {
+    method: 'get',
+    path: '/api/v1/openings',
+    summary: 'List openings',
+    tag: 'openings',
+    access: hiringTeam,
+    query: OpeningListQuery,
+    status: 200,
+    response: OpeningList,
+  },
+  createOpening: {
+    method: 'post',
+    path: '/api/v1/openings',
+    summary: 'Create an opening (as a draft)',
+    tag: 'openings',
+    access: designers,
+    body: CreateOpeningRequest,
+    status: 201,
+    response: Opening,
+  },
+  getOpening: {
+    method: 'get',
+    path: '/api/v1/openings/:id',
+    summary: 'One opening with its interview plan and plan check',
+    tag: 'openings',
+    access: hiringTeam,
+    params: IdParams,
+    status: 200,
+    response: Opening,
+  },
+  updateOpening: {
+    method: 'patch',
+    path: '/api/v1/openings/:id',
+    summary: 'Change the role profile of an opening',
+    tag: 'openings',
+    access: designers,
+    params: IdParams,
+    body: UpdateOpeningRequest,
+    status: 200,
+    response: Opening,
+  },
+  saveOpeningPlan: {
+    method: 'put',
+    path: '/api/v1/openings/:id/plan',
+    summary: 'Replace the interview plan of an opening',
+    tag: 'openings',
+    access: designers,
+    params: IdParams,
+    body: SavePlanRequest,
+    status: 200,
+    response: Opening,
+  },
+  changeOpeningStatus: {
+    method: 'post',
+    path: '/api/v1/openings/:id/status',
+    summary: 'Open, hold or close an opening (opening with a failing plan check needs an override reason)',
+    tag: 'openings',
+    access: designers,
+    params: IdParams,
+    body: ChangeOpeningStatusRequest,
+    status: 200,
+    response: Opening,
   },
 } as const satisfies Record<string, Endpoint>;
 

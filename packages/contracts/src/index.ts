@@ -4,3 +4,5 @@ export * from './auth.js';
 export * from './users.js';
 export * from './health.js';
 export * from './endpoints.js';
+export * from './library.js';
+export * from './openings.js';
