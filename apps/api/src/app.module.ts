@@ -7,6 +7,8 @@ import type { AppConfig } from './config/env.js';
 import { migrations } from './database/data-source.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { LibraryModule } from './modules/library/library.module.js';
+import { OpeningsModule } from './modules/openings/openings.module.js';
 import { OrganizationsModule } from './modules/organizations/organizations.module.js';
 import { SessionsModule } from './modules/sessions/sessions.module.js';
 import { UsersModule } from './modules/users/users.module.js';
@@ -34,6 +36,8 @@ export class AppModule {
         SessionsModule,
         UsersModule,
         AuthModule,
+        LibraryModule,
+        OpeningsModule,
       ],
       providers: [{ provide: APP_INTERCEPTOR, useClass: ValidationInterceptor }],
     };

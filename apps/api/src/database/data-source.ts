@@ -1,8 +1,9 @@
 import { DataSource } from 'typeorm';
 import { Foundation1764028800000 } from './migrations/1764028800000-Foundation.js';
+import { LibraryAndOpenings1764032400000 } from './migrations/1764032400000-LibraryAndOpenings.js';
 
 /** Every migration, in order. Committed migrations are never edited: add a new one. */
-export const migrations = [Foundation1764028800000];
+export const migrations = [Foundation1764028800000, LibraryAndOpenings1764032400000];
 
 /** One DataSource definition, shared by the app, the tests and the `db:migrate` command. */
 export function createDataSource(url: string, poolSize = 10): DataSource {

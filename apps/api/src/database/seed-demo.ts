@@ -1,6 +1,12 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import type { Role } from '@scorecard/contracts';
+import { CHECKLISTS, RUBRICS } from '../modules/library/library.tokens.js';
+import { EXPECTATIONS, type Role, type RubricDetail } from '@scorecard/contracts';
 import { DataSource } from 'typeorm';
+import { randomUUID } from 'node:crypto';
+import type { Caller } from '../common/request-context.js';
+import { KitsService } from '../modules/library/kits.service.js';
+import { TECH_LEAD_PLAN } from '../modules/library/tech-lead-kit.js';
+import { OpeningsService } from '../modules/openings/openings.service.js';
 import { OrganizationsService } from '../modules/organizations/organizations.service.js';
 import { UsersService } from '../modules/users/users.service.js';
 
@@ -25,13 +31,86 @@ export async function seedDemo(app: INestApplicationContext): Promise<boolean> {
   const ds = app.get(DataSource);
   const orgs = app.get(OrganizationsService);
   const users = app.get(UsersService);
-  return ds.transaction(async (m) => {
+  const kits = app.get(KitsService);
+  const seeded = await ds.transaction(async (m) => {
     await m.query('select pg_advisory_xact_lock(727275)');
-    if (!(await orgs.isEmpty(m))) return false;
+    if (!(await orgs.isEmpty(m))) return null;
     const org = await orgs.create(DEMO_ORGANIZATION, m);
+    const members = [];
     for (const u of DEMO_USERS) {
-      await users.createMember({ organizationId: org.id, ...u, password: DEMO_PASSWORD }, m);
+      members.push(await users.createMember({ organizationId: org.id, ...u, password: DEMO_PASSWORD }, m));
     }
-    return true;
+    const kit = await kits.installTechLeadKit(org.id, m);
+    return { org, members, kit };
   });
+  if (!seeded) return false;
+  await seedDemoOpening(app, seeded);
+  return true;
 }
+
+/** An open Tech Lead opening whose plan passes the check, so the plan builder has something real to show. */
+async function seedDemoOpening(
+  app: INestApplicationContext,
+  seeded: {
+    org: { id: string; name: string };
+    members: { id: string; name: string; email: string; role: Role }[];
+    kit: { rubricId: string; checklistId: string };
+  },
+): Promise<void> {
+  const hm = seeded.members.find((u) => u.role === 'hiring_manager')!;
+  const interviewers = seeded.members.filter((u) => u.role === 'interviewer').map((u) => u.id);
+  const caller: Caller = {
+    sessionId: 'demo-seed',
+    userId: hm.id,
+    organizationId: seeded.org.id,
+    organizationName: seeded.org.name,
+    name: hm.name,
+    email: hm.email,
+    role: hm.role,
+  };
+  const rubrics = app.get<{ get(c: Caller, id: string): Promise<RubricDetail> }>(RUBRICS);
+  const checklists = app.get<{ get(c: Caller, id: string): Promise<{ publishedVersionId: string | null }> }>(
+    CHECKLISTS,
+  );
+  const rubric = await rubrics.get(caller, seeded.kit.rubricId);
+  const checklist = await checklists.get(caller, seeded.kit.checklistId);
+  const openings = app.get(OpeningsService);
+  const expectations = Object.fromEntries(
+    EXPECTATIONS.map((e) => [e, DEMO_EXPECTATIONS[e]]),
+  ) as typeof DEMO_EXPECTATIONS;
+  let opening = await openings.create(caller, {
+    title: 'Tech Lead, Platform',
+    team: 'Platform',
+    level: 'senior',
+    archetype: 'architecture',
+    codingSharePct: 60,
+    peopleManagement: 'none',
+    decisionAuthority: 'team',
+    emPartnership:
+      'The tech lead owns technical direction and code quality; the engineering manager owns people, hiring and delivery. They meet weekly on team health.',
+    careerPath: 'technical',
+    expectations,
+    hiringManagerId: hm.id,
+    rubricVersionId: rubric.publishedVersionId,
+    checklistVersionId: checklist.publishedVersionId,
+  });
+  const steps = TECH_LEAD_PLAN.map((t, i) => ({
+    key: randomUUID(),
+    name: t.name,
+    durationMinutes: t.durationMinutes,
+    focusCompetencyKeys: t.focus,
+    interviewerIds: [interviewers[i % interviewers.length]!, interviewers[(i + 1) % interviewers.length]!],
+    criterionKeys: t.criterionKeys,
+  }));
+  opening = await openings.savePlan(caller, opening.id, steps, opening.revision);
+  await openings.changeStatus(caller, opening.id, { status: 'open', revision: opening.revision });
+}
+
+const DEMO_EXPECTATIONS = {
+  technicalAuthority:
+    'Sets the platform team’s architecture and standards; cross-team changes go through the architecture review, where the tech lead has a vote.',
+  codingTime: 'About 60% of the week on production code, protected by a no-meeting Wednesday.',
+  teamQuality: 'Six experienced engineers; the tech lead interviews every new hire with the engineering manager.',
+  emPartnership: 'Clear split: technical direction with the tech lead, people management with the engineering manager.',
+  growthPath: 'Toward staff engineer, with a seat in the architecture group from the first quarter.',
+};

@@ -7,6 +7,7 @@ import { AppError } from '../../common/app-error.js';
 import type { Caller } from '../../common/request-context.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/env.js';
+import { KitsService } from '../library/kits.service.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import { UsersService } from '../users/users.service.js';
@@ -29,9 +30,10 @@ export class AuthService {
     private readonly users: UsersService,
     private readonly sessions: SessionsService,
     private readonly failures: LoginFailuresRepository,
+    private readonly kits: KitsService,
   ) {}
 
-  /** Creates an organization with its first admin and signs them in, all or nothing. */
+  /** Creates an organization with its first admin and the built-in Tech Lead kit, and signs them in, all or nothing. */
   signup(input: SignupRequest): Promise<AuthSession> {
     return this.ds.transaction(async (m) => {
       const organization = await this.orgs.create(input.organizationName, m);
@@ -45,6 +47,7 @@ export class AuthService {
         },
         m,
       );
+      await this.kits.installTechLeadKit(organization.id, m);
       const token = await this.sessions.open(
         { organizationId: organization.id, userId: user.id, ttlHours: this.config.sessionTtlHours },
         m,

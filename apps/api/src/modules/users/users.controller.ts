@@ -1,5 +1,11 @@
 import { Body, Controller, Param, Query } from '@nestjs/common';
-import { endpoints, type CreateUserRequest, type UpdateUserRequest, type UserListQuery } from '@scorecard/contracts';
+import {
+  endpoints,
+  type CreateUserRequest,
+  type PeopleQuery,
+  type UpdateUserRequest,
+  type UserListQuery,
+} from '@scorecard/contracts';
 import { CurrentCaller, type Caller } from '../../common/request-context.js';
 import { Route } from '../../common/route.decorator.js';
 import { UsersService } from './users.service.js';
@@ -11,6 +17,11 @@ export class UsersController {
   @Route(endpoints.listUsers)
   list(@CurrentCaller() caller: Caller, @Query() query: UserListQuery) {
     return this.users.list(caller, query);
+  }
+
+  @Route(endpoints.listPeople)
+  people(@CurrentCaller() caller: Caller, @Query() query: PeopleQuery) {
+    return this.users.people(caller, query);
   }
 
   @Route(endpoints.createUser)

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Role, User, UserListQuery } from '@scorecard/contracts';
+import type { PeopleQuery, Person, Role, User, UserListQuery } from '@scorecard/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 
 interface UserRow {
@@ -82,6 +82,37 @@ export class UsersRepository {
       total = c?.n ?? 0;
     }
     return { items: rows.map(toUser), total };
+  }
+
+  /** Active members for pickers: name and role only, searched like the users list. */
+  async people(organizationId: string, q: PeopleQuery): Promise<{ items: Person[]; total: number }> {
+    const args: unknown[] = [organizationId];
+    const where = ['organization_id = $1', 'active'];
+    if (q.q) {
+      args.push(escapeLike(q.q.toLowerCase()));
+      const p = `$${args.length}`;
+      where.push(`(lower(name) like ${p} || '%' or lower(name) like '% ' || ${p} || '%')`);
+    }
+    if (q.role) {
+      args.push(q.role);
+      where.push(`role = $${args.length}`);
+    }
+    args.push(q.pageSize, (q.page - 1) * q.pageSize);
+    const rows: (Person & { total: number })[] = await this.ds.query(
+      `select id, name, role, count(*) over ()::int as total from users where ${where.join(' and ')}
+        order by lower(name), id limit $${args.length - 1} offset $${args.length}`,
+      args,
+    );
+    return { items: rows.map(({ id, name, role }) => ({ id, name, role })), total: rows[0]?.total ?? 0 };
+  }
+
+  async activeIds(organizationId: string, ids: string[], m: EntityManager = this.ds.manager): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows: { id: string }[] = await m.query(
+      `select id from users where organization_id = $1 and id = any($2::uuid[]) and active`,
+      [organizationId, ids],
+    );
+    return rows.map((r) => r.id);
   }
 
   async findById(

@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CreateUserRequest, Role, UpdateUserRequest, User, UserList, UserListQuery } from '@scorecard/contracts';
+import type {
+  CreateUserRequest,
+  PeopleList,
+  PeopleQuery,
+  Role,
+  UpdateUserRequest,
+  User,
+  UserList,
+  UserListQuery,
+} from '@scorecard/contracts';
 import { checkMemberChange } from '@scorecard/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error.js';
@@ -46,6 +55,22 @@ export class UsersService {
       if (err instanceof EmailTakenError) throw emailTaken();
       throw err;
     }
+  }
+
+  async people(caller: Caller, query: PeopleQuery): Promise<PeopleList> {
+    const { items, total } = await this.users.people(caller.organizationId, query);
+    return { items, total, page: query.page, pageSize: query.pageSize };
+  }
+
+  /** An active member of the organization, or null. */
+  async findActiveMember(organizationId: string, id: string, m?: EntityManager): Promise<User | null> {
+    const user = await this.users.findById(organizationId, id, m);
+    return user?.active ? user : null;
+  }
+
+  /** Which of these ids are active members of the organization. */
+  activeMemberIds(organizationId: string, ids: string[], m?: EntityManager): Promise<string[]> {
+    return this.users.activeIds(organizationId, ids, m);
   }
 
   findForLogin(email: string) {

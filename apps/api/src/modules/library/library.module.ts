@@ -1,0 +1,71 @@
+import { Module } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { type ChecklistContent, endpoints, type RubricContent } from '@scorecard/contracts';
+import { checklistPublishIssues, rubricPublishIssues } from '@scorecard/domain';
+import type { DataSource } from 'typeorm';
+import { KitsService } from './kits.service.js';
+import { CHECKLISTS, type ChecklistsService, RUBRICS, type RubricsService } from './library.tokens.js';
+import { versionedDocumentsController } from './versioned-documents.controller.js';
+import { CHECKLIST_TABLES, RUBRIC_TABLES } from './versioned-documents.repository.js';
+import { VersionedDocumentsService } from './versioned-documents.service.js';
+
+const RubricsController = versionedDocumentsController(
+  'RubricsController',
+  {
+    list: endpoints.listRubrics,
+    create: endpoints.createRubric,
+    get: endpoints.getRubric,
+    update: endpoints.updateRubric,
+    duplicate: endpoints.duplicateRubric,
+    startDraft: endpoints.startRubricDraft,
+    getVersion: endpoints.getRubricVersion,
+    saveVersion: endpoints.saveRubricVersion,
+    publishVersion: endpoints.publishRubricVersion,
+  },
+  RUBRICS,
+);
+const ChecklistsController = versionedDocumentsController(
+  'ChecklistsController',
+  {
+    list: endpoints.listChecklists,
+    create: endpoints.createChecklist,
+    get: endpoints.getChecklist,
+    update: endpoints.updateChecklist,
+    duplicate: endpoints.duplicateChecklist,
+    startDraft: endpoints.startChecklistDraft,
+    getVersion: endpoints.getChecklistVersion,
+    saveVersion: endpoints.saveChecklistVersion,
+    publishVersion: endpoints.publishChecklistVersion,
+  },
+  CHECKLISTS,
+);
+
+/** Rubrics, red-flag checklists and the built-in kits. */
+@Module({
+  controllers: [RubricsController, ChecklistsController],
+  providers: [
+    {
+      provide: RUBRICS,
+      inject: [getDataSourceToken()],
+      useFactory: (ds: DataSource): RubricsService =>
+        new VersionedDocumentsService<RubricContent>(ds, {
+          tables: RUBRIC_TABLES,
+          noun: 'rubric',
+          publishIssues: rubricPublishIssues,
+        }),
+    },
+    {
+      provide: CHECKLISTS,
+      inject: [getDataSourceToken()],
+      useFactory: (ds: DataSource): ChecklistsService =>
+        new VersionedDocumentsService<ChecklistContent>(ds, {
+          tables: CHECKLIST_TABLES,
+          noun: 'red-flag checklist',
+          publishIssues: checklistPublishIssues,
+        }),
+    },
+    KitsService,
+  ],
+  exports: [RUBRICS, CHECKLISTS, KitsService],
+})
+export class LibraryModule {}

@@ -1,0 +1,248 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type {
+  Archetype,
+  CareerPath,
+  CompensationBand,
+  DecisionAuthority,
+  Expectations,
+  InterviewPlan,
+  Level,
+  OpeningListQuery,
+  OpeningStatus,
+  OpeningSummary,
+  PeopleManagement,
+  PersonRef,
+  RubricContent,
+} from '@scorecard/contracts';
+import type { DataSource, EntityManager } from 'typeorm';
+
+/** An opening as stored, with the names it refers to and its rubric's content for the plan check. */
+export interface OpeningRow {
+  id: string;
+  title: string;
+  team: string;
+  level: Level;
+  archetype: Archetype;
+  codingSharePct: number | null;
+  peopleManagement: PeopleManagement;
+  decisionAuthority: DecisionAuthority;
+  emPartnership: string;
+  compensation: CompensationBand;
+  careerPath: CareerPath;
+  expectations: Expectations;
+  status: OpeningStatus;
+  hiringManager: PersonRef | null;
+  rubricVersion: { id: string; documentId: string; name: string; version: number; content: RubricContent } | null;
+  checklistVersion: { id: string; documentId: string; name: string; version: number } | null;
+  plan: InterviewPlan;
+  planOverride: { reason: string; by: PersonRef; at: string } | null;
+  revision: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The columns an opening's profile is written to, by field. */
+export interface OpeningProfile {
+  title: string;
+  team: string;
+  level: Level;
+  archetype: Archetype;
+  codingSharePct: number | null;
+  peopleManagement: PeopleManagement;
+  decisionAuthority: DecisionAuthority;
+  emPartnership: string;
+  compensation: CompensationBand;
+  careerPath: CareerPath;
+  expectations: Expectations;
+  hiringManagerId: string | null;
+  rubricVersionId: string | null;
+  checklistVersionId: string | null;
+}
+
+const PROFILE_COLUMNS: Record<Exclude<keyof OpeningProfile, 'compensation'>, string> = {
+  title: 'title',
+  team: 'team',
+  level: 'level',
+  archetype: 'archetype',
+  codingSharePct: 'coding_share_pct',
+  peopleManagement: 'people_management',
+  decisionAuthority: 'decision_authority',
+  emPartnership: 'em_partnership',
+  careerPath: 'career_path',
+  expectations: 'expectations',
+  hiringManagerId: 'hiring_manager_id',
+  rubricVersionId: 'rubric_version_id',
+  checklistVersionId: 'checklist_version_id',
+};
+
+function columnsOf(p: Partial<OpeningProfile>): [string, unknown][] {
+  const cols: [string, unknown][] = [];
+  for (const [field, column] of Object.entries(PROFILE_COLUMNS) as [keyof typeof PROFILE_COLUMNS, string][]) {
+    const v = p[field];
+    if (v !== undefined) cols.push([column, field === 'expectations' ? JSON.stringify(v) : v]);
+  }
+  if (p.compensation) {
+    cols.push(['comp_currency', p.compensation.currency]);
+    cols.push(['comp_min_minor', p.compensation.minMinor]);
+    cols.push(['comp_max_minor', p.compensation.maxMinor]);
+  }
+  return cols;
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+@Injectable()
+export class OpeningsRepository {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  async list(organizationId: string, q: OpeningListQuery): Promise<{ items: OpeningSummary[]; total: number }> {
+    const args: unknown[] = [organizationId];
+    const where = ['o.organization_id = $1'];
+    if (q.status) {
+      args.push(q.status);
+      where.push(`o.status = $${args.length}`);
+    }
+    if (q.q) {
+      args.push(escapeLike(q.q.toLowerCase()));
+      where.push(`(lower(o.title) like $${args.length} || '%' or lower(o.title) like '% ' || $${args.length} || '%')`);
+    }
+    args.push(q.pageSize, (q.page - 1) * q.pageSize);
+    const rows: Record<string, unknown>[] = await this.ds.query(
+      `select o.id, o.title, o.team, o.level, o.archetype, o.status, o.updated_at,
+              hm.id as hm_id, hm.name as hm_name, count(*) over ()::int as total
+         from openings o
+         left join users hm on hm.organization_id = o.organization_id and hm.id = o.hiring_manager_id
+        where ${where.join(' and ')}
+        order by o.updated_at desc, o.id
+        limit $${args.length - 1} offset $${args.length}`,
+      args,
+    );
+    return {
+      total: (rows[0]?.total as number | undefined) ?? 0,
+      items: rows.map((r) => ({
+        id: r.id as string,
+        title: r.title as string,
+        team: r.team as string,
+        level: r.level as Level,
+        archetype: r.archetype as Archetype,
+        status: r.status as OpeningStatus,
+        hiringManager: r.hm_id ? { id: r.hm_id as string, name: r.hm_name as string } : null,
+        updatedAt: (r.updated_at as Date).toISOString(),
+      })),
+    };
+  }
+
+  async find(
+    organizationId: string,
+    id: string,
+    m: EntityManager = this.ds.manager,
+    lock = false,
+  ): Promise<OpeningRow | null> {
+    const rows: Record<string, unknown>[] = await m.query(
+      `select o.*, hm.name as hm_name, ob.name as override_by_name,
+              rv.rubric_id, rv.version as rubric_version, rv.content as rubric_content, r.name as rubric_name,
+              cv.checklist_id, cv.version as checklist_version, c.name as checklist_name
+         from openings o
+         left join users hm on hm.organization_id = o.organization_id and hm.id = o.hiring_manager_id
+         left join users ob on ob.organization_id = o.organization_id and ob.id = o.plan_override_by
+         left join rubric_versions rv on rv.organization_id = o.organization_id and rv.id = o.rubric_version_id
+         left join rubrics r on r.organization_id = rv.organization_id and r.id = rv.rubric_id
+         left join red_flag_checklist_versions cv on cv.organization_id = o.organization_id and cv.id = o.checklist_version_id
+         left join red_flag_checklists c on c.organization_id = cv.organization_id and c.id = cv.checklist_id
+        where o.organization_id = $1 and o.id = $2${lock ? ' for update of o' : ''}`,
+      [organizationId, id],
+    );
+    const r = rows[0];
+    if (!r) return null;
+    return {
+      id: r.id as string,
+      title: r.title as string,
+      team: r.team as string,
+      level: r.level as Level,
+      archetype: r.archetype as Archetype,
+      codingSharePct: (r.coding_share_pct as number | null) ?? null,
+      peopleManagement: r.people_management as PeopleManagement,
+      decisionAuthority: r.decision_authority as DecisionAuthority,
+      emPartnership: r.em_partnership as string,
+      compensation: {
+        currency: r.comp_currency as string,
+        minMinor: Number(r.comp_min_minor),
+        maxMinor: Number(r.comp_max_minor),
+      },
+      careerPath: r.career_path as CareerPath,
+      expectations: r.expectations as Expectations,
+      status: r.status as OpeningStatus,
+      hiringManager: r.hiring_manager_id ? { id: r.hiring_manager_id as string, name: r.hm_name as string } : null,
+      rubricVersion: r.rubric_version_id
+        ? {
+            id: r.rubric_version_id as string,
+            documentId: r.rubric_id as string,
+            name: r.rubric_name as string,
+            version: r.rubric_version as number,
+            content: r.rubric_content as RubricContent,
+          }
+        : null,
+      checklistVersion: r.checklist_version_id
+        ? {
+            id: r.checklist_version_id as string,
+            documentId: r.checklist_id as string,
+            name: r.checklist_name as string,
+            version: r.checklist_version as number,
+          }
+        : null,
+      plan: r.plan as InterviewPlan,
+      planOverride: r.plan_override_reason
+        ? {
+            reason: r.plan_override_reason as string,
+            by: { id: r.plan_override_by as string, name: r.override_by_name as string },
+            at: iso(r.plan_override_at as Date)!,
+          }
+        : null,
+      revision: r.revision as number,
+      createdAt: (r.created_at as Date).toISOString(),
+      updatedAt: (r.updated_at as Date).toISOString(),
+    };
+  }
+
+  async insert(organizationId: string, p: OpeningProfile, m: EntityManager = this.ds.manager): Promise<string> {
+    const cols = columnsOf(p);
+    const [row]: { id: string }[] = await m.query(
+      `insert into openings (organization_id, ${cols.map(([c]) => c).join(', ')})
+       values ($1, ${cols.map((_, i) => `$${i + 2}`).join(', ')}) returning id`,
+      [organizationId, ...cols.map(([, v]) => v)],
+    );
+    return row!.id;
+  }
+
+  /** Writes the given fields and bumps the revision; the caller has checked the revision under lock. */
+  async update(
+    organizationId: string,
+    id: string,
+    change: Partial<OpeningProfile> & {
+      status?: OpeningStatus;
+      plan?: InterviewPlan;
+      planOverride?: { reason: string; userId: string } | null;
+    },
+    m: EntityManager,
+  ): Promise<void> {
+    const cols = columnsOf(change);
+    if (change.status) cols.push(['status', change.status]);
+    if (change.plan) cols.push(['plan', JSON.stringify(change.plan)]);
+    if (change.planOverride !== undefined) {
+      cols.push(['plan_override_reason', change.planOverride?.reason ?? null]);
+      cols.push(['plan_override_by', change.planOverride?.userId ?? null]);
+      cols.push(['plan_override_at', change.planOverride ? new Date() : null]);
+    }
+    const sets = cols.map(([c], i) => `${c} = $${i + 3}`);
+    await m.query(
+      `update openings set ${[...sets, 'revision = revision + 1', 'updated_at = now()'].join(', ')}
+        where organization_id = $1 and id = $2`,
+      [organizationId, id, ...cols.map(([, v]) => v)],
+    );
+  }
+}
