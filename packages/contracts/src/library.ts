@@ -89,7 +89,8 @@ export const RubricContent = z
       ctx,
       (i) => ['criteria', i, 'key'],
     );
-  });
+  })
+  .meta({ id: 'RubricContent' });
 export type RubricContent = z.infer<typeof RubricContent>;
 
 export const RedFlagItem = z.strictObject({
@@ -110,7 +111,8 @@ export const ChecklistContent = z
       ctx,
       (i) => ['items', i, 'key'],
     ),
-  );
+  )
+  .meta({ id: 'ChecklistContent' });
 export type ChecklistContent = z.infer<typeof ChecklistContent>;
 
 export const PersonRef = z.object({ id: Uuid, name: z.string() });

@@ -122,14 +122,16 @@ export const UpdateOpeningRequest = z.strictObject({
 });
 export type UpdateOpeningRequest = z.infer<typeof UpdateOpeningRequest>;
 
-export const PlanStep = z.strictObject({
-  key: Uuid,
-  name: z.string().trim().min(1, 'Name the step.').max(120, 'Use at most 120 characters.'),
-  durationMinutes: z.number().int('Whole minutes.').min(10, 'At least 10 minutes.').max(480, 'At most 8 hours.'),
-  focusCompetencyKeys: z.array(Uuid).max(12),
-  interviewerIds: z.array(Uuid).max(10, 'At most 10 default interviewers.'),
-  criterionKeys: z.array(Uuid).max(40, 'At most 40 questions per step.'),
-});
+export const PlanStep = z
+  .strictObject({
+    key: Uuid,
+    name: z.string().trim().min(1, 'Name the step.').max(120, 'Use at most 120 characters.'),
+    durationMinutes: z.number().int('Whole minutes.').min(10, 'At least 10 minutes.').max(480, 'At most 8 hours.'),
+    focusCompetencyKeys: z.array(Uuid).max(12),
+    interviewerIds: z.array(Uuid).max(10, 'At most 10 default interviewers.'),
+    criterionKeys: z.array(Uuid).max(40, 'At most 40 questions per step.'),
+  })
+  .meta({ id: 'PlanStep' });
 export type PlanStep = z.infer<typeof PlanStep>;
 
 export const InterviewPlan = z.strictObject({

@@ -30,6 +30,16 @@ describe('demo organization', () => {
     }
   });
 
+  it('has the Tech Lead kit and an open Tech Lead opening whose plan passes the check', async () => {
+    const login = await t.http().post('/api/v1/auth/login').send({ email: 'hm@acme.test', password: DEMO_PASSWORD });
+    const token = login.body.token as string;
+    const list = await t.http().get('/api/v1/openings').set(bearer(token)).expect(200);
+    expect(list.body.items).toEqual([expect.objectContaining({ title: 'Tech Lead, Platform', status: 'open' })]);
+    const opening = await t.http().get(`/api/v1/openings/${list.body.items[0].id}`).set(bearer(token)).expect(200);
+    expect(opening.body).toMatchObject({ planCheck: { ok: true, issues: [] }, planOverride: null, codingSharePct: 60 });
+    expect(opening.body.plan.steps).toHaveLength(4);
+  });
+
   it('is never created in a database that already has an organization', async () => {
     const other = await startTestApp();
     try {

@@ -37,3 +37,37 @@ export async function count(t: TestApp, table: string): Promise<number> {
   const [row] = (await t.db.query(`select count(*)::int as n from ${table}`)) as { n: number }[];
   return row?.n ?? -1;
 }
+
+/** A small but complete rubric content: two competencies, one criterion each. */
+export function rubricContent(overrides: { weights?: number[]; blankAnchor?: boolean } = {}) {
+  const weights = overrides.weights ?? [2, 1];
+  return {
+    competencies: weights.map((weight, i) => ({
+      key: randomUUID(),
+      name: `Competency ${i + 1}`,
+      description: '',
+      category: i === 0 ? 'leadership' : 'communication',
+      weight,
+      criteria: [
+        {
+          key: randomUUID(),
+          title: `Criterion ${i + 1}`,
+          prompt: 'Tell me about a time you changed a team decision.',
+          probes: ['What did you do first?'],
+          questionType: 'behavioural',
+          whyLead: i === 0,
+          anchors: [overrides.blankAnchor ? '' : 'None', 'Little', 'Some', 'Strong'],
+        },
+      ],
+    })),
+  };
+}
+
+export function checklistContent() {
+  return {
+    items: [
+      { key: randomUUID(), description: 'Only talks about their own code', severity: 'concern' },
+      { key: randomUUID(), description: 'Has never mentored anyone', severity: 'dealbreaker' },
+    ],
+  };
+}
