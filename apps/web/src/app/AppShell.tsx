@@ -85,6 +85,11 @@ function Header({ session }: { session: Me }) {
           <NavLink to="/" end className="nav__link">
             Home
           </NavLink>
+          {user.role === 'admin' || user.role === 'hiring_manager' || user.role === 'recruiter' ? (
+            <NavLink to="/openings" className="nav__link">
+              Openings
+            </NavLink>
+          ) : null}
           {user.role === 'admin' ? (
             <NavLink to="/users" className="nav__link">
               Users

@@ -9,6 +9,9 @@ const LoginRoute = lazy(() => import('../features/auth/routes/LoginRoute'));
 const SignupRoute = lazy(() => import('../features/auth/routes/SignupRoute'));
 const HomeRoute = lazy(() => import('../features/home/routes/HomeRoute'));
 const UsersRoute = lazy(() => import('../features/users/routes/UsersRoute'));
+const OpeningsRoute = lazy(() => import('../features/openings/routes/OpeningsRoute'));
+const NewOpeningRoute = lazy(() => import('../features/openings/routes/NewOpeningRoute'));
+const OpeningRoute = lazy(() => import('../features/openings/routes/OpeningRoute'));
 const NotFoundRoute = lazy(() => import('./NotFoundRoute'));
 
 function Page({ children }: { children: ReactNode }) {
@@ -52,6 +55,9 @@ export function createRouter() {
           children: [
             { index: true, element: <HomeRoute /> },
             { path: 'users', element: <UsersRoute /> },
+            { path: 'openings', element: <OpeningsRoute /> },
+            { path: 'openings/new', element: <NewOpeningRoute /> },
+            { path: 'openings/:id', element: <OpeningRoute /> },
           ],
         },
         {
