@@ -90,6 +90,16 @@ function Header({ session }: { session: Me }) {
               Openings
             </NavLink>
           ) : null}
+          {user.role === 'admin' || user.role === 'hiring_manager' || user.role === 'recruiter' ? (
+            <>
+              <NavLink to="/rubrics" className="nav__link">
+                Rubrics
+              </NavLink>
+              <NavLink to="/red-flags" className="nav__link">
+                Red flags
+              </NavLink>
+            </>
+          ) : null}
           {user.role === 'admin' ? (
             <NavLink to="/users" className="nav__link">
               Users

@@ -12,6 +12,10 @@ const UsersRoute = lazy(() => import('../features/users/routes/UsersRoute'));
 const OpeningsRoute = lazy(() => import('../features/openings/routes/OpeningsRoute'));
 const NewOpeningRoute = lazy(() => import('../features/openings/routes/NewOpeningRoute'));
 const OpeningRoute = lazy(() => import('../features/openings/routes/OpeningRoute'));
+const RubricsRoute = lazy(() => import('../features/library/routes/RubricsRoute'));
+const RubricRoute = lazy(() => import('../features/library/routes/RubricRoute'));
+const ChecklistsRoute = lazy(() => import('../features/library/routes/ChecklistsRoute'));
+const ChecklistRoute = lazy(() => import('../features/library/routes/ChecklistRoute'));
 const NotFoundRoute = lazy(() => import('./NotFoundRoute'));
 
 function Page({ children }: { children: ReactNode }) {
@@ -58,6 +62,10 @@ export function createRouter() {
             { path: 'openings', element: <OpeningsRoute /> },
             { path: 'openings/new', element: <NewOpeningRoute /> },
             { path: 'openings/:id', element: <OpeningRoute /> },
+            { path: 'rubrics', element: <RubricsRoute /> },
+            { path: 'rubrics/:id', element: <RubricRoute /> },
+            { path: 'red-flags', element: <ChecklistsRoute /> },
+            { path: 'red-flags/:id', element: <ChecklistRoute /> },
           ],
         },
         {
