@@ -149,9 +149,9 @@ export function WorkFields({ form }: SectionProps) {
         </Field>
       </div>
       <Field
-        label="Engineering manager partnership"
+        label="Split of work with the engineering manager"
         error={errors.emPartnership?.message}
-        hint="How the tech lead and the engineering manager split the work, for example: the tech lead owns technical direction, the EM owns people and delivery."
+        hint="For example: the tech lead owns technical direction and standards; the engineering manager owns people, delivery and hiring."
       >
         {(control) => <textarea {...control} {...register('emPartnership')} className="input textarea" rows={3} />}
       </Field>

@@ -63,7 +63,7 @@ export function OpeningSummary({ opening }: { opening: Opening }) {
             <Missing>Not chosen yet</Missing>
           )}
         </Item>
-        <Item term="EM partnership" wide>
+        <Item term="Split of work with the engineering manager" wide>
           {opening.emPartnership ? <span className="summary__text">{opening.emPartnership}</span> : <Missing />}
         </Item>
       </dl>

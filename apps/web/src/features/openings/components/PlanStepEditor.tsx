@@ -185,7 +185,7 @@ export function PlanStepEditor({ form, index, stepKey, count, rubric, people, on
                       <div className="question__text">
                         <label htmlFor={`${id}-q-${cr.key}`} className="question__title">
                           {cr.title || 'Untitled question'}
-                          {cr.whyLead ? <span className="why-lead">Why lead</span> : null}
+                          {cr.whyLead ? <span className="why-lead">Why-lead question</span> : null}
                         </label>
                         <p id={`${id}-q-${cr.key}-prompt`} className="question__prompt">
                           {cr.prompt}

@@ -50,7 +50,7 @@ export function PlanView({ steps, rubric, people }: PlanViewProps) {
                       return (
                         <li key={k}>
                           {cr?.title ?? 'Unknown question'}
-                          {cr?.whyLead ? <span className="why-lead">Why lead</span> : null}
+                          {cr?.whyLead ? <span className="why-lead">Why-lead question</span> : null}
                         </li>
                       );
                     })}
