@@ -31,7 +31,7 @@ export function CompetencyEditor({ index, count, itemKey, onMove, onRemove }: Co
     <section className="competency" aria-labelledby={headingId}>
       <header className="competency__header">
         <h2 id={headingId} className="competency__title" tabIndex={-1}>
-          <span className="competency__number">Competency {index + 1}</span>
+          <span className="competency__number">Competency {index + 1}</span>{' '}
           <span className="competency__name">{name.trim() || 'Untitled competency'}</span>
         </h2>
         <ItemControls

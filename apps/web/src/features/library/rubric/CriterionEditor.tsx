@@ -29,7 +29,7 @@ export function CriterionEditor({ competencyIndex, index, count, itemKey, onMove
     <section className="criterion" aria-labelledby={headingId}>
       <header className="criterion__header">
         <h3 id={headingId} className="criterion__title" tabIndex={-1}>
-          <span className="criterion__number">Criterion {index + 1}</span>
+          <span className="criterion__number">Criterion {index + 1}</span>{' '}
           <span className="criterion__name">{title?.trim() || 'Untitled criterion'}</span>
         </h3>
         <ItemControls

@@ -16,7 +16,7 @@ export function RubricView({ content }: { content: RubricContent }) {
           <section key={competency.key} className="competency" aria-labelledby={headingId}>
             <header className="competency__header">
               <h2 id={headingId} className="competency__title">
-                <span className="competency__number">Competency {ci + 1}</span>
+                <span className="competency__number">Competency {ci + 1}</span>{' '}
                 <span className="competency__name">{competencyName(competency.name, ci)}</span>
               </h2>
               <span className="competency__meta">
@@ -29,10 +29,10 @@ export function RubricView({ content }: { content: RubricContent }) {
             {competency.description ? <p className="competency__description">{competency.description}</p> : null}
             <div className="criteria">
               {competency.criteria.map((criterion, ri) => (
-                <article key={criterion.key} className="criterion" aria-labelledby={`view-criterion-${criterion.key}`}>
+                <section key={criterion.key} className="criterion" aria-labelledby={`view-criterion-${criterion.key}`}>
                   <header className="criterion__header">
                     <h3 id={`view-criterion-${criterion.key}`} className="criterion__title">
-                      <span className="criterion__number">Criterion {ri + 1}</span>
+                      <span className="criterion__number">Criterion {ri + 1}</span>{' '}
                       <span className="criterion__name">{criterionName(criterion.title, ri)}</span>
                     </h3>
                     <span className="criterion__meta">
@@ -62,7 +62,7 @@ export function RubricView({ content }: { content: RubricContent }) {
                       ))}
                     </dl>
                   </div>
-                </article>
+                </section>
               ))}
               {competency.criteria.length === 0 ? <p className="muted">No criteria yet.</p> : null}
             </div>

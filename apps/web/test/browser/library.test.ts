@@ -1,0 +1,254 @@
+import { describe, expect, test } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { apiSignIn } from './api-client';
+import { DEMO_PASSWORD, signIn, withBrowser } from './harness';
+
+const HM = 'hm@acme.test';
+const RECRUITER = 'recruiter@acme.test';
+const HANDS_ON = 'Hands-on production engineering';
+
+const competency = (page: Page, name: string) =>
+  page.getByRole('region', { name: new RegExp(`Competency \\d+ ${name}$`) });
+const criterion = (page: Page, title: string) =>
+  page.getByRole('region', { name: new RegExp(`Criterion \\d+ ${title}$`) });
+
+describe('rubric and red-flag library', () => {
+  test('a hiring manager edits the built-in Tech Lead rubric, sees the changes before publishing v2, and v1 stays as it was', async () => {
+    await withBrowser(async (browser) => {
+      const { page } = browser;
+      await signIn(browser, HM, DEMO_PASSWORD);
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Rubrics' }).click();
+      await browser.waitForPath('/rubrics');
+      expect(await page.title()).toBe('Rubrics · Scorecard');
+      const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: 'Tech Lead', exact: true }) });
+      await row.getByText('Published v1').waitFor();
+      await row.getByText('Built-in').waitFor();
+      await browser.screenshot('library-rubrics-list');
+
+      await row.getByRole('link', { name: 'Tech Lead', exact: true }).click();
+      await browser.waitForPath(/^\/rubrics\/[0-9a-f-]{36}$/);
+      const rubricPath = new URL(page.url()).pathname;
+      await page.getByRole('heading', { level: 1, name: 'Tech Lead' }).waitFor();
+      await competency(page, 'Technical depth').getByText('Weight 30').waitFor();
+      const anchor = criterion(page, HANDS_ON).locator('.anchor--3 dd');
+      const originalAnchor = (await anchor.textContent()) ?? '';
+      expect(originalAnchor.length).toBeGreaterThan(20);
+      await browser.screenshot('library-rubric-published');
+
+      // Edit starts draft v2 from v1.
+      await page.getByRole('button', { name: 'Edit', exact: true }).click();
+      await page.getByText('Draft v2', { exact: true }).first().waitFor();
+      await browser.audit('editor open');
+      const weight = competency(page, 'Technical depth').getByLabel('Weight', { exact: true });
+      expect(await weight.inputValue()).toBe('30');
+      await weight.fill('35');
+      const newAnchor = 'Explains the hard part and how they solved it, and how they verified it once it was live.';
+      await criterion(page, HANDS_ON).getByLabel('3 · Some evidence for').fill(newAnchor);
+      await page.getByText('Unsaved changes').waitFor();
+      await page.getByRole('button', { name: 'Save draft' }).click();
+      await page.getByText(/^Saved at /).waitFor();
+      await browser.audit('draft saved');
+      await browser.screenshot('library-rubric-editor-saved');
+
+      // The publish dialog lists what changed since v1.
+      await page.getByRole('button', { name: 'Publish…' }).click();
+      const dialog = page.getByRole('alertdialog', { name: 'Publish version 2?' });
+      await dialog.waitFor();
+      await dialog.getByText('Changes since version 1').waitFor();
+      await dialog.getByText('Changed weight of “Technical depth” from 30 to 35').waitFor();
+      await dialog
+        .getByText(`Changed level 3 anchor of criterion “${HANDS_ON}” in “Technical depth”`, { exact: true })
+        .waitFor();
+      expect(await dialog.getByRole('listitem').count()).toBe(2);
+      await browser.audit('publish dialog');
+      await browser.screenshot('library-rubric-publish-dialog');
+      await dialog.getByRole('button', { name: 'Publish version 2' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+
+      await page.getByRole('status').filter({ hasText: 'Published version 2.' }).waitFor();
+      await page.locator('.editor-bar').getByText('Published v2').waitFor();
+      expect(await page.getByRole('button', { name: 'Save draft' }).count()).toBe(0);
+      await competency(page, 'Technical depth').getByText('Weight 35').waitFor();
+      expect(await criterion(page, HANDS_ON).locator('.anchor--3 dd').textContent()).toBe(newAnchor);
+      await browser.audit('published v2');
+      await browser.screenshot('library-rubric-published-v2');
+
+      // Version 1 is still there, unchanged.
+      await page.getByRole('link', { name: /^Version 1/ }).click();
+      await browser.waitForPath(new RegExp(`^${rubricPath}\\?version=`));
+      await page.locator('.editor-bar').getByText('Published v1').waitFor();
+      await competency(page, 'Technical depth').getByText('Weight 30').waitFor();
+      expect(await criterion(page, HANDS_ON).locator('.anchor--3 dd').textContent()).toBe(originalAnchor);
+      await browser.screenshot('library-rubric-v1-after-v2');
+      await page.getByRole('link', { name: 'Back to current version' }).click();
+      await browser.waitForPath(rubricPath);
+      await page.locator('.editor-bar').getByText('Published v2').waitFor();
+    });
+  });
+
+  test('a recruiter reads rubrics but has no edit actions', async () => {
+    await withBrowser(async (browser) => {
+      const { page } = browser;
+      await signIn(browser, RECRUITER, DEMO_PASSWORD);
+      await browser.goto('/rubrics');
+      await page.getByRole('link', { name: 'Tech Lead', exact: true }).waitFor();
+      expect(await page.getByRole('button', { name: 'New rubric' }).count()).toBe(0);
+      expect(await page.getByRole('button', { name: /^Archive/ }).count()).toBe(0);
+      await page.getByRole('link', { name: 'Tech Lead', exact: true }).click();
+      await browser.waitForPath(/^\/rubrics\/[0-9a-f-]{36}$/);
+      await competency(page, 'Technical depth').waitFor();
+      for (const name of ['Edit', 'Rename', 'Duplicate', 'Archive', 'Save draft']) {
+        expect(await page.getByRole('button', { name, exact: true }).count()).toBe(0);
+      }
+      expect(await page.getByRole('textbox').count()).toBe(0);
+      await browser.screenshot('library-rubric-recruiter');
+    });
+  });
+
+  test('publishing an empty new rubric shows what is missing next to each field, and the list of problems focuses them', async () => {
+    const name = `Staff engineer ${Date.now() % 100000}`;
+    await withBrowser(async (browser) => {
+      const { page } = browser;
+      await signIn(browser, HM, DEMO_PASSWORD);
+      await browser.goto('/rubrics');
+      await page.getByRole('button', { name: 'New rubric' }).click();
+      const dialog = page.getByRole('dialog', { name: 'New rubric' });
+      await dialog.getByRole('button', { name: 'Create rubric' }).click();
+      await dialog.getByText('Enter a name.').waitFor();
+      await dialog.getByLabel('Name').fill(name);
+      await dialog.getByLabel('Description').fill('For senior individual contributors.');
+      await dialog.getByRole('button', { name: 'Create rubric' }).click();
+      await browser.waitForPath(/^\/rubrics\/[0-9a-f-]{36}$/);
+      await page.getByRole('heading', { level: 1, name }).waitFor();
+      await page.getByText('Draft v1', { exact: true }).first().waitFor();
+
+      const ready = page.getByRole('region', { name: 'Ready to publish?' });
+      await ready.getByText('Not yet: 7 things to finish.').waitFor();
+      await browser.screenshot('library-rubric-new');
+
+      await page.getByRole('button', { name: 'Publish…' }).click();
+      expect(await page.getByRole('alertdialog').count()).toBe(0);
+      const nameInput = competency(page, 'Untitled competency').getByLabel('Name', { exact: true });
+      expect(await nameInput.getAttribute('aria-invalid')).toBe('true');
+      await competency(page, 'Untitled competency').getByText('Name the competency.').waitFor();
+      const crit = criterion(page, 'Untitled criterion');
+      await crit.getByText('Give the criterion a title.').waitFor();
+      await crit.getByText('Write the question or prompt.').waitFor();
+      for (const level of [1, 2, 3, 4]) await crit.getByText(`Describe what a ${level} looks like.`).waitFor();
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('field-competencies-0-name');
+      await browser.audit('publish problems shown');
+      await browser.screenshot('library-rubric-publish-problems');
+
+      // A problem in the list takes focus to its field; filling it clears the problem.
+      await ready.getByRole('link', { name: /Write the question or prompt/ }).click();
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('field-competencies-0-criteria-0-prompt');
+      await page.keyboard.type('Tell me about a time you changed a technical decision after new evidence.');
+      await crit.getByText('Write the question or prompt.').waitFor({ state: 'detached' });
+      await ready.getByText('Not yet: 6 things to finish.').waitFor();
+    });
+  });
+
+  test('when someone else saved the draft meanwhile, saving explains it and offers to reload', async () => {
+    const name = `Conflict rubric ${Date.now() % 100000}`;
+    const hm = await apiSignIn(HM, DEMO_PASSWORD);
+    const created = await hm.request('POST', '/api/v1/rubrics', {
+      name,
+      content: {
+        competencies: [
+          {
+            key: crypto.randomUUID(),
+            name: 'Ownership',
+            description: '',
+            category: 'leadership',
+            weight: 1,
+            criteria: [],
+          },
+        ],
+      },
+    });
+    expect(created.status).toBe(201);
+    const detail = created.body as { id: string; draft: { id: string; revision: number; content: unknown } };
+
+    await withBrowser(async (browser) => {
+      const { page } = browser;
+      await signIn(browser, HM, DEMO_PASSWORD);
+      await browser.goto(`/rubrics/${detail.id}`);
+      const nameInput = competency(page, 'Ownership').getByLabel('Name', { exact: true });
+      await nameInput.fill('Ownership and follow-through');
+
+      const content = detail.draft.content as { competencies: { name: string }[] };
+      content.competencies[0]!.name = 'Ownership (their edit)';
+      const saved = await hm.request('PUT', `/api/v1/rubric-versions/${detail.draft.id}`, {
+        content,
+        revision: detail.draft.revision,
+      });
+      expect(saved.status).toBe(200);
+
+      await page.getByRole('button', { name: 'Save draft' }).click();
+      const alert = page.getByRole('alert').filter({ hasText: 'Someone else saved this draft' });
+      await alert.waitFor();
+      await browser.audit('stale revision');
+      await browser.screenshot('library-rubric-stale-revision');
+      await alert.getByRole('button', { name: 'Reload the latest version' }).click();
+      await competency(page, 'Ownership \\(their edit\\)').waitFor();
+      expect(await page.getByText('Unsaved changes').count()).toBe(0);
+    });
+  });
+
+  test('a hiring manager edits the red flags: marks a dealbreaker, adds one, and publishes v2', async () => {
+    await withBrowser(async (browser) => {
+      const { page } = browser;
+      await signIn(browser, HM, DEMO_PASSWORD);
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Red flags' }).click();
+      await browser.waitForPath('/red-flags');
+      const row = page.getByRole('row').filter({ hasText: 'Tech Lead red flags' });
+      await row.getByText('Published v1').waitFor();
+      await browser.screenshot('library-red-flags-list');
+      await row.getByRole('link', { name: 'Tech Lead red flags' }).click();
+      await browser.waitForPath(/^\/red-flags\/[0-9a-f-]{36}$/);
+      await page.locator('.redflag').first().waitFor();
+      await browser.screenshot('library-red-flags-published');
+
+      await page.getByRole('button', { name: 'Edit', exact: true }).click();
+      await page.getByText('Draft v2', { exact: true }).first().waitFor();
+      const concern = page.locator('li.redflag--concern').first();
+      const concernText = await concern.getByRole('textbox').inputValue();
+      await concern.getByLabel('Severity').selectOption('dealbreaker');
+      await page.getByRole('button', { name: 'Add red flag' }).click();
+      const added = page.locator('li.redflag').last();
+      expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+      await page.keyboard.type('Blames the team for every missed deadline.');
+      // Reorder with the keyboard: focus stays on the moved item's button.
+      await added.getByRole('button', { name: /^Move up/ }).focus();
+      await page.keyboard.press('Enter');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Move up/);
+      await page.getByRole('button', { name: 'Save draft' }).click();
+      await page.getByText(/^Saved at /).waitFor();
+      await browser.screenshot('library-red-flags-editor');
+
+      await page.getByRole('button', { name: 'Publish…' }).click();
+      const dialog = page.getByRole('alertdialog', { name: 'Publish version 2?' });
+      await dialog.getByText('1 red flag added').waitFor();
+      await dialog.getByText('1 red flag changed').waitFor();
+      await dialog.getByRole('button', { name: 'Publish version 2' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await page.locator('.editor-bar').getByText('Published v2').waitFor();
+      const marked = page.locator('li.redflag--dealbreaker').filter({ hasText: concernText });
+      await marked.getByText('Dealbreaker').waitFor();
+      await browser.screenshot('library-red-flags-published-v2');
+    });
+  });
+
+  test('an interviewer has no library navigation and sees a no-access state', async () => {
+    await withBrowser(async (browser) => {
+      const { page } = browser;
+      await signIn(browser, 'interviewer1@acme.test', DEMO_PASSWORD);
+      const nav = page.getByRole('navigation', { name: 'Main' });
+      await nav.getByRole('link', { name: 'Home' }).waitFor();
+      expect(await nav.getByRole('link', { name: 'Rubrics' }).count()).toBe(0);
+      await browser.goto('/red-flags');
+      await page.getByRole('heading', { name: 'You don’t have access to Red flags' }).waitFor();
+      await browser.screenshot('library-no-access');
+    });
+  });
+});
