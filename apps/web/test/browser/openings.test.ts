@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { apiSignIn, type ApiSession } from './api-client';
-import { DEMO_PASSWORD, signIn, withBrowser } from './harness';
+import { DEMO_PASSWORD, signIn, withBrowser, type Browser } from './harness';
 
 const HM = 'hm@acme.test';
 const HM_NAME = 'Harper Lindqvist';
@@ -30,6 +30,39 @@ async function createDraftOpening(hm: ApiSession, title: string): Promise<{ id: 
   });
   expect(created.status).toBe(201);
   return created.body as { id: string };
+}
+
+/** Saves a one-step plan over HTTP: every competency, two interviewers, the first question of each. */
+async function savePlanOverHttp(hm: ApiSession, openingId: string): Promise<void> {
+  const opening = (await hm.request('GET', `/api/v1/openings/${openingId}`)).body as {
+    revision: number;
+    rubricVersion: { id: string };
+  };
+  const rubric = (await hm.request('GET', `/api/v1/rubric-versions/${opening.rubricVersion.id}`)).body as {
+    content: { competencies: { key: string; criteria: { key: string }[] }[] };
+  };
+  const people = (await hm.request('GET', '/api/v1/people?pageSize=100')).body as Page_<{ id: string; name: string }>;
+  const competencies = rubric.content.competencies;
+  const saved = await hm.request('PUT', `/api/v1/openings/${openingId}/plan`, {
+    revision: opening.revision,
+    steps: [
+      {
+        key: crypto.randomUUID(),
+        name: 'Panel conversation',
+        durationMinutes: 90,
+        focusCompetencyKeys: competencies.map((c) => c.key),
+        interviewerIds: people.items.filter((p) => ['Ines Okafor', 'Mateo Silva'].includes(p.name)).map((p) => p.id),
+        criterionKeys: competencies.map((c) => c.criteria[0]!.key),
+      },
+    ],
+  });
+  expect(saved.status).toBe(200);
+}
+
+/** A full-page screenshot from the top (so the sticky header and plan panel sit where they belong). */
+async function shot(browser: Browser, name: string): Promise<void> {
+  await browser.page.evaluate(() => window.scrollTo(0, 0));
+  await browser.screenshot(name);
 }
 
 function unique(title: string): string {
@@ -80,7 +113,7 @@ describe('openings and interview plans', () => {
       await browser.waitForPath('/openings');
       expect(await page.title()).toBe('Openings · Scorecard');
       await page.getByRole('table').waitFor();
-      await browser.screenshot('openings-list');
+      await shot(browser, 'openings-list');
 
       await page.getByRole('link', { name: 'New opening' }).click();
       await browser.waitForPath('/openings/new');
@@ -112,7 +145,7 @@ describe('openings and interview plans', () => {
       await form.getByLabel('Hiring manager', { exact: true }).selectOption({ label: `${HM_NAME} (Hiring manager)` });
       expect(await form.getByLabel('Coding share (%)', { exact: true }).inputValue()).toBe('');
       await browser.audit('new opening filled in');
-      await browser.screenshot('opening-new');
+      await shot(browser, 'opening-new');
 
       await form.getByRole('button', { name: 'Create opening' }).click();
       await browser.waitForPath(/^\/openings\/[0-9a-f-]{36}$/);
@@ -128,7 +161,7 @@ describe('openings and interview plans', () => {
         COMMUNICATION_ISSUE,
         WHY_LEAD_ISSUE,
       ]);
-      await browser.screenshot('opening-created');
+      await shot(browser, 'opening-created');
 
       const addStep = page.getByRole('button', { name: 'Add step' });
       const step = (n: number) => page.getByRole('region', { name: new RegExp(`^Step ${n}\\b`) });
@@ -167,7 +200,7 @@ describe('openings and interview plans', () => {
         .getByRole('checkbox', { name: /^Why lead/ })
         .check();
       await browser.audit('plan with two steps');
-      await browser.screenshot('opening-plan-two-steps');
+      await shot(browser, 'opening-plan-two-steps');
 
       await addStep.click();
       await step(3).getByLabel('Step name').fill('Communication with stakeholders');
@@ -189,7 +222,7 @@ describe('openings and interview plans', () => {
       await step(2).getByRole('button', { name: 'Move down step 2' }).click();
       await step(3).getByRole('heading', { name: 'Step 3: Communication with stakeholders' }).waitFor();
       await browser.audit('plan failing only on the coding share');
-      await browser.screenshot('opening-plan-coding-share-missing');
+      await shot(browser, 'opening-plan-coding-share-missing');
 
       // The profile is edited while the plan is unsaved; the plan draft stays.
       await planCheck(page).panel.getByRole('button', { name: 'Edit the profile' }).click();
@@ -204,7 +237,7 @@ describe('openings and interview plans', () => {
       await planCheck(page).panel.getByText('Plan check passes').waitFor();
       expect(await planCheck(page).issues.count()).toBe(0);
       await page.getByText('Unsaved changes').waitFor();
-      await browser.screenshot('opening-plan-passes');
+      await shot(browser, 'opening-plan-passes');
 
       await page.getByRole('button', { name: 'Save plan' }).click();
       await page.getByRole('status').filter({ hasText: 'Plan saved. The plan check passes.' }).waitFor();
@@ -229,7 +262,7 @@ describe('openings and interview plans', () => {
       await dialog.getByText(/the plan check passes/).waitFor();
       expect(await dialog.getByLabel('Reason for opening anyway').count()).toBe(0);
       await browser.audit('open dialog, plan passes');
-      await browser.screenshot('opening-open-dialog');
+      await shot(browser, 'opening-open-dialog');
       await dialog.getByRole('button', { name: 'Open opening' }).click();
       await dialog.waitFor({ state: 'hidden' });
       await statusPanel.getByText('Open', { exact: true }).waitFor();
@@ -239,7 +272,7 @@ describe('openings and interview plans', () => {
         .waitFor();
       expect(await page.getByRole('note', { name: 'Plan check override' }).count()).toBe(0);
       expect(await statusPanel.getByRole('button', { name: 'Put on hold' }).isVisible()).toBe(true);
-      await browser.screenshot('opening-open');
+      await shot(browser, 'opening-open');
 
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Openings' }).click();
       await browser.waitForPath('/openings');
@@ -273,7 +306,7 @@ describe('openings and interview plans', () => {
       const reason = dialog.getByLabel('Reason for opening anyway');
       expect(await reason.getAttribute('aria-invalid')).toBe('true');
       await browser.audit('override reason missing');
-      await browser.screenshot('opening-override-dialog');
+      await shot(browser, 'opening-override-dialog');
 
       const why = 'Urgent backfill: the panel is briefed in person this week while the plan is finished.';
       await reason.fill(why);
@@ -285,7 +318,7 @@ describe('openings and interview plans', () => {
       await note.getByText(why).waitFor();
       await note.getByText(`Recorded by ${HM_NAME}`).waitFor();
       await browser.audit('opened with an override');
-      await browser.screenshot('opening-override-recorded');
+      await shot(browser, 'opening-override-recorded');
 
       await page.reload();
       await browser.settled('overridden opening after reload');
@@ -297,6 +330,7 @@ describe('openings and interview plans', () => {
     const hm = await apiSignIn(HM, DEMO_PASSWORD);
     const title = unique('Tech Lead, Data');
     const { id } = await createDraftOpening(hm, title);
+    await savePlanOverHttp(hm, id);
 
     await withBrowser(async (browser) => {
       const { page } = browser;
@@ -309,13 +343,15 @@ describe('openings and interview plans', () => {
       await page.getByRole('heading', { level: 1, name: title }).waitFor();
       await page.getByRole('heading', { name: 'Interview plan' }).waitFor();
       await page.getByText('Only admins and hiring managers change the plan.').waitFor();
-      await page.getByText('The hiring manager hasn’t planned the interviews for this opening.').waitFor();
-      for (const name of ['Edit profile', 'Open', 'Close', 'Add step', 'Save plan']) {
+      await page.getByRole('heading', { name: /^Step 1: Panel conversation/ }).waitFor();
+      await page.getByText('Ines Okafor, Mateo Silva').waitFor();
+      await page.getByText('Being defined by the hiring manager; not open yet.').waitFor();
+      for (const name of ['Edit profile', 'Open', 'Close opening', 'Put on hold', 'Add step', 'Save plan']) {
         expect(await page.getByRole('button', { name, exact: true }).count()).toBe(0);
       }
       expect(await page.locator('#main').getByRole('textbox').count()).toBe(0);
       expect(await page.locator('#main').getByRole('checkbox').count()).toBe(0);
-      await browser.screenshot('opening-recruiter-read-only');
+      await shot(browser, 'opening-recruiter-read-only');
 
       await browser.goto('/openings/new');
       await page.getByRole('heading', { name: 'Only admins and hiring managers create openings' }).waitFor();
@@ -329,7 +365,7 @@ describe('openings and interview plans', () => {
       );
       await browser.goto(`/openings/${id}`);
       await page.getByRole('heading', { name: 'You don’t have access to Openings' }).waitFor();
-      await browser.screenshot('opening-interviewer-no-access');
+      await shot(browser, 'opening-interviewer-no-access');
     });
   });
 
@@ -361,7 +397,7 @@ describe('openings and interview plans', () => {
       await error.waitFor({ timeout: 20_000 });
       await error.getByText('Reference: req-openings-503').waitFor();
       await browser.audit('openings error state');
-      await browser.screenshot('openings-error');
+      await shot(browser, 'openings-error');
       failing = false;
       await error.getByRole('button', { name: 'Try again' }).click();
       await page.getByRole('table').waitFor();
@@ -370,7 +406,7 @@ describe('openings and interview plans', () => {
       await page.getByRole('searchbox', { name: 'Search' }).fill('no opening is called this');
       await page.getByRole('heading', { name: 'No openings match these filters' }).waitFor();
       await browser.audit('openings empty state');
-      await browser.screenshot('openings-empty');
+      await shot(browser, 'openings-empty');
       await page.getByRole('button', { name: 'Clear filters' }).click();
       await page.getByRole('table').waitFor();
       expect(new URL(page.url()).search).toBe('');

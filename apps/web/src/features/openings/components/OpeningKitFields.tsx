@@ -50,7 +50,7 @@ export function OpeningKitFields({ form, current }: KitFieldsProps) {
       title="Hiring manager and interview kit"
       description="The opening can be opened once it has a hiring manager, a published rubric and a red-flag checklist."
     >
-      <div className="form-grid">
+      <div className="form-grid form-grid--wide">
         <SourceSelect
           label="Hiring manager"
           form={form}

@@ -108,7 +108,7 @@ export function WorkFields({ form }: SectionProps) {
       title="How the role works"
       description="Candidates choose on these. Be explicit: vague coding expectations are a common hiring mistake."
     >
-      <div className="form-grid">
+      <div className="form-grid form-grid--wide">
         <Field
           label="Coding share (%)"
           error={errors.codingSharePct?.message}

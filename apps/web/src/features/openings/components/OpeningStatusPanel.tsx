@@ -38,7 +38,11 @@ export function OpeningStatusPanel({ opening, canEdit, hasUnsavedPlan, onChanged
             Status
           </h2>
           <OpeningStatusBadge status={opening.status} />
-          <p className="status-panel__text">{STATUS_TEXT[opening.status]}</p>
+          <p className="status-panel__text">
+            {opening.status === 'draft' && !canEdit
+              ? 'Being defined by the hiring manager; not open yet.'
+              : STATUS_TEXT[opening.status]}
+          </p>
         </div>
         {canEdit ? (
           <div className="status-panel__actions">
@@ -54,7 +58,7 @@ export function OpeningStatusPanel({ opening, canEdit, hasUnsavedPlan, onChanged
             ) : null}
             {can('closed') ? (
               <button type="button" className="button button--secondary" onClick={() => setDialog('closed')}>
-                Close
+                Close opening
               </button>
             ) : null}
           </div>

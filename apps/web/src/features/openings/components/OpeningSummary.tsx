@@ -7,7 +7,7 @@ import {
   type Opening,
 } from '@scorecard/contracts';
 import type { ReactNode } from 'react';
-import { ARCHETYPE_HINTS, CAREER_PATH_LABELS, PEOPLE_MANAGEMENT_LABELS } from '../opening-copy';
+import { CAREER_PATH_LABELS, PEOPLE_MANAGEMENT_LABELS } from '../opening-copy';
 import { formatAmount } from '../opening-form';
 
 function Missing({ children = 'Not stated' }: { children?: ReactNode }) {
@@ -31,10 +31,7 @@ export function OpeningSummary({ opening }: { opening: Opening }) {
       <dl className="summary__list">
         <Item term="Level">{LEVEL_LABELS[opening.level]}</Item>
         <Item term="Team">{opening.team || <Missing>None</Missing>}</Item>
-        <Item term="Archetype">
-          {ARCHETYPE_LABELS[opening.archetype]}
-          <span className="summary__note">{ARCHETYPE_HINTS[opening.archetype]}</span>
-        </Item>
+        <Item term="Archetype">{ARCHETYPE_LABELS[opening.archetype]}</Item>
         <Item term="Coding share">
           {opening.codingSharePct === null ? (
             <Missing>Not stated yet (the plan check needs it)</Missing>
@@ -68,9 +65,9 @@ export function OpeningSummary({ opening }: { opening: Opening }) {
         </Item>
       </dl>
       <h3 className="summary__subtitle">What the role offers candidates</h3>
-      <dl className="summary__list">
+      <dl className="summary__list summary__list--two">
         {EXPECTATIONS.map((key) => (
-          <Item key={key} term={EXPECTATION_LABELS[key]} wide>
+          <Item key={key} term={EXPECTATION_LABELS[key]}>
             {opening.expectations[key] ? (
               <span className="summary__text">{opening.expectations[key]}</span>
             ) : (
