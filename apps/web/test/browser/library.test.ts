@@ -1,7 +1,9 @@
 import { describe, expect, test } from '@jest/globals';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { apiSignIn } from './api-client';
-import { DEMO_PASSWORD, signIn, withBrowser } from './harness';
+import { DEMO_PASSWORD, SCREENSHOT_DIR, signIn, withBrowser, type Browser } from './harness';
 
 const HM = 'hm@acme.test';
 const RECRUITER = 'recruiter@acme.test';
@@ -11,6 +13,18 @@ const competency = (page: Page, name: string) =>
   page.getByRole('region', { name: new RegExp(`Competency \\d+ ${name}$`) });
 const criterion = (page: Page, title: string) =>
   page.getByRole('region', { name: new RegExp(`Criterion \\d+ ${title}$`) });
+
+/** A full-page screenshot from the top, so the sticky header and editor bar sit where a reader expects them. */
+async function shot(browser: Browser, name: string): Promise<void> {
+  await browser.page.evaluate(() => window.scrollTo(0, 0));
+  await browser.screenshot(name);
+}
+
+/** What is on screen now (a modal dialog sits in the viewport, not in a full-page capture). */
+async function viewportShot(browser: Browser, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await browser.page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), animations: 'disabled' });
+}
 
 describe('rubric and red-flag library', () => {
   test('a hiring manager edits the built-in Tech Lead rubric, sees the changes before publishing v2, and v1 stays as it was', async () => {
@@ -23,7 +37,7 @@ describe('rubric and red-flag library', () => {
       const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: 'Tech Lead', exact: true }) });
       await row.getByText('Published v1').waitFor();
       await row.getByText('Built-in').waitFor();
-      await browser.screenshot('library-rubrics-list');
+      await shot(browser, 'library-rubrics-list');
 
       await row.getByRole('link', { name: 'Tech Lead', exact: true }).click();
       await browser.waitForPath(/^\/rubrics\/[0-9a-f-]{36}$/);
@@ -33,7 +47,7 @@ describe('rubric and red-flag library', () => {
       const anchor = criterion(page, HANDS_ON).locator('.anchor--3 dd');
       const originalAnchor = (await anchor.textContent()) ?? '';
       expect(originalAnchor.length).toBeGreaterThan(20);
-      await browser.screenshot('library-rubric-published');
+      await shot(browser, 'library-rubric-published');
 
       // Edit starts draft v2 from v1.
       await page.getByRole('button', { name: 'Edit', exact: true }).click();
@@ -48,7 +62,7 @@ describe('rubric and red-flag library', () => {
       await page.getByRole('button', { name: 'Save draft' }).click();
       await page.getByText(/^Saved at /).waitFor();
       await browser.audit('draft saved');
-      await browser.screenshot('library-rubric-editor-saved');
+      await shot(browser, 'library-rubric-editor-saved');
 
       // The publish dialog lists what changed since v1.
       await page.getByRole('button', { name: 'Publish…' }).click();
@@ -61,7 +75,7 @@ describe('rubric and red-flag library', () => {
         .waitFor();
       expect(await dialog.getByRole('listitem').count()).toBe(2);
       await browser.audit('publish dialog');
-      await browser.screenshot('library-rubric-publish-dialog');
+      await viewportShot(browser, 'library-rubric-publish-dialog');
       await dialog.getByRole('button', { name: 'Publish version 2' }).click();
       await dialog.waitFor({ state: 'hidden' });
 
@@ -71,7 +85,7 @@ describe('rubric and red-flag library', () => {
       await competency(page, 'Technical depth').getByText('Weight 35').waitFor();
       expect(await criterion(page, HANDS_ON).locator('.anchor--3 dd').textContent()).toBe(newAnchor);
       await browser.audit('published v2');
-      await browser.screenshot('library-rubric-published-v2');
+      await shot(browser, 'library-rubric-published-v2');
 
       // Version 1 is still there, unchanged.
       await page.getByRole('link', { name: /^Version 1/ }).click();
@@ -79,7 +93,7 @@ describe('rubric and red-flag library', () => {
       await page.locator('.editor-bar').getByText('Published v1').waitFor();
       await competency(page, 'Technical depth').getByText('Weight 30').waitFor();
       expect(await criterion(page, HANDS_ON).locator('.anchor--3 dd').textContent()).toBe(originalAnchor);
-      await browser.screenshot('library-rubric-v1-after-v2');
+      await shot(browser, 'library-rubric-v1-after-v2');
       await page.getByRole('link', { name: 'Back to current version' }).click();
       await browser.waitForPath(rubricPath);
       await page.locator('.editor-bar').getByText('Published v2').waitFor();
@@ -101,7 +115,7 @@ describe('rubric and red-flag library', () => {
         expect(await page.getByRole('button', { name, exact: true }).count()).toBe(0);
       }
       expect(await page.getByRole('textbox').count()).toBe(0);
-      await browser.screenshot('library-rubric-recruiter');
+      await shot(browser, 'library-rubric-recruiter');
     });
   });
 
@@ -124,7 +138,7 @@ describe('rubric and red-flag library', () => {
 
       const ready = page.getByRole('region', { name: 'Ready to publish?' });
       await ready.getByText('Not yet: 7 things to finish.').waitFor();
-      await browser.screenshot('library-rubric-new');
+      await shot(browser, 'library-rubric-new');
 
       await page.getByRole('button', { name: 'Publish…' }).click();
       expect(await page.getByRole('alertdialog').count()).toBe(0);
@@ -137,7 +151,7 @@ describe('rubric and red-flag library', () => {
       for (const level of [1, 2, 3, 4]) await crit.getByText(`Describe what a ${level} looks like.`).waitFor();
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('field-competencies-0-name');
       await browser.audit('publish problems shown');
-      await browser.screenshot('library-rubric-publish-problems');
+      await viewportShot(browser, 'library-rubric-publish-problems');
 
       // A problem in the list takes focus to its field; filling it clears the problem.
       await ready.getByRole('link', { name: /Write the question or prompt/ }).click();
@@ -188,7 +202,7 @@ describe('rubric and red-flag library', () => {
       const alert = page.getByRole('alert').filter({ hasText: 'Someone else saved this draft' });
       await alert.waitFor();
       await browser.audit('stale revision');
-      await browser.screenshot('library-rubric-stale-revision');
+      await shot(browser, 'library-rubric-stale-revision');
       await alert.getByRole('button', { name: 'Reload the latest version' }).click();
       await competency(page, 'Ownership \\(their edit\\)').waitFor();
       expect(await page.getByText('Unsaved changes').count()).toBe(0);
@@ -203,11 +217,11 @@ describe('rubric and red-flag library', () => {
       await browser.waitForPath('/red-flags');
       const row = page.getByRole('row').filter({ hasText: 'Tech Lead red flags' });
       await row.getByText('Published v1').waitFor();
-      await browser.screenshot('library-red-flags-list');
+      await shot(browser, 'library-red-flags-list');
       await row.getByRole('link', { name: 'Tech Lead red flags' }).click();
       await browser.waitForPath(/^\/red-flags\/[0-9a-f-]{36}$/);
       await page.locator('.redflag').first().waitFor();
-      await browser.screenshot('library-red-flags-published');
+      await shot(browser, 'library-red-flags-published');
 
       await page.getByRole('button', { name: 'Edit', exact: true }).click();
       await page.getByText('Draft v2', { exact: true }).first().waitFor();
@@ -224,7 +238,7 @@ describe('rubric and red-flag library', () => {
       expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Move up/);
       await page.getByRole('button', { name: 'Save draft' }).click();
       await page.getByText(/^Saved at /).waitFor();
-      await browser.screenshot('library-red-flags-editor');
+      await shot(browser, 'library-red-flags-editor');
 
       await page.getByRole('button', { name: 'Publish…' }).click();
       const dialog = page.getByRole('alertdialog', { name: 'Publish version 2?' });
@@ -235,7 +249,7 @@ describe('rubric and red-flag library', () => {
       await page.locator('.editor-bar').getByText('Published v2').waitFor();
       const marked = page.locator('li.redflag--dealbreaker').filter({ hasText: concernText });
       await marked.getByText('Dealbreaker').waitFor();
-      await browser.screenshot('library-red-flags-published-v2');
+      await shot(browser, 'library-red-flags-published-v2');
     });
   });
 
@@ -248,7 +262,7 @@ describe('rubric and red-flag library', () => {
       expect(await nav.getByRole('link', { name: 'Rubrics' }).count()).toBe(0);
       await browser.goto('/red-flags');
       await page.getByRole('heading', { name: 'You don’t have access to Red flags' }).waitFor();
-      await browser.screenshot('library-no-access');
+      await shot(browser, 'library-no-access');
     });
   });
 });

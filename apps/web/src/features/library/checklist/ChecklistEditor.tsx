@@ -112,10 +112,10 @@ function RedFlagEditor({ index, count, itemKey, onMove, onRemove }: RedFlagEdito
   const severity = useWatch({ control, name: `items.${index}.severity` });
   const description = useWatch({ control, name: `items.${index}.description` });
   return (
-    <li className={`redflag redflag--${severity}`}>
+    <li className={`redflag redflag--edit redflag--${severity}`}>
       <div className="redflag__fields">
         <EditorField path={`items.${index}.description`} label={`Red flag ${index + 1}`}>
-          {(c) => <textarea {...c} {...register(`items.${index}.description`)} className="textarea" rows={2} />}
+          {(c) => <textarea {...c} {...register(`items.${index}.description`)} className="input textarea" rows={2} />}
         </EditorField>
         <EditorField path={`items.${index}.severity`} label="Severity" hint={SEVERITY_HINTS[severity]}>
           {(c) => (

@@ -58,7 +58,7 @@ function NameForm({ title, submitLabel, pendingLabel, failureTitle, initial, onC
         {(control) => <input {...control} {...form.register('name')} className="input" autoComplete="off" autoFocus />}
       </Field>
       <Field label="Description" error={errors.description?.message} hint="Optional. Who it is for and when to use it.">
-        {(control) => <textarea {...control} {...form.register('description')} className="textarea" rows={3} />}
+        {(control) => <textarea {...control} {...form.register('description')} className="input textarea" rows={3} />}
       </Field>
       <div className="form__actions">
         <button type="button" className="button button--secondary" onClick={onClose}>

@@ -16,7 +16,7 @@ export function AnchorFields({ path }: { path: string }) {
               <textarea
                 {...control}
                 {...register(`${path}.${i}` as Path<RubricContent>)}
-                className="textarea"
+                className="input textarea"
                 rows={4}
               />
             )}

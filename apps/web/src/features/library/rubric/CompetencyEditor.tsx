@@ -74,7 +74,7 @@ export function CompetencyEditor({ index, count, itemKey, onMove, onRemove }: Co
           )}
         </EditorField>
         <EditorField path={path('description')} label="Description" className="competency__wide">
-          {(c) => <textarea {...c} {...register(path('description'))} className="textarea" rows={2} />}
+          {(c) => <textarea {...c} {...register(path('description'))} className="input textarea" rows={2} />}
         </EditorField>
       </div>
       <CriteriaList competencyIndex={index} competency={label} />

@@ -46,7 +46,11 @@ export function CriterionEditor({ competencyIndex, index, count, itemKey, onMove
         <EditorField path={path('title')} label="Title" hint="What it assesses, in a few words.">
           {(c) => <input {...c} {...register(path('title'))} className="input" autoComplete="off" />}
         </EditorField>
-        <EditorField path={path('questionType')} label="Question type">
+        <EditorField
+          path={path('questionType')}
+          label="Question type"
+          hint="Behavioural: what they did. Situational: what they would do."
+        >
           {(c) => (
             <select {...c} {...register(path('questionType'))} className="select">
               {QuestionType.options.map((type) => (
@@ -58,7 +62,7 @@ export function CriterionEditor({ competencyIndex, index, count, itemKey, onMove
           )}
         </EditorField>
         <EditorField path={path('prompt')} label="Question or prompt" className="criterion__wide">
-          {(c) => <textarea {...c} {...register(path('prompt'))} className="textarea" rows={3} />}
+          {(c) => <textarea {...c} {...register(path('prompt'))} className="input textarea" rows={3} />}
         </EditorField>
         <div className="check-field criterion__wide">
           <input

@@ -36,7 +36,7 @@ export function RubricView({ content }: { content: RubricContent }) {
                       <span className="criterion__name">{criterionName(criterion.title, ri)}</span>
                     </h3>
                     <span className="criterion__meta">
-                      <span>{QUESTION_TYPE_LABELS[criterion.questionType]}</span>
+                      <span>{QUESTION_TYPE_LABELS[criterion.questionType]} question</span>
                       {criterion.whyLead ? <Badge tone="accent">Asks why they want to lead</Badge> : null}
                     </span>
                   </header>

@@ -10,8 +10,8 @@ export const CATEGORY_LABELS: Record<CompetencyCategory, string> = {
 };
 
 export const QUESTION_TYPE_LABELS: Record<QuestionType, string> = {
-  behavioural: 'Behavioural (what they did)',
-  situational: 'Situational (what they would do)',
+  behavioural: 'Behavioural',
+  situational: 'Situational',
 };
 
 export const levelLabel = (index: number) => `${index + 1} · ${RATING_LABELS[index as 0 | 1 | 2 | 3]}`;
