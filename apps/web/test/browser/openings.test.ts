@@ -326,6 +326,36 @@ describe('openings and interview plans', () => {
     });
   });
 
+  test('a plan someone else saved meanwhile is never overwritten: saving offers to load theirs', async () => {
+    const hm = await apiSignIn(HM, DEMO_PASSWORD);
+    const title = unique('Tech Lead, Mobile');
+    const { id } = await createDraftOpening(hm, title);
+
+    await withBrowser(async (browser) => {
+      const { page } = browser;
+      await signIn(browser, HM, DEMO_PASSWORD);
+      await browser.goto(`/openings/${id}`);
+      await page.getByRole('button', { name: 'Add step' }).click();
+      await page
+        .getByRole('region', { name: /^Step 1/ })
+        .getByLabel('Step name')
+        .fill('My own step');
+      await page.getByText('Unsaved changes').waitFor();
+
+      await savePlanOverHttp(hm, id); // someone else saves first
+
+      await page.getByRole('button', { name: 'Save plan' }).click();
+      const alert = page.getByRole('alert').filter({ hasText: 'Someone else saved this plan' });
+      await alert.waitFor();
+      await browser.audit('stale plan');
+      await shot(browser, 'opening-plan-stale');
+      await alert.getByRole('button', { name: 'Load their plan (discards your changes)' }).click();
+      await page.getByRole('region', { name: /^Step 1: Panel conversation/ }).waitFor();
+      await page.getByText('All changes saved').waitFor();
+      expect(await page.getByRole('region', { name: /^Step 1: My own step/ }).count()).toBe(0);
+    });
+  });
+
   test('a recruiter sees openings read-only, and an interviewer has no access', async () => {
     const hm = await apiSignIn(HM, DEMO_PASSWORD);
     const title = unique('Tech Lead, Data');

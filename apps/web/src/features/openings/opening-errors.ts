@@ -17,7 +17,7 @@ export function openingWriteErrorMessage(error: unknown, what: string): string {
         return 'This opening no longer exists.';
       case 'validation_failed':
         return error.fieldErrors.length > 0
-          ? `Check the highlighted fields: ${error.fieldErrors.map((e) => e.message).join(' ')}`
+          ? `Fix these first: ${error.fieldErrors.map((e) => e.message).join(' ')}`
           : errorMessage(error);
       default:
         break;
