@@ -159,6 +159,32 @@ describe('rubric and red-flag library', () => {
       await page.keyboard.type('Tell me about a time you changed a technical decision after new evidence.');
       await crit.getByText('Write the question or prompt.').waitFor({ state: 'detached' });
       await ready.getByText('Not yet: 6 things to finish.').waitFor();
+
+      // Probes: added with a button, focus lands in the new input, and they are saved.
+      await crit.getByRole('button', { name: /^Add probe/ }).click();
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('field-competencies-0-criteria-0-probes-0');
+      await page.keyboard.type('What would you do differently now?');
+
+      // Leaving with unsaved changes asks first.
+      const nav = page.getByRole('navigation', { name: 'Main' });
+      await nav.getByRole('link', { name: 'Rubrics' }).click();
+      const leave = page.getByRole('alertdialog', { name: 'Leave without saving?' });
+      await leave.waitFor();
+      await browser.audit('leave guard');
+      await leave.getByRole('button', { name: 'Stay and keep editing' }).click();
+      await leave.waitFor({ state: 'hidden' });
+      expect(new URL(page.url()).pathname).toMatch(/^\/rubrics\/[0-9a-f-]{36}$/);
+
+      await page.getByRole('button', { name: 'Save draft' }).click();
+      await page.getByText(/^Saved at /).waitFor();
+      await page.reload();
+      await browser.settled('after reload');
+      expect(await criterion(page, 'Untitled criterion').getByLabel('Probe 1').inputValue()).toBe(
+        'What would you do differently now?',
+      );
+      expect(await criterion(page, 'Untitled criterion').getByLabel('Question or prompt').inputValue()).toMatch(
+        /^Tell me about a time/,
+      );
     });
   });
 
@@ -250,6 +276,79 @@ describe('rubric and red-flag library', () => {
       const marked = page.locator('li.redflag--dealbreaker').filter({ hasText: concernText });
       await marked.getByText('Dealbreaker').waitFor();
       await shot(browser, 'library-red-flags-published-v2');
+    });
+  });
+
+  test('a hiring manager duplicates, renames and archives a rubric, and finds it again with the filters', async () => {
+    const copyName = `Tech Lead copy ${Date.now() % 100000}`;
+    await withBrowser(async (browser) => {
+      const { page } = browser;
+      await signIn(browser, HM, DEMO_PASSWORD);
+      await browser.goto('/rubrics');
+      await page.getByRole('button', { name: 'Duplicate Tech Lead', exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: 'Duplicate rubric' });
+      expect(await dialog.getByLabel('Name of the copy').inputValue()).toBe('Tech Lead (copy)');
+      await dialog.getByLabel('Name of the copy').fill(copyName);
+      await dialog.getByRole('button', { name: 'Duplicate' }).click();
+      await browser.waitForPath(/^\/rubrics\/[0-9a-f-]{36}$/);
+      await page.getByRole('heading', { level: 1, name: copyName }).waitFor();
+      await page.getByRole('status').filter({ hasText: `a copy of “Tech Lead”` }).waitFor();
+      expect(await page.getByText('Built-in').count()).toBe(0);
+
+      await page.getByRole('button', { name: 'Rename' }).click();
+      const rename = page.getByRole('dialog', { name: 'Rename rubric' });
+      await rename.getByRole('textbox', { name: 'Name' }).fill(`${copyName} (platform)`);
+      await rename.getByRole('button', { name: 'Save' }).click();
+      await rename.waitFor({ state: 'hidden' });
+      await page.getByRole('heading', { level: 1, name: `${copyName} (platform)` }).waitFor();
+
+      await page.getByRole('button', { name: 'Archive' }).click();
+      await page.getByText('Archived', { exact: true }).waitFor();
+      await shot(browser, 'library-rubric-archived');
+
+      await page.getByRole('link', { name: 'Rubrics', exact: true }).first().click();
+      await browser.waitForPath('/rubrics');
+      await page.getByRole('link', { name: 'Tech Lead', exact: true }).waitFor();
+      expect(await page.getByRole('link', { name: `${copyName} (platform)` }).count()).toBe(0);
+      await page.getByLabel('Show').selectOption('archived');
+      await page.getByRole('link', { name: `${copyName} (platform)` }).waitFor();
+      await page.getByRole('searchbox', { name: 'Search' }).fill('nothing-is-called-this');
+      await page.getByRole('heading', { name: 'No rubrics match' }).waitFor();
+      await page.getByRole('button', { name: 'Clear filters' }).click();
+      await page.getByRole('link', { name: 'Tech Lead', exact: true }).waitFor();
+    });
+  });
+
+  test('when the rubric list fails to load, the user sees an error and can retry', async () => {
+    await withBrowser(async (browser) => {
+      const { page } = browser;
+      await signIn(browser, HM, DEMO_PASSWORD);
+      let failing = true;
+      await page.route(
+        (url) => url.pathname === '/api/v1/rubrics',
+        (route) =>
+          failing
+            ? route.fulfill({
+                status: 503,
+                headers: { 'content-type': 'application/problem+json' },
+                body: JSON.stringify({
+                  type: 'about:blank',
+                  title: 'Service Unavailable',
+                  status: 503,
+                  code: 'service_unavailable',
+                  detail: 'The database is not answering.',
+                }),
+              })
+            : route.continue(),
+      );
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Rubrics' }).click();
+      const error = page.getByRole('alert').filter({ hasText: 'Couldn’t load rubrics' });
+      await error.waitFor({ timeout: 20_000 });
+      await browser.audit('rubrics error state');
+      await shot(browser, 'library-rubrics-error');
+      failing = false;
+      await error.getByRole('button', { name: 'Try again' }).click();
+      await page.getByRole('link', { name: 'Tech Lead', exact: true }).waitFor();
     });
   });
 

@@ -237,9 +237,12 @@ function LibraryList<C>({ config, canEdit }: { config: KindConfig<C>; canEdit: b
         onClose={() => setDuplicating(null)}
         onSubmit={async (name) => {
           if (!duplicating) return;
+          const source = duplicating.name;
           const copy = await duplicate.mutateAsync({ id: duplicating.id, name });
           setDuplicating(null);
-          await navigate(`${config.basePath}/${copy.id}`);
+          await navigate(`${config.basePath}/${copy.id}`, {
+            state: { notice: { tone: 'success', text: `Made “${copy.name}”, a copy of “${source}”.` } },
+          });
         }}
       />
     </>
