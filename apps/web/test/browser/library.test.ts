@@ -33,6 +33,7 @@ describe('rubric and red-flag library', () => {
       await signIn(browser, HM, DEMO_PASSWORD);
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Rubrics' }).click();
       await browser.waitForPath('/rubrics');
+      await page.getByRole('heading', { level: 1, name: 'Rubrics' }).waitFor();
       expect(await page.title()).toBe('Rubrics · Scorecard');
       const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: 'Tech Lead', exact: true }) });
       await row.getByText('Published v1').waitFor();
@@ -232,6 +233,73 @@ describe('rubric and red-flag library', () => {
       await alert.getByRole('button', { name: 'Reload the latest version' }).click();
       await competency(page, 'Ownership \\(their edit\\)').waitFor();
       expect(await page.getByText('Unsaved changes').count()).toBe(0);
+    });
+  });
+
+  test('problems the API reports when publishing are shown next to their fields', async () => {
+    const hm = await apiSignIn(HM, DEMO_PASSWORD);
+    const created = await hm.request('POST', '/api/v1/rubrics', {
+      name: `Complete rubric ${Date.now() % 100000}`,
+      content: {
+        competencies: [
+          {
+            key: crypto.randomUUID(),
+            name: 'Delivery',
+            description: '',
+            category: 'technical',
+            weight: 2,
+            criteria: [
+              {
+                key: crypto.randomUUID(),
+                title: 'Shipping under pressure',
+                prompt: 'Tell me about a release that was at risk.',
+                probes: [],
+                questionType: 'behavioural',
+                whyLead: false,
+                anchors: ['Blames others.', 'Vague account.', 'Clear account.', 'Clear account with lessons.'],
+              },
+            ],
+          },
+        ],
+      },
+    });
+    expect(created.status).toBe(201);
+    const { id } = created.body as { id: string };
+
+    await withBrowser(async (browser) => {
+      const { page } = browser;
+      await signIn(browser, HM, DEMO_PASSWORD);
+      await browser.goto(`/rubrics/${id}`);
+      await page
+        .getByRole('region', { name: 'Ready to publish?' })
+        .getByText(/^Yes\./)
+        .waitFor();
+      await page.route(
+        (url) => /\/api\/v1\/rubric-versions\/[^/]+\/publish$/.test(url.pathname),
+        (route) =>
+          route.fulfill({
+            status: 400,
+            headers: { 'content-type': 'application/problem+json' },
+            body: JSON.stringify({
+              type: 'about:blank',
+              title: 'Bad Request',
+              status: 400,
+              code: 'validation_failed',
+              detail: 'Complete the rubric before publishing it.',
+              errors: [{ path: 'competencies.0.criteria.0.anchors.2', message: 'Say what a 3 looks like.' }],
+            }),
+          }),
+      );
+      await page.getByRole('button', { name: 'Publish…' }).click();
+      const dialog = page.getByRole('alertdialog', { name: 'Publish version 1?' });
+      await dialog.getByText('First version').waitFor();
+      await dialog.getByRole('button', { name: 'Publish version 1' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      const anchor = criterion(page, 'Shipping under pressure').getByLabel('3 · Some evidence for');
+      await criterion(page, 'Shipping under pressure').getByText('Say what a 3 looks like.').waitFor();
+      expect(await anchor.getAttribute('aria-invalid')).toBe('true');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('field-competencies-0-criteria-0-anchors-2');
+      await browser.audit('server field errors');
     });
   });
 

@@ -1,6 +1,6 @@
 import type { FieldError } from '@scorecard/contracts';
 import type { PublishIssue } from '@scorecard/domain';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { FormProvider, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form';
 import { Alert } from '../../../components/ui/Alert';
 import { Badge } from '../../../components/ui/Badge';
@@ -55,9 +55,17 @@ export function DraftFrame<C extends FieldValues>(props: DraftFrameProps<C>) {
   const [publishOpen, setPublishOpen] = useState(false);
   const [publishError, setPublishError] = useState<unknown>(null);
   const [changes, setChanges] = useState<string[]>([]);
+  /** A field to focus once the publish dialog (if open) has closed and returned focus to its opener. */
+  const [focusPath, setFocusPath] = useState<string | null>(null);
   const save = useSaveDraft(docApi);
   const publish = usePublishDraft(docApi);
   const { isDirty } = form.formState;
+
+  useEffect(() => {
+    if (focusPath === null || publishOpen) return;
+    focusField(focusPath);
+    setFocusPath(null);
+  }, [focusPath, publishOpen]);
 
   /** Shows a failed save or publish: a conflict, problems beside their fields, or a message. */
   const showFailure = (error: unknown) => {
@@ -67,7 +75,7 @@ export function DraftFrame<C extends FieldValues>(props: DraftFrameProps<C>) {
     }
     if (error instanceof ApiError && error.fieldErrors.length > 0) {
       const unplaced: FieldError[] = [];
-      let focused = false;
+      let first: string | null = null;
       for (const fieldError of error.fieldErrors) {
         const path = contentPath(fieldError.path);
         if (!document.getElementById(fieldId(path))) {
@@ -75,8 +83,9 @@ export function DraftFrame<C extends FieldValues>(props: DraftFrameProps<C>) {
           continue;
         }
         form.setError(path as Path<C>, { type: 'server', message: fieldError.message });
-        if (!focused) focused = focusField(path);
+        first ??= path;
       }
+      setFocusPath(first);
       setShowInline(true);
       setFailure(unplaced.length > 0 ? { error, unplaced } : null);
       return;

@@ -9,7 +9,7 @@ export function AnchorFields({ path }: { path: string }) {
   return (
     <fieldset className="anchors">
       <legend className="anchors__legend">What each rating looks like</legend>
-      <div className="anchors__grid">
+      <div className="anchors__grid anchors__grid--edit">
         {RATING_LEVELS.map((level, i) => (
           <EditorField key={level} path={`${path}.${i}`} label={levelLabel(i)} className={`anchor anchor--${level}`}>
             {(control) => (
