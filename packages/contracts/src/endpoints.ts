@@ -1,5 +1,19 @@
 import type { z } from 'zod';
 import { AuthSession, EmptyBody, LoginRequest, Me, SignupRequest } from './auth.js';
+import {
+  Application,
+  BoardQuery,
+  CreateApplicationRequest,
+  MoveApplicationRequest,
+  PipelineBoard,
+} from './applications.js';
+import {
+  Candidate,
+  CandidateList,
+  CandidateListQuery,
+  CreateCandidateRequest,
+  UpdateCandidateRequest,
+} from './candidates.js';
 import { IdParams, type Role } from './common.js';
 import {
   ChecklistDetail,
@@ -62,14 +76,14 @@ const admins = { auth: 'session', roles: ['admin'] } as const;
 const hiringTeam = { auth: 'session', roles: ['admin', 'hiring_manager', 'recruiter'] } as const;
 /** Who may change them. */
 const designers = { auth: 'session', roles: ['admin', 'hiring_manager'] } as const;
+/** Who runs the pipeline: candidates, applications and stage moves. */
+const recruiting = { auth: 'session', roles: ['admin', 'recruiter', 'hiring_manager'] } as const;
 
 /** The same operations for each kind of versioned document (rubrics, red-flag checklists). */
-function versionedEndpoints<const P extends string, const V extends string>(
-  docPath: P,
-  versionPath: V,
-  noun: string,
-  tag: string,
-  s: {
+function versionedEndpoints<
+  const P extends string,
+  const V extends string,
+  S extends {
     List: z.ZodType;
     Detail: z.ZodType;
     Version: z.ZodType;
@@ -77,7 +91,7 @@ function versionedEndpoints<const P extends string, const V extends string>(
     Update: z.ZodType;
     SaveDraft: z.ZodType;
   },
-) {
+>(docPath: P, versionPath: V, noun: string, tag: string, s: S) {
   return {
     list: {
       method: 'get',
@@ -384,6 +398,89 @@ export const endpoints = {
     body: ChangeOpeningStatusRequest,
     status: 200,
     response: Opening,
+  },
+  listCandidates: {
+    method: 'get',
+    path: '/api/v1/candidates',
+    summary: 'Search and filter candidates',
+    tag: 'candidates',
+    access: recruiting,
+    query: CandidateListQuery,
+    status: 200,
+    response: CandidateList,
+  },
+  createCandidate: {
+    method: 'post',
+    path: '/api/v1/candidates',
+    summary: 'Add a candidate (email unique within the organization)',
+    tag: 'candidates',
+    access: recruiting,
+    body: CreateCandidateRequest,
+    status: 201,
+    response: Candidate,
+  },
+  getCandidate: {
+    method: 'get',
+    path: '/api/v1/candidates/:id',
+    summary: 'One candidate with their applications',
+    tag: 'candidates',
+    access: recruiting,
+    params: IdParams,
+    status: 200,
+    response: Candidate,
+  },
+  updateCandidate: {
+    method: 'patch',
+    path: '/api/v1/candidates/:id',
+    summary: 'Change a candidate',
+    tag: 'candidates',
+    access: recruiting,
+    params: IdParams,
+    body: UpdateCandidateRequest,
+    status: 200,
+    response: Candidate,
+  },
+  createApplication: {
+    method: 'post',
+    path: '/api/v1/applications',
+    summary: 'Apply a candidate to an open opening (409 if already applied)',
+    tag: 'applications',
+    access: recruiting,
+    body: CreateApplicationRequest,
+    status: 201,
+    response: Application,
+  },
+  getApplication: {
+    method: 'get',
+    path: '/api/v1/applications/:id',
+    summary: 'One application with its stage timeline',
+    tag: 'applications',
+    access: recruiting,
+    params: IdParams,
+    status: 200,
+    response: Application,
+  },
+  moveApplication: {
+    method: 'post',
+    path: '/api/v1/applications/:id/moves',
+    summary: 'Move an application to another stage (422 if not allowed, 409 if someone moved it first)',
+    tag: 'applications',
+    access: recruiting,
+    params: IdParams,
+    body: MoveApplicationRequest,
+    status: 200,
+    response: Application,
+  },
+  getPipelineBoard: {
+    method: 'get',
+    path: '/api/v1/openings/:id/board',
+    summary: 'The pipeline board of an opening: a column per stage with counts and cards',
+    tag: 'applications',
+    access: recruiting,
+    params: IdParams,
+    query: BoardQuery,
+    status: 200,
+    response: PipelineBoard,
   },
 } as const satisfies Record<string, Endpoint>;
 

@@ -17,6 +17,8 @@ export const ErrorCode = z.enum([
   'stale_revision',
   'plan_check_failed',
   'invalid_transition',
+  'stage_move_refused',
+  'already_applied',
   'too_many_attempts',
   'payload_too_large',
   'unsupported_media_type',

@@ -6,3 +6,5 @@ export * from './health.js';
 export * from './endpoints.js';
 export * from './library.js';
 export * from './openings.js';
+export * from './candidates.js';
+export * from './applications.js';

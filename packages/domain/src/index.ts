@@ -4,3 +4,4 @@ export * from './plan-check.js';
 export * from './versioning.js';
 export * from './rubric-diff.js';
 export * from './opening-status.js';
+export * from './pipeline.js';

@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { Stage } from './candidates.js';
+import { PageQuery, Uuid, paginated } from './common.js';
+import { PersonRef } from './library.js';
+
+export const RejectionReason = z.enum([
+  'skills_gap',
+  'leadership_gap',
+  'communication_gap',
+  'expectations_mismatch',
+  'compensation_mismatch',
+  'position_filled',
+  'other',
+]);
+export const WithdrawalReason = z.enum([
+  'accepted_other_offer',
+  'compensation',
+  'role_not_a_fit',
+  'coding_share',
+  'personal',
+  'unresponsive',
+  'other',
+]);
+export const StageReason = z.union([RejectionReason, WithdrawalReason]);
+export type StageReason = z.infer<typeof StageReason>;
+export const REASON_LABELS: Record<StageReason, string> = {
+  skills_gap: 'Technical skills gap',
+  leadership_gap: 'Leadership gap',
+  communication_gap: 'Communication gap',
+  expectations_mismatch: 'Expectations don’t match the role',
+  compensation_mismatch: 'Compensation mismatch',
+  position_filled: 'Position filled',
+  other: 'Other',
+  accepted_other_offer: 'Accepted another offer',
+  compensation: 'Compensation',
+  role_not_a_fit: 'Role not a fit for them',
+  coding_share: 'Coding share not what they want',
+  personal: 'Personal reasons',
+  unresponsive: 'Stopped responding',
+};
+
+export const CreateApplicationRequest = z.strictObject({ candidateId: Uuid, openingId: Uuid });
+export type CreateApplicationRequest = z.infer<typeof CreateApplicationRequest>;
+
+export const MoveApplicationRequest = z
+  .strictObject({
+    to: Stage,
+    /** From the rejection list when rejecting, from the withdrawal list when withdrawing. */
+    reason: StageReason.optional(),
+    note: z.string().trim().max(2000, 'Use at most 2000 characters.').default(''),
+    /** The version the mover saw; a move based on an older one answers 409. */
+    version: z.number().int().min(0),
+  })
+  .superRefine((v, ctx) => {
+    if (v.to === 'rejected' && v.reason && !RejectionReason.safeParse(v.reason).success) {
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Choose a rejection reason.' });
+    }
+    if (v.to === 'withdrawn' && v.reason && !WithdrawalReason.safeParse(v.reason).success) {
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Choose a withdrawal reason.' });
+    }
+    if (v.to !== 'rejected' && v.to !== 'withdrawn' && v.reason) {
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Only rejecting or withdrawing takes a reason.' });
+    }
+  });
+export type MoveApplicationRequest = z.infer<typeof MoveApplicationRequest>;
+
+export const StageMove = z.object({
+  id: Uuid,
+  from: Stage.nullable(),
+  to: Stage,
+  reason: StageReason.nullable(),
+  note: z.string(),
+  by: PersonRef.nullable(),
+  at: z.iso.datetime({ offset: true }),
+});
+export type StageMove = z.infer<typeof StageMove>;
+
+export const Application = z
+  .object({
+    id: Uuid,
+    candidate: z.object({ id: Uuid, name: z.string(), currentTitle: z.string(), currentCompany: z.string() }),
+    opening: z.object({ id: Uuid, title: z.string() }),
+    stage: Stage,
+    stageEnteredAt: z.iso.datetime({ offset: true }),
+    version: z.number().int(),
+    history: z.array(StageMove),
+    createdAt: z.iso.datetime({ offset: true }),
+  })
+  .meta({ id: 'Application' });
+export type Application = z.infer<typeof Application>;
+
+export const BoardCard = z.object({
+  applicationId: Uuid,
+  candidate: z.object({ id: Uuid, name: z.string(), currentTitle: z.string(), currentCompany: z.string() }),
+  stage: Stage,
+  stageEnteredAt: z.iso.datetime({ offset: true }),
+  version: z.number().int(),
+  /** Submitted scorecards of the application's interviews, and how many interviews there are. */
+  scorecardsIn: z.number().int(),
+  interviews: z.number().int(),
+  dealbreaker: z.boolean(),
+});
+export type BoardCard = z.infer<typeof BoardCard>;
+
+export const BoardColumn = z.object({ stage: Stage, count: z.number().int(), cards: z.array(BoardCard) });
+export const PipelineBoard = z
+  .object({
+    opening: z.object({ id: Uuid, title: z.string(), status: z.string() }),
+    columns: z.array(BoardColumn),
+    /** Cards per column are capped; `count` is always the full number. */
+    cardsPerColumn: z.number().int(),
+  })
+  .meta({ id: 'PipelineBoard' });
+export type PipelineBoard = z.infer<typeof PipelineBoard>;
+
+export const BoardQuery = z.strictObject({
+  cardsPerColumn: z.coerce.number().int().min(1).max(500).default(200),
+});
+
+export const ApplicationList = paginated(Application.omit({ history: true }));
+export const ApplicationListQuery = PageQuery.extend({ openingId: Uuid.optional(), stage: Stage.optional() });
