@@ -117,6 +117,11 @@ describe('rubric and red-flag library', () => {
       }
       expect(await page.getByRole('textbox').count()).toBe(0);
       await shot(browser, 'library-rubric-recruiter');
+
+      // At tablet width the side column moves under the content.
+      await page.setViewportSize({ width: 820, height: 1180 });
+      await browser.audit('tablet width');
+      await shot(browser, 'library-rubric-recruiter-tablet');
     });
   });
 
