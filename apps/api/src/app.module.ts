@@ -6,6 +6,8 @@ import { ConfigModule } from './config/config.module.js';
 import type { AppConfig } from './config/env.js';
 import { migrations } from './database/data-source.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { ApplicationsModule } from './modules/applications/applications.module.js';
+import { CandidatesModule } from './modules/candidates/candidates.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { LibraryModule } from './modules/library/library.module.js';
 import { OpeningsModule } from './modules/openings/openings.module.js';
@@ -38,6 +40,8 @@ export class AppModule {
         AuthModule,
         LibraryModule,
         OpeningsModule,
+        CandidatesModule,
+        ApplicationsModule,
       ],
       providers: [{ provide: APP_INTERCEPTOR, useClass: ValidationInterceptor }],
     };

@@ -28,7 +28,7 @@ describe('checkStageMove', () => {
   it.each([
     ['applied', 'offer', 'An application moves one stage at a time: from applied the next stage is screen.'],
     ['screen', 'rejected', 'Moving to rejected needs a reason.'],
-    ['hired', 'screen', 'The application is hired; that is final. Apply the candidate again to reconsider.'],
+    ['hired', 'screen', 'The application is hired; that is final.'],
     ['interviews', 'hired', 'Only an application at the offer stage can be hired.'],
   ] as const)('explains why %s -> %s is refused', (from, to, message) => {
     expect(checkStageMove({ from, to, reason: null })).toEqual({ ok: false, message });

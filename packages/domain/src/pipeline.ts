@@ -21,7 +21,7 @@ export function checkStageMove(input: { from: Stage; to: Stage; reason: string |
   if (FINAL_STAGES.includes(from)) {
     return {
       ok: false,
-      message: `The application is ${label(from)}; that is final. Apply the candidate again to reconsider.`,
+      message: `The application is ${label(from)}; that is final.`,
     };
   }
   if (STAGES_NEEDING_REASON.includes(to)) {

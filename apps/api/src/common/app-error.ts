@@ -16,6 +16,8 @@ const TITLES: Record<ErrorCode, string> = {
   stale_revision: 'Changed by someone else',
   plan_check_failed: 'The interview plan check fails',
   invalid_transition: 'Not possible in the current state',
+  stage_move_refused: 'That move is not allowed',
+  already_applied: 'Already applied',
   too_many_attempts: 'Too many attempts',
   payload_too_large: 'Request too large',
   unsupported_media_type: 'Unsupported media type',

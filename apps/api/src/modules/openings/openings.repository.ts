@@ -209,6 +209,18 @@ export class OpeningsRepository {
     };
   }
 
+  async header(
+    organizationId: string,
+    id: string,
+    m: EntityManager = this.ds.manager,
+  ): Promise<{ id: string; title: string; status: OpeningStatus } | null> {
+    const rows: { id: string; title: string; status: OpeningStatus }[] = await m.query(
+      `select id, title, status from openings where organization_id = $1 and id = $2`,
+      [organizationId, id],
+    );
+    return rows[0] ?? null;
+  }
+
   async insert(organizationId: string, p: OpeningProfile, m: EntityManager = this.ds.manager): Promise<string> {
     const cols = columnsOf(p);
     const [row]: { id: string }[] = await m.query(

@@ -62,6 +62,11 @@ export class OpeningsService {
     return { items, total, page: query.page, pageSize: query.pageSize };
   }
 
+  /** Id, title and status only, for other contexts that need to know whether an opening is open. */
+  header(organizationId: string, id: string, m?: EntityManager) {
+    return this.openings.header(organizationId, id, m);
+  }
+
   async get(caller: Caller, id: string): Promise<Opening> {
     const row = await this.openings.find(caller.organizationId, id);
     if (!row) throw AppError.notFound('opening');

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { CandidatesModule } from '../candidates/candidates.module.js';
+import { OpeningsModule } from '../openings/openings.module.js';
+import { ApplicationsController } from './applications.controller.js';
+import { ApplicationsRepository } from './applications.repository.js';
+import { ApplicationsService } from './applications.service.js';
+
+@Module({
+  imports: [CandidatesModule, OpeningsModule],
+  controllers: [ApplicationsController],
+  providers: [ApplicationsRepository, ApplicationsService],
+})
+export class ApplicationsModule {}

@@ -1,0 +1,151 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Application, BoardCard, Stage, StageMove, StageReason } from '@scorecard/contracts';
+import type { DataSource, EntityManager } from 'typeorm';
+
+export class AlreadyAppliedError extends Error {}
+
+function isUniqueViolation(err: unknown, constraint: string): boolean {
+  const e = err as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
+  const d = e.driverError ?? e;
+  return d.code === '23505' && d.constraint === constraint;
+}
+
+@Injectable()
+export class ApplicationsRepository {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  async insert(organizationId: string, candidateId: string, openingId: string, m: EntityManager): Promise<string> {
+    try {
+      const [row]: { id: string }[] = await m.query(
+        `insert into applications (organization_id, candidate_id, opening_id, stage) values ($1, $2, $3, 'applied') returning id`,
+        [organizationId, candidateId, openingId],
+      );
+      return row!.id;
+    } catch (err) {
+      if (isUniqueViolation(err, 'applications_org_opening_candidate_key')) throw new AlreadyAppliedError();
+      throw err;
+    }
+  }
+
+  async lock(organizationId: string, id: string, m: EntityManager): Promise<{ stage: Stage; version: number } | null> {
+    const rows: { stage: Stage; version: number }[] = await m.query(
+      `select stage, version from applications where organization_id = $1 and id = $2 for update`,
+      [organizationId, id],
+    );
+    return rows[0] ?? null;
+  }
+
+  async setStage(organizationId: string, id: string, stage: Stage, m: EntityManager): Promise<void> {
+    await m.query(
+      `update applications set stage = $3, stage_entered_at = now(), version = version + 1, updated_at = now()
+        where organization_id = $1 and id = $2`,
+      [organizationId, id, stage],
+    );
+  }
+
+  async recordMove(
+    organizationId: string,
+    move: {
+      applicationId: string;
+      from: Stage | null;
+      to: Stage;
+      reason: StageReason | null;
+      note: string;
+      by: string;
+    },
+    m: EntityManager,
+  ): Promise<void> {
+    await m.query(
+      `insert into application_moves (organization_id, application_id, from_stage, to_stage, reason, note, moved_by)
+       values ($1, $2, $3, $4, $5, $6, $7)`,
+      [organizationId, move.applicationId, move.from, move.to, move.reason, move.note, move.by],
+    );
+  }
+
+  /** The application with its candidate, opening and full stage timeline, in one round trip. */
+  async find(organizationId: string, id: string): Promise<Application | null> {
+    const rows: Record<string, unknown>[] = await this.ds.query(
+      `select a.id, a.stage, a.stage_entered_at, a.version, a.created_at,
+              c.id as candidate_id, c.name as candidate_name, c.current_title, c.current_company,
+              o.id as opening_id, o.title as opening_title,
+              coalesce((select json_agg(json_build_object(
+                         'id', mv.id, 'from', mv.from_stage, 'to', mv.to_stage, 'reason', mv.reason, 'note', mv.note,
+                         'by', case when u.id is null then null else json_build_object('id', u.id, 'name', u.name) end,
+                         'at', mv.moved_at) order by mv.moved_at, mv.id)
+                  from application_moves mv
+                  left join users u on u.organization_id = mv.organization_id and u.id = mv.moved_by
+                 where mv.organization_id = a.organization_id and mv.application_id = a.id), '[]') as history
+         from applications a
+         join candidates c on c.organization_id = a.organization_id and c.id = a.candidate_id
+         join openings o on o.organization_id = a.organization_id and o.id = a.opening_id
+        where a.organization_id = $1 and a.id = $2`,
+      [organizationId, id],
+    );
+    const r = rows[0];
+    if (!r) return null;
+    return {
+      id: r.id as string,
+      candidate: {
+        id: r.candidate_id as string,
+        name: r.candidate_name as string,
+        currentTitle: r.current_title as string,
+        currentCompany: r.current_company as string,
+      },
+      opening: { id: r.opening_id as string, title: r.opening_title as string },
+      stage: r.stage as Stage,
+      stageEnteredAt: (r.stage_entered_at as Date).toISOString(),
+      version: r.version as number,
+      history: (r.history as (Omit<StageMove, 'at'> & { at: string })[]).map((h) => ({
+        ...h,
+        at: new Date(h.at).toISOString(),
+      })),
+      createdAt: (r.created_at as Date).toISOString(),
+    };
+  }
+
+  /**
+   * The board of an opening: counts per stage and the first `perColumn` cards of each, oldest in
+   * stage first, in one query over the (organization, opening, stage) index.
+   */
+  async board(
+    organizationId: string,
+    openingId: string,
+    perColumn: number,
+  ): Promise<{ counts: Map<Stage, number>; cards: BoardCard[] }> {
+    const rows: Record<string, unknown>[] = await this.ds.query(
+      `select * from (
+         select a.id, a.stage, a.stage_entered_at, a.version,
+                c.id as candidate_id, c.name, c.current_title, c.current_company,
+                count(*) over (partition by a.stage)::int as stage_count,
+                row_number() over (partition by a.stage order by a.stage_entered_at, a.id) as n
+           from applications a
+           join candidates c on c.organization_id = a.organization_id and c.id = a.candidate_id
+          where a.organization_id = $1 and a.opening_id = $2) x
+        where n <= $3
+        order by stage, n`,
+      [organizationId, openingId, perColumn],
+    );
+    const counts = new Map<Stage, number>();
+    const cards = rows.map((r) => {
+      counts.set(r.stage as Stage, r.stage_count as number);
+      return {
+        applicationId: r.id as string,
+        candidate: {
+          id: r.candidate_id as string,
+          name: r.name as string,
+          currentTitle: r.current_title as string,
+          currentCompany: r.current_company as string,
+        },
+        stage: r.stage as Stage,
+        stageEnteredAt: (r.stage_entered_at as Date).toISOString(),
+        version: r.version as number,
+        // Interviews and scorecards are scheduled and submitted in later features; until then none exist.
+        scorecardsIn: 0,
+        interviews: 0,
+        dealbreaker: false,
+      };
+    });
+    return { counts, cards };
+  }
+}

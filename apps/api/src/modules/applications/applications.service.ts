@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type Application, type MoveApplicationRequest, type PipelineBoard, Stage } from '@scorecard/contracts';
+import { checkStageMove } from '@scorecard/domain';
+import type { DataSource } from 'typeorm';
+import { AppError } from '../../common/app-error.js';
+import type { Caller } from '../../common/request-context.js';
+import { CandidatesService } from '../candidates/candidates.service.js';
+import { OpeningsService } from '../openings/openings.service.js';
+import { AlreadyAppliedError, ApplicationsRepository } from './applications.repository.js';
+
+@Injectable()
+export class ApplicationsService {
+  constructor(
+    private readonly applications: ApplicationsRepository,
+    private readonly candidates: CandidatesService,
+    private readonly openings: OpeningsService,
+    @InjectDataSource() private readonly ds: DataSource,
+  ) {}
+
+  async get(caller: Caller, id: string): Promise<Application> {
+    const a = await this.applications.find(caller.organizationId, id);
+    if (!a) throw AppError.notFound('application');
+    return a;
+  }
+
+  /** A candidate applies to an open opening once; the first stage move is recorded too. */
+  async apply(caller: Caller, candidateId: string, openingId: string): Promise<Application> {
+    const id = await this.ds.transaction(async (m) => {
+      const [candidate, opening] = await Promise.all([
+        this.candidates.exists(caller.organizationId, candidateId, m),
+        this.openings.header(caller.organizationId, openingId, m),
+      ]);
+      if (!candidate) throw AppError.notFound('candidate');
+      if (!opening) throw AppError.notFound('opening');
+      if (opening.status !== 'open') {
+        throw new AppError(422, 'stage_move_refused', `“${opening.title}” is not open, so nobody can apply to it.`);
+      }
+      try {
+        const applicationId = await this.applications.insert(caller.organizationId, candidateId, openingId, m);
+        await this.applications.recordMove(
+          caller.organizationId,
+          { applicationId, from: null, to: 'applied', reason: null, note: '', by: caller.userId },
+          m,
+        );
+        return applicationId;
+      } catch (err) {
+        if (err instanceof AlreadyAppliedError) {
+          throw new AppError(409, 'already_applied', 'This candidate has already applied to this opening.');
+        }
+        throw err;
+      }
+    });
+    return this.get(caller, id);
+  }
+
+  /**
+   * Moves an application if the move is allowed and nobody moved it since the caller looked
+   * (`version`); records who, when, from, to and why.
+   */
+  async move(caller: Caller, id: string, input: MoveApplicationRequest): Promise<Application> {
+    await this.ds.transaction(async (m) => {
+      const current = await this.applications.lock(caller.organizationId, id, m);
+      if (!current) throw AppError.notFound('application');
+      if (current.version !== input.version) {
+        throw new AppError(
+          409,
+          'stale_revision',
+          'Someone moved this application after you loaded it. Here is where it is now.',
+        );
+      }
+      const verdict = checkStageMove({ from: current.stage, to: input.to, reason: input.reason ?? null });
+      if (!verdict.ok) throw new AppError(422, 'stage_move_refused', verdict.message);
+      await this.applications.setStage(caller.organizationId, id, input.to, m);
+      await this.applications.recordMove(
+        caller.organizationId,
+        {
+          applicationId: id,
+          from: current.stage,
+          to: input.to,
+          reason: input.reason ?? null,
+          note: input.note,
+          by: caller.userId,
+        },
+        m,
+      );
+    });
+    return this.get(caller, id);
+  }
+
+  async board(caller: Caller, openingId: string, perColumn: number): Promise<PipelineBoard> {
+    const opening = await this.openings.header(caller.organizationId, openingId);
+    if (!opening) throw AppError.notFound('opening');
+    const { counts, cards } = await this.applications.board(caller.organizationId, openingId, perColumn);
+    return {
+      opening,
+      cardsPerColumn: perColumn,
+      columns: Stage.options.map((stage) => ({
+        stage,
+        count: counts.get(stage) ?? 0,
+        cards: cards.filter((c) => c.stage === stage),
+      })),
+    };
+  }
+}

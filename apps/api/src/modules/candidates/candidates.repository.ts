@@ -1,0 +1,229 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type {
+  Candidate,
+  CandidateListQuery,
+  CandidateSort,
+  CandidateSummary,
+  CreateCandidateRequest,
+} from '@scorecard/contracts';
+import type { DataSource, EntityManager } from 'typeorm';
+
+export class CandidateEmailTakenError extends Error {}
+
+type Fields = Omit<CreateCandidateRequest, 'tags'>;
+
+const COLUMNS: Record<Exclude<keyof Fields, 'compensationExpectation' | 'links'>, string> = {
+  name: 'name',
+  email: 'email',
+  phone: 'phone',
+  location: 'location',
+  currentTitle: 'current_title',
+  currentCompany: 'current_company',
+  source: 'source',
+  internal: 'internal',
+  signals: 'signals',
+  desiredCareerPath: 'desired_career_path',
+  desiredCodingSharePct: 'desired_coding_share_pct',
+  notes: 'notes',
+};
+
+function columnsOf(f: Partial<Fields>): [string, unknown][] {
+  const cols: [string, unknown][] = [];
+  for (const [field, column] of Object.entries(COLUMNS) as [keyof typeof COLUMNS, string][]) {
+    if (f[field] !== undefined) cols.push([column, f[field]]);
+  }
+  if (f.links !== undefined) cols.push(['links', JSON.stringify(f.links)]);
+  if (f.compensationExpectation !== undefined) {
+    cols.push(['comp_currency', f.compensationExpectation?.currency ?? null]);
+    cols.push(['comp_amount_minor', f.compensationExpectation?.amountMinor ?? null]);
+  }
+  return cols;
+}
+
+const SORTS: Record<CandidateSort, string> = {
+  name: 'lower(c.name) asc, c.id',
+  '-name': 'lower(c.name) desc, c.id',
+  createdAt: 'c.created_at asc, c.id',
+  '-createdAt': 'c.created_at desc, c.id',
+  updatedAt: 'c.updated_at asc, c.id',
+  '-updatedAt': 'c.updated_at desc, c.id',
+};
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function isUniqueViolation(err: unknown, constraint: string): boolean {
+  const e = err as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
+  const d = e.driverError ?? e;
+  return d.code === '23505' && d.constraint === constraint;
+}
+
+/** Tags and applications of a page of candidates, as JSON arrays, in the same query. */
+const ATTACHMENTS = `
+  coalesce((select array_agg(t.tag order by t.tag) from candidate_tags t
+             where t.organization_id = c.organization_id and t.candidate_id = c.id), '{}') as tags,
+  coalesce((select json_agg(json_build_object('id', a.id, 'stage', a.stage,
+                    'opening', json_build_object('id', o.id, 'title', o.title)) order by a.created_at)
+              from applications a join openings o on o.organization_id = a.organization_id and o.id = a.opening_id
+             where a.organization_id = c.organization_id and a.candidate_id = c.id), '[]') as applications`;
+
+function toSummary(r: Record<string, unknown>): CandidateSummary {
+  return {
+    id: r.id as string,
+    name: r.name as string,
+    email: r.email as string,
+    currentTitle: r.current_title as string,
+    currentCompany: r.current_company as string,
+    source: r.source as CandidateSummary['source'],
+    internal: r.internal as boolean,
+    tags: r.tags as string[],
+    applications: r.applications as CandidateSummary['applications'],
+    updatedAt: (r.updated_at as Date).toISOString(),
+  };
+}
+
+@Injectable()
+export class CandidatesRepository {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  /**
+   * One page of candidates. The search is a prefix of the name, email, title or company, each an
+   * index range scan; counting and the page come from the same query.
+   */
+  async list(organizationId: string, q: CandidateListQuery): Promise<{ items: CandidateSummary[]; total: number }> {
+    const args: unknown[] = [organizationId];
+    const where = ['c.organization_id = $1'];
+    const arg = (v: unknown) => {
+      args.push(v);
+      return `$${args.length}`;
+    };
+    if (q.q) {
+      const p = arg(`${escapeLike(q.q.toLowerCase())}%`);
+      where.push(
+        `(lower(c.name) like ${p} or c.email like ${p} or lower(c.current_title) like ${p} or lower(c.current_company) like ${p})`,
+      );
+    }
+    if (q.source) where.push(`c.source = ${arg(q.source)}`);
+    if (q.tag) {
+      where.push(
+        `exists (select 1 from candidate_tags t where t.organization_id = c.organization_id and t.candidate_id = c.id and t.tag = ${arg(q.tag)})`,
+      );
+    }
+    if (q.stage || q.openingId) {
+      const conds = ['a.organization_id = c.organization_id', 'a.candidate_id = c.id'];
+      if (q.stage) conds.push(`a.stage = ${arg(q.stage)}`);
+      if (q.openingId) conds.push(`a.opening_id = ${arg(q.openingId)}`);
+      where.push(`exists (select 1 from applications a where ${conds.join(' and ')})`);
+    }
+    const limit = arg(q.pageSize);
+    const offset = arg((q.page - 1) * q.pageSize);
+    const rows: Record<string, unknown>[] = await this.ds.query(
+      `with page as (
+         select c.*, count(*) over ()::int as total from candidates c
+          where ${where.join(' and ')}
+          order by ${SORTS[q.sort]} limit ${limit} offset ${offset})
+       select c.*, ${ATTACHMENTS} from page c order by ${SORTS[q.sort]}`,
+      args,
+    );
+    return { items: rows.map(toSummary), total: (rows[0]?.total as number | undefined) ?? 0 };
+  }
+
+  async find(organizationId: string, id: string, m: EntityManager = this.ds.manager): Promise<Candidate | null> {
+    const rows: Record<string, unknown>[] = await m.query(
+      `select c.*, ${ATTACHMENTS}, u.name as created_by_name
+         from candidates c left join users u on u.organization_id = c.organization_id and u.id = c.created_by
+        where c.organization_id = $1 and c.id = $2`,
+      [organizationId, id],
+    );
+    const r = rows[0];
+    if (!r) return null;
+    return {
+      ...toSummary(r),
+      phone: r.phone as string,
+      location: r.location as string,
+      links: r.links as Candidate['links'],
+      signals: r.signals as Candidate['signals'],
+      desiredCareerPath: r.desired_career_path as Candidate['desiredCareerPath'],
+      desiredCodingSharePct: (r.desired_coding_share_pct as number | null) ?? null,
+      compensationExpectation: r.comp_currency
+        ? { currency: r.comp_currency as string, amountMinor: Number(r.comp_amount_minor) }
+        : null,
+      notes: r.notes as string,
+      createdBy: r.created_by ? { id: r.created_by as string, name: r.created_by_name as string } : null,
+      revision: r.revision as number,
+      createdAt: (r.created_at as Date).toISOString(),
+    };
+  }
+
+  async insert(
+    organizationId: string,
+    userId: string,
+    input: CreateCandidateRequest,
+    m: EntityManager,
+  ): Promise<string> {
+    const { tags, ...fields } = input;
+    const cols = [...columnsOf(fields), ['created_by', userId] as [string, unknown]];
+    try {
+      const [row]: { id: string }[] = await m.query(
+        `insert into candidates (organization_id, ${cols.map(([c]) => c).join(', ')})
+         values ($1, ${cols.map((_, i) => `$${i + 2}`).join(', ')}) returning id`,
+        [organizationId, ...cols.map(([, v]) => v)],
+      );
+      await this.setTags(organizationId, row!.id, tags, m);
+      return row!.id;
+    } catch (err) {
+      if (isUniqueViolation(err, 'candidates_org_email_key')) throw new CandidateEmailTakenError();
+      throw err;
+    }
+  }
+
+  /** Applies a change if the candidate is still at `revision`; false when it is not (or missing). */
+  async update(
+    organizationId: string,
+    id: string,
+    revision: number,
+    change: Partial<CreateCandidateRequest>,
+    m: EntityManager,
+  ): Promise<boolean> {
+    const { tags, ...fields } = change;
+    const cols = columnsOf(fields);
+    const sets = cols.map(([c], i) => `${c} = $${i + 4}`);
+    try {
+      const [, count]: [unknown, number] = await m.query(
+        `update candidates set ${[...sets, 'revision = revision + 1', 'updated_at = now()'].join(', ')}
+          where organization_id = $1 and id = $2 and revision = $3`,
+        [organizationId, id, revision, ...cols.map(([, v]) => v)],
+      );
+      if (count === 0) return false;
+    } catch (err) {
+      if (isUniqueViolation(err, 'candidates_org_email_key')) throw new CandidateEmailTakenError();
+      throw err;
+    }
+    if (tags) await this.setTags(organizationId, id, tags, m);
+    return true;
+  }
+
+  private async setTags(organizationId: string, candidateId: string, tags: string[], m: EntityManager): Promise<void> {
+    await m.query(`delete from candidate_tags where organization_id = $1 and candidate_id = $2`, [
+      organizationId,
+      candidateId,
+    ]);
+    if (tags.length) {
+      await m.query(
+        `insert into candidate_tags (organization_id, candidate_id, tag)
+         select $1, $2, unnest($3::text[]) on conflict do nothing`,
+        [organizationId, candidateId, [...new Set(tags)]],
+      );
+    }
+  }
+
+  async exists(organizationId: string, id: string, m: EntityManager = this.ds.manager): Promise<boolean> {
+    const rows: unknown[] = await m.query(`select 1 from candidates where organization_id = $1 and id = $2`, [
+      organizationId,
+      id,
+    ]);
+    return rows.length > 0;
+  }
+}

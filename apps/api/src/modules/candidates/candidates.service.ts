@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type {
+  Candidate,
+  CandidateList,
+  CandidateListQuery,
+  CreateCandidateRequest,
+  UpdateCandidateRequest,
+} from '@scorecard/contracts';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AppError } from '../../common/app-error.js';
+import type { Caller } from '../../common/request-context.js';
+import { CandidateEmailTakenError, CandidatesRepository } from './candidates.repository.js';
+
+const emailTaken = () =>
+  new AppError(409, 'email_taken', 'A candidate with this email already exists in your organization.', {
+    errors: [{ path: 'email', message: 'A candidate with this email already exists.' }],
+  });
+
+@Injectable()
+export class CandidatesService {
+  constructor(
+    private readonly candidates: CandidatesRepository,
+    @InjectDataSource() private readonly ds: DataSource,
+  ) {}
+
+  async list(caller: Caller, query: CandidateListQuery): Promise<CandidateList> {
+    const { items, total } = await this.candidates.list(caller.organizationId, query);
+    return { items, total, page: query.page, pageSize: query.pageSize };
+  }
+
+  async get(caller: Caller, id: string): Promise<Candidate> {
+    const c = await this.candidates.find(caller.organizationId, id);
+    if (!c) throw AppError.notFound('candidate');
+    return c;
+  }
+
+  async create(caller: Caller, input: CreateCandidateRequest): Promise<Candidate> {
+    try {
+      const id = await this.ds.transaction((m) =>
+        this.candidates.insert(caller.organizationId, caller.userId, input, m),
+      );
+      return await this.get(caller, id);
+    } catch (err) {
+      if (err instanceof CandidateEmailTakenError) throw emailTaken();
+      throw err;
+    }
+  }
+
+  async update(caller: Caller, id: string, input: UpdateCandidateRequest): Promise<Candidate> {
+    const { revision, ...change } = input;
+    try {
+      await this.ds.transaction(async (m) => {
+        if (await this.candidates.update(caller.organizationId, id, revision, change, m)) return;
+        if (!(await this.candidates.exists(caller.organizationId, id, m))) throw AppError.notFound('candidate');
+        throw new AppError(
+          409,
+          'stale_revision',
+          'Someone changed this candidate after you opened it. Reload to see their changes.',
+        );
+      });
+    } catch (err) {
+      if (err instanceof CandidateEmailTakenError) throw emailTaken();
+      throw err;
+    }
+    return this.get(caller, id);
+  }
+
+  exists(organizationId: string, id: string, m?: EntityManager): Promise<boolean> {
+    return this.candidates.exists(organizationId, id, m);
+  }
+}
