@@ -83,15 +83,20 @@ const recruiting = { auth: 'session', roles: ['admin', 'recruiter', 'hiring_mana
 function versionedEndpoints<
   const P extends string,
   const V extends string,
-  S extends {
-    List: z.ZodType;
-    Detail: z.ZodType;
-    Version: z.ZodType;
-    Create: z.ZodType;
-    Update: z.ZodType;
-    SaveDraft: z.ZodType;
-  },
->(docPath: P, versionPath: V, noun: string, tag: string, s: S) {
+  // One type parameter per schema: a property of a generic object would widen to its constraint.
+  L extends z.ZodType,
+  D extends z.ZodType,
+  Ver extends z.ZodType,
+  C extends z.ZodType,
+  U extends z.ZodType,
+  Sd extends z.ZodType,
+>(
+  docPath: P,
+  versionPath: V,
+  noun: string,
+  tag: string,
+  s: { List: L; Detail: D; Version: Ver; Create: C; Update: U; SaveDraft: Sd },
+) {
   return {
     list: {
       method: 'get',

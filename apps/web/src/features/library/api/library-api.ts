@@ -38,39 +38,28 @@ export interface DocApi<C> {
   publishVersion(id: string, revision: number): Promise<DocVersion<C>>;
 }
 
-/**
- * The contract's endpoint table types these responses as plain `z.ZodType` (its `versionedEndpoints`
- * helper is not generic over the schemas), so `api()` returns `unknown` for them. `api()` still
- * parses every response with the endpoint's schema at run time; this only restores the static type.
- */
-const as = <T>(response: Promise<unknown>) => response as Promise<T>;
-type R = RubricContent;
-type K = ChecklistContent;
-
 export const rubricApi: DocApi<RubricContent> = {
   kind: 'rubric',
-  list: (query, signal) => as<DocList>(api('listRubrics', { query, signal })),
-  create: (body) => as<DocDetail<R>>(api('createRubric', { body })),
-  get: (id, signal) => as<DocDetail<R>>(api('getRubric', { params: { id }, signal })),
-  update: (id, changes) => as<DocDetail<R>>(api('updateRubric', { params: { id }, body: changes })),
-  duplicate: (id, name) => as<DocDetail<R>>(api('duplicateRubric', { params: { id }, body: { name } })),
-  startDraft: (id) => as<DocVersion<R>>(api('startRubricDraft', { params: { id } })),
-  getVersion: (id, signal) => as<DocVersion<R>>(api('getRubricVersion', { params: { id }, signal })),
-  saveVersion: (id, body) => as<DocVersion<R>>(api('saveRubricVersion', { params: { id }, body })),
-  publishVersion: (id, revision) =>
-    as<DocVersion<R>>(api('publishRubricVersion', { params: { id }, body: { revision } })),
+  list: (query, signal) => api('listRubrics', { query, signal }),
+  create: (body) => api('createRubric', { body }),
+  get: (id, signal) => api('getRubric', { params: { id }, signal }),
+  update: (id, changes) => api('updateRubric', { params: { id }, body: changes }),
+  duplicate: (id, name) => api('duplicateRubric', { params: { id }, body: { name } }),
+  startDraft: (id) => api('startRubricDraft', { params: { id } }),
+  getVersion: (id, signal) => api('getRubricVersion', { params: { id }, signal }),
+  saveVersion: (id, body) => api('saveRubricVersion', { params: { id }, body }),
+  publishVersion: (id, revision) => api('publishRubricVersion', { params: { id }, body: { revision } }),
 };
 
 export const checklistApi: DocApi<ChecklistContent> = {
   kind: 'checklist',
-  list: (query, signal) => as<DocList>(api('listChecklists', { query, signal })),
-  create: (body) => as<DocDetail<K>>(api('createChecklist', { body })),
-  get: (id, signal) => as<DocDetail<K>>(api('getChecklist', { params: { id }, signal })),
-  update: (id, changes) => as<DocDetail<K>>(api('updateChecklist', { params: { id }, body: changes })),
-  duplicate: (id, name) => as<DocDetail<K>>(api('duplicateChecklist', { params: { id }, body: { name } })),
-  startDraft: (id) => as<DocVersion<K>>(api('startChecklistDraft', { params: { id } })),
-  getVersion: (id, signal) => as<DocVersion<K>>(api('getChecklistVersion', { params: { id }, signal })),
-  saveVersion: (id, body) => as<DocVersion<K>>(api('saveChecklistVersion', { params: { id }, body })),
-  publishVersion: (id, revision) =>
-    as<DocVersion<K>>(api('publishChecklistVersion', { params: { id }, body: { revision } })),
+  list: (query, signal) => api('listChecklists', { query, signal }),
+  create: (body) => api('createChecklist', { body }),
+  get: (id, signal) => api('getChecklist', { params: { id }, signal }),
+  update: (id, changes) => api('updateChecklist', { params: { id }, body: changes }),
+  duplicate: (id, name) => api('duplicateChecklist', { params: { id }, body: { name } }),
+  startDraft: (id) => api('startChecklistDraft', { params: { id } }),
+  getVersion: (id, signal) => api('getChecklistVersion', { params: { id }, signal }),
+  saveVersion: (id, body) => api('saveChecklistVersion', { params: { id }, body }),
+  publishVersion: (id, revision) => api('publishChecklistVersion', { params: { id }, body: { revision } }),
 };

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { ChecklistList, Person, RubricList, RubricVersion } from '@scorecard/contracts';
+import type { Person } from '@scorecard/contracts';
 import { api } from '../../../lib/api';
 import { openingSourceKeys } from './opening-keys';
 
@@ -32,10 +32,10 @@ export function usePublishedRubrics() {
     queryKey: openingSourceKeys.rubrics,
     queryFn: async ({ signal }) => {
       // The endpoint table types library responses loosely; api() has already parsed them with these schemas.
-      const list = (await api('listRubrics', {
+      const list = await api('listRubrics', {
         signal,
         query: { page: 1, pageSize: 100, archived: 'false' },
-      })) as RubricList;
+      });
       return list.items.filter((r) => r.publishedVersionId !== null);
     },
     staleTime: 60_000,
@@ -47,10 +47,10 @@ export function usePublishedChecklists() {
   return useQuery({
     queryKey: openingSourceKeys.checklists,
     queryFn: async ({ signal }) => {
-      const list = (await api('listChecklists', {
+      const list = await api('listChecklists', {
         signal,
         query: { page: 1, pageSize: 100, archived: 'false' },
-      })) as ChecklistList;
+      });
       return list.items.filter((c) => c.publishedVersionId !== null);
     },
     staleTime: 60_000,
@@ -61,7 +61,7 @@ export function usePublishedChecklists() {
 export function useRubricVersion(id: string | null) {
   return useQuery({
     queryKey: openingSourceKeys.rubricVersion(id ?? 'none'),
-    queryFn: async ({ signal }) => (await api('getRubricVersion', { signal, params: { id: id! } })) as RubricVersion,
+    queryFn: async ({ signal }) => api('getRubricVersion', { signal, params: { id: id! } }),
     enabled: id !== null,
     staleTime: Infinity,
   });

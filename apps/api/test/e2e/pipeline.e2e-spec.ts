@@ -1,0 +1,381 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Application, AuthSession, Candidate } from '@scorecard/contracts';
+import { addMember, bearer, count, signup, uniqueEmail } from '../support/factories.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+let t: TestApp;
+let admin: AuthSession;
+let recruiter: string;
+let interviewer: string;
+let openingId: string;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  admin = await signup(t, 'Pipeline Co');
+  recruiter = (await addMember(t, admin, 'recruiter')).token;
+  interviewer = (await addMember(t, admin, 'interviewer')).token;
+  const created = await t
+    .http()
+    .post('/api/v1/openings')
+    .set(bearer(admin.token))
+    .send({ title: 'Tech Lead, Search', level: 'senior', archetype: 'feature' })
+    .expect(201);
+  openingId = created.body.id;
+  await t
+    .http()
+    .post(`/api/v1/openings/${openingId}/status`)
+    .set(bearer(admin.token))
+    .send({ status: 'open', revision: created.body.revision, overrideReason: 'Test opening without a full plan.' })
+    .expect(400); // not ready: no hiring manager, rubric or checklist
+  const rubrics = await t.http().get('/api/v1/rubrics').set(bearer(admin.token));
+  const flags = await t.http().get('/api/v1/red-flag-checklists').set(bearer(admin.token));
+  const ready = await t
+    .http()
+    .patch(`/api/v1/openings/${openingId}`)
+    .set(bearer(admin.token))
+    .send({
+      hiringManagerId: admin.user.id,
+      rubricVersionId: rubrics.body.items[0].publishedVersionId,
+      checklistVersionId: flags.body.items[0].publishedVersionId,
+      revision: created.body.revision,
+    })
+    .expect(200);
+  await t
+    .http()
+    .post(`/api/v1/openings/${openingId}/status`)
+    .set(bearer(admin.token))
+    .send({ status: 'open', revision: ready.body.revision, overrideReason: 'Test opening without a full plan.' })
+    .expect(200);
+});
+afterAll(async () => {
+  await t.close();
+});
+
+async function addCandidate(over: Record<string, unknown> = {}): Promise<Candidate> {
+  const res = await t
+    .http()
+    .post('/api/v1/candidates')
+    .set(bearer(recruiter))
+    .send({ name: 'Dana Okoro', email: uniqueEmail('dana'), source: 'github', ...over })
+    .expect(201);
+  return res.body as Candidate;
+}
+
+async function apply(candidateId: string, token = recruiter): Promise<Application> {
+  const res = await t
+    .http()
+    .post('/api/v1/applications')
+    .set(bearer(token))
+    .send({ candidateId, openingId })
+    .expect(201);
+  return res.body as Application;
+}
+
+const move = (a: { id: string }, body: Record<string, unknown>, token = recruiter) =>
+  t
+    .http()
+    .post(`/api/v1/applications/${a.id}/moves`)
+    .set(bearer(token))
+    .send({ note: '', ...body });
+
+describe('candidates', () => {
+  it('adds a candidate with sourcing facts and tags, normalised', async () => {
+    const c = await addCandidate({
+      email: 'Ada.Lovelace@Example.COM',
+      currentTitle: 'Senior Engineer',
+      currentCompany: 'Analytical Engines',
+      signals: ['open_source_maintainer', 'mentoring'],
+      desiredCareerPath: 'technical',
+      desiredCodingSharePct: 70,
+      compensationExpectation: { currency: 'USD', amountMinor: 21_000_000 },
+      tags: ['Rust', 'rust', 'distributed systems'],
+      links: { github: 'https://github.com/ada' },
+    });
+    expect(c).toMatchObject({
+      email: 'ada.lovelace@example.com',
+      signals: ['open_source_maintainer', 'mentoring'],
+      tags: ['distributed systems', 'rust'],
+      links: { github: 'https://github.com/ada', linkedin: '' },
+      compensationExpectation: { currency: 'USD', amountMinor: 21_000_000 },
+      applications: [],
+      revision: 0,
+    });
+  });
+
+  it('an email is unique within the organization (409 email_taken, nothing written) but not across organizations', async () => {
+    const c = await addCandidate();
+    const before = await count(t, 'candidates');
+    const dup = await t
+      .http()
+      .post('/api/v1/candidates')
+      .set(bearer(recruiter))
+      .send({ name: 'Twin', email: c.email.toUpperCase(), source: 'referral' })
+      .expect(409);
+    expect(dup.body.code).toBe('email_taken');
+    expect(await count(t, 'candidates')).toBe(before);
+    const other = await signup(t, 'Other Pipeline Co');
+    await t
+      .http()
+      .post('/api/v1/candidates')
+      .set(bearer(other.token))
+      .send({ name: 'Twin', email: c.email, source: 'referral' })
+      .expect(201);
+  });
+
+  it('rejects a bad link, an unknown source and extra fields, writing nothing', async () => {
+    const before = await count(t, 'candidates');
+    const res = await t
+      .http()
+      .post('/api/v1/candidates')
+      .set(bearer(recruiter))
+      .send({
+        name: 'X',
+        email: uniqueEmail(),
+        source: 'myspace',
+        links: { blog: 'javascript:alert(1)' },
+        stage: 'offer',
+      })
+      .expect(400);
+    expect(res.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['(body)', 'links.blog', 'source']);
+    expect(await count(t, 'candidates')).toBe(before);
+  });
+
+  it('searches by case-insensitive prefix of name, email, title or company, and filters by source and tag', async () => {
+    const tag = `t${Date.now()}`;
+    const a = await addCandidate({
+      name: 'Zebulon Quist',
+      currentTitle: 'Staff Engineer',
+      currentCompany: 'Initrode',
+      tags: [tag],
+    });
+    const b = await addCandidate({ name: 'Yara Quist', email: uniqueEmail('yq'), source: 'conference', tags: [tag] });
+    const ids = async (query: string) =>
+      (await t.http().get(`/api/v1/candidates?${query}`).set(bearer(recruiter)).expect(200)).body.items.map(
+        (c: { id: string }) => c.id,
+      );
+    expect(await ids('q=zebu')).toEqual([a.id]);
+    expect(await ids('q=INITR')).toEqual([a.id]);
+    expect(await ids('q=staff%20eng')).toEqual([a.id]);
+    expect(await ids(`q=${encodeURIComponent(b.email.slice(0, 6))}`)).toContain(b.id);
+    expect(await ids('q=quist')).toEqual([]);
+    expect(await ids(`tag=${tag}&sort=name`)).toEqual([b.id, a.id]);
+    expect(await ids(`tag=${tag}&source=conference`)).toEqual([b.id]);
+  });
+
+  it('paginates with a total, and filters by stage and opening through applications', async () => {
+    const tag = `p${Date.now()}`;
+    const made = [];
+    for (let i = 0; i < 5; i++) made.push(await addCandidate({ tags: [tag] }));
+    const page2 = await t
+      .http()
+      .get(`/api/v1/candidates?tag=${tag}&pageSize=2&page=2&sort=createdAt`)
+      .set(bearer(recruiter))
+      .expect(200);
+    expect(page2.body).toMatchObject({ total: 5, page: 2, pageSize: 2 });
+    expect(page2.body.items.map((c: { id: string }) => c.id)).toEqual([made[2]!.id, made[3]!.id]);
+    const app = await apply(made[4]!.id);
+    await move(app, { to: 'screen', version: app.version }).expect(200);
+    const screened = await t
+      .http()
+      .get(`/api/v1/candidates?tag=${tag}&stage=screen&openingId=${openingId}`)
+      .set(bearer(recruiter))
+      .expect(200);
+    expect(screened.body.items.map((c: { id: string }) => c.id)).toEqual([made[4]!.id]);
+    expect(screened.body.items[0].applications).toEqual([
+      { id: app.id, stage: 'screen', opening: { id: openingId, title: 'Tech Lead, Search' } },
+    ]);
+  });
+
+  it('an edit based on an old revision answers 409', async () => {
+    const c = await addCandidate();
+    await t
+      .http()
+      .patch(`/api/v1/candidates/${c.id}`)
+      .set(bearer(recruiter))
+      .send({ location: 'Lisbon', revision: 0 })
+      .expect(200);
+    const stale = await t
+      .http()
+      .patch(`/api/v1/candidates/${c.id}`)
+      .set(bearer(admin.token))
+      .send({ location: 'Oslo', revision: 0 })
+      .expect(409);
+    expect(stale.body.code).toBe('stale_revision');
+  });
+});
+
+describe('applications and stage moves', () => {
+  it('applying twice to the same opening answers 409 already_applied', async () => {
+    const c = await addCandidate();
+    await apply(c.id);
+    const res = await t
+      .http()
+      .post('/api/v1/applications')
+      .set(bearer(recruiter))
+      .send({ candidateId: c.id, openingId })
+      .expect(409);
+    expect(res.body.code).toBe('already_applied');
+  });
+
+  it('moves forward one stage at a time and records every move with who, when, from, to and why', async () => {
+    const app = await apply((await addCandidate()).id);
+    const screened = (
+      await move(app, { to: 'screen', version: app.version, note: 'Strong GitHub history' }).expect(200)
+    ).body;
+    const inInterviews = (await move(screened, { to: 'interviews', version: screened.version }).expect(200)).body;
+    expect(inInterviews.stage).toBe('interviews');
+    expect(inInterviews.history.map((h: { from: string | null; to: string }) => `${h.from}>${h.to}`)).toEqual([
+      'null>applied',
+      'applied>screen',
+      'screen>interviews',
+    ]);
+    expect(inInterviews.history[1]).toMatchObject({
+      note: 'Strong GitHub history',
+      by: { name: 'A recruiter' },
+      reason: null,
+    });
+  });
+
+  it.each([
+    [
+      'skipping ahead',
+      { to: 'offer' },
+      'An application moves one stage at a time: from applied the next stage is screen.',
+    ],
+    ['rejecting without a reason', { to: 'rejected' }, 'Moving to rejected needs a reason.'],
+    ['hiring before the offer', { to: 'hired' }, 'Only an application at the offer stage can be hired.'],
+  ])('refuses %s with 422 and a clear message, changing nothing', async (_name, body, message) => {
+    const app = await apply((await addCandidate()).id);
+    const res = await move(app, { ...body, version: app.version }).expect(422);
+    expect(res.body).toMatchObject({ code: 'stage_move_refused', detail: message });
+    const after = await t.http().get(`/api/v1/applications/${app.id}`).set(bearer(recruiter)).expect(200);
+    expect(after.body).toMatchObject({ stage: 'applied', version: app.version });
+    expect(after.body.history).toHaveLength(1);
+  });
+
+  it('rejecting needs a reason from the rejection list; once rejected the application is final', async () => {
+    const app = await apply((await addCandidate()).id);
+    const wrongList = await move(app, { to: 'rejected', reason: 'accepted_other_offer', version: app.version }).expect(
+      400,
+    );
+    expect(wrongList.body.errors).toEqual([{ path: 'reason', message: 'Choose a rejection reason.' }]);
+    const rejected = (
+      await move(app, {
+        to: 'rejected',
+        reason: 'leadership_gap',
+        note: 'No mentoring examples',
+        version: app.version,
+      }).expect(200)
+    ).body;
+    expect(rejected.history.at(-1)).toMatchObject({
+      to: 'rejected',
+      reason: 'leadership_gap',
+      note: 'No mentoring examples',
+    });
+    const back = await move(rejected, { to: 'applied', version: rejected.version }).expect(422);
+    expect(back.body.detail).toBe('The application is rejected; that is final.');
+  });
+
+  it('two recruiters moving the same application at once: one wins, the other gets 409 and nothing is overwritten', async () => {
+    const app = await apply((await addCandidate()).id);
+    const [r1, r2] = await Promise.all([
+      move(app, { to: 'screen', version: app.version }),
+      move(app, { to: 'withdrawn', reason: 'personal', version: app.version }, admin.token),
+    ]);
+    expect([r1.status, r2.status].sort()).toEqual([200, 409]);
+    const loser = r1.status === 409 ? r1 : r2;
+    expect(loser.body.code).toBe('stale_revision');
+    const after = await t.http().get(`/api/v1/applications/${app.id}`).set(bearer(recruiter)).expect(200);
+    expect(after.body.history).toHaveLength(2);
+    expect(after.body.version).toBe(app.version + 1);
+  });
+
+  it('nobody can apply to an opening that is not open (422)', async () => {
+    const draft = await t
+      .http()
+      .post('/api/v1/openings')
+      .set(bearer(admin.token))
+      .send({ title: 'Draft role', level: 'mid', archetype: 'feature' });
+    const res = await t
+      .http()
+      .post('/api/v1/applications')
+      .set(bearer(recruiter))
+      .send({ candidateId: (await addCandidate()).id, openingId: draft.body.id })
+      .expect(422);
+    expect(res.body.detail).toBe('“Draft role” is not open, so nobody can apply to it.');
+  });
+});
+
+describe('pipeline board', () => {
+  it('has a column per stage with full counts and at most cardsPerColumn cards, oldest in stage first', async () => {
+    const before = await t.http().get(`/api/v1/openings/${openingId}/board`).set(bearer(recruiter)).expect(200);
+    const applied0 = before.body.columns.find((c: { stage: string }) => c.stage === 'applied').count;
+    await apply((await addCandidate()).id);
+    await apply((await addCandidate()).id);
+    const board = await t
+      .http()
+      .get(`/api/v1/openings/${openingId}/board?cardsPerColumn=1`)
+      .set(bearer(recruiter))
+      .expect(200);
+    expect(board.body.columns.map((c: { stage: string }) => c.stage)).toEqual([
+      'applied',
+      'screen',
+      'interviews',
+      'debrief',
+      'offer',
+      'hired',
+      'rejected',
+      'withdrawn',
+    ]);
+    const applied = board.body.columns[0];
+    expect(applied.count).toBe(applied0 + 2);
+    expect(applied.cards).toHaveLength(1);
+    const full = await t.http().get(`/api/v1/openings/${openingId}/board`).set(bearer(recruiter)).expect(200);
+    const times = full.body.columns[0].cards.map((c: { stageEnteredAt: string }) => c.stageEnteredAt);
+    expect(times).toEqual([...times].sort());
+    expect(applied.cards[0]).toEqual(full.body.columns[0].cards[0]);
+    expect(board.body.opening).toEqual({ id: openingId, title: 'Tech Lead, Search', status: 'open' });
+  });
+});
+
+describe('roles and organizations', () => {
+  it('an interviewer cannot read or change candidates or applications', async () => {
+    const c = await addCandidate();
+    const app = await apply(c.id);
+    await t.http().get('/api/v1/candidates').set(bearer(interviewer)).expect(403);
+    await t.http().get(`/api/v1/candidates/${c.id}`).set(bearer(interviewer)).expect(403);
+    await t.http().get(`/api/v1/applications/${app.id}`).set(bearer(interviewer)).expect(403);
+    await move(app, { to: 'screen', version: app.version }, interviewer).expect(403);
+    await t.http().get(`/api/v1/openings/${openingId}/board`).set(bearer(interviewer)).expect(403);
+  });
+
+  it('another organization gets 404 for every candidate and application route and changes nothing', async () => {
+    const c = await addCandidate();
+    const app = await apply(c.id);
+    const other = await signup(t, 'Poacher Co');
+    const o = bearer(other.token);
+    const calls = [
+      t.http().get(`/api/v1/candidates/${c.id}`).set(o),
+      t.http().patch(`/api/v1/candidates/${c.id}`).set(o).send({ name: 'Stolen', revision: 0 }),
+      t.http().get(`/api/v1/applications/${app.id}`).set(o),
+      t
+        .http()
+        .post(`/api/v1/applications/${app.id}/moves`)
+        .set(o)
+        .send({ to: 'screen', note: '', version: app.version }),
+      t.http().get(`/api/v1/openings/${openingId}/board`).set(o),
+    ];
+    for (const res of await Promise.all(calls)) expect(res.status).toBe(404);
+    const foreignApply = await t
+      .http()
+      .post('/api/v1/applications')
+      .set(o)
+      .send({ candidateId: c.id, openingId })
+      .expect(404);
+    expect(foreignApply.body.code).toBe('not_found');
+    const list = await t.http().get('/api/v1/candidates').set(o).expect(200);
+    expect(list.body.total).toBe(0);
+    const after = await t.http().get(`/api/v1/applications/${app.id}`).set(bearer(recruiter)).expect(200);
+    expect(after.body).toMatchObject({ stage: 'applied', version: app.version });
+  });
+});
