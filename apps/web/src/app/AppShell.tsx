@@ -91,6 +91,11 @@ function Header({ session }: { session: Me }) {
             </NavLink>
           ) : null}
           {user.role === 'admin' || user.role === 'hiring_manager' || user.role === 'recruiter' ? (
+            <NavLink to="/candidates" className="nav__link">
+              Candidates
+            </NavLink>
+          ) : null}
+          {user.role === 'admin' || user.role === 'hiring_manager' || user.role === 'recruiter' ? (
             <>
               <NavLink to="/rubrics" className="nav__link">
                 Rubrics

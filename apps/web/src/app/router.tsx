@@ -16,6 +16,12 @@ const RubricsRoute = lazy(() => import('../features/library/routes/RubricsRoute'
 const RubricRoute = lazy(() => import('../features/library/routes/RubricRoute'));
 const ChecklistsRoute = lazy(() => import('../features/library/routes/ChecklistsRoute'));
 const ChecklistRoute = lazy(() => import('../features/library/routes/ChecklistRoute'));
+const CandidatesRoute = lazy(() => import('../features/candidates/routes/CandidatesRoute'));
+const NewCandidateRoute = lazy(() => import('../features/candidates/routes/NewCandidateRoute'));
+const CandidateRoute = lazy(() => import('../features/candidates/routes/CandidateRoute'));
+const EditCandidateRoute = lazy(() => import('../features/candidates/routes/EditCandidateRoute'));
+const PipelineRoute = lazy(() => import('../features/pipeline/routes/PipelineRoute'));
+const ApplicationRoute = lazy(() => import('../features/pipeline/routes/ApplicationRoute'));
 const NotFoundRoute = lazy(() => import('./NotFoundRoute'));
 
 function Page({ children }: { children: ReactNode }) {
@@ -66,6 +72,12 @@ export function createRouter() {
             { path: 'rubrics/:id', element: <RubricRoute /> },
             { path: 'red-flags', element: <ChecklistsRoute /> },
             { path: 'red-flags/:id', element: <ChecklistRoute /> },
+            { path: 'candidates', element: <CandidatesRoute /> },
+            { path: 'candidates/new', element: <NewCandidateRoute /> },
+            { path: 'candidates/:id', element: <CandidateRoute /> },
+            { path: 'candidates/:id/edit', element: <EditCandidateRoute /> },
+            { path: 'openings/:id/pipeline', element: <PipelineRoute /> },
+            { path: 'applications/:id', element: <ApplicationRoute /> },
           ],
         },
         {

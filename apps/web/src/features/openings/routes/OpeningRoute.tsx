@@ -107,7 +107,15 @@ function OpeningPage({ opening, canEdit, reload }: OpeningPageProps) {
   return (
     <>
       <Breadcrumb />
-      <PageHeader title={opening.title} description={subtitle} />
+      <PageHeader
+        title={opening.title}
+        description={subtitle}
+        actions={
+          <Link to={`/openings/${opening.id}/pipeline`} className="button button--secondary">
+            Pipeline
+          </Link>
+        }
+      />
       <div className="notice-slot" aria-live="polite">
         {notice ? (
           <Alert tone="success" onDismiss={() => setNotice(null)}>

@@ -1,0 +1,105 @@
+import { Uuid, type Candidate } from '@scorecard/contracts';
+import { useState } from 'react';
+import { Link, useLocation, useParams } from 'react-router';
+import { Alert } from '../../../components/ui/Alert';
+import { PageHeader } from '../../../components/ui/PageHeader';
+import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/States';
+import { isApiError } from '../../../lib/api';
+import { useSession } from '../../../lib/session';
+import { useDocumentTitle } from '../../../lib/use-document-title';
+import { useCandidate } from '../api/candidate-queries';
+import { canUseCandidates } from '../candidate-access';
+import { ApplyPanel } from '../components/ApplyPanel';
+import { CandidateFacts } from '../components/CandidateFacts';
+import { CandidateNotFound } from '../components/CandidateNotFound';
+import { titleAtCompany } from '../components/CandidatesTable';
+import { NoCandidatesAccess } from '../components/NoCandidatesAccess';
+import { StageBadge } from '../components/StageBadge';
+
+export default function CandidateRoute() {
+  const { id = '' } = useParams();
+  const { user } = useSession();
+  const allowed = canUseCandidates(user.role);
+  const validId = Uuid.safeParse(id).success;
+  const candidate = useCandidate(validId && allowed ? id : null);
+  useDocumentTitle(candidate.data?.name ?? 'Candidate');
+
+  if (!allowed || isApiError(candidate.error, 'forbidden')) return <NoCandidatesAccess />;
+  if (!validId || isApiError(candidate.error, 'not_found')) return <CandidateNotFound />;
+  if (candidate.isPending) return <LoadingState label="Loading the candidate…" />;
+  if (candidate.isError) {
+    return (
+      <>
+        <PageHeader title="Candidate" />
+        <ErrorState
+          title="Couldn’t load this candidate"
+          error={candidate.error}
+          onRetry={() => void candidate.refetch()}
+          retrying={candidate.isFetching}
+        />
+      </>
+    );
+  }
+  return <CandidatePage candidate={candidate.data} />;
+}
+
+function CandidatePage({ candidate: c }: { candidate: Candidate }) {
+  const location = useLocation();
+  const initial = (location.state as { notice?: string } | null)?.notice ?? null;
+  const [notice, setNotice] = useState<string | null>(initial);
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/candidates">Candidates</Link>
+      </p>
+      <PageHeader
+        title={c.name}
+        description={titleAtCompany(c) || undefined}
+        actions={
+          <Link to={`/candidates/${c.id}/edit`} className="button button--secondary">
+            Edit candidate
+          </Link>
+        }
+      />
+      <div className="notice-slot" aria-live="polite">
+        {notice ? (
+          <Alert tone="success" onDismiss={() => setNotice(null)}>
+            {notice}
+          </Alert>
+        ) : null}
+      </div>
+      <div className="candidate-page">
+        <section className="panel panel--padded" aria-labelledby="applications-title">
+          <h2 id="applications-title" className="section-header__title">
+            Applications
+          </h2>
+          {c.applications.length > 0 ? (
+            <ul className="candidate-applications">
+              {c.applications.map((a) => (
+                <li key={a.id} className="candidate-applications__item">
+                  <Link to={`/applications/${a.id}`}>{a.opening.title}</Link>
+                  <StageBadge stage={a.stage} />
+                  <Link to={`/openings/${a.opening.id}/pipeline`} className="candidate-applications__board">
+                    Pipeline<span className="visually-hidden"> of {a.opening.title}</span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <EmptyState title="No applications yet">
+              <p>Apply {c.name} to an opening to follow them through its pipeline.</p>
+            </EmptyState>
+          )}
+          <h3 className="candidate-page__subtitle">Apply to an opening</h3>
+          <ApplyPanel candidate={c} onApplied={setNotice} />
+        </section>
+        <section className="panel panel--padded" aria-labelledby="facts-title">
+          <h2 id="facts-title" className="section-header__title">
+            About {c.name}
+          </h2>
+          <CandidateFacts candidate={c} />
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,67 @@
+import type { BoardCard as Card } from '@scorecard/contracts';
+import { memo, type DragEvent, type KeyboardEvent } from 'react';
+import { Link } from 'react-router';
+import { interviewProgress, timeInStage } from '../pipeline-copy';
+
+export type CardHandlers = {
+  onKeyDown: (card: Card, event: KeyboardEvent<HTMLElement>) => void;
+  onMove: (card: Card) => void;
+  onDragStart: (card: Card, event: DragEvent<HTMLElement>) => void;
+  onDragEnd: () => void;
+};
+
+function role(card: Card): string {
+  const { currentTitle, currentCompany } = card.candidate;
+  if (currentTitle && currentCompany) return `${currentTitle} at ${currentCompany}`;
+  return currentTitle || currentCompany || 'Current role not given';
+}
+
+/** One application on the board: focusable, draggable, with its own Move button. Kept cheap to render. */
+export const BoardCard = memo(function BoardCard({
+  card,
+  now,
+  handlers,
+}: {
+  card: Card;
+  now: number;
+  handlers: CardHandlers;
+}) {
+  const nameId = `card-${card.applicationId}-name`;
+  const metaId = `card-${card.applicationId}-meta`;
+  return (
+    <li className="board-card-slot">
+      <article
+        className={card.dealbreaker ? 'board-card board-card--flagged' : 'board-card'}
+        tabIndex={0}
+        draggable
+        data-application-id={card.applicationId}
+        aria-labelledby={nameId}
+        aria-describedby={metaId}
+        onKeyDown={(e) => handlers.onKeyDown(card, e)}
+        onDragStart={(e) => handlers.onDragStart(card, e)}
+        onDragEnd={handlers.onDragEnd}
+      >
+        <h3 className="board-card__name" id={nameId}>
+          <Link to={`/applications/${card.applicationId}`} draggable={false}>
+            {card.candidate.name}
+          </Link>
+        </h3>
+        <div id={metaId}>
+          <p className="board-card__role">{role(card)}</p>
+          <p className="board-card__meta">
+            <span>{timeInStage(card.stageEnteredAt, now)} in stage</span>
+            <span>{interviewProgress(card.scorecardsIn, card.interviews)}</span>
+          </p>
+          {card.dealbreaker ? <p className="board-card__flag">Dealbreaker red flag</p> : null}
+        </div>
+        <button
+          type="button"
+          className="button button--ghost button--small board-card__move"
+          onClick={() => handlers.onMove(card)}
+        >
+          Move<span className="visually-hidden"> {card.candidate.name}</span>
+        </button>
+      </article>
+    </li>
+  );
+});

@@ -1,0 +1,111 @@
+import { Uuid, type PipelineBoard } from '@scorecard/contracts';
+import { Link, useParams } from 'react-router';
+import { Alert } from '../../../components/ui/Alert';
+import { PageHeader } from '../../../components/ui/PageHeader';
+import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/States';
+import { isApiError } from '../../../lib/api';
+import { useSession } from '../../../lib/session';
+import { useDocumentTitle } from '../../../lib/use-document-title';
+import { useBoard } from '../api/pipeline-queries';
+import { Board, focusCard } from '../components/Board';
+import { MoveDialog } from '../components/MoveDialog';
+import { NoPipelineAccess } from '../components/NoPipelineAccess';
+import { canUsePipeline } from '../pipeline-access';
+import { useStageMover } from '../use-stage-mover';
+
+export default function PipelineRoute() {
+  const { id = '' } = useParams();
+  const { user } = useSession();
+  const allowed = canUsePipeline(user.role);
+  const validId = Uuid.safeParse(id).success;
+  const board = useBoard(validId && allowed ? id : null);
+  useDocumentTitle(board.data ? `Pipeline · ${board.data.opening.title}` : 'Pipeline');
+
+  if (!allowed || isApiError(board.error, 'forbidden')) return <NoPipelineAccess />;
+  if (!validId || isApiError(board.error, 'not_found')) {
+    return (
+      <>
+        <PageHeader title="Pipeline not found" />
+        <EmptyState
+          title="This opening doesn’t exist"
+          action={
+            <Link to="/openings" className="button button--secondary">
+              Back to openings
+            </Link>
+          }
+        >
+          <p>It may have been removed, or the link is incomplete.</p>
+        </EmptyState>
+      </>
+    );
+  }
+  if (board.isPending) return <LoadingState label="Loading the pipeline…" />;
+  if (board.isError) {
+    return (
+      <>
+        <PageHeader title="Pipeline" />
+        <ErrorState
+          title="Couldn’t load the pipeline"
+          error={board.error}
+          onRetry={() => void board.refetch()}
+          retrying={board.isFetching}
+        />
+      </>
+    );
+  }
+  return <PipelinePage board={board.data} refetch={() => void board.refetch()} />;
+}
+
+function PipelinePage({ board, refetch }: { board: PipelineBoard; refetch: () => void }) {
+  const mover = useStageMover({
+    onMoved: (application) => focusCard(application.id),
+    onStale: refetch,
+  });
+  const total = board.columns.reduce((sum, c) => sum + c.count, 0);
+  return (
+    <div className="pipeline-page">
+      <p className="breadcrumb">
+        <Link to="/openings">Openings</Link> / <Link to={`/openings/${board.opening.id}`}>{board.opening.title}</Link>
+      </p>
+      <PageHeader
+        title={`Pipeline: ${board.opening.title}`}
+        description={`${total} ${total === 1 ? 'application' : 'applications'}.`}
+        actions={
+          <Link to="/candidates" className="button button--secondary">
+            Candidates
+          </Link>
+        }
+      />
+      <p className="board-hint" id="board-hint">
+        <strong>Keyboard:</strong> Tab to a card, then <kbd>←</kbd> / <kbd>→</kbd> to move it to the previous or next
+        stage, or <kbd>M</kbd> for every move, including reject and withdraw. You can also drag cards between columns.
+      </p>
+      <div className="visually-hidden" aria-live="polite" role="status">
+        {mover.announcement}
+      </div>
+      {mover.failure ? (
+        <Alert title="Not moved" onDismiss={mover.clearFailure}>
+          {mover.failure}
+        </Alert>
+      ) : null}
+      {board.opening.status !== 'open' ? (
+        <Alert tone="info">This opening isn’t open, so some moves may be refused.</Alert>
+      ) : null}
+      {total === 0 ? (
+        <EmptyState
+          title="No applications yet"
+          action={
+            <Link to="/candidates" className="button button--secondary">
+              Go to candidates
+            </Link>
+          }
+        >
+          <p>Apply candidates to this opening from their page; they start in Applied.</p>
+        </EmptyState>
+      ) : (
+        <Board board={board} mover={mover} />
+      )}
+      <MoveDialog mover={mover} />
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+import { STAGE_LABELS, type Application, type Stage, type StageReason } from '@scorecard/contracts';
+import { STAGES_NEEDING_REASON, checkStageMove } from '@scorecard/domain';
+import { useState } from 'react';
+import { useMoveApplication } from './api/move-application';
+import { isStaleMove, moveErrorMessage } from './pipeline-copy';
+
+/** What is being moved, as the person saw it (the version makes a move on stale data answer 409). */
+export type MoveSubject = { applicationId: string; name: string; stage: Stage; version: number };
+/** The move dialog: choosing a stage (`to` null), or giving a reason for rejecting or withdrawing. */
+export type MoveDialogState = { subject: MoveSubject; to: Stage | null } | null;
+
+type Options = {
+  onMoved?: (application: Application, subject: MoveSubject) => void;
+  /** Someone else moved it first: read it again. */
+  onStale: () => void;
+};
+
+/**
+ * The moves of one page (the board or an application): asks for a reason when the target needs
+ * one, refuses moves the pipeline rules forbid before asking the API, and keeps a sentence for the
+ * page's live region and one for a failure.
+ */
+export function useStageMover({ onMoved, onStale }: Options) {
+  const move = useMoveApplication();
+  const [dialog, setDialog] = useState<MoveDialogState>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+
+  const perform = (subject: MoveSubject, to: Stage, reason?: StageReason, note = '') => {
+    setFailure(null);
+    setAnnouncement(`Moving ${subject.name} to ${STAGE_LABELS[to]}…`);
+    move.mutate(
+      { id: subject.applicationId, body: { to, note, version: subject.version, ...(reason ? { reason } : {}) } },
+      {
+        onSuccess: (application) => {
+          setDialog(null);
+          setAnnouncement(`Moved ${subject.name} to ${STAGE_LABELS[application.stage]}.`);
+          onMoved?.(application, subject);
+        },
+        onError: (error) => {
+          setDialog(null);
+          setAnnouncement('');
+          setFailure(moveErrorMessage(error, subject.name));
+          if (isStaleMove(error)) onStale();
+        },
+      },
+    );
+  };
+
+  /** Opens the menu of moves (no `to`), the reason dialog, or moves at once. */
+  const request = (subject: MoveSubject, to?: Stage) => {
+    if (move.isPending) return;
+    setFailure(null);
+    if (to === undefined) {
+      setDialog({ subject, to: null });
+      return;
+    }
+    if (to === subject.stage) return;
+    const verdict = checkStageMove({ from: subject.stage, to, reason: 'pending' });
+    if (!verdict.ok) {
+      setFailure(verdict.message);
+      return;
+    }
+    if (STAGES_NEEDING_REASON.includes(to)) setDialog({ subject, to });
+    else perform(subject, to);
+  };
+
+  return {
+    request,
+    perform,
+    dialog,
+    setDialog,
+    closeDialog: () => setDialog(null),
+    failure,
+    clearFailure: () => setFailure(null),
+    announcement,
+    announce: setAnnouncement,
+    pending: move.isPending,
+  };
+}
+
+export type StageMover = ReturnType<typeof useStageMover>;
