@@ -15,7 +15,14 @@ function applyErrorMessage(error: unknown): string {
 }
 
 /** Applies the candidate to one of the open openings they haven't applied to yet. */
-export function ApplyPanel({ candidate, onApplied }: { candidate: Candidate; onApplied: (message: string) => void }) {
+type ApplyPanelProps = {
+  candidate: Candidate;
+  onApplied: (message: string) => void;
+  /** Each attempt starts afresh: an earlier success message no longer applies. */
+  onAttempt: () => void;
+};
+
+export function ApplyPanel({ candidate, onApplied, onAttempt }: ApplyPanelProps) {
   const id = useId();
   const openings = useOpeningChoices('open');
   const apply = useApplyCandidate(candidate.id);
@@ -31,6 +38,7 @@ export function ApplyPanel({ candidate, onApplied }: { candidate: Candidate; onA
       return;
     }
     setChoiceError(null);
+    onAttempt();
     const title = openings.data?.find((o) => o.id === openingId)?.title ?? 'the opening';
     apply.mutate(openingId, {
       onSuccess: () => {

@@ -91,7 +91,7 @@ function CandidatePage({ candidate: c }: { candidate: Candidate }) {
             </EmptyState>
           )}
           <h3 className="candidate-page__subtitle">Apply to an opening</h3>
-          <ApplyPanel candidate={c} onApplied={setNotice} />
+          <ApplyPanel candidate={c} onApplied={setNotice} onAttempt={() => setNotice(null)} />
         </section>
         <section className="panel panel--padded" aria-labelledby="facts-title">
           <h2 id="facts-title" className="section-header__title">

@@ -98,7 +98,7 @@ function ApplicationPage({ application: a, refetch }: { application: Application
           </h2>
           <p className="application-stage__now">
             <Badge tone={a.stage === 'hired' ? 'success' : final ? 'muted' : 'accent'}>{STAGE_LABELS[a.stage]}</Badge>
-            <span className="muted">for {timeInStage(a.stageEnteredAt, Date.now())}</span>
+            <span className="muted">{timeInStage(a.stageEnteredAt, Date.now())} in this stage</span>
           </p>
           {allowedMoves(a.stage).length > 0 ? (
             <button
