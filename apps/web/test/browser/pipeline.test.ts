@@ -28,6 +28,18 @@ async function focusedCardName(page: Page): Promise<string | null> {
   );
 }
 
+/** Focus moves to the card once the board has re-rendered after the move: wait for it, then check. */
+async function expectFocusOnCard(page: Page, name: string): Promise<void> {
+  await page
+    .waitForFunction(
+      (n) => document.activeElement?.closest('article')?.querySelector('h3')?.textContent?.trim() === n,
+      name,
+      { timeout: 5000, polling: 100 },
+    )
+    .catch(() => undefined);
+  expect(await focusedCardName(page)).toBe(name);
+}
+
 /** The opening's id and a candidate applied to it over HTTP, for tests whose subject is the board. */
 async function candidateOnBoard(name: string): Promise<{ openingId: string; applicationId: string }> {
   const recruiter = await apiSignIn(RECRUITER, DEMO_PASSWORD);
@@ -59,6 +71,8 @@ describe('candidates and the pipeline', () => {
       await signIn(browser, RECRUITER, DEMO_PASSWORD);
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Candidates' }).click();
       await browser.waitForPath('/candidates');
+      // The route's code loads lazily and sets the title once it renders.
+      await page.getByRole('heading', { level: 1, name: 'Candidates' }).waitFor();
       expect(await page.title()).toBe('Candidates · Scorecard');
       await shot(browser, 'candidates-list');
 
@@ -110,14 +124,14 @@ describe('candidates and the pipeline', () => {
         .getByRole('status')
         .filter({ hasText: `Moved ${name} to Screen.` })
         .waitFor();
-      expect(await focusedCardName(page)).toBe(name);
+      await expectFocusOnCard(page, name);
       await page.keyboard.press('ArrowRight');
       await card(page, 'interviews', name).waitFor();
       await page
         .getByRole('status')
         .filter({ hasText: `Moved ${name} to Interviews.` })
         .waitFor();
-      expect(await focusedCardName(page)).toBe(name);
+      await expectFocusOnCard(page, name);
       expect(await card(page, 'applied', name).count()).toBe(0);
       await browser.audit('board after keyboard moves');
       await shot(browser, 'pipeline-board');
@@ -160,7 +174,7 @@ describe('candidates and the pipeline', () => {
         .getByRole('status')
         .filter({ hasText: `Moved ${name} to Rejected.` })
         .waitFor();
-      expect(await focusedCardName(page)).toBe(name);
+      await expectFocusOnCard(page, name);
       // A final stage stays put: the arrow keys only explain why.
       await page.keyboard.press('ArrowLeft');
       await page.getByRole('status').filter({ hasText: 'Rejected is final' }).waitFor();

@@ -31,9 +31,11 @@ export function useMoveApplication() {
       queryClient.setQueryData<PipelineBoard>(pipelineKeys.board(application.opening.id), (board) =>
         board ? boardAfterMove(board, application) : board,
       );
-      void queryClient.invalidateQueries({ queryKey: pipelineKeys.board(application.opening.id) });
       // Candidates show their applications' stages; that feature's keys all start with 'candidates'.
       void queryClient.invalidateQueries({ queryKey: ['candidates'] });
+      // Returned, so the mutation settles (and callers move focus) only once the refetched board is in:
+      // re-ordering a column under a focused card would otherwise drop the focus.
+      return queryClient.invalidateQueries({ queryKey: pipelineKeys.board(application.opening.id) });
     },
   });
 }
