@@ -3,8 +3,8 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { PageHeader } from '../../../components/ui/PageHeader';
 import { Pagination } from '../../../components/ui/Pagination';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/States';
-import { isApiError } from '../../../lib/api';
+import { EmptyState } from '../../../components/ui/States';
+import { listStates } from '../../../components/ui/ListStates';
 import { useSession } from '../../../lib/session';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { useDocumentTitle } from '../../../lib/use-document-title';
@@ -87,56 +87,27 @@ function CandidatesList() {
   const candidates = useCandidates(params);
   const filtered = Boolean(params.q || params.source || params.stage || params.openingId || params.tag);
 
-  let body: ReactNode;
-  if (candidates.isPending) {
-    body = <LoadingState label="Loading candidates…" />;
-  } else if (candidates.isError) {
-    body = isApiError(candidates.error, 'forbidden') ? (
-      <EmptyState title="You don’t have access to candidates" />
-    ) : (
-      <ErrorState
-        title="Couldn’t load candidates"
-        error={candidates.error}
-        onRetry={() => void candidates.refetch()}
-        retrying={candidates.isFetching}
-      />
-    );
-  } else if (candidates.data.items.length === 0) {
-    body =
-      candidates.data.total > 0 && params.page > 1 ? (
-        <EmptyState
-          title="This page is empty"
-          action={
-            <button type="button" className="button button--secondary" onClick={() => setParams({ page: 1 })}>
-              Go to the first page
-            </button>
-          }
-        />
-      ) : filtered ? (
-        <EmptyState
-          title="No candidates match"
-          action={
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => {
-                setSearch('');
-                setTag('');
-                setParams({ q: '', source: '', stage: '', openingId: '', tag: '' });
-              }}
-            >
-              Clear filters
-            </button>
-          }
-        >
-          <p>Try the start of another name, email, title or company, or fewer filters.</p>
-        </EmptyState>
-      ) : (
-        <EmptyState title="No candidates yet" action={<AddCandidateLink />}>
-          <p>Add the people you are talking to, then apply them to an opening to follow them through the pipeline.</p>
-        </EmptyState>
-      );
-  } else {
+  let body: ReactNode = listStates({
+    query: candidates,
+    noun: 'candidates',
+    page: params.page,
+    filtered,
+    noAccess: <EmptyState title="You don’t have access to candidates" />,
+    onFirstPage: () => setParams({ page: 1 }),
+    onClearFilters: () => {
+      setSearch('');
+      setTag('');
+      setParams({ q: '', source: '', stage: '', openingId: '', tag: '' });
+    },
+    noMatchTitle: 'No candidates match',
+    noMatchHint: 'Try the start of another name, email, title or company, or fewer filters.',
+    empty: (
+      <EmptyState title="No candidates yet" action={<AddCandidateLink />}>
+        <p>Add the people you are talking to, then apply them to an opening to follow them through the pipeline.</p>
+      </EmptyState>
+    ),
+  });
+  if (!body && candidates.data) {
     body = (
       <>
         <CandidatesTable candidates={candidates.data.items} busy={candidates.isFetching} />

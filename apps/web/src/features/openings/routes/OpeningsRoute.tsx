@@ -3,8 +3,8 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { PageHeader } from '../../../components/ui/PageHeader';
 import { Pagination } from '../../../components/ui/Pagination';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/States';
-import { isApiError } from '../../../lib/api';
+import { EmptyState } from '../../../components/ui/States';
+import { listStates } from '../../../components/ui/ListStates';
 import { useSession } from '../../../lib/session';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { useDocumentTitle } from '../../../lib/use-document-title';
@@ -68,59 +68,30 @@ function OpeningsList({ canEdit }: { canEdit: boolean }) {
   const openings = useOpenings(params);
   const filtered = params.q !== '' || params.status !== '';
 
-  let body: ReactNode;
-  if (openings.isPending) {
-    body = <LoadingState label="Loading openings…" />;
-  } else if (openings.isError) {
-    body = isApiError(openings.error, 'forbidden') ? (
-      <EmptyState title="You don’t have access to openings" />
-    ) : (
-      <ErrorState
-        title="Couldn’t load openings"
-        error={openings.error}
-        onRetry={() => void openings.refetch()}
-        retrying={openings.isFetching}
-      />
-    );
-  } else if (openings.data.items.length === 0) {
-    body =
-      openings.data.total > 0 && params.page > 1 ? (
-        <EmptyState
-          title="This page is empty"
-          action={
-            <button type="button" className="button button--secondary" onClick={() => setParams({ page: 1 })}>
-              Go to the first page
-            </button>
-          }
-        />
-      ) : filtered ? (
-        <EmptyState
-          title="No openings match these filters"
-          action={
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => {
-                setSearch('');
-                setParams({ q: '', status: '' });
-              }}
-            >
-              Clear filters
-            </button>
-          }
-        >
-          <p>Try another title or team, or another status.</p>
-        </EmptyState>
-      ) : (
-        <EmptyState title="No openings yet" action={canEdit ? <NewOpeningLink /> : undefined}>
-          <p>
-            {canEdit
-              ? 'An opening states what the role is, what it offers, and how candidates will be interviewed.'
-              : 'Hiring managers create openings; they will appear here.'}
-          </p>
-        </EmptyState>
-      );
-  } else {
+  let body: ReactNode = listStates({
+    query: openings,
+    noun: 'openings',
+    page: params.page,
+    filtered,
+    noAccess: <EmptyState title="You don’t have access to openings" />,
+    onFirstPage: () => setParams({ page: 1 }),
+    onClearFilters: () => {
+      setSearch('');
+      setParams({ q: '', status: '' });
+    },
+    noMatchTitle: 'No openings match these filters',
+    noMatchHint: 'Try another title or team, or another status.',
+    empty: (
+      <EmptyState title="No openings yet" action={canEdit ? <NewOpeningLink /> : undefined}>
+        <p>
+          {canEdit
+            ? 'An opening states what the role is, what it offers, and how candidates will be interviewed.'
+            : 'Hiring managers create openings; they will appear here.'}
+        </p>
+      </EmptyState>
+    ),
+  });
+  if (!body && openings.data) {
     body = (
       <>
         <OpeningsTable openings={openings.data.items} busy={openings.isFetching} />

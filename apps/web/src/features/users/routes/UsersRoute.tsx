@@ -4,8 +4,8 @@ import { Link, useSearchParams } from 'react-router';
 import { Alert } from '../../../components/ui/Alert';
 import { PageHeader } from '../../../components/ui/PageHeader';
 import { Pagination } from '../../../components/ui/Pagination';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/States';
-import { isApiError } from '../../../lib/api';
+import { EmptyState } from '../../../components/ui/States';
+import { listStates } from '../../../components/ui/ListStates';
 import { useSession } from '../../../lib/session';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { useDocumentTitle } from '../../../lib/use-document-title';
@@ -98,55 +98,26 @@ function UsersAdmin() {
     );
   };
 
-  let body: ReactNode;
-  if (users.isPending) {
-    body = <LoadingState label="Loading users…" />;
-  } else if (users.isError) {
-    body = isApiError(users.error, 'forbidden') ? (
-      <NoAccess />
-    ) : (
-      <ErrorState
-        title="Couldn’t load users"
-        error={users.error}
-        onRetry={() => void users.refetch()}
-        retrying={users.isFetching}
-      />
-    );
-  } else if (users.data.items.length === 0) {
-    body =
-      users.data.total > 0 && params.page > 1 ? (
-        <EmptyState
-          title="This page is empty"
-          action={
-            <button type="button" className="button button--secondary" onClick={() => setParams({ page: 1 })}>
-              Go to the first page
-            </button>
-          }
-        />
-      ) : filtered ? (
-        <EmptyState
-          title="No users match these filters"
-          action={
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => {
-                setSearch('');
-                setParams({ q: '', role: '', includeDeactivated: false });
-              }}
-            >
-              Clear filters
-            </button>
-          }
-        >
-          <p>Try another name or email, or include deactivated users.</p>
-        </EmptyState>
-      ) : (
-        <EmptyState title="No users yet">
-          <p>Add the people who take part in your hiring.</p>
-        </EmptyState>
-      );
-  } else {
+  let body: ReactNode = listStates({
+    query: users,
+    noun: 'users',
+    page: params.page,
+    filtered,
+    noAccess: <NoAccess />,
+    onFirstPage: () => setParams({ page: 1 }),
+    onClearFilters: () => {
+      setSearch('');
+      setParams({ q: '', role: '', includeDeactivated: false });
+    },
+    noMatchTitle: 'No users match these filters',
+    noMatchHint: 'Try another name or email, or include deactivated users.',
+    empty: (
+      <EmptyState title="No users yet">
+        <p>Add the people who take part in your hiring.</p>
+      </EmptyState>
+    ),
+  });
+  if (!body && users.data) {
     body = (
       <>
         <UsersTable
