@@ -19,6 +19,7 @@ export const ErrorCode = z.enum([
   'invalid_transition',
   'stage_move_refused',
   'already_applied',
+  'import_has_errors',
   'too_many_attempts',
   'payload_too_large',
   'unsupported_media_type',

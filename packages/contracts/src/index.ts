@@ -8,3 +8,5 @@ export * from './library.js';
 export * from './openings.js';
 export * from './candidates.js';
 export * from './applications.js';
+export * from './interviews.js';
+export * from './candidate-import.js';

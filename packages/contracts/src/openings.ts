@@ -88,6 +88,8 @@ const OpeningFields = {
   careerPath: CareerPath,
   expectations: Expectations,
   hiringManagerId: Uuid.nullable(),
+  /** The recruiter who runs the opening's pipeline; it shows on their home page. */
+  recruiterId: Uuid.nullable(),
   rubricVersionId: Uuid.nullable(),
   checklistVersionId: Uuid.nullable(),
 };
@@ -109,6 +111,7 @@ export const CreateOpeningRequest = z.strictObject({
   peopleManagement: PeopleManagement.default('none'),
   decisionAuthority: DecisionAuthority.default('team'),
   hiringManagerId: Uuid.nullable().default(null),
+  recruiterId: Uuid.nullable().default(null),
   rubricVersionId: Uuid.nullable().default(null),
   checklistVersionId: Uuid.nullable().default(null),
 });
@@ -190,6 +193,7 @@ export const Opening = z
     expectations: Expectations,
     status: OpeningStatus,
     hiringManager: PersonRef.nullable(),
+    recruiter: PersonRef.nullable(),
     rubricVersion: VersionRef.nullable(),
     checklistVersion: VersionRef.nullable(),
     plan: InterviewPlan,
@@ -210,6 +214,7 @@ export const OpeningSummary = Opening.pick({
   archetype: true,
   status: true,
   hiringManager: true,
+  recruiter: true,
   updatedAt: true,
 }).meta({ id: 'OpeningSummary' });
 export type OpeningSummary = z.infer<typeof OpeningSummary>;

@@ -5,3 +5,4 @@ export * from './versioning.js';
 export * from './rubric-diff.js';
 export * from './opening-status.js';
 export * from './pipeline.js';
+export * from './interviews.js';

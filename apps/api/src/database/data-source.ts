@@ -2,9 +2,15 @@ import { DataSource } from 'typeorm';
 import { Foundation1764028800000 } from './migrations/1764028800000-Foundation.js';
 import { LibraryAndOpenings1764032400000 } from './migrations/1764032400000-LibraryAndOpenings.js';
 import { Pipeline1764036000000 } from './migrations/1764036000000-Pipeline.js';
+import { Interviews1764039600000 } from './migrations/1764039600000-Interviews.js';
 
 /** Every migration, in order. Committed migrations are never edited: add a new one. */
-export const migrations = [Foundation1764028800000, LibraryAndOpenings1764032400000, Pipeline1764036000000];
+export const migrations = [
+  Foundation1764028800000,
+  LibraryAndOpenings1764032400000,
+  Pipeline1764036000000,
+  Interviews1764039600000,
+];
 
 /** One DataSource definition, shared by the app, the tests and the `db:migrate` command. */
 export function createDataSource(url: string, poolSize = 10): DataSource {

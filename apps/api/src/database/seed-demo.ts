@@ -58,6 +58,7 @@ async function seedDemoOpening(
   },
 ): Promise<void> {
   const hm = seeded.members.find((u) => u.role === 'hiring_manager')!;
+  const recruiter = seeded.members.find((u) => u.role === 'recruiter')!;
   const interviewers = seeded.members.filter((u) => u.role === 'interviewer').map((u) => u.id);
   const caller: Caller = {
     sessionId: 'demo-seed',
@@ -91,6 +92,7 @@ async function seedDemoOpening(
     careerPath: 'technical',
     expectations,
     hiringManagerId: hm.id,
+    recruiterId: recruiter.id,
     rubricVersionId: rubric.publishedVersionId,
     checklistVersionId: checklist.publishedVersionId,
   });

@@ -33,6 +33,7 @@ export interface OpeningRow {
   expectations: Expectations;
   status: OpeningStatus;
   hiringManager: PersonRef | null;
+  recruiter: PersonRef | null;
   rubricVersion: { id: string; documentId: string; name: string; version: number; content: RubricContent } | null;
   checklistVersion: { id: string; documentId: string; name: string; version: number } | null;
   plan: InterviewPlan;
@@ -56,6 +57,7 @@ export interface OpeningProfile {
   careerPath: CareerPath;
   expectations: Expectations;
   hiringManagerId: string | null;
+  recruiterId: string | null;
   rubricVersionId: string | null;
   checklistVersionId: string | null;
 }
@@ -72,6 +74,7 @@ const PROFILE_COLUMNS: Record<Exclude<keyof OpeningProfile, 'compensation'>, str
   careerPath: 'career_path',
   expectations: 'expectations',
   hiringManagerId: 'hiring_manager_id',
+  recruiterId: 'recruiter_id',
   rubricVersionId: 'rubric_version_id',
   checklistVersionId: 'checklist_version_id',
 };
@@ -114,9 +117,10 @@ export class OpeningsRepository {
     args.push(q.pageSize, (q.page - 1) * q.pageSize);
     const rows: Record<string, unknown>[] = await this.ds.query(
       `select o.id, o.title, o.team, o.level, o.archetype, o.status, o.updated_at,
-              hm.id as hm_id, hm.name as hm_name, count(*) over ()::int as total
+              hm.id as hm_id, hm.name as hm_name, rc.id as rc_id, rc.name as rc_name, count(*) over ()::int as total
          from openings o
          left join users hm on hm.organization_id = o.organization_id and hm.id = o.hiring_manager_id
+         left join users rc on rc.organization_id = o.organization_id and rc.id = o.recruiter_id
         where ${where.join(' and ')}
         order by o.updated_at desc, o.id
         limit $${args.length - 1} offset $${args.length}`,
@@ -132,6 +136,7 @@ export class OpeningsRepository {
         archetype: r.archetype as Archetype,
         status: r.status as OpeningStatus,
         hiringManager: r.hm_id ? { id: r.hm_id as string, name: r.hm_name as string } : null,
+        recruiter: r.rc_id ? { id: r.rc_id as string, name: r.rc_name as string } : null,
         updatedAt: (r.updated_at as Date).toISOString(),
       })),
     };
@@ -144,11 +149,12 @@ export class OpeningsRepository {
     lock = false,
   ): Promise<OpeningRow | null> {
     const rows: Record<string, unknown>[] = await m.query(
-      `select o.*, hm.name as hm_name, ob.name as override_by_name,
+      `select o.*, hm.name as hm_name, rc.name as rc_name, ob.name as override_by_name,
               rv.rubric_id, rv.version as rubric_version, rv.content as rubric_content, r.name as rubric_name,
               cv.checklist_id, cv.version as checklist_version, c.name as checklist_name
          from openings o
          left join users hm on hm.organization_id = o.organization_id and hm.id = o.hiring_manager_id
+         left join users rc on rc.organization_id = o.organization_id and rc.id = o.recruiter_id
          left join users ob on ob.organization_id = o.organization_id and ob.id = o.plan_override_by
          left join rubric_versions rv on rv.organization_id = o.organization_id and rv.id = o.rubric_version_id
          left join rubrics r on r.organization_id = rv.organization_id and r.id = rv.rubric_id
@@ -178,6 +184,7 @@ export class OpeningsRepository {
       expectations: r.expectations as Expectations,
       status: r.status as OpeningStatus,
       hiringManager: r.hiring_manager_id ? { id: r.hiring_manager_id as string, name: r.hm_name as string } : null,
+      recruiter: r.recruiter_id ? { id: r.recruiter_id as string, name: r.rc_name as string } : null,
       rubricVersion: r.rubric_version_id
         ? {
             id: r.rubric_version_id as string,

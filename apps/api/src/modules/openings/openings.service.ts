@@ -181,6 +181,12 @@ export class OpeningsService {
         });
       }
     }
+    if (p.recruiterId) {
+      const rc = await this.users.findActiveMember(organizationId, p.recruiterId, m);
+      if (!rc || (rc.role !== 'recruiter' && rc.role !== 'admin')) {
+        errors.push({ path: 'recruiterId', message: 'Choose an active recruiter or admin of your organization.' });
+      }
+    }
     if (p.rubricVersionId && !(await this.rubrics.findPublished(organizationId, p.rubricVersionId, m))) {
       errors.push({ path: 'rubricVersionId', message: 'Choose a published rubric version.' });
     }

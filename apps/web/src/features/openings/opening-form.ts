@@ -66,6 +66,7 @@ export const OpeningFormSchema = z.object({
   careerPath: CareerPath,
   expectations: Expectations,
   hiringManagerId: optionalId,
+  recruiterId: optionalId,
   rubricVersionId: optionalId,
   checklistVersionId: optionalId,
 });
@@ -110,6 +111,7 @@ export function newOpeningDefaults(hiringManagerId: string | null): OpeningFormI
     careerPath: 'open',
     expectations: { technicalAuthority: '', codingTime: '', teamQuality: '', emPartnership: '', growthPath: '' },
     hiringManagerId: hiringManagerId ?? '',
+    recruiterId: '',
     rubricVersionId: '',
     checklistVersionId: '',
   };
@@ -129,6 +131,7 @@ export function openingFormValues(opening: Opening): OpeningFormInput {
     careerPath: opening.careerPath,
     expectations: { ...opening.expectations },
     hiringManagerId: opening.hiringManager?.id ?? '',
+    recruiterId: opening.recruiter?.id ?? '',
     rubricVersionId: opening.rubricVersion?.id ?? '',
     checklistVersionId: opening.checklistVersion?.id ?? '',
   };

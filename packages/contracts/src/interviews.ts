@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import { PageQuery, Uuid, paginated } from './common.js';
+import { PersonRef } from './library.js';
+import { Stage } from './candidates.js';
+
+const Instant = z.iso.datetime({ offset: true, message: 'Use an ISO 8601 date and time with a time zone.' });
+const Duration = z.number().int('Whole minutes.').min(10, 'At least 10 minutes.').max(480, 'At most 8 hours.');
+
+export const ScheduleInterviewRequest = z
+  .strictObject({
+    /** The plan step of the application's opening this interview covers. */
+    stepKey: Uuid,
+    interviewerId: Uuid,
+    startsAt: Instant,
+    /** Defaults to the plan step's duration. */
+    durationMinutes: Duration.optional(),
+    /** Defaults to 24 hours after the interview ends. */
+    feedbackDueAt: Instant.optional(),
+  })
+  .meta({ id: 'ScheduleInterviewRequest' });
+export type ScheduleInterviewRequest = z.infer<typeof ScheduleInterviewRequest>;
+
+export const UpdateInterviewRequest = z
+  .strictObject({
+    /** A new interviewer: their draft scorecard replaces the old one, and the assignment history grows. */
+    interviewerId: Uuid.optional(),
+    startsAt: Instant.optional(),
+    durationMinutes: Duration.optional(),
+    /** When the time changes and this is left out, feedback is due 24 hours after the new end. */
+    feedbackDueAt: Instant.optional(),
+    /** The version the editor saw; an older one answers 409. */
+    version: z.number().int().min(0),
+  })
+  .meta({ id: 'UpdateInterviewRequest' });
+export type UpdateInterviewRequest = z.infer<typeof UpdateInterviewRequest>;
+
+export const CancelInterviewRequest = z.strictObject({ version: z.number().int().min(0) });
+export type CancelInterviewRequest = z.infer<typeof CancelInterviewRequest>;
+
+export const InterviewStatus = z.enum(['scheduled', 'cancelled']);
+export type InterviewStatus = z.infer<typeof InterviewStatus>;
+
+export const ScorecardStatus = z.enum(['draft', 'submitted']);
+export type ScorecardStatus = z.infer<typeof ScorecardStatus>;
+
+export const InterviewAssignment = z.object({
+  interviewer: PersonRef,
+  by: PersonRef.nullable(),
+  at: z.iso.datetime({ offset: true }),
+});
+export type InterviewAssignment = z.infer<typeof InterviewAssignment>;
+
+export const Interview = z
+  .object({
+    id: Uuid,
+    applicationId: Uuid,
+    step: z.object({ key: Uuid, name: z.string() }),
+    interviewer: PersonRef,
+    startsAt: z.iso.datetime({ offset: true }),
+    durationMinutes: z.number().int(),
+    endsAt: z.iso.datetime({ offset: true }),
+    feedbackDueAt: z.iso.datetime({ offset: true }),
+    status: InterviewStatus,
+    /** The current interviewer's scorecard; null once the interview is cancelled. */
+    scorecard: z
+      .object({ id: Uuid, status: ScorecardStatus, submittedAt: z.iso.datetime({ offset: true }).nullable() })
+      .nullable(),
+    /** Every interviewer assigned so far, oldest first; the last is the current one. */
+    assignments: z.array(InterviewAssignment),
+    version: z.number().int(),
+    createdAt: z.iso.datetime({ offset: true }),
+  })
+  .meta({ id: 'Interview' });
+export type Interview = z.infer<typeof Interview>;
+
+export const InterviewList = paginated(Interview);
+export type InterviewList = z.infer<typeof InterviewList>;
+export const InterviewListQuery = PageQuery;
+
+/** The recruiter's home: their open openings, stuck applications and overdue scorecards. */
+export const RecruiterHomeQuery = z.strictObject({
+  /** An application is stuck when it has sat in an active stage for more than this many days. */
+  stuckDays: z.coerce.number().int().min(1, 'At least 1 day.').max(365, 'At most 365 days.').default(7),
+  /** `mine`: openings where the caller is the recruiter or hiring manager; `all`: every open opening. */
+  scope: z.enum(['mine', 'all']).default('mine'),
+});
+export type RecruiterHomeQuery = z.infer<typeof RecruiterHomeQuery>;
+
+const OpeningRef = z.object({ id: Uuid, title: z.string() });
+const CandidateRef = z.object({ id: Uuid, name: z.string() });
+
+export const HOME_LIST_LIMIT = 50;
+
+export const RecruiterHome = z
+  .object({
+    stuckDays: z.number().int(),
+    scope: z.enum(['mine', 'all']),
+    openings: z.array(
+      z.object({
+        id: Uuid,
+        title: z.string(),
+        hiringManager: PersonRef.nullable(),
+        recruiter: PersonRef.nullable(),
+        counts: z.record(Stage, z.number().int()),
+        active: z.number().int(),
+      }),
+    ),
+    /** Oldest first, at most 50; `total` counts them all. */
+    stuck: z.object({
+      total: z.number().int(),
+      items: z.array(
+        z.object({
+          applicationId: Uuid,
+          candidate: CandidateRef,
+          opening: OpeningRef,
+          stage: Stage,
+          stageEnteredAt: z.iso.datetime({ offset: true }),
+        }),
+      ),
+    }),
+    /** Draft scorecards past their feedback due time, most overdue first, at most 50. */
+    overdue: z.object({
+      total: z.number().int(),
+      items: z.array(
+        z.object({
+          scorecardId: Uuid,
+          interviewId: Uuid,
+          applicationId: Uuid,
+          candidate: CandidateRef,
+          opening: OpeningRef,
+          step: z.string(),
+          interviewer: PersonRef,
+          feedbackDueAt: z.iso.datetime({ offset: true }),
+        }),
+      ),
+    }),
+  })
+  .meta({ id: 'RecruiterHome' });
+export type RecruiterHome = z.infer<typeof RecruiterHome>;
