@@ -20,7 +20,9 @@ describe('scheduleTimes', () => {
     ['due at the very end', '2026-12-01T10:00:00Z'],
     ['due before the interview starts', '2026-12-01T08:00:00Z'],
   ])('refuses feedback %s', (_label, due) => {
-    expect(scheduleTimes({ startsAt: at('2026-12-01T09:00:00Z'), durationMinutes: 60, feedbackDueAt: at(due) })).toEqual({
+    expect(
+      scheduleTimes({ startsAt: at('2026-12-01T09:00:00Z'), durationMinutes: 60, feedbackDueAt: at(due) }),
+    ).toEqual({
       ok: false,
       path: 'feedbackDueAt',
       message: 'Feedback must be due after the interview ends.',
@@ -28,7 +30,10 @@ describe('scheduleTimes', () => {
   });
 
   it('refuses an invalid start time', () => {
-    expect(scheduleTimes({ startsAt: new Date('nope'), durationMinutes: 60 })).toMatchObject({ ok: false, path: 'startsAt' });
+    expect(scheduleTimes({ startsAt: new Date('nope'), durationMinutes: 60 })).toMatchObject({
+      ok: false,
+      path: 'startsAt',
+    });
   });
 });
 

@@ -44,6 +44,11 @@ export class AppError extends Error {
   static notFound(what = 'resource'): AppError {
     return new AppError(404, 'not_found', `No such ${what}.`);
   }
+
+  /** Fields that are well-formed but name something that does not fit (another org's id, a missing step…). */
+  static invalid(errors: FieldError[]): AppError {
+    return new AppError(400, 'validation_failed', 'Some fields are missing or invalid.', { errors });
+  }
 }
 
 export function titleFor(code: ErrorCode): string {

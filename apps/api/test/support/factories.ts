@@ -71,3 +71,71 @@ export function checklistContent() {
     ],
   };
 }
+
+export interface OpenOpening {
+  id: string;
+  steps: { key: string; name: string; durationMinutes: number }[];
+}
+
+/**
+ * An open opening with the organization's built-in rubric and checklist, the admin as hiring
+ * manager, and a two-step plan (opened with an override: the steps focus on nothing in particular).
+ */
+export async function openOpeningWithPlan(
+  t: TestApp,
+  admin: AuthSession,
+  title = 'Tech Lead, Test',
+): Promise<OpenOpening> {
+  const auth = bearer(admin.token);
+  const [rubrics, flags] = await Promise.all([
+    t.http().get('/api/v1/rubrics').set(auth).expect(200),
+    t.http().get('/api/v1/red-flag-checklists').set(auth).expect(200),
+  ]);
+  const created = await t
+    .http()
+    .post('/api/v1/openings')
+    .set(auth)
+    .send({
+      title,
+      level: 'senior',
+      archetype: 'feature',
+      hiringManagerId: admin.user.id,
+      rubricVersionId: rubrics.body.items[0].publishedVersionId,
+      checklistVersionId: flags.body.items[0].publishedVersionId,
+    })
+    .expect(201);
+  const steps = [
+    {
+      key: randomUUID(),
+      name: 'System design',
+      durationMinutes: 60,
+      focusCompetencyKeys: [],
+      interviewerIds: [],
+      criterionKeys: [],
+    },
+    {
+      key: randomUUID(),
+      name: 'Leadership',
+      durationMinutes: 45,
+      focusCompetencyKeys: [],
+      interviewerIds: [],
+      criterionKeys: [],
+    },
+  ];
+  const planned = await t
+    .http()
+    .put(`/api/v1/openings/${created.body.id}/plan`)
+    .set(auth)
+    .send({ steps, revision: created.body.revision })
+    .expect(200);
+  await t
+    .http()
+    .post(`/api/v1/openings/${created.body.id}/status`)
+    .set(auth)
+    .send({ status: 'open', revision: planned.body.revision, overrideReason: 'A test opening with a minimal plan.' })
+    .expect(200);
+  return {
+    id: created.body.id as string,
+    steps: steps.map(({ key, name, durationMinutes }) => ({ key, name, durationMinutes })),
+  };
+}

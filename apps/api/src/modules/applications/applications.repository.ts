@@ -114,7 +114,12 @@ export class ApplicationsRepository {
     perColumn: number,
   ): Promise<{ counts: Map<Stage, number>; cards: BoardCard[] }> {
     const rows: Record<string, unknown>[] = await this.ds.query(
-      `select * from (
+      `select x.*,
+              (select count(*)::int from interviews i
+                where i.organization_id = $1 and i.application_id = x.id and i.status = 'scheduled') as interviews,
+              (select count(*)::int from scorecards s
+                where s.organization_id = $1 and s.application_id = x.id and s.status = 'submitted') as scorecards_in
+         from (
          select a.id, a.stage, a.stage_entered_at, a.version,
                 c.id as candidate_id, c.name, c.current_title, c.current_company,
                 count(*) over (partition by a.stage)::int as stage_count,
@@ -140,9 +145,9 @@ export class ApplicationsRepository {
         stage: r.stage as Stage,
         stageEnteredAt: (r.stage_entered_at as Date).toISOString(),
         version: r.version as number,
-        // Interviews and scorecards are scheduled and submitted in later features; until then none exist.
-        scorecardsIn: 0,
-        interviews: 0,
+        scorecardsIn: r.scorecards_in as number,
+        interviews: r.interviews as number,
+        // Red flags are ticked on scorecards, which interviewers fill in a later feature.
         dealbreaker: false,
       };
     });

@@ -20,8 +20,7 @@ import { CHECKLISTS, type ChecklistsService, RUBRICS, type RubricsService } from
 import { UsersService } from '../users/users.service.js';
 import { type OpeningProfile, type OpeningRow, OpeningsRepository } from './openings.repository.js';
 
-const invalid = (errors: FieldError[]) =>
-  new AppError(400, 'validation_failed', 'Some fields are missing or invalid.', { errors });
+const invalid = (errors: FieldError[]) => AppError.invalid(errors);
 
 export function planCheckOf(row: Pick<OpeningRow, 'rubricVersion' | 'plan' | 'codingSharePct'>) {
   return checkPlan({

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { UsersModule } from '../users/users.module.js';
+import { InterviewsController } from './interviews.controller.js';
+import { InterviewsRepository } from './interviews.repository.js';
+import { InterviewsService } from './interviews.service.js';
+
+/** Interviews scheduled from plan steps, their assignment history and the scorecard each one owes. */
+@Module({
+  imports: [UsersModule],
+  controllers: [InterviewsController],
+  providers: [InterviewsRepository, InterviewsService],
+  exports: [InterviewsService],
+})
+export class InterviewsModule {}

@@ -1,0 +1,239 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Interview, InterviewAssignment, InterviewPlan, InterviewStatus, Stage } from '@scorecard/contracts';
+import type { DataSource, EntityManager } from 'typeorm';
+
+/** What scheduling needs to know about an application, read under a row lock. */
+export interface SchedulingTarget {
+  stage: Stage;
+  openingId: string;
+  plan: InterviewPlan;
+  rubricVersionId: string | null;
+}
+
+/** An interview as locked for a change, with its live scorecard. */
+export interface LockedInterview {
+  id: string;
+  applicationId: string;
+  interviewerId: string;
+  startsAt: Date;
+  durationMinutes: number;
+  feedbackDueAt: Date;
+  status: InterviewStatus;
+  version: number;
+  scorecardId: string | null;
+  scorecardStatus: 'draft' | 'submitted' | null;
+  rubricVersionId: string | null;
+}
+
+const SELECT_INTERVIEW = `
+  select i.id, i.application_id, i.step_key, i.step_name, i.starts_at, i.duration_minutes, i.feedback_due_at,
+         i.status, i.version, i.created_at,
+         iu.id as interviewer_id, iu.name as interviewer_name,
+         s.id as scorecard_id, s.status as scorecard_status, s.submitted_at,
+         coalesce((select json_agg(json_build_object(
+                    'interviewer', json_build_object('id', au.id, 'name', au.name),
+                    'by', case when bu.id is null then null else json_build_object('id', bu.id, 'name', bu.name) end,
+                    'at', ia.assigned_at) order by ia.assigned_at, ia.id)
+             from interview_assignments ia
+             join users au on au.organization_id = ia.organization_id and au.id = ia.interviewer_id
+             left join users bu on bu.organization_id = ia.organization_id and bu.id = ia.assigned_by
+            where ia.organization_id = i.organization_id and ia.interview_id = i.id), '[]') as assignments,
+         count(*) over ()::int as total
+    from interviews i
+    join users iu on iu.organization_id = i.organization_id and iu.id = i.interviewer_id
+    left join scorecards s on s.organization_id = i.organization_id and s.interview_id = i.id and s.status <> 'void'`;
+
+function toInterview(r: Record<string, unknown>): Interview {
+  const startsAt = r.starts_at as Date;
+  const minutes = r.duration_minutes as number;
+  return {
+    id: r.id as string,
+    applicationId: r.application_id as string,
+    step: { key: r.step_key as string, name: r.step_name as string },
+    interviewer: { id: r.interviewer_id as string, name: r.interviewer_name as string },
+    startsAt: startsAt.toISOString(),
+    durationMinutes: minutes,
+    endsAt: new Date(startsAt.getTime() + minutes * 60_000).toISOString(),
+    feedbackDueAt: (r.feedback_due_at as Date).toISOString(),
+    status: r.status as InterviewStatus,
+    scorecard: r.scorecard_id
+      ? {
+          id: r.scorecard_id as string,
+          status: r.scorecard_status as 'draft' | 'submitted',
+          submittedAt: r.submitted_at ? (r.submitted_at as Date).toISOString() : null,
+        }
+      : null,
+    assignments: (r.assignments as (Omit<InterviewAssignment, 'at'> & { at: string })[]).map((a) => ({
+      ...a,
+      at: new Date(a.at).toISOString(),
+    })),
+    version: r.version as number,
+    createdAt: (r.created_at as Date).toISOString(),
+  };
+}
+
+@Injectable()
+export class InterviewsRepository {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  /** Locks the application (so its stage cannot change meanwhile) and reads its opening's plan. */
+  async lockTarget(organizationId: string, applicationId: string, m: EntityManager): Promise<SchedulingTarget | null> {
+    const rows: Record<string, unknown>[] = await m.query(
+      `select a.stage, a.opening_id, o.plan, o.rubric_version_id
+         from applications a
+         join openings o on o.organization_id = a.organization_id and o.id = a.opening_id
+        where a.organization_id = $1 and a.id = $2
+          for update of a`,
+      [organizationId, applicationId],
+    );
+    const r = rows[0];
+    if (!r) return null;
+    return {
+      stage: r.stage as Stage,
+      openingId: r.opening_id as string,
+      plan: r.plan as InterviewPlan,
+      rubricVersionId: (r.rubric_version_id as string | null) ?? null,
+    };
+  }
+
+  async insert(
+    organizationId: string,
+    i: {
+      applicationId: string;
+      stepKey: string;
+      stepName: string;
+      interviewerId: string;
+      startsAt: Date;
+      durationMinutes: number;
+      feedbackDueAt: Date;
+      createdBy: string;
+    },
+    m: EntityManager,
+  ): Promise<string> {
+    const [row]: { id: string }[] = await m.query(
+      `insert into interviews (organization_id, application_id, step_key, step_name, interviewer_id, starts_at,
+                               duration_minutes, feedback_due_at, created_by)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id`,
+      [
+        organizationId,
+        i.applicationId,
+        i.stepKey,
+        i.stepName,
+        i.interviewerId,
+        i.startsAt,
+        i.durationMinutes,
+        i.feedbackDueAt,
+        i.createdBy,
+      ],
+    );
+    return row!.id;
+  }
+
+  /** Records an assignment and gives the interviewer an empty draft scorecard on the given rubric version. */
+  async assign(
+    organizationId: string,
+    a: { interviewId: string; applicationId: string; interviewerId: string; rubricVersionId: string; by: string },
+    m: EntityManager,
+  ): Promise<void> {
+    await m.query(
+      `insert into interview_assignments (organization_id, interview_id, interviewer_id, assigned_by)
+       values ($1, $2, $3, $4)`,
+      [organizationId, a.interviewId, a.interviewerId, a.by],
+    );
+    await m.query(
+      `insert into scorecards (organization_id, interview_id, application_id, interviewer_id, rubric_version_id)
+       values ($1, $2, $3, $4, $5)`,
+      [organizationId, a.interviewId, a.applicationId, a.interviewerId, a.rubricVersionId],
+    );
+  }
+
+  async lock(organizationId: string, id: string, m: EntityManager): Promise<LockedInterview | null> {
+    const rows: Record<string, unknown>[] = await m.query(
+      `select i.id, i.application_id, i.interviewer_id, i.starts_at, i.duration_minutes, i.feedback_due_at, i.status,
+              i.version, s.id as scorecard_id, s.status as scorecard_status, s.rubric_version_id
+         from interviews i
+         left join scorecards s on s.organization_id = i.organization_id and s.interview_id = i.id and s.status <> 'void'
+        where i.organization_id = $1 and i.id = $2
+          for update of i`,
+      [organizationId, id],
+    );
+    const r = rows[0];
+    if (!r) return null;
+    return {
+      id: r.id as string,
+      applicationId: r.application_id as string,
+      interviewerId: r.interviewer_id as string,
+      startsAt: r.starts_at as Date,
+      durationMinutes: r.duration_minutes as number,
+      feedbackDueAt: r.feedback_due_at as Date,
+      status: r.status as InterviewStatus,
+      version: r.version as number,
+      scorecardId: (r.scorecard_id as string | null) ?? null,
+      scorecardStatus: (r.scorecard_status as 'draft' | 'submitted' | null) ?? null,
+      rubricVersionId: (r.rubric_version_id as string | null) ?? null,
+    };
+  }
+
+  async update(
+    organizationId: string,
+    id: string,
+    set: {
+      interviewerId: string;
+      startsAt: Date;
+      durationMinutes: number;
+      feedbackDueAt: Date;
+      status: InterviewStatus;
+    },
+    m: EntityManager,
+  ): Promise<void> {
+    await m.query(
+      `update interviews
+          set interviewer_id = $3, starts_at = $4, duration_minutes = $5, feedback_due_at = $6, status = $7,
+              version = version + 1, updated_at = now()
+        where organization_id = $1 and id = $2`,
+      [organizationId, id, set.interviewerId, set.startsAt, set.durationMinutes, set.feedbackDueAt, set.status],
+    );
+  }
+
+  /** Voids a draft scorecard (kept for the record, never deleted). */
+  async voidScorecard(organizationId: string, scorecardId: string, m: EntityManager): Promise<void> {
+    await m.query(
+      `update scorecards set status = 'void', updated_at = now()
+        where organization_id = $1 and id = $2 and status = 'draft'`,
+      [organizationId, scorecardId],
+    );
+  }
+
+  async find(organizationId: string, id: string, m: EntityManager = this.ds.manager): Promise<Interview | null> {
+    const rows: Record<string, unknown>[] = await m.query(
+      `${SELECT_INTERVIEW} where i.organization_id = $1 and i.id = $2`,
+      [organizationId, id],
+    );
+    return rows[0] ? toInterview(rows[0]) : null;
+  }
+
+  /** An application's interviews, earliest first: scheduled ones, then cancelled ones. */
+  async listForApplication(
+    organizationId: string,
+    applicationId: string,
+    page: { limit: number; offset: number },
+  ): Promise<{ items: Interview[]; total: number }> {
+    const rows: Record<string, unknown>[] = await this.ds.query(
+      `${SELECT_INTERVIEW}
+        where i.organization_id = $1 and i.application_id = $2
+        order by i.status = 'cancelled', i.starts_at, i.id
+        limit $3 offset $4`,
+      [organizationId, applicationId, page.limit, page.offset],
+    );
+    return { items: rows.map(toInterview), total: (rows[0]?.total as number | undefined) ?? 0 };
+  }
+
+  async applicationExists(organizationId: string, applicationId: string): Promise<boolean> {
+    const rows: unknown[] = await this.ds.query(`select 1 from applications where organization_id = $1 and id = $2`, [
+      organizationId,
+      applicationId,
+    ]);
+    return rows.length > 0;
+  }
+}

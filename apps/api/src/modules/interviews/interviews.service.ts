@@ -1,0 +1,190 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type {
+  CancelInterviewRequest,
+  Interview,
+  InterviewList,
+  PageQuery,
+  ScheduleInterviewRequest,
+  UpdateInterviewRequest,
+} from '@scorecard/contracts';
+import { canChangeInterview, canScheduleInterview, scheduleTimes } from '@scorecard/domain';
+import type { z } from 'zod';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AppError } from '../../common/app-error.js';
+import type { Caller } from '../../common/request-context.js';
+import { UsersService } from '../users/users.service.js';
+import { InterviewsRepository, type LockedInterview } from './interviews.repository.js';
+
+type Page = z.infer<typeof PageQuery>;
+
+@Injectable()
+export class InterviewsService {
+  constructor(
+    private readonly interviews: InterviewsRepository,
+    private readonly users: UsersService,
+    @InjectDataSource() private readonly ds: DataSource,
+  ) {}
+
+  async list(caller: Caller, applicationId: string, page: Page): Promise<InterviewList> {
+    const { items, total } = await this.interviews.listForApplication(caller.organizationId, applicationId, {
+      limit: page.pageSize,
+      offset: (page.page - 1) * page.pageSize,
+    });
+    if (total === 0 && !(await this.interviews.applicationExists(caller.organizationId, applicationId))) {
+      throw AppError.notFound('application');
+    }
+    return { items, total, page: page.page, pageSize: page.pageSize };
+  }
+
+  /**
+   * Schedules an interview for one step of the opening's plan and gives the interviewer an empty
+   * draft scorecard on the opening's rubric version.
+   */
+  async schedule(caller: Caller, applicationId: string, input: ScheduleInterviewRequest): Promise<Interview> {
+    const id = await this.ds.transaction(async (m) => {
+      const target = await this.interviews.lockTarget(caller.organizationId, applicationId, m);
+      if (!target) throw AppError.notFound('application');
+      const allowed = canScheduleInterview(target.stage);
+      if (!allowed.ok) throw new AppError(422, 'invalid_transition', allowed.message);
+      const step = target.plan.steps.find((s) => s.key === input.stepKey);
+      if (!step)
+        throw AppError.invalid([{ path: 'stepKey', message: 'Choose a step of this opening’s interview plan.' }]);
+      if (!target.rubricVersionId) {
+        throw new AppError(
+          422,
+          'invalid_transition',
+          'The opening has no rubric, so there is nothing to score against.',
+        );
+      }
+      await this.checkInterviewer(caller, input.interviewerId, m);
+      const times = scheduleTimes({
+        startsAt: new Date(input.startsAt),
+        durationMinutes: input.durationMinutes ?? step.durationMinutes,
+        feedbackDueAt: input.feedbackDueAt ? new Date(input.feedbackDueAt) : null,
+      });
+      if (!times.ok) throw AppError.invalid([{ path: times.path, message: times.message }]);
+      const interviewId = await this.interviews.insert(
+        caller.organizationId,
+        {
+          applicationId,
+          stepKey: step.key,
+          stepName: step.name,
+          interviewerId: input.interviewerId,
+          startsAt: times.startsAt,
+          durationMinutes: input.durationMinutes ?? step.durationMinutes,
+          feedbackDueAt: times.feedbackDueAt,
+          createdBy: caller.userId,
+        },
+        m,
+      );
+      await this.interviews.assign(
+        caller.organizationId,
+        {
+          interviewId,
+          applicationId,
+          interviewerId: input.interviewerId,
+          rubricVersionId: target.rubricVersionId,
+          by: caller.userId,
+        },
+        m,
+      );
+      return interviewId;
+    });
+    return this.get(caller, id);
+  }
+
+  /**
+   * Reschedules and/or reassigns. A new interviewer gets a fresh draft scorecard; the old draft is
+   * voided and the assignment history keeps both. When the time changes and no due time is given,
+   * feedback is due 24 hours after the new end.
+   */
+  async update(caller: Caller, id: string, input: UpdateInterviewRequest): Promise<Interview> {
+    await this.ds.transaction(async (m) => {
+      const current = await this.lockForChange(caller, id, input.version, m);
+      const timeChanged = input.startsAt !== undefined || input.durationMinutes !== undefined;
+      const durationMinutes = input.durationMinutes ?? current.durationMinutes;
+      const times = scheduleTimes({
+        startsAt: input.startsAt ? new Date(input.startsAt) : current.startsAt,
+        durationMinutes,
+        feedbackDueAt: input.feedbackDueAt ? new Date(input.feedbackDueAt) : timeChanged ? null : current.feedbackDueAt,
+      });
+      if (!times.ok) throw AppError.invalid([{ path: times.path, message: times.message }]);
+      const reassigned = input.interviewerId !== undefined && input.interviewerId !== current.interviewerId;
+      if (reassigned) {
+        await this.checkInterviewer(caller, input.interviewerId!, m);
+        if (current.scorecardId) await this.interviews.voidScorecard(caller.organizationId, current.scorecardId, m);
+        await this.interviews.assign(
+          caller.organizationId,
+          {
+            interviewId: id,
+            applicationId: current.applicationId,
+            interviewerId: input.interviewerId!,
+            rubricVersionId: current.rubricVersionId ?? (await this.rubricVersionOf(caller, current, m)),
+            by: caller.userId,
+          },
+          m,
+        );
+      }
+      await this.interviews.update(
+        caller.organizationId,
+        id,
+        {
+          interviewerId: reassigned ? input.interviewerId! : current.interviewerId,
+          startsAt: times.startsAt,
+          durationMinutes,
+          feedbackDueAt: times.feedbackDueAt,
+          status: current.status,
+        },
+        m,
+      );
+    });
+    return this.get(caller, id);
+  }
+
+  /** Cancels an interview; its draft scorecard is voided, never deleted. */
+  async cancel(caller: Caller, id: string, input: CancelInterviewRequest): Promise<Interview> {
+    await this.ds.transaction(async (m) => {
+      const current = await this.lockForChange(caller, id, input.version, m);
+      if (current.scorecardId) await this.interviews.voidScorecard(caller.organizationId, current.scorecardId, m);
+      await this.interviews.update(caller.organizationId, id, { ...current, status: 'cancelled' }, m);
+    });
+    return this.get(caller, id);
+  }
+
+  private async get(caller: Caller, id: string): Promise<Interview> {
+    const interview = await this.interviews.find(caller.organizationId, id);
+    if (!interview) throw AppError.notFound('interview');
+    return interview;
+  }
+
+  private async lockForChange(caller: Caller, id: string, version: number, m: EntityManager): Promise<LockedInterview> {
+    const current = await this.interviews.lock(caller.organizationId, id, m);
+    if (!current) throw AppError.notFound('interview');
+    if (current.version !== version) {
+      throw new AppError(
+        409,
+        'stale_revision',
+        'Someone changed this interview after you loaded it. Reload to see it.',
+      );
+    }
+    const verdict = canChangeInterview({ status: current.status, scorecardStatus: current.scorecardStatus });
+    if (!verdict.ok) throw new AppError(409, 'invalid_transition', verdict.message);
+    return current;
+  }
+
+  private async checkInterviewer(caller: Caller, interviewerId: string, m: EntityManager): Promise<void> {
+    if (!(await this.users.findActiveMember(caller.organizationId, interviewerId, m))) {
+      throw AppError.invalid([{ path: 'interviewerId', message: 'Choose an active member of your organization.' }]);
+    }
+  }
+
+  /** The rubric version for a new scorecard when the interview has no live one (its opening's). */
+  private async rubricVersionOf(caller: Caller, current: LockedInterview, m: EntityManager): Promise<string> {
+    const target = await this.interviews.lockTarget(caller.organizationId, current.applicationId, m);
+    if (!target?.rubricVersionId) {
+      throw new AppError(422, 'invalid_transition', 'The opening has no rubric, so there is nothing to score against.');
+    }
+    return target.rubricVersionId;
+  }
+}
