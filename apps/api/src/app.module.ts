@@ -7,6 +7,7 @@ import type { AppConfig } from './config/env.js';
 import { migrations } from './database/data-source.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { ApplicationsModule } from './modules/applications/applications.module.js';
+import { InterviewsModule } from './modules/interviews/interviews.module.js';
 import { CandidatesModule } from './modules/candidates/candidates.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { LibraryModule } from './modules/library/library.module.js';
@@ -42,6 +43,7 @@ export class AppModule {
         OpeningsModule,
         CandidatesModule,
         ApplicationsModule,
+        InterviewsModule,
       ],
       providers: [{ provide: APP_INTERCEPTOR, useClass: ValidationInterceptor }],
     };
