@@ -1,12 +1,22 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { CHECKLISTS, RUBRICS } from '../modules/library/library.tokens.js';
-import { EXPECTATIONS, type Role, type RubricDetail } from '@scorecard/contracts';
+import {
+  type CreateCandidateRequest,
+  EXPECTATIONS,
+  type Opening,
+  type Role,
+  type RubricDetail,
+  type Stage,
+} from '@scorecard/contracts';
 import { DataSource } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import type { Caller } from '../common/request-context.js';
 import { KitsService } from '../modules/library/kits.service.js';
 import { TECH_LEAD_PLAN } from '../modules/library/tech-lead-kit.js';
 import { OpeningsService } from '../modules/openings/openings.service.js';
+import { ApplicationsService } from '../modules/applications/applications.service.js';
+import { CandidatesService } from '../modules/candidates/candidates.service.js';
+import { InterviewsService } from '../modules/interviews/interviews.service.js';
 import { OrganizationsService } from '../modules/organizations/organizations.service.js';
 import { UsersService } from '../modules/users/users.service.js';
 
@@ -105,7 +115,127 @@ async function seedDemoOpening(
     criterionKeys: t.criterionKeys,
   }));
   opening = await openings.savePlan(caller, opening.id, steps, opening.revision);
-  await openings.changeStatus(caller, opening.id, { status: 'open', revision: opening.revision });
+  opening = await openings.changeStatus(caller, opening.id, { status: 'open', revision: opening.revision });
+  await seedDemoPipeline(
+    app,
+    { ...caller, userId: recruiter.id, name: recruiter.name, email: recruiter.email, role: recruiter.role },
+    opening,
+  );
+}
+
+/** How far along each demo candidate is, and how many days ago they reached that stage. */
+const DEMO_CANDIDATES: (Pick<
+  CreateCandidateRequest,
+  'name' | 'email' | 'currentTitle' | 'currentCompany' | 'source'
+> & {
+  path: Stage[];
+  daysInStage: number;
+  interviews?: { step: number; interviewer: number; daysFromNow: number }[];
+})[] = [
+  {
+    name: 'Amara Nwosu',
+    email: 'amara.nwosu@example.com',
+    currentTitle: 'Senior Backend Engineer',
+    currentCompany: 'Ledgerly',
+    source: 'referral',
+    path: ['applied'],
+    daysInStage: 1,
+  },
+  {
+    name: 'Lukas Brandt',
+    email: 'lukas.brandt@example.com',
+    currentTitle: 'Staff Engineer',
+    currentCompany: 'Northwind Logistics',
+    source: 'linkedin',
+    path: ['applied'],
+    daysInStage: 12,
+  },
+  {
+    name: 'Sofia Marquez',
+    email: 'sofia.marquez@example.com',
+    currentTitle: 'Engineering Lead',
+    currentCompany: 'Brightpath Health',
+    source: 'engineering_blog',
+    path: ['applied', 'screen'],
+    daysInStage: 3,
+  },
+  {
+    name: 'Kenji Watanabe',
+    email: 'kenji.watanabe@example.com',
+    currentTitle: 'Senior Platform Engineer',
+    currentCompany: 'Orbital Compute',
+    source: 'github',
+    path: ['applied', 'screen', 'interviews'],
+    daysInStage: 4,
+    interviews: [
+      { step: 0, interviewer: 0, daysFromNow: -3 },
+      { step: 1, interviewer: 1, daysFromNow: 2 },
+    ],
+  },
+  {
+    name: 'Grace Adeyemi',
+    email: 'grace.adeyemi@example.com',
+    currentTitle: 'Tech Lead',
+    currentCompany: 'Fernhill Games',
+    source: 'conference',
+    path: ['applied', 'screen', 'interviews'],
+    daysInStage: 2,
+    interviews: [{ step: 0, interviewer: 2, daysFromNow: 1 }],
+  },
+];
+
+const DAY = 86_400_000;
+
+/** A few candidates at different stages of the demo opening, with interviews (one of them overdue). */
+async function seedDemoPipeline(app: INestApplicationContext, recruiter: Caller, opening: Opening): Promise<void> {
+  const candidates = app.get(CandidatesService);
+  const applications = app.get(ApplicationsService);
+  const interviews = app.get(InterviewsService);
+  const ds = app.get(DataSource);
+  for (const c of DEMO_CANDIDATES) {
+    const candidate = await candidates.create(recruiter, {
+      name: c.name,
+      email: c.email,
+      phone: '',
+      location: '',
+      currentTitle: c.currentTitle,
+      currentCompany: c.currentCompany,
+      links: { linkedin: '', github: '', blog: '', talks: '' },
+      source: c.source,
+      internal: false,
+      signals: [],
+      desiredCareerPath: 'technical',
+      desiredCodingSharePct: null,
+      compensationExpectation: null,
+      notes: '',
+      tags: [],
+    });
+    let application = await applications.apply(recruiter, candidate.id, opening.id);
+    for (const to of c.path.slice(1)) {
+      application = await applications.move(recruiter, application.id, { to, note: '', version: application.version });
+    }
+    // Demo history happened over the past days, not all at the moment of seeding.
+    await ds.query(
+      `update applications set stage_entered_at = now() - make_interval(days => $3), created_at = now() - make_interval(days => $4)
+        where organization_id = $1 and id = $2`,
+      [recruiter.organizationId, application.id, c.daysInStage, c.daysInStage + c.path.length * 3],
+    );
+    await ds.query(
+      `update application_moves set moved_at = now() - make_interval(days => $3)
+        where organization_id = $1 and application_id = $2 and to_stage = $4`,
+      [recruiter.organizationId, application.id, c.daysInStage, c.path.at(-1)],
+    );
+    for (const i of c.interviews ?? []) {
+      const step = opening.plan.steps[i.step]!;
+      const start = new Date(Date.now() + i.daysFromNow * DAY);
+      start.setUTCHours(14, 0, 0, 0);
+      await interviews.schedule(recruiter, application.id, {
+        stepKey: step.key,
+        interviewerId: step.interviewerIds[i.interviewer % step.interviewerIds.length]!,
+        startsAt: start.toISOString(),
+      });
+    }
+  }
 }
 
 const DEMO_EXPECTATIONS = {

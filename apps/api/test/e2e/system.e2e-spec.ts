@@ -40,6 +40,29 @@ describe('demo organization', () => {
     expect(opening.body.plan.steps).toHaveLength(4);
   });
 
+  it('has candidates at several stages of the demo opening, one stuck and one interview overdue', async () => {
+    const login = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: 'recruiter@acme.test', password: DEMO_PASSWORD });
+    const token = login.body.token as string;
+    const list = await t.http().get('/api/v1/openings').set(bearer(token)).expect(200);
+    const board = await t.http().get(`/api/v1/openings/${list.body.items[0].id}/board`).set(bearer(token)).expect(200);
+    const counts = Object.fromEntries(
+      (board.body.columns as { stage: string; count: number }[]).map((c) => [c.stage, c.count]),
+    );
+    expect(counts).toMatchObject({ applied: 2, screen: 1, interviews: 2 });
+    const [late] = (await t.db.query(
+      `select count(*)::int as n from scorecards s join interviews i on i.id = s.interview_id
+        where s.status = 'draft' and i.feedback_due_at < now()`,
+    )) as { n: number }[];
+    expect(late!.n).toBe(1);
+    const [stuck] = (await t.db.query(
+      `select count(*)::int as n from applications where stage_entered_at < now() - interval '7 days'`,
+    )) as { n: number }[];
+    expect(stuck!.n).toBe(1);
+  });
+
   it('is never created in a database that already has an organization', async () => {
     const other = await startTestApp();
     try {
