@@ -10,6 +10,7 @@ import { ApplicationsModule } from './modules/applications/applications.module.j
 import { InterviewsModule } from './modules/interviews/interviews.module.js';
 import { CandidatesModule } from './modules/candidates/candidates.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { HomeModule } from './modules/home/home.module.js';
 import { LibraryModule } from './modules/library/library.module.js';
 import { OpeningsModule } from './modules/openings/openings.module.js';
 import { OrganizationsModule } from './modules/organizations/organizations.module.js';
@@ -43,6 +44,7 @@ export class AppModule {
         OpeningsModule,
         CandidatesModule,
         ApplicationsModule,
+        HomeModule,
         InterviewsModule,
       ],
       providers: [{ provide: APP_INTERCEPTOR, useClass: ValidationInterceptor }],

@@ -98,7 +98,10 @@ export function guessImportField(header: string): ImportField | null {
 }
 
 /** One CSV row, already mapped: field to the cell's raw text. */
-export const ImportRowValues = z.partialRecord(ImportField, z.string().max(10_000, 'A cell has at most 10,000 characters.'));
+export const ImportRowValues = z.partialRecord(
+  ImportField,
+  z.string().max(10_000, 'A cell has at most 10,000 characters.'),
+);
 export type ImportRowValues = z.infer<typeof ImportRowValues>;
 
 function byLabel<T extends string>(options: readonly T[], labels: Record<T, string>, raw: string): T | string {
@@ -162,7 +165,8 @@ export function parseImportRow(
       amount || currency
         ? {
             currency,
-            amountMinor: typeof parseNumber(amount) === 'number' ? Math.round((parseNumber(amount) as number) * 100) : amount,
+            amountMinor:
+              typeof parseNumber(amount) === 'number' ? Math.round((parseNumber(amount) as number) * 100) : amount,
           }
         : null,
     notes: text('notes'),

@@ -46,7 +46,9 @@ export class Interviews1764039600000 implements MigrationInterface {
     await q.query(
       `create index interviews_org_application_idx on interviews (organization_id, application_id, starts_at)`,
     );
-    await q.query(`create index interviews_org_interviewer_idx on interviews (organization_id, interviewer_id, starts_at)`);
+    await q.query(
+      `create index interviews_org_interviewer_idx on interviews (organization_id, interviewer_id, starts_at)`,
+    );
     await q.query(`
       create table interview_assignments (
         organization_id uuid not null,
@@ -88,8 +90,12 @@ export class Interviews1764039600000 implements MigrationInterface {
     await q.query(
       `create unique index scorecards_org_interview_live_key on scorecards (organization_id, interview_id) where status <> 'void'`,
     );
-    await q.query(`create index scorecards_org_application_idx on scorecards (organization_id, application_id, status)`);
-    await q.query(`create index scorecards_org_interviewer_idx on scorecards (organization_id, interviewer_id, status)`);
+    await q.query(
+      `create index scorecards_org_application_idx on scorecards (organization_id, application_id, status)`,
+    );
+    await q.query(
+      `create index scorecards_org_interviewer_idx on scorecards (organization_id, interviewer_id, status)`,
+    );
     await q.query(`
       create table candidate_imports (
         organization_id uuid not null references organizations (id),

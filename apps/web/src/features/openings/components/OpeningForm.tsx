@@ -36,6 +36,7 @@ const FIELDS: readonly string[] = [
   'expectations.emPartnership',
   'expectations.growthPath',
   'hiringManagerId',
+  'recruiterId',
   'rubricVersionId',
   'checklistVersionId',
 ];
@@ -45,7 +46,7 @@ type OpeningFormProps = {
   /** A new opening's compensation follows its level until the person edits it. */
   isNew: boolean;
   /** The opening being edited: its current versions stay choosable even if newer ones exist. */
-  current?: Pick<Opening, 'rubricVersion' | 'checklistVersion' | 'hiringManager'>;
+  current?: Pick<Opening, 'rubricVersion' | 'checklistVersion' | 'hiringManager' | 'recruiter'>;
   label: string;
   submitLabel: string;
   pendingLabel: string;

@@ -10,10 +10,10 @@ type Option = { value: string; label: string };
 
 type KitFieldsProps = {
   form: OpeningFormApi;
-  current?: Pick<Opening, 'rubricVersion' | 'checklistVersion' | 'hiringManager'> | undefined;
+  current?: Pick<Opening, 'rubricVersion' | 'checklistVersion' | 'hiringManager' | 'recruiter'> | undefined;
 };
 
-/** Who owns the opening, and the published rubric and red-flag checklist its interviews use. */
+/** Who owns and recruits for the opening, and the published rubric and red-flag checklist its interviews use. */
 export function OpeningKitFields({ form, current }: KitFieldsProps) {
   const { errors } = form.formState;
   const people = usePeople();
@@ -25,6 +25,13 @@ export function OpeningKitFields({ form, current }: KitFieldsProps) {
     .map((p) => ({ value: p.id, label: `${p.name} (${ROLE_LABELS[p.role]})` }));
   if (current?.hiringManager && !managers.some((m) => m.value === current.hiringManager?.id)) {
     managers.unshift({ value: current.hiringManager.id, label: current.hiringManager.name });
+  }
+
+  const recruiters: Option[] = (people.data ?? [])
+    .filter((p) => p.role === 'recruiter' || p.role === 'admin')
+    .map((p) => ({ value: p.id, label: `${p.name} (${ROLE_LABELS[p.role]})` }));
+  if (current?.recruiter && !recruiters.some((r) => r.value === current.recruiter?.id)) {
+    recruiters.unshift({ value: current.recruiter.id, label: current.recruiter.name });
   }
 
   const rubricOptions: Option[] = (rubrics.data ?? []).map((r) => ({
@@ -47,8 +54,8 @@ export function OpeningKitFields({ form, current }: KitFieldsProps) {
 
   return (
     <FormSection
-      title="Hiring manager and interview kit"
-      description="The opening can be opened once it has a hiring manager, a published rubric and a red-flag checklist."
+      title="People and interview kit"
+      description="The opening can be opened once it has a hiring manager, a published rubric and a red-flag checklist. The recruiter is optional: their home page follows this opening."
     >
       <div className="form-grid form-grid--wide">
         <SourceSelect
@@ -60,6 +67,16 @@ export function OpeningKitFields({ form, current }: KitFieldsProps) {
           options={managers}
           empty="Not chosen yet"
           hint="Admins and hiring managers of your organization."
+        />
+        <SourceSelect
+          label="Recruiter"
+          form={form}
+          name="recruiterId"
+          error={errors.recruiterId?.message}
+          query={people}
+          options={recruiters}
+          empty="No recruiter"
+          hint="Admins and recruiters of your organization."
         />
         <SourceSelect
           label="Rubric"
@@ -89,7 +106,7 @@ export function OpeningKitFields({ form, current }: KitFieldsProps) {
 type SourceSelectProps = {
   label: string;
   form: OpeningFormApi;
-  name: 'hiringManagerId' | 'rubricVersionId' | 'checklistVersionId';
+  name: 'hiringManagerId' | 'recruiterId' | 'rubricVersionId' | 'checklistVersionId';
   error: string | undefined;
   query: { isPending: boolean; isError: boolean; error: unknown; isFetching: boolean; refetch: () => unknown };
   options: Option[];

@@ -46,6 +46,7 @@ export function OpeningSummary({ opening }: { opening: Opening }) {
         </Item>
         <Item term="Career path">{CAREER_PATH_LABELS[opening.careerPath]}</Item>
         <Item term="Hiring manager">{opening.hiringManager?.name ?? <Missing>Not chosen yet</Missing>}</Item>
+        <Item term="Recruiter">{opening.recruiter?.name ?? <Missing>None</Missing>}</Item>
         <Item term="Rubric">
           {opening.rubricVersion ? (
             `${opening.rubricVersion.name} v${opening.rubricVersion.version}`

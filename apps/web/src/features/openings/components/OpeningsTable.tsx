@@ -17,6 +17,7 @@ export function OpeningsTable({ openings, busy }: { openings: OpeningSummary[]; 
             <th scope="col">Archetype</th>
             <th scope="col">Status</th>
             <th scope="col">Hiring manager</th>
+            <th scope="col">Recruiter</th>
             <th scope="col">Updated</th>
           </tr>
         </thead>
@@ -33,6 +34,7 @@ export function OpeningsTable({ openings, busy }: { openings: OpeningSummary[]; 
                 <OpeningStatusBadge status={opening.status} />
               </td>
               <td>{opening.hiringManager?.name ?? <span className="table__meta">Not chosen</span>}</td>
+              <td>{opening.recruiter?.name ?? <span className="table__meta">None</span>}</td>
               <td className="table__nowrap">
                 <time dateTime={opening.updatedAt}>{dateFormat.format(new Date(opening.updatedAt))}</time>
               </td>

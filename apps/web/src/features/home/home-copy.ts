@@ -1,0 +1,48 @@
+import { RecruiterHomeQuery } from '@scorecard/contracts';
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+export const DEFAULT_STUCK_DAYS = 7;
+
+/** "3 days", "1 day": whole days since `since` (stuck applications are always over a day in). */
+export function daysSince(since: string, now: number): string {
+  const days = Math.max(0, Math.floor((now - Date.parse(since)) / DAY_MS));
+  return days === 1 ? '1 day' : `${days} days`;
+}
+
+/** "5 hours", "2 days": how long ago a due time passed. */
+export function overdueBy(dueAt: string, now: number): string {
+  const ms = Math.max(0, now - Date.parse(dueAt));
+  if (ms < HOUR_MS) return 'under an hour';
+  if (ms < DAY_MS) {
+    const hours = Math.floor(ms / HOUR_MS);
+    return hours === 1 ? '1 hour' : `${hours} hours`;
+  }
+  const days = Math.floor(ms / DAY_MS);
+  return days === 1 ? '1 day' : `${days} days`;
+}
+
+/**
+ * The "stuck after" threshold as typed: a whole number of days within the contract's range, or the
+ * sentence to show under the field.
+ */
+export function parseStuckDays(raw: string): { ok: true; value: number } | { ok: false; message: string } {
+  const text = raw.trim();
+  if (text === '') return { ok: false, message: 'Enter a number of days from 1 to 365.' };
+  if (!/^\d+$/.test(text)) return { ok: false, message: 'Use a whole number of days, for example 7.' };
+  const parsed = RecruiterHomeQuery.shape.stuckDays.safeParse(text);
+  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? 'Use 1 to 365 days.' };
+  return { ok: true, value: parsed.data };
+}
+
+const dateTime = new Intl.DateTimeFormat(undefined, {
+  month: 'short',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+});
+const date = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+
+export const formatDateTime = (iso: string) => dateTime.format(new Date(iso));
+export const formatDate = (iso: string) => date.format(new Date(iso));

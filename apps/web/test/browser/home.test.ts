@@ -1,0 +1,252 @@
+import { describe, expect, test } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { apiSignIn } from './api-client';
+import { join } from 'node:path';
+import { DEMO_PASSWORD, SCREENSHOT_DIR, signIn, uniqueEmail, withBrowser, type Browser } from './harness';
+
+const RECRUITER = 'recruiter@acme.test';
+const RECRUITER_NAME = 'Riley Recruiter';
+const ADMIN = 'admin@acme.test';
+const HM = 'hm@acme.test';
+const INTERVIEWER = 'interviewer1@acme.test';
+const INTERVIEWER_NAME = 'Ines Okafor';
+const OPENING = 'Tech Lead, Platform';
+const STAGES = ['applied', 'screen', 'interviews', 'debrief', 'offer'] as const;
+const HOUR = 3_600_000;
+
+type HomeOpening = { id: string; title: string; counts: Record<string, number>; active: number };
+
+async function shot(browser: Browser, name: string): Promise<void> {
+  await browser.page.evaluate(() => window.scrollTo(0, 0));
+  await browser.screenshot(name);
+}
+
+function unique(name: string): string {
+  return `${name} ${Date.now() % 100000}`;
+}
+
+/**
+ * A candidate applied to the demo opening whose first interview started three days ago, so its
+ * draft scorecard is over a day past due (feedback is due 24 hours after the end).
+ */
+async function overdueScorecard(candidateName: string): Promise<{ openingId: string; stepName: string }> {
+  const recruiter = await apiSignIn(RECRUITER, DEMO_PASSWORD);
+  const list = (await recruiter.request('GET', `/api/v1/openings?q=${encodeURIComponent(OPENING)}`)).body as {
+    items: { id: string; title: string }[];
+  };
+  const openingId = list.items.find((o) => o.title === OPENING)!.id;
+  const opening = (await recruiter.request('GET', `/api/v1/openings/${openingId}`)).body as {
+    plan: { steps: { key: string; name: string }[] };
+  };
+  const people = (await recruiter.request('GET', '/api/v1/people?pageSize=100')).body as {
+    items: { id: string; name: string }[];
+  };
+  const interviewer = people.items.find((p) => p.name === INTERVIEWER_NAME)!;
+  const candidate = await recruiter.request('POST', '/api/v1/candidates', {
+    name: candidateName,
+    email: uniqueEmail('home'),
+    source: 'referral',
+  });
+  expect(candidate.status).toBe(201);
+  const applied = await recruiter.request('POST', '/api/v1/applications', {
+    candidateId: (candidate.body as { id: string }).id,
+    openingId,
+  });
+  expect(applied.status).toBe(201);
+  const step = opening.plan.steps[0]!;
+  const scheduled = await recruiter.request(
+    'POST',
+    `/api/v1/applications/${(applied.body as { id: string }).id}/interviews`,
+    { stepKey: step.key, interviewerId: interviewer.id, startsAt: new Date(Date.now() - 72 * HOUR).toISOString() },
+  );
+  expect(scheduled.status).toBe(201);
+  return { openingId, stepName: step.name };
+}
+
+async function homeOpening(email: string, openingId: string): Promise<HomeOpening> {
+  const session = await apiSignIn(email, DEMO_PASSWORD);
+  const home = (await session.request('GET', '/api/v1/home/recruiter?scope=all')).body as { openings: HomeOpening[] };
+  return home.openings.find((o) => o.id === openingId)!;
+}
+
+/** The cells of the opening's row in the home's openings table, by stage. */
+async function rowCounts(page: Page, openingId: string): Promise<Record<string, string>> {
+  const row = page.locator(`tr[data-opening-id="${openingId}"]`);
+  const counts: Record<string, string> = {};
+  for (const stage of [...STAGES, 'active', 'hired']) {
+    counts[stage] = (await row.locator(`[data-stage="${stage}"]`).textContent())?.trim() ?? '';
+  }
+  return counts;
+}
+
+describe('recruiter home', () => {
+  test('a recruiter sees their opening with counts per stage, sets the stuck threshold in the URL, and chases overdue feedback', async () => {
+    const candidate = unique('Olive Overdue');
+    const { openingId, stepName } = await overdueScorecard(candidate);
+    const expected = await homeOpening(RECRUITER, openingId);
+    await withBrowser(async (browser) => {
+      const { page } = browser;
+      await signIn(browser, RECRUITER, DEMO_PASSWORD);
+      expect(await page.title()).toBe('Home · Scorecard');
+      await page.getByRole('heading', { level: 2, name: 'Your open openings' }).waitFor();
+      const row = page.locator(`tr[data-opening-id="${openingId}"]`);
+      await row.getByRole('link', { name: OPENING, exact: true }).waitFor();
+      expect(await row.textContent()).toContain(`Recruiter: ${RECRUITER_NAME}`);
+      expect(await rowCounts(page, openingId)).toEqual({
+        ...Object.fromEntries(STAGES.map((s) => [s, String(expected.counts[s])])),
+        active: String(expected.active),
+        hired: String(expected.counts.hired),
+      });
+      expect(expected.counts.applied).toBeGreaterThan(0);
+
+      // The feedback to chase: who owes it, for whom, which interview, how late.
+      const overdue = page.getByRole('table', { name: /Overdue scorecards/ });
+      const late = overdue.getByRole('row').filter({ hasText: candidate });
+      await late.waitFor();
+      expect(await late.getByRole('rowheader').textContent()).toBe(INTERVIEWER_NAME);
+      expect(await late.textContent()).toContain(stepName);
+      expect(await late.textContent()).toContain('1 day');
+      await browser.audit('recruiter home');
+      await shot(browser, 'home-recruiter');
+
+      // The stuck threshold is in the URL, checked before anything is sent.
+      const days = page.getByLabel('Stuck after (days)');
+      expect(await days.inputValue()).toBe('7');
+      await days.fill('3');
+      await page.waitForURL((url) => url.searchParams.get('stuckDays') === '3');
+      await page.getByText('In the same active stage for more than 3 days').waitFor();
+      await days.fill('400');
+      await page.getByText('At most 365 days.').waitFor();
+      expect(await days.getAttribute('aria-invalid')).toBe('true');
+      expect(new URL(page.url()).searchParams.get('stuckDays')).toBe('3');
+      await browser.audit('stuck threshold out of range');
+      await shot(browser, 'home-stuck-days-invalid');
+      await days.fill('1');
+      await page.waitForURL((url) => url.searchParams.get('stuckDays') === '1');
+      await page.getByText('In the same active stage for more than 1 day,').waitFor();
+
+      // All open openings, and back to mine; the URL keeps both settings.
+      await page.getByRole('radio', { name: 'All open openings' }).check();
+      await page.waitForURL((url) => url.searchParams.get('scope') === 'all');
+      await page.getByRole('heading', { level: 2, name: 'All open openings' }).waitFor();
+      expect(new URL(page.url()).searchParams.get('stuckDays')).toBe('1');
+      await page.goBack();
+      await page.getByRole('heading', { level: 2, name: 'Your open openings' }).waitFor();
+
+      // A reload keeps the threshold.
+      await browser.goto('/?stuckDays=14');
+      expect(await page.getByLabel('Stuck after (days)').inputValue()).toBe('14');
+      await page.getByText('In the same active stage for more than 14 days').waitFor();
+
+      await page.locator(`tr[data-opening-id="${openingId}"]`).getByRole('link', { name: OPENING }).click();
+      await browser.waitForPath(`/openings/${openingId}/pipeline`);
+      await page.getByRole('heading', { level: 1, name: `Pipeline: ${OPENING}` }).waitFor();
+      await page.goBack();
+      await browser.waitForPath('/');
+      await late.getByRole('link', { name: candidate }).click();
+      await browser.waitForPath(/^\/applications\/[0-9a-f-]{36}$/);
+      await page.getByRole('heading', { level: 1, name: candidate }).waitFor();
+    });
+  });
+
+  test('at phone width the home stays readable', async () => {
+    await withBrowser(
+      async (browser) => {
+        await signIn(browser, RECRUITER, DEMO_PASSWORD);
+        await browser.page.getByRole('heading', { level: 2, name: 'Overdue scorecards' }).waitFor();
+        // Wide tables scroll inside their panel; nothing else of the home is wider than the screen.
+        const wider = await browser.page.evaluate(() =>
+          [...document.querySelectorAll('.home *')]
+            .filter((e) => !e.closest('.table-wrap'))
+            .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth)
+            .map((e) => `${e.tagName.toLowerCase()}.${e.className}`),
+        );
+        expect(wider).toEqual([]);
+        await shot(browser, 'home-recruiter-phone');
+      },
+      { width: 390, height: 844 },
+    );
+  });
+
+  test('an admin who recruits for nothing gets an empty state that offers every open opening, and keeps Manage users', async () => {
+    await withBrowser(async (browser) => {
+      const { page } = browser;
+      await signIn(browser, ADMIN, DEMO_PASSWORD);
+      await page.getByRole('link', { name: 'Manage users' }).waitFor();
+      await page.getByRole('heading', { name: 'No open openings of yours' }).waitFor();
+      await shot(browser, 'home-admin-empty');
+      await page.getByRole('button', { name: 'Show all open openings' }).click();
+      await page.waitForURL((url) => url.searchParams.get('scope') === 'all');
+      await page.getByRole('link', { name: OPENING, exact: true }).first().waitFor();
+      await browser.audit('admin home, all openings');
+    });
+  });
+
+  test('a hiring manager sees the openings they hire for', async () => {
+    await withBrowser(async (browser) => {
+      const { page } = browser;
+      await signIn(browser, HM, DEMO_PASSWORD);
+      await page.getByRole('heading', { level: 2, name: 'Your open openings' }).waitFor();
+      await page.getByRole('link', { name: OPENING, exact: true }).waitFor();
+    });
+  });
+
+  test('an interviewer keeps the account home, without the recruiter lists', async () => {
+    await withBrowser(async (browser) => {
+      const { page } = browser;
+      await signIn(browser, INTERVIEWER, DEMO_PASSWORD);
+      await page.getByRole('heading', { name: 'Your account' }).waitFor();
+      expect(await page.getByRole('heading', { name: 'Your open openings' }).count()).toBe(0);
+      expect(await page.getByLabel('Stuck after (days)').count()).toBe(0);
+      await shot(browser, 'home-interviewer');
+    });
+  });
+});
+
+describe('an opening’s recruiter', () => {
+  test('shows in the openings list, the opening’s profile and its edit form (recruiters and admins only)', async () => {
+    await withBrowser(async (browser) => {
+      const { page } = browser;
+      await signIn(browser, HM, DEMO_PASSWORD);
+      await browser.goto(`/openings?q=${encodeURIComponent(OPENING)}`);
+      const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: OPENING, exact: true }) });
+      await row.waitFor();
+      const headers = await page.getByRole('columnheader').allTextContents();
+      const cells = await row.getByRole('cell').allTextContents();
+      // The row header (title) is not a cell: the recruiter cell sits one column left of its header.
+      expect(cells[headers.indexOf('Recruiter') - 1]).toBe(RECRUITER_NAME);
+
+      await row.getByRole('link', { name: OPENING, exact: true }).click();
+      await browser.waitForPath(/^\/openings\/[0-9a-f-]{36}$/);
+      const recruiterTerm = page.locator('dt', { hasText: /^Recruiter$/ });
+      expect(await recruiterTerm.locator('xpath=following-sibling::dd').textContent()).toBe(RECRUITER_NAME);
+
+      await page.getByRole('button', { name: 'Edit profile' }).first().click();
+      const form = page.getByRole('form', { name: 'Edit profile' });
+      const select = form.getByLabel('Recruiter', { exact: true });
+      await eventually(
+        async () => (await select.locator('option:checked').textContent()) ?? '',
+        `${RECRUITER_NAME} (Recruiter)`,
+      );
+      const options = await select.locator('option').allTextContents();
+      expect(options).toContain('Avery Admin (Admin)');
+      expect(options.some((o) => o.includes(INTERVIEWER_NAME))).toBe(false);
+      expect(options[0]).toBe('No recruiter');
+      await browser.audit('edit profile with the recruiter field');
+      const section = form.getByRole('region', { name: 'People and interview kit' });
+      await section.scrollIntoViewIfNeeded();
+      await section.screenshot({ path: join(SCREENSHOT_DIR, 'opening-recruiter-field.png'), animations: 'disabled' });
+    });
+  });
+});
+
+/** Polls until `read` returns `want` (the select fills in once the people have loaded). */
+async function eventually(read: () => Promise<string>, want: string): Promise<void> {
+  const deadline = Date.now() + 5000;
+  let last = await read();
+  while (last !== want && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+    last = await read();
+  }
+  expect(last).toBe(want);
+}
