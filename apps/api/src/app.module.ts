@@ -8,6 +8,7 @@ import { migrations } from './database/data-source.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { ApplicationsModule } from './modules/applications/applications.module.js';
 import { InterviewsModule } from './modules/interviews/interviews.module.js';
+import { CandidateImportsModule } from './modules/candidate-imports/candidate-imports.module.js';
 import { CandidatesModule } from './modules/candidates/candidates.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { HomeModule } from './modules/home/home.module.js';
@@ -43,6 +44,7 @@ export class AppModule {
         LibraryModule,
         OpeningsModule,
         CandidatesModule,
+        CandidateImportsModule,
         ApplicationsModule,
         HomeModule,
         InterviewsModule,

@@ -18,6 +18,7 @@ const ChecklistsRoute = lazy(() => import('../features/library/routes/Checklists
 const ChecklistRoute = lazy(() => import('../features/library/routes/ChecklistRoute'));
 const CandidatesRoute = lazy(() => import('../features/candidates/routes/CandidatesRoute'));
 const NewCandidateRoute = lazy(() => import('../features/candidates/routes/NewCandidateRoute'));
+const ImportCandidatesRoute = lazy(() => import('../features/candidates/routes/ImportCandidatesRoute'));
 const CandidateRoute = lazy(() => import('../features/candidates/routes/CandidateRoute'));
 const EditCandidateRoute = lazy(() => import('../features/candidates/routes/EditCandidateRoute'));
 const PipelineRoute = lazy(() => import('../features/pipeline/routes/PipelineRoute'));
@@ -74,6 +75,7 @@ export function createRouter() {
             { path: 'red-flags/:id', element: <ChecklistRoute /> },
             { path: 'candidates', element: <CandidatesRoute /> },
             { path: 'candidates/new', element: <NewCandidateRoute /> },
+            { path: 'candidates/import', element: <ImportCandidatesRoute /> },
             { path: 'candidates/:id', element: <CandidateRoute /> },
             { path: 'candidates/:id/edit', element: <EditCandidateRoute /> },
             { path: 'openings/:id/pipeline', element: <PipelineRoute /> },

@@ -127,7 +127,14 @@ function CandidatesList() {
       <PageHeader
         title="Candidates"
         description="Everyone you are talking to, with where they came from and where they are in each pipeline."
-        actions={<AddCandidateLink />}
+        actions={
+          <>
+            <Link to="/candidates/import" className="button button--secondary">
+              Import CSV
+            </Link>
+            <AddCandidateLink />
+          </>
+        }
       />
       <section className="panel" aria-label="Candidates list">
         <CandidateFilters

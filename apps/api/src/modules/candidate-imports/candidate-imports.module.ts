@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { CandidateImportsController } from './candidate-imports.controller.js';
+import { CandidateImportsRepository } from './candidate-imports.repository.js';
+import { CandidateImportsService } from './candidate-imports.service.js';
+
+@Module({
+  controllers: [CandidateImportsController],
+  providers: [CandidateImportsRepository, CandidateImportsService],
+})
+export class CandidateImportsModule {}

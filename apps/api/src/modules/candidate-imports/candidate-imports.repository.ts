@@ -1,0 +1,214 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { CandidateImport, CreateCandidateRequest, FieldError } from '@scorecard/contracts';
+import type { DataSource, EntityManager } from 'typeorm';
+
+export class ImportEmailTakenError extends Error {}
+
+/** One checked row, ready to stage: the parsed candidate when it has no errors. */
+export interface StagedRow {
+  row: number;
+  /** The row's email, normalised, whenever it is a valid address (also on rows with other errors). */
+  email: string | null;
+  candidate: CreateCandidateRequest | null;
+  errors: FieldError[];
+}
+
+/** How many errors an import reports. */
+const ERRORS_SHOWN = 200;
+
+function isUniqueViolation(err: unknown, constraint: string): boolean {
+  const e = err as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
+  const d = e.driverError ?? e;
+  return d.code === '23505' && d.constraint === constraint;
+}
+
+@Injectable()
+export class CandidateImportsRepository {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  /** Starts a staging import, and forgets the organization's imports abandoned more than a day ago. */
+  async create(organizationId: string, userId: string): Promise<string> {
+    return this.ds.transaction(async (m) => {
+      await m.query(
+        `delete from candidate_imports
+          where organization_id = $1 and status = 'staging' and created_at < now() - interval '24 hours'`,
+        [organizationId],
+      );
+      const [row]: { id: string }[] = await m.query(
+        `insert into candidate_imports (organization_id, created_by) values ($1, $2) returning id`,
+        [organizationId, userId],
+      );
+      return row!.id;
+    });
+  }
+
+  /** The import with its row counts and first errors (row order), or null when it is not the organization's. */
+  async find(organizationId: string, id: string, m: EntityManager = this.ds.manager): Promise<CandidateImport | null> {
+    const rows: Record<string, unknown>[] = await m.query(
+      `select i.id, i.status, i.created_count, i.created_at,
+              (select count(*)::int from candidate_import_rows r
+                where r.organization_id = i.organization_id and r.import_id = i.id) as rows,
+              (select count(*)::int from candidate_import_rows r
+                where r.organization_id = i.organization_id and r.import_id = i.id and r.candidate is null) as invalid_rows,
+              coalesce((select json_agg(json_build_object('row', e.row_number, 'path', e.path, 'message', e.message)
+                                        order by e.row_number, e.n)
+                          from (select r.row_number, x.v ->> 'path' as path, x.v ->> 'message' as message, x.n
+                                  from candidate_import_rows r
+                                 cross join lateral jsonb_array_elements(r.errors) with ordinality as x (v, n)
+                                 where r.organization_id = i.organization_id and r.import_id = i.id
+                                   and r.errors <> '[]'::jsonb
+                                 order by r.row_number, x.n
+                                 limit ${ERRORS_SHOWN}) e), '[]') as errors
+         from candidate_imports i
+        where i.organization_id = $1 and i.id = $2`,
+      [organizationId, id],
+    );
+    const r = rows[0];
+    if (!r) return null;
+    return {
+      id: r.id as string,
+      status: r.status as CandidateImport['status'],
+      rows: r.rows as number,
+      invalidRows: r.invalid_rows as number,
+      errors: r.errors as CandidateImport['errors'],
+      createdCount: (r.created_count as number | null) ?? null,
+      createdAt: (r.created_at as Date).toISOString(),
+    };
+  }
+
+  /** Locks the import for the rest of the transaction; its status, or null when it is not the organization's. */
+  async lock(organizationId: string, id: string, m: EntityManager): Promise<CandidateImport['status'] | null> {
+    const rows: { status: CandidateImport['status'] }[] = await m.query(
+      `select status from candidate_imports where organization_id = $1 and id = $2 for update`,
+      [organizationId, id],
+    );
+    return rows[0]?.status ?? null;
+  }
+
+  /** Which of these emails already belong to a candidate of the organization. */
+  async existingCandidateEmails(organizationId: string, emails: string[], m: EntityManager): Promise<Set<string>> {
+    if (emails.length === 0) return new Set();
+    const rows: { email: string }[] = await m.query(
+      `select email from candidates where organization_id = $1 and email = any($2::text[])`,
+      [organizationId, emails],
+    );
+    return new Set(rows.map((r) => r.email));
+  }
+
+  /**
+   * The lowest other row number of this import staged with each of these emails (a row sent again
+   * does not count as its own duplicate).
+   */
+  async stagedEmails(
+    organizationId: string,
+    importId: string,
+    emails: string[],
+    exceptRows: number[],
+    m: EntityManager,
+  ): Promise<Map<string, number>> {
+    if (emails.length === 0) return new Map();
+    const rows: { email: string; row: number }[] = await m.query(
+      `select email, min(row_number)::int as row from candidate_import_rows
+        where organization_id = $1 and import_id = $2 and email = any($3::text[])
+          and not (row_number = any($4::int[]))
+        group by email`,
+      [organizationId, importId, emails, exceptRows],
+    );
+    return new Map(rows.map((r) => [r.email, r.row]));
+  }
+
+  /** Stages a batch in one statement; a row number sent again replaces the earlier row. */
+  async upsertRows(organizationId: string, importId: string, rows: StagedRow[], m: EntityManager): Promise<void> {
+    await m.query(
+      `insert into candidate_import_rows (organization_id, import_id, row_number, email, candidate, errors)
+       select $1, $2, x.n, x.email, nullif(x.candidate, 'null'::jsonb), x.errors
+         from jsonb_to_recordset($3::jsonb) as x (n integer, email text, candidate jsonb, errors jsonb)
+       on conflict (organization_id, import_id, row_number)
+       do update set email = excluded.email, candidate = excluded.candidate, errors = excluded.errors`,
+      [organizationId, importId, JSON.stringify(rows.map(({ row, ...r }) => ({ n: row, ...r })))],
+    );
+  }
+
+  /**
+   * Rows staged earlier with a higher row number and the same email as a row of this batch become
+   * duplicates of it (only happens when batches arrive out of order).
+   */
+  async markLaterDuplicates(organizationId: string, importId: string, batchRows: number[], m: EntityManager) {
+    await m.query(
+      `update candidate_import_rows r
+          set candidate = null,
+              errors = r.errors || jsonb_build_array(jsonb_build_object(
+                'path', 'email', 'message', 'Row ' || f.first_row || ' has the same email.'))
+         from (select email, min(row_number) as first_row from candidate_import_rows
+                where organization_id = $1 and import_id = $2 and row_number = any($3::int[]) and email is not null
+                group by email) f
+        where r.organization_id = $1 and r.import_id = $2 and r.email = f.email
+          and r.row_number > f.first_row and not (r.row_number = any($3::int[]))
+          and not r.errors @> '[{"path": "email"}]'::jsonb`,
+      [organizationId, importId, batchRows],
+    );
+  }
+
+  async countRows(
+    organizationId: string,
+    importId: string,
+    m: EntityManager,
+  ): Promise<{ valid: number; invalid: number }> {
+    const [row]: { valid: number; invalid: number }[] = await m.query(
+      `select count(*) filter (where candidate is not null)::int as valid,
+              count(*) filter (where candidate is null)::int as invalid
+         from candidate_import_rows where organization_id = $1 and import_id = $2`,
+      [organizationId, importId],
+    );
+    return row ?? { valid: 0, invalid: 0 };
+  }
+
+  /**
+   * Writes every valid staged row as a candidate, with its tags, in set-based statements; answers
+   * how many were created. Throws ImportEmailTakenError when an email was taken meanwhile.
+   */
+  async insertCandidates(organizationId: string, importId: string, userId: string, m: EntityManager): Promise<number> {
+    try {
+      const [row]: { created: number }[] = await m.query(
+        `with source as (
+           select r.row_number, r.candidate as c from candidate_import_rows r
+            where r.organization_id = $1 and r.import_id = $2 and r.candidate is not null),
+         created as (
+           insert into candidates (organization_id, name, email, phone, location, current_title, current_company,
+                                   links, source, internal, signals, desired_career_path, desired_coding_share_pct,
+                                   comp_currency, comp_amount_minor, notes, created_by)
+           select $1, c ->> 'name', lower(c ->> 'email'), c ->> 'phone', c ->> 'location', c ->> 'currentTitle',
+                  c ->> 'currentCompany', c -> 'links', c ->> 'source', (c ->> 'internal')::boolean,
+                  array(select jsonb_array_elements_text(c -> 'signals')), c ->> 'desiredCareerPath',
+                  (c ->> 'desiredCodingSharePct')::integer,
+                  c -> 'compensationExpectation' ->> 'currency',
+                  (c -> 'compensationExpectation' ->> 'amountMinor')::bigint,
+                  c ->> 'notes', $3
+             from source order by row_number
+           returning id, email),
+         tagged as (
+           insert into candidate_tags (organization_id, candidate_id, tag)
+           select distinct $1::uuid, created.id, t.tag
+             from created
+             join source on lower(source.c ->> 'email') = created.email
+            cross join lateral jsonb_array_elements_text(source.c -> 'tags') as t (tag)
+           on conflict do nothing)
+         select count(*)::int as created from created`,
+        [organizationId, importId, userId],
+      );
+      return row?.created ?? 0;
+    } catch (err) {
+      if (isUniqueViolation(err, 'candidates_org_email_key')) throw new ImportEmailTakenError();
+      throw err;
+    }
+  }
+
+  async markCommitted(organizationId: string, importId: string, createdCount: number, m: EntityManager) {
+    await m.query(
+      `update candidate_imports set status = 'committed', committed_at = now(), created_count = $3
+        where organization_id = $1 and id = $2`,
+      [organizationId, importId, createdCount],
+    );
+  }
+}
