@@ -6,6 +6,8 @@ import { DEMO_PASSWORD, signIn, uniqueEmail, withBrowser, type Browser } from '.
 const RECRUITER = 'recruiter@acme.test';
 const RECRUITER_NAME = 'Riley Recruiter';
 const INTERVIEWER = 'interviewer1@acme.test';
+const INTERVIEWER_NAME = 'Ines Okafor';
+const SECOND_INTERVIEWER_NAME = 'Mateo Silva';
 const OPENING = 'Tech Lead, Platform';
 
 async function shot(browser: Browser, name: string): Promise<void> {
@@ -63,8 +65,118 @@ async function candidateOnBoard(name: string): Promise<{ openingId: string; appl
   return { openingId: opening.id, applicationId: (applied.body as { id: string }).id };
 }
 
+/**
+ * On an application page: schedules an interview for the plan's first step with Ines Okafor, checks
+ * it is listed as awaiting feedback, reassigns it to Mateo Silva and reads the assignment history.
+ */
+async function scheduleAndReassign(browser: Browser): Promise<void> {
+  const { page } = browser;
+  const section = page.getByRole('region', { name: 'Interviews' });
+  await section.getByText('No interviews yet. Schedule one for each step of the plan.').waitFor();
+  await section.getByRole('button', { name: 'Schedule interview' }).click();
+  const form = page
+    .getByRole('dialog', { name: 'Schedule interview' })
+    .getByRole('form', { name: 'Schedule interview' });
+  const stepSelect = form.getByLabel('Plan step');
+  await stepSelect.waitFor();
+  // The first step of the plan is chosen, with its duration, and the focus is on it.
+  const firstStep = (await stepSelect.locator('option').first().textContent())!.trim();
+  expect(await stepSelect.evaluate((el) => el === document.activeElement)).toBe(true);
+  expect(await form.getByLabel('Duration (minutes)').inputValue()).toMatch(/^\d+$/);
+  // Feedback is due 24 hours after the end unless another time is set; that time must come after the end.
+  await form.getByText('24 hours after the end:').waitFor();
+  await form.getByLabel('A different time').check();
+  await form.getByLabel('Due date').fill(await form.getByLabel('Date', { exact: true }).inputValue());
+  await form.getByLabel('Due time').fill('09:00');
+  await form.getByLabel('Interviewer').selectOption({ label: INTERVIEWER_NAME });
+  await form.getByRole('button', { name: 'Schedule interview' }).click();
+  await form.getByText('Feedback must be due after the interview ends.').waitFor();
+  await browser.audit('schedule dialog with an error');
+  await browser.screenshot('interview-schedule-dialog');
+  await form.getByLabel('24 hours after the end').check();
+  await form.getByLabel('Start time').fill('14:30');
+  await form.getByRole('button', { name: 'Schedule interview' }).click();
+
+  const item = section.getByRole('listitem').filter({ hasText: firstStep });
+  await item.getByText('Awaiting feedback').waitFor();
+  await item.getByText(INTERVIEWER_NAME).waitFor();
+  expect(await item.locator('time').first().textContent()).toContain('2:30');
+  await section.getByText(`Scheduled ${firstStep} with ${INTERVIEWER_NAME}`).waitFor();
+  // The new interview takes the focus, so the keyboard continues from it.
+  expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe(firstStep);
+  await browser.audit('application with an interview');
+  await shot(browser, 'application-interviews');
+
+  await item.getByRole('button', { name: 'Reschedule / reassign' }).click();
+  const change = page.getByRole('dialog', { name: `Reschedule or reassign: ${firstStep}` });
+  await change.getByText('Reassigning gives the new interviewer a fresh, empty scorecard').waitFor();
+  await change.getByLabel('Interviewer').selectOption({ label: SECOND_INTERVIEWER_NAME });
+  await change.getByText(`${SECOND_INTERVIEWER_NAME} gets a fresh scorecard`).waitFor();
+  await browser.audit('reassign dialog');
+  await browser.screenshot('interview-reassign-dialog');
+  await change.getByRole('button', { name: 'Save changes' }).click();
+  await change.waitFor({ state: 'hidden' });
+  const history = item.locator('.interview__history');
+  await history.getByText(`reassigned to ${SECOND_INTERVIEWER_NAME} by ${RECRUITER_NAME}`).waitFor();
+  expect(await history.textContent()).toContain(`Assigned to ${INTERVIEWER_NAME} by ${RECRUITER_NAME}`);
+  await item.getByText('Awaiting feedback').waitFor();
+  await shot(browser, 'application-interview-reassigned');
+
+  // Cancelling asks first; the interview stays listed, cancelled.
+  await item.getByRole('button', { name: 'Cancel interview' }).click();
+  const confirm = page.getByRole('alertdialog', { name: `Cancel ${firstStep}?` });
+  await confirm.getByRole('button', { name: 'Cancel interview' }).click();
+  await item.getByText('Scorecard: Cancelled').waitFor();
+  expect(await item.getByRole('button').count()).toBe(0);
+  await browser.audit('application with a cancelled interview');
+
+  // An interview whose feedback due time has passed while the scorecard is still a draft is overdue;
+  // cancelled interviews are listed after the scheduled ones.
+  await section.getByRole('button', { name: 'Schedule interview' }).click();
+  const late = page.getByRole('form', { name: 'Schedule interview' });
+  await late.getByLabel('Plan step').waitFor();
+  // A cancelled interview doesn't count: its step is offered first again, not marked "(scheduled)".
+  expect(await late.getByLabel('Plan step').locator('option:checked').textContent()).toBe(firstStep);
+  const secondStep = (await late.getByLabel('Plan step').locator('option').nth(1).textContent())!.trim();
+  await late.getByLabel('Plan step').selectOption({ label: secondStep });
+  await late.getByLabel('Interviewer').selectOption({ label: INTERVIEWER_NAME });
+  await late.getByLabel('Date', { exact: true }).fill('2024-03-04');
+  await late.getByRole('button', { name: 'Schedule interview' }).click();
+  const overdue = section.getByRole('listitem').filter({ hasText: secondStep });
+  await overdue.getByText('Scorecard: Overdue').waitFor();
+  const steps = await section.locator('.interview__step').allTextContents();
+  expect(steps).toEqual([secondStep, firstStep]);
+  await shot(browser, 'application-interviews-overdue-and-cancelled');
+
+  // Someone else moves the interview while the dialog is open: saving answers 409, the dialog
+  // closes with the reason, and the list shows their change.
+  await overdue.getByRole('button', { name: 'Reschedule / reassign' }).click();
+  const stale = page.getByRole('dialog', { name: `Reschedule or reassign: ${secondStep}` });
+  await stale.getByLabel('Interviewer').selectOption({ label: SECOND_INTERVIEWER_NAME });
+  const applicationId = new URL(page.url()).pathname.split('/').pop()!;
+  const recruiter = await apiSignIn(RECRUITER, DEMO_PASSWORD);
+  const list = (await recruiter.request('GET', `/api/v1/applications/${applicationId}/interviews`)).body as {
+    items: { id: string; version: number; step: { name: string } }[];
+  };
+  const target = list.items.find((i) => i.step.name === secondStep)!;
+  const moved = await recruiter.request('PATCH', `/api/v1/interviews/${target.id}`, {
+    startsAt: '2024-03-04T15:00:00Z',
+    version: target.version,
+  });
+  expect(moved.status).toBe(200);
+  await stale.getByRole('button', { name: 'Save changes' }).click();
+  await section.getByText('Someone changed this interview after you opened it.').waitFor();
+  await stale.waitFor({ state: 'hidden' });
+  await overdue.getByText('3:00').first().waitFor();
+  await overdue.getByText(INTERVIEWER_NAME).waitFor();
+  await browser.audit('interview changed by someone else');
+  await page.setViewportSize({ width: 600, height: 900 });
+  await shot(browser, 'application-interviews-narrow');
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
 describe('candidates and the pipeline', () => {
-  test('a recruiter adds a candidate, applies them, moves them with the keyboard, and reads the timeline', async () => {
+  test('a recruiter adds a candidate, applies them, moves them with the keyboard, reads the timeline, and schedules and reassigns an interview', async () => {
     const name = unique('Dana Keyboard');
     await withBrowser(async (browser) => {
       const { page } = browser;
@@ -146,6 +258,8 @@ describe('candidates and the pipeline', () => {
       expect(screen).toContain(RECRUITER_NAME);
       expect(interviews).toContain(RECRUITER_NAME);
       await shot(browser, 'application-timeline');
+
+      await scheduleAndReassign(browser);
     });
   });
 

@@ -9,6 +9,7 @@ import { isApiError } from '../../../lib/api';
 import { useSession } from '../../../lib/session';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useApplication } from '../api/pipeline-queries';
+import { InterviewsSection } from '../components/InterviewsSection';
 import { MoveDialog } from '../components/MoveDialog';
 import { NoPipelineAccess } from '../components/NoPipelineAccess';
 import { StageTimeline } from '../components/StageTimeline';
@@ -120,6 +121,7 @@ function ApplicationPage({ application: a, refetch }: { application: Application
           </h2>
           <StageTimeline history={a.history} />
         </section>
+        <InterviewsSection application={a} />
       </div>
       <MoveDialog mover={mover} />
     </>

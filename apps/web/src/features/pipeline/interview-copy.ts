@@ -1,0 +1,89 @@
+import type { Interview, InterviewAssignment } from '@scorecard/contracts';
+import { ApiError, errorMessage } from '../../lib/api';
+
+// Dates and times in the person's own locale and time zone.
+const withYear = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+});
+const thisYear = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  month: 'short',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+});
+
+function formatter(date: Date, now: Date): Intl.DateTimeFormat {
+  return date.getFullYear() === now.getFullYear() ? thisYear : withYear;
+}
+
+/** "Tue, Dec 2, 10:00 AM" (with the year when it isn't this year). */
+export function formatDateTime(value: Date | string, now = new Date()): string {
+  const date = typeof value === 'string' ? new Date(value) : value;
+  return formatter(date, now).format(date);
+}
+
+/** "Tue, Dec 2, 10:00 – 10:45 AM": the interview's slot, with the end time. */
+export function formatSlot(startsAt: string, endsAt: string, now = new Date()): string {
+  const start = new Date(startsAt);
+  return formatter(start, now).formatRange(start, new Date(endsAt));
+}
+
+/** "45 min", "1 h", "1 h 30 min". */
+export function formatDuration(minutes: number): string {
+  if (minutes < 60) return `${minutes} min`;
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return m === 0 ? `${h} h` : `${h} h ${m} min`;
+}
+
+export type ScorecardState = 'awaiting' | 'overdue' | 'submitted' | 'cancelled' | 'none';
+
+/** Where the interview's feedback stands: a draft is overdue once its due time has passed. */
+export function scorecardState(interview: Interview, now: number): ScorecardState {
+  if (interview.status === 'cancelled') return 'cancelled';
+  if (!interview.scorecard) return 'none';
+  if (interview.scorecard.status === 'submitted') return 'submitted';
+  return Date.parse(interview.feedbackDueAt) < now ? 'overdue' : 'awaiting';
+}
+
+export const SCORECARD_STATE_LABELS: Record<ScorecardState, string> = {
+  awaiting: 'Awaiting feedback',
+  overdue: 'Overdue',
+  submitted: 'Submitted',
+  cancelled: 'Cancelled',
+  none: 'No scorecard',
+};
+
+/**
+ * "Assigned to Ines Okafor by Riley Recruiter on Wed, Nov 26, 9:12 AM; reassigned to Mateo Silva by
+ * Riley Recruiter on Thu, Nov 27, 4:05 PM."
+ */
+export function assignmentHistory(assignments: readonly InterviewAssignment[], now = new Date()): string {
+  const parts = assignments.map((a, index) => {
+    const by = a.by ? ` by ${a.by.name}` : '';
+    return `${index === 0 ? 'Assigned' : 'reassigned'} to ${a.interviewer.name}${by} on ${formatDateTime(a.at, now)}`;
+  });
+  return `${parts.join('; ')}.`;
+}
+
+/** Someone changed the interview first, or it can no longer change (cancelled, feedback submitted). */
+export function isConflict(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 409;
+}
+
+/** A sentence for a refused or failed change to an interview. */
+export function interviewErrorMessage(error: unknown): string {
+  if (error instanceof ApiError) {
+    if (error.code === 'stale_revision' || error.code === 'conflict') {
+      return 'Someone changed this interview after you opened it. The list now shows the latest; check it and try again.';
+    }
+    if (isConflict(error)) return `${error.detail ?? error.title} The list now shows the latest.`;
+  }
+  return errorMessage(error);
+}
