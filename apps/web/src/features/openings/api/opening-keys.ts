@@ -18,7 +18,6 @@ export const openingKeys = {
 
 /** What an opening is built from, read from other parts of the API (people, the library). */
 export const openingSourceKeys = {
-  people: ['openings', 'sources', 'people'] as const,
   rubrics: ['openings', 'sources', 'rubrics'] as const,
   checklists: ['openings', 'sources', 'checklists'] as const,
   rubricVersion: (id: string) => ['openings', 'sources', 'rubric-version', id] as const,

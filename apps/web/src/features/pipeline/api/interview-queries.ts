@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { Interview, Person } from '@scorecard/contracts';
+import type { Interview } from '@scorecard/contracts';
 import { api } from '../../../lib/api';
 import { pipelineKeys } from './pipeline-keys';
 
@@ -50,18 +50,4 @@ export function usePlanSteps(openingId: string) {
 }
 
 /** Every active person of the organization, by name: anyone can be an interviewer. */
-export function usePeople() {
-  return useQuery({
-    queryKey: pipelineKeys.people(),
-    queryFn: async ({ signal }): Promise<Person[]> => {
-      const people: Person[] = [];
-      for (let page = 1; page <= MAX_PAGES; page++) {
-        const result = await api('listPeople', { signal, query: { page, pageSize: PAGE_SIZE } });
-        people.push(...result.items);
-        if (people.length >= result.total || result.items.length === 0) break;
-      }
-      return people.sort((a, b) => a.name.localeCompare(b.name));
-    },
-    staleTime: 60_000,
-  });
-}
+export { usePeople } from '../../../lib/people';

@@ -7,5 +7,4 @@ export const pipelineKeys = {
   interviews: (applicationId: string) => [...pipelineKeys.all, 'interviews', applicationId] as const,
   /** The opening an application belongs to, read for its interview plan. */
   opening: (openingId: string) => [...pipelineKeys.all, 'opening', openingId] as const,
-  people: () => [...pipelineKeys.all, 'people'] as const,
 };
