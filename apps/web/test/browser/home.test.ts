@@ -87,8 +87,9 @@ describe('recruiter home', () => {
     await withBrowser(async (browser) => {
       const { page } = browser;
       await signIn(browser, RECRUITER, DEMO_PASSWORD);
-      expect(await page.title()).toBe('Home · Scorecard');
+      // The route's code loads lazily and sets the title once it renders.
       await page.getByRole('heading', { level: 2, name: 'Your open openings' }).waitFor();
+      expect(await page.title()).toBe('Home · Scorecard');
       const row = page.locator(`tr[data-opening-id="${openingId}"]`);
       await row.getByRole('link', { name: OPENING, exact: true }).waitFor();
       expect(await row.textContent()).toContain(`Recruiter: ${RECRUITER_NAME}`);
