@@ -15,6 +15,7 @@ import { HomeModule } from './modules/home/home.module.js';
 import { LibraryModule } from './modules/library/library.module.js';
 import { OpeningsModule } from './modules/openings/openings.module.js';
 import { OrganizationsModule } from './modules/organizations/organizations.module.js';
+import { ScorecardsModule } from './modules/scorecards/scorecards.module.js';
 import { SessionsModule } from './modules/sessions/sessions.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 
@@ -48,6 +49,7 @@ export class AppModule {
         ApplicationsModule,
         HomeModule,
         InterviewsModule,
+        ScorecardsModule,
       ],
       providers: [{ provide: APP_INTERCEPTOR, useClass: ValidationInterceptor }],
     };

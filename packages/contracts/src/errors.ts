@@ -20,6 +20,7 @@ export const ErrorCode = z.enum([
   'stage_move_refused',
   'already_applied',
   'import_has_errors',
+  'scorecard_incomplete',
   'too_many_attempts',
   'payload_too_large',
   'unsupported_media_type',

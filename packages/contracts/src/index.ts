@@ -10,3 +10,4 @@ export * from './candidates.js';
 export * from './applications.js';
 export * from './interviews.js';
 export * from './candidate-import.js';
+export * from './scorecards.js';

@@ -92,6 +92,8 @@ const OpeningFields = {
   recruiterId: Uuid.nullable(),
   rubricVersionId: Uuid.nullable(),
   checklistVersionId: Uuid.nullable(),
+  /** Interviewers see only the candidate's name, not their CV details (control of ancillary information). */
+  hideCandidateDetails: z.boolean(),
 };
 
 export const CreateOpeningRequest = z.strictObject({
@@ -112,6 +114,7 @@ export const CreateOpeningRequest = z.strictObject({
   decisionAuthority: DecisionAuthority.default('team'),
   hiringManagerId: Uuid.nullable().default(null),
   recruiterId: Uuid.nullable().default(null),
+  hideCandidateDetails: z.boolean().default(false),
   rubricVersionId: Uuid.nullable().default(null),
   checklistVersionId: Uuid.nullable().default(null),
 });
@@ -194,6 +197,7 @@ export const Opening = z
     status: OpeningStatus,
     hiringManager: PersonRef.nullable(),
     recruiter: PersonRef.nullable(),
+    hideCandidateDetails: z.boolean(),
     rubricVersion: VersionRef.nullable(),
     checklistVersion: VersionRef.nullable(),
     plan: InterviewPlan,

@@ -6,3 +6,4 @@ export * from './rubric-diff.js';
 export * from './opening-status.js';
 export * from './pipeline.js';
 export * from './interviews.js';
+export * from './scorecards.js';

@@ -19,6 +19,7 @@ const TITLES: Record<ErrorCode, string> = {
   stage_move_refused: 'That move is not allowed',
   already_applied: 'Already applied',
   import_has_errors: 'Some rows have errors',
+  scorecard_incomplete: 'The scorecard is not complete',
   too_many_attempts: 'Too many attempts',
   payload_too_large: 'Request too large',
   unsupported_media_type: 'Unsupported media type',

@@ -3,6 +3,7 @@ import { Foundation1764028800000 } from './migrations/1764028800000-Foundation.j
 import { LibraryAndOpenings1764032400000 } from './migrations/1764032400000-LibraryAndOpenings.js';
 import { Pipeline1764036000000 } from './migrations/1764036000000-Pipeline.js';
 import { Interviews1764039600000 } from './migrations/1764039600000-Interviews.js';
+import { Scorecards1764043200000 } from './migrations/1764043200000-Scorecards.js';
 
 /** Every migration, in order. Committed migrations are never edited: add a new one. */
 export const migrations = [
@@ -10,6 +11,7 @@ export const migrations = [
   LibraryAndOpenings1764032400000,
   Pipeline1764036000000,
   Interviews1764039600000,
+  Scorecards1764043200000,
 ];
 
 /** One DataSource definition, shared by the app, the tests and the `db:migrate` command. */

@@ -103,6 +103,7 @@ async function seedDemoOpening(
     expectations,
     hiringManagerId: hm.id,
     recruiterId: recruiter.id,
+    hideCandidateDetails: false,
     rubricVersionId: rubric.publishedVersionId,
     checklistVersionId: checklist.publishedVersionId,
   });

@@ -1,5 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { AuthSession, Role, User } from '@scorecard/contracts';
+import type {
+  AuthSession,
+  ChecklistVersion,
+  Competency,
+  Opening,
+  RedFlagItem,
+  Role,
+  RubricVersion,
+  User,
+} from '@scorecard/contracts';
 import type { TestApp } from './test-app.js';
 
 export const PASSWORD = 'correct-horse-battery';
@@ -137,5 +146,66 @@ export async function openOpeningWithPlan(
   return {
     id: created.body.id as string,
     steps: steps.map(({ key, name, durationMinutes }) => ({ key, name, durationMinutes })),
+  };
+}
+
+export interface FocusedOpening extends OpenOpening {
+  rubricVersionId: string;
+  checklistVersionId: string;
+  /** The whole rubric version's competencies, in rubric order. */
+  competencies: Competency[];
+  /** The first step's focus competencies (the rubric's first two) and its questions (their first criteria). */
+  focus: Competency[];
+  questionKeys: string[];
+  redFlags: RedFlagItem[];
+}
+
+/**
+ * Like `openOpeningWithPlan`, then the first step focuses on the rubric's first two competencies
+ * (asking each one's first criterion) and the second step on the third; optionally the opening
+ * hides candidate details from interviewers.
+ */
+export async function openOpeningWithFocus(
+  t: TestApp,
+  admin: AuthSession,
+  options: { title?: string; hideCandidateDetails?: boolean } = {},
+): Promise<FocusedOpening> {
+  const auth = bearer(admin.token);
+  const opening = await openOpeningWithPlan(t, admin, options.title);
+  const current = (await t.http().get(`/api/v1/openings/${opening.id}`).set(auth).expect(200)).body as Opening;
+  const [rubric, checklist] = await Promise.all([
+    t.http().get(`/api/v1/rubric-versions/${current.rubricVersion!.id}`).set(auth).expect(200),
+    t.http().get(`/api/v1/red-flag-checklist-versions/${current.checklistVersion!.id}`).set(auth).expect(200),
+  ]);
+  const competencies = (rubric.body as RubricVersion).content.competencies;
+  const focus = competencies.slice(0, 2);
+  const questionKeys = focus.map((c) => c.criteria[0]!.key);
+  const steps = current.plan.steps.map((s, i) => ({
+    ...s,
+    focusCompetencyKeys: i === 0 ? focus.map((c) => c.key) : [competencies[2]!.key],
+    criterionKeys: i === 0 ? questionKeys : [],
+  }));
+  const saved = await t
+    .http()
+    .put(`/api/v1/openings/${opening.id}/plan`)
+    .set(auth)
+    .send({ steps, revision: current.revision })
+    .expect(200);
+  if (options.hideCandidateDetails) {
+    await t
+      .http()
+      .patch(`/api/v1/openings/${opening.id}`)
+      .set(auth)
+      .send({ hideCandidateDetails: true, revision: saved.body.revision })
+      .expect(200);
+  }
+  return {
+    ...opening,
+    rubricVersionId: current.rubricVersion!.id,
+    checklistVersionId: current.checklistVersion!.id,
+    competencies,
+    focus,
+    questionKeys,
+    redFlags: (checklist.body as ChecklistVersion).content.items,
   };
 }

@@ -107,18 +107,33 @@ export class ApplicationsRepository {
   /**
    * The board of an opening: counts per stage and the first `perColumn` cards of each, oldest in
    * stage first, in one query over the (organization, opening, stage) index.
+   *
+   * A card shows a dealbreaker when a submitted scorecard of the application ticked a red flag that
+   * its checklist version rates a dealbreaker; never to a viewer who still owes a draft scorecard
+   * on that application, who must not learn the panel's opinion before giving their own.
    */
   async board(
     organizationId: string,
     openingId: string,
     perColumn: number,
+    viewerId: string,
   ): Promise<{ counts: Map<Stage, number>; cards: BoardCard[] }> {
     const rows: Record<string, unknown>[] = await this.ds.query(
       `select x.*,
               (select count(*)::int from interviews i
                 where i.organization_id = $1 and i.application_id = x.id and i.status = 'scheduled') as interviews,
               (select count(*)::int from scorecards s
-                where s.organization_id = $1 and s.application_id = x.id and s.status = 'submitted') as scorecards_in
+                where s.organization_id = $1 and s.application_id = x.id and s.status = 'submitted') as scorecards_in,
+              exists (select 1 from scorecards s
+                        join scorecard_red_flags f on f.organization_id = s.organization_id and f.scorecard_id = s.id
+                        join red_flag_checklist_versions cv on cv.organization_id = s.organization_id
+                                                           and cv.id = s.checklist_version_id
+                       where s.organization_id = $1 and s.application_id = x.id and s.status = 'submitted'
+                         and cv.content -> 'items' @> jsonb_build_array(
+                               jsonb_build_object('key', f.flag_key, 'severity', 'dealbreaker')))
+              and not exists (select 1 from scorecards d
+                               where d.organization_id = $1 and d.application_id = x.id and d.status = 'draft'
+                                 and d.interviewer_id = $4) as dealbreaker
          from (
          select a.id, a.stage, a.stage_entered_at, a.version,
                 c.id as candidate_id, c.name, c.current_title, c.current_company,
@@ -129,7 +144,7 @@ export class ApplicationsRepository {
           where a.organization_id = $1 and a.opening_id = $2) x
         where n <= $3
         order by stage, n`,
-      [organizationId, openingId, perColumn],
+      [organizationId, openingId, perColumn, viewerId],
     );
     const counts = new Map<Stage, number>();
     const cards = rows.map((r) => {
@@ -147,8 +162,7 @@ export class ApplicationsRepository {
         version: r.version as number,
         scorecardsIn: r.scorecards_in as number,
         interviews: r.interviews as number,
-        // Red flags are ticked on scorecards, which interviewers fill in a later feature.
-        dealbreaker: false,
+        dealbreaker: r.dealbreaker as boolean,
       };
     });
     return { counts, cards };

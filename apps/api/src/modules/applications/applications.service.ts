@@ -91,7 +91,7 @@ export class ApplicationsService {
   async board(caller: Caller, openingId: string, perColumn: number): Promise<PipelineBoard> {
     const opening = await this.openings.header(caller.organizationId, openingId);
     if (!opening) throw AppError.notFound('opening');
-    const { counts, cards } = await this.applications.board(caller.organizationId, openingId, perColumn);
+    const { counts, cards } = await this.applications.board(caller.organizationId, openingId, perColumn, caller.userId);
     return {
       opening,
       cardsPerColumn: perColumn,

@@ -9,6 +9,7 @@ export interface SchedulingTarget {
   openingId: string;
   plan: InterviewPlan;
   rubricVersionId: string | null;
+  checklistVersionId: string | null;
 }
 
 /** An interview as locked for a change, with its live scorecard. */
@@ -24,6 +25,7 @@ export interface LockedInterview {
   scorecardId: string | null;
   scorecardStatus: 'draft' | 'submitted' | null;
   rubricVersionId: string | null;
+  checklistVersionId: string | null;
 }
 
 const SELECT_INTERVIEW = `
@@ -80,7 +82,7 @@ export class InterviewsRepository {
   /** Locks the application (so its stage cannot change meanwhile) and reads its opening's plan. */
   async lockTarget(organizationId: string, applicationId: string, m: EntityManager): Promise<SchedulingTarget | null> {
     const rows: Record<string, unknown>[] = await m.query(
-      `select a.stage, a.opening_id, o.plan, o.rubric_version_id
+      `select a.stage, a.opening_id, o.plan, o.rubric_version_id, o.checklist_version_id
          from applications a
          join openings o on o.organization_id = a.organization_id and o.id = a.opening_id
         where a.organization_id = $1 and a.id = $2
@@ -94,6 +96,7 @@ export class InterviewsRepository {
       openingId: r.opening_id as string,
       plan: r.plan as InterviewPlan,
       rubricVersionId: (r.rubric_version_id as string | null) ?? null,
+      checklistVersionId: (r.checklist_version_id as string | null) ?? null,
     };
   }
 
@@ -103,6 +106,8 @@ export class InterviewsRepository {
       applicationId: string;
       stepKey: string;
       stepName: string;
+      focusCompetencyKeys: string[];
+      questionKeys: string[];
       interviewerId: string;
       startsAt: Date;
       durationMinutes: number;
@@ -113,8 +118,8 @@ export class InterviewsRepository {
   ): Promise<string> {
     const [row]: { id: string }[] = await m.query(
       `insert into interviews (organization_id, application_id, step_key, step_name, interviewer_id, starts_at,
-                               duration_minutes, feedback_due_at, created_by)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id`,
+                               duration_minutes, feedback_due_at, created_by, focus_competency_keys, question_keys)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning id`,
       [
         organizationId,
         i.applicationId,
@@ -125,6 +130,8 @@ export class InterviewsRepository {
         i.durationMinutes,
         i.feedbackDueAt,
         i.createdBy,
+        i.focusCompetencyKeys,
+        i.questionKeys,
       ],
     );
     return row!.id;
@@ -133,7 +140,14 @@ export class InterviewsRepository {
   /** Records an assignment and gives the interviewer an empty draft scorecard on the given rubric version. */
   async assign(
     organizationId: string,
-    a: { interviewId: string; applicationId: string; interviewerId: string; rubricVersionId: string; by: string },
+    a: {
+      interviewId: string;
+      applicationId: string;
+      interviewerId: string;
+      rubricVersionId: string;
+      checklistVersionId: string | null;
+      by: string;
+    },
     m: EntityManager,
   ): Promise<void> {
     await m.query(
@@ -142,16 +156,18 @@ export class InterviewsRepository {
       [organizationId, a.interviewId, a.interviewerId, a.by],
     );
     await m.query(
-      `insert into scorecards (organization_id, interview_id, application_id, interviewer_id, rubric_version_id)
-       values ($1, $2, $3, $4, $5)`,
-      [organizationId, a.interviewId, a.applicationId, a.interviewerId, a.rubricVersionId],
+      `insert into scorecards (organization_id, interview_id, application_id, interviewer_id, rubric_version_id,
+                               checklist_version_id)
+       values ($1, $2, $3, $4, $5, $6)`,
+      [organizationId, a.interviewId, a.applicationId, a.interviewerId, a.rubricVersionId, a.checklistVersionId],
     );
   }
 
   async lock(organizationId: string, id: string, m: EntityManager): Promise<LockedInterview | null> {
     const rows: Record<string, unknown>[] = await m.query(
       `select i.id, i.application_id, i.interviewer_id, i.starts_at, i.duration_minutes, i.feedback_due_at, i.status,
-              i.version, s.id as scorecard_id, s.status as scorecard_status, s.rubric_version_id
+              i.version, s.id as scorecard_id, s.status as scorecard_status, s.rubric_version_id,
+              s.checklist_version_id
          from interviews i
          left join scorecards s on s.organization_id = i.organization_id and s.interview_id = i.id and s.status <> 'void'
         where i.organization_id = $1 and i.id = $2
@@ -172,6 +188,7 @@ export class InterviewsRepository {
       scorecardId: (r.scorecard_id as string | null) ?? null,
       scorecardStatus: (r.scorecard_status as 'draft' | 'submitted' | null) ?? null,
       rubricVersionId: (r.rubric_version_id as string | null) ?? null,
+      checklistVersionId: (r.checklist_version_id as string | null) ?? null,
     };
   }
 

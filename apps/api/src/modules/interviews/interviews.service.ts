@@ -70,6 +70,8 @@ export class InterviewsService {
           applicationId,
           stepKey: step.key,
           stepName: step.name,
+          focusCompetencyKeys: step.focusCompetencyKeys,
+          questionKeys: step.criterionKeys,
           interviewerId: input.interviewerId,
           startsAt: times.startsAt,
           durationMinutes: input.durationMinutes ?? step.durationMinutes,
@@ -85,6 +87,7 @@ export class InterviewsService {
           applicationId,
           interviewerId: input.interviewerId,
           rubricVersionId: target.rubricVersionId,
+          checklistVersionId: target.checklistVersionId,
           by: caller.userId,
         },
         m,
@@ -120,7 +123,9 @@ export class InterviewsService {
             interviewId: id,
             applicationId: current.applicationId,
             interviewerId: input.interviewerId!,
-            rubricVersionId: current.rubricVersionId ?? (await this.rubricVersionOf(caller, current, m)),
+            ...(current.rubricVersionId
+              ? { rubricVersionId: current.rubricVersionId, checklistVersionId: current.checklistVersionId }
+              : await this.versionsOf(caller, current, m)),
             by: caller.userId,
           },
           m,
@@ -179,12 +184,16 @@ export class InterviewsService {
     }
   }
 
-  /** The rubric version for a new scorecard when the interview has no live one (its opening's). */
-  private async rubricVersionOf(caller: Caller, current: LockedInterview, m: EntityManager): Promise<string> {
+  /** The rubric and checklist versions for a new scorecard when the interview has no live one (its opening's). */
+  private async versionsOf(
+    caller: Caller,
+    current: LockedInterview,
+    m: EntityManager,
+  ): Promise<{ rubricVersionId: string; checklistVersionId: string | null }> {
     const target = await this.interviews.lockTarget(caller.organizationId, current.applicationId, m);
     if (!target?.rubricVersionId) {
       throw new AppError(422, 'invalid_transition', 'The opening has no rubric, so there is nothing to score against.');
     }
-    return target.rubricVersionId;
+    return { rubricVersionId: target.rubricVersionId, checklistVersionId: target.checklistVersionId };
   }
 }

@@ -34,6 +34,7 @@ export interface OpeningRow {
   status: OpeningStatus;
   hiringManager: PersonRef | null;
   recruiter: PersonRef | null;
+  hideCandidateDetails: boolean;
   rubricVersion: { id: string; documentId: string; name: string; version: number; content: RubricContent } | null;
   checklistVersion: { id: string; documentId: string; name: string; version: number } | null;
   plan: InterviewPlan;
@@ -60,6 +61,7 @@ export interface OpeningProfile {
   recruiterId: string | null;
   rubricVersionId: string | null;
   checklistVersionId: string | null;
+  hideCandidateDetails: boolean;
 }
 
 const PROFILE_COLUMNS: Record<Exclude<keyof OpeningProfile, 'compensation'>, string> = {
@@ -75,6 +77,7 @@ const PROFILE_COLUMNS: Record<Exclude<keyof OpeningProfile, 'compensation'>, str
   expectations: 'expectations',
   hiringManagerId: 'hiring_manager_id',
   recruiterId: 'recruiter_id',
+  hideCandidateDetails: 'hide_candidate_details',
   rubricVersionId: 'rubric_version_id',
   checklistVersionId: 'checklist_version_id',
 };
@@ -185,6 +188,7 @@ export class OpeningsRepository {
       status: r.status as OpeningStatus,
       hiringManager: r.hiring_manager_id ? { id: r.hiring_manager_id as string, name: r.hm_name as string } : null,
       recruiter: r.recruiter_id ? { id: r.recruiter_id as string, name: r.rc_name as string } : null,
+      hideCandidateDetails: r.hide_candidate_details as boolean,
       rubricVersion: r.rubric_version_id
         ? {
             id: r.rubric_version_id as string,

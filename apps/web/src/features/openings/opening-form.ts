@@ -67,6 +67,7 @@ export const OpeningFormSchema = z.object({
   expectations: Expectations,
   hiringManagerId: optionalId,
   recruiterId: optionalId,
+  hideCandidateDetails: z.boolean(),
   rubricVersionId: optionalId,
   checklistVersionId: optionalId,
 });
@@ -112,6 +113,7 @@ export function newOpeningDefaults(hiringManagerId: string | null): OpeningFormI
     expectations: { technicalAuthority: '', codingTime: '', teamQuality: '', emPartnership: '', growthPath: '' },
     hiringManagerId: hiringManagerId ?? '',
     recruiterId: '',
+    hideCandidateDetails: false,
     rubricVersionId: '',
     checklistVersionId: '',
   };
@@ -132,6 +134,7 @@ export function openingFormValues(opening: Opening): OpeningFormInput {
     expectations: { ...opening.expectations },
     hiringManagerId: opening.hiringManager?.id ?? '',
     recruiterId: opening.recruiter?.id ?? '',
+    hideCandidateDetails: opening.hideCandidateDetails,
     rubricVersionId: opening.rubricVersion?.id ?? '',
     checklistVersionId: opening.checklistVersion?.id ?? '',
   };

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { ScorecardsController } from './scorecards.controller.js';
+import { ScorecardsRepository } from './scorecards.repository.js';
+import { ScorecardsService } from './scorecards.service.js';
+
+/**
+ * Interviewers' kits and scorecards: drafts, submission, amendments, and the independence rule
+ * that keeps the panel's feedback hidden from anyone still owing their own.
+ */
+@Module({
+  controllers: [ScorecardsController],
+  providers: [ScorecardsRepository, ScorecardsService],
+  exports: [ScorecardsService],
+})
+export class ScorecardsModule {}

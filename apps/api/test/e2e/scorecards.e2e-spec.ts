@@ -1,0 +1,712 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type {
+  AuthSession,
+  BoardCard,
+  Interview,
+  InterviewKit,
+  MyInterviewList,
+  RubricDetail,
+  Scorecard,
+  User,
+} from '@scorecard/contracts';
+import {
+  addMember,
+  bearer,
+  openOpeningWithFocus,
+  rubricContent,
+  signup,
+  uniqueEmail,
+  type FocusedOpening,
+} from '../support/factories.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+interface Member {
+  user: User;
+  token: string;
+}
+
+let t: TestApp;
+let admin: AuthSession;
+let recruiter: string;
+let ana: Member;
+let ben: Member;
+let carl: Member;
+let hm: Member;
+let opening: FocusedOpening;
+let other: AuthSession;
+
+const HOUR = 3_600_000;
+const hoursFromNow = (h: number) => new Date(Date.now() + h * HOUR).toISOString();
+
+beforeAll(async () => {
+  t = await startTestApp();
+  admin = await signup(t, 'Scorecards Co');
+  recruiter = (await addMember(t, admin, 'recruiter')).token;
+  ana = await addMember(t, admin, 'interviewer');
+  ben = await addMember(t, admin, 'interviewer');
+  carl = await addMember(t, admin, 'interviewer');
+  hm = await addMember(t, admin, 'hiring_manager');
+  opening = await openOpeningWithFocus(t, admin);
+  other = await signup(t, 'Elsewhere Co');
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const CANDIDATE = {
+  name: 'Noor Haddad',
+  currentTitle: 'Staff Engineer',
+  currentCompany: 'Acme',
+  location: 'Lisbon',
+  links: { linkedin: '', github: 'https://github.com/noor', blog: '', talks: '' },
+};
+
+async function newApplication(openingId = opening.id): Promise<string> {
+  const c = await t
+    .http()
+    .post('/api/v1/candidates')
+    .set(bearer(recruiter))
+    .send({ ...CANDIDATE, email: uniqueEmail('noor'), source: 'referral' })
+    .expect(201);
+  const a = await t
+    .http()
+    .post('/api/v1/applications')
+    .set(bearer(recruiter))
+    .send({ candidateId: c.body.id, openingId })
+    .expect(201);
+  return a.body.id as string;
+}
+
+/** Schedules the first step (by default three hours ago, so feedback is awaited and not yet due). */
+async function schedule(
+  applicationId: string,
+  interviewer: Member,
+  times: { startsAt?: string; feedbackDueAt?: string; stepKey?: string } = {},
+): Promise<Interview> {
+  const res = await t
+    .http()
+    .post(`/api/v1/applications/${applicationId}/interviews`)
+    .set(bearer(recruiter))
+    .send({
+      stepKey: times.stepKey ?? opening.steps[0]!.key,
+      interviewerId: interviewer.user.id,
+      startsAt: times.startsAt ?? hoursFromNow(-3),
+      ...(times.feedbackDueAt ? { feedbackDueAt: times.feedbackDueAt } : {}),
+    })
+    .expect(201);
+  return res.body as Interview;
+}
+
+const api = {
+  kit: (token: string, interviewId: string) => t.http().get(`/api/v1/interviews/${interviewId}/kit`).set(bearer(token)),
+  get: (token: string, id: string) => t.http().get(`/api/v1/scorecards/${id}`).set(bearer(token)),
+  save: (token: string, id: string, body: object) =>
+    t.http().put(`/api/v1/scorecards/${id}`).set(bearer(token)).send(body),
+  submit: (token: string, id: string, revision: number) =>
+    t.http().post(`/api/v1/scorecards/${id}/submit`).set(bearer(token)).send({ revision }),
+  amend: (token: string, id: string, body: object) =>
+    t.http().post(`/api/v1/scorecards/${id}/amendments`).set(bearer(token)).send(body),
+  list: (token: string, applicationId: string) =>
+    t.http().get(`/api/v1/applications/${applicationId}/scorecards`).set(bearer(token)),
+  mine: (token: string, query: Record<string, string | number> = {}) =>
+    t.http().get('/api/v1/me/interviews').query(query).set(bearer(token)),
+};
+
+/** The criteria of the first step's focus competencies, in rubric order. */
+const criteria = () => opening.focus.flatMap((c) => c.criteria);
+const dealbreaker = () => opening.redFlags.find((f) => f.severity === 'dealbreaker')!;
+const concern = () => opening.redFlags.find((f) => f.severity === 'concern')!;
+
+/** A complete scorecard: a 4 with evidence, then 3s and "not assessed" without evidence. */
+function complete(over: Record<string, unknown> = {}) {
+  const [first, ...rest] = criteria();
+  return {
+    ratings: [
+      { criterionKey: first!.key, rating: 4, evidence: 'Walked through a migration they led, with numbers.' },
+      ...rest.map((c, i) => ({ criterionKey: c.key, rating: i % 2 === 0 ? 3 : null, evidence: '' })),
+    ],
+    redFlags: [],
+    recommendation: 'yes',
+    summary: 'A clear, grounded lead.',
+    notes: 'My private notes.',
+    ...over,
+  };
+}
+
+async function current(member: Member, id: string): Promise<Scorecard> {
+  return (await api.get(member.token, id).expect(200)).body as Scorecard;
+}
+
+/** Saves a complete scorecard (with overrides) and submits it. */
+async function fillAndSubmit(member: Member, id: string, over: Record<string, unknown> = {}): Promise<Scorecard> {
+  const { revision } = await current(member, id);
+  const saved = await api.save(member.token, id, { ...complete(over), revision }).expect(200);
+  return (await api.submit(member.token, id, saved.body.revision as number).expect(200)).body as Scorecard;
+}
+
+async function ratingRows(scorecardId: string) {
+  return (await t.db.query(
+    `select criterion_key, competency_key, rating, evidence from scorecard_ratings where scorecard_id = $1
+      order by criterion_key`,
+    [scorecardId],
+  )) as { criterion_key: string; competency_key: string; rating: number | null; evidence: string }[];
+}
+
+describe('my interviews', () => {
+  it('lists upcoming, awaiting (overdue marked, soonest due first) and submitted, with counts for all three and the overdue', async () => {
+    const dave = await addMember(t, admin, 'interviewer');
+    const app = await newApplication();
+    const upcoming = await schedule(app, dave, { startsAt: hoursFromNow(48) });
+    const dueSoon = await schedule(app, dave, { startsAt: hoursFromNow(-2), feedbackDueAt: hoursFromNow(20) });
+    const overdue = await schedule(app, dave, { startsAt: hoursFromNow(-30) });
+    const done = await schedule(app, dave, { startsAt: hoursFromNow(-50) });
+    await fillAndSubmit(dave, done.scorecard!.id);
+    const cancelled = await schedule(app, dave, { startsAt: hoursFromNow(-40) });
+    await t
+      .http()
+      .post(`/api/v1/interviews/${cancelled.id}/cancel`)
+      .set(bearer(recruiter))
+      .send({ version: cancelled.version })
+      .expect(200);
+    const handedOver = await schedule(app, dave, { startsAt: hoursFromNow(-40) });
+    await t
+      .http()
+      .patch(`/api/v1/interviews/${handedOver.id}`)
+      .set(bearer(recruiter))
+      .send({ interviewerId: carl.user.id, version: handedOver.version })
+      .expect(200);
+
+    const awaiting = (await api.mine(dave.token).expect(200)).body as MyInterviewList;
+    expect(awaiting.counts).toEqual({ upcoming: 1, awaiting: 2, submitted: 1, overdue: 1 });
+    expect(awaiting.total).toBe(2);
+    expect(awaiting.items.map((i) => [i.interviewId, i.overdue])).toEqual([
+      [overdue.id, true],
+      [dueSoon.id, false],
+    ]);
+    expect(awaiting.items[0]).toMatchObject({
+      scorecardId: overdue.scorecard!.id,
+      candidate: { name: CANDIDATE.name },
+      opening: { id: opening.id, title: 'Tech Lead, Test' },
+      step: 'System design',
+      durationMinutes: 60,
+      feedbackDueAt: overdue.feedbackDueAt,
+      scorecardStatus: 'draft',
+      submittedAt: null,
+    });
+
+    const up = (await api.mine(dave.token, { view: 'upcoming' }).expect(200)).body as MyInterviewList;
+    expect(up.items.map((i) => [i.interviewId, i.overdue])).toEqual([[upcoming.id, false]]);
+    const sub = (await api.mine(dave.token, { view: 'submitted' }).expect(200)).body as MyInterviewList;
+    expect(sub.items).toEqual([
+      expect.objectContaining({ interviewId: done.id, scorecardStatus: 'submitted', overdue: false }),
+    ]);
+    expect(sub.items[0]!.submittedAt).not.toBeNull();
+
+    const page2 = (await api.mine(dave.token, { view: 'awaiting', page: 2, pageSize: 1 }).expect(200))
+      .body as MyInterviewList;
+    expect(page2).toMatchObject({ total: 2, page: 2, pageSize: 1 });
+    expect(page2.items.map((i) => i.interviewId)).toEqual([dueSoon.id]);
+  });
+
+  it('answers empty lists and zero counts to someone without interviews', async () => {
+    const res = await api.mine(admin.token).expect(200);
+    expect(res.body).toEqual({
+      items: [],
+      total: 0,
+      page: 1,
+      pageSize: expect.any(Number),
+      counts: { upcoming: 0, awaiting: 0, submitted: 0, overdue: 0 },
+    });
+  });
+});
+
+describe('interview kit', () => {
+  it('gives the interviewer the focus competencies with anchors and probes, the questions, the red flags, the candidate and their own scorecard', async () => {
+    const app = await newApplication();
+    const i = await schedule(app, ana);
+    const kit = (await api.kit(ana.token, i.id).expect(200)).body as InterviewKit;
+    expect(kit.interview).toMatchObject({ id: i.id, step: 'System design', durationMinutes: 60, status: 'scheduled' });
+    expect(kit.opening).toEqual({ id: opening.id, title: 'Tech Lead, Test' });
+    expect(kit.candidate).toEqual({ ...CANDIDATE, detailsHidden: false });
+    expect(kit.competencies).toEqual(opening.focus);
+    expect(kit.competencies).toHaveLength(2);
+    for (const cr of kit.competencies.flatMap((c) => c.criteria)) {
+      expect(cr.anchors).toHaveLength(4);
+      expect(cr.anchors.every((a) => a.length > 0)).toBe(true);
+      expect(cr.prompt.length).toBeGreaterThan(0);
+    }
+    expect(kit.competencies.flatMap((c) => c.criteria).some((cr) => cr.probes.length > 0)).toBe(true);
+    expect(kit.questionKeys).toEqual(opening.questionKeys);
+    expect(kit.redFlags).toEqual(opening.redFlags);
+    expect(kit.redFlags.some((f) => f.severity === 'dealbreaker')).toBe(true);
+    expect(kit.scorecard).toMatchObject({
+      id: i.scorecard!.id,
+      interviewer: { id: ana.user.id },
+      rubricVersionId: opening.rubricVersionId,
+      checklistVersionId: opening.checklistVersionId,
+      status: 'draft',
+      ratings: [],
+      notes: '',
+      revision: 0,
+    });
+
+    await api.save(ana.token, i.scorecard!.id, { ...complete(), revision: 0 }).expect(200);
+    const again = (await api.kit(ana.token, i.id).expect(200)).body as InterviewKit;
+    expect(again.scorecard.notes).toBe('My private notes.');
+    expect(again.scorecard.ratings.map((r) => r.criterionKey)).toEqual(criteria().map((c) => c.key));
+  });
+
+  it('shows only the candidate’s name when the opening hides CV details from interviewers', async () => {
+    const hidden = await openOpeningWithFocus(t, admin, { title: 'Hidden CV', hideCandidateDetails: true });
+    const app = await newApplication(hidden.id);
+    const i = await schedule(app, ana, { stepKey: hidden.steps[0]!.key });
+    const kit = (await api.kit(ana.token, i.id).expect(200)).body as InterviewKit;
+    expect(kit.candidate).toEqual({
+      name: CANDIDATE.name,
+      detailsHidden: true,
+      currentTitle: null,
+      currentCompany: null,
+      location: null,
+      links: null,
+    });
+  });
+
+  it('is only for the interview’s current interviewer: others get 403, a cancelled interview 404', async () => {
+    const app = await newApplication();
+    const i = await schedule(app, ana);
+    for (const token of [ben.token, admin.token, recruiter]) {
+      const res = await api.kit(token, i.id).expect(403);
+      expect(res.body.detail).toBe('Only the interviewer of this interview can open its kit.');
+    }
+    const moved = await t
+      .http()
+      .patch(`/api/v1/interviews/${i.id}`)
+      .set(bearer(recruiter))
+      .send({ interviewerId: ben.user.id, version: i.version })
+      .expect(200);
+    await api.kit(ana.token, i.id).expect(403);
+    const kit = (await api.kit(ben.token, i.id).expect(200)).body as InterviewKit;
+    expect(kit.scorecard.interviewer.id).toBe(ben.user.id);
+    await t
+      .http()
+      .post(`/api/v1/interviews/${i.id}/cancel`)
+      .set(bearer(recruiter))
+      .send({ version: moved.body.version })
+      .expect(200);
+    await api.kit(ben.token, i.id).expect(404);
+  });
+});
+
+describe('saving, submitting and amending', () => {
+  it('saves a draft, submits it, and keeps the exact rubric version', async () => {
+    const i = await schedule(await newApplication(), ana);
+    const id = i.scorecard!.id;
+    const saved = (await api.save(ana.token, id, { ...complete(), revision: 0 }).expect(200)).body as Scorecard;
+    expect(saved).toMatchObject({
+      status: 'draft',
+      revision: 1,
+      recommendation: 'yes',
+      summary: 'A clear, grounded lead.',
+      notes: 'My private notes.',
+      rubricVersionId: opening.rubricVersionId,
+      submittedAt: null,
+    });
+    const competencyOf = new Map(opening.focus.flatMap((c) => c.criteria.map((cr) => [cr.key, c.key])));
+    expect(saved.ratings).toHaveLength(criteria().length);
+    for (const r of saved.ratings) expect(r.competencyKey).toBe(competencyOf.get(r.criterionKey));
+    expect(await ratingRows(id)).toHaveLength(criteria().length);
+
+    const submitted = (await api.submit(ana.token, id, 1).expect(200)).body as Scorecard;
+    expect(submitted).toMatchObject({ status: 'submitted', revision: 2, ratings: saved.ratings });
+    expect(submitted.submittedAt).not.toBeNull();
+  });
+
+  it('refuses to submit an incomplete scorecard (422 listing exactly what is missing), and it stays a draft', async () => {
+    const i = await schedule(await newApplication(), ana);
+    const id = i.scorecard!.id;
+    const [first, second, ...rest] = criteria();
+    await api
+      .save(ana.token, id, {
+        ...complete(),
+        revision: 0,
+        ratings: [
+          { criterionKey: first!.key, rating: 1, evidence: '  ' },
+          { criterionKey: second!.key, rating: 2, evidence: '' },
+        ],
+        redFlags: [{ flagKey: concern().key, evidence: '' }],
+        recommendation: null,
+      })
+      .expect(200);
+    const draft = await current(ana, id);
+    const res = await api.submit(ana.token, id, draft.revision).expect(422);
+    expect(res.body.code).toBe('scorecard_incomplete');
+    expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual([
+      `ratings.${first!.key}.evidence`,
+      ...rest.map((c) => `ratings.${c.key}`),
+      `redFlags.${concern().key}.evidence`,
+      'recommendation',
+    ]);
+    expect(await current(ana, id)).toMatchObject({ status: 'draft', revision: draft.revision, submittedAt: null });
+  });
+
+  it.each([
+    ['a 4 without evidence', 4, false, 'ratings.{c}.evidence'],
+    ['a 1 without evidence', 1, false, 'ratings.{c}.evidence'],
+    ['a red flag without evidence', 3, true, 'redFlags.{f}.evidence'],
+  ])('needs evidence for %s', async (_label, rating, flag, path) => {
+    const i = await schedule(await newApplication(), ana);
+    const id = i.scorecard!.id;
+    const [first, ...rest] = criteria();
+    const body = complete({
+      ratings: [
+        { criterionKey: first!.key, rating, evidence: '' },
+        ...rest.map((c) => ({ criterionKey: c.key, rating: 2, evidence: '' })),
+      ],
+      redFlags: flag ? [{ flagKey: concern().key, evidence: '' }] : [],
+    });
+    await api.save(ana.token, id, { ...body, revision: 0 }).expect(200);
+    const res = await api.submit(ana.token, id, 1).expect(422);
+    expect(res.body.errors).toEqual([
+      expect.objectContaining({ path: path.replace('{c}', first!.key).replace('{f}', concern().key) }),
+    ]);
+  });
+
+  it('accepts 2s and 3s without evidence, and "not assessed" is an answer', async () => {
+    const i = await schedule(await newApplication(), ana);
+    const card = await fillAndSubmit(ana, i.scorecard!.id, {
+      ratings: criteria().map((c, n) => ({ criterionKey: c.key, rating: [2, 3, null][n % 3], evidence: '' })),
+    });
+    expect(card.status).toBe('submitted');
+    expect(card.ratings.filter((r) => r.rating === null).length).toBeGreaterThan(0);
+  });
+
+  it('submitting twice is harmless: the second answers the same scorecard, whatever revision it names', async () => {
+    const i = await schedule(await newApplication(), ana);
+    const first = await fillAndSubmit(ana, i.scorecard!.id);
+    for (const revision of [first.revision, 0]) {
+      const again = (await api.submit(ana.token, first.id, revision).expect(200)).body as Scorecard;
+      expect(again).toEqual(first);
+    }
+  });
+
+  it('a save based on an old revision answers 409 and changes nothing', async () => {
+    const i = await schedule(await newApplication(), ana);
+    const id = i.scorecard!.id;
+    await api.save(ana.token, id, { ...complete(), revision: 0 }).expect(200);
+    const before = await ratingRows(id);
+    const res = await api
+      .save(ana.token, id, { ...complete({ summary: 'From the other tab', ratings: [] }), revision: 0 })
+      .expect(409);
+    expect(res.body.code).toBe('stale_revision');
+    expect(await current(ana, id)).toMatchObject({ revision: 1, summary: 'A clear, grounded lead.' });
+    expect(await ratingRows(id)).toEqual(before);
+    await api.submit(ana.token, id, 0).expect(409);
+  });
+
+  it('a submitted scorecard no longer saves (409), and the database itself refuses to change it', async () => {
+    const i = await schedule(await newApplication(), ana);
+    const card = await fillAndSubmit(ana, i.scorecard!.id);
+    const res = await api
+      .save(ana.token, card.id, { ...complete({ summary: 'Changed my mind' }), revision: card.revision })
+      .expect(409);
+    expect(res.body).toMatchObject({
+      code: 'invalid_transition',
+      detail: 'Submitted scorecards change only through an amendment.',
+    });
+    await expect(t.db.query(`update scorecards set summary = 'edited' where id = $1`, [card.id])).rejects.toThrow(
+      'a submitted scorecard cannot change',
+    );
+    await expect(t.db.query(`update scorecards set status = 'void' where id = $1`, [card.id])).rejects.toThrow(
+      'a submitted scorecard cannot change',
+    );
+    await expect(
+      t.db.query(`update scorecard_ratings set rating = 1 where scorecard_id = $1`, [card.id]),
+    ).rejects.toThrow('only a draft scorecard');
+    await expect(t.db.query(`delete from scorecard_ratings where scorecard_id = $1`, [card.id])).rejects.toThrow(
+      'only a draft scorecard',
+    );
+    await expect(
+      t.db.query(
+        `insert into scorecard_red_flags (organization_id, scorecard_id, flag_key, evidence)
+         select organization_id, id, $2, 'late' from scorecards where id = $1`,
+        [card.id, concern().key],
+      ),
+    ).rejects.toThrow('only a draft scorecard');
+    expect(await current(ana, card.id)).toEqual(card);
+  });
+
+  it('an amendment by the author, with a reason, replaces the content, keeps the original, and records who, when and why', async () => {
+    const i = await schedule(await newApplication(), ana);
+    const card = await fillAndSubmit(ana, i.scorecard!.id);
+    const originalRows = await ratingRows(card.id);
+    const [first, ...rest] = criteria();
+    const res = await api
+      .amend(ana.token, card.id, {
+        ...complete({
+          ratings: [
+            { criterionKey: first!.key, rating: 3, evidence: '' },
+            ...rest.map((c) => ({ criterionKey: c.key, rating: 2, evidence: '' })),
+          ],
+          redFlags: [{ flagKey: concern().key, evidence: 'Talked only about their own code.' }],
+          recommendation: 'no',
+          summary: 'On reflection, not ready.',
+        }),
+        reason: 'I mixed up two candidates’ answers.',
+        revision: card.revision,
+      })
+      .expect(200);
+    const amended = res.body as Scorecard;
+    expect(amended).toMatchObject({
+      status: 'submitted',
+      submittedAt: card.submittedAt,
+      revision: card.revision + 1,
+      recommendation: 'no',
+      summary: 'On reflection, not ready.',
+      redFlags: [{ flagKey: concern().key, evidence: 'Talked only about their own code.' }],
+    });
+    expect(amended.ratings[0]).toMatchObject({ criterionKey: first!.key, rating: 3 });
+    expect(amended.amendments).toEqual([
+      {
+        by: { id: ana.user.id, name: ana.user.name },
+        at: expect.any(String),
+        reason: 'I mixed up two candidates’ answers.',
+      },
+    ]);
+    expect(Date.parse(amended.amendments[0]!.at)).toBeGreaterThanOrEqual(Date.parse(card.submittedAt!));
+
+    const [stored] = (await t.db.query(
+      `select amended_by, reason, original from scorecard_amendments where scorecard_id = $1`,
+      [card.id],
+    )) as { amended_by: string; reason: string; original: Record<string, unknown> }[];
+    expect(stored!.amended_by).toBe(ana.user.id);
+    expect(stored!.original).toEqual({
+      ratings: originalRows.map((r) => ({
+        criterionKey: r.criterion_key,
+        competencyKey: r.competency_key,
+        rating: r.rating,
+        evidence: r.evidence,
+      })),
+      redFlags: [],
+      recommendation: 'yes',
+      summary: 'A clear, grounded lead.',
+    });
+    // Others see the amendment history too.
+    const seen = (await api.get(recruiter, card.id).expect(200)).body as Scorecard;
+    expect(seen.amendments).toEqual(amended.amendments);
+    expect(seen.notes).toBe('');
+  });
+
+  it('refuses amendments of drafts, stale ones, incomplete ones and ones without a reason, saving nothing', async () => {
+    const i = await schedule(await newApplication(), ana);
+    const id = i.scorecard!.id;
+    const draft = await api.amend(ana.token, id, { ...complete(), reason: 'Typo', revision: 0 }).expect(409);
+    expect(draft.body.code).toBe('invalid_transition');
+    const card = await fillAndSubmit(ana, id);
+    const stale = await api
+      .amend(ana.token, id, { ...complete(), reason: 'Typo', revision: card.revision - 1 })
+      .expect(409);
+    expect(stale.body.code).toBe('stale_revision');
+    const partial = await api
+      .amend(ana.token, id, { ...complete({ recommendation: null }), reason: 'Typo', revision: card.revision })
+      .expect(422);
+    expect(partial.body.errors).toEqual([expect.objectContaining({ path: 'recommendation' })]);
+    await api.amend(ana.token, id, { ...complete(), reason: ' ', revision: card.revision }).expect(400);
+    expect(await current(ana, id)).toEqual(card);
+    const rows = (await t.db.query(`select 1 from scorecard_amendments where scorecard_id = $1`, [id])) as unknown[];
+    expect(rows).toHaveLength(0);
+  });
+
+  it('only the author saves, submits or amends: another interviewer, the recruiter and the admin get 403', async () => {
+    const i = await schedule(await newApplication(), ana);
+    const id = i.scorecard!.id;
+    await api.save(ana.token, id, { ...complete(), revision: 0 }).expect(200);
+    const before = await current(ana, id);
+    for (const token of [ben.token, recruiter, admin.token]) {
+      const res = await api.save(token, id, { ...complete({ summary: 'Not mine' }), revision: 1 }).expect(403);
+      expect(res.body.code).toBe('forbidden');
+      await api.submit(token, id, 1).expect(403);
+    }
+    const card = await fillAndSubmit(ana, id);
+    for (const token of [ben.token, recruiter, admin.token]) {
+      await api.amend(token, id, { ...complete(), reason: 'Because', revision: card.revision }).expect(403);
+    }
+    expect((await current(ana, id)).summary).toBe(before.summary);
+    expect((await current(ana, id)).amendments).toEqual([]);
+  });
+});
+
+describe('validation: bad keys are refused and nothing is saved', () => {
+  let id: string;
+  let saved: Scorecard;
+  let otherRubricCriterion: string;
+
+  beforeAll(async () => {
+    const i = await schedule(await newApplication(), ana);
+    id = i.scorecard!.id;
+    saved = (await api.save(ana.token, id, { ...complete(), revision: 0 }).expect(200)).body as Scorecard;
+    const rubric = await t
+      .http()
+      .post('/api/v1/rubrics')
+      .set(bearer(admin.token))
+      .send({ name: 'Another rubric', content: rubricContent() })
+      .expect(201);
+    otherRubricCriterion = (rubric.body as RubricDetail).draft!.content.competencies[0]!.criteria[0]!.key;
+  });
+
+  const rating = (criterionKey: string, value: unknown = 3) => [{ criterionKey, rating: value, evidence: 'x' }];
+
+  it.each<[string, () => Record<string, unknown>, string]>([
+    ['a rating of 5', () => ({ ratings: rating(criteria()[0]!.key, 5) }), 'ratings.0.rating'],
+    ['a rating of 0', () => ({ ratings: rating(criteria()[0]!.key, 0) }), 'ratings.0.rating'],
+    [
+      'an unknown criterion',
+      () => ({ ratings: rating('00000000-0000-4000-8000-000000000000') }),
+      'ratings.0.criterionKey',
+    ],
+    ['a criterion of another rubric', () => ({ ratings: rating(otherRubricCriterion) }), 'ratings.0.criterionKey'],
+    [
+      'a criterion of a competency outside the step’s focus',
+      () => ({ ratings: rating(opening.competencies[3]!.criteria[0]!.key) }),
+      'ratings.0.criterionKey',
+    ],
+    [
+      'a red flag from nowhere',
+      () => ({ redFlags: [{ flagKey: '00000000-0000-4000-8000-000000000000', evidence: 'x' }] }),
+      'redFlags.0.flagKey',
+    ],
+    ['an unknown recommendation', () => ({ recommendation: 'maybe' }), 'recommendation'],
+  ])('%s → 400', async (_label, over, path) => {
+    const before = await ratingRows(id);
+    const res = await api.save(ana.token, id, { ...complete(over()), revision: saved.revision }).expect(400);
+    expect(res.body.code).toBe('validation_failed');
+    expect(res.body.errors.map((e: { path: string }) => e.path)).toContain(path);
+    expect(await current(ana, id)).toEqual(saved);
+    expect(await ratingRows(id)).toEqual(before);
+  });
+});
+
+describe('independence before discussion', () => {
+  let app: string;
+  let anaCard: string;
+  let benCard: Scorecard;
+  let hmCard: string;
+
+  const boardCard = async (token: string): Promise<BoardCard> => {
+    const res = await t.http().get(`/api/v1/openings/${opening.id}/board`).set(bearer(token)).expect(200);
+    return (res.body.columns as { cards: BoardCard[] }[]).flatMap((c) => c.cards).find((c) => c.applicationId === app)!;
+  };
+
+  beforeAll(async () => {
+    app = await newApplication();
+    anaCard = (await schedule(app, ana)).scorecard!.id;
+    hmCard = (await schedule(app, hm)).scorecard!.id;
+    const benInterview = await schedule(app, ben);
+    await api.save(ana.token, anaCard, { ...complete({ summary: 'Ana’s view' }), revision: 0 }).expect(200);
+    benCard = await fillAndSubmit(ben, benInterview.scorecard!.id, {
+      summary: 'Ben’s view',
+      redFlags: [{ flagKey: dealbreaker().key, evidence: 'Has never mentored anyone.' }],
+      recommendation: 'strong_no',
+    });
+  });
+
+  it('an interviewer with a draft gets 403 for another’s scorecard and for the list', async () => {
+    const one = await api.get(ana.token, benCard.id).expect(403);
+    expect(one.body.detail).toBe('Submit your own scorecard first: until then the panel’s feedback stays hidden.');
+    const list = await api.list(ana.token, app).expect(403);
+    expect(list.body.detail).toBe('Submit your own scorecard first: until then the panel’s feedback stays hidden.');
+  });
+
+  it('an interviewer who is not on the panel gets 403, even with a submitted scorecard elsewhere', async () => {
+    await api.get(carl.token, benCard.id).expect(403);
+    await api.list(carl.token, app).expect(403);
+  });
+
+  it('nobody but its author reads a draft, whatever their role', async () => {
+    for (const token of [ben.token, recruiter, admin.token]) {
+      const res = await api.get(token, anaCard).expect(403);
+      expect(res.body.code).toBe('forbidden');
+    }
+    expect((await current(ana, anaCard)).notes).toBe('My private notes.');
+  });
+
+  it('recruiters and admins read the submitted scorecards, without the author’s notes', async () => {
+    for (const token of [recruiter, admin.token]) {
+      const list = (await api.list(token, app).expect(200)).body as { items: Scorecard[] };
+      expect(list.items.map((c) => c.id)).toEqual([benCard.id]);
+      expect(list.items[0]).toMatchObject({ summary: 'Ben’s view', recommendation: 'strong_no', notes: '' });
+      expect(list.items[0]!.redFlags).toEqual([{ flagKey: dealbreaker().key, evidence: 'Has never mentored anyone.' }]);
+      const one = (await api.get(token, benCard.id).expect(200)).body as Scorecard;
+      expect(one).toEqual({ ...benCard, notes: '' });
+    }
+  });
+
+  it('a hiring manager on the panel is refused until they submit, and the board hides the dealbreaker from them', async () => {
+    await api.get(hm.token, benCard.id).expect(403);
+    await api.list(hm.token, app).expect(403);
+    expect((await boardCard(hm.token)).dealbreaker).toBe(false);
+    expect((await boardCard(recruiter)).dealbreaker).toBe(true);
+    await fillAndSubmit(hm, hmCard);
+    await api.get(hm.token, benCard.id).expect(200);
+    await api.list(hm.token, app).expect(200);
+    expect((await boardCard(hm.token)).dealbreaker).toBe(true);
+  });
+
+  it('once the interviewer submits, they read the panel’s scorecards (their own notes included, others’ not)', async () => {
+    await fillAndSubmit(ana, anaCard, { summary: 'Ana’s view' });
+    await api.get(ana.token, benCard.id).expect(200);
+    const list = (await api.list(ana.token, app).expect(200)).body as { items: Scorecard[] };
+    const byAuthor = new Map(list.items.map((c) => [c.interviewer.id, c]));
+    expect(byAuthor.get(ana.user.id)!.notes).toBe('My private notes.');
+    expect(byAuthor.get(ben.user.id)!.notes).toBe('');
+    expect(list.items).toHaveLength(3);
+    // …but still not another application's.
+    const elsewhere = await newApplication();
+    const stranger = await schedule(elsewhere, carl);
+    const strangerCard = await fillAndSubmit(carl, stranger.scorecard!.id);
+    await api.get(ana.token, strangerCard.id).expect(403);
+    await api.list(ana.token, elsewhere).expect(403);
+  });
+
+  it('a concern is not a dealbreaker on the board', async () => {
+    const a = await newApplication();
+    const i = await schedule(a, carl);
+    await fillAndSubmit(carl, i.scorecard!.id, {
+      redFlags: [{ flagKey: concern().key, evidence: 'Only their code.' }],
+    });
+    const res = await t.http().get(`/api/v1/openings/${opening.id}/board`).set(bearer(recruiter)).expect(200);
+    const card = (res.body.columns as { cards: BoardCard[] }[])
+      .flatMap((c) => c.cards)
+      .find((c) => c.applicationId === a)!;
+    expect(card).toMatchObject({ scorecardsIn: 1, dealbreaker: false });
+  });
+});
+
+describe('isolation', () => {
+  it('another organization gets 404 on every route, and changes nothing', async () => {
+    const app = await newApplication();
+    const i = await schedule(app, ana);
+    const card = await fillAndSubmit(ana, i.scorecard!.id);
+    const draftInterview = await schedule(app, ben);
+    const draft = draftInterview.scorecard!.id;
+    const o = other.token;
+    await api.kit(o, i.id).expect(404);
+    await api.get(o, card.id).expect(404);
+    await api.list(o, app).expect(404);
+    await api.save(o, draft, { ...complete(), revision: 0 }).expect(404);
+    await api.submit(o, draft, 0).expect(404);
+    await api.amend(o, card.id, { ...complete(), reason: 'Mine now', revision: card.revision }).expect(404);
+    const mine = (await api.mine(o).expect(200)).body as MyInterviewList;
+    expect(mine.counts).toEqual({ upcoming: 0, awaiting: 0, submitted: 0, overdue: 0 });
+    expect(await current(ana, card.id)).toEqual(card);
+    expect(await current(ben, draft)).toMatchObject({ revision: 0, status: 'draft', ratings: [] });
+  });
+
+  it('unknown ids answer 404', async () => {
+    const nobody = '00000000-0000-4000-8000-000000000000';
+    await api.kit(ana.token, nobody).expect(404);
+    await api.get(ana.token, nobody).expect(404);
+    await api.list(admin.token, nobody).expect(404);
+    await api.save(ana.token, nobody, { ...complete(), revision: 0 }).expect(404);
+    await api.submit(ana.token, nobody, 0).expect(404);
+  });
+});
