@@ -420,6 +420,14 @@ describe('saving, submitting and amending', () => {
       'a submitted scorecard cannot change',
     );
     await expect(
+      t.db.query(`update scorecards set application_id = application_id, interview_id = interview_id where id = $1`, [
+        card.id,
+      ]),
+    ).rejects.toThrow('a submitted scorecard cannot change');
+    await expect(t.db.query(`delete from scorecards where id = $1`, [card.id])).rejects.toThrow(
+      'a submitted scorecard cannot change',
+    );
+    await expect(
       t.db.query(`update scorecard_ratings set rating = 1 where scorecard_id = $1`, [card.id]),
     ).rejects.toThrow('only a draft scorecard');
     await expect(t.db.query(`delete from scorecard_ratings where scorecard_id = $1`, [card.id])).rejects.toThrow(

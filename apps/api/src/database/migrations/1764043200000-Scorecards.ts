@@ -82,12 +82,10 @@ export class Scorecards1764043200000 implements MigrationInterface {
           return coalesce(new, old);
         end if;
         if tg_table_name = 'scorecards' then
-          if old.status = 'submitted' and (new.status <> 'submitted' or new.recommendation is distinct from old.recommendation
-              or new.summary <> old.summary or new.notes <> old.notes or new.submitted_at <> old.submitted_at
-              or new.interviewer_id <> old.interviewer_id or new.rubric_version_id <> old.rubric_version_id) then
+          if old.status = 'submitted' then
             raise exception 'a submitted scorecard cannot change' using errcode = 'check_violation';
           end if;
-          return new;
+          return coalesce(new, old);
         end if;
         select status into card_status from scorecards
          where organization_id = coalesce(new.organization_id, old.organization_id)
@@ -98,7 +96,7 @@ export class Scorecards1764043200000 implements MigrationInterface {
         return coalesce(new, old);
       end $$`);
     await q.query(`
-      create trigger scorecards_frozen before update on scorecards
+      create trigger scorecards_frozen before update or delete on scorecards
       for each row execute function scorecard_forbid_submitted_change()`);
     for (const table of ['scorecard_ratings', 'scorecard_red_flags']) {
       await q.query(`
