@@ -7,3 +7,4 @@ export * from './opening-status.js';
 export * from './pipeline.js';
 export * from './interviews.js';
 export * from './scorecards.js';
+export * from './scoring.js';
