@@ -10,6 +10,9 @@ import { ApplicationsModule } from './modules/applications/applications.module.j
 import { InterviewsModule } from './modules/interviews/interviews.module.js';
 import { CandidateImportsModule } from './modules/candidate-imports/candidate-imports.module.js';
 import { CandidatesModule } from './modules/candidates/candidates.module.js';
+import { DebriefsModule } from './modules/debriefs/debriefs.module.js';
+import { DecisionsModule } from './modules/decisions/decisions.module.js';
+import { DebriefEventsModule } from './modules/events/debrief-events.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { HomeModule } from './modules/home/home.module.js';
 import { LibraryModule } from './modules/library/library.module.js';
@@ -50,6 +53,9 @@ export class AppModule {
         HomeModule,
         InterviewsModule,
         ScorecardsModule,
+        DebriefsModule,
+        DecisionsModule,
+        DebriefEventsModule,
       ],
       providers: [{ provide: APP_INTERCEPTOR, useClass: ValidationInterceptor }],
     };

@@ -64,6 +64,7 @@ import {
   ScorecardList,
   SubmitScorecardRequest,
 } from './scorecards.js';
+import { Comparison, ComparisonQuery, DecideRequest, Debrief, Decision } from './debriefs.js';
 import { AddImportRowsRequest, CandidateImport, CommitImportRequest, ImportRowErrors } from './candidate-import.js';
 import { CreateUserRequest, UpdateUserRequest, User, UserList, UserListQuery } from './users.js';
 
@@ -86,9 +87,11 @@ export interface Endpoint {
   readonly params?: z.ZodType;
   readonly query?: z.ZodType;
   readonly body?: z.ZodType;
-  /** The success status and the schema of its body (`null` for no body). */
+  /** The success status and the schema of its body (`null` for no body, or for a stream). */
   readonly status: number;
   readonly response: z.ZodType | null;
+  /** Set for a stream of server-sent events (`response` is then null): the route writes the raw reply. */
+  readonly produces?: 'text/event-stream';
 }
 
 const anyone = { auth: 'session', roles: 'any' } as const;
@@ -97,6 +100,8 @@ const admins = { auth: 'session', roles: ['admin'] } as const;
 const hiringTeam = { auth: 'session', roles: ['admin', 'hiring_manager', 'recruiter'] } as const;
 /** Who may change them. */
 const designers = { auth: 'session', roles: ['admin', 'hiring_manager'] } as const;
+/** Who records hiring decisions. */
+const deciders = { auth: 'session', roles: ['admin', 'hiring_manager'] } as const;
 /** Who runs the pipeline: candidates, applications and stage moves. */
 const recruiting = { auth: 'session', roles: ['admin', 'recruiter', 'hiring_manager'] } as const;
 
@@ -676,6 +681,50 @@ export const endpoints = {
     params: IdParams,
     status: 200,
     response: ScorecardList,
+  },
+  getDebrief: {
+    method: 'get',
+    path: '/api/v1/applications/:id/debrief',
+    summary: 'The debrief of an application: scores with count and spread, disagreements first, red flags, decisions',
+    tag: 'debriefs',
+    access: anyone,
+    params: IdParams,
+    status: 200,
+    response: Debrief,
+  },
+  decide: {
+    method: 'post',
+    path: '/api/v1/applications/:id/decisions',
+    summary: 'Record the hiring decision (hire, no hire, hold) and move the application to the matching stage',
+    tag: 'debriefs',
+    access: deciders,
+    params: IdParams,
+    body: DecideRequest,
+    status: 201,
+    response: Decision,
+  },
+  debriefEvents: {
+    method: 'get',
+    path: '/api/v1/applications/:id/debrief/events',
+    summary:
+      'Live updates of a debrief as server-sent events: `ready` once listening, then `changed` with `{"kind"}` whenever a scorecard or decision lands (refetch the debrief then), and a comment every 25 s',
+    tag: 'debriefs',
+    access: anyone,
+    params: IdParams,
+    status: 200,
+    response: null,
+    produces: 'text/event-stream',
+  },
+  getComparison: {
+    method: 'get',
+    path: '/api/v1/openings/:id/comparison',
+    summary: 'Compare 2 to 8 applications of an opening side by side on the same scale',
+    tag: 'debriefs',
+    access: hiringTeam,
+    params: IdParams,
+    query: ComparisonQuery,
+    status: 200,
+    response: Comparison,
   },
 } as const satisfies Record<string, Endpoint>;
 

@@ -21,6 +21,7 @@ export const ErrorCode = z.enum([
   'already_applied',
   'import_has_errors',
   'scorecard_incomplete',
+  'dealbreaker_not_acknowledged',
   'too_many_attempts',
   'payload_too_large',
   'unsupported_media_type',

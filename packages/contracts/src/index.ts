@@ -11,3 +11,5 @@ export * from './applications.js';
 export * from './interviews.js';
 export * from './candidate-import.js';
 export * from './scorecards.js';
+export * from './debriefs.js';
+export * from './events.js';

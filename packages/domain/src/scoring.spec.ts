@@ -1,6 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import {
   checkDecision,
+  csvCell,
+  expectationFit,
+  toCsv,
   disagreements,
   panelScores,
   rankCandidates,
@@ -155,6 +158,22 @@ describe('disagreements', () => {
       { criteria: [], competencies: [], recommendationSplit: true },
     ],
     [
+      'competency scores exactly two levels apart disagree, though 11/3 − 5/3 is not quite 2 in floating point',
+      [
+        card('a', 'yes', [
+          ['t1', 'tech', 4],
+          ['t2', 'tech', 4],
+          ['t3', 'tech', 3],
+        ]),
+        card('b', 'yes', [
+          ['t1', 'tech', 2],
+          ['t2', 'tech', 2],
+          ['t3', 'tech', 1],
+        ]),
+      ],
+      { criteria: ['t1', 't2', 't3'], competencies: ['tech'], recommendationSplit: false },
+    ],
+    [
       'not assessed never disagrees',
       [card('a', 'no', [['t1', 'tech', null]]), card('b', 'no', [['t1', 'tech', 4]])],
       {
@@ -174,6 +193,7 @@ describe('tooCloseToSeparate and rankCandidates', () => {
     [3.5, 0, 3.0, 0, false],
     [3.5, 1.5, 3.0, 0, true],
     [3.5, 0.5, 3.0, 0.5, false],
+    [13 / 6, 0, 23 / 12, 0, false], // 0.25 apart on paper, 0.2499999… in floating point
   ])('%f (spread %f) vs %f (spread %f): too close %s', (a, sa, b, sb, close) => {
     expect(tooCloseToSeparate({ overall: a, spread: sa }, { overall: b, spread: sb })).toBe(close);
   });
@@ -224,5 +244,59 @@ describe('decisions', () => {
       code: 'dealbreaker_not_acknowledged',
       message: 'An interviewer flagged a dealbreaker. Acknowledge it to hire anyway.',
     });
+  });
+});
+
+describe('expectationFit', () => {
+  it.each([
+    [
+      { desiredCodingSharePct: 70, desiredCareerPath: 'technical' },
+      { codingSharePct: 60, careerPath: 'technical' },
+      { codingShareGap: 10, careerPathMatch: true },
+    ],
+    [
+      { desiredCodingSharePct: 20, desiredCareerPath: 'management' },
+      { codingSharePct: 60, careerPath: 'technical' },
+      { codingShareGap: -40, careerPathMatch: false },
+    ],
+    [
+      { desiredCodingSharePct: null, desiredCareerPath: 'undecided' },
+      { codingSharePct: 60, careerPath: 'technical' },
+      { codingShareGap: null, careerPathMatch: null },
+    ],
+    [
+      { desiredCodingSharePct: 50, desiredCareerPath: 'executive' },
+      { codingSharePct: null, careerPath: 'open' },
+      { codingShareGap: null, careerPathMatch: null },
+    ],
+  ])('%j against %j', (candidate, opening, expected) => {
+    expect(expectationFit(candidate, opening)).toEqual(expected);
+  });
+});
+
+describe('csv', () => {
+  it.each<[string | number | null, string]>([
+    ['plain', 'plain'],
+    ['=SUM(A1:A9)', "'=SUM(A1:A9)"],
+    ['+1 555', "'+1 555"],
+    ['-2', "'-2"],
+    ['@cmd', "'@cmd"],
+    [-2, '-2'],
+    [3.25, '3.25'],
+    ['a, b', '"a, b"'],
+    ['say "hi"', '"say ""hi"""'],
+    ['=1,2', `"'=1,2"`],
+    [null, ''],
+  ])('%j -> %s', (value, cell) => {
+    expect(csvCell(value)).toBe(cell);
+  });
+
+  it('joins rows with CRLF', () => {
+    expect(
+      toCsv([
+        ['name', 'score'],
+        ['Ada', 3.5],
+      ]),
+    ).toBe('name,score\r\nAda,3.5\r\n');
   });
 });

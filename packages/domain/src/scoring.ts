@@ -110,6 +110,13 @@ export function panelScores(cards: readonly PanelScorecard[], weights: readonly 
 /** Ratings spanning this many levels or more are a disagreement the panel must discuss. */
 export const DISAGREEMENT_SPAN = 2;
 
+/**
+ * Scores are means of small integers, so a spread or gap that is exactly 2 (or 0.25) on paper can
+ * come out a hair below it in floating point (11/3 − 5/3 = 1.9999999999999998). Thresholds compare
+ * with this much slack, so the rule means what it says whichever way the figure was computed.
+ */
+const SCORE_EPSILON = 1e-9;
+
 export interface Disagreements {
   criteria: string[];
   competencies: string[];
@@ -125,9 +132,9 @@ export function disagreements(scores: PanelScores): Disagreements {
   const yes = scores.tally.yes + scores.tally.strong_yes;
   const no = scores.tally.no + scores.tally.strong_no;
   return {
-    criteria: scores.criteria.filter((c) => c.stat.spread >= DISAGREEMENT_SPAN).map((c) => c.key),
+    criteria: scores.criteria.filter((c) => c.stat.spread >= DISAGREEMENT_SPAN - SCORE_EPSILON).map((c) => c.key),
     competencies: scores.competencies
-      .filter((c) => c.stat !== null && c.stat.spread >= DISAGREEMENT_SPAN)
+      .filter((c) => c.stat !== null && c.stat.spread >= DISAGREEMENT_SPAN - SCORE_EPSILON)
       .map((c) => c.key),
     recommendationSplit: yes > 0 && no > 0,
   };
@@ -145,7 +152,7 @@ export function tooCloseToSeparate(
   b: { overall: number; spread: number },
 ): boolean {
   const gap = Math.abs(a.overall - b.overall);
-  return gap < NEAR_TIE_MIN || gap < Math.max(a.spread, b.spread) / 2;
+  return gap < NEAR_TIE_MIN - SCORE_EPSILON || gap < Math.max(a.spread, b.spread) / 2 - SCORE_EPSILON;
 }
 
 export interface RankInput {
@@ -210,4 +217,42 @@ export function checkDecision(input: {
     };
   }
   return { ok: true };
+}
+
+/**
+ * How a candidate's wishes fit an opening: the gap in coding share (candidate minus opening, in
+ * points; null when either is unknown), and whether the career paths match (null when the opening
+ * is open to any path or the candidate is undecided).
+ */
+export function expectationFit(
+  candidate: { desiredCodingSharePct: number | null; desiredCareerPath: string },
+  opening: { codingSharePct: number | null; careerPath: string },
+): { codingShareGap: number | null; careerPathMatch: boolean | null } {
+  const codingShareGap =
+    candidate.desiredCodingSharePct === null || opening.codingSharePct === null
+      ? null
+      : candidate.desiredCodingSharePct - opening.codingSharePct;
+  const careerPathMatch =
+    opening.careerPath === 'open' || candidate.desiredCareerPath === 'undecided'
+      ? null
+      : opening.careerPath === candidate.desiredCareerPath;
+  return { codingShareGap, careerPathMatch };
+}
+
+/** Characters that make a spreadsheet read a cell as a formula. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One CSV cell: quoted when needed, and prefixed with an apostrophe when it begins with `=`, `+`,
+ * `-` or `@`, so a spreadsheet never runs it as a formula.
+ */
+export function csvCell(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  let s = String(value);
+  if (typeof value !== 'number' && FORMULA_START.test(s)) s = `'${s}`;
+  return /[",\n\r]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function toCsv(rows: readonly (readonly (string | number | null | undefined)[])[]): string {
+  return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

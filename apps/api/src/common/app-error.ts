@@ -20,6 +20,7 @@ const TITLES: Record<ErrorCode, string> = {
   already_applied: 'Already applied',
   import_has_errors: 'Some rows have errors',
   scorecard_incomplete: 'The scorecard is not complete',
+  dealbreaker_not_acknowledged: 'A dealbreaker needs acknowledging',
   too_many_attempts: 'Too many attempts',
   payload_too_large: 'Request too large',
   unsupported_media_type: 'Unsupported media type',

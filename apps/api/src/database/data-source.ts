@@ -4,6 +4,7 @@ import { LibraryAndOpenings1764032400000 } from './migrations/1764032400000-Libr
 import { Pipeline1764036000000 } from './migrations/1764036000000-Pipeline.js';
 import { Interviews1764039600000 } from './migrations/1764039600000-Interviews.js';
 import { Scorecards1764043200000 } from './migrations/1764043200000-Scorecards.js';
+import { Decisions1764046800000 } from './migrations/1764046800000-Decisions.js';
 
 /** Every migration, in order. Committed migrations are never edited: add a new one. */
 export const migrations = [
@@ -12,6 +13,7 @@ export const migrations = [
   Pipeline1764036000000,
   Interviews1764039600000,
   Scorecards1764043200000,
+  Decisions1764046800000,
 ];
 
 /** One DataSource definition, shared by the app, the tests and the `db:migrate` command. */

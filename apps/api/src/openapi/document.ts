@@ -28,10 +28,18 @@ export function buildOpenApiDocument(version: string) {
   const problemContent = { 'application/problem+json': { schema: Problem } };
 
   for (const [operationId, e] of Object.entries(endpoints) as [string, Endpoint][]) {
-    const responses: Record<string, { description: string; content?: Record<string, { schema: z.ZodType }> }> = {
-      [e.status]: e.response
-        ? { description: 'Success', content: { 'application/json': { schema: e.response } } }
-        : { description: 'Success, no content' },
+    const responses: Record<
+      string,
+      { description: string; content?: Record<string, { schema: z.ZodType | { type: 'string' } }> }
+    > = {
+      [e.status]: e.produces
+        ? {
+            description: 'A stream of server-sent events that stays open until the client disconnects',
+            content: { [e.produces]: { schema: { type: 'string' } } },
+          }
+        : e.response
+          ? { description: 'Success', content: { 'application/json': { schema: e.response } } }
+          : { description: 'Success, no content' },
     };
     for (const s of errorStatuses(e))
       responses[s] = { description: ERROR_STATUSES[s] ?? 'Error', content: problemContent };

@@ -81,6 +81,34 @@ function send(agent: http.Agent, base: string, method: string, path: string, bod
   });
 }
 
+/** Opens the live stream of the demo debrief as its hiring manager; resolves once it is ready. */
+async function debriefStream(base: string): Promise<{ ended: Promise<string> }> {
+  const { token } = (await (await login(base, 'hm@acme.test', 'scorecard-demo')).json()) as { token: string };
+  const get = async <T>(path: string) =>
+    (await (await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } })).json()) as T;
+  const openings = await get<{ items: { id: string }[] }>('/api/v1/openings');
+  const board = await get<{ columns: { stage: string; cards: { applicationId: string }[] }[] }>(
+    `/api/v1/openings/${openings.items[0]!.id}/board`,
+  );
+  const id = board.columns.find((c) => c.stage === 'debrief')!.cards[0]!.applicationId;
+  return new Promise((resolveReady, reject) => {
+    http
+      .get(
+        `${base}/api/v1/applications/${id}/debrief/events`,
+        { headers: { authorization: `Bearer ${token}` } },
+        (res) => {
+          let text = '';
+          const ended = new Promise<string>((resolveEnded) => res.on('end', () => resolveEnded(text)));
+          res.on('data', (d: Buffer) => {
+            text += d.toString();
+            if (text.includes('event: ready')) resolveReady({ ended });
+          });
+        },
+      )
+      .on('error', reject);
+  });
+}
+
 let dataDir: string;
 const started: ChildProcess[] = [];
 beforeAll(() => {
@@ -120,6 +148,9 @@ describe('the product as a user runs it (embedded PostgreSQL)', () => {
     const { token } = (await signedIn.json()) as { token: string };
     expect(existsSync(join(dataDir, 'postgres', 'PG_VERSION'))).toBe(true);
 
+    // A debrief's live stream stays open until the client leaves: SIGTERM must end it, not wait for it.
+    const stream = await debriefStream(p.base);
+
     // Twelve connections are opened and accepted first (a health check on each), then a sign-in is
     // sent on each. Sign-ins hash with argon2 on 4 threads, so when the first answer arrives the
     // others are still being worked on: SIGTERM then must let every one of them finish.
@@ -130,6 +161,7 @@ describe('the product as a user runs it (embedded PostgreSQL)', () => {
     await Promise.race(inFlight);
     p.child.kill('SIGTERM');
     expect(await Promise.all(inFlight)).toEqual(Array(12).fill(200));
+    expect(await stream.ended).toContain('event: ready');
     agent.destroy();
     expect(await exited(p.child)).toBe(0);
     expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);

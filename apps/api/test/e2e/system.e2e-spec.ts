@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { endpoints, type Endpoint } from '@scorecard/contracts';
+import {
+  type Application,
+  endpoints,
+  type Endpoint,
+  type PipelineBoard,
+  type ScorecardList,
+} from '@scorecard/contracts';
 import { DataSource } from 'typeorm';
 import { ConfigError, loadConfig } from '../../src/config/env.js';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '../../src/database/seed-demo.js';
@@ -51,7 +57,7 @@ describe('demo organization', () => {
     const counts = Object.fromEntries(
       (board.body.columns as { stage: string; count: number }[]).map((c) => [c.stage, c.count]),
     );
-    expect(counts).toMatchObject({ applied: 2, screen: 1, interviews: 2 });
+    expect(counts).toMatchObject({ applied: 2, screen: 1, interviews: 2, debrief: 1, offer: 1 });
     const [late] = (await t.db.query(
       `select count(*)::int as n from scorecards s join interviews i on i.id = s.interview_id
         where s.status = 'draft' and i.feedback_due_at < now()`,
@@ -61,6 +67,52 @@ describe('demo organization', () => {
       `select count(*)::int as n from applications where stage_entered_at < now() - interval '7 days'`,
     )) as { n: number }[];
     expect(stuck!.n).toBe(1);
+  });
+
+  it('has a real debrief: four submitted scorecards that disagree, with a dealbreaker; a candidate with feedback pending; a hire decided', async () => {
+    const login = await t.http().post('/api/v1/auth/login').send({ email: 'hm@acme.test', password: DEMO_PASSWORD });
+    const hm = bearer(login.body.token as string);
+    const list = await t.http().get('/api/v1/openings').set(hm).expect(200);
+    const board = (await t.http().get(`/api/v1/openings/${list.body.items[0].id}/board`).set(hm).expect(200))
+      .body as PipelineBoard;
+    const cards = board.columns.flatMap((c) => c.cards);
+    const stages = new Set(cards.map((c) => c.stage));
+    expect(cards.length).toBeGreaterThanOrEqual(5);
+    expect(stages.size).toBeGreaterThanOrEqual(5);
+
+    const [debrief] = board.columns.find((c) => c.stage === 'debrief')!.cards;
+    expect(debrief).toMatchObject({ scorecardsIn: 4, dealbreaker: true });
+    const panel = (await t.http().get(`/api/v1/applications/${debrief!.applicationId}/scorecards`).set(hm).expect(200))
+      .body as ScorecardList;
+    expect(new Set(panel.items.map((s) => s.interviewer.id)).size).toBe(4);
+    // A disagreement: one criterion rated 1 by one interviewer and 4 by another, and a yes/no split.
+    const ratings = new Map<string, number[]>();
+    for (const r of panel.items.flatMap((s) => s.ratings)) {
+      if (r.rating !== null) ratings.set(r.criterionKey, [...(ratings.get(r.criterionKey) ?? []), r.rating]);
+    }
+    expect([...ratings.values()].some((rs) => Math.max(...rs) - Math.min(...rs) >= 2)).toBe(true);
+    const recommendations = panel.items.map((s) => s.recommendation);
+    expect(recommendations.some((r) => r === 'yes' || r === 'strong_yes')).toBe(true);
+    expect(recommendations.some((r) => r === 'no' || r === 'strong_no')).toBe(true);
+    // Every rating at either end of the scale and every red flag has evidence, as a real panel's would.
+    for (const s of panel.items) {
+      expect(s.summary.length).toBeGreaterThan(40);
+      for (const r of s.ratings) if (r.rating === 1 || r.rating === 4) expect(r.evidence.length).toBeGreaterThan(40);
+      for (const f of s.redFlags) expect(f.evidence.length).toBeGreaterThan(40);
+    }
+
+    const pending = board.columns.find((c) => c.stage === 'interviews')!.cards.find((c) => c.scorecardsIn === 2)!;
+    expect(pending.interviews).toBe(3);
+
+    const [offer] = board.columns.find((c) => c.stage === 'offer')!.cards;
+    const hired = (await t.http().get(`/api/v1/applications/${offer!.applicationId}`).set(hm).expect(200))
+      .body as Application;
+    expect(hired.history.at(-1)).toMatchObject({ from: 'debrief', to: 'offer', by: { name: 'Harper Lindqvist' } });
+    const decided = (await t.db.query(
+      `select decision, rationale from application_decisions where application_id = $1`,
+      [offer!.applicationId],
+    )) as { decision: string; rationale: string }[];
+    expect(decided).toEqual([{ decision: 'hire', rationale: hired.history.at(-1)!.note }]);
   });
 
   it('is never created in a database that already has an organization', async () => {

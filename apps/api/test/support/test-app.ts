@@ -13,6 +13,8 @@ export interface TestApp {
   app: NestFastifyApplication;
   http: () => ReturnType<typeof request>;
   db: DataSource;
+  /** The database this app runs on; another instance can share it (`startTestApp({}, { sameDatabaseAs })`). */
+  databaseUrl: string;
   /** Every log line the app wrote, as text. */
   logs: string[];
   close(): Promise<void>;
@@ -46,9 +48,17 @@ export async function createTestDatabase(): Promise<{ url: string; drop(): Promi
   };
 }
 
-/** The whole API on its own fresh database, with real migrations, ready for supertest. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+/**
+ * The whole API on its own fresh database, with real migrations, ready for supertest; or, with
+ * `sameDatabaseAs`, a second instance on another app's database (which that app drops).
+ */
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: { sameDatabaseAs?: TestApp } = {},
+): Promise<TestApp> {
+  const database = options.sameDatabaseAs
+    ? { url: options.sameDatabaseAs.databaseUrl, drop: async () => undefined }
+    : await createTestDatabase();
   const config: AppConfig & { databaseUrl: string } = {
     ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', ...env }),
     databaseUrl: database.url,
@@ -69,6 +79,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   return {
     app,
     db,
+    databaseUrl: database.url,
     logs,
     http: () => request(app.getHttpServer()),
     close: async () => {

@@ -9,5 +9,6 @@ import { ApplicationsService } from './applications.service.js';
   imports: [CandidatesModule, OpeningsModule],
   controllers: [ApplicationsController],
   providers: [ApplicationsRepository, ApplicationsService],
+  exports: [ApplicationsService],
 })
 export class ApplicationsModule {}

@@ -44,6 +44,13 @@ export class ApplicationsRepository {
     );
   }
 
+  async bumpVersion(organizationId: string, id: string, m: EntityManager): Promise<void> {
+    await m.query(
+      `update applications set version = version + 1, updated_at = now() where organization_id = $1 and id = $2`,
+      [organizationId, id],
+    );
+  }
+
   async recordMove(
     organizationId: string,
     move: {

@@ -1,8 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type Application, type MoveApplicationRequest, type PipelineBoard, Stage } from '@scorecard/contracts';
+import {
+  type Application,
+  type MoveApplicationRequest,
+  type PipelineBoard,
+  Stage,
+  type StageReason,
+} from '@scorecard/contracts';
 import { checkStageMove } from '@scorecard/domain';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error.js';
 import type { Caller } from '../../common/request-context.js';
 import { CandidatesService } from '../candidates/candidates.service.js';
@@ -60,8 +66,7 @@ export class ApplicationsService {
    */
   async move(caller: Caller, id: string, input: MoveApplicationRequest): Promise<Application> {
     await this.ds.transaction(async (m) => {
-      const current = await this.applications.lock(caller.organizationId, id, m);
-      if (!current) throw AppError.notFound('application');
+      const current = await this.lock(caller, id, m);
       if (current.version !== input.version) {
         throw new AppError(
           409,
@@ -69,23 +74,48 @@ export class ApplicationsService {
           'Someone moved this application after you loaded it. Here is where it is now.',
         );
       }
-      const verdict = checkStageMove({ from: current.stage, to: input.to, reason: input.reason ?? null });
-      if (!verdict.ok) throw new AppError(422, 'stage_move_refused', verdict.message);
-      await this.applications.setStage(caller.organizationId, id, input.to, m);
-      await this.applications.recordMove(
-        caller.organizationId,
-        {
-          applicationId: id,
-          from: current.stage,
-          to: input.to,
-          reason: input.reason ?? null,
-          note: input.note,
-          by: caller.userId,
-        },
+      await this.moveLocked(
+        caller,
+        id,
+        current.stage,
+        { to: input.to, reason: input.reason ?? null, note: input.note },
         m,
       );
     });
     return this.get(caller, id);
+  }
+
+  /** Locks an application of the caller's organization for a change in `m` (404 when there is none). */
+  async lock(caller: Caller, id: string, m: EntityManager): Promise<{ stage: Stage; version: number }> {
+    const current = await this.applications.lock(caller.organizationId, id, m);
+    if (!current) throw AppError.notFound('application');
+    return current;
+  }
+
+  /**
+   * Moves an application locked by `lock` in the same transaction, as `checkStageMove` allows (422
+   * with the rule's sentence otherwise), and records the move in its timeline.
+   */
+  async moveLocked(
+    caller: Caller,
+    id: string,
+    from: Stage,
+    move: { to: Stage; reason: StageReason | null; note: string },
+    m: EntityManager,
+  ): Promise<void> {
+    const verdict = checkStageMove({ from, to: move.to, reason: move.reason });
+    if (!verdict.ok) throw new AppError(422, 'stage_move_refused', verdict.message);
+    await this.applications.setStage(caller.organizationId, id, move.to, m);
+    await this.applications.recordMove(
+      caller.organizationId,
+      { applicationId: id, from, to: move.to, reason: move.reason, note: move.note, by: caller.userId },
+      m,
+    );
+  }
+
+  /** Marks a locked application as changed without moving it, so a change based on an older view answers 409. */
+  async touchLocked(caller: Caller, id: string, m: EntityManager): Promise<void> {
+    await this.applications.bumpVersion(caller.organizationId, id, m);
   }
 
   async board(caller: Caller, openingId: string, perColumn: number): Promise<PipelineBoard> {

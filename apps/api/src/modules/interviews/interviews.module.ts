@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EventsModule } from '../events/events.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { InterviewsController } from './interviews.controller.js';
 import { InterviewsRepository } from './interviews.repository.js';
@@ -6,7 +7,7 @@ import { InterviewsService } from './interviews.service.js';
 
 /** Interviews scheduled from plan steps, their assignment history and the scorecard each one owes. */
 @Module({
-  imports: [UsersModule],
+  imports: [UsersModule, EventsModule],
   controllers: [InterviewsController],
   providers: [InterviewsRepository, InterviewsService],
   exports: [InterviewsService],

@@ -13,6 +13,7 @@ import type { z } from 'zod';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error.js';
 import type { Caller } from '../../common/request-context.js';
+import { ApplicationEvents } from '../events/application-events.js';
 import { UsersService } from '../users/users.service.js';
 import { InterviewsRepository, type LockedInterview } from './interviews.repository.js';
 
@@ -23,6 +24,7 @@ export class InterviewsService {
   constructor(
     private readonly interviews: InterviewsRepository,
     private readonly users: UsersService,
+    private readonly events: ApplicationEvents,
     @InjectDataSource() private readonly ds: DataSource,
   ) {}
 
@@ -92,6 +94,7 @@ export class InterviewsService {
         },
         m,
       );
+      await this.changed(caller, applicationId, m);
       return interviewId;
     });
     return this.get(caller, id);
@@ -143,6 +146,7 @@ export class InterviewsService {
         },
         m,
       );
+      await this.changed(caller, current.applicationId, m);
     });
     return this.get(caller, id);
   }
@@ -153,8 +157,14 @@ export class InterviewsService {
       const current = await this.lockForChange(caller, id, input.version, m);
       if (current.scorecardId) await this.interviews.voidScorecard(caller.organizationId, current.scorecardId, m);
       await this.interviews.update(caller.organizationId, id, { ...current, status: 'cancelled' }, m);
+      await this.changed(caller, current.applicationId, m);
     });
     return this.get(caller, id);
+  }
+
+  /** Tells open debriefs of the application, on commit, that its pending interviews changed. */
+  private changed(caller: Caller, applicationId: string, m: EntityManager): Promise<void> {
+    return this.events.notify(m, { organizationId: caller.organizationId, applicationId, kind: 'interviews_changed' });
   }
 
   private async get(caller: Caller, id: string): Promise<Interview> {

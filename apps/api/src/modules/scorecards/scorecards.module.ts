@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EventsModule } from '../events/events.module.js';
 import { ScorecardsController } from './scorecards.controller.js';
 import { ScorecardsRepository } from './scorecards.repository.js';
 import { ScorecardsService } from './scorecards.service.js';
@@ -8,6 +9,7 @@ import { ScorecardsService } from './scorecards.service.js';
  * that keeps the panel's feedback hidden from anyone still owing their own.
  */
 @Module({
+  imports: [EventsModule],
   controllers: [ScorecardsController],
   providers: [ScorecardsRepository, ScorecardsService],
   exports: [ScorecardsService],

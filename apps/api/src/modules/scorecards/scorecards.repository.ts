@@ -16,6 +16,7 @@ export type MyInterviewsView = 'upcoming' | 'awaiting' | 'submitted';
 /** A scorecard as locked for a change, with what its keys and completeness are checked against. */
 export interface LockedScorecard {
   id: string;
+  applicationId: string;
   interviewerId: string;
   status: 'draft' | 'submitted' | 'void';
   revision: number;
@@ -345,7 +346,7 @@ export class ScorecardsRepository {
    */
   async lock(organizationId: string, id: string, m: EntityManager): Promise<LockedScorecard | null> {
     const rows: Record<string, unknown>[] = await m.query(
-      `select s.id, s.interviewer_id, s.status, s.revision, s.recommendation, i.focus_competency_keys,
+      `select s.id, s.application_id, s.interviewer_id, s.status, s.revision, s.recommendation, i.focus_competency_keys,
               rv.content as rubric, cv.content as checklist,
               coalesce((select json_agg(json_build_object('criterionKey', r.criterion_key, 'rating', r.rating,
                                                           'evidence', r.evidence))
@@ -367,6 +368,7 @@ export class ScorecardsRepository {
     if (!r) return null;
     return {
       id: r.id as string,
+      applicationId: r.application_id as string,
       interviewerId: r.interviewer_id as string,
       status: r.status as LockedScorecard['status'],
       revision: r.revision as number,

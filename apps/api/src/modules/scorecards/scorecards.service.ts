@@ -14,6 +14,7 @@ import { canSeePanelFeedback, scorecardIssues, unknownScorecardKeys, type Scorec
 import type { DataSource, EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error.js';
 import type { Caller } from '../../common/request-context.js';
+import { ApplicationEvents } from '../events/application-events.js';
 import {
   type LockedScorecard,
   type OwnCards,
@@ -50,6 +51,7 @@ const incomplete = (issues: ScorecardIssue[]) =>
 export class ScorecardsService {
   constructor(
     private readonly scorecards: ScorecardsRepository,
+    private readonly events: ApplicationEvents,
     @InjectDataSource() private readonly ds: DataSource,
   ) {}
 
@@ -112,10 +114,18 @@ export class ScorecardsService {
   }
 
   async listForApplication(caller: Caller, applicationId: string): Promise<ScorecardList> {
+    await this.checkPanelAccess(caller, applicationId);
+    return { items: await this.scorecards.listSubmitted(caller.organizationId, applicationId, caller.userId) };
+  }
+
+  /**
+   * Whether the caller may see the panel's feedback on an application: 404 when it is not in the
+   * caller's organization, 403 when the independence rule hides the feedback from them.
+   */
+  async checkPanelAccess(caller: Caller, applicationId: string): Promise<void> {
     const own = await this.scorecards.viewerOnApplication(caller.organizationId, applicationId, caller.userId);
     if (!own) throw AppError.notFound('application');
     this.checkPanelFeedback(caller, own);
-    return { items: await this.scorecards.listSubmitted(caller.organizationId, applicationId, caller.userId) };
   }
 
   /** Saves the author's draft: keys checked against the interview's scope, content replaced, revision + 1. */
@@ -141,6 +151,11 @@ export class ScorecardsService {
       const issues = scorecardIssues(card, criteria, flags);
       if (issues.length > 0) throw incomplete(issues);
       await this.scorecards.markSubmitted(caller.organizationId, id, m);
+      await this.events.notify(m, {
+        organizationId: caller.organizationId,
+        applicationId: card.applicationId,
+        kind: 'scorecard_submitted',
+      });
     });
     return this.own(caller, id);
   }
@@ -166,11 +181,21 @@ export class ScorecardsService {
         m,
       );
       await this.scorecards.replaceContent(caller.organizationId, id, content, m);
+      await this.events.notify(m, {
+        organizationId: caller.organizationId,
+        applicationId: card.applicationId,
+        kind: 'scorecard_amended',
+      });
     });
     return this.own(caller, id);
   }
 
-  private checkPanelFeedback(caller: Caller, own: OwnCards): void {
+  /**
+   * The independence rule for one application, given the caller's own live scorecards on it:
+   * 403 with the reason when the caller may not see the panel's feedback yet. Other contexts that
+   * show feedback or an aggregate of it (debriefs, comparisons) call it too.
+   */
+  checkPanelFeedback(caller: Caller, own: OwnCards): void {
     if (canSeePanelFeedback({ role: caller.role, ...own })) return;
     throw new AppError(
       403,

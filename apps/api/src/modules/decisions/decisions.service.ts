@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DecideRequest, Decision } from '@scorecard/contracts';
+import { canSeePanelFeedback, checkDecision, stageForDecision } from '@scorecard/domain';
+import type { DataSource } from 'typeorm';
+import { AppError } from '../../common/app-error.js';
+import type { Caller } from '../../common/request-context.js';
+import { ApplicationsService } from '../applications/applications.service.js';
+import { ApplicationEvents } from '../events/application-events.js';
+import { DecisionsRepository } from './decisions.repository.js';
+
+@Injectable()
+export class DecisionsService {
+  constructor(
+    private readonly decisions: DecisionsRepository,
+    private readonly applications: ApplicationsService,
+    private readonly events: ApplicationEvents,
+    @InjectDataSource() private readonly ds: DataSource,
+  ) {}
+
+  /**
+   * Records the debrief's outcome: by the opening's hiring manager or an admin, who has read the
+   * panel's feedback (no draft of their own pending), on the application version they saw, at the
+   * debrief stage, acknowledging any dealbreaker to hire. Hire moves the application to offer and
+   * no hire to rejected, through the pipeline's own rule and timeline, with the rationale as the
+   * move's note; hold leaves it in debrief. All in one transaction, announced to open debriefs on commit.
+   */
+  async decide(caller: Caller, applicationId: string, input: DecideRequest): Promise<Decision> {
+    return this.ds.transaction(async (m) => {
+      const current = await this.applications.lock(caller, applicationId, m);
+      const context = await this.decisions.context(caller.organizationId, applicationId, caller.userId, m);
+      if (!context) throw AppError.notFound('application');
+      if (caller.role !== 'admin' && context.hiringManagerId !== caller.userId) {
+        throw new AppError(403, 'forbidden', 'Only the opening’s hiring manager or an admin records its decision.');
+      }
+      if (!canSeePanelFeedback({ role: caller.role, ...context })) {
+        throw new AppError(
+          403,
+          'forbidden',
+          'Submit your own scorecard for this candidate first: you decide after giving your own feedback.',
+        );
+      }
+      if (current.version !== input.version) {
+        throw new AppError(
+          409,
+          'stale_revision',
+          'This application changed after you loaded the debrief (moved, or decided by someone else). Reload it.',
+        );
+      }
+      const verdict = checkDecision({
+        decision: input.decision,
+        stage: current.stage,
+        dealbreakers: context.dealbreakers,
+        acknowledgedDealbreakers: input.acknowledgeDealbreakers,
+      });
+      if (!verdict.ok) throw new AppError(422, verdict.code, verdict.message);
+
+      const decision = await this.decisions.insert(
+        caller.organizationId,
+        {
+          applicationId,
+          decision: input.decision,
+          rationale: input.rationale,
+          acknowledgedDealbreakers: input.acknowledgeDealbreakers && context.dealbreakers > 0,
+          by: caller.userId,
+        },
+        m,
+      );
+      const to = stageForDecision(input.decision);
+      if (to) {
+        await this.applications.moveLocked(
+          caller,
+          applicationId,
+          current.stage,
+          { to, reason: to === 'rejected' ? (input.rejectionReason ?? 'other') : null, note: input.rationale },
+          m,
+        );
+      } else {
+        // A hold moves nothing, but a decision taken on the view before it must not pass unnoticed.
+        await this.applications.touchLocked(caller, applicationId, m);
+      }
+      await this.events.notify(m, {
+        organizationId: caller.organizationId,
+        applicationId,
+        kind: 'decision_recorded',
+      });
+      return decision;
+    });
+  }
+}

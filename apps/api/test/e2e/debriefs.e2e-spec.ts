@@ -1,0 +1,551 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import {
+  Comparison,
+  Debrief,
+  type AuthSession,
+  type Interview,
+  type Opening,
+  type Scorecard,
+  type User,
+} from '@scorecard/contracts';
+import {
+  addMember,
+  bearer,
+  openOpeningWithFocus,
+  signup,
+  uniqueEmail,
+  type FocusedOpening,
+} from '../support/factories.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+interface Member {
+  user: User;
+  token: string;
+}
+
+let t: TestApp;
+let admin: AuthSession;
+let recruiter: string;
+let ana: Member;
+let ben: Member;
+let carl: Member;
+let dave: Member;
+let eve: Member;
+let hm: Member;
+let opening: FocusedOpening;
+let other: AuthSession;
+
+const HOUR = 3_600_000;
+const hoursFromNow = (h: number) => new Date(Date.now() + h * HOUR).toISOString();
+
+const FORBIDDEN_DRAFT = 'Submit your own scorecard first: until then the panel’s feedback stays hidden.';
+const FORBIDDEN_NOT_ON_PANEL =
+  'Only interviewers who submitted a scorecard for this candidate see the panel’s feedback.';
+
+beforeAll(async () => {
+  t = await startTestApp();
+  admin = await signup(t, 'Debriefs Co');
+  recruiter = (await addMember(t, admin, 'recruiter')).token;
+  const interviewers = await Promise.all([1, 2, 3, 4, 5].map(() => addMember(t, admin, 'interviewer')));
+  [ana, ben, carl, dave, eve] = interviewers as [Member, Member, Member, Member, Member];
+  hm = await addMember(t, admin, 'hiring_manager');
+  opening = await openOpeningWithFocus(t, admin, { title: 'Tech Lead, Payments' });
+  // The opening states its expectations, for the comparison's fit column.
+  const current = (await t.http().get(`/api/v1/openings/${opening.id}`).set(bearer(admin.token)).expect(200))
+    .body as Opening;
+  await t
+    .http()
+    .patch(`/api/v1/openings/${opening.id}`)
+    .set(bearer(admin.token))
+    .send({ codingSharePct: 40, careerPath: 'technical', revision: current.revision })
+    .expect(200);
+  other = await signup(t, 'Elsewhere Co');
+});
+afterAll(async () => {
+  await t.close();
+});
+
+async function newApplication(
+  name: string,
+  wishes: { desiredCodingSharePct?: number | null; desiredCareerPath?: string } = {},
+  openingId = opening.id,
+): Promise<string> {
+  const c = await t
+    .http()
+    .post('/api/v1/candidates')
+    .set(bearer(recruiter))
+    .send({ name, email: uniqueEmail('cand'), source: 'referral', currentTitle: 'Staff Engineer', ...wishes })
+    .expect(201);
+  const a = await t
+    .http()
+    .post('/api/v1/applications')
+    .set(bearer(recruiter))
+    .send({ candidateId: c.body.id, openingId })
+    .expect(201);
+  return a.body.id as string;
+}
+
+/** Schedules a step (the first by default) three hours ago, so its feedback is awaited but not yet due. */
+async function schedule(
+  applicationId: string,
+  interviewer: Member,
+  options: { step?: 0 | 1; startsAt?: string; plan?: FocusedOpening } = {},
+): Promise<Interview> {
+  const plan = options.plan ?? opening;
+  const res = await t
+    .http()
+    .post(`/api/v1/applications/${applicationId}/interviews`)
+    .set(bearer(recruiter))
+    .send({
+      stepKey: plan.steps[options.step ?? 0]!.key,
+      interviewerId: interviewer.user.id,
+      startsAt: options.startsAt ?? hoursFromNow(-3),
+    })
+    .expect(201);
+  return res.body as Interview;
+}
+
+type Rating = 1 | 2 | 3 | 4 | null;
+
+/** The criteria keys of competency i of the rubric, in rubric order. */
+const criteriaOf = (i: number) => opening.competencies[i]!.criteria.map((c) => c.key);
+const competencyKey = (i: number) => opening.competencies[i]!.key;
+const dealbreaker = () => opening.redFlags.find((f) => f.severity === 'dealbreaker')!;
+const concern = () => opening.redFlags.find((f) => f.severity === 'concern')!;
+
+/** Ratings for the criteria of competency i, in order (evidence on every rating). */
+const rate = (i: number, values: Rating[]) =>
+  criteriaOf(i).map((criterionKey, n) => ({ criterionKey, rating: values[n]!, evidence: `Evidence ${n + 1}` }));
+
+interface Content {
+  ratings: ReturnType<typeof rate>;
+  redFlags?: { flagKey: string; evidence: string }[];
+  recommendation: string;
+  notes?: string;
+}
+
+/** Saves a scorecard and submits it, through the API. */
+async function fillAndSubmit(member: Member, scorecardId: string, content: Content): Promise<Scorecard> {
+  const saved = await t
+    .http()
+    .put(`/api/v1/scorecards/${scorecardId}`)
+    .set(bearer(member.token))
+    .send({ redFlags: [], summary: 'Summary.', notes: 'Private notes.', ...content, revision: 0 })
+    .expect(200);
+  const res = await t
+    .http()
+    .post(`/api/v1/scorecards/${scorecardId}/submit`)
+    .set(bearer(member.token))
+    .send({ revision: saved.body.revision })
+    .expect(200);
+  return res.body as Scorecard;
+}
+
+const getDebrief = (token: string, applicationId: string) =>
+  t.http().get(`/api/v1/applications/${applicationId}/debrief`).set(bearer(token));
+
+const getComparison = (token: string, ids: string[], openingId = opening.id) =>
+  t
+    .http()
+    .get(`/api/v1/openings/${openingId}/comparison`)
+    .query({ applicationIds: ids.join(',') })
+    .set(bearer(token));
+
+const stat = (mean: number, count: number, min: number, max: number) => ({ mean, count, min, max, spread: max - min });
+
+describe('the debrief of a known panel', () => {
+  let app: string;
+  let anaCard: Scorecard;
+  let benCard: Scorecard;
+  let carlCard: Scorecard;
+  let daveInterview: Interview;
+  let eveInterview: Interview;
+  let debrief: Debrief;
+
+  beforeAll(async () => {
+    app = await newApplication('Noor Haddad', { desiredCodingSharePct: 30, desiredCareerPath: 'undecided' });
+    const [anaI, benI, carlI] = [
+      await schedule(app, ana),
+      await schedule(app, ben),
+      await schedule(app, carl, { step: 1 }),
+    ];
+    daveInterview = await schedule(app, dave, { step: 1, startsAt: hoursFromNow(-30) });
+    eveInterview = await schedule(app, eve, { startsAt: hoursFromNow(48) });
+    // Technical depth (0) and technical leadership (1) by Ana and Ben; mentoring (2) by Carl.
+    anaCard = await fillAndSubmit(ana, anaI.scorecard!.id, {
+      ratings: [...rate(0, [4, 3, 3, 2]), ...rate(1, [3, 3, null, null])],
+      redFlags: [{ flagKey: concern().key, evidence: 'Talked only about their own code.' }],
+      recommendation: 'strong_yes',
+      notes: 'Ana’s notes.',
+    });
+    benCard = await fillAndSubmit(ben, benI.scorecard!.id, {
+      ratings: [...rate(0, [2, 2, null, 2]), ...rate(1, [1, 1, 1, 1])],
+      redFlags: [{ flagKey: dealbreaker().key, evidence: 'Has never helped anyone grow.' }],
+      recommendation: 'no',
+    });
+    const carlFirst = await fillAndSubmit(carl, carlI.scorecard!.id, {
+      ratings: rate(2, [3, 4, 3, 2]),
+      recommendation: 'yes',
+    });
+    carlCard = (
+      await t
+        .http()
+        .post(`/api/v1/scorecards/${carlFirst.id}/amendments`)
+        .set(bearer(carl.token))
+        .send({
+          ratings: rate(2, [3, 4, 3, 2]),
+          redFlags: [{ flagKey: dealbreaker().key, evidence: 'Could not name one person they mentored.' }],
+          recommendation: 'no',
+          summary: 'On reflection, a no.',
+          notes: '',
+          reason: 'Re-read my notes.',
+          revision: carlFirst.revision,
+        })
+        .expect(200)
+    ).body as Scorecard;
+    await t.db.query(
+      `insert into application_decisions (organization_id, application_id, decision, rationale, decided_by, decided_at)
+       values ($1, $2, 'hold', 'Wait for the last interview.', $3, now() - interval '1 hour'),
+              ($1, $2, 'no_hire', 'Two dealbreakers.', $3, now())`,
+      [admin.organization.id, app, admin.user.id],
+    );
+    debrief = Debrief.parse((await getDebrief(admin.token, app).expect(200)).body);
+  });
+
+  it('scores each competency over the scorecards that rated it, with count and spread; “not assessed” is not a zero', () => {
+    const byKey = new Map(debrief.competencies.map((c) => [c.key, c]));
+    expect(debrief.competencies.map((c) => c.key)).toEqual(opening.competencies.map((c) => c.key));
+    // Ana 3 (12/4), Ben 2 ((2+2+2)/3: his “not assessed” is left out; as a zero it would be 1.5).
+    expect(byKey.get(competencyKey(0))).toMatchObject({
+      name: opening.competencies[0]!.name,
+      category: 'technical',
+      weight: 30,
+      stat: stat(2.5, 2, 2, 3),
+      disagreement: false,
+    });
+    // Ana 3 ((3+3)/2), Ben 1: two levels apart.
+    expect(byKey.get(competencyKey(1))).toMatchObject({ stat: stat(2, 2, 1, 3), disagreement: true });
+    expect(byKey.get(competencyKey(2))).toMatchObject({ stat: stat(3, 1, 3, 3), disagreement: false });
+    expect(byKey.get(competencyKey(3))).toMatchObject({ stat: null, disagreement: false });
+  });
+
+  it('gives every criterion its stat, null when nobody rated it, and marks those spanning two levels', () => {
+    const criteria = new Map(debrief.competencies.flatMap((c) => c.criteria.map((cr) => [cr.key, cr])));
+    const [k1, k2, k3, k4] = criteriaOf(0);
+    const [l1, l2, l3] = criteriaOf(1);
+    expect(criteria.get(k1!)).toMatchObject({ stat: stat(3, 2, 2, 4), disagreement: true });
+    expect(criteria.get(k2!)).toMatchObject({ stat: stat(2.5, 2, 2, 3), disagreement: false });
+    expect(criteria.get(k3!)).toMatchObject({ stat: stat(3, 1, 3, 3), disagreement: false });
+    expect(criteria.get(k4!)).toMatchObject({ stat: stat(2, 2, 2, 2), disagreement: false });
+    expect(criteria.get(l1!)).toMatchObject({ stat: stat(2, 2, 1, 3), disagreement: true });
+    expect(criteria.get(l3!)).toMatchObject({ stat: stat(1, 1, 1, 1) });
+    expect(criteria.get(criteriaOf(2)[1]!)).toMatchObject({ stat: stat(4, 1, 4, 4) });
+    expect(criteria.get(criteriaOf(3)[0]!)).toMatchObject({ stat: null, disagreement: false });
+    expect(debrief.disagreements).toEqual({
+      competencies: [competencyKey(1)],
+      criteria: [k1, l1, l2],
+      recommendationSplit: true,
+    });
+  });
+
+  it('weights the overall by the rubric over the competencies with data, with the spread of each scorecard’s own overall', () => {
+    // (2.5×30 + 2×30 + 3×20) / 80; unweighted it would be 2.5. Communication has no data and no weight.
+    expect(debrief.overall.score).toBe(2.4375);
+    // Ana (3×30 + 3×30)/60 = 3, Ben (2×30 + 1×30)/60 = 1.5, Carl 3.
+    expect(debrief.overall.stat).toEqual(stat(2.5, 3, 1.5, 3));
+    expect(debrief.unassessed).toEqual([competencyKey(3)]);
+  });
+
+  it('tallies recommendations, the amended ones as amended', () => {
+    expect(debrief.tally).toEqual({ strong_no: 0, no: 2, yes: 0, strong_yes: 1 });
+  });
+
+  it('lists red flags by flag with who saw them and their evidence, and marks the dealbreaker', () => {
+    const order = (key: string) => opening.redFlags.findIndex((f) => f.key === key);
+    const expected = [
+      {
+        flagKey: concern().key,
+        description: concern().description,
+        severity: 'concern',
+        seenBy: [
+          {
+            scorecardId: anaCard.id,
+            interviewer: { id: ana.user.id, name: ana.user.name },
+            evidence: 'Talked only about their own code.',
+          },
+        ],
+      },
+      {
+        flagKey: dealbreaker().key,
+        description: dealbreaker().description,
+        severity: 'dealbreaker',
+        seenBy: [
+          {
+            scorecardId: benCard.id,
+            interviewer: { id: ben.user.id, name: ben.user.name },
+            evidence: 'Has never helped anyone grow.',
+          },
+          {
+            scorecardId: carlCard.id,
+            interviewer: { id: carl.user.id, name: carl.user.name },
+            evidence: 'Could not name one person they mentored.',
+          },
+        ],
+      },
+    ].sort((a, b) => order(a.flagKey) - order(b.flagKey));
+    expect(debrief.redFlags).toEqual(expected);
+    expect(debrief.dealbreaker).toBe(true);
+  });
+
+  it('includes every submitted scorecard with its amendments, and the reader’s own notes only', async () => {
+    expect(debrief.scorecards.map((s) => s.id)).toEqual([anaCard.id, benCard.id, carlCard.id]);
+    const carls = debrief.scorecards.find((s) => s.id === carlCard.id)!;
+    expect(carls.amendments).toEqual([
+      expect.objectContaining({ reason: 'Re-read my notes.', by: { id: carl.user.id, name: carl.user.name } }),
+    ]);
+    expect(debrief.scorecards.find((s) => s.id === anaCard.id)!.amendments).toEqual([]);
+    expect(debrief.scorecards.every((s) => s.notes === '')).toBe(true);
+    const asAna = Debrief.parse((await getDebrief(ana.token, app).expect(200)).body);
+    expect(asAna.scorecards.find((s) => s.id === anaCard.id)!.notes).toBe('Ana’s notes.');
+    expect(asAna.scorecards.find((s) => s.id === benCard.id)!.notes).toBe('');
+  });
+
+  it('lists the scorecards still owed, the overdue ones marked, soonest due first', () => {
+    expect(debrief.pending).toEqual([
+      {
+        interviewId: daveInterview.id,
+        interviewer: { id: dave.user.id, name: dave.user.name },
+        step: opening.steps[1]!.name,
+        feedbackDueAt: daveInterview.feedbackDueAt,
+        overdue: true,
+      },
+      {
+        interviewId: eveInterview.id,
+        interviewer: { id: eve.user.id, name: eve.user.name },
+        step: opening.steps[0]!.name,
+        feedbackDueAt: eveInterview.feedbackDueAt,
+        overdue: false,
+      },
+    ]);
+  });
+
+  it('names the application, candidate, opening and rubric version, and lists decisions newest first', () => {
+    expect(debrief.application).toMatchObject({
+      id: app,
+      stage: 'applied',
+      candidate: { name: 'Noor Haddad', currentTitle: 'Staff Engineer' },
+      opening: { id: opening.id, title: 'Tech Lead, Payments', hiringManager: { id: admin.user.id } },
+    });
+    expect(debrief.rubricVersion).toMatchObject({ id: opening.rubricVersionId, name: 'Tech Lead', version: 1 });
+    expect(debrief.decisions.map((d) => [d.decision, d.rationale, d.by.id])).toEqual([
+      ['no_hire', 'Two dealbreakers.', admin.user.id],
+      ['hold', 'Wait for the last interview.', admin.user.id],
+    ]);
+  });
+
+  it('costs the same number of queries for a panel of one as for a panel of three', async () => {
+    const single = await newApplication('Solo Panel');
+    await fillAndSubmit(ana, (await schedule(single, ana)).scorecard!.id, {
+      ratings: [...rate(0, [3, 3, 3, 3]), ...rate(1, [3, 3, 3, 3])],
+      recommendation: 'yes',
+    });
+    const spy = jest.spyOn(t.db, 'query');
+    try {
+      await getDebrief(admin.token, single).expect(200);
+      const forOne = spy.mock.calls.length;
+      spy.mockClear();
+      await getDebrief(admin.token, app).expect(200);
+      expect(spy.mock.calls.length).toBe(forOne);
+      // The session, the reader's own scorecards, the submitted scorecards, the figures, the rest.
+      expect(forOne).toBeLessThanOrEqual(5);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  describe('comparison', () => {
+    let strong: string;
+    let solid: string;
+
+    beforeAll(async () => {
+      strong = await newApplication('Bea Strong', { desiredCodingSharePct: 50, desiredCareerPath: 'technical' });
+      solid = await newApplication('Cy Solid', { desiredCodingSharePct: null, desiredCareerPath: 'management' });
+      await fillAndSubmit(ana, (await schedule(strong, ana)).scorecard!.id, {
+        ratings: [...rate(0, [4, 4, 4, 4]), ...rate(1, [4, 4, 4, 4])],
+        recommendation: 'strong_yes',
+      });
+      await fillAndSubmit(ana, (await schedule(solid, ana)).scorecard!.id, {
+        ratings: [...rate(0, [3, 3, 3, 3]), ...rate(1, [3, 3, 3, 3])],
+        recommendation: 'yes',
+      });
+    });
+
+    it('puts applications side by side on the opening’s rubric, ranked, sharing a rank when too close given the spread', async () => {
+      const res = Comparison.parse((await getComparison(hm.token, [app, strong, solid]).expect(200)).body);
+      expect(res.opening).toEqual({
+        id: opening.id,
+        title: 'Tech Lead, Payments',
+        codingSharePct: 40,
+        careerPath: 'technical',
+      });
+      expect(res.competencies).toEqual(
+        opening.competencies.map((c) => ({ key: c.key, name: c.name, weight: c.weight })),
+      );
+      // 4 > 3 > 2.4375; the last two are 0.5625 apart, within half of Noor's overall spread of 1.5.
+      expect(res.rows.map((r) => [r.candidate.name, r.overall.score, r.rank, r.tiedWithAbove])).toEqual([
+        ['Bea Strong', 4, 1, false],
+        ['Cy Solid', 3, 2, false],
+        ['Noor Haddad', 2.4375, 2, true],
+      ]);
+      const noor = res.rows[2]!;
+      expect(noor).toMatchObject({
+        applicationId: app,
+        stage: 'applied',
+        overall: { score: 2.4375, stat: stat(2.5, 3, 1.5, 3) },
+        tally: { strong_no: 0, no: 2, yes: 0, strong_yes: 1 },
+        scorecards: 3,
+        redFlags: { concerns: 1, dealbreakers: 2 },
+        fit: { codingShareGap: -10, careerPathMatch: null },
+      });
+      expect(noor.competencies).toEqual({
+        [competencyKey(0)]: stat(2.5, 2, 2, 3),
+        [competencyKey(1)]: stat(2, 2, 1, 3),
+        [competencyKey(2)]: stat(3, 1, 3, 3),
+        [competencyKey(3)]: null,
+      });
+      expect(res.rows[0]).toMatchObject({
+        candidate: {
+          name: 'Bea Strong',
+          source: 'referral',
+          desiredCodingSharePct: 50,
+          desiredCareerPath: 'technical',
+        },
+        fit: { codingShareGap: 10, careerPathMatch: true },
+        redFlags: { concerns: 0, dealbreakers: 0 },
+        scorecards: 1,
+        overall: { score: 4, stat: stat(4, 1, 4, 4) },
+      });
+      expect(res.rows[1]!.fit).toEqual({ codingShareGap: null, careerPathMatch: false });
+    });
+
+    it('ranks two clearly apart candidates apart', async () => {
+      const res = Comparison.parse((await getComparison(recruiter, [solid, strong]).expect(200)).body);
+      expect(res.rows.map((r) => [r.applicationId, r.rank, r.tiedWithAbove])).toEqual([
+        [strong, 1, false],
+        [solid, 2, false],
+      ]);
+    });
+
+    it.each<[string, () => string]>([
+      ['one application', () => app],
+      ['nine applications', () => Array.from({ length: 9 }, () => randomUUID()).join(',')],
+      ['the same application twice', () => `${app},${app}`],
+      ['something that is not an id', () => `${app},nope`],
+    ])('refuses %s with 400', async (_label, ids) => {
+      const res = await t
+        .http()
+        .get(`/api/v1/openings/${opening.id}/comparison`)
+        .query({ applicationIds: ids() })
+        .set(bearer(admin.token))
+        .expect(400);
+      expect(res.body.code).toBe('validation_failed');
+    });
+
+    it('answers 404 when an application belongs to another opening, naming none of them', async () => {
+      const elsewhere = await openOpeningWithFocus(t, admin, { title: 'Another opening' });
+      const theirs = await newApplication('Other Opening', {}, elsewhere.id);
+      const res = await getComparison(admin.token, [app, theirs]).expect(404);
+      expect(res.body.code).toBe('not_found');
+      expect(JSON.stringify(res.body)).not.toContain(theirs);
+      expect(JSON.stringify(res.body)).not.toContain(app);
+      await getComparison(admin.token, [app, randomUUID()]).expect(404);
+      await getComparison(admin.token, [app, strong], randomUUID()).expect(404);
+    });
+  });
+});
+
+describe('independence before discussion', () => {
+  let app: string;
+  let daveCard: string;
+
+  beforeAll(async () => {
+    app = await newApplication('Ida Independent');
+    await fillAndSubmit(ben, (await schedule(app, ben)).scorecard!.id, {
+      ratings: [...rate(0, [3, 3, 3, 3]), ...rate(1, [2, 2, 2, 2])],
+      recommendation: 'yes',
+    });
+    daveCard = (await schedule(app, dave)).scorecard!.id;
+  });
+
+  it('a panel interviewer with a draft gets 403 on the debrief, and cannot compare at all', async () => {
+    const res = await getDebrief(dave.token, app).expect(403);
+    expect(res.body).toMatchObject({ code: 'forbidden', detail: FORBIDDEN_DRAFT });
+    const other = await newApplication('Other Candidate');
+    await getComparison(dave.token, [app, other]).expect(403);
+  });
+
+  it('an interviewer not on the panel gets 403, even with scorecards submitted elsewhere', async () => {
+    const res = await getDebrief(carl.token, app).expect(403);
+    expect(res.body.detail).toBe(FORBIDDEN_NOT_ON_PANEL);
+  });
+
+  it('recruiters, admins and hiring managers who are not on the panel read it', async () => {
+    for (const token of [recruiter, admin.token, hm.token]) {
+      const d = Debrief.parse((await getDebrief(token, app).expect(200)).body);
+      expect(d.scorecards).toHaveLength(1);
+      expect(d.pending.map((p) => p.interviewer.id)).toEqual([dave.user.id]);
+    }
+  });
+
+  it('a hiring manager with a draft on one of the applications cannot compare them until they submit', async () => {
+    const waiting = await newApplication('Wai Ting');
+    const hmCard = (await schedule(waiting, hm)).scorecard!.id;
+    const refused = await getComparison(hm.token, [app, waiting]).expect(403);
+    expect(refused.body.detail).toBe(FORBIDDEN_DRAFT);
+    await getDebrief(hm.token, waiting).expect(403);
+    // The admin, with nothing pending, compares them: nobody submitted for the second one yet, so it comes last unranked.
+    const res = Comparison.parse((await getComparison(admin.token, [waiting, app]).expect(200)).body);
+    expect(res.rows.map((r) => [r.applicationId, r.rank, r.overall.score])).toEqual([
+      [app, 1, 2.5],
+      [waiting, null, null],
+    ]);
+    expect(res.rows[1]!.competencies[competencyKey(0)]).toBeNull();
+    await fillAndSubmit(hm, hmCard, {
+      ratings: [...rate(0, [2, 2, 2, 2]), ...rate(1, [2, 2, 2, 2])],
+      recommendation: 'no',
+    });
+    await getComparison(hm.token, [app, waiting]).expect(200);
+  });
+
+  it('once the interviewer submits, they read the debrief', async () => {
+    await fillAndSubmit(dave, daveCard, {
+      ratings: [...rate(0, [3, 3, 3, 3]), ...rate(1, [3, 3, 3, 3])],
+      recommendation: 'yes',
+      notes: 'Dave’s notes.',
+    });
+    const d = Debrief.parse((await getDebrief(dave.token, app).expect(200)).body);
+    expect(d.scorecards.map((s) => [s.interviewer.id, s.notes])).toEqual([
+      [ben.user.id, ''],
+      [dave.user.id, 'Dave’s notes.'],
+    ]);
+    expect(d.pending).toEqual([]);
+  });
+});
+
+describe('isolation', () => {
+  it('another organization gets 404 for the debrief and the comparison, and cannot compare its own opening with our applications', async () => {
+    const a = await newApplication('Iso One');
+    const b = await newApplication('Iso Two');
+    const o = other.token;
+    await getDebrief(o, a).expect(404);
+    await getComparison(o, [a, b]).expect(404);
+    const theirs = await openOpeningWithFocus(t, other, { title: 'Their opening' });
+    await getComparison(o, [a, b], theirs.id).expect(404);
+  });
+
+  it('unknown ids answer 404', async () => {
+    await getDebrief(admin.token, randomUUID()).expect(404);
+    await getComparison(admin.token, [randomUUID(), randomUUID()], randomUUID()).expect(404);
+  });
+});
