@@ -8,3 +8,4 @@ export * from './pipeline.js';
 export * from './interviews.js';
 export * from './scorecards.js';
 export * from './scoring.js';
+export * from './calibration.js';
