@@ -5,6 +5,7 @@ import { ValidationInterceptor } from './common/validation.interceptor.js';
 import { ConfigModule } from './config/config.module.js';
 import type { AppConfig } from './config/env.js';
 import { migrations } from './database/data-source.js';
+import { AnalyticsModule } from './modules/analytics/analytics.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { ApplicationsModule } from './modules/applications/applications.module.js';
 import { InterviewsModule } from './modules/interviews/interviews.module.js';
@@ -56,6 +57,7 @@ export class AppModule {
         DebriefsModule,
         DecisionsModule,
         DebriefEventsModule,
+        AnalyticsModule,
       ],
       providers: [{ provide: APP_INTERCEPTOR, useClass: ValidationInterceptor }],
     };

@@ -64,6 +64,7 @@ import {
   ScorecardList,
   SubmitScorecardRequest,
 } from './scorecards.js';
+import { AnalyticsQuery, Calibration, PipelineAnalytics } from './analytics.js';
 import { Comparison, ComparisonQuery, DecideRequest, Debrief, Decision } from './debriefs.js';
 import { AddImportRowsRequest, CandidateImport, CommitImportRequest, ImportRowErrors } from './candidate-import.js';
 import { CreateUserRequest, UpdateUserRequest, User, UserList, UserListQuery } from './users.js';
@@ -725,6 +726,27 @@ export const endpoints = {
     query: ComparisonQuery,
     status: 200,
     response: Comparison,
+  },
+  getCalibration: {
+    method: 'get',
+    path: '/api/v1/analytics/calibration',
+    summary:
+      'Interviewer calibration: leniency, unassessed focus, lateness, and panel agreement (Krippendorff’s alpha)',
+    tag: 'analytics',
+    access: deciders,
+    query: AnalyticsQuery,
+    status: 200,
+    response: Calibration,
+  },
+  getPipelineAnalytics: {
+    method: 'get',
+    path: '/api/v1/analytics/pipeline',
+    summary: 'Pipeline analytics: funnel, time in stage, source effectiveness, overdue scorecards by interviewer',
+    tag: 'analytics',
+    access: recruiting,
+    query: AnalyticsQuery,
+    status: 200,
+    response: PipelineAnalytics,
   },
 } as const satisfies Record<string, Endpoint>;
 

@@ -13,3 +13,4 @@ export * from './candidate-import.js';
 export * from './scorecards.js';
 export * from './debriefs.js';
 export * from './events.js';
+export * from './analytics.js';

@@ -1,5 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
-import { funnelConversion, interviewerOffsets, krippendorffAlpha, median } from './calibration.js';
+import {
+  funnelConversion,
+  interviewerOffsets,
+  krippendorffAlpha,
+  median,
+  MIN_ALPHA_UNITS,
+  MIN_OFFSET_CANDIDATES,
+  MIN_SCORECARDS,
+  sampled,
+} from './calibration.js';
 
 // Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", the example with four observers
 // and twelve units, values 1 to 5, some missing. Rows are units, columns observers A, B, C, D.
@@ -118,5 +127,17 @@ describe('median and funnel', () => {
       { stage: 'interviews', reached: 0, conversion: null },
       { stage: 'offer', reached: 0, conversion: null },
     ]);
+  });
+});
+
+describe('sampled figures', () => {
+  it.each([
+    ['offset', MIN_OFFSET_CANDIDATES],
+    ['shares', MIN_SCORECARDS],
+    ['alpha', MIN_ALPHA_UNITS],
+  ] as const)('the %s threshold (%i) is enough from the threshold up, and the figure is kept below it', (_f, min) => {
+    expect(sampled(0.25, min - 1, min)).toEqual({ value: 0.25, sample: min - 1, enough: false });
+    expect(sampled(0.25, min, min)).toEqual({ value: 0.25, sample: min, enough: true });
+    expect(sampled(null, 0, min)).toEqual({ value: null, sample: 0, enough: false });
   });
 });

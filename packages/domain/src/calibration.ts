@@ -70,6 +70,20 @@ export function krippendorffAlpha(units: readonly (readonly (number | null)[])[]
 export const MIN_ALPHA_UNITS = 10;
 /** Fewer shared candidates than this and an interviewer's offset is shown greyed. */
 export const MIN_OFFSET_CANDIDATES = 5;
+/** Fewer scorecards than this and an interviewer's shares (unassessed focus, late) are shown greyed. */
+export const MIN_SCORECARDS = 5;
+
+/** A figure with its sample size, and whether that sample reaches the threshold the figure needs to mean something. */
+export interface Sampled<T> {
+  value: T | null;
+  sample: number;
+  enough: boolean;
+}
+
+/** Pairs a figure with its sample; `enough` from the threshold up (a figure below it is still given, greyed). */
+export function sampled<T>(value: T | null, sample: number, threshold: number): Sampled<T> {
+  return { value, sample, enough: sample >= threshold };
+}
 
 export interface PanelScore {
   /** The candidate (application) the score is for. */
@@ -84,20 +98,26 @@ export interface PanelScore {
  * differences. Positive = more lenient than the panel, negative = more severe.
  */
 export function interviewerOffsets(scores: readonly PanelScore[]): Map<string, { offset: number; candidates: number }> {
+  // Appending in place: copying the lists on every score made this quadratic in the organization's size.
   const byUnit = new Map<string, PanelScore[]>();
-  for (const s of scores) byUnit.set(s.unit, [...(byUnit.get(s.unit) ?? []), s]);
-  const diffs = new Map<string, number[]>();
+  for (const s of scores) {
+    const list = byUnit.get(s.unit);
+    if (list) list.push(s);
+    else byUnit.set(s.unit, [s]);
+  }
+  const diffs = new Map<string, { sum: number; n: number }>();
   for (const unitScores of byUnit.values()) {
     for (const s of unitScores) {
       const others = unitScores.filter((o) => o.interviewer !== s.interviewer);
       if (others.length === 0) continue;
       const mean = others.reduce((a, b) => a + b.score, 0) / others.length;
-      diffs.set(s.interviewer, [...(diffs.get(s.interviewer) ?? []), s.score - mean]);
+      const d = diffs.get(s.interviewer) ?? { sum: 0, n: 0 };
+      d.sum += s.score - mean;
+      d.n += 1;
+      diffs.set(s.interviewer, d);
     }
   }
-  return new Map(
-    [...diffs].map(([who, d]) => [who, { offset: d.reduce((a, b) => a + b, 0) / d.length, candidates: d.length }]),
-  );
+  return new Map([...diffs].map(([who, d]) => [who, { offset: d.sum / d.n, candidates: d.n }]));
 }
 
 /** The median of a list (mean of the two middle values for an even count); null when empty. */
@@ -113,9 +133,9 @@ export function median(values: readonly number[]): number | null {
  * order. `reached` counts applications that were ever in the stage; conversion is reached(next) /
  * reached(stage), null when none reached the stage.
  */
-export function funnelConversion(
-  reached: readonly { stage: string; reached: number }[],
-): { stage: string; reached: number; conversion: number | null }[] {
+export function funnelConversion<S extends string>(
+  reached: readonly { stage: S; reached: number }[],
+): { stage: S; reached: number; conversion: number | null }[] {
   return reached.map((s, i) => {
     const next = reached[i + 1];
     return { ...s, conversion: next === undefined || s.reached === 0 ? null : next.reached / s.reached };

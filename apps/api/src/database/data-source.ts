@@ -5,6 +5,7 @@ import { Pipeline1764036000000 } from './migrations/1764036000000-Pipeline.js';
 import { Interviews1764039600000 } from './migrations/1764039600000-Interviews.js';
 import { Scorecards1764043200000 } from './migrations/1764043200000-Scorecards.js';
 import { Decisions1764046800000 } from './migrations/1764046800000-Decisions.js';
+import { AnalyticsIndexes1764050400000 } from './migrations/1764050400000-AnalyticsIndexes.js';
 
 /** Every migration, in order. Committed migrations are never edited: add a new one. */
 export const migrations = [
@@ -14,6 +15,7 @@ export const migrations = [
   Interviews1764039600000,
   Scorecards1764043200000,
   Decisions1764046800000,
+  AnalyticsIndexes1764050400000,
 ];
 
 /** One DataSource definition, shared by the app, the tests and the `db:migrate` command. */

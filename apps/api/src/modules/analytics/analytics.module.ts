@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { AnalyticsController } from './analytics.controller.js';
+import { AnalyticsRepository } from './analytics.repository.js';
+import { AnalyticsService } from './analytics.service.js';
+
+/**
+ * Interviewer calibration and pipeline analytics: figures gathered in SQL over the organization's
+ * scorecards and stage history, the statistics (alpha, offsets, conversion) from the domain.
+ */
+@Module({
+  controllers: [AnalyticsController],
+  providers: [AnalyticsRepository, AnalyticsService],
+})
+export class AnalyticsModule {}
