@@ -6,6 +6,7 @@ import { Alert } from '../components/ui/Alert';
 import { Logo } from '../components/ui/Logo';
 import { ErrorState, LoadingState } from '../components/ui/States';
 import { useLogout } from '../features/auth/api/auth-mutations';
+import { useOverdueCount } from '../features/interviews/api/my-interviews';
 import { errorMessage } from '../lib/api';
 import { SessionProvider, loginPath, meQueryOptions } from '../lib/session';
 
@@ -85,6 +86,7 @@ function Header({ session }: { session: Me }) {
           <NavLink to="/" end className="nav__link">
             Home
           </NavLink>
+          <MyInterviewsLink />
           {user.role === 'admin' || user.role === 'hiring_manager' || user.role === 'recruiter' ? (
             <NavLink to="/openings" className="nav__link">
               Openings
@@ -132,6 +134,22 @@ function Header({ session }: { session: Me }) {
         </div>
       ) : null}
     </header>
+  );
+}
+
+/** Everyone may interview; the count of overdue scorecards beside it is the in-app reminder. */
+function MyInterviewsLink() {
+  const overdue = useOverdueCount();
+  return (
+    <NavLink to="/interviews" className="nav__link">
+      My interviews
+      {overdue > 0 ? (
+        <span className="nav__count">
+          <span aria-hidden="true">{overdue}</span>
+          <span className="visually-hidden">, {overdue} overdue</span>
+        </span>
+      ) : null}
+    </NavLink>
   );
 }
 

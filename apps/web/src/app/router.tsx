@@ -23,6 +23,8 @@ const CandidateRoute = lazy(() => import('../features/candidates/routes/Candidat
 const EditCandidateRoute = lazy(() => import('../features/candidates/routes/EditCandidateRoute'));
 const PipelineRoute = lazy(() => import('../features/pipeline/routes/PipelineRoute'));
 const ApplicationRoute = lazy(() => import('../features/pipeline/routes/ApplicationRoute'));
+const MyInterviewsRoute = lazy(() => import('../features/interviews/routes/MyInterviewsRoute'));
+const InterviewRoute = lazy(() => import('../features/interviews/routes/InterviewRoute'));
 const NotFoundRoute = lazy(() => import('./NotFoundRoute'));
 
 function Page({ children }: { children: ReactNode }) {
@@ -80,6 +82,8 @@ export function createRouter() {
             { path: 'candidates/:id/edit', element: <EditCandidateRoute /> },
             { path: 'openings/:id/pipeline', element: <PipelineRoute /> },
             { path: 'applications/:id', element: <ApplicationRoute /> },
+            { path: 'interviews', element: <MyInterviewsRoute /> },
+            { path: 'interviews/:id', element: <InterviewRoute /> },
           ],
         },
         {

@@ -79,7 +79,11 @@ export class Browser {
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
           // A later navigation replaced this page mid-audit; that navigation has its own audit.
-          if (/Execution context was destroyed|Target page, context or browser has been closed|navigat/i.test(message))
+          // (An accessibility failure is never dropped: its own text names the page it was found after navigating to.)
+          if (
+            !message.startsWith('Accessibility violations') &&
+            /Execution context was destroyed|Target page, context or browser has been closed|navigat/i.test(message)
+          )
             return;
           this.problems.push(message);
         }

@@ -37,6 +37,7 @@ const FIELDS: readonly string[] = [
   'expectations.growthPath',
   'hiringManagerId',
   'recruiterId',
+  'hideCandidateDetails',
   'rubricVersionId',
   'checklistVersionId',
 ];

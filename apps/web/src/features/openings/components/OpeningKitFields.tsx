@@ -1,5 +1,5 @@
 import { ROLE_LABELS, type Opening } from '@scorecard/contracts';
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useId, type ReactNode } from 'react';
 import { Field } from '../../../components/ui/Field';
 import { errorMessage } from '../../../lib/api';
 import { usePeople, usePublishedChecklists, usePublishedRubrics } from '../api/opening-sources';
@@ -99,6 +99,7 @@ export function OpeningKitFields({ form, current }: KitFieldsProps) {
           hint="Published checklists only. Interviewers watch for these."
         />
       </div>
+      <HideDetailsField form={form} error={errors.hideCandidateDetails?.message} />
     </FormSection>
   );
 }
@@ -142,5 +143,36 @@ function SourceSelect({ label, form, name, error, query, options, empty, hint }:
         </select>
       )}
     </Field>
+  );
+}
+
+/** Control of ancillary information: interviewers can be spared the CV and judge only what they hear. */
+function HideDetailsField({ form, error }: { form: OpeningFormApi; error: string | undefined }) {
+  const id = useId();
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  return (
+    <div className={error ? 'check-field field--invalid' : 'check-field'}>
+      <input
+        type="checkbox"
+        id={id}
+        className="checkbox"
+        aria-describedby={error ? `${hintId} ${errorId}` : hintId}
+        aria-invalid={Boolean(error)}
+        {...form.register('hideCandidateDetails')}
+      />
+      <div>
+        <label htmlFor={id}>Hide CV details from interviewers</label>
+        <p id={hintId} className="field__hint">
+          Interviewers see only the candidate’s name in their interview kit, not their current role, company, location
+          or links.
+        </p>
+        {error ? (
+          <p id={errorId} className="field__error">
+            {error}
+          </p>
+        ) : null}
+      </div>
+    </div>
   );
 }

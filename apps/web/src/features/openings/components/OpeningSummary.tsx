@@ -61,6 +61,11 @@ export function OpeningSummary({ opening }: { opening: Opening }) {
             <Missing>Not chosen yet</Missing>
           )}
         </Item>
+        <Item term="Interviewers see">
+          {opening.hideCandidateDetails
+            ? 'Only the candidate’s name (CV details hidden)'
+            : 'The candidate’s CV details'}
+        </Item>
         <Item term="Split of work with the engineering manager" wide>
           {opening.emPartnership ? <span className="summary__text">{opening.emPartnership}</span> : <Missing />}
         </Item>
