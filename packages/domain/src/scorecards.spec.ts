@@ -8,7 +8,7 @@ const criteria = [
   { key: A, title: 'Designs for change' },
   { key: B, title: 'Explains trade-offs' },
 ];
-const flags = [{ key: F, description: 'Blames the team' }];
+const flags = [{ key: F, description: 'Blames the team.' }];
 
 const content = (over: Partial<ScorecardContent> = {}): ScorecardContent => ({
   ratings: [
