@@ -25,6 +25,8 @@ const PipelineRoute = lazy(() => import('../features/pipeline/routes/PipelineRou
 const ApplicationRoute = lazy(() => import('../features/pipeline/routes/ApplicationRoute'));
 const MyInterviewsRoute = lazy(() => import('../features/interviews/routes/MyInterviewsRoute'));
 const InterviewRoute = lazy(() => import('../features/interviews/routes/InterviewRoute'));
+const DebriefRoute = lazy(() => import('../features/debriefs/routes/DebriefRoute'));
+const ComparisonRoute = lazy(() => import('../features/debriefs/routes/ComparisonRoute'));
 const NotFoundRoute = lazy(() => import('./NotFoundRoute'));
 
 function Page({ children }: { children: ReactNode }) {
@@ -84,6 +86,8 @@ export function createRouter() {
             { path: 'applications/:id', element: <ApplicationRoute /> },
             { path: 'interviews', element: <MyInterviewsRoute /> },
             { path: 'interviews/:id', element: <InterviewRoute /> },
+            { path: 'applications/:id/debrief', element: <DebriefRoute /> },
+            { path: 'openings/:id/compare', element: <ComparisonRoute /> },
           ],
         },
         {

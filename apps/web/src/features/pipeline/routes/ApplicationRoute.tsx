@@ -79,9 +79,14 @@ function ApplicationPage({ application: a, refetch }: { application: Application
         title={`${a.candidate.name} for ${a.opening.title}`}
         description={role || undefined}
         actions={
-          <Link to={`/candidates/${a.candidate.id}`} className="button button--secondary">
-            Candidate profile
-          </Link>
+          <>
+            <Link to={`/applications/${a.id}/debrief`} className="button button--secondary">
+              Debrief
+            </Link>
+            <Link to={`/candidates/${a.candidate.id}`} className="button button--secondary">
+              Candidate profile
+            </Link>
+          </>
         }
       />
       <div className="visually-hidden" aria-live="polite" role="status">

@@ -71,9 +71,14 @@ function PipelinePage({ board, refetch }: { board: PipelineBoard; refetch: () =>
         title={`Pipeline: ${board.opening.title}`}
         description={`${total} ${total === 1 ? 'application' : 'applications'}.`}
         actions={
-          <Link to="/candidates" className="button button--secondary">
-            Candidates
-          </Link>
+          <>
+            <Link to={`/openings/${board.opening.id}/compare`} className="button button--secondary">
+              Compare candidates
+            </Link>
+            <Link to="/candidates" className="button button--secondary">
+              Candidates
+            </Link>
+          </>
         }
       />
       <p className="board-hint" id="board-hint">

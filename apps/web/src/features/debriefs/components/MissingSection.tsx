@@ -1,0 +1,39 @@
+import type { Debrief } from '@scorecard/contracts';
+import { formatDateTime } from '../debrief-copy';
+
+/** Scheduled interviews still without a submitted scorecard (overdue ones marked), and competencies nobody assessed. */
+export function MissingSection({ debrief }: { debrief: Debrief }) {
+  const pending = [...debrief.pending].sort(
+    (a, b) => Number(b.overdue) - Number(a.overdue) || Date.parse(a.feedbackDueAt) - Date.parse(b.feedbackDueAt),
+  );
+  const names = new Map(debrief.competencies.map((c) => [c.key, c.name]));
+  const unassessed = debrief.unassessed.map((k) => names.get(k) ?? 'A competency');
+  return (
+    <section className="panel panel--padded debrief-section" aria-labelledby="missing-title">
+      <h2 id="missing-title" className="section-header__title">
+        Missing and overdue scorecards
+      </h2>
+      {pending.length === 0 ? (
+        <p className="section-header__description">Every scheduled interview has its scorecard in.</p>
+      ) : (
+        <ul className="missing-list">
+          {pending.map((p) => (
+            <li key={p.interviewId} className="missing-list__item">
+              <span className="missing-list__who">{p.interviewer.name}</span>
+              <span className="missing-list__step">{p.step}</span>
+              <span className="missing-list__due">
+                Due <time dateTime={p.feedbackDueAt}>{formatDateTime(p.feedbackDueAt)}</time>
+              </span>
+              {p.overdue ? <span className="overdue-tag">Overdue</span> : <span className="muted">Not due yet</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+      {unassessed.length > 0 ? (
+        <p className="missing-unassessed">
+          <strong>Nobody assessed:</strong> {unassessed.join(', ')}.
+        </p>
+      ) : null}
+    </section>
+  );
+}

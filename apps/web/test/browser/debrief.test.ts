@@ -1,0 +1,438 @@
+import { beforeAll, describe, expect, test } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { apiSignIn, type ApiSession } from './api-client';
+import { DEMO_PASSWORD, SCREENSHOT_DIR, signIn, uniqueEmail, withBrowser, type Browser } from './harness';
+
+const HM = 'hm@acme.test';
+const HM_NAME = 'Harper Lindqvist';
+const RECRUITER = 'recruiter@acme.test';
+const INES = 'interviewer1@acme.test';
+const MATEO = 'interviewer2@acme.test';
+const PRIYA = 'interviewer3@acme.test';
+const OPENING = 'Tech Lead, Platform';
+const HOUR = 3_600_000;
+const ACKNOWLEDGE = 'I have read the dealbreaker flags and want to hire anyway';
+const DEALBREAKER_REFUSAL = /flagged (a dealbreaker|\d+ dealbreakers)\. Acknowledge (it|them) to hire anyway\./;
+/** "2.5 (n=2, spread 1)": a figure with its count and spread. */
+const FIGURE = /\d\.\d \(n=\d+, spread \d+(\.\d)?\)/;
+/** The same in a narrow table cell: "2.5 n=2, spread 1". */
+const COMPACT_FIGURE = /\d\.\d n=\d+, spread \d+(\.\d)?/;
+
+type Board = {
+  columns: { stage: string; cards: { applicationId: string; candidate: { name: string }; scorecardsIn: number }[] }[];
+};
+type Kit = {
+  competencies: { criteria: { key: string }[] }[];
+  redFlags: { key: string; severity: 'concern' | 'dealbreaker' }[];
+  scorecard: { id: string; revision: number };
+};
+type DebriefBody = {
+  dealbreaker: boolean;
+  disagreements: { competencies: string[]; criteria: string[]; recommendationSplit: boolean };
+  application: { candidate: { name: string } };
+};
+
+let openingId: string;
+/** The demo application in debrief with a disagreement and a dealbreaker, found through the API. */
+let demo: { applicationId: string; name: string };
+/** Demo applications with scorecards in, to compare. */
+let demoCompared: string[];
+
+async function shot(browser: Browser, name: string): Promise<void> {
+  await browser.page.evaluate(() => window.scrollTo(0, 0));
+  await browser.screenshot(name);
+}
+
+async function ok<T>(res: Promise<{ status: number; body: unknown }>, status = 200): Promise<T> {
+  const r = await res;
+  if (r.status !== status) throw new Error(`Expected ${status}, got ${r.status}: ${JSON.stringify(r.body)}`);
+  return r.body as T;
+}
+
+async function board(session: ApiSession): Promise<Board> {
+  return ok<Board>(session.request('GET', `/api/v1/openings/${openingId}/board`));
+}
+
+/** Applies a new candidate to the demo opening over HTTP and moves them to `to`. */
+async function newApplication(
+  recruiter: ApiSession,
+  name: string,
+  to: string[] = [],
+  wishes: { desiredCodingSharePct?: number; desiredCareerPath?: string } = {},
+): Promise<string> {
+  const candidate = await ok<{ id: string }>(
+    recruiter.request('POST', '/api/v1/candidates', {
+      name,
+      email: uniqueEmail('debrief'),
+      source: 'referral',
+      currentTitle: 'Staff engineer',
+      currentCompany: 'Globex',
+      ...wishes,
+    }),
+    201,
+  );
+  let application = await ok<{ id: string; version: number }>(
+    recruiter.request('POST', '/api/v1/applications', { candidateId: candidate.id, openingId }),
+    201,
+  );
+  for (const stage of to) {
+    application = await ok(
+      recruiter.request('POST', `/api/v1/applications/${application.id}/moves`, {
+        to: stage,
+        version: application.version,
+      }),
+    );
+  }
+  return application.id;
+}
+
+/** Saves and submits the interviewer's scorecard: every criterion of the step at `rating`, optionally a dealbreaker. */
+async function submitScorecard(
+  email: string,
+  interviewId: string,
+  o: { rating: 1 | 2 | 3 | 4; recommendation: string; dealbreaker?: boolean },
+): Promise<void> {
+  const me = await apiSignIn(email, DEMO_PASSWORD);
+  const kit = await ok<Kit>(me.request('GET', `/api/v1/interviews/${interviewId}/kit`));
+  const flag = kit.redFlags.find((f) => f.severity === 'dealbreaker');
+  const saved = await ok<{ revision: number }>(
+    me.request('PUT', `/api/v1/scorecards/${kit.scorecard.id}`, {
+      ratings: kit.competencies
+        .flatMap((c) => c.criteria)
+        .map((c) => ({ criterionKey: c.key, rating: o.rating, evidence: `Evidence for a ${o.rating}.` })),
+      redFlags: o.dealbreaker && flag ? [{ flagKey: flag.key, evidence: 'Said the last team was the problem.' }] : [],
+      recommendation: o.recommendation,
+      summary: `Summary by ${email}.`,
+      notes: '',
+      revision: kit.scorecard.revision,
+    }),
+  );
+  await ok(me.request('POST', `/api/v1/scorecards/${kit.scorecard.id}/submit`, { revision: saved.revision }));
+}
+
+/**
+ * A fresh application of the demo opening for the decision, so the demo stays as it is: Ines and
+ * Mateo interview on the same step and disagree (4 against 2, Ines also flags a dealbreaker) and
+ * have submitted; Priya's step is scheduled with her scorecard still a draft. Then it moves to debrief.
+ */
+async function decisionSubject(name: string): Promise<{ applicationId: string; priyaInterview: string }> {
+  const recruiter = await apiSignIn(RECRUITER, DEMO_PASSWORD);
+  const applicationId = await newApplication(recruiter, name, ['screen', 'interviews']);
+  const opening = await ok<{ plan: { steps: { key: string }[] } }>(
+    recruiter.request('GET', `/api/v1/openings/${openingId}`),
+  );
+  const people = await ok<{ items: { id: string; email?: string; name: string }[] }>(
+    recruiter.request('GET', '/api/v1/people?pageSize=100'),
+  );
+  const id = (n: string) => people.items.find((p) => p.name === n)!.id;
+  const startsAt = new Date(Date.now() - 48 * HOUR).toISOString();
+  const schedule = async (step: number, interviewer: string) =>
+    (
+      await ok<{ id: string }>(
+        recruiter.request('POST', `/api/v1/applications/${applicationId}/interviews`, {
+          stepKey: opening.plan.steps[step]!.key,
+          interviewerId: id(interviewer),
+          startsAt,
+        }),
+        201,
+      )
+    ).id;
+  const ines = await schedule(0, 'Ines Okafor');
+  const mateo = await schedule(0, 'Mateo Silva');
+  const priyaInterview = await schedule(1, 'Priya Raman');
+  await submitScorecard(INES, ines, { rating: 4, recommendation: 'strong_yes', dealbreaker: true });
+  await submitScorecard(MATEO, mateo, { rating: 2, recommendation: 'no' });
+  const application = await ok<{ version: number }>(recruiter.request('GET', `/api/v1/applications/${applicationId}`));
+  await ok(
+    recruiter.request('POST', `/api/v1/applications/${applicationId}/moves`, {
+      to: 'debrief',
+      version: application.version,
+    }),
+  );
+  return { applicationId, priyaInterview };
+}
+
+function section(page: Page, name: string) {
+  return page.getByRole('region', { name, exact: true });
+}
+
+describe('debrief, decision and comparison', () => {
+  beforeAll(async () => {
+    const hm = await apiSignIn(HM, DEMO_PASSWORD);
+    const openings = await ok<{ items: { id: string; title: string }[] }>(
+      hm.request('GET', `/api/v1/openings?q=${encodeURIComponent(OPENING)}`),
+    );
+    openingId = openings.items.find((o) => o.title === OPENING)!.id;
+    const cards = (await board(hm)).columns.flatMap((c) => c.cards.map((card) => ({ ...card, stage: c.stage })));
+    // The seeded applications with scorecards (other tests add their own): the seed dates its history days back.
+    demoCompared = [];
+    for (const card of cards.filter((c) => c.scorecardsIn > 0)) {
+      const a = await ok<{ createdAt: string }>(hm.request('GET', `/api/v1/applications/${card.applicationId}`));
+      if (Date.parse(a.createdAt) > Date.now() - 86_400_000) continue;
+      demoCompared.push(card.applicationId);
+      if (card.stage !== 'debrief') continue;
+      const d = await ok<DebriefBody>(hm.request('GET', `/api/v1/applications/${card.applicationId}/debrief`));
+      const disagrees = d.disagreements.competencies.length + d.disagreements.criteria.length > 0;
+      if (d.dealbreaker && disagrees) demo = { applicationId: card.applicationId, name: card.candidate.name };
+    }
+    expect(demo).toBeDefined();
+    expect(demoCompared.length).toBeGreaterThanOrEqual(3);
+  });
+
+  test('the hiring manager reads the demo debrief: disagreements first, the dealbreaker marked, every score with n and spread; print', async () => {
+    await withBrowser(async (browser) => {
+      const { page } = browser;
+      await signIn(browser, HM, DEMO_PASSWORD);
+      // From the application page, its Debrief link.
+      await browser.goto(`/applications/${demo.applicationId}`);
+      await page.getByRole('link', { name: 'Debrief', exact: true }).click();
+      await browser.waitForPath(`/applications/${demo.applicationId}/debrief`);
+      await page.getByRole('heading', { level: 1, name: `Debrief: ${demo.name}` }).waitFor();
+      expect(await page.title()).toBe(`Debrief · ${demo.name} · Scorecard`);
+      await page.locator('.live-indicator', { hasText: 'Live' }).waitFor();
+
+      // The sections, in the order the panel works through them.
+      const headings = await page.locator('.debrief-page h2').allTextContents();
+      expect(headings.slice(0, 7)).toEqual([
+        'Decision',
+        'Discuss first',
+        'Scores',
+        'Recommendations',
+        'Missing and overdue scorecards',
+        'Red flags',
+        expect.stringMatching(/^Scorecards \(\d+\)$/),
+      ]);
+
+      const discuss = section(page, 'Discuss first');
+      expect(await discuss.locator('.discuss-item').count()).toBeGreaterThan(0);
+      await discuss.getByText('Disagreement').first().waitFor();
+      // Each disagreeing criterion lists every interviewer's rating with their evidence.
+      expect(await discuss.locator('.discuss-rating').count()).toBeGreaterThanOrEqual(2);
+
+      const flags = section(page, 'Red flags');
+      await flags.locator('.debrief-flag--dealbreaker .severity--dealbreaker', { hasText: 'Dealbreaker' }).waitFor();
+      // Dealbreakers come first.
+      expect(await flags.locator('.debrief-flag').first().getAttribute('class')).toContain('dealbreaker');
+      await page.locator('.debrief-summary').getByText('Dealbreaker flagged').waitFor();
+
+      const scores = section(page, 'Scores');
+      const overall = scores.getByRole('row', { name: /^Overall/ });
+      expect(await overall.textContent()).toMatch(FIGURE);
+      const figures = await scores.locator('tbody tr').allTextContents();
+      expect(figures.filter((t) => FIGURE.test(t)).length).toBeGreaterThan(4);
+      await browser.audit('demo debrief');
+      await shot(browser, 'debrief');
+
+      // Hiring over a dealbreaker is refused without the explicit acknowledgement (nothing is sent).
+      const form = page.getByRole('form', { name: 'Record a decision' });
+      await form.getByLabel('Hire', { exact: true }).check();
+      await form.getByLabel(ACKNOWLEDGE).waitFor();
+      await form.getByLabel('Rationale').fill('Strong design; the panel should weigh the flag first.');
+      await form.getByRole('button', { name: 'Record decision' }).click();
+      await form.getByText(DEALBREAKER_REFUSAL).waitFor();
+      expect(await form.getByLabel(ACKNOWLEDGE).getAttribute('aria-invalid')).toBe('true');
+      await browser.audit('decision refused over a dealbreaker');
+      await form.screenshot({ path: join(SCREENSHOT_DIR, 'debrief-decision-refused.png') });
+      const stillDebrief = await apiSignIn(HM, DEMO_PASSWORD);
+      expect(
+        (
+          await ok<{ decisions: unknown[]; application: { stage: string } }>(
+            stillDebrief.request('GET', `/api/v1/applications/${demo.applicationId}/debrief`),
+          )
+        ).application.stage,
+      ).toBe('debrief');
+
+      // Print: no navigation or buttons, black on white.
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('header.header').isVisible()).toBe(false);
+      expect(await page.getByRole('button', { name: 'Print' }).isVisible()).toBe(false);
+      expect(await form.isVisible()).toBe(false);
+      expect(await page.locator('.debrief-print-only').isVisible()).toBe(true);
+      await browser.audit('debrief for print');
+      await browser.screenshot('debrief-print');
+      await page.emulateMedia({ media: 'screen' });
+
+      await page.setViewportSize({ width: 768, height: 1024 });
+      await shot(browser, 'debrief-tablet');
+      await page.setViewportSize({ width: 1280, height: 800 });
+    });
+  }, 90_000);
+
+  test('an interviewer with feedback still to give sees the independence note, nothing else', async () => {
+    const { applicationId } = await decisionSubject(`Priya Pending ${Date.now() % 100000}`);
+    await withBrowser(async (browser) => {
+      const { page } = browser;
+      const panelRequests: string[] = [];
+      page.on('response', (r) => {
+        if (r.url().includes(`/api/v1/applications/${applicationId}/`) && r.status() === 200)
+          panelRequests.push(r.url());
+      });
+      await signIn(browser, PRIYA, DEMO_PASSWORD, /^\/(interviews)?$/);
+      await browser.goto(`/applications/${applicationId}/debrief`);
+      await page.getByRole('heading', { name: 'This debrief isn’t open to you yet' }).waitFor();
+      await page.getByText('Submit your own scorecard').waitFor();
+      expect(await page.locator('.debrief-section').count()).toBe(0);
+      expect(panelRequests).toEqual([]);
+      await shot(browser, 'debrief-locked');
+    });
+  });
+
+  test('the hiring manager sees a scorecard arrive live, holds, then hires over an acknowledged dealbreaker', async () => {
+    const name = `Dana Decision ${Date.now() % 100000}`;
+    const { applicationId, priyaInterview } = await decisionSubject(name);
+    await withBrowser(async (browser) => {
+      const { page } = browser;
+      await signIn(browser, HM, DEMO_PASSWORD);
+      await browser.goto(`/applications/${applicationId}/debrief`);
+      await page.getByRole('heading', { level: 1, name: `Debrief: ${name}` }).waitFor();
+      await page.locator('.live-indicator', { hasText: 'Live' }).waitFor();
+      await page.getByRole('heading', { name: 'Scorecards (2)' }).waitFor();
+      const missing = section(page, 'Missing and overdue scorecards');
+      await missing.getByText('Priya Raman').waitFor();
+      await missing.getByText('Overdue', { exact: true }).waitFor();
+      // Ines rated 4 and Mateo 2 on the same criteria: a disagreement, and a split recommendation.
+      const discuss = section(page, 'Discuss first');
+      await discuss.getByText('Recommendations', { exact: false }).first().waitFor();
+      expect(await discuss.locator('.discuss-criterion').count()).toBeGreaterThan(0);
+
+      // Priya submits while the page is open: it updates without a reload.
+      await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+      await submitScorecard(PRIYA, priyaInterview, { rating: 3, recommendation: 'yes' });
+      await page.getByRole('status').filter({ hasText: 'Updated: a new scorecard arrived.' }).waitFor();
+      await page.getByRole('heading', { name: 'Scorecards (3)' }).waitFor();
+      await missing.getByText('Every scheduled interview has its scorecard in.').waitFor();
+      expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+      await browser.audit('debrief after a live update');
+      await shot(browser, 'debrief-live-update');
+
+      // Hold keeps the stage and is recorded with author and time.
+      const form = page.getByRole('form', { name: 'Record a decision' });
+      await form.getByRole('button', { name: 'Record decision' }).click();
+      await form.getByText('Choose hire, no hire or hold.').waitFor();
+      await form.getByText('Give the rationale for the decision.').waitFor();
+      await form.getByLabel('Hold', { exact: true }).check();
+      await form.getByLabel('Rationale').fill('Waiting for the reference from their last manager.');
+      await form.getByRole('button', { name: 'Record decision' }).click();
+      await form.getByText('Decision recorded: Hold.').waitFor();
+      const current = page.locator('.decision-current');
+      await current.getByText('Hold', { exact: true }).waitFor();
+      await current.getByText(HM_NAME).waitFor();
+      await current.getByText('Waiting for the reference from their last manager.').waitFor();
+      await page.locator('.debrief-summary').getByText('Debrief', { exact: true }).waitFor();
+
+      // Hire over the dealbreaker: refused until acknowledged, then recorded and moved to Offer.
+      await form.getByLabel('Hire', { exact: true }).check();
+      await form.getByLabel('Rationale').fill('The reference was strong; the flag was discussed and explained.');
+      await form.getByRole('button', { name: 'Record decision' }).click();
+      await form.getByText(DEALBREAKER_REFUSAL).waitFor();
+      await form.getByLabel(ACKNOWLEDGE).check();
+      await browser.audit('decision form with the acknowledgement');
+      await form.getByRole('button', { name: 'Record decision' }).click();
+      await current.getByText('Hire', { exact: true }).waitFor();
+      await current.getByText('Hired over a dealbreaker red flag, acknowledged.').waitFor();
+      await page.locator('.debrief-summary').getByText('Offer', { exact: true }).waitFor();
+      await page.locator('.decision-history').getByText('Waiting for the reference from their last manager.').waitFor();
+      // At Offer there is nothing left to decide here.
+      expect(await page.getByRole('form', { name: 'Record a decision' }).count()).toBe(0);
+      await browser.audit('debrief after the decision');
+      await shot(browser, 'debrief-decided');
+
+      // The timeline has the move, by the hiring manager.
+      await page.getByRole('link', { name, exact: true }).click();
+      await browser.waitForPath(`/applications/${applicationId}`);
+      await page
+        .getByRole('list', { name: 'Stage timeline' })
+        .getByRole('listitem')
+        .filter({ hasText: 'Debrief → Offer' })
+        .getByText(HM_NAME)
+        .waitFor();
+    });
+  }, 90_000);
+
+  test('the hiring manager compares candidates side by side, sorts, charts and downloads a formula-safe CSV', async () => {
+    const recruiter = await apiSignIn(RECRUITER, DEMO_PASSWORD);
+    const formulaName = `=cmd Formula ${Date.now() % 100000}`;
+    const formulaId = await newApplication(recruiter, formulaName, [], {
+      desiredCodingSharePct: 30,
+      desiredCareerPath: 'management',
+    });
+    await withBrowser(async (browser) => {
+      const { page } = browser;
+      await signIn(browser, HM, DEMO_PASSWORD);
+      await browser.goto(`/openings/${openingId}/pipeline`);
+      await page.getByRole('link', { name: 'Compare candidates' }).click();
+      await browser.waitForPath(`/openings/${openingId}/compare`);
+      await page.getByRole('heading', { name: 'Pick at least two candidates' }).waitFor();
+
+      const picker = page.getByRole('group', { name: 'Candidates to compare' });
+      const names = await Promise.all(
+        demoCompared.map(
+          async (id) => (await picker.locator(`label[for="pick-${id}"] .compare-pick__name`).textContent())!,
+        ),
+      );
+      for (const id of [...demoCompared, formulaId]) await picker.locator(`#pick-${id}`).check();
+      // The pick is in the URL, so the comparison can be shared.
+      const picked = [...demoCompared, formulaId].join(',');
+      await page.waitForURL((url) => url.searchParams.get('ids') === picked);
+      await browser.settled('comparison of the picked candidates');
+
+      const table = page.getByRole('table', { name: /Candidates compared on/ });
+      await table.waitFor();
+      for (const n of [...names, formulaName]) await table.getByRole('link', { name: n, exact: true }).waitFor();
+      expect(await table.locator('tbody tr').first().textContent()).toMatch(COMPACT_FIGURE);
+      // The dealbreaker is marked in the demo debrief candidate's row.
+      await table
+        .getByRole('row')
+        .filter({ has: page.getByRole('link', { name: demo.name, exact: true }) })
+        .locator('.severity--dealbreaker')
+        .waitFor();
+      await browser.audit('comparison');
+      await shot(browser, 'comparison');
+
+      // Sort by the candidate's name, then flip it; aria-sort follows.
+      const nameHeader = table.getByRole('columnheader', { name: /^Candidate/ });
+      await nameHeader.getByRole('button').click();
+      expect(await nameHeader.getAttribute('aria-sort')).toBe('ascending');
+      const rowNames = async () =>
+        (await table.locator('tbody th[scope="row"] a').allTextContents()).map((t) => t.trim());
+      const ascending = await rowNames();
+      expect(ascending).toEqual([...ascending].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())));
+      await nameHeader.getByRole('button').press('Enter');
+      expect(await nameHeader.getAttribute('aria-sort')).toBe('descending');
+      expect(await rowNames()).toEqual([...ascending].reverse());
+      // Overall sorts best first; the candidate with no scores goes last.
+      const overallHeader = table.getByRole('columnheader', { name: /^Overall/ });
+      await overallHeader.getByRole('button').click();
+      expect(await overallHeader.getAttribute('aria-sort')).toBe('descending');
+      expect((await rowNames()).at(-1)).toBe(formulaName);
+      await browser.audit('comparison sorted');
+
+      // The chart, and the same figures as a table.
+      const chart = section(page, 'Competencies');
+      await chart.getByRole('img', { name: /Competency means by candidate/ }).waitFor();
+      await chart.screenshot({ path: join(SCREENSHOT_DIR, 'comparison-chart.png') });
+      await chart.getByRole('button', { name: 'Show as table' }).click();
+      await chart.getByRole('table', { name: 'Competency means by candidate' }).waitFor();
+      expect(await chart.getByRole('button', { name: 'Show as chart' }).getAttribute('aria-pressed')).toBe('true');
+      await browser.audit('comparison chart as a table');
+
+      // CSV in the order shown; the formula-looking name is defused.
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Download CSV' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('comparison-tech-lead-platform.csv');
+      const csv = readFileSync((await download.path())!, 'utf8');
+      const lines = csv.trim().split('\r\n');
+      expect(lines[0]).toMatch(/^Rank,Too close to call with the candidate above,Candidate,Source,Stage,Overall,/);
+      expect(lines).toHaveLength(demoCompared.length + 2);
+      expect(csv).toContain(`'${formulaName}`);
+      expect(csv).not.toMatch(new RegExp(`(^|,)${formulaName}`, 'm'));
+
+      await page.setViewportSize({ width: 768, height: 1024 });
+      await shot(browser, 'comparison-tablet');
+    });
+  }, 90_000);
+});
