@@ -1,4 +1,5 @@
 import type { InterviewKit, Scorecard } from '@scorecard/contracts';
+import { Link } from 'react-router';
 import { LoadingState } from '../../../components/ui/States';
 import { errorMessage, isApiError } from '../../../lib/api';
 import { usePanelScorecards } from '../api/kit-queries';
@@ -56,6 +57,12 @@ export function PanelFeedback({ kit }: { kit: InterviewKit }) {
       </h2>
       <p className="section-header__description">What the other interviewers submitted for this candidate.</p>
       {body}
+      {panel.isSuccess ? (
+        <p>
+          <Link to={`/applications/${kit.scorecard.applicationId}/debrief`}>Open the debrief</Link>: the panel’s scores,
+          disagreements and red flags together.
+        </p>
+      ) : null}
     </section>
   );
 }
