@@ -147,7 +147,11 @@ export class Browser {
 
   private async waitUntilSettled(): Promise<void> {
     await this.page.waitForFunction(
-      () => document.querySelector('h1') !== null && document.querySelector('.state--loading') === null,
+      // Tables dim their rows while they refetch (aria-busy); audit the settled page, not the transition.
+      () =>
+        document.querySelector('h1') !== null &&
+        document.querySelector('.state--loading') === null &&
+        document.querySelector('[aria-busy="true"]') === null,
       undefined,
       { timeout: 15_000 },
     );
