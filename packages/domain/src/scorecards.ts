@@ -46,7 +46,11 @@ export function scorecardIssues(
   const flagNames = new Map(flags.map((f) => [f.key, f.description]));
   for (const f of content.redFlags) {
     if (!f.evidence.trim()) {
-      const name = flagNames.get(f.flagKey)?.trim().replace(/[.!?]+$/, '') || 'this red flag';
+      const name =
+        flagNames
+          .get(f.flagKey)
+          ?.trim()
+          .replace(/[.!?]+$/, '') || 'this red flag';
       issues.push({ path: `redFlags.${f.flagKey}.evidence`, message: `Add the evidence for the red flag “${name}”.` });
     }
   }
