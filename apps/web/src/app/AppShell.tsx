@@ -107,6 +107,11 @@ function Header({ session }: { session: Me }) {
               </NavLink>
             </>
           ) : null}
+          {user.role === 'admin' || user.role === 'hiring_manager' || user.role === 'recruiter' ? (
+            <NavLink to="/analytics" className="nav__link">
+              Analytics
+            </NavLink>
+          ) : null}
           {user.role === 'admin' ? (
             <NavLink to="/users" className="nav__link">
               Users

@@ -27,6 +27,7 @@ const MyInterviewsRoute = lazy(() => import('../features/interviews/routes/MyInt
 const InterviewRoute = lazy(() => import('../features/interviews/routes/InterviewRoute'));
 const DebriefRoute = lazy(() => import('../features/debriefs/routes/DebriefRoute'));
 const ComparisonRoute = lazy(() => import('../features/debriefs/routes/ComparisonRoute'));
+const AnalyticsRoute = lazy(() => import('../features/analytics/routes/AnalyticsRoute'));
 const NotFoundRoute = lazy(() => import('./NotFoundRoute'));
 
 function Page({ children }: { children: ReactNode }) {
@@ -88,6 +89,7 @@ export function createRouter() {
             { path: 'interviews/:id', element: <InterviewRoute /> },
             { path: 'applications/:id/debrief', element: <DebriefRoute /> },
             { path: 'openings/:id/compare', element: <ComparisonRoute /> },
+            { path: 'analytics/:view?', element: <AnalyticsRoute /> },
           ],
         },
         {

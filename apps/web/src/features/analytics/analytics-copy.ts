@@ -1,0 +1,111 @@
+import { STAGE_LABELS, type Calibration, type PipelineAnalytics } from '@scorecard/contracts';
+
+/** An offset within this of the panel (on the 1–4 scale) reads as "in line". */
+export const IN_LINE_OFFSET = 0.25;
+/** Krippendorff's usual cut-offs: rely on alpha ≥ 0.800, draw tentative conclusions from 0.667. */
+export const ALPHA_GOOD = 0.8;
+export const ALPHA_TENTATIVE = 0.667;
+
+const MINUS = '\u2212';
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** "71%"; an empty share is a dash. */
+export function percent(share: number | null): string {
+  return share === null ? '–' : `${Math.round(share * 100)}%`;
+}
+
+/** `part` as a share of `whole`, for the rate columns (null when there is no whole). */
+export function rate(part: number, whole: number): number | null {
+  return whole === 0 ? null : part / whole;
+}
+
+/** "+1.0 lenient", "−0.5 severe", "±0.1 in line": the offset from co-panelists on the 1–4 scale. */
+export function formatOffset(value: number): string {
+  const abs = Math.abs(value).toFixed(1);
+  if (Math.abs(value) < IN_LINE_OFFSET) return `±${abs} in line`;
+  return value > 0 ? `+${abs} lenient` : `${MINUS}${abs} severe`;
+}
+
+export function offsetTone(value: number): 'lenient' | 'severe' | 'in-line' {
+  if (Math.abs(value) < IN_LINE_OFFSET) return 'in-line';
+  return value > 0 ? 'lenient' : 'severe';
+}
+
+/** "3 days", "1 day", "0.5 days": one decimal under ten days, whole days above. */
+export function formatDays(days: number): string {
+  const rounded = days < 10 ? Math.round(days * 10) / 10 : Math.round(days);
+  return rounded === 1 ? '1 day' : `${rounded} days`;
+}
+
+/** "5 hours", "2.5 days": how late, in hours under two days. */
+export function formatHours(hours: number): string {
+  if (hours < 48) {
+    const h = Math.max(1, Math.round(hours));
+    return h === 1 ? '1 hour' : `${h} hours`;
+  }
+  return formatDays(hours / 24);
+}
+
+export function formatAlpha(alpha: number): string {
+  return alpha.toFixed(2);
+}
+
+export function alphaReading(alpha: number): { label: string; tone: 'good' | 'tentative' | 'low' } {
+  if (alpha >= ALPHA_GOOD) return { label: 'Good agreement', tone: 'good' };
+  if (alpha >= ALPHA_TENTATIVE) return { label: 'Tentative agreement', tone: 'tentative' };
+  return { label: 'Low agreement', tone: 'low' };
+}
+
+const stageName = (stage: PipelineAnalytics['funnel'][number]['stage']) => STAGE_LABELS[stage].toLowerCase();
+
+/** "Of 7 applications, 5 reached screen (71%), 4 reached interviews (80%) … and none were hired (0%)." */
+export function funnelSummary(funnel: PipelineAnalytics['funnel']): string {
+  const [first, ...rest] = funnel;
+  if (!first) return 'No stages.';
+  if (first.reached === 0) return 'No applications in this range.';
+  const parts = rest.map((s, i) => {
+    const before = funnel[i]!;
+    const share = before.conversion === null ? '' : ` (${percent(before.conversion)})`;
+    const count = s.reached === 0 ? 'none' : String(s.reached);
+    return s.stage === 'hired'
+      ? `${count} ${s.reached === 1 ? 'was' : 'were'} hired${share}`
+      : `${count} reached ${stageName(s.stage)}${share}`;
+  });
+  const list = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? '');
+  return `Of ${plural(first.reached, 'application')}, ${list}. Each percentage is the share of the stage before.`;
+}
+
+/** "Median time in each stage before moving on: applied 3 days (5 applications), … offer no data." */
+export function timeInStageSummary(rows: PipelineAnalytics['timeInStage']): string {
+  const parts = rows.map((r) =>
+    r.medianDays === null || r.sample === 0
+      ? `${stageName(r.stage)} no data`
+      : `${stageName(r.stage)} ${formatDays(r.medianDays)} (${plural(r.sample, 'application')})`,
+  );
+  return `Median time in each stage before moving on: ${parts.join(', ')}.`;
+}
+
+const RATING_WORDS = [
+  ['one', 'ones'],
+  ['two', 'twos'],
+  ['three', 'threes'],
+  ['four', 'fours'],
+] as const;
+
+/** "Ines Okafor, 12 ratings: 0 ones, 1 two, 7 threes, 4 fours." */
+export function distributionSummary(row: Calibration['interviewers'][number]): string {
+  const total = row.ratingDistribution.reduce((a, b) => a + b, 0);
+  if (total === 0) return `${row.interviewer.name}, no ratings.`;
+  const parts = row.ratingDistribution.map((n, i) => `${n} ${RATING_WORDS[i]![n === 1 ? 0 : 1]}`);
+  return `${row.interviewer.name}, ${plural(total, 'rating')}: ${parts.join(', ')}.`;
+}
+
+/** The mean of a 1–4 distribution, or null without ratings. */
+export function distributionMean(dist: readonly number[]): number | null {
+  const total = dist.reduce((a, b) => a + b, 0);
+  if (total === 0) return null;
+  return dist.reduce((sum, n, i) => sum + n * (i + 1), 0) / total;
+}

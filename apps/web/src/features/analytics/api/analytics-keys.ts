@@ -1,0 +1,9 @@
+import type { AnalyticsQuery } from '@scorecard/contracts';
+
+export const analyticsKeys = {
+  all: ['analytics'] as const,
+  pipeline: (query: AnalyticsQuery) => [...analyticsKeys.all, 'pipeline', query] as const,
+  calibration: (query: AnalyticsQuery) => [...analyticsKeys.all, 'calibration', query] as const,
+  /** The openings to filter by. */
+  openings: () => [...analyticsKeys.all, 'openings'] as const,
+};

@@ -1,0 +1,132 @@
+import type { AnalyticsQuery, Calibration } from '@scorecard/contracts';
+import { EmptyState } from '../../../components/ui/States';
+import { useCalibration } from '../api/analytics-queries';
+import { ALPHA_GOOD, ALPHA_TENTATIVE, IN_LINE_OFFSET, plural } from '../analytics-copy';
+import { AgreementTable } from './AgreementTable';
+import { AnalyticsSection } from './AnalyticsSection';
+import { InterviewersTable } from './InterviewersTable';
+import { NoReportAccess } from './NoAnalyticsAccess';
+import { RatingDistributionChart, RatingDistributionTable } from './RatingDistributionChart';
+import { ReportStates } from './ReportStates';
+
+type CalibrationViewProps = {
+  query: AnalyticsQuery | null;
+  range: string;
+  hasDates: boolean;
+  hasOpening: boolean;
+  onClearDates: () => void;
+  onAllOpenings: () => void;
+};
+
+/** How each interviewer scores against their panel, and how far panels agree per competency. */
+export function CalibrationView(props: CalibrationViewProps) {
+  const report = useCalibration(props.query);
+  return (
+    <ReportStates
+      report={report}
+      invalid={props.query === null}
+      noun="the calibration"
+      noAccess={<NoReportAccess calibration />}
+      onAllOpenings={props.onAllOpenings}
+    >
+      {(data) => <CalibrationReport data={data} busy={report.isPlaceholderData && report.isFetching} {...props} />}
+    </ReportStates>
+  );
+}
+
+function CalibrationReport({
+  data,
+  busy,
+  range,
+  hasDates,
+  hasOpening,
+  onClearDates,
+  onAllOpenings,
+}: CalibrationViewProps & { data: Calibration; busy: boolean }) {
+  const { thresholds } = data;
+  if (data.interviewers.length === 0) {
+    return (
+      <div className="panel">
+        <EmptyState
+          title="No submitted scorecards in this range"
+          action={
+            hasDates || hasOpening ? (
+              <div className="analytics-actions">
+                {hasDates ? (
+                  <button type="button" className="button button--secondary" onClick={onClearDates}>
+                    Clear dates
+                  </button>
+                ) : null}
+                {hasOpening ? (
+                  <button type="button" className="button button--secondary" onClick={onAllOpenings}>
+                    Show all openings
+                  </button>
+                ) : null}
+              </div>
+            ) : undefined
+          }
+        >
+          <p>
+            No interview held {range}
+            {hasOpening ? ' for this opening' : ''} has a submitted scorecard yet. Calibration compares interviewers
+            once their feedback is in.
+          </p>
+        </EmptyState>
+      </div>
+    );
+  }
+  const thin = data.interviewers.some((i) => !i.offset.enough || !i.unassessedShare.enough || !i.lateShare.enough);
+  return (
+    <div className="analytics-report" aria-busy={busy}>
+      <AnalyticsSection
+        title="Interviewers"
+        description="Submitted scorecards of interviews held in the range, by interviewer."
+        note={
+          <>
+            <p className="analytics-thresholds" data-thresholds="">
+              <strong>Enough data:</strong> an offset needs at least{' '}
+              {plural(thresholds.offsetCandidates, 'shared candidate')}; the unassessed and late shares need at least{' '}
+              {plural(thresholds.scorecards, 'scorecard')}. Figures below that are greyed
+              {thin ? ', as some are here,' : ''} because they could be chance.
+            </p>
+            <p className="analytics-help">
+              <strong>Offset</strong> is the interviewer’s overall score minus their co-panelists’ on the same
+              candidates, averaged on the 1–4 scale: + is more lenient, − more severe, and within ±{IN_LINE_OFFSET}{' '}
+              counts as in line. <strong>Focus unassessed</strong> is the share of their interviews’ focus competencies
+              with no rating at all.
+            </p>
+          </>
+        }
+      >
+        <InterviewersTable calibration={data} />
+      </AnalyticsSection>
+      <AnalyticsSection
+        title="Rating distribution"
+        description="How often each interviewer gave a 1, 2, 3 or 4. Someone who never uses one end of the scale stands out."
+        table={<RatingDistributionTable interviewers={data.interviewers} />}
+      >
+        <RatingDistributionChart interviewers={data.interviewers} />
+      </AnalyticsSection>
+      <AnalyticsSection
+        title="Panel agreement"
+        description="How far interviewers of the same candidate agree, per competency: Krippendorff’s alpha for ordinal ratings."
+        note={
+          <p className="analytics-help">
+            A unit is one criterion of one candidate rated by two or more interviewers; alpha needs at least{' '}
+            {plural(thresholds.alphaUnits, 'unit')}. 1 is perfect agreement and 0 no better than chance. Following
+            Krippendorff’s usual cut-offs, {ALPHA_GOOD.toFixed(2)} or more is good agreement, {ALPHA_TENTATIVE} to{' '}
+            {ALPHA_GOOD.toFixed(2)} supports only tentative conclusions, and below {ALPHA_TENTATIVE} is low.
+          </p>
+        }
+      >
+        {data.agreement.length === 0 ? (
+          <EmptyState title="No competencies to compare">
+            <p>No criterion was rated by two interviewers of the same candidate in this range.</p>
+          </EmptyState>
+        ) : (
+          <AgreementTable calibration={data} />
+        )}
+      </AnalyticsSection>
+    </div>
+  );
+}
