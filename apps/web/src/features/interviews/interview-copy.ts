@@ -1,42 +1,7 @@
 import { RATING_LABELS, RECOMMENDATION_LABELS, type Recommendation } from '@scorecard/contracts';
 import type { RatingChoice } from './scorecard-draft';
 
-// Dates and times in the person's own locale and time zone.
-const withYear = new Intl.DateTimeFormat(undefined, {
-  weekday: 'short',
-  year: 'numeric',
-  month: 'short',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: '2-digit',
-});
-const thisYear = new Intl.DateTimeFormat(undefined, {
-  weekday: 'short',
-  month: 'short',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: '2-digit',
-});
-const timeOnly = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
-
-/** "Tue, Dec 2, 10:00 AM" (with the year when it isn't this year). */
-export function formatDateTime(value: string | Date, now = new Date()): string {
-  const date = typeof value === 'string' ? new Date(value) : value;
-  return (date.getFullYear() === now.getFullYear() ? thisYear : withYear).format(date);
-}
-
-/** "10:42 AM": when something was saved today. */
-export function formatTime(value: Date): string {
-  return timeOnly.format(value);
-}
-
-/** "45 min", "1 h", "1 h 30 min". */
-export function formatDuration(minutes: number): string {
-  if (minutes < 60) return `${minutes} min`;
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  return m === 0 ? `${h} h` : `${h} h ${m} min`;
-}
+export { formatDateTime, formatDuration, formatTime } from '../../lib/format-time';
 
 /** "3 days", "5 hours", "20 minutes": how far past a due time. */
 export function overdueBy(dueAt: string, now: number): string {

@@ -1,0 +1,46 @@
+// Dates, times and durations in the person's own locale and time zone, one way across the app.
+const withYear = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+});
+const thisYear = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  month: 'short',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+});
+const timeOnly = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
+
+function formatter(date: Date, now: Date): Intl.DateTimeFormat {
+  return date.getFullYear() === now.getFullYear() ? thisYear : withYear;
+}
+
+/** "Tue, Dec 2, 10:00 AM" (with the year when it isn't this year). */
+export function formatDateTime(value: Date | string, now = new Date()): string {
+  const date = typeof value === 'string' ? new Date(value) : value;
+  return formatter(date, now).format(date);
+}
+
+/** "Tue, Dec 2, 10:00 – 10:45 AM": a slot, with its end time. */
+export function formatSlot(startsAt: string, endsAt: string, now = new Date()): string {
+  const start = new Date(startsAt);
+  return formatter(start, now).formatRange(start, new Date(endsAt));
+}
+
+/** "10:42 AM": when something happened today. */
+export function formatTime(value: Date): string {
+  return timeOnly.format(value);
+}
+
+/** "45 min", "1 h", "1 h 30 min". */
+export function formatDuration(minutes: number): string {
+  if (minutes < 60) return `${minutes} min`;
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return m === 0 ? `${h} h` : `${h} h ${m} min`;
+}
