@@ -7,7 +7,7 @@ import { AnalyticsSection } from './AnalyticsSection';
 import { InterviewersTable } from './InterviewersTable';
 import { NoReportAccess } from './NoAnalyticsAccess';
 import { RatingDistributionChart, RatingDistributionTable } from './RatingDistributionChart';
-import { ReportStates } from './ReportStates';
+import { ReportStates, WidenFilters } from './ReportStates';
 
 type CalibrationViewProps = {
   query: AnalyticsQuery | null;
@@ -50,20 +50,12 @@ function CalibrationReport({
         <EmptyState
           title="No submitted scorecards in this range"
           action={
-            hasDates || hasOpening ? (
-              <div className="analytics-actions">
-                {hasDates ? (
-                  <button type="button" className="button button--secondary" onClick={onClearDates}>
-                    Clear dates
-                  </button>
-                ) : null}
-                {hasOpening ? (
-                  <button type="button" className="button button--secondary" onClick={onAllOpenings}>
-                    Show all openings
-                  </button>
-                ) : null}
-              </div>
-            ) : undefined
+            <WidenFilters
+              hasDates={hasDates}
+              hasOpening={hasOpening}
+              onClearDates={onClearDates}
+              onAllOpenings={onAllOpenings}
+            />
           }
         >
           <p>

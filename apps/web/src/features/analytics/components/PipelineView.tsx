@@ -5,7 +5,7 @@ import { AnalyticsSection } from './AnalyticsSection';
 import { FunnelChart, FunnelTable } from './FunnelChart';
 import { NoReportAccess } from './NoAnalyticsAccess';
 import { OverdueTable } from './OverdueTable';
-import { ReportStates } from './ReportStates';
+import { ReportStates, WidenFilters } from './ReportStates';
 import { SourcesTable } from './SourcesTable';
 import { TimeInStageChart, TimeInStageTable } from './TimeInStageChart';
 
@@ -53,20 +53,12 @@ function PipelineReport({
           <EmptyState
             title="No applications in this range"
             action={
-              hasDates || hasOpening ? (
-                <div className="analytics-actions">
-                  {hasDates ? (
-                    <button type="button" className="button button--secondary" onClick={onClearDates}>
-                      Clear dates
-                    </button>
-                  ) : null}
-                  {hasOpening ? (
-                    <button type="button" className="button button--secondary" onClick={onAllOpenings}>
-                      Show all openings
-                    </button>
-                  ) : null}
-                </div>
-              ) : undefined
+              <WidenFilters
+                hasDates={hasDates}
+                hasOpening={hasOpening}
+                onClearDates={onClearDates}
+                onAllOpenings={onAllOpenings}
+              />
             }
           >
             <p>

@@ -66,3 +66,32 @@ export function ReportStates<T>({ report, invalid, noun, noAccess, onAllOpenings
   }
   return <>{children(report.data)}</>;
 }
+
+/** The ways out of an empty report: clear the dates, or look at every opening. Nothing when neither applies. */
+export function WidenFilters({
+  hasDates,
+  hasOpening,
+  onClearDates,
+  onAllOpenings,
+}: {
+  hasDates: boolean;
+  hasOpening: boolean;
+  onClearDates: () => void;
+  onAllOpenings: () => void;
+}) {
+  if (!hasDates && !hasOpening) return null;
+  return (
+    <div className="analytics-actions">
+      {hasDates ? (
+        <button type="button" className="button button--secondary" onClick={onClearDates}>
+          Clear dates
+        </button>
+      ) : null}
+      {hasOpening ? (
+        <button type="button" className="button button--secondary" onClick={onAllOpenings}>
+          Show all openings
+        </button>
+      ) : null}
+    </div>
+  );
+}

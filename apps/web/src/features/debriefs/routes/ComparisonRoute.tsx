@@ -1,6 +1,7 @@
 import { Uuid, type Comparison } from '@scorecard/contracts';
 import { useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { OpeningNotFound } from '../../../components/ui/OpeningNotFound';
 import { PageHeader } from '../../../components/ui/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/States';
 import { isApiError } from '../../../lib/api';
@@ -32,23 +33,7 @@ export default function ComparisonRoute() {
       </>
     );
   }
-  if (!validId || isApiError(board.error, 'not_found')) {
-    return (
-      <>
-        <PageHeader title="Opening not found" />
-        <EmptyState
-          title="This opening doesn’t exist"
-          action={
-            <Link to="/openings" className="button button--secondary">
-              Back to openings
-            </Link>
-          }
-        >
-          <p>It may have been removed, or the link is incomplete.</p>
-        </EmptyState>
-      </>
-    );
-  }
+  if (!validId || isApiError(board.error, 'not_found')) return <OpeningNotFound />;
   if (board.isPending) return <LoadingState label="Loading the opening’s candidates…" />;
   if (board.isError) {
     return (

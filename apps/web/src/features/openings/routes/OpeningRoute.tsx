@@ -2,8 +2,9 @@ import { ARCHETYPE_LABELS, LEVEL_LABELS, Uuid, type Opening } from '@scorecard/c
 import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Alert } from '../../../components/ui/Alert';
+import { OpeningNotFound } from '../../../components/ui/OpeningNotFound';
 import { PageHeader } from '../../../components/ui/PageHeader';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/States';
+import { ErrorState, LoadingState } from '../../../components/ui/States';
 import { isApiError } from '../../../lib/api';
 import { useSession } from '../../../lib/session';
 import { useDocumentTitle } from '../../../lib/use-document-title';
@@ -25,7 +26,7 @@ export default function OpeningRoute() {
   useDocumentTitle(opening.data?.title ?? 'Opening');
 
   if (!canReadOpenings(user.role)) return <NoOpeningsAccess />;
-  if (!validId || isApiError(opening.error, 'not_found')) return <OpeningNotFound />;
+  if (!validId || isApiError(opening.error, 'not_found')) return <OpeningNotFound before={<Breadcrumb />} />;
   if (isApiError(opening.error, 'forbidden')) return <NoOpeningsAccess />;
   if (opening.isPending) return <LoadingState label="Loading the opening…" />;
   if (opening.isError) {
@@ -56,25 +57,6 @@ function Breadcrumb() {
     <p className="breadcrumb">
       <Link to="/openings">Openings</Link>
     </p>
-  );
-}
-
-function OpeningNotFound() {
-  return (
-    <>
-      <Breadcrumb />
-      <PageHeader title="Opening not found" />
-      <EmptyState
-        title="This opening doesn’t exist"
-        action={
-          <Link to="/openings" className="button button--secondary">
-            Back to openings
-          </Link>
-        }
-      >
-        <p>It may have been removed, or the link is incomplete.</p>
-      </EmptyState>
-    </>
   );
 }
 

@@ -1,6 +1,7 @@
 import { Uuid, type PipelineBoard } from '@scorecard/contracts';
 import { Link, useParams } from 'react-router';
 import { Alert } from '../../../components/ui/Alert';
+import { OpeningNotFound } from '../../../components/ui/OpeningNotFound';
 import { PageHeader } from '../../../components/ui/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/States';
 import { isApiError } from '../../../lib/api';
@@ -22,23 +23,7 @@ export default function PipelineRoute() {
   useDocumentTitle(board.data ? `Pipeline · ${board.data.opening.title}` : 'Pipeline');
 
   if (!allowed || isApiError(board.error, 'forbidden')) return <NoPipelineAccess />;
-  if (!validId || isApiError(board.error, 'not_found')) {
-    return (
-      <>
-        <PageHeader title="Pipeline not found" />
-        <EmptyState
-          title="This opening doesn’t exist"
-          action={
-            <Link to="/openings" className="button button--secondary">
-              Back to openings
-            </Link>
-          }
-        >
-          <p>It may have been removed, or the link is incomplete.</p>
-        </EmptyState>
-      </>
-    );
-  }
+  if (!validId || isApiError(board.error, 'not_found')) return <OpeningNotFound title="Pipeline not found" />;
   if (board.isPending) return <LoadingState label="Loading the pipeline…" />;
   if (board.isError) {
     return (
