@@ -1,5 +1,5 @@
 import { ROLE_LABELS, ROLES, type Role } from '@scorecard/contracts';
-import { useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 
 type UserFiltersProps = {
   search: string;
@@ -12,6 +12,9 @@ type UserFiltersProps = {
 
 export function UserFilters(props: UserFiltersProps) {
   const id = useId();
+  // The box follows the URL, but ticks at once: the URL (and so the prop) catches up a moment later.
+  const [includeDeactivated, setIncludeDeactivated] = useState(props.includeDeactivated);
+  useEffect(() => setIncludeDeactivated(props.includeDeactivated), [props.includeDeactivated]);
   return (
     <div className="toolbar" role="search" aria-label="Filter users">
       <div className="toolbar__field toolbar__field--grow">
@@ -51,8 +54,11 @@ export function UserFilters(props: UserFiltersProps) {
           id={`${id}-inactive`}
           type="checkbox"
           className="checkbox"
-          checked={props.includeDeactivated}
-          onChange={(e) => props.onIncludeDeactivatedChange(e.target.checked)}
+          checked={includeDeactivated}
+          onChange={(e) => {
+            setIncludeDeactivated(e.target.checked);
+            props.onIncludeDeactivatedChange(e.target.checked);
+          }}
         />
         <label htmlFor={`${id}-inactive`}>Show deactivated</label>
       </div>
