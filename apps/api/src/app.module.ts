@@ -5,6 +5,8 @@ import { ValidationInterceptor } from './common/validation.interceptor.js';
 import { ConfigModule } from './config/config.module.js';
 import type { AppConfig } from './config/env.js';
 import { migrations } from './database/data-source.js';
+import { DbModule } from './database/db.js';
+import { TenantTransactionInterceptor } from './database/tenant-transaction.interceptor.js';
 import { AnalyticsModule } from './modules/analytics/analytics.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { ApplicationsModule } from './modules/applications/applications.module.js';
@@ -41,6 +43,7 @@ export class AppModule {
           retryDelay: 1000,
           extra: { max: config.dbPoolSize, connectionTimeoutMillis: 5000 },
         }),
+        DbModule,
         HealthModule,
         OrganizationsModule,
         SessionsModule,
@@ -59,7 +62,12 @@ export class AppModule {
         DebriefEventsModule,
         AnalyticsModule,
       ],
-      providers: [{ provide: APP_INTERCEPTOR, useClass: ValidationInterceptor }],
+      // Interceptors run in this order: validate the input, then open the request's transaction as
+      // the caller's organization, inside which the handler runs.
+      providers: [
+        { provide: APP_INTERCEPTOR, useClass: ValidationInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: TenantTransactionInterceptor },
+      ],
     };
   }
 }

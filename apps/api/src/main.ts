@@ -1,10 +1,9 @@
 import 'reflect-metadata';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DataSource } from 'typeorm';
 import { createLogger } from './common/logger.js';
 import { ConfigError, loadConfig } from './config/env.js';
 import { createApp } from './create-app.js';
-import { migrate } from './database/data-source.js';
+import { prepareDatabase } from './database/data-source.js';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres.js';
 import { DEMO_ORGANIZATION, seedDemo } from './database/seed-demo.js';
 
@@ -60,10 +59,13 @@ async function main(): Promise<void> {
       embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, database: 'scorecard', log });
       databaseUrl = embedded.url;
     }
-    app = await createApp({ ...config, databaseUrl }, log);
-    const applied = await migrate(app.get(DataSource));
+    // Migrations run as the tables' owner; requests are served as a role that owns nothing.
+    const { appUrl, applied } = await prepareDatabase(databaseUrl, config.databaseAppUrl);
     if (applied.length) log.info({ applied }, 'migrations applied');
-    if (config.seedDemo && (await seedDemo(app))) log.info(`demo organization "${DEMO_ORGANIZATION}" created`);
+    app = await createApp({ ...config, databaseUrl: appUrl }, log);
+    if (config.seedDemo && (await seedDemo(app, databaseUrl))) {
+      log.info(`demo organization "${DEMO_ORGANIZATION}" created`);
+    }
     if (stopping) return;
     await app.listen({ port: config.port, host: config.host });
     const url = `http://${['0.0.0.0', '::'].includes(config.host) ? 'localhost' : config.host}:${config.port}`;

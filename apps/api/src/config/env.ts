@@ -15,6 +15,10 @@ const EnvSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
+  DATABASE_APP_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
   DATA_DIR: z.string().min(1).optional(),
   WEB_DIST: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -42,6 +46,11 @@ export interface AppConfig {
   port: number;
   /** Unset: start an embedded PostgreSQL under `dataDir`. */
   databaseUrl: string | undefined;
+  /**
+   * The role the API serves requests as: it must not own the tables, so row-level security
+   * applies. Unset: the `scorecard_app` role with a password derived from DATABASE_URL's.
+   */
+  databaseAppUrl: string | undefined;
   dataDir: string;
   webDist: string;
   logLevel: string;
@@ -71,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: e.HOST,
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
+    databaseAppUrl: e.DATABASE_APP_URL,
     dataDir: resolve(e.DATA_DIR ?? resolve(REPO_ROOT, '.data')),
     webDist: resolve(e.WEB_DIST ?? resolve(REPO_ROOT, 'apps/web/dist')),
     logLevel: e.LOG_LEVEL,

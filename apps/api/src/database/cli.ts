@@ -1,10 +1,9 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { DataSource } from 'typeorm';
 import { AppModule } from '../app.module.js';
 import { createLogger } from '../common/logger.js';
 import { loadConfig } from '../config/env.js';
-import { createDataSource, migrate } from './data-source.js';
+import { createDataSource, migrate, prepareDatabase } from './data-source.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
 import { seedDemo } from './seed-demo.js';
 
@@ -24,12 +23,14 @@ async function run(command: string | undefined): Promise<void> {
       await ds.destroy();
     } else if (command === 'seed') {
       if (config.env === 'production') throw new Error('demo data is never created in production');
-      const ctx = await NestFactory.createApplicationContext(AppModule.forRoot({ ...config, databaseUrl }), {
+      const { appUrl } = await prepareDatabase(databaseUrl, config.databaseAppUrl);
+      const ctx = await NestFactory.createApplicationContext(AppModule.forRoot({ ...config, databaseUrl: appUrl }), {
         logger: false,
       });
-      await migrate(ctx.get(DataSource));
       console.log(
-        (await seedDemo(ctx)) ? 'demo organization created' : 'the database already has organizations; nothing seeded',
+        (await seedDemo(ctx, databaseUrl))
+          ? 'demo organization created'
+          : 'the database already has organizations; nothing seeded',
       );
       await ctx.close();
     } else {

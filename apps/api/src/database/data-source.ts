@@ -1,3 +1,5 @@
+import { createHmac } from 'node:crypto';
+import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { Foundation1764028800000 } from './migrations/1764028800000-Foundation.js';
 import { LibraryAndOpenings1764032400000 } from './migrations/1764032400000-LibraryAndOpenings.js';
@@ -6,6 +8,7 @@ import { Interviews1764039600000 } from './migrations/1764039600000-Interviews.j
 import { Scorecards1764043200000 } from './migrations/1764043200000-Scorecards.js';
 import { Decisions1764046800000 } from './migrations/1764046800000-Decisions.js';
 import { AnalyticsIndexes1764050400000 } from './migrations/1764050400000-AnalyticsIndexes.js';
+import { APP_ROLE, RowLevelSecurity1764061200000 } from './migrations/1764061200000-RowLevelSecurity.js';
 
 /** Every migration, in order. Committed migrations are never edited: add a new one. */
 export const migrations = [
@@ -16,6 +19,7 @@ export const migrations = [
   Scorecards1764043200000,
   Decisions1764046800000,
   AnalyticsIndexes1764050400000,
+  RowLevelSecurity1764061200000,
 ];
 
 /** One DataSource definition, shared by the app, the tests and the `db:migrate` command. */
@@ -42,5 +46,69 @@ export async function migrate(ds: DataSource): Promise<string[]> {
   } finally {
     await runner.query('select pg_advisory_unlock(727274)').catch(() => undefined);
     await runner.release();
+  }
+}
+
+/**
+ * The URL the API serves requests through when DATABASE_APP_URL is not given: the owner's URL with
+ * the `scorecard_app` role, whose password is derived from the owner's, so every instance on one
+ * database computes the same one without storing it anywhere.
+ */
+export function derivedAppDatabaseUrl(ownerUrl: string): string {
+  const url = new URL(ownerUrl);
+  const secret = decodeURIComponent(url.password) || ownerUrl;
+  url.username = APP_ROLE;
+  url.password = createHmac('sha256', secret).update(APP_ROLE).digest('base64url');
+  return url.toString();
+}
+
+async function canConnect(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+    return true;
+  } catch (err) {
+    // 28P01: wrong password; 28000: the role may not log in (yet).
+    const code = (err as { code?: string }).code;
+    if (code === '28P01' || code === '28000') return false;
+    throw err;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** Lets `scorecard_app` log in with the derived password, when it cannot already. */
+async function enableAppLogin(owner: DataSource, appUrl: string): Promise<void> {
+  if (await canConnect(appUrl)) return;
+  const password = new URL(appUrl).password;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await owner.query(`alter role ${APP_ROLE} with login password '${password.replace(/'/g, "''")}'`);
+      return;
+    } catch (err) {
+      // Another instance changing the role at the same moment: its change is the same one.
+      if (attempt >= 5 || !/concurrently updated/.test(String(err))) throw err;
+      await new Promise((r) => setTimeout(r, 50 * attempt));
+    }
+  }
+}
+
+/**
+ * Brings the database up to date as its owner (DATABASE_URL) and returns the URL the API must
+ * serve requests through: DATABASE_APP_URL when given (production), else the derived
+ * `scorecard_app` login, enabled here. The owner's connection is closed again.
+ */
+export async function prepareDatabase(
+  ownerUrl: string,
+  appUrl: string | undefined,
+): Promise<{ appUrl: string; applied: string[] }> {
+  const owner = await createDataSource(ownerUrl, 2).initialize();
+  try {
+    const applied = await migrate(owner);
+    const url = appUrl ?? derivedAppDatabaseUrl(ownerUrl);
+    if (!appUrl) await enableAppLogin(owner, url);
+    return { appUrl: url, applied };
+  } finally {
+    await owner.destroy();
   }
 }

@@ -1,7 +1,8 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { CHECKLISTS, RUBRICS } from '../modules/library/library.tokens.js';
 import { EXPECTATIONS, type Opening, type Role, type RubricDetail } from '@scorecard/contracts';
-import { DataSource } from 'typeorm';
+import pg from 'pg';
+import { Db } from './db.js';
 import { randomUUID } from 'node:crypto';
 import type { Caller } from '../common/request-context.js';
 import { KitsService } from '../modules/library/kits.service.js';
@@ -32,31 +33,49 @@ export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
 /**
  * Creates the demo organization, but only in a database with no organization at all, so it never
  * touches real data. The caller decides whether demo data is wanted (never in production).
+ * Emptiness is checked as the owner (`ownerUrl`), which sees every organization, under a lock that
+ * makes instances starting together seed once; the data itself is written through the product's
+ * services as the demo organization, in one transaction.
  */
-export async function seedDemo(app: INestApplicationContext): Promise<boolean> {
-  const ds = app.get(DataSource);
-  const orgs = app.get(OrganizationsService);
-  const users = app.get(UsersService);
-  const kits = app.get(KitsService);
-  const seeded = await ds.transaction(async (m) => {
-    await m.query('select pg_advisory_xact_lock(727275)');
-    if (!(await orgs.isEmpty(m))) return null;
-    const org = await orgs.create(DEMO_ORGANIZATION, m);
-    const members = [];
-    for (const u of DEMO_USERS) {
-      members.push(await users.createMember({ organizationId: org.id, ...u, password: DEMO_PASSWORD }, m));
-    }
-    const kit = await kits.installTechLeadKit(org.id, m);
-    return { org, members, kit };
-  });
-  if (!seeded) return false;
-  await seedDemoOpening(app, seeded);
-  return true;
+/** Runs one step of the seed as the demo organization, in its own transaction. */
+type Step = <T>(fn: () => Promise<T>) => Promise<T>;
+
+export async function seedDemo(app: INestApplicationContext, ownerUrl: string): Promise<boolean> {
+  const owner = new pg.Client({ connectionString: ownerUrl });
+  await owner.connect();
+  try {
+    await owner.query('begin');
+    await owner.query('select pg_advisory_xact_lock(727275)');
+    const { rows } = await owner.query<{ any: boolean }>('select exists (select 1 from organizations) as any');
+    if (rows[0]?.any) return false;
+    const db = app.get(Db);
+    const orgs = app.get(OrganizationsService);
+    const users = app.get(UsersService);
+    const kits = app.get(KitsService);
+    const id = randomUUID();
+    // Each step is its own transaction, as it would be as a request, so the history has distinct times.
+    const step: Step = (fn) => db.asTenant(id, fn);
+    const seeded = await step(async () => {
+      const org = await orgs.create(id, DEMO_ORGANIZATION);
+      const members = [];
+      for (const u of DEMO_USERS) {
+        members.push(await users.createMember({ organizationId: org.id, ...u, password: DEMO_PASSWORD }));
+      }
+      const kit = await kits.installTechLeadKit(org.id, db.manager);
+      return { org, members, kit };
+    });
+    await seedDemoOpening(app, step, seeded);
+    return true;
+  } finally {
+    await owner.query('rollback').catch(() => undefined);
+    await owner.end();
+  }
 }
 
 /** An open Tech Lead opening whose plan passes the check, so the plan builder has something real to show. */
 async function seedDemoOpening(
   app: INestApplicationContext,
+  step: Step,
   seeded: {
     org: { id: string; name: string };
     members: { id: string; name: string; email: string; role: Role }[];
@@ -79,30 +98,32 @@ async function seedDemoOpening(
   const checklists = app.get<{ get(c: Caller, id: string): Promise<{ publishedVersionId: string | null }> }>(
     CHECKLISTS,
   );
-  const rubric = await rubrics.get(caller, seeded.kit.rubricId);
-  const checklist = await checklists.get(caller, seeded.kit.checklistId);
+  const rubric = await step(() => rubrics.get(caller, seeded.kit.rubricId));
+  const checklist = await step(() => checklists.get(caller, seeded.kit.checklistId));
   const openings = app.get(OpeningsService);
   const expectations = Object.fromEntries(
     EXPECTATIONS.map((e) => [e, DEMO_EXPECTATIONS[e]]),
   ) as typeof DEMO_EXPECTATIONS;
-  let opening = await openings.create(caller, {
-    title: 'Tech Lead, Platform',
-    team: 'Platform',
-    level: 'senior',
-    archetype: 'architecture',
-    codingSharePct: 60,
-    peopleManagement: 'none',
-    decisionAuthority: 'team',
-    emPartnership:
-      'The tech lead owns technical direction and code quality; the engineering manager owns people, hiring and delivery. They meet weekly on team health.',
-    careerPath: 'technical',
-    expectations,
-    hiringManagerId: hm.id,
-    recruiterId: recruiter.id,
-    hideCandidateDetails: false,
-    rubricVersionId: rubric.publishedVersionId,
-    checklistVersionId: checklist.publishedVersionId,
-  });
+  let opening = await step(() =>
+    openings.create(caller, {
+      title: 'Tech Lead, Platform',
+      team: 'Platform',
+      level: 'senior',
+      archetype: 'architecture',
+      codingSharePct: 60,
+      peopleManagement: 'none',
+      decisionAuthority: 'team',
+      emPartnership:
+        'The tech lead owns technical direction and code quality; the engineering manager owns people, hiring and delivery. They meet weekly on team health.',
+      careerPath: 'technical',
+      expectations,
+      hiringManagerId: hm.id,
+      recruiterId: recruiter.id,
+      hideCandidateDetails: false,
+      rubricVersionId: rubric.publishedVersionId,
+      checklistVersionId: checklist.publishedVersionId,
+    }),
+  );
   const steps = TECH_LEAD_PLAN.map((t, i) => ({
     key: randomUUID(),
     name: t.name,
@@ -111,8 +132,8 @@ async function seedDemoOpening(
     interviewerIds: [interviewers[i % interviewers.length]!, interviewers[(i + 1) % interviewers.length]!],
     criterionKeys: t.criterionKeys,
   }));
-  opening = await openings.savePlan(caller, opening.id, steps, opening.revision);
-  opening = await openings.changeStatus(caller, opening.id, { status: 'open', revision: opening.revision });
+  const planned = await step(() => openings.savePlan(caller, opening.id, steps, opening.revision));
+  opening = await step(() => openings.changeStatus(caller, planned.id, { status: 'open', revision: planned.revision }));
   const as = (u: { id: string; name: string; email: string; role: Role }): Caller => ({
     ...caller,
     userId: u.id,
@@ -120,7 +141,7 @@ async function seedDemoOpening(
     email: u.email,
     role: u.role,
   });
-  await seedDemoPipeline(app, {
+  await seedDemoPipeline(app, step, {
     recruiter: as(recruiter),
     hiringManager: caller,
     byEmail: new Map(seeded.members.map((u) => [u.email, as(u)])),
@@ -139,6 +160,7 @@ const DAYS_BETWEEN_MOVES = 3;
  */
 async function seedDemoPipeline(
   app: INestApplicationContext,
+  step: Step,
   who: { recruiter: Caller; hiringManager: Caller; byEmail: Map<string, Caller>; opening: Opening },
 ): Promise<void> {
   const { recruiter, hiringManager, opening } = who;
@@ -147,61 +169,71 @@ async function seedDemoPipeline(
   const interviews = app.get(InterviewsService);
   const scorecards = app.get(ScorecardsService);
   const decisions = app.get(DecisionsService);
-  const ds = app.get(DataSource);
+  const db = app.get(Db);
   for (const c of DEMO_CANDIDATES) {
-    const candidate = await candidates.create(recruiter, {
-      name: c.name,
-      email: c.email,
-      phone: '',
-      location: '',
-      currentTitle: c.currentTitle,
-      currentCompany: c.currentCompany,
-      links: { linkedin: '', github: '', blog: '', talks: '' },
-      source: c.source,
-      internal: false,
-      signals: [],
-      desiredCareerPath: 'technical',
-      desiredCodingSharePct: null,
-      compensationExpectation: null,
-      notes: '',
-      tags: [],
-    });
-    let application = await applications.apply(recruiter, candidate.id, opening.id);
+    const candidate = await step(() =>
+      candidates.create(recruiter, {
+        name: c.name,
+        email: c.email,
+        phone: '',
+        location: '',
+        currentTitle: c.currentTitle,
+        currentCompany: c.currentCompany,
+        links: { linkedin: '', github: '', blog: '', talks: '' },
+        source: c.source,
+        internal: false,
+        signals: [],
+        desiredCareerPath: 'technical',
+        desiredCodingSharePct: null,
+        compensationExpectation: null,
+        notes: '',
+        tags: [],
+      }),
+    );
+    let application = await step(() => applications.apply(recruiter, candidate.id, opening.id));
     for (const to of c.path.slice(1)) {
-      application = await applications.move(recruiter, application.id, { to, note: '', version: application.version });
+      const { id, version } = application;
+      application = await step(() => applications.move(recruiter, id, { to, note: '', version }));
     }
     for (const i of c.interviews ?? []) {
-      const step = opening.plan.steps[i.step]!;
+      const planStep = opening.plan.steps[i.step]!;
       const interviewer = who.byEmail.get(i.interviewer)!;
       const start = new Date(Date.now() + i.day * DAY);
       start.setUTCHours(i.hour, 0, 0, 0);
-      const interview = await interviews.schedule(recruiter, application.id, {
-        stepKey: step.key,
-        interviewerId: interviewer.userId,
-        startsAt: start.toISOString(),
-      });
-      if (i.scorecard) await submitDemoScorecard(scorecards, interviewer, interview.id, i.scorecard);
+      const interview = await step(() =>
+        interviews.schedule(recruiter, application.id, {
+          stepKey: planStep.key,
+          interviewerId: interviewer.userId,
+          startsAt: start.toISOString(),
+        }),
+      );
+      const card = i.scorecard;
+      if (card) await submitDemoScorecard(step, scorecards, interviewer, interview.id, card);
     }
-    if (c.decision) {
-      const current = await applications.get(hiringManager, application.id);
-      await decisions.decide(hiringManager, application.id, {
-        ...c.decision,
-        acknowledgeDealbreakers: false,
-        version: current.version,
-      });
+    const decision = c.decision;
+    if (decision) {
+      const current = await step(() => applications.get(hiringManager, application.id));
+      await step(() =>
+        decisions.decide(hiringManager, application.id, {
+          ...decision,
+          acknowledgeDealbreakers: false,
+          version: current.version,
+        }),
+      );
     }
-    await backdate(ds, recruiter.organizationId, application.id, c.daysInStage);
+    await step(() => backdate(db, recruiter.organizationId, application.id, c.daysInStage));
   }
 }
 
 /** Saves and submits a demo scorecard as its interviewer: every focus criterion rated or "not assessed". */
 async function submitDemoScorecard(
+  step: Step,
   scorecards: ScorecardsService,
   interviewer: Caller,
   interviewId: string,
   s: DemoScorecard,
 ): Promise<void> {
-  const kit = await scorecards.kit(interviewer, interviewId);
+  const kit = await step(() => scorecards.kit(interviewer, interviewId));
   const scope = kit.competencies.flatMap((c) => c.criteria);
   const given = new Map<string, [1 | 2 | 3 | 4, string]>(
     (Object.entries(s.ratings) as [CriterionName, [1 | 2 | 3 | 4, string]][]).map(([name, r]) => [Q[name], r]),
@@ -209,18 +241,20 @@ async function submitDemoScorecard(
   const outside = [...given.keys()].filter((key) => !scope.some((cr) => cr.key === key));
   if (outside.length > 0) throw new Error(`demo scorecard rates criteria outside its step: ${outside.join(', ')}`);
   const id = kit.scorecard!.id;
-  const saved = await scorecards.save(interviewer, id, {
-    ratings: scope.map((cr) => {
-      const r = given.get(cr.key);
-      return { criterionKey: cr.key, rating: r?.[0] ?? null, evidence: r?.[1] ?? '' };
+  const saved = await step(() =>
+    scorecards.save(interviewer, id, {
+      ratings: scope.map((cr) => {
+        const r = given.get(cr.key);
+        return { criterionKey: cr.key, rating: r?.[0] ?? null, evidence: r?.[1] ?? '' };
+      }),
+      redFlags: (s.redFlags ?? []).map(([flagKey, evidence]) => ({ flagKey, evidence })),
+      recommendation: s.recommendation,
+      summary: s.summary,
+      notes: s.notes ?? '',
+      revision: kit.scorecard!.revision,
     }),
-    redFlags: (s.redFlags ?? []).map(([flagKey, evidence]) => ({ flagKey, evidence })),
-    recommendation: s.recommendation,
-    summary: s.summary,
-    notes: s.notes ?? '',
-    revision: kit.scorecard!.revision,
-  });
-  await scorecards.submit(interviewer, id, { revision: saved.revision });
+  );
+  await step(() => scorecards.submit(interviewer, id, { revision: saved.revision }));
 }
 
 /**
@@ -229,8 +263,8 @@ async function submitDemoScorecard(
  * interview ended. The submission times are history the product itself never rewrites: the seed
  * alone does, under the same transaction flag that lets an amendment change a submitted scorecard.
  */
-async function backdate(ds: DataSource, organizationId: string, applicationId: string, daysInStage: number) {
-  await ds.transaction(async (m) => {
+async function backdate(db: Db, organizationId: string, applicationId: string, daysInStage: number) {
+  await db.transaction(async (m) => {
     await m.query(
       `with ordered as (
          select id, (row_number() over (order by moved_at desc, id desc) - 1)::int as back
@@ -258,6 +292,7 @@ async function backdate(ds: DataSource, organizationId: string, applicationId: s
           and i.organization_id = s.organization_id and i.id = s.interview_id`,
       [organizationId, applicationId],
     );
+    await m.query(`select set_config('scorecard.amending', 'off', true)`);
   });
 }
 

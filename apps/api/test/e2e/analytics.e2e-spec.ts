@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   Calibration,
   PipelineAnalytics,
@@ -18,7 +18,7 @@ import {
   uniqueEmail,
   type FocusedOpening,
 } from '../support/factories.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { countAppQueries, startTestApp, type TestApp } from '../support/test-app.js';
 
 interface Member {
   user: User;
@@ -590,11 +590,11 @@ describe('roles, isolation and bad filters', () => {
 
 describe('cost', () => {
   it('answers each report with a fixed number of queries: calibration two, the pipeline three, one more to check an opening', async () => {
-    const spy = jest.spyOn(t.db, 'query');
+    const queries = countAppQueries(t);
     const calls = async (req: () => Promise<unknown>) => {
-      spy.mockClear();
+      queries.take();
       await req();
-      return spy.mock.calls.length;
+      return queries.take();
     };
     try {
       // Each count includes the one query resolving the session.
@@ -603,7 +603,7 @@ describe('cost', () => {
       expect(await calls(() => pipeline(admin.token).expect(200))).toBe(4);
       expect(await calls(() => pipeline(admin.token, { openingId: p.id, to: '2026-03-31' }).expect(200))).toBe(5);
     } finally {
-      spy.mockRestore();
+      queries.restore();
     }
   });
 });

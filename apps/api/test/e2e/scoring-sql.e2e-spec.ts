@@ -11,6 +11,7 @@ import {
 } from '@scorecard/domain';
 import fc from 'fast-check';
 import type { EntityManager } from 'typeorm';
+import { Db } from '../../src/database/db.js';
 import { DebriefsRepository, type PanelFigures } from '../../src/modules/debriefs/debriefs.repository.js';
 import { openOpeningWithFocus, signup, type FocusedOpening } from '../support/factories.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -32,6 +33,7 @@ let admin: AuthSession;
 let opening: FocusedOpening;
 let rubricId: string;
 let repository: DebriefsRepository;
+let db: Db;
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -42,6 +44,7 @@ beforeAll(async () => {
   ])) as { rubric_id: string }[];
   rubricId = row!.rubric_id;
   repository = t.app.get(DebriefsRepository);
+  db = t.app.get(Db);
 });
 afterAll(async () => {
   await t.close();
@@ -270,9 +273,11 @@ describe('panel figures in SQL', () => {
           }
           return { rubric, panels };
         });
-        const figures = await repository.panelFigures(
-          admin.organization.id,
-          written.panels.map((p) => p.applicationId),
+        const figures = await db.asTenant(admin.organization.id, () =>
+          repository.panelFigures(
+            admin.organization.id,
+            written.panels.map((p) => p.applicationId),
+          ),
         );
         expect(figures.size).toBe(2);
         for (const p of written.panels) {
@@ -289,7 +294,9 @@ describe('panel figures in SQL', () => {
     const [app] = (await t.db.query(`select id from applications where organization_id = $1 limit 1`, [
       admin.organization.id,
     ])) as { id: string }[];
-    const figures = await repository.panelFigures(elsewhere.organization.id, [app!.id]);
+    const figures = await db.asTenant(elsewhere.organization.id, () =>
+      repository.panelFigures(elsewhere.organization.id, [app!.id]),
+    );
     expect(figures.size).toBe(0);
   });
 });

@@ -22,8 +22,8 @@ afterAll(async () => {
 
 describe('demo organization', () => {
   it('is created in an empty database with every demo login, and only once', async () => {
-    expect(await seedDemo(t.app)).toBe(true);
-    expect(await seedDemo(t.app)).toBe(false);
+    expect(await seedDemo(t.app, t.databaseUrl)).toBe(true);
+    expect(await seedDemo(t.app, t.databaseUrl)).toBe(false);
     expect(await count(t, 'organizations')).toBe(1);
     for (const u of DEMO_USERS) {
       const res = await t
@@ -119,7 +119,7 @@ describe('demo organization', () => {
     const other = await startTestApp();
     try {
       await signup(other);
-      expect(await seedDemo(other.app)).toBe(false);
+      expect(await seedDemo(other.app, other.databaseUrl)).toBe(false);
       expect(await count(other, 'users')).toBe(1);
     } finally {
       await other.close();

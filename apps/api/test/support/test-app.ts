@@ -7,12 +7,18 @@ import { DataSource } from 'typeorm';
 import { createLogger } from '../../src/common/logger.js';
 import { type AppConfig, loadConfig } from '../../src/config/env.js';
 import { createApp } from '../../src/create-app.js';
-import { migrate } from '../../src/database/data-source.js';
+import { createDataSource, prepareDatabase } from '../../src/database/data-source.js';
 
 export interface TestApp {
   app: NestFastifyApplication;
   http: () => ReturnType<typeof request>;
+  /**
+   * The database as its owner (a superuser here), for tests to arrange and inspect rows across
+   * organizations. The app itself connects as `scorecard_app`, under row-level security.
+   */
   db: DataSource;
+  /** The URL the app itself connects with (the non-owner role). */
+  appDatabaseUrl: string;
   /** The database this app runs on; another instance can share it (`startTestApp({}, { sameDatabaseAs })`). */
   databaseUrl: string;
   /** Every log line the app wrote, as text. */
@@ -59,9 +65,10 @@ export async function startTestApp(
   const database = options.sameDatabaseAs
     ? { url: options.sameDatabaseAs.databaseUrl, drop: async () => undefined }
     : await createTestDatabase();
+  const { appUrl } = await prepareDatabase(database.url, env.DATABASE_APP_URL);
   const config: AppConfig & { databaseUrl: string } = {
     ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', ...env }),
-    databaseUrl: database.url,
+    databaseUrl: appUrl,
     dbPoolSize: 4,
   };
   const logs: string[] = [];
@@ -72,19 +79,50 @@ export async function startTestApp(
     },
   });
   const app = await createApp(config, createLogger(config.logLevel, sink), { assets: false });
-  const db = app.get(DataSource);
-  await migrate(db);
+  const db = await createDataSource(database.url, 2).initialize();
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return {
     app,
     db,
     databaseUrl: database.url,
+    appDatabaseUrl: appUrl,
     logs,
     http: () => request(app.getHttpServer()),
     close: async () => {
       await app.close();
+      await db.destroy();
       await database.drop();
+    },
+  };
+}
+
+/** Statements that only frame a transaction or name its organization; not work a request asks for. */
+const FRAMING = /^\s*(start transaction|commit|rollback|savepoint|release savepoint|select set_config\()/i;
+
+/**
+ * Counts the SQL statements the app itself sends (not the test's own `db`), leaving out transaction
+ * framing, so a test can pin how many queries a request costs.
+ */
+export function countAppQueries(t: TestApp): { take(): number; restore(): void } {
+  const appDataSource = t.app.get(DataSource);
+  const runner = appDataSource.createQueryRunner();
+  const proto = Object.getPrototypeOf(runner) as { query: (sql: string) => Promise<unknown> };
+  void runner.release();
+  let n = 0;
+  const original = proto.query;
+  proto.query = function (this: { dataSource: unknown }, sql: string, ...rest: unknown[]) {
+    if (this.dataSource === appDataSource && !FRAMING.test(sql)) n++;
+    return (original as (...a: unknown[]) => Promise<unknown>).call(this, sql, ...rest);
+  };
+  return {
+    take: () => {
+      const taken = n;
+      n = 0;
+      return taken;
+    },
+    restore: () => {
+      proto.query = original;
     },
   };
 }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { CandidateSource, PersonRef, Stage } from '@scorecard/contracts';
-import type { DataSource } from 'typeorm';
+import { Db } from '../../database/db.js';
 
 /**
  * The slice of the organization a report covers: one opening or all, and a half-open time range
@@ -117,10 +116,10 @@ function appsSql(slice: Slice): { sql: string; params: unknown[] } {
 
 @Injectable()
 export class AnalyticsRepository {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(private readonly db: Db) {}
 
   async openingExists(organizationId: string, openingId: string): Promise<boolean> {
-    const rows: unknown[] = await this.ds.query(`select 1 from openings where organization_id = $1 and id = $2`, [
+    const rows: unknown[] = await this.db.query(`select 1 from openings where organization_id = $1 and id = $2`, [
       organizationId,
       openingId,
     ]);
@@ -140,7 +139,7 @@ export class AnalyticsRepository {
    */
   async interviewers(organizationId: string, viewerId: string, slice: Slice): Promise<InterviewerRow[]> {
     const cards = cardsSql(slice);
-    const rows: Record<string, unknown>[] = await this.ds.query(
+    const rows: Record<string, unknown>[] = await this.db.query(
       `with ${cards.sql},
        card_competency as (
          select r.scorecard_id, r.competency_key, avg(r.rating)::float8 as score,
@@ -216,7 +215,7 @@ export class AnalyticsRepository {
    */
   async agreement(organizationId: string, viewerId: string, slice: Slice): Promise<AgreementRow[]> {
     const cards = cardsSql(slice);
-    const rows: Record<string, unknown>[] = await this.ds.query(
+    const rows: Record<string, unknown>[] = await this.db.query(
       `with ${cards.sql},
        units as (
          select k.application_id, r.criterion_key, r.competency_key, array_agg(r.rating::int order by r.rating) as ratings
@@ -259,7 +258,7 @@ export class AnalyticsRepository {
    */
   async moves(organizationId: string, slice: Slice): Promise<MoveFigures> {
     const apps = appsSql(slice);
-    const rows: Record<string, unknown>[] = await this.ds.query(
+    const rows: Record<string, unknown>[] = await this.db.query(
       `with ${apps.sql},
        history as (
          select m.application_id, m.from_stage, m.to_stage, m.moved_at,
@@ -291,7 +290,7 @@ export class AnalyticsRepository {
    */
   async sources(organizationId: string, slice: Slice): Promise<SourceRow[]> {
     const apps = appsSql(slice);
-    const rows: Record<string, unknown>[] = await this.ds.query(
+    const rows: Record<string, unknown>[] = await this.db.query(
       `with ${apps.sql}
        select c.source, count(*)::int as applications,
               count(*) filter (where exists (
@@ -323,7 +322,7 @@ export class AnalyticsRepository {
    */
   async overdue(organizationId: string, slice: Slice): Promise<OverdueRow[]> {
     const apps = appsSql(slice);
-    const rows: Record<string, unknown>[] = await this.ds.query(
+    const rows: Record<string, unknown>[] = await this.db.query(
       `with ${apps.sql}
        select u.id, u.name, count(*)::int as overdue, min(i.feedback_due_at) as oldest
          from apps a

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Application, BoardCard, Stage, StageMove, StageReason } from '@scorecard/contracts';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { Db } from '../../database/db.js';
 
 export class AlreadyAppliedError extends Error {}
 
@@ -13,7 +13,7 @@ function isUniqueViolation(err: unknown, constraint: string): boolean {
 
 @Injectable()
 export class ApplicationsRepository {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(private readonly db: Db) {}
 
   async insert(organizationId: string, candidateId: string, openingId: string, m: EntityManager): Promise<string> {
     try {
@@ -72,7 +72,7 @@ export class ApplicationsRepository {
 
   /** The application with its candidate, opening and full stage timeline, in one round trip. */
   async find(organizationId: string, id: string): Promise<Application | null> {
-    const rows: Record<string, unknown>[] = await this.ds.query(
+    const rows: Record<string, unknown>[] = await this.db.query(
       `select a.id, a.stage, a.stage_entered_at, a.version, a.created_at,
               c.id as candidate_id, c.name as candidate_name, c.current_title, c.current_company,
               o.id as opening_id, o.title as opening_title,
@@ -125,7 +125,7 @@ export class ApplicationsRepository {
     perColumn: number,
     viewerId: string,
   ): Promise<{ counts: Map<Stage, number>; cards: BoardCard[] }> {
-    const rows: Record<string, unknown>[] = await this.ds.query(
+    const rows: Record<string, unknown>[] = await this.db.query(
       `select x.*,
               (select count(*)::int from interviews i
                 where i.organization_id = $1 and i.application_id = x.id and i.status = 'scheduled') as interviews,

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
   type Application,
   type MoveApplicationRequest,
@@ -8,12 +7,13 @@ import {
   type StageReason,
 } from '@scorecard/contracts';
 import { checkStageMove } from '@scorecard/domain';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error.js';
 import type { Caller } from '../../common/request-context.js';
 import { CandidatesService } from '../candidates/candidates.service.js';
 import { OpeningsService } from '../openings/openings.service.js';
 import { AlreadyAppliedError, ApplicationsRepository } from './applications.repository.js';
+import { Db } from '../../database/db.js';
 
 @Injectable()
 export class ApplicationsService {
@@ -21,7 +21,7 @@ export class ApplicationsService {
     private readonly applications: ApplicationsRepository,
     private readonly candidates: CandidatesService,
     private readonly openings: OpeningsService,
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly db: Db,
   ) {}
 
   async get(caller: Caller, id: string): Promise<Application> {
@@ -32,7 +32,7 @@ export class ApplicationsService {
 
   /** A candidate applies to an open opening once; the first stage move is recorded too. */
   async apply(caller: Caller, candidateId: string, openingId: string): Promise<Application> {
-    const id = await this.ds.transaction(async (m) => {
+    const id = await this.db.transaction(async (m) => {
       const [candidate, opening] = await Promise.all([
         this.candidates.exists(caller.organizationId, candidateId, m),
         this.openings.header(caller.organizationId, openingId, m),
@@ -65,7 +65,7 @@ export class ApplicationsService {
    * (`version`); records who, when, from, to and why.
    */
   async move(caller: Caller, id: string, input: MoveApplicationRequest): Promise<Application> {
-    await this.ds.transaction(async (m) => {
+    await this.db.transaction(async (m) => {
       const current = await this.lock(caller, id, m);
       if (current.version !== input.version) {
         throw new AppError(

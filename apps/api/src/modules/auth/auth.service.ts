@@ -1,8 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthSession, LoginRequest, Me, SignupRequest } from '@scorecard/contracts';
 import { DEFAULT_LOGIN_THROTTLE, evaluateLoginThrottle } from '@scorecard/domain';
-import type { DataSource } from 'typeorm';
 import { AppError } from '../../common/app-error.js';
 import type { Caller } from '../../common/request-context.js';
 import { APP_CONFIG } from '../../config/config.module.js';
@@ -13,6 +12,7 @@ import { SessionsService } from '../sessions/sessions.service.js';
 import { UsersService } from '../users/users.service.js';
 import { LoginFailuresRepository } from './login-failures.repository.js';
 import { burnPasswordCheck, verifyPassword } from './password.js';
+import { Db } from '../../database/db.js';
 
 export function toMe(caller: Caller): Me {
   return {
@@ -25,7 +25,7 @@ export function toMe(caller: Caller): Me {
 export class AuthService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly db: Db,
     private readonly orgs: OrganizationsService,
     private readonly users: UsersService,
     private readonly sessions: SessionsService,
@@ -35,8 +35,10 @@ export class AuthService {
 
   /** Creates an organization with its first admin and the built-in Tech Lead kit, and signs them in, all or nothing. */
   signup(input: SignupRequest): Promise<AuthSession> {
-    return this.ds.transaction(async (m) => {
-      const organization = await this.orgs.create(input.organizationName, m);
+    const organizationId = randomUUID();
+    return this.db.asTenant(organizationId, async () => {
+      const m = this.db.manager;
+      const organization = await this.orgs.create(organizationId, input.organizationName, m);
       const user = await this.users.createMember(
         {
           organizationId: organization.id,
@@ -85,11 +87,13 @@ export class AuthService {
       );
     }
     await this.failures.clearAccount(input.email);
-    const token = await this.sessions.open({
-      organizationId: user.organizationId,
-      userId: user.id,
-      ttlHours: this.config.sessionTtlHours,
-    });
+    const token = await this.db.asTenant(user.organizationId, () =>
+      this.sessions.open({
+        organizationId: user.organizationId,
+        userId: user.id,
+        ttlHours: this.config.sessionTtlHours,
+      }),
+    );
     const caller = await this.sessions.resolve(token);
     if (!caller) throw new Error('a session just opened does not resolve');
     return { token, ...toMe(caller) };

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { FailureWindow } from '@scorecard/domain';
-import type { DataSource } from 'typeorm';
+import { Db } from '../../database/db.js';
 
 /** Failed sign-ins, per account and per IP, kept in PostgreSQL so every API instance sees them. */
 @Injectable()
 export class LoginFailuresRepository {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(private readonly db: Db) {}
 
   async windows(
     email: string,
@@ -18,7 +17,7 @@ export class LoginFailuresRepository {
       account_oldest: Date | null;
       ip_count: number;
       ip_oldest: Date | null;
-    }[] = await this.ds.query(
+    }[] = await this.db.query(
       `select count(*) filter (where email = $1)::int as account_count,
               min(failed_at) filter (where email = $1) as account_oldest,
               count(*) filter (where ip = $2)::int as ip_count,
@@ -34,13 +33,13 @@ export class LoginFailuresRepository {
   }
 
   async record(email: string, ip: string): Promise<void> {
-    await this.ds.query(`insert into login_failures (email, ip) values ($1, $2)`, [email, ip]);
+    await this.db.query(`insert into login_failures (email, ip) values ($1, $2)`, [email, ip]);
     // Keep the table small: failures older than a day no longer matter to any window.
     if (Math.random() < 0.05)
-      await this.ds.query(`delete from login_failures where failed_at < now() - interval '1 day'`);
+      await this.db.query(`delete from login_failures where failed_at < now() - interval '1 day'`);
   }
 
   async clearAccount(email: string): Promise<void> {
-    await this.ds.query(`delete from login_failures where email = $1`, [email]);
+    await this.db.query(`delete from login_failures where email = $1`, [email]);
   }
 }

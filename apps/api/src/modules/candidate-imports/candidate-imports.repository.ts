@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { CandidateImport, CreateCandidateRequest, FieldError } from '@scorecard/contracts';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { Db } from '../../database/db.js';
 
 export class ImportEmailTakenError extends Error {}
 
@@ -25,11 +25,11 @@ function isUniqueViolation(err: unknown, constraint: string): boolean {
 
 @Injectable()
 export class CandidateImportsRepository {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(private readonly db: Db) {}
 
   /** Starts a staging import, and forgets the organization's imports abandoned more than a day ago. */
   async create(organizationId: string, userId: string): Promise<string> {
-    return this.ds.transaction(async (m) => {
+    return this.db.transaction(async (m) => {
       await m.query(
         `delete from candidate_imports
           where organization_id = $1 and status = 'staging' and created_at < now() - interval '24 hours'`,
@@ -44,7 +44,7 @@ export class CandidateImportsRepository {
   }
 
   /** The import with its row counts and first errors (row order), or null when it is not the organization's. */
-  async find(organizationId: string, id: string, m: EntityManager = this.ds.manager): Promise<CandidateImport | null> {
+  async find(organizationId: string, id: string, m: EntityManager = this.db.manager): Promise<CandidateImport | null> {
     const rows: Record<string, unknown>[] = await m.query(
       `select i.id, i.status, i.created_count, i.created_at,
               (select count(*)::int from candidate_import_rows r

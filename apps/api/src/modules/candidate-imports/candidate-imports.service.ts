@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
   type AddImportRowsRequest,
   type CandidateImport,
@@ -8,10 +7,10 @@ import {
   type ImportRowErrors,
   parseImportRow,
 } from '@scorecard/contracts';
-import type { DataSource } from 'typeorm';
 import { AppError } from '../../common/app-error.js';
 import type { Caller } from '../../common/request-context.js';
 import { CandidateImportsRepository, ImportEmailTakenError, type StagedRow } from './candidate-imports.repository.js';
+import { Db } from '../../database/db.js';
 
 const EXISTS = 'A candidate with this email already exists.';
 const sameAs = (row: number) => `Row ${row} has the same email.`;
@@ -22,7 +21,7 @@ const rowsHave = (n: number) => (n === 1 ? '1 row has' : `${n.toLocaleString('en
 export class CandidateImportsService {
   constructor(
     private readonly imports: CandidateImportsRepository,
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly db: Db,
   ) {}
 
   async create(caller: Caller): Promise<CandidateImport> {
@@ -44,7 +43,7 @@ export class CandidateImportsService {
     const org = caller.organizationId;
     // The last copy of a row number in the batch wins, as if it had been sent again.
     const batch = [...new Map(input.rows.map((r) => [r.row, r])).values()].sort((a, b) => a.row - b.row);
-    return this.ds.transaction(async (m) => {
+    return this.db.transaction(async (m) => {
       const status = await this.imports.lock(org, id, m);
       if (!status) throw AppError.notFound('import');
       if (status === 'committed') throw committed();
@@ -88,7 +87,7 @@ export class CandidateImportsService {
    */
   async commit(caller: Caller, id: string, input: CommitImportRequest): Promise<CandidateImport> {
     const org = caller.organizationId;
-    await this.ds.transaction(async (m) => {
+    await this.db.transaction(async (m) => {
       const status = await this.imports.lock(org, id, m);
       if (!status) throw AppError.notFound('import');
       if (status === 'committed') throw committed();

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   Candidate,
   CandidateListQuery,
@@ -7,7 +6,8 @@ import type {
   CandidateSummary,
   CreateCandidateRequest,
 } from '@scorecard/contracts';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { Db } from '../../database/db.js';
 
 export class CandidateEmailTakenError extends Error {}
 
@@ -86,7 +86,7 @@ function toSummary(r: Record<string, unknown>): CandidateSummary {
 
 @Injectable()
 export class CandidatesRepository {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(private readonly db: Db) {}
 
   /**
    * One page of candidates. The search is a prefix of the name, email, title or company, each an
@@ -119,7 +119,7 @@ export class CandidatesRepository {
     }
     const limit = arg(q.pageSize);
     const offset = arg((q.page - 1) * q.pageSize);
-    const rows: Record<string, unknown>[] = await this.ds.query(
+    const rows: Record<string, unknown>[] = await this.db.query(
       `with page as (
          select c.*, count(*) over ()::int as total from candidates c
           where ${where.join(' and ')}
@@ -130,7 +130,7 @@ export class CandidatesRepository {
     return { items: rows.map(toSummary), total: (rows[0]?.total as number | undefined) ?? 0 };
   }
 
-  async find(organizationId: string, id: string, m: EntityManager = this.ds.manager): Promise<Candidate | null> {
+  async find(organizationId: string, id: string, m: EntityManager = this.db.manager): Promise<Candidate | null> {
     const rows: Record<string, unknown>[] = await m.query(
       `select c.*, ${ATTACHMENTS}, u.name as created_by_name
          from candidates c left join users u on u.organization_id = c.organization_id and u.id = c.created_by
@@ -219,7 +219,7 @@ export class CandidatesRepository {
     }
   }
 
-  async exists(organizationId: string, id: string, m: EntityManager = this.ds.manager): Promise<boolean> {
+  async exists(organizationId: string, id: string, m: EntityManager = this.db.manager): Promise<boolean> {
     const rows: unknown[] = await m.query(`select 1 from candidates where organization_id = $1 and id = $2`, [
       organizationId,
       id,

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   Candidate,
   CandidateList,
@@ -7,10 +6,11 @@ import type {
   CreateCandidateRequest,
   UpdateCandidateRequest,
 } from '@scorecard/contracts';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error.js';
 import type { Caller } from '../../common/request-context.js';
 import { CandidateEmailTakenError, CandidatesRepository } from './candidates.repository.js';
+import { Db } from '../../database/db.js';
 
 const emailTaken = () =>
   new AppError(409, 'email_taken', 'A candidate with this email already exists in your organization.', {
@@ -21,7 +21,7 @@ const emailTaken = () =>
 export class CandidatesService {
   constructor(
     private readonly candidates: CandidatesRepository,
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly db: Db,
   ) {}
 
   async list(caller: Caller, query: CandidateListQuery): Promise<CandidateList> {
@@ -37,7 +37,7 @@ export class CandidatesService {
 
   async create(caller: Caller, input: CreateCandidateRequest): Promise<Candidate> {
     try {
-      const id = await this.ds.transaction((m) =>
+      const id = await this.db.transaction((m) =>
         this.candidates.insert(caller.organizationId, caller.userId, input, m),
       );
       return await this.get(caller, id);
@@ -50,7 +50,7 @@ export class CandidatesService {
   async update(caller: Caller, id: string, input: UpdateCandidateRequest): Promise<Candidate> {
     const { revision, ...change } = input;
     try {
-      await this.ds.transaction(async (m) => {
+      await this.db.transaction(async (m) => {
         if (await this.candidates.update(caller.organizationId, id, revision, change, m)) return;
         if (!(await this.candidates.exists(caller.organizationId, id, m))) throw AppError.notFound('candidate');
         throw new AppError(

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   CandidateSource,
   CareerPath,
@@ -12,7 +11,7 @@ import type {
   Stage,
   Stat,
 } from '@scorecard/contracts';
-import type { DataSource } from 'typeorm';
+import { Db } from '../../database/db.js';
 
 /**
  * The panel figures of one application, as the database computed them from its submitted
@@ -86,7 +85,7 @@ const iso = (v: string) => new Date(v).toISOString();
 
 @Injectable()
 export class DebriefsRepository {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(private readonly db: Db) {}
 
   /**
    * The panel figures of up to a few applications of one organization, in one query. Only
@@ -101,7 +100,7 @@ export class DebriefsRepository {
    * Applications outside the organization are absent from the result.
    */
   async panelFigures(organizationId: string, applicationIds: readonly string[]): Promise<Map<string, PanelFigures>> {
-    const rows: Record<string, unknown>[] = await this.ds.query(
+    const rows: Record<string, unknown>[] = await this.db.query(
       `with apps as (
          select a.id, o.rubric_version_id
            from applications a
@@ -230,7 +229,7 @@ export class DebriefsRepository {
    * decisions, newest first.
    */
   async details(organizationId: string, applicationId: string): Promise<DebriefDetails | null> {
-    const rows: Record<string, unknown>[] = await this.ds.query(
+    const rows: Record<string, unknown>[] = await this.db.query(
       `select a.id, a.stage, a.version,
               c.id as candidate_id, c.name as candidate_name, c.current_title, c.current_company,
               o.id as opening_id, o.title as opening_title, hm.id as hm_id, hm.name as hm_name,
@@ -323,7 +322,7 @@ export class DebriefsRepository {
     applicationIds: readonly string[],
     viewerId: string,
   ): Promise<ComparisonSubjects | null> {
-    const rows: Record<string, unknown>[] = await this.ds.query(
+    const rows: Record<string, unknown>[] = await this.db.query(
       `select o.id, o.title, o.coding_share_pct, o.career_path, rv.content as rubric,
               coalesce((
                 select json_agg(json_build_object(

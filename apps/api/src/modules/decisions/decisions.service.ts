@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { DecideRequest, Decision } from '@scorecard/contracts';
 import { canSeePanelFeedback, checkDecision, stageForDecision } from '@scorecard/domain';
-import type { DataSource } from 'typeorm';
 import { AppError } from '../../common/app-error.js';
 import type { Caller } from '../../common/request-context.js';
 import { ApplicationsService } from '../applications/applications.service.js';
 import { ApplicationEvents } from '../events/application-events.js';
 import { DecisionsRepository } from './decisions.repository.js';
+import { Db } from '../../database/db.js';
 
 @Injectable()
 export class DecisionsService {
@@ -15,7 +14,7 @@ export class DecisionsService {
     private readonly decisions: DecisionsRepository,
     private readonly applications: ApplicationsService,
     private readonly events: ApplicationEvents,
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly db: Db,
   ) {}
 
   /**
@@ -26,7 +25,7 @@ export class DecisionsService {
    * move's note; hold leaves it in debrief. All in one transaction, announced to open debriefs on commit.
    */
   async decide(caller: Caller, applicationId: string, input: DecideRequest): Promise<Decision> {
-    return this.ds.transaction(async (m) => {
+    return this.db.transaction(async (m) => {
       const current = await this.applications.lock(caller, applicationId, m);
       const context = await this.decisions.context(caller.organizationId, applicationId, caller.userId, m);
       if (!context) throw AppError.notFound('application');

@@ -1,18 +1,17 @@
 import { Controller } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { endpoints, type Health } from '@scorecard/contracts';
-import type { DataSource } from 'typeorm';
 import { AppError } from '../../common/app-error.js';
 import { Route } from '../../common/route.decorator.js';
+import { Db } from '../../database/db.js';
 
 @Controller()
 export class HealthController {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(private readonly db: Db) {}
 
   @Route(endpoints.health)
   async health(): Promise<Health> {
     try {
-      await this.ds.query('select 1');
+      await this.db.query('select 1');
     } catch {
       throw new AppError(503, 'service_unavailable', 'The database does not answer.');
     }

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { RecruiterHome, Stage } from '@scorecard/contracts';
 import { ACTIVE_STAGES, STAGES } from '@scorecard/domain';
-import type { DataSource } from 'typeorm';
+import { Db } from '../../database/db.js';
 
 type Scope = RecruiterHome['scope'];
 type HomeOpening = RecruiterHome['openings'][number];
@@ -38,7 +37,7 @@ const ref = (id: unknown, name: unknown) => (id ? { id: id as string, name: name
 
 @Injectable()
 export class HomeRepository {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(private readonly db: Db) {}
 
   /**
    * Open openings in scope, by title, at most `limit`, each with its application count per stage
@@ -48,7 +47,7 @@ export class HomeRepository {
   async openings(organizationId: string, userId: string, scope: Scope, limit: number): Promise<HomeOpening[]> {
     const s = scoped(organizationId, userId, scope);
     const n = s.params.length;
-    const rows: Record<string, unknown>[] = await this.ds.query(
+    const rows: Record<string, unknown>[] = await this.db.query(
       `with ${s.sql},
             shown as (select * from scoped order by lower(title), id limit $${n + 1}),
             counts as (
@@ -93,7 +92,7 @@ export class HomeRepository {
   ): Promise<RecruiterHome['stuck']> {
     const s = scoped(organizationId, userId, scope);
     const n = s.params.length;
-    const rows: Record<string, unknown>[] = await this.ds.query(
+    const rows: Record<string, unknown>[] = await this.db.query(
       `with ${s.sql}
        select a.id, a.stage, a.stage_entered_at, c.id as candidate_id, c.name as candidate_name,
               sc.id as opening_id, sc.title as opening_title, count(*) over ()::int as total
@@ -128,7 +127,7 @@ export class HomeRepository {
   ): Promise<RecruiterHome['overdue']> {
     const s = scoped(organizationId, userId, scope);
     const n = s.params.length;
-    const rows: Record<string, unknown>[] = await this.ds.query(
+    const rows: Record<string, unknown>[] = await this.db.query(
       `with ${s.sql}
        select sc.id as scorecard_id, i.id as interview_id, a.id as application_id, i.step_name, i.feedback_due_at,
               c.id as candidate_id, c.name as candidate_name, o.id as opening_id, o.title as opening_title,

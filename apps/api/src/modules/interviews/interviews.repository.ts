@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Interview, InterviewAssignment, InterviewPlan, InterviewStatus, Stage } from '@scorecard/contracts';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { Db } from '../../database/db.js';
 
 /** What scheduling needs to know about an application, read under a row lock. */
 export interface SchedulingTarget {
@@ -77,7 +77,7 @@ function toInterview(r: Record<string, unknown>): Interview {
 
 @Injectable()
 export class InterviewsRepository {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(private readonly db: Db) {}
 
   /** Locks the application (so its stage cannot change meanwhile) and reads its opening's plan. */
   async lockTarget(organizationId: string, applicationId: string, m: EntityManager): Promise<SchedulingTarget | null> {
@@ -222,7 +222,7 @@ export class InterviewsRepository {
     );
   }
 
-  async find(organizationId: string, id: string, m: EntityManager = this.ds.manager): Promise<Interview | null> {
+  async find(organizationId: string, id: string, m: EntityManager = this.db.manager): Promise<Interview | null> {
     const rows: Record<string, unknown>[] = await m.query(
       `${SELECT_INTERVIEW} where i.organization_id = $1 and i.id = $2`,
       [organizationId, id],
@@ -236,7 +236,7 @@ export class InterviewsRepository {
     applicationId: string,
     page: { limit: number; offset: number },
   ): Promise<{ items: Interview[]; total: number }> {
-    const rows: Record<string, unknown>[] = await this.ds.query(
+    const rows: Record<string, unknown>[] = await this.db.query(
       `${SELECT_INTERVIEW}
         where i.organization_id = $1 and i.application_id = $2
         order by i.status = 'cancelled', i.starts_at, i.id
@@ -247,7 +247,7 @@ export class InterviewsRepository {
   }
 
   async applicationExists(organizationId: string, applicationId: string): Promise<boolean> {
-    const rows: unknown[] = await this.ds.query(`select 1 from applications where organization_id = $1 and id = $2`, [
+    const rows: unknown[] = await this.db.query(`select 1 from applications where organization_id = $1 and id = $2`, [
       organizationId,
       applicationId,
     ]);

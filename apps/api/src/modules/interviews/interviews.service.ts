@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   CancelInterviewRequest,
   Interview,
@@ -10,12 +9,13 @@ import type {
 } from '@scorecard/contracts';
 import { canChangeInterview, canScheduleInterview, scheduleTimes } from '@scorecard/domain';
 import type { z } from 'zod';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error.js';
 import type { Caller } from '../../common/request-context.js';
 import { ApplicationEvents } from '../events/application-events.js';
 import { UsersService } from '../users/users.service.js';
 import { InterviewsRepository, type LockedInterview } from './interviews.repository.js';
+import { Db } from '../../database/db.js';
 
 type Page = z.infer<typeof PageQuery>;
 
@@ -25,7 +25,7 @@ export class InterviewsService {
     private readonly interviews: InterviewsRepository,
     private readonly users: UsersService,
     private readonly events: ApplicationEvents,
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly db: Db,
   ) {}
 
   async list(caller: Caller, applicationId: string, page: Page): Promise<InterviewList> {
@@ -44,7 +44,7 @@ export class InterviewsService {
    * draft scorecard on the opening's rubric version.
    */
   async schedule(caller: Caller, applicationId: string, input: ScheduleInterviewRequest): Promise<Interview> {
-    const id = await this.ds.transaction(async (m) => {
+    const id = await this.db.transaction(async (m) => {
       const target = await this.interviews.lockTarget(caller.organizationId, applicationId, m);
       if (!target) throw AppError.notFound('application');
       const allowed = canScheduleInterview(target.stage);
@@ -106,7 +106,7 @@ export class InterviewsService {
    * feedback is due 24 hours after the new end.
    */
   async update(caller: Caller, id: string, input: UpdateInterviewRequest): Promise<Interview> {
-    await this.ds.transaction(async (m) => {
+    await this.db.transaction(async (m) => {
       const current = await this.lockForChange(caller, id, input.version, m);
       const timeChanged = input.startsAt !== undefined || input.durationMinutes !== undefined;
       const durationMinutes = input.durationMinutes ?? current.durationMinutes;
@@ -153,7 +153,7 @@ export class InterviewsService {
 
   /** Cancels an interview; its draft scorecard is voided, never deleted. */
   async cancel(caller: Caller, id: string, input: CancelInterviewRequest): Promise<Interview> {
-    await this.ds.transaction(async (m) => {
+    await this.db.transaction(async (m) => {
       const current = await this.lockForChange(caller, id, input.version, m);
       if (current.scorecardId) await this.interviews.voidScorecard(caller.organizationId, current.scorecardId, m);
       await this.interviews.update(caller.organizationId, id, { ...current, status: 'cancelled' }, m);

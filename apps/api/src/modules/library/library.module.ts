@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import { type ChecklistContent, endpoints, type RubricContent } from '@scorecard/contracts';
 import { checklistPublishIssues, rubricPublishIssues } from '@scorecard/domain';
-import type { DataSource } from 'typeorm';
 import { KitsService } from './kits.service.js';
 import { CHECKLISTS, type ChecklistsService, RUBRICS, type RubricsService } from './library.tokens.js';
 import { versionedDocumentsController } from './versioned-documents.controller.js';
 import { CHECKLIST_TABLES, RUBRIC_TABLES } from './versioned-documents.repository.js';
 import { VersionedDocumentsService } from './versioned-documents.service.js';
+import { Db } from '../../database/db.js';
 
 const RubricsController = versionedDocumentsController(
   'RubricsController',
@@ -46,9 +45,9 @@ const ChecklistsController = versionedDocumentsController(
   providers: [
     {
       provide: RUBRICS,
-      inject: [getDataSourceToken()],
-      useFactory: (ds: DataSource): RubricsService =>
-        new VersionedDocumentsService<RubricContent>(ds, {
+      inject: [Db],
+      useFactory: (db: Db): RubricsService =>
+        new VersionedDocumentsService<RubricContent>(db, {
           tables: RUBRIC_TABLES,
           noun: 'rubric',
           publishIssues: rubricPublishIssues,
@@ -56,9 +55,9 @@ const ChecklistsController = versionedDocumentsController(
     },
     {
       provide: CHECKLISTS,
-      inject: [getDataSourceToken()],
-      useFactory: (ds: DataSource): ChecklistsService =>
-        new VersionedDocumentsService<ChecklistContent>(ds, {
+      inject: [Db],
+      useFactory: (db: Db): ChecklistsService =>
+        new VersionedDocumentsService<ChecklistContent>(db, {
           tables: CHECKLIST_TABLES,
           noun: 'red-flag checklist',
           publishIssues: checklistPublishIssues,

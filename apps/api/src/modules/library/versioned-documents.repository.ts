@@ -1,5 +1,6 @@
 import type { LibraryListQuery, PersonRef, VersionStatus, VersionSummary } from '@scorecard/contracts';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { Db } from '../../database/db.js';
 
 /** Which tables hold one kind of versioned document. */
 export interface VersionedTables {
@@ -56,7 +57,7 @@ function escapeLike(s: string): string {
  */
 export class VersionedDocumentsRepository<C> {
   constructor(
-    private readonly ds: DataSource,
+    private readonly db: Db,
     private readonly t: VersionedTables,
   ) {}
 
@@ -98,7 +99,7 @@ export class VersionedDocumentsRepository<C> {
       where += ` and (lower(d.name) like $3 || '%' or lower(d.name) like '% ' || $3 || '%')`;
     }
     args.push(q.pageSize, (q.page - 1) * q.pageSize);
-    const rows: Record<string, unknown>[] = await this.ds.query(
+    const rows: Record<string, unknown>[] = await this.db.query(
       `select x.*, count(*) over ()::int as total from (${this.docSelect(where)}) x
         order by lower(x.name), x.id limit $${args.length - 1} offset $${args.length}`,
       args,
@@ -109,7 +110,7 @@ export class VersionedDocumentsRepository<C> {
   async findDocument(
     organizationId: string,
     id: string,
-    m: EntityManager = this.ds.manager,
+    m: EntityManager = this.db.manager,
   ): Promise<DocumentRow | null> {
     const rows: Record<string, unknown>[] = await m.query(this.docSelect('d.organization_id = $1 and d.id = $2'), [
       organizationId,
@@ -120,7 +121,7 @@ export class VersionedDocumentsRepository<C> {
 
   async versionSummaries(organizationId: string, documentId: string): Promise<VersionSummary[]> {
     const rows: { id: string; version: number; status: VersionStatus; published_at: Date | null }[] =
-      await this.ds.query(
+      await this.db.query(
         `select id, version, status, published_at from ${this.t.versions}
           where organization_id = $1 and ${this.t.documentFk} = $2 order by version desc`,
         [organizationId, documentId],
@@ -131,7 +132,7 @@ export class VersionedDocumentsRepository<C> {
   async findVersion(
     organizationId: string,
     versionId: string,
-    m: EntityManager = this.ds.manager,
+    m: EntityManager = this.db.manager,
     lock = false,
   ): Promise<VersionRow<C> | null> {
     const { documents, versions, documentFk } = this.t;
@@ -204,7 +205,7 @@ export class VersionedDocumentsRepository<C> {
     id: string,
     change: { name?: string; description?: string; archived?: boolean },
   ): Promise<boolean> {
-    const [, count]: [unknown, number] = await this.ds.query(
+    const [, count]: [unknown, number] = await this.db.query(
       `update ${this.t.documents} set
           name = coalesce($3, name),
           description = coalesce($4, description),

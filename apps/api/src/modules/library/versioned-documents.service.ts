@@ -1,6 +1,6 @@
 import type { LibraryListQuery, Paginated } from '@scorecard/contracts';
 import { checkVersionEdit, type PublishIssue, startDraftAction } from '@scorecard/domain';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error.js';
 import type { Caller } from '../../common/request-context.js';
 import {
@@ -9,6 +9,7 @@ import {
   type VersionedTables,
   type VersionRow,
 } from './versioned-documents.repository.js';
+import { Db } from '../../database/db.js';
 
 export interface DocumentDetail<C> extends DocumentRow {
   versions: Awaited<ReturnType<VersionedDocumentsRepository<C>['versionSummaries']>>;
@@ -33,10 +34,10 @@ export class VersionedDocumentsService<C> {
   private readonly repo: VersionedDocumentsRepository<C>;
 
   constructor(
-    private readonly ds: DataSource,
+    private readonly db: Db,
     private readonly kind: VersionedKind<C>,
   ) {
-    this.repo = new VersionedDocumentsRepository<C>(ds, kind.tables);
+    this.repo = new VersionedDocumentsRepository<C>(db, kind.tables);
   }
 
   private notFound(): AppError {
@@ -77,7 +78,7 @@ export class VersionedDocumentsService<C> {
       );
       return documentId;
     };
-    return m ? run(m) : this.ds.transaction(run);
+    return m ? run(m) : this.db.transaction(run);
   }
 
   async update(caller: Caller, id: string, change: { name?: string; description?: string; archived?: boolean }) {
@@ -87,7 +88,7 @@ export class VersionedDocumentsService<C> {
 
   /** Copies the latest published content (or the draft, if nothing is published) into a new document. */
   async duplicate(caller: Caller, id: string, name: string): Promise<string> {
-    return this.ds.transaction(async (m) => {
+    return this.db.transaction(async (m) => {
       const doc = await this.repo.findDocument(caller.organizationId, id, m);
       if (!doc) throw this.notFound();
       const sourceId = doc.publishedVersionId ?? doc.draftVersionId;
@@ -98,7 +99,7 @@ export class VersionedDocumentsService<C> {
   }
 
   async startDraft(caller: Caller, id: string): Promise<VersionRow<C>> {
-    const versionId = await this.ds.transaction(async (m) => {
+    const versionId = await this.db.transaction(async (m) => {
       if (!(await this.repo.lockDocument(caller.organizationId, id, m))) throw this.notFound();
       const states = await this.repo.versionStates(caller.organizationId, id, m);
       const step = startDraftAction(states);
@@ -145,7 +146,7 @@ export class VersionedDocumentsService<C> {
   }
 
   async saveDraft(caller: Caller, versionId: string, content: C, revision: number): Promise<VersionRow<C>> {
-    await this.ds.transaction(async (m) => {
+    await this.db.transaction(async (m) => {
       const v = await this.lockedForEdit(caller, versionId, revision, m);
       await this.repo.saveDraft(caller.organizationId, versionId, content, m);
       await this.repo.touch(caller.organizationId, v.documentId, m);
@@ -154,7 +155,7 @@ export class VersionedDocumentsService<C> {
   }
 
   async publish(caller: Caller, versionId: string, revision: number): Promise<VersionRow<C>> {
-    await this.ds.transaction(async (m) => {
+    await this.db.transaction(async (m) => {
       const v = await this.lockedForEdit(caller, versionId, revision, m);
       const issues = this.kind.publishIssues(v.content);
       if (issues.length > 0) {

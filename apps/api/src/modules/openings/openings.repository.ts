@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   Archetype,
   CareerPath,
@@ -15,7 +14,8 @@ import type {
   PersonRef,
   RubricContent,
 } from '@scorecard/contracts';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { Db } from '../../database/db.js';
 
 /** An opening as stored, with the names it refers to and its rubric's content for the plan check. */
 export interface OpeningRow {
@@ -104,7 +104,7 @@ function escapeLike(s: string): string {
 
 @Injectable()
 export class OpeningsRepository {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(private readonly db: Db) {}
 
   async list(organizationId: string, q: OpeningListQuery): Promise<{ items: OpeningSummary[]; total: number }> {
     const args: unknown[] = [organizationId];
@@ -118,7 +118,7 @@ export class OpeningsRepository {
       where.push(`(lower(o.title) like $${args.length} || '%' or lower(o.title) like '% ' || $${args.length} || '%')`);
     }
     args.push(q.pageSize, (q.page - 1) * q.pageSize);
-    const rows: Record<string, unknown>[] = await this.ds.query(
+    const rows: Record<string, unknown>[] = await this.db.query(
       `select o.id, o.title, o.team, o.level, o.archetype, o.status, o.updated_at,
               hm.id as hm_id, hm.name as hm_name, rc.id as rc_id, rc.name as rc_name, count(*) over ()::int as total
          from openings o
@@ -148,7 +148,7 @@ export class OpeningsRepository {
   async find(
     organizationId: string,
     id: string,
-    m: EntityManager = this.ds.manager,
+    m: EntityManager = this.db.manager,
     lock = false,
   ): Promise<OpeningRow | null> {
     const rows: Record<string, unknown>[] = await m.query(
@@ -223,7 +223,7 @@ export class OpeningsRepository {
   async header(
     organizationId: string,
     id: string,
-    m: EntityManager = this.ds.manager,
+    m: EntityManager = this.db.manager,
   ): Promise<{ id: string; title: string; status: OpeningStatus } | null> {
     const rows: { id: string; title: string; status: OpeningStatus }[] = await m.query(
       `select id, title, status from openings where organization_id = $1 and id = $2`,
@@ -232,7 +232,7 @@ export class OpeningsRepository {
     return rows[0] ?? null;
   }
 
-  async insert(organizationId: string, p: OpeningProfile, m: EntityManager = this.ds.manager): Promise<string> {
+  async insert(organizationId: string, p: OpeningProfile, m: EntityManager = this.db.manager): Promise<string> {
     const cols = columnsOf(p);
     const [row]: { id: string }[] = await m.query(
       `insert into openings (organization_id, ${cols.map(([c]) => c).join(', ')})

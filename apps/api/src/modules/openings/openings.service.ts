@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
   type ChangeOpeningStatusRequest,
   type CreateOpeningRequest,
@@ -13,12 +12,13 @@ import {
   type UpdateOpeningRequest,
 } from '@scorecard/contracts';
 import { canChangeOpeningStatus, checkPlan, openingReadinessIssues } from '@scorecard/domain';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error.js';
 import type { Caller } from '../../common/request-context.js';
 import { CHECKLISTS, type ChecklistsService, RUBRICS, type RubricsService } from '../library/library.tokens.js';
 import { UsersService } from '../users/users.service.js';
 import { type OpeningProfile, type OpeningRow, OpeningsRepository } from './openings.repository.js';
+import { Db } from '../../database/db.js';
 
 const invalid = (errors: FieldError[]) => AppError.invalid(errors);
 
@@ -53,7 +53,7 @@ export class OpeningsService {
     private readonly users: UsersService,
     @Inject(RUBRICS) private readonly rubrics: RubricsService,
     @Inject(CHECKLISTS) private readonly checklists: ChecklistsService,
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly db: Db,
   ) {}
 
   async list(caller: Caller, query: OpeningListQuery): Promise<OpeningList> {
@@ -74,7 +74,7 @@ export class OpeningsService {
 
   async create(caller: Caller, input: CreateOpeningRequest): Promise<Opening> {
     const profile: OpeningProfile = { ...input, compensation: input.compensation ?? DEFAULT_COMPENSATION[input.level] };
-    const id = await this.ds.transaction(async (m) => {
+    const id = await this.db.transaction(async (m) => {
       await this.checkReferences(caller.organizationId, profile, m);
       return this.openings.insert(caller.organizationId, profile, m);
     });
@@ -83,7 +83,7 @@ export class OpeningsService {
 
   async update(caller: Caller, id: string, input: UpdateOpeningRequest): Promise<Opening> {
     const { revision, ...change } = input;
-    await this.ds.transaction(async (m) => {
+    await this.db.transaction(async (m) => {
       await this.lockForChange(caller, id, revision, m);
       await this.checkReferences(caller.organizationId, change, m);
       await this.openings.update(caller.organizationId, id, change, m);
@@ -92,7 +92,7 @@ export class OpeningsService {
   }
 
   async savePlan(caller: Caller, id: string, steps: PlanStep[], revision: number): Promise<Opening> {
-    await this.ds.transaction(async (m) => {
+    await this.db.transaction(async (m) => {
       const row = await this.lockForChange(caller, id, revision, m);
       await this.checkPlanReferences(caller.organizationId, steps, row.rubricVersion?.content ?? null, m);
       await this.openings.update(caller.organizationId, id, { plan: { steps } }, m);
@@ -105,7 +105,7 @@ export class OpeningsService {
    * explicit override with a reason, which is recorded with who and when.
    */
   async changeStatus(caller: Caller, id: string, input: ChangeOpeningStatusRequest): Promise<Opening> {
-    await this.ds.transaction(async (m) => {
+    await this.db.transaction(async (m) => {
       const row = await this.lockForChange(caller, id, input.revision, m, true);
       if (!canChangeOpeningStatus(row.status, input.status)) {
         throw new AppError(

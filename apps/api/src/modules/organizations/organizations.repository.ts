@@ -1,23 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { OrganizationSummary } from '@scorecard/contracts';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { Db } from '../../database/db.js';
 
 @Injectable()
 export class OrganizationsRepository {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(private readonly db: Db) {}
 
-  async create(name: string, m: EntityManager = this.ds.manager): Promise<OrganizationSummary> {
+  /** The id is chosen by the caller, who works as that organization already (row-level security). */
+  async create(id: string, name: string, m: EntityManager = this.db.manager): Promise<OrganizationSummary> {
     const [row]: OrganizationSummary[] = await m.query(
-      `insert into organizations (name) values ($1) returning id, name`,
-      [name],
+      `insert into organizations (id, name) values ($1, $2) returning id, name`,
+      [id, name],
     );
     if (!row) throw new Error('insert returned no row');
     return row;
-  }
-
-  async count(m: EntityManager = this.ds.manager): Promise<number> {
-    const [row]: { n: number }[] = await m.query(`select count(*)::int as n from organizations`);
-    return row?.n ?? 0;
   }
 }

@@ -7,12 +7,7 @@ import { OrganizationsRepository } from './organizations.repository.js';
 export class OrganizationsService {
   constructor(private readonly orgs: OrganizationsRepository) {}
 
-  create(name: string, m?: EntityManager): Promise<OrganizationSummary> {
-    return this.orgs.create(name, m);
-  }
-
-  /** Whether the database holds no organization yet (the demo is seeded only then). */
-  async isEmpty(m?: EntityManager): Promise<boolean> {
-    return (await this.orgs.count(m)) === 0;
+  create(id: string, name: string, m?: EntityManager): Promise<OrganizationSummary> {
+    return this.orgs.create(id, name, m);
   }
 }

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   CandidateLinks,
   MyInterview,
@@ -9,7 +8,8 @@ import type {
   Scorecard,
   ScorecardRating,
 } from '@scorecard/contracts';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { Db } from '../../database/db.js';
 
 export type MyInterviewsView = 'upcoming' | 'awaiting' | 'submitted';
 
@@ -138,7 +138,7 @@ const VIEW_ORDER: Record<MyInterviewsView, string> = {
 
 @Injectable()
 export class ScorecardsRepository {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(private readonly db: Db) {}
 
   /**
    * One page of the caller's live scorecards of scheduled interviews in one view, and the counts of
@@ -153,7 +153,7 @@ export class ScorecardsRepository {
     items: MyInterview[];
     counts: { upcoming: number; awaiting: number; submitted: number; overdue: number };
   }> {
-    const rows: Record<string, unknown>[] = await this.ds.query(
+    const rows: Record<string, unknown>[] = await this.db.query(
       `with mine as (
          select s.id as scorecard_id, s.status, s.submitted_at, s.application_id,
                 i.id as interview_id, i.step_name, i.starts_at, i.duration_minutes, i.feedback_due_at,
@@ -215,7 +215,7 @@ export class ScorecardsRepository {
    * in one query.
    */
   async kit(organizationId: string, interviewId: string, viewerId: string): Promise<KitRow | null> {
-    const rows: Record<string, unknown>[] = await this.ds.query(
+    const rows: Record<string, unknown>[] = await this.db.query(
       `select i.id, i.interviewer_id, i.step_name, i.starts_at, i.duration_minutes, i.feedback_due_at, i.status,
               i.focus_competency_keys, i.question_keys,
               o.id as opening_id, o.title as opening_title, o.hide_candidate_details,
@@ -277,7 +277,7 @@ export class ScorecardsRepository {
     id: string,
     viewerId: string,
   ): Promise<{ scorecard: Scorecard; viewer: OwnCards } | null> {
-    const rows: Record<string, unknown>[] = await this.ds.query(
+    const rows: Record<string, unknown>[] = await this.db.query(
       `select ${SCORECARD_COLUMNS}, own.drafts, own.submitted
          from scorecards s
          ${SCORECARD_JOINS}
@@ -303,7 +303,7 @@ export class ScorecardsRepository {
     organizationId: string,
     id: string,
     viewerId: string,
-    m: EntityManager = this.ds.manager,
+    m: EntityManager = this.db.manager,
   ): Promise<Scorecard | null> {
     const rows: Record<string, unknown>[] = await m.query(
       `select ${SCORECARD_COLUMNS} from scorecards s ${SCORECARD_JOINS}
@@ -315,7 +315,7 @@ export class ScorecardsRepository {
 
   /** The viewer's live scorecards on an application, or null when the application is not in the organization. */
   async viewerOnApplication(organizationId: string, applicationId: string, viewerId: string): Promise<OwnCards | null> {
-    const rows: { drafts: number; submitted: number }[] = await this.ds.query(
+    const rows: { drafts: number; submitted: number }[] = await this.db.query(
       `select count(*) filter (where o.status = 'draft')::int as drafts,
               count(*) filter (where o.status = 'submitted')::int as submitted
          from applications a
@@ -331,7 +331,7 @@ export class ScorecardsRepository {
 
   /** The submitted scorecards of an application, first submitted first, in one query. */
   async listSubmitted(organizationId: string, applicationId: string, viewerId: string): Promise<Scorecard[]> {
-    const rows: Record<string, unknown>[] = await this.ds.query(
+    const rows: Record<string, unknown>[] = await this.db.query(
       `select ${SCORECARD_COLUMNS} from scorecards s ${SCORECARD_JOINS}
         where s.organization_id = $1 and s.application_id = $2 and s.status = 'submitted'
         order by s.submitted_at, s.id`,

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   AmendScorecardRequest,
   InterviewKit,
@@ -11,7 +10,7 @@ import type {
   SubmitScorecardRequest,
 } from '@scorecard/contracts';
 import { canSeePanelFeedback, scorecardIssues, unknownScorecardKeys, type ScorecardIssue } from '@scorecard/domain';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error.js';
 import type { Caller } from '../../common/request-context.js';
 import { ApplicationEvents } from '../events/application-events.js';
@@ -21,6 +20,7 @@ import {
   type ScorecardContentInput,
   ScorecardsRepository,
 } from './scorecards.repository.js';
+import { Db } from '../../database/db.js';
 
 type Content = Pick<SaveScorecardRequest, 'ratings' | 'redFlags' | 'recommendation' | 'summary' | 'notes'>;
 
@@ -52,7 +52,7 @@ export class ScorecardsService {
   constructor(
     private readonly scorecards: ScorecardsRepository,
     private readonly events: ApplicationEvents,
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly db: Db,
   ) {}
 
   async listMine(caller: Caller, q: MyInterviewsQuery): Promise<MyInterviewList> {
@@ -130,7 +130,7 @@ export class ScorecardsService {
 
   /** Saves the author's draft: keys checked against the interview's scope, content replaced, revision + 1. */
   async save(caller: Caller, id: string, input: SaveScorecardRequest): Promise<Scorecard> {
-    await this.ds.transaction(async (m) => {
+    await this.db.transaction(async (m) => {
       const card = await this.lockForAuthor(caller, id, m);
       if (card.status !== 'draft') {
         throw new AppError(409, 'invalid_transition', 'Submitted scorecards change only through an amendment.');
@@ -143,7 +143,7 @@ export class ScorecardsService {
 
   /** Submits a complete draft. Submitting a submitted scorecard again answers it unchanged. */
   async submit(caller: Caller, id: string, input: SubmitScorecardRequest): Promise<Scorecard> {
-    await this.ds.transaction(async (m) => {
+    await this.db.transaction(async (m) => {
       const card = await this.lockForAuthor(caller, id, m);
       if (card.status === 'submitted') return;
       if (card.revision !== input.revision) throw stale();
@@ -165,7 +165,7 @@ export class ScorecardsService {
    * in the amendment with who, when and why.
    */
   async amend(caller: Caller, id: string, input: AmendScorecardRequest): Promise<Scorecard> {
-    await this.ds.transaction(async (m) => {
+    await this.db.transaction(async (m) => {
       const card = await this.lockForAuthor(caller, id, m);
       if (card.status !== 'submitted') {
         throw new AppError(409, 'invalid_transition', 'Only a submitted scorecard is amended: save the draft instead.');

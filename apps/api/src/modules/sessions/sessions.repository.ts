@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Role } from '@scorecard/contracts';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Caller } from '../../common/request-context.js';
+import { Db } from '../../database/db.js';
 
 export function hashToken(token: string): Buffer {
   return createHash('sha256').update(token).digest();
@@ -12,11 +12,11 @@ export function hashToken(token: string): Buffer {
 /** Sessions are opaque random tokens; only their SHA-256 is stored. */
 @Injectable()
 export class SessionsRepository {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(private readonly db: Db) {}
 
   async create(
     input: { organizationId: string; userId: string; ttlHours: number },
-    m: EntityManager = this.ds.manager,
+    m: EntityManager = this.db.manager,
   ): Promise<string> {
     const token = randomBytes(32).toString('base64url');
     await m.query(
@@ -37,13 +37,11 @@ export class SessionsRepository {
       name: string;
       email: string;
       role: Role;
-    }[] = await this.ds.query(
-      `select s.id as session_id, s.organization_id, o.name as organization_name,
-              u.id as user_id, u.name, u.email, u.role
-         from sessions s
-         join users u on u.organization_id = s.organization_id and u.id = s.user_id
-         join organizations o on o.id = s.organization_id
-        where s.token_hash = $1 and s.revoked_at is null and s.expires_at > now() and u.active`,
+    }[] = await this.db.query(
+      // One statement: it finds the session by its hash, then reads the user and organization as
+      // that organization (row-level security; see the RowLevelSecurity migration).
+      `select session_id, organization_id, organization_name, user_id, name, email, role
+         from app_resolve_session($1)`,
       [hashToken(token)],
     );
     const r = rows[0];
@@ -61,13 +59,13 @@ export class SessionsRepository {
   }
 
   async revoke(organizationId: string, sessionId: string): Promise<void> {
-    await this.ds.query(
+    await this.db.query(
       `update sessions set revoked_at = now() where organization_id = $1 and id = $2 and revoked_at is null`,
       [organizationId, sessionId],
     );
   }
 
-  async revokeAllOfUser(organizationId: string, userId: string, m: EntityManager = this.ds.manager): Promise<void> {
+  async revokeAllOfUser(organizationId: string, userId: string, m: EntityManager = this.db.manager): Promise<void> {
     await m.query(
       `update sessions set revoked_at = now() where organization_id = $1 and user_id = $2 and revoked_at is null`,
       [organizationId, userId],

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { PeopleQuery, Person, Role, User, UserListQuery } from '@scorecard/contracts';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { Db, LOGIN_LOOKUP_SETTING } from '../../database/db.js';
 
 interface UserRow {
   id: string;
@@ -43,7 +43,7 @@ function escapeLike(s: string): string {
 
 @Injectable()
 export class UsersRepository {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(private readonly db: Db) {}
 
   async list(organizationId: string, q: UserListQuery): Promise<{ items: User[]; total: number }> {
     const where = ['organization_id = $1'];
@@ -66,7 +66,7 @@ export class UsersRepository {
       where.push(`active = $${args.length}`);
     }
     args.push(q.pageSize, (q.page - 1) * q.pageSize);
-    const rows: (UserRow & { total: number })[] = await this.ds.query(
+    const rows: (UserRow & { total: number })[] = await this.db.query(
       `select ${COLUMNS}, count(*) over ()::int as total
          from users where ${where.join(' and ')}
         order by lower(name), id
@@ -75,7 +75,7 @@ export class UsersRepository {
     );
     let total = rows[0]?.total ?? 0;
     if (rows.length === 0 && q.page > 1) {
-      const [c]: { n: number }[] = await this.ds.query(
+      const [c]: { n: number }[] = await this.db.query(
         `select count(*)::int as n from users where ${where.join(' and ')}`,
         args.slice(0, -2),
       );
@@ -98,7 +98,7 @@ export class UsersRepository {
       where.push(`role = $${args.length}`);
     }
     args.push(q.pageSize, (q.page - 1) * q.pageSize);
-    const rows: (Person & { total: number })[] = await this.ds.query(
+    const rows: (Person & { total: number })[] = await this.db.query(
       `select id, name, role, count(*) over ()::int as total from users where ${where.join(' and ')}
         order by lower(name), id limit $${args.length - 1} offset $${args.length}`,
       args,
@@ -106,7 +106,7 @@ export class UsersRepository {
     return { items: rows.map(({ id, name, role }) => ({ id, name, role })), total: rows[0]?.total ?? 0 };
   }
 
-  async activeIds(organizationId: string, ids: string[], m: EntityManager = this.ds.manager): Promise<string[]> {
+  async activeIds(organizationId: string, ids: string[], m: EntityManager = this.db.manager): Promise<string[]> {
     if (ids.length === 0) return [];
     const rows: { id: string }[] = await m.query(
       `select id from users where organization_id = $1 and id = any($2::uuid[]) and active`,
@@ -118,7 +118,7 @@ export class UsersRepository {
   async findById(
     organizationId: string,
     id: string,
-    m: EntityManager = this.ds.manager,
+    m: EntityManager = this.db.manager,
     lock = false,
   ): Promise<User | null> {
     const rows: UserRow[] = await m.query(
@@ -128,10 +128,10 @@ export class UsersRepository {
     return rows[0] ? toUser(rows[0]) : null;
   }
 
+  /** The one user who signs in with `email`, found before their organization is known. */
   async findForLogin(email: string): Promise<(User & { organizationId: string; passwordHash: string }) | null> {
-    const rows: (UserRow & { password_hash: string })[] = await this.ds.query(
-      `select ${COLUMNS}, password_hash from users where email = $1`,
-      [email],
+    const rows: (UserRow & { password_hash: string })[] = await this.db.lookup({ [LOGIN_LOOKUP_SETTING]: email }, () =>
+      this.db.query(`select ${COLUMNS}, password_hash from users where email = $1`, [email]),
     );
     const r = rows[0];
     return r ? { ...toUser(r), organizationId: r.organization_id, passwordHash: r.password_hash } : null;
@@ -139,7 +139,7 @@ export class UsersRepository {
 
   async insert(
     input: { organizationId: string; name: string; email: string; role: Role; passwordHash: string },
-    m: EntityManager = this.ds.manager,
+    m: EntityManager = this.db.manager,
   ): Promise<User> {
     try {
       const [row]: UserRow[] = await m.query(

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   CreateUserRequest,
   PeopleList,
@@ -11,12 +10,13 @@ import type {
   UserListQuery,
 } from '@scorecard/contracts';
 import { checkMemberChange } from '@scorecard/domain';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error.js';
 import type { Caller } from '../../common/request-context.js';
 import { hashPassword } from '../auth/password.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import { EmailTakenError, UsersRepository } from './users.repository.js';
+import { Db } from '../../database/db.js';
 
 const emailTaken = () => new AppError(409, 'email_taken', 'A user with this email already exists.');
 
@@ -25,7 +25,7 @@ export class UsersService {
   constructor(
     private readonly users: UsersRepository,
     private readonly sessions: SessionsService,
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly db: Db,
   ) {}
 
   async list(caller: Caller, query: UserListQuery): Promise<UserList> {
@@ -82,7 +82,7 @@ export class UsersService {
    * once; the organization always keeps an active admin.
    */
   update(caller: Caller, id: string, change: UpdateUserRequest): Promise<User> {
-    return this.ds.transaction(async (m) => {
+    return this.db.transaction(async (m) => {
       const activeAdmins = await this.users.lockActiveAdmins(caller.organizationId, m);
       const before = await this.users.findById(caller.organizationId, id, m, true);
       if (!before) throw AppError.notFound('user');

@@ -1,0 +1,111 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { Global, Injectable, Module } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+
+/** The transaction-local settings the row-level security policies read (see the RowLevelSecurity migration). */
+export const TENANT_SETTING = 'app.organization_id';
+export const LOGIN_LOOKUP_SETTING = 'app.login_email';
+
+interface Scope {
+  manager: EntityManager;
+  organizationId: string | null;
+}
+
+/**
+ * The database as repositories see it. Inside a request (or any `asTenant` block) every query runs
+ * on that block's one transaction, which has told PostgreSQL the organization with a
+ * transaction-local `set_config`: row-level security then shows and accepts only that
+ * organization's rows, even to a query that forgets its `organization_id` filter, and nothing
+ * outlives the transaction on a pooled connection. Outside a block, queries run without an
+ * organization and see no tenant rows at all.
+ */
+@Injectable()
+export class Db {
+  private readonly scope = new AsyncLocalStorage<Scope>();
+
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  /** The current block's transaction, or the pool outside one. */
+  get manager(): EntityManager {
+    return this.scope.getStore()?.manager ?? this.ds.manager;
+  }
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw SQL rows are typed by the caller
+  query<T = any>(sql: string, params?: unknown[]): Promise<T> {
+    return this.manager.query(sql, params) as Promise<T>;
+  }
+
+  /** A transaction; inside a block it is a savepoint of the block's transaction. */
+  transaction<T>(fn: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.manager.transaction(fn);
+  }
+
+  /** The organization of the current block, if any. */
+  get organizationId(): string | null {
+    return this.scope.getStore()?.organizationId ?? null;
+  }
+
+  /**
+   * Runs `fn` in one transaction as organization `organizationId`: committed when it resolves,
+   * rolled back when it throws. Nested calls for the same organization join the outer block.
+   */
+  asTenant<T>(organizationId: string, fn: () => Promise<T>): Promise<T> {
+    const outer = this.scope.getStore();
+    if (outer) {
+      if (outer.organizationId === organizationId) return fn();
+      throw new Error('asTenant: already working for another organization');
+    }
+    return this.block({ [TENANT_SETTING]: organizationId }, organizationId, fn);
+  }
+
+  /**
+   * Runs `fn` in one transaction with the given lookup settings and no organization: used only to
+   * find a session by its token hash or a user by the email they sign in with.
+   */
+  lookup<T>(settings: Record<string, string>, fn: () => Promise<T>): Promise<T> {
+    if (this.scope.getStore()) throw new Error('lookup: already inside a block');
+    return this.block(settings, null, fn);
+  }
+
+  private async block<T>(
+    settings: Record<string, string>,
+    organizationId: string | null,
+    fn: () => Promise<T>,
+  ): Promise<T> {
+    const runner = this.ds.createQueryRunner();
+    await runner.connect();
+    // One connection answers one statement at a time: statements a handler starts together
+    // (Promise.all) take their turn here instead of piling onto the driver.
+    const send = runner.query.bind(runner);
+    let last: Promise<unknown> = Promise.resolve();
+    runner.query = ((...args: Parameters<typeof send>) => {
+      const next = last.then(() => send(...args));
+      last = next.catch(() => undefined);
+      return next;
+    }) as typeof send;
+    try {
+      await runner.startTransaction();
+      try {
+        const entries = Object.entries(settings);
+        await runner.query(
+          `select ${entries.map((_, i) => `set_config($${2 * i + 1}, $${2 * i + 2}, true)`).join(', ')}`,
+          entries.flat(),
+        );
+        const result = await this.scope.run({ manager: runner.manager, organizationId }, fn);
+        await runner.commitTransaction();
+        return result;
+      } catch (err) {
+        await runner.rollbackTransaction().catch(() => undefined);
+        throw err;
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+}
+
+/** Makes `Db` available everywhere. */
+@Global()
+@Module({ providers: [Db], exports: [Db] })
+export class DbModule {}
