@@ -8,6 +8,8 @@ import { migrations } from './database/data-source.js';
 import { DbModule } from './database/db.js';
 import { TenantTransactionInterceptor } from './database/tenant-transaction.interceptor.js';
 import { AnalyticsModule } from './modules/analytics/analytics.module.js';
+import { AuditInterceptor } from './modules/audit/audit.interceptor.js';
+import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { ApplicationsModule } from './modules/applications/applications.module.js';
 import { InterviewsModule } from './modules/interviews/interviews.module.js';
@@ -21,6 +23,7 @@ import { HomeModule } from './modules/home/home.module.js';
 import { LibraryModule } from './modules/library/library.module.js';
 import { OpeningsModule } from './modules/openings/openings.module.js';
 import { OrganizationsModule } from './modules/organizations/organizations.module.js';
+import { PrivacyModule } from './modules/privacy/privacy.module.js';
 import { ScorecardsModule } from './modules/scorecards/scorecards.module.js';
 import { SessionsModule } from './modules/sessions/sessions.module.js';
 import { UsersModule } from './modules/users/users.module.js';
@@ -61,12 +64,16 @@ export class AppModule {
         DecisionsModule,
         DebriefEventsModule,
         AnalyticsModule,
+        PrivacyModule,
+        AuditModule,
       ],
       // Interceptors run in this order: validate the input, then open the request's transaction as
       // the caller's organization, inside which the handler runs.
       providers: [
         { provide: APP_INTERCEPTOR, useClass: ValidationInterceptor },
         { provide: APP_INTERCEPTOR, useClass: TenantTransactionInterceptor },
+        // Innermost: a write is recorded in the audit log once its handler has succeeded.
+        { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
       ],
     };
   }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Duplex } from 'node:stream';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
@@ -8,6 +9,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { Logger } from 'pino';
 import { PinoNestLogger } from './common/logger.js';
 import { ProblemFilter } from './common/problem.filter.js';
+import { clientErrorResponse } from './common/problem.js';
 import type { AppConfig } from './config/env.js';
 import { AppModule } from './app.module.js';
 import { buildOpenApiDocument } from './openapi/document.js';
@@ -33,6 +35,12 @@ export async function createApp(
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    // Fastify's own answer to an unparsable request (e.g. 431 for a huge URL) is plain JSON.
+    clientErrorHandler: (err: Error & { code?: string }, socket: Duplex) => {
+      if (err.code === 'ECONNRESET' || socket.destroyed) return;
+      if (socket.writable) socket.write(clientErrorResponse(err));
+      socket.destroy(err);
     },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {

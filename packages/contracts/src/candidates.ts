@@ -99,7 +99,10 @@ export type CreateCandidateRequest = z.infer<typeof CreateCandidateRequest>;
 export type CandidateInput = z.input<typeof CreateCandidateRequest>;
 
 export const UpdateCandidateRequest = z.strictObject({
-  ...Object.fromEntries(Object.entries(CandidateFields).map(([k, v]) => [k, v.optional()])),
+  // A change names only the fields it changes: without their defaults, a field left out stays as it is.
+  ...Object.fromEntries(
+    Object.entries(CandidateFields).map(([k, v]) => [k, (v instanceof z.ZodDefault ? v.unwrap() : v).optional()]),
+  ),
   revision: z.number().int().min(0),
 } as { [K in keyof typeof CandidateFields]: z.ZodOptional<(typeof CandidateFields)[K]> } & { revision: z.ZodNumber });
 export type UpdateCandidateRequest = z.infer<typeof UpdateCandidateRequest>;
@@ -146,6 +149,8 @@ export const Candidate = z
     revision: z.number().int(),
     createdAt: z.iso.datetime({ offset: true }),
     updatedAt: z.iso.datetime({ offset: true }),
+    /** When an admin erased the candidate's personal data; an erased candidate no longer changes. */
+    erasedAt: z.iso.datetime({ offset: true }).nullable(),
   })
   .meta({ id: 'Candidate' });
 export type Candidate = z.infer<typeof Candidate>;

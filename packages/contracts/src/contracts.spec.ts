@@ -1,12 +1,31 @@
 import { describe, expect, it } from '@jest/globals';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { Email, LoginRequest, SignupRequest } from './auth.js';
 import { endpoints, type Endpoint } from './endpoints.js';
+import { UpdateCandidateRequest } from './candidates.js';
 import { UpdateUserRequest, UserListQuery } from './users.js';
 
 const withBody = (Object.entries(endpoints) as [string, Endpoint][]).filter(([, e]) => e.body);
 
+const patchBodies = (Object.entries(endpoints) as [string, Endpoint][]).filter(
+  ([, e]) => e.method === 'patch' && e.body instanceof z.ZodObject,
+);
+
 describe('request schemas', () => {
+  it.each(patchBodies)('%s fills in no defaults, so a field left out of a change stays as it is', (_name, e) => {
+    for (const [field, schema] of Object.entries((e.body as z.ZodObject).shape)) {
+      const inner = schema instanceof z.ZodOptional ? schema.unwrap() : schema;
+      expect({ field, hasDefault: inner instanceof z.ZodDefault }).toEqual({ field, hasDefault: false });
+    }
+  });
+
+  it('a candidate change carries only the fields sent', () => {
+    expect(UpdateCandidateRequest.parse({ notes: 'Met at the meetup', revision: 3 })).toEqual({
+      notes: 'Met at the meetup',
+      revision: 3,
+    });
+  });
+
   it.each(withBody)('%s refuses fields it does not know (no mass assignment)', (_name, e) => {
     const result = (e.body as z.ZodType).safeParse({ organizationId: '00000000-0000-4000-8000-000000000000' });
     expect(result.success).toBe(false);

@@ -65,9 +65,11 @@ import {
   SubmitScorecardRequest,
 } from './scorecards.js';
 import { AnalyticsQuery, Calibration, PipelineAnalytics } from './analytics.js';
+import { AuditEventList, AuditEventListQuery } from './audit.js';
 import { Comparison, ComparisonQuery, DecideRequest, Debrief, Decision } from './debriefs.js';
 import { AddImportRowsRequest, CandidateImport, CommitImportRequest, ImportRowErrors } from './candidate-import.js';
 import { CreateUserRequest, UpdateUserRequest, User, UserList, UserListQuery } from './users.js';
+import { CandidateExport, EraseCandidateRequest } from './privacy.js';
 
 export type HttpMethod = 'get' | 'post' | 'patch' | 'put' | 'delete';
 
@@ -93,6 +95,10 @@ export interface Endpoint {
   readonly response: z.ZodType | null;
   /** Set for a stream of server-sent events (`response` is then null): the route writes the raw reply. */
   readonly produces?: 'text/event-stream';
+  /** Every write is recorded in the audit log; set this to record a read too (an export of personal data). */
+  readonly audited?: boolean;
+  /** The audit log's entity type, when the one derived from the path would be wrong (see `auditEntityType`). */
+  readonly auditEntity?: string;
 }
 
 const anyone = { auth: 'session', roles: 'any' } as const;
@@ -269,6 +275,7 @@ export const endpoints = {
     body: SignupRequest,
     status: 201,
     response: AuthSession,
+    auditEntity: 'organization',
   },
   login: {
     method: 'post',
@@ -279,6 +286,7 @@ export const endpoints = {
     body: LoginRequest,
     status: 200,
     response: AuthSession,
+    auditEntity: 'session',
   },
   logout: {
     method: 'post',
@@ -289,6 +297,7 @@ export const endpoints = {
     body: EmptyBody.optional(),
     status: 204,
     response: null,
+    auditEntity: 'session',
   },
   me: {
     method: 'get',
@@ -469,6 +478,30 @@ export const endpoints = {
     access: recruiting,
     params: IdParams,
     body: UpdateCandidateRequest,
+    status: 200,
+    response: Candidate,
+  },
+  exportCandidate: {
+    method: 'get',
+    path: '/api/v1/candidates/:id/export',
+    summary:
+      'Everything held about a candidate as JSON (a download): applications, stage history, interviews, scorecards, decisions, import rows and audit events',
+    tag: 'privacy',
+    access: admins,
+    params: IdParams,
+    status: 200,
+    response: CandidateExport,
+    audited: true,
+  },
+  eraseCandidate: {
+    method: 'post',
+    path: '/api/v1/candidates/:id/erase',
+    summary:
+      'Erase a candidate’s personal data (confirm with their full name): name, contact details and every mention in notes and evidence; ratings, stages and decisions stay for statistics (409 if already erased)',
+    tag: 'privacy',
+    access: admins,
+    params: IdParams,
+    body: EraseCandidateRequest,
     status: 200,
     response: Candidate,
   },
@@ -747,6 +780,16 @@ export const endpoints = {
     query: AnalyticsQuery,
     status: 200,
     response: PipelineAnalytics,
+  },
+  listAuditEvents: {
+    method: 'get',
+    path: '/api/v1/audit-events',
+    summary: 'The audit log, newest first: who changed what and when (field names only, never values or secrets)',
+    tag: 'audit',
+    access: admins,
+    query: AuditEventListQuery,
+    status: 200,
+    response: AuditEventList,
   },
 } as const satisfies Record<string, Endpoint>;
 

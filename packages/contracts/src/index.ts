@@ -14,3 +14,6 @@ export * from './scorecards.js';
 export * from './debriefs.js';
 export * from './events.js';
 export * from './analytics.js';
+export * from './privacy.js';
+export * from './audit.js';
+export * from './audit-actions.js';

@@ -9,3 +9,4 @@ export * from './interviews.js';
 export * from './scorecards.js';
 export * from './scoring.js';
 export * from './calibration.js';
+export * from './erasure.js';

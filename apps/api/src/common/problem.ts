@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import { HttpException } from '@nestjs/common';
 import type { ErrorCode, Problem } from '@scorecard/contracts';
 import { ZodError } from 'zod';
@@ -27,6 +28,25 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
 
 function problem(status: number, code: ErrorCode, detail: string, requestId: string): Problem {
   return { type: `https://scorecard.dev/problems/${code}`, title: titleFor(code), status, detail, code, requestId };
+}
+
+/**
+ * The raw HTTP answer to a request Node could not even parse (headers or URL too large, a broken
+ * request line, a timeout), which never reaches a route: problem details like every other error.
+ */
+export function clientErrorResponse(err: { code?: string }): string {
+  const [status, detail] =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'The request line or headers are too large.']
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'The request took too long to arrive.']
+        : [400, 'The request is not valid HTTP.'];
+  const { requestId: _, ...body } = problem(status, 'bad_request', detail, '');
+  const text = JSON.stringify(body);
+  return (
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\n` +
+    `Content-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`
+  );
 }
 
 export function zodToFieldErrors(err: ZodError) {

@@ -10,6 +10,29 @@ import { ENDPOINT } from './route.decorator.js';
 
 type Part = 'params' | 'query' | 'body';
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The body as the client sent it, before validation replaced it (the audit log names the fields it set). */
+    sentBody?: unknown;
+  }
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * A field error for every string of a parsed value the database cannot store as sent: NUL, which
+ * PostgreSQL refuses in text and jsonb (a 500 otherwise), and unpaired surrogates, which are not Unicode.
+ */
+function unstorableText(value: unknown, part: Part, path: string[] = []): { path: string; message: string }[] {
+  if (typeof value === 'string') {
+    return value.includes('\u0000') || LONE_SURROGATE.test(value)
+      ? [{ path: path.join('.') || `(${part})`, message: 'Remove the NUL or unpaired surrogate character.' }]
+      : [];
+  }
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([k, v]) => unstorableText(v, part, [...path, k]));
+}
+
 /**
  * Validates params, query and body against the endpoint's zod schemas before the handler runs and
  * hands the handler the parsed values. Unknown fields are refused by the strict schemas.
@@ -34,8 +57,10 @@ export class ValidationInterceptor implements NestInterceptor {
           continue;
         }
         const result = schema.safeParse(value);
-        if (result.success) parsed[part] = result.data;
-        else
+        if (result.success) {
+          parsed[part] = result.data;
+          errors.push(...unstorableText(result.data, part));
+        } else
           errors.push(
             ...zodToFieldErrors(result.error).map((e) =>
               part === 'body' ? e : { ...e, path: e.path === '(body)' ? `(${part})` : e.path },
@@ -45,6 +70,7 @@ export class ValidationInterceptor implements NestInterceptor {
       if (errors.length > 0) {
         throw new AppError(400, 'validation_failed', 'Some fields are missing or invalid.', { errors });
       }
+      req.sentBody = req.body;
       const r = req as unknown as Record<Part, unknown>;
       for (const part of Object.keys(parsed) as Part[]) r[part] = parsed[part];
     }

@@ -8,6 +8,8 @@ import { Interviews1764039600000 } from './migrations/1764039600000-Interviews.j
 import { Scorecards1764043200000 } from './migrations/1764043200000-Scorecards.js';
 import { Decisions1764046800000 } from './migrations/1764046800000-Decisions.js';
 import { AnalyticsIndexes1764050400000 } from './migrations/1764050400000-AnalyticsIndexes.js';
+import { AuditLog1764054000000 } from './migrations/1764054000000-AuditLog.js';
+import { Privacy1764057600000 } from './migrations/1764057600000-Privacy.js';
 import { APP_ROLE, RowLevelSecurity1764061200000 } from './migrations/1764061200000-RowLevelSecurity.js';
 
 /** Every migration, in order. Committed migrations are never edited: add a new one. */
@@ -19,6 +21,8 @@ export const migrations = [
   Scorecards1764043200000,
   Decisions1764046800000,
   AnalyticsIndexes1764050400000,
+  AuditLog1764054000000,
+  Privacy1764057600000,
   RowLevelSecurity1764061200000,
 ];
 

@@ -113,9 +113,14 @@ function Header({ session }: { session: Me }) {
             </NavLink>
           ) : null}
           {user.role === 'admin' ? (
-            <NavLink to="/users" className="nav__link">
-              Users
-            </NavLink>
+            <>
+              <NavLink to="/users" className="nav__link">
+                Users
+              </NavLink>
+              <NavLink to="/admin/audit" className="nav__link">
+                Audit log
+              </NavLink>
+            </>
           ) : null}
         </nav>
         <div className="header__user">

@@ -28,6 +28,7 @@ const InterviewRoute = lazy(() => import('../features/interviews/routes/Intervie
 const DebriefRoute = lazy(() => import('../features/debriefs/routes/DebriefRoute'));
 const ComparisonRoute = lazy(() => import('../features/debriefs/routes/ComparisonRoute'));
 const AnalyticsRoute = lazy(() => import('../features/analytics/routes/AnalyticsRoute'));
+const AuditRoute = lazy(() => import('../features/audit/routes/AuditRoute'));
 const NotFoundRoute = lazy(() => import('./NotFoundRoute'));
 
 function Page({ children }: { children: ReactNode }) {
@@ -90,6 +91,7 @@ export function createRouter() {
             { path: 'applications/:id/debrief', element: <DebriefRoute /> },
             { path: 'openings/:id/compare', element: <ComparisonRoute /> },
             { path: 'analytics/:view?', element: <AnalyticsRoute /> },
+            { path: 'admin/audit', element: <AuditRoute /> },
           ],
         },
         {

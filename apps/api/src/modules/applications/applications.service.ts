@@ -10,7 +10,7 @@ import { checkStageMove } from '@scorecard/domain';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error.js';
 import type { Caller } from '../../common/request-context.js';
-import { CandidatesService } from '../candidates/candidates.service.js';
+import { candidateErased, CandidatesService } from '../candidates/candidates.service.js';
 import { OpeningsService } from '../openings/openings.service.js';
 import { AlreadyAppliedError, ApplicationsRepository } from './applications.repository.js';
 import { Db } from '../../database/db.js';
@@ -34,10 +34,11 @@ export class ApplicationsService {
   async apply(caller: Caller, candidateId: string, openingId: string): Promise<Application> {
     const id = await this.db.transaction(async (m) => {
       const [candidate, opening] = await Promise.all([
-        this.candidates.exists(caller.organizationId, candidateId, m),
+        this.candidates.erased(caller.organizationId, candidateId, m),
         this.openings.header(caller.organizationId, openingId, m),
       ]);
-      if (!candidate) throw AppError.notFound('candidate');
+      if (candidate === null) throw AppError.notFound('candidate');
+      if (candidate) throw candidateErased();
       if (!opening) throw AppError.notFound('opening');
       if (opening.status !== 'open') {
         throw new AppError(422, 'stage_move_refused', `“${opening.title}” is not open, so nobody can apply to it.`);

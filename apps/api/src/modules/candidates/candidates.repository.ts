@@ -154,6 +154,7 @@ export class CandidatesRepository {
       createdBy: r.created_by ? { id: r.created_by as string, name: r.created_by_name as string } : null,
       revision: r.revision as number,
       createdAt: (r.created_at as Date).toISOString(),
+      erasedAt: r.erased_at ? (r.erased_at as Date).toISOString() : null,
     };
   }
 
@@ -193,7 +194,7 @@ export class CandidatesRepository {
     try {
       const [, count]: [unknown, number] = await m.query(
         `update candidates set ${[...sets, 'revision = revision + 1', 'updated_at = now()'].join(', ')}
-          where organization_id = $1 and id = $2 and revision = $3`,
+          where organization_id = $1 and id = $2 and revision = $3 and erased_at is null`,
         [organizationId, id, revision, ...cols.map(([, v]) => v)],
       );
       if (count === 0) return false;
@@ -217,6 +218,15 @@ export class CandidatesRepository {
         [organizationId, candidateId, [...new Set(tags)]],
       );
     }
+  }
+
+  /** Whether the candidate's personal data was erased; null when the candidate is not the organization's. */
+  async erased(organizationId: string, id: string, m: EntityManager = this.db.manager): Promise<boolean | null> {
+    const rows: { erased: boolean }[] = await m.query(
+      `select erased_at is not null as erased from candidates where organization_id = $1 and id = $2`,
+      [organizationId, id],
+    );
+    return rows[0]?.erased ?? null;
   }
 
   async exists(organizationId: string, id: string, m: EntityManager = this.db.manager): Promise<boolean> {

@@ -17,6 +17,10 @@ const emailTaken = () =>
     errors: [{ path: 'email', message: 'A candidate with this email already exists.' }],
   });
 
+/** An erased candidate's record no longer changes, and takes no new applications. */
+export const candidateErased = () =>
+  new AppError(409, 'invalid_transition', 'This candidate’s personal data was erased: their record no longer changes.');
+
 @Injectable()
 export class CandidatesService {
   constructor(
@@ -52,7 +56,9 @@ export class CandidatesService {
     try {
       await this.db.transaction(async (m) => {
         if (await this.candidates.update(caller.organizationId, id, revision, change, m)) return;
-        if (!(await this.candidates.exists(caller.organizationId, id, m))) throw AppError.notFound('candidate');
+        const erased = await this.candidates.erased(caller.organizationId, id, m);
+        if (erased === null) throw AppError.notFound('candidate');
+        if (erased) throw candidateErased();
         throw new AppError(
           409,
           'stale_revision',
@@ -64,6 +70,11 @@ export class CandidatesService {
       throw err;
     }
     return this.get(caller, id);
+  }
+
+  /** Whether the candidate was erased; null when the candidate is not the organization's. */
+  erased(organizationId: string, id: string, m?: EntityManager): Promise<boolean | null> {
+    return this.candidates.erased(organizationId, id, m);
   }
 
   exists(organizationId: string, id: string, m?: EntityManager): Promise<boolean> {

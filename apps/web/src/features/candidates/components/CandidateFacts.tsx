@@ -35,6 +35,23 @@ export function CandidateFacts({ candidate: c }: { candidate: Candidate }) {
       ['Talks', c.links.talks],
     ] as const
   ).filter(([, url]) => url);
+  if (c.erasedAt !== null) {
+    // Only what statistics use is left; everything personal was erased.
+    return (
+      <dl className="summary__list">
+        <Item label="Source">
+          {SOURCE_LABELS[c.source]} · {c.internal ? 'Internal' : 'External'}
+        </Item>
+        <Item label="Desired career path">{CAREER_PATH_LABELS[c.desiredCareerPath]}</Item>
+        <Item label="Desired coding share">
+          {c.desiredCodingSharePct === null ? none : `${c.desiredCodingSharePct}%`}
+        </Item>
+        <Item label="Personal details" wide>
+          <span className="summary__missing">Erased</span>
+        </Item>
+      </dl>
+    );
+  }
   return (
     <dl className="summary__list">
       <Item label="Email">{c.email}</Item>

@@ -14,6 +14,7 @@ import { CandidateFacts } from '../components/CandidateFacts';
 import { CandidateNotFound } from '../components/CandidateNotFound';
 import { titleAtCompany } from '../components/CandidatesTable';
 import { NoCandidatesAccess } from '../components/NoCandidatesAccess';
+import { PrivacyPanel } from '../components/PrivacyPanel';
 import { StageBadge } from '../components/StageBadge';
 
 export default function CandidateRoute() {
@@ -45,8 +46,10 @@ export default function CandidateRoute() {
 
 function CandidatePage({ candidate: c }: { candidate: Candidate }) {
   const location = useLocation();
+  const { user } = useSession();
   const initial = (location.state as { notice?: string } | null)?.notice ?? null;
   const [notice, setNotice] = useState<string | null>(initial);
+  const erased = c.erasedAt !== null;
   return (
     <>
       <p className="breadcrumb">
@@ -54,11 +57,13 @@ function CandidatePage({ candidate: c }: { candidate: Candidate }) {
       </p>
       <PageHeader
         title={c.name}
-        description={titleAtCompany(c) || undefined}
+        description={erased ? 'Personal data erased' : titleAtCompany(c) || undefined}
         actions={
-          <Link to={`/candidates/${c.id}/edit`} className="button button--secondary">
-            Edit candidate
-          </Link>
+          erased ? undefined : (
+            <Link to={`/candidates/${c.id}/edit`} className="button button--secondary">
+              Edit candidate
+            </Link>
+          )
         }
       />
       <div className="notice-slot" aria-live="polite">
@@ -86,20 +91,25 @@ function CandidatePage({ candidate: c }: { candidate: Candidate }) {
               ))}
             </ul>
           ) : (
-            <EmptyState title="No applications yet">
-              <p>Apply {c.name} to an opening to follow them through its pipeline.</p>
+            <EmptyState title={erased ? 'No applications' : 'No applications yet'}>
+              {erased ? null : <p>Apply {c.name} to an opening to follow them through its pipeline.</p>}
             </EmptyState>
           )}
-          <h3 className="candidate-page__subtitle">Apply to an opening</h3>
-          <ApplyPanel candidate={c} onApplied={setNotice} onAttempt={() => setNotice(null)} />
+          {erased ? null : (
+            <>
+              <h3 className="candidate-page__subtitle">Apply to an opening</h3>
+              <ApplyPanel candidate={c} onApplied={setNotice} onAttempt={() => setNotice(null)} />
+            </>
+          )}
         </section>
         <section className="panel panel--padded" aria-labelledby="facts-title">
           <h2 id="facts-title" className="section-header__title">
-            About {c.name}
+            About {erased ? 'this candidate' : c.name}
           </h2>
           <CandidateFacts candidate={c} />
         </section>
       </div>
+      {user.role === 'admin' ? <PrivacyPanel candidate={c} /> : null}
     </>
   );
 }

@@ -2,7 +2,7 @@ import { Uuid } from '@scorecard/contracts';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../../../components/ui/PageHeader';
-import { ErrorState, LoadingState } from '../../../components/ui/States';
+import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/States';
 import { isApiError } from '../../../lib/api';
 import { useSession } from '../../../lib/session';
 import { useDocumentTitle } from '../../../lib/use-document-title';
@@ -47,6 +47,19 @@ export default function EditCandidateRoute() {
     );
   }
   const c = candidate.data;
+  if (c.erasedAt !== null) {
+    return (
+      <>
+        <p className="breadcrumb">
+          <Link to="/candidates">Candidates</Link> / <Link to={`/candidates/${c.id}`}>{c.name}</Link>
+        </p>
+        <PageHeader title="Edit candidate" />
+        <EmptyState title="This candidate can’t be edited">
+          <p>Their personal data was erased, so their record no longer changes.</p>
+        </EmptyState>
+      </>
+    );
+  }
   const base = revision ?? c.revision;
   return (
     <>

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { CandidatesModule } from '../candidates/candidates.module.js';
+import { EventsModule } from '../events/events.module.js';
+import { PrivacyController } from './privacy.controller.js';
+import { PrivacyRepository } from './privacy.repository.js';
+import { PrivacyService } from './privacy.service.js';
+
+/** Exporting and erasing a candidate's personal data. */
+@Module({
+  imports: [CandidatesModule, EventsModule],
+  controllers: [PrivacyController],
+  providers: [PrivacyRepository, PrivacyService],
+})
+export class PrivacyModule {}

@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import type { Candidate, CandidateExport, EraseCandidateRequest } from '@scorecard/contracts';
+import { personRedactor } from '@scorecard/domain';
+import { AppError } from '../../common/app-error.js';
+import type { Caller } from '../../common/request-context.js';
+import { Db } from '../../database/db.js';
+import { CandidatesService } from '../candidates/candidates.service.js';
+import { ApplicationEvents } from '../events/application-events.js';
+import { PrivacyRepository } from './privacy.repository.js';
+
+/** Subject access and erasure of a candidate's personal data; admins only (the endpoint table says so). */
+@Injectable()
+export class PrivacyService {
+  constructor(
+    private readonly privacy: PrivacyRepository,
+    private readonly candidates: CandidatesService,
+    private readonly events: ApplicationEvents,
+    private readonly db: Db,
+  ) {}
+
+  /** Everything the organization holds about a candidate (404 when the candidate is not the organization's). */
+  async export(caller: Caller, id: string): Promise<CandidateExport> {
+    const candidate = await this.candidates.get(caller, id);
+    const data = await this.privacy.exportData(caller.organizationId, id);
+    return {
+      format: 'scorecard.candidate-export.v1',
+      exportedAt: new Date().toISOString(),
+      exportedBy: { id: caller.userId, name: caller.name },
+      organization: { id: caller.organizationId, name: caller.organizationName },
+      candidate,
+      ...data,
+    };
+  }
+
+  /**
+   * Erases a candidate's personal data in one transaction, once: the caller confirms with the full
+   * name exactly as stored (400 otherwise, and nothing changes); a second erasure answers 409.
+   */
+  async erase(caller: Caller, id: string, input: EraseCandidateRequest): Promise<Candidate> {
+    await this.db.transaction(async (m) => {
+      const c = await this.privacy.lockCandidate(caller.organizationId, id, m);
+      if (!c) throw AppError.notFound('candidate');
+      if (c.erased) throw new AppError(409, 'invalid_transition', 'This candidate’s personal data was already erased.');
+      if (input.confirm !== c.name) {
+        throw new AppError(
+          400,
+          'validation_failed',
+          'The name typed does not match the candidate’s: nothing was erased.',
+          {
+            errors: [{ path: 'confirm', message: 'Type the candidate’s full name exactly as it is shown.' }],
+          },
+        );
+      }
+      const { applicationIds } = await this.privacy.erase(
+        caller.organizationId,
+        id,
+        { email: c.email },
+        personRedactor(c),
+        m,
+      );
+      // Open debriefs of their applications read themselves again (names and evidence changed).
+      for (const applicationId of applicationIds) {
+        await this.events.notify(m, { organizationId: caller.organizationId, applicationId, kind: 'resync' });
+      }
+    });
+    return this.candidates.get(caller, id);
+  }
+}

@@ -1,0 +1,758 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { type AuthSession, Problem } from '@scorecard/contracts';
+import fc from 'fast-check';
+import { buildOpenApiDocument } from '../../src/openapi/document.js';
+import { PASSWORD } from '../support/factories.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import {
+  createDataOrg,
+  type DataOrg,
+  fillPath,
+  must,
+  validReads,
+  validWrites,
+  type ValidRequest,
+} from '../support/valid-bodies.js';
+
+/**
+ * Fuzzing: every operation of the OpenAPI document receives random and malformed input, signed in
+ * as an admin of an organization with real data (so handlers get past validation where they can)
+ * and again as an interviewer: mutated valid bodies, wrong types, huge strings and bodies, deeply
+ * nested JSON, unicode (NUL, lone surrogates, RTL and zero-width characters), odd numbers, broken
+ * and near-valid UUIDs in the path, odd query strings, wrong content types and invalid JSON text.
+ * Every answer is a success or a 4xx problem+json with the RFC 9457 fields, never a 5xx, and no
+ * answer carries a stack trace, a source path or SQL. Seeded, so CI sees the same inputs every time.
+ */
+
+const SEED = 9_457;
+/** Random inputs per operation; each is sent twice, as the admin and as the interviewer. */
+const RUNS = 30;
+const BODY_LIMIT = 1024 * 1024;
+
+interface Operation {
+  operationId: string;
+  method: string;
+  /** In OpenAPI form: `/api/v1/openings/{id}`. */
+  path: string;
+  takesBody: boolean;
+  queryKeys: string[];
+}
+
+type DocOperation = {
+  operationId: string;
+  requestBody?: unknown;
+  parameters?: { in: string; name: string }[];
+};
+const document = buildOpenApiDocument('test') as unknown as { paths: Record<string, Record<string, DocOperation>> };
+const operations: Operation[] = Object.entries(document.paths).flatMap(([path, item]) =>
+  Object.entries(item).map(([method, op]) => ({
+    operationId: op.operationId,
+    method: method.toUpperCase(),
+    path,
+    takesBody: op.requestBody !== undefined,
+    queryKeys: (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
+  })),
+);
+
+// ---------------------------------------------------------------------------------------------
+// The raw client: exact bytes on the wire, any content type, and streams cut off once they start.
+
+let base: { host: string; port: number };
+
+interface Wire {
+  method: string;
+  /** Already percent-encoded where needed: sent as is. */
+  target: string;
+  headers: Record<string, string>;
+  body: Buffer | null;
+}
+interface Answer {
+  status: number;
+  contentType: string;
+  text: string;
+}
+
+function send(w: Wire): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const headers = { ...w.headers, ...(w.body ? { 'content-length': String(w.body.length) } : {}) };
+    // A fresh connection each time: the server closes some (after a 431 or 413), and reusing one would race that.
+    const req = http.request({ ...base, agent: false, method: w.method, path: w.target, headers }, (res) => {
+      const contentType = String(res.headers['content-type'] ?? '');
+      if (contentType.startsWith('text/event-stream')) {
+        res.destroy();
+        resolve({ status: res.statusCode ?? 0, contentType, text: '' });
+        return;
+      }
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, contentType, text: Buffer.concat(chunks).toString('utf8') }),
+      );
+      res.on('error', reject);
+    });
+    req.setTimeout(30_000, () => req.destroy(new Error(`no answer within 30 s to ${w.method} ${w.target}`)));
+    req.on('error', reject);
+    req.end(w.body ?? undefined);
+  });
+}
+
+/** Percent-encodes everything but unreserved characters, from the UTF-8 bytes (lone surrogates included). */
+function encode(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    if (/^[A-Za-z0-9\-._~]$/.test(ch)) out += ch;
+    else for (const b of Buffer.from(ch, 'utf8')) out += `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inputs.
+
+/** A JSON token sent exactly as written: numbers JSON.stringify cannot write, escapes, deep nesting. */
+class Raw {
+  constructor(readonly json: string) {}
+}
+
+function toJson(v: unknown): string {
+  if (v instanceof Raw) return v.json;
+  if (Array.isArray(v)) return `[${v.map(toJson).join(',')}]`;
+  if (v !== null && typeof v === 'object') {
+    return `{${Object.entries(v)
+      .map(([k, x]) => `${JSON.stringify(k)}:${toJson(x)}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(v) ?? 'null';
+}
+
+const nest = (depth: number, open: string, leaf: string, close: string) =>
+  `${open.repeat(depth)}${leaf}${close.repeat(depth)}`;
+const HUGE = 'x'.repeat(100_000);
+/**
+ * A query value over Node's 16 KiB limit on the request line and headers (431), yet short enough to
+ * arrive in one read: the server closes the connection on it, and unread bytes would reset it.
+ */
+const HUGE_QUERY = `q=${'x'.repeat(20_000)}`;
+const DEEP_ARRAYS = new Raw(nest(10_000, '[', '', ']'));
+const DEEP_OBJECTS = new Raw(nest(10_000, '{"a":', '1', '}'));
+
+const SPECIAL_CHARS = [
+  '\u0000',
+  '\ud800',
+  '\udfff',
+  '\u202e',
+  '\u200f',
+  '\u200b',
+  '\ufeff',
+  '\u2028',
+  '\uffff',
+  '\u0007',
+];
+const unicodeString = fc.string({
+  unit: fc.oneof(fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }), fc.constantFrom(...SPECIAL_CHARS)),
+  maxLength: 30,
+});
+
+const NASTY_STRINGS = [
+  '',
+  ' ',
+  '\u0000',
+  'a\u0000b',
+  '\ud800',
+  'lone \udfff low',
+  '\udc00\ud800',
+  '\u202eevil\u202c',
+  '\u200b\u200d\ufeff',
+  'שלום عليكم',
+  '🙂'.repeat(50),
+  'Z\u0335\u0321a\u0336l\u0335g\u0336o',
+  '\r\n\t\v\f',
+  "'; drop table users; --",
+  "' or '1'='1",
+  '%00',
+  '../../etc/passwd',
+  '<script>alert(1)</script>',
+  '${7*7}{{7*7}}',
+  '\\',
+  '"',
+  'null',
+  'NaN',
+  '-0',
+  '1e309',
+  '00000000-0000-0000-0000-000000000000',
+  'ＡＤＭＩＮ',
+  'admin',
+  HUGE,
+  'é'.repeat(60_000),
+];
+
+const nastyString = fc.oneof(fc.constantFrom(...NASTY_STRINGS), unicodeString, fc.string({ maxLength: 30 }));
+const nastyNumber = fc.oneof(
+  fc.constantFrom(
+    new Raw('1e309'),
+    new Raw('-1e309'),
+    new Raw('-0'),
+    new Raw('1e-400'),
+    new Raw('123456789012345678901234567890'),
+    new Raw('NaN'),
+    new Raw('Infinity'),
+    0,
+    -1,
+    1.5,
+    2 ** 31,
+    2 ** 53 + 2,
+    -(2 ** 63),
+    Number.MAX_VALUE,
+    Number.MIN_VALUE,
+  ),
+  fc.integer(),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+);
+const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
+  { weight: 3, arbitrary: nastyString },
+  { weight: 2, arbitrary: nastyNumber },
+  fc.boolean(),
+  fc.constant(null),
+  fc.constantFrom<unknown>(
+    [],
+    {},
+    [null],
+    [[]],
+    { $ne: null },
+    { $gt: '' },
+    DEEP_ARRAYS,
+    DEEP_OBJECTS,
+    new Raw('"\\u0000"'),
+    new Raw('"\\ud800"'),
+    new Raw('"\\udfff\\ud800"'),
+    new Raw('"a\\u0000\\u0000b"'),
+  ),
+  fc.array(fc.oneof(nastyString, nastyNumber, fc.constant(null)), { maxLength: 5 }),
+  fc.dictionary(fc.string({ maxLength: 8 }), fc.oneof(nastyString, fc.integer()), { maxKeys: 4 }),
+  fc.jsonValue({ maxDepth: 3 }),
+);
+
+type Path = (string | number)[];
+
+/** Every position in a JSON value (the value itself first). */
+function positions(value: unknown, path: Path = []): Path[] {
+  if (Array.isArray(value)) return [path, ...value.flatMap((v, i) => positions(v, [...path, i]))];
+  if (value !== null && typeof value === 'object') {
+    return [path, ...Object.entries(value).flatMap(([k, v]) => positions(v, [...path, k]))];
+  }
+  return [path];
+}
+
+type Mutation =
+  | { kind: 'replace'; path: Path; value: unknown }
+  | { kind: 'wrap'; path: Path; value: unknown }
+  | { kind: 'delete'; path: Path }
+  | { kind: 'add'; path: Path; key: string; value: unknown };
+
+function mutate(body: unknown, mutations: Mutation[]): unknown {
+  let root: unknown = structuredClone(body);
+  for (const m of mutations) {
+    const parentPath = m.path.slice(0, -1);
+    const last = m.path.at(-1);
+    const parent = parentPath.reduce<unknown>(
+      (v, seg) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[seg] : undefined),
+      root,
+    ) as Record<string | number, unknown> | undefined;
+    const here = last === undefined ? root : parent?.[last];
+    const set = (v: unknown) => {
+      if (last === undefined) root = v;
+      else if (parent !== null && typeof parent === 'object') parent[last] = v;
+    };
+    if (m.kind === 'replace') set(m.value);
+    else if (m.kind === 'wrap') set([here, m.value]);
+    else if (m.kind === 'delete') {
+      if (Array.isArray(parent) && typeof last === 'number') parent.splice(last, 1);
+      else if (parent !== null && typeof parent === 'object' && last !== undefined) delete parent[last];
+    } else if (here !== null && typeof here === 'object' && !Array.isArray(here)) {
+      Object.defineProperty(here, m.key, { value: m.value, enumerable: true, writable: true });
+    }
+  }
+  return root;
+}
+
+/** The valid body with every string (or number) replaced. */
+function everyLeaf(value: unknown, kind: 'string' | 'number', to: (v: unknown) => unknown): unknown {
+  if (Array.isArray(value)) return value.map((v) => everyLeaf(v, kind, to));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, everyLeaf(v, kind, to)]));
+  }
+  return typeof value === kind ? to(value) : value;
+}
+
+const CONTENT_TYPES = [
+  'application/json; charset=utf-8',
+  'application/json; charset=utf-16',
+  'application/json; charset=iso-8859-1',
+  'APPLICATION/JSON',
+  'application/json;',
+  'application/vnd.api+json',
+  'application/problem+json',
+  'text/plain',
+  'text/html',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=xyz',
+  'application/octet-stream',
+  'application/xml',
+  '*/*',
+  'json',
+  'application/',
+];
+
+const INVALID_JSON = [
+  '{',
+  '{"a":',
+  '[1,]',
+  "{'a':1}",
+  '{"a":1}}',
+  '\ufeff{}',
+  '',
+  ' ',
+  'NaN',
+  '{"a":NaN}',
+  '{"a":undefined}',
+  'nul',
+  '"unterminated',
+  '{"a":"\\x00"}',
+  '{"a":"\\u12"}',
+  '{"__proto__":{"role":"admin"}}',
+  '{"constructor":{"prototype":{"role":"admin"}}}',
+  '\u0000',
+  '['.repeat(100_000),
+];
+
+/** One request's input: what to put in the path, query string, content type and body. */
+interface Input {
+  /** Wire-ready path parameter; undefined: the valid one. */
+  id?: string;
+  /** Wire-ready query string without `?`; undefined: the valid one; '': none. */
+  query?: string;
+  /** null: no content-type header; undefined: JSON when there is a body. */
+  contentType?: string | null;
+  /** JSON value (sent through toJson) or raw bytes; undefined: the valid body. */
+  body?: { json: unknown } | { raw: Buffer } | null;
+}
+
+function validQuery(req: ValidRequest): string {
+  return Object.entries(req.query ?? {})
+    .map(([k, v]) => `${encode(k)}=${encode(v)}`)
+    .join('&');
+}
+
+function wire(op: Operation, req: ValidRequest, input: Input, token: string | null): Wire {
+  const id = input.id ?? (req.params.id === undefined ? undefined : encode(req.params.id));
+  const query = input.query ?? validQuery(req);
+  const target = fillPath(op.path, id === undefined ? {} : { id }) + (query ? `?${query}` : '');
+  let body: Buffer | null = null;
+  const given = input.body === undefined ? (req.body === undefined ? null : { json: req.body }) : input.body;
+  if (given && 'raw' in given) body = given.raw;
+  else if (given) body = Buffer.from(toJson(given.json), 'utf8');
+  const contentType = input.contentType === undefined ? (body ? 'application/json' : null) : input.contentType;
+  return {
+    method: op.method,
+    target,
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(contentType !== null ? { 'content-type': contentType } : {}),
+    },
+    body,
+  };
+}
+
+function idInput(validId: string | undefined, others: string[]): fc.Arbitrary<string> {
+  const near = validId
+    ? [
+        fc.constant(validId.toUpperCase()),
+        fc.constant(validId.replace(/-/g, '')),
+        fc.constant(`{${validId}}`),
+        fc.constant(`urn:uuid:${validId}`),
+        fc.constantFrom('%20', '%00', '%0A', 'a', '0', '-', '%2F').map((s) => `${validId}${s}`),
+        fc.nat(35).map((i) => validId.slice(0, i) + validId.slice(i + 1)),
+        fc
+          .tuple(fc.nat(35), fc.constantFrom('g', 'z', '-', '0', 'G', '%C3%A9'))
+          .map(([i, c]) => validId.slice(0, i) + c + validId.slice(i + 1)),
+      ]
+    : [];
+  return fc.oneof(
+    fc.constantFrom(
+      'null',
+      'undefined',
+      '0',
+      '-1',
+      'NaN',
+      'true',
+      '%00',
+      'a%00b',
+      '%ZZ',
+      '%',
+      '%E0%A4%A',
+      '%ED%A0%80',
+      '%F0%9F%99%82',
+      '..',
+      '%2e%2e',
+      '%2F',
+      '%252F',
+      '00000000-0000-0000-0000-000000000000',
+      'ffffffff-ffff-ffff-ffff-ffffffffffff',
+      'x'.repeat(2000),
+      "'%20or%201=1--",
+      '%7B%7D',
+      '__proto__',
+    ),
+    fc.uuid(),
+    fc.constantFrom(...others),
+    unicodeString.map(encode),
+    ...near,
+  );
+}
+
+function queryInput(op: Operation, req: ValidRequest): fc.Arbitrary<string> {
+  const valid = Object.entries(req.query ?? {});
+  const keys = [...new Set([...op.queryKeys, ...valid.map(([k]) => k)])];
+  const key = fc.oneof(
+    ...(keys.length ? [{ weight: 3, arbitrary: fc.constantFrom(...keys) }] : []),
+    fc.constantFrom('page', 'pageSize', '__proto__', 'constructor', 'a[b]', 'a[]', '', '%', 'q%00'),
+    fc.string({ maxLength: 10 }),
+  );
+  const value = fc.oneof(
+    fc.constantFrom('', '-1', '0', '1e309', 'NaN', '1.5', '99999999999999999999', 'true', '[]', 'x'.repeat(8_000)),
+    nastyString.filter((s) => s.length < 10_000),
+  );
+  const raw = (k: string) => (/^(%|a\[b\]|a\[\])$/.test(k) ? k : encode(k));
+  return fc.oneof(
+    // The valid query with some values replaced, keys repeated or added, or the array form.
+    fc
+      .array(
+        fc.oneof(
+          fc.tuple(key, value).map(([k, v]) => `${raw(k)}=${encode(v)}`),
+          fc.tuple(key, value, value).map(([k, a, b]) => `${raw(k)}=${encode(a)}&${raw(k)}=${encode(b)}`),
+          fc.tuple(key, value).map(([k, v]) => `${raw(k)}[]=${encode(v)}&${raw(k)}[x]=1`),
+          key.map((k) => raw(k)),
+        ),
+        { minLength: 1, maxLength: 4 },
+      )
+      .map((parts) => [validQuery(req), ...parts].filter(Boolean).join('&')),
+    fc.constantFrom('&&&', '=', '==&=', '%', '%ZZ=1', 'a=%E0%A4%A', HUGE_QUERY, '?=?'),
+  );
+}
+
+function bodyInput(req: ValidRequest): fc.Arbitrary<Input['body']> {
+  const valid = req.body ?? {};
+  const spots = positions(valid);
+  const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+    {
+      weight: 4,
+      arbitrary: fc.record({
+        kind: fc.constant('replace' as const),
+        path: fc.constantFrom(...spots),
+        value: nastyValue,
+      }),
+    },
+    fc.record({ kind: fc.constant('wrap' as const), path: fc.constantFrom(...spots), value: nastyValue }),
+    fc.record({ kind: fc.constant('delete' as const), path: fc.constantFrom(...spots) }),
+    fc.record({
+      kind: fc.constant('add' as const),
+      path: fc.constantFrom(...spots),
+      key: fc.oneof(fc.constantFrom('__proto__', 'constructor', 'organizationId', ''), fc.string({ maxLength: 10 })),
+      value: nastyValue,
+    }),
+  );
+  return fc.oneof(
+    {
+      weight: 6,
+      arbitrary: fc.array(mutation, { minLength: 1, maxLength: 3 }).map((ms) => ({ json: mutate(valid, ms) })),
+    },
+    { weight: 2, arbitrary: nastyValue.map((json) => ({ json })) },
+    fc.constantFrom(...INVALID_JSON).map((s) => ({ raw: Buffer.from(s, 'utf8') })),
+    fc.uint8Array({ maxLength: 64 }).map((a) => ({ raw: Buffer.from(a) })),
+    fc.constant(null),
+  );
+}
+
+function randomInput(op: Operation, req: ValidRequest, others: string[]): fc.Arbitrary<Input> {
+  const hasId = op.path.includes('{id}');
+  return fc.record(
+    {
+      id: hasId
+        ? fc.oneof({ weight: 2, arbitrary: fc.constant(undefined) }, idInput(req.params.id, others))
+        : fc.constant(undefined),
+      query: fc.oneof({ weight: op.queryKeys.length ? 1 : 3, arbitrary: fc.constant(undefined) }, queryInput(op, req)),
+      contentType: fc.oneof(
+        { weight: 6, arbitrary: fc.constant(undefined) },
+        fc.constantFrom<string | null>(...CONTENT_TYPES, null),
+      ),
+      body: fc.oneof({ weight: op.takesBody ? 1 : 3, arbitrary: fc.constant(undefined) }, bodyInput(req)),
+    },
+    { noNullPrototype: true },
+  );
+}
+
+/**
+ * A fixed input, and the status it must get from an operation that takes a body (`4xx`: any client
+ * error). Operations without a body ignore one (Fastify does not read a GET's body), so for them
+ * only the general rules hold; `always` marks expectations about the URL, which hold for all.
+ */
+interface Fixed {
+  label: string;
+  input: Input;
+  expect?: number | '4xx';
+  always?: boolean;
+}
+
+const at = (value: unknown, path: Path) => path.reduce<unknown>((v, seg) => (v as Record<string, unknown>)[seg], value);
+
+/** The valid body with one string replaced, for each of its strings in turn: every text field reaches storage. */
+function eachString(valid: unknown, label: string, to: (s: string) => unknown): Fixed[] {
+  return positions(valid)
+    .filter((p) => typeof at(valid, p) === 'string')
+    .map((p) => ({
+      label: `${label} in ${p.join('.')}`,
+      input: { body: { json: mutate(valid, [{ kind: 'replace', path: p, value: to(at(valid, p) as string) }]) } },
+      expect: 400,
+    }));
+}
+
+/** Fixed inputs every operation gets, whatever the random ones turn out to be. */
+function catalogue(req: ValidRequest): Fixed[] {
+  const valid = req.body ?? {};
+  const jsonText = Buffer.from(toJson(valid), 'utf8');
+  const query = Object.entries(req.query ?? {});
+  const fixed: Fixed[] = [
+    ...eachString(valid, 'a NUL byte', (s) => `${s}\u0000x`),
+    ...eachString(valid, 'an escaped NUL', (s) => new Raw(`${JSON.stringify(s).slice(0, -1)}\\u0000"`)),
+    ...eachString(valid, 'a lone surrogate', (s) => `${s}\ud800`),
+    ...eachString(valid, 'an escaped lone surrogate', (s) => new Raw(`${JSON.stringify(s).slice(0, -1)}\\udc00"`)),
+    ...query.map(([key]): Fixed => ({
+      label: `a NUL byte in the query's ${key}`,
+      input: { query: query.map(([k, v]) => `${encode(k)}=${encode(v)}${k === key ? '%00' : ''}`).join('&') },
+      expect: 400,
+      always: true,
+    })),
+    { label: 'invalid JSON text', input: { body: { raw: Buffer.from('{"a":', 'utf8') } }, expect: 400 },
+    {
+      label: 'a body one byte over the limit',
+      input: { body: { raw: Buffer.from(`"${'x'.repeat(BODY_LIMIT - 1)}"`, 'utf8') } },
+      expect: 413,
+    },
+    { label: '100,000 characters in every string', input: { body: { json: everyLeaf(valid, 'string', () => HUGE) } } },
+    {
+      label: 'RTL and zero-width characters in every string',
+      input: { body: { json: everyLeaf(valid, 'string', (s) => `\u202e${String(s)}\u200b`) } },
+    },
+    { label: '1e309 in every number', input: { body: { json: everyLeaf(valid, 'number', () => new Raw('1e309')) } } },
+    { label: '-0 in every number', input: { body: { json: everyLeaf(valid, 'number', () => new Raw('-0')) } } },
+    { label: '10,000 nested arrays', input: { body: { json: DEEP_ARRAYS } }, expect: 400 },
+    { label: '10,000 nested objects', input: { body: { json: DEEP_OBJECTS } }, expect: 400 },
+    { label: 'an array where an object is expected', input: { body: { json: [valid] } }, expect: 400 },
+    { label: 'null', input: { body: { json: null } }, expect: 400 },
+    { label: 'an empty JSON body', input: { body: { raw: Buffer.alloc(0) } }, expect: 400 },
+    {
+      label: 'invalid UTF-8',
+      input: { body: { raw: Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0xc3, 0x28, 0x7d]) } },
+      expect: 400,
+    },
+    { label: 'valid JSON as text/plain', input: { contentType: 'text/plain', body: { raw: jsonText } }, expect: '4xx' },
+    {
+      label: 'valid JSON as a form',
+      input: { contentType: 'application/x-www-form-urlencoded', body: { raw: jsonText } },
+      expect: '4xx',
+    },
+    { label: 'valid JSON as XML', input: { contentType: 'application/xml', body: { raw: jsonText } }, expect: 415 },
+    {
+      label: 'valid JSON as UTF-16',
+      input: { contentType: 'application/json; charset=utf-16', body: { raw: jsonText } },
+    },
+    { label: 'a JSON body without a content type', input: { contentType: null, body: { raw: jsonText } }, expect: 415 },
+    {
+      label: 'a query over the header size limit',
+      input: { query: HUGE_QUERY },
+      expect: 431,
+      always: true,
+    },
+    {
+      label: 'a repeated query key',
+      input: { query: `${validQuery(req)}&page=1&page=2&pageSize=1&pageSize=-1` },
+      expect: 400,
+      always: true,
+    },
+    {
+      label: 'the array form of query keys',
+      input: { query: 'page[]=1&page[x]=2&q[$ne]=1' },
+      expect: 400,
+      always: true,
+    },
+    {
+      label: 'a broken percent-encoding in the query',
+      input: { query: 'q=%E0%A4%A&page=%' },
+      expect: 400,
+      always: true,
+    },
+  ];
+  return fixed;
+}
+
+// ---------------------------------------------------------------------------------------------
+// What every answer must look like.
+
+/** Signs of a stack trace in any answer; one counts only when the request did not contain it already. */
+const STACK_TRACES = [/\n\s+at /, /\bat [\w$.<>]+ \(/, /\.[cm]?[jt]s:\d+:\d+/, /node_modules/, /QueryFailed/];
+/** And of other internals in an error answer (a success may quote stored text that reads like these). */
+const LEAKS = [
+  ...STACK_TRACES,
+  /\.[cm]?[jt]s:\d+/,
+  /TypeORM/i,
+  /\bpg_\w/,
+  /postgres/i,
+  /invalid input syntax/i,
+  /violates [\w ]*constraint/i,
+  /duplicate key value/i,
+  /syntax error at or near/i,
+  /\bselect\b[\s\S]{1,200}\bfrom\b/i,
+  /\binsert into\b/i,
+  /\bupdate\s+"?\w+"?\s+set\b/i,
+  /\bdelete from\b/i,
+  /\b(Type|Reference|Range|Syntax)Error\b/,
+  /Maximum call stack/i,
+  /\bstack trace\b/i,
+];
+
+function problemWith(a: Answer, w: Wire): string | null {
+  const sent = `${w.target}\n${w.body?.toString('utf8') ?? ''}`;
+  const leak = (a.status >= 400 ? LEAKS : STACK_TRACES).find((re) => re.test(a.text) && !re.test(sent));
+  if (leak) return `the answer shows internals (${leak})`;
+  if (a.status >= 500 || a.status < 200 || (a.status >= 300 && a.status < 400)) return `answered ${a.status}`;
+  if (a.status < 300) {
+    const ok =
+      a.status === 204 || a.contentType.startsWith('application/json') || a.contentType.startsWith('text/event-stream');
+    return ok ? null : `a success with content type ${a.contentType}`;
+  }
+  if (!a.contentType.startsWith('application/problem+json')) return `a ${a.status} with content type ${a.contentType}`;
+  let body: unknown;
+  try {
+    body = JSON.parse(a.text);
+  } catch {
+    return `a ${a.status} whose body is not JSON`;
+  }
+  const parsed = Problem.safeParse(body);
+  if (!parsed.success) return `a ${a.status} that is not problem details: ${parsed.error.message}`;
+  if (parsed.data.status !== a.status) return `a ${a.status} whose problem says status ${parsed.data.status}`;
+  if (typeof parsed.data.detail !== 'string' || !parsed.data.type.startsWith('https://')) {
+    return `a ${a.status} without detail or type`;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+let t: TestApp;
+let org: DataOrg;
+const tried: Record<string, number> = {};
+const outcomes = { success: 0, clientError: 0 };
+
+beforeAll(async () => {
+  t = await startTestApp();
+  org = await createDataOrg(t, 'Fuzz Co');
+  await t.app.listen(0, '127.0.0.1');
+  const address = t.app.getHttpServer().address() as AddressInfo;
+  base = { host: '127.0.0.1', port: address.port };
+}, 120_000);
+
+afterAll(async () => {
+  const total = Object.values(tried).reduce((a, b) => a + b, 0);
+  console.log(
+    `fuzz: ${total} inputs over ${Object.keys(tried).length} operations ` +
+      `(${outcomes.clientError} answered 4xx, ${outcomes.success} succeeded, none 5xx)\n` +
+      Object.entries(tried)
+        .map(([op, n]) => `${op}: ${n}`)
+        .join('\n'),
+  );
+  await t?.close();
+});
+
+async function check(op: Operation, req: ValidRequest, input: Input, token: string | null, label: string) {
+  const w = wire(op, req, input, token);
+  const a = await send(w);
+  tried[op.operationId] = (tried[op.operationId] ?? 0) + 1;
+  const wrong = problemWith(a, w);
+  if (wrong) {
+    const shown = (w.body?.toString('utf8') ?? '').slice(0, 300);
+    const requestId = /"requestId":"([^"]+)"/.exec(a.text)?.[1];
+    const logged = requestId
+      ? t.logs
+          .filter((l) => l.includes(requestId) && l.includes('"err"'))
+          .join('')
+          .slice(0, 1500)
+      : '';
+    throw new Error(
+      `${op.method} ${w.target.slice(0, 300)} [${label}] ${wrong}\nsent: ${shown}\ngot: ${a.text.slice(0, 1000)}\n${logged}`,
+    );
+  }
+  if (a.status < 300) outcomes.success++;
+  else outcomes.clientError++;
+  return a;
+}
+
+describe('fuzzing every operation', () => {
+  it('has a valid request for every operation of the OpenAPI document to start from', () => {
+    const missing = operations.map((o) => o.operationId).filter((id) => !validWrites[id] && !validReads[id]);
+    expect(missing).toEqual([]);
+    expect(operations.length).toBeGreaterThan(0);
+  });
+
+  it.each(operations.map((o) => [o.method, o.path, o] as const))(
+    '%s %s answers malformed input with a 4xx problem, never a 5xx or internals',
+    async (_method, _path, op) => {
+      const factory = validWrites[op.operationId] ?? validReads[op.operationId];
+      if (!factory) throw new Error(`no valid request for ${op.operationId}: add one to valid-bodies.ts`);
+      const req = await factory(t, org);
+      // The fixed inputs go as the operation's own caller (the interviewer for their scorecard), to get
+      // deepest; the random ones as the admin and as the interviewer.
+      const owner =
+        req.token === org.interviewer.token ? org.interviewer : { user: org.admin.user, token: org.admin.token };
+      const people = {
+        caller: owner,
+        admin: { user: org.admin.user, token: org.admin.token },
+        interviewer: org.interviewer,
+      };
+      const tokens = { caller: owner.token, admin: org.admin.token, interviewer: org.interviewer.token };
+      const signIn = async (who: keyof typeof tokens) => {
+        const s = await must<AuthSession>(t, null, 'post', '/api/v1/auth/login', 200, {
+          email: people[who].user.email,
+          password: PASSWORD,
+        });
+        tokens[who] = s.token;
+      };
+      // Signing out must not end the sessions the other operations use, and each input meets a live one.
+      const isLogout = op.operationId === 'logout';
+      if (isLogout) for (const who of ['caller', 'admin', 'interviewer'] as const) await signIn(who);
+      const as = async (who: keyof typeof tokens, input: Input, label: string) => {
+        const a = await check(op, req, input, tokens[who], label);
+        if (isLogout && a.status === 204) await signIn(who);
+        return a;
+      };
+
+      for (const { label, input, expect: expected, always } of catalogue(req)) {
+        const a = await as('caller', input, label);
+        if (expected !== undefined && (op.takesBody || always)) {
+          const got = expected === '4xx' ? (a.status >= 400 && a.status < 500 ? '4xx' : a.status) : a.status;
+          expect(`${label}: ${got}`).toBe(`${label}: ${expected}`);
+        }
+      }
+
+      await fc.assert(
+        fc.asyncProperty(randomInput(op, req, org.other.ids), async (input) => {
+          await as('admin', input, 'random, as admin');
+          await as('interviewer', input, 'random, as interviewer');
+        }),
+        { seed: SEED, numRuns: RUNS, endOnFailure: true },
+      );
+    },
+    180_000,
+  );
+});

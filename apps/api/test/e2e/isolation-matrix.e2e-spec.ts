@@ -1,0 +1,322 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { type Role, ROLES } from '@scorecard/contracts';
+import { PASSWORD } from '../support/factories.js';
+import {
+  buildOrg,
+  distinctiveIds,
+  fingerprint,
+  listen,
+  tenantTables,
+  type Fingerprint,
+  type OrgFixture,
+} from '../support/org-fixture.js';
+import {
+  contractProblems,
+  documentOperations,
+  send,
+  VALID_REQUESTS,
+  type Caller,
+  type Operation,
+  type OperationRequest,
+  type Reply,
+} from '../support/operations.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+/**
+ * Every operation of the OpenAPI document, called by every role of organization B with the ids
+ * of organization A in its path, query and body. Nothing of A may come back; a foreign id answers
+ * exactly what an id that exists nowhere answers: 404 in the path, 403 for a role refused before
+ * any lookup, 400 naming the body field that holds it, and for a list filtered by it, the same
+ * empty list; and no row of A changes.
+ */
+
+const OPERATIONS = documentOperations();
+
+/**
+ * Requests that mix B's own objects with a reference into A: the reference is what is refused.
+ * The builders get A (the target) and B (the caller's organization).
+ */
+const CROSS_LINKS: Record<string, Record<string, (a: OrgFixture, b: OrgFixture) => OperationRequest>> = {
+  createOpening: {
+    'A’s hiring manager': (a, b) =>
+      withBody(VALID_REQUESTS.createOpening!(b, caller(b)), {
+        hiringManagerId: a.members.hiring_manager.user.id,
+      }),
+    'A’s recruiter': (a, b) =>
+      withBody(VALID_REQUESTS.createOpening!(b, caller(b)), {
+        recruiterId: a.members.recruiter.user.id,
+      }),
+    'A’s rubric version': (a, b) =>
+      withBody(VALID_REQUESTS.createOpening!(b, caller(b)), {
+        rubricVersionId: a.rubric.publishedVersionId,
+      }),
+    'A’s checklist version': (a, b) =>
+      withBody(VALID_REQUESTS.createOpening!(b, caller(b)), {
+        checklistVersionId: a.checklist.publishedVersionId,
+      }),
+  },
+  updateOpening: {
+    'B’s opening, A’s hiring manager': (a, b) => ({
+      params: { id: b.draftOpening.id },
+      body: { hiringManagerId: a.members.admin.user.id, revision: b.draftOpening.revision },
+    }),
+    'B’s opening, A’s rubric version': (a, b) => ({
+      params: { id: b.draftOpening.id },
+      body: { rubricVersionId: a.rubric.publishedVersionId, revision: b.draftOpening.revision },
+    }),
+  },
+  saveOpeningPlan: {
+    'B’s opening, A’s interviewer': (a, b) => {
+      const req = VALID_REQUESTS.saveOpeningPlan!(b, caller(b));
+      const body = req.body as { steps: { interviewerIds: string[] }[] };
+      body.steps[0]!.interviewerIds = [b.members.interviewer.user.id, a.members.interviewer.user.id];
+      return req;
+    },
+  },
+  createApplication: {
+    'A’s candidate, B’s opening': (a, b) => ({
+      body: { candidateId: a.candidates.unapplied.id, openingId: b.opening.id },
+    }),
+    'B’s candidate, A’s opening': (a, b) => ({
+      body: { candidateId: b.candidates.unapplied.id, openingId: a.opening.id },
+    }),
+  },
+  scheduleInterview: {
+    'B’s application, A’s interviewer': (a, b) =>
+      withBody(VALID_REQUESTS.scheduleInterview!(b, caller(b)), { interviewerId: a.members.interviewer.user.id }),
+    'B’s application, A’s plan step': (a, b) =>
+      withBody(VALID_REQUESTS.scheduleInterview!(b, caller(b)), { stepKey: a.opening.steps[1]!.key }),
+  },
+  updateInterview: {
+    'B’s interview, A’s interviewer': (a, b) => ({
+      params: { id: b.pending[0]!.id },
+      body: { interviewerId: a.members.interviewer.user.id, version: b.pending[0]!.version },
+    }),
+  },
+  getComparison: {
+    'B’s opening, one of A’s applications': (a, b) => ({
+      params: { id: b.opening.id },
+      query: { applicationIds: `${b.applications.debriefed.id},${a.applications.debriefed.id}` },
+    }),
+  },
+  listCandidates: {
+    'filtered by A’s opening': (a) => ({ query: { openingId: a.opening.id, pageSize: '100' } }),
+  },
+  listAuditEvents: {
+    'filtered by A’s candidate': (a) => ({ query: { entityId: a.candidates.debriefed.id } }),
+    'filtered by A’s admin': (a) => ({ query: { actor: a.members.admin.user.id } }),
+  },
+};
+
+function caller(org: OrgFixture, role: Role = 'admin'): Caller {
+  return { org, role };
+}
+
+function withBody(req: OperationRequest, change: Record<string, unknown>): OperationRequest {
+  return { ...req, body: { ...(req.body as object), ...change } };
+}
+
+/** Operations whose answer, when the role may call them, holds some of the caller's organization's data. */
+const SHOWS_B = [
+  'me',
+  'listUsers',
+  'listPeople',
+  'listRubrics',
+  'listChecklists',
+  'listOpenings',
+  'listCandidates',
+  'getRecruiterHome',
+  'listMyInterviews',
+  'listAuditEvents',
+];
+
+interface Row {
+  title: string;
+  op: Operation;
+  role: Role;
+  build: (a: OrgFixture, b: OrgFixture, role: Role) => OperationRequest | undefined;
+}
+
+const ROWS: Row[] = OPERATIONS.flatMap((op) => [
+  ...ROLES.map((role) => ({
+    title: `${role} of B gets nothing of A from ${op.operationId}`,
+    op,
+    role,
+    build: (a: OrgFixture, b: OrgFixture, r: Role) => VALID_REQUESTS[op.operationId]?.(a, caller(b, r)),
+  })),
+  ...Object.entries(CROSS_LINKS[op.operationId] ?? {}).flatMap(([label, build]) =>
+    ROLES.map((role) => ({
+      title: `${role} of B cannot reach A through ${op.operationId} (${label})`,
+      op,
+      role,
+      build: (a: OrgFixture, b: OrgFixture) => build(a, b),
+    })),
+  ),
+]);
+
+let t: TestApp;
+let base: string;
+let a: OrgFixture;
+let b: OrgFixture;
+let tables: string[];
+/** Every uuid of A's rows that no other organization holds. */
+let idsOfA: Set<string>;
+let before: Fingerprint;
+let calls = 0;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  base = await listen(t);
+  a = await buildOrg(t, 'Org A');
+  b = await buildOrg(t, 'Org B');
+  tables = await tenantTables(t);
+  idsOfA = await distinctiveIds(t, a.organizationId, tables);
+  before = await fingerprint(t.db, a.organizationId, tables);
+}, 180_000);
+afterAll(async () => {
+  await t?.close();
+});
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+
+/** What of A a response holds: its ids, its marker word (in every name, email and text), its sessions. */
+function traces(reply: Reply): string[] {
+  const text = reply.text.toLowerCase();
+  const found = (text.match(UUID) ?? []).filter((id) => idsOfA.has(id));
+  if (text.includes(a.marker)) found.push(`the marker ${a.marker}`);
+  for (const role of ROLES) if (reply.text.includes(a.members[role].token)) found.push(`${role}'s session token`);
+  return found;
+}
+
+/** Dotted paths inside a value whose text holds one of A's ids. */
+function pathsToA(value: unknown, prefix = ''): string[] {
+  if (typeof value === 'string') return (value.match(UUID) ?? []).some((id) => idsOfA.has(id)) ? [prefix] : [];
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([k, v]) => pathsToA(v, prefix ? `${prefix}.${k}` : k));
+  }
+  return [];
+}
+
+/** The request with each of A's ids swapped for a uuid that exists nowhere (the same one for each occurrence). */
+function withUnknownIds(req: OperationRequest): OperationRequest {
+  const swap = new Map<string, string>();
+  const json = JSON.stringify(req).replace(UUID, (id) => {
+    if (!idsOfA.has(id)) return id;
+    if (!swap.has(id)) swap.set(id, randomUUID());
+    return swap.get(id)!;
+  });
+  return JSON.parse(json) as OperationRequest;
+}
+
+async function call(op: Operation, req: OperationRequest, role: Role): Promise<Reply> {
+  let token = b.members[role].token;
+  if (req.freshSession) {
+    const login = await send(base, LOGIN, { body: { email: b.members[role].email, password: PASSWORD } }, null);
+    token = login.json!.token as string;
+  }
+  calls++;
+  return send(base, op, req, token);
+}
+const LOGIN = OPERATIONS.find((o) => o.operationId === 'login')!;
+
+/** The parts of a problem answer that could tell one id from another. */
+const problemOf = (r: Reply) => ({
+  status: r.status,
+  contentType: r.contentType,
+  code: r.json?.code,
+  title: r.json?.title,
+  detail: r.json?.detail,
+  errors: r.json?.errors,
+});
+
+describe('the isolation matrix', () => {
+  it('has a valid request for every operation of the OpenAPI document, and for nothing else', () => {
+    const documented = OPERATIONS.map((o) => o.operationId).sort();
+    expect(documented.length).toBeGreaterThan(60);
+    expect(Object.keys(VALID_REQUESTS).sort()).toEqual(documented);
+    for (const op of Object.keys(CROSS_LINKS)) expect(documented).toContain(op);
+  });
+
+  it('starts from an organization A with rows in every table, and ids to look for', () => {
+    const empty = Object.entries(before)
+      .filter(([, v]) => v.rows === 0)
+      .map(([table]) => table);
+    expect(empty).toEqual([]);
+    expect(Object.keys(before)).toEqual(expect.arrayContaining(['organizations', 'users', 'scorecards', 'candidates']));
+    expect(idsOfA.size).toBeGreaterThan(100);
+    for (const id of [a.organizationId, a.opening.id, a.interviews.admin.scorecardId, a.imports.staged]) {
+      expect(idsOfA).toContain(id);
+    }
+  });
+
+  it('would notice A’s data in an answer, and a change to any of A’s rows', async () => {
+    const getDebrief = OPERATIONS.find((o) => o.operationId === 'getDebrief')!;
+    const own = await send(base, getDebrief, { params: { id: a.applications.debriefed.id } }, a.members.admin.token);
+    expect(own.status).toBe(200);
+    expect(traces(own)).toEqual(expect.arrayContaining([a.applications.debriefed.id, `the marker ${a.marker}`]));
+    await t.db
+      .transaction(async (m) => {
+        await m.query(`update candidates set phone = '+1 555' where organization_id = $1 and id = $2`, [
+          a.organizationId,
+          a.candidates.applied.id,
+        ]);
+        const changed = await fingerprint(m, a.organizationId, tables);
+        expect(changed.candidates).not.toEqual(before.candidates);
+        expect({ ...changed, candidates: before.candidates }).toEqual(before);
+        throw new Error('roll back');
+      })
+      .catch((e: Error) => expect(e.message).toBe('roll back'));
+  });
+
+  it.each(ROWS)('$title', async ({ op, role, build }) => {
+    const req = build(a, b, role);
+    expect(req).toBeDefined();
+    expect(contractProblems(op.operationId, req!)).toEqual([]);
+    const reply = await call(op, req!, role);
+    const where = { params: pathsToA(req!.params), query: pathsToA(req!.query), body: pathsToA(req!.body) };
+    const foreign = where.params.length + where.query.length + where.body.length > 0;
+    const summary = { status: reply.status, body: reply.json ?? reply.text.slice(0, 300) };
+
+    expect(traces(reply)).toEqual([]);
+    expect(reply.contentType).not.toMatch(/^text\/event-stream/);
+    expect(reply.status).toBeLessThan(500);
+
+    if (!foreign) {
+      // Nothing of A was named (lists, creations, the caller's own things): it runs, or the role is refused.
+      if (reply.status === 403) expect(reply.json).toMatchObject({ code: 'forbidden' });
+      else
+        expect({ ...summary, succeeded: reply.status >= 200 && reply.status < 300 }).toMatchObject({ succeeded: true });
+      // The lists are not empty: they show B's own data, where A's would show too.
+      if (SHOWS_B.includes(op.operationId) && reply.status === 200) expect(reply.text).toContain(b.marker);
+      return;
+    }
+    // A foreign id is indistinguishable from an id that exists nowhere.
+    const unknown = await call(op, withUnknownIds(req!), role);
+    expect(problemOf(reply)).toEqual(problemOf(unknown));
+    if (reply.status >= 200 && reply.status < 300) {
+      // Only a list filtered by a foreign id may answer, and then just as for an unknown id: nothing found.
+      expect({ ...where, status: reply.status }).toEqual({ params: [], body: [], query: where.query, status: 200 });
+      expect(reply.json).toEqual(unknown.json);
+      return;
+    }
+    expect(reply.contentType).toMatch(/^application\/problem\+json/);
+    if (reply.status === 403) {
+      expect(reply.json).toMatchObject({ code: 'forbidden' });
+    } else if (where.params.length > 0) {
+      expect(summary).toMatchObject({ status: 404, body: { code: 'not_found' } });
+    } else if (reply.status === 400) {
+      // Refused for naming something that is not the caller's: each error is about a field holding one of A's ids.
+      const paths = ((reply.json!.errors ?? []) as { path: string }[]).map((e) => e.path);
+      expect(paths.length).toBeGreaterThan(0);
+      expect(paths.filter((path) => !where.body.some((p) => p === path || p.startsWith(`${path}.`)))).toEqual([]);
+    } else {
+      expect(summary).toMatchObject({ status: 404, body: { code: 'not_found' } });
+    }
+  });
+
+  it('leaves every row of A as it was', async () => {
+    expect(calls).toBeGreaterThan(ROWS.length);
+    expect(await fingerprint(t.db, a.organizationId, tables)).toEqual(before);
+  });
+});

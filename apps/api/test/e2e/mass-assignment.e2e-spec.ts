@@ -1,0 +1,343 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { type Endpoint, endpoints } from '@scorecard/contracts';
+import fc from 'fast-check';
+import { buildOpenApiDocument } from '../../src/openapi/document.js';
+import { bearer } from '../support/factories.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import {
+  createDataOrg,
+  type DataOrg,
+  dumpText,
+  fillPath,
+  fingerprint,
+  validWrites,
+  type ValidRequest,
+} from '../support/valid-bodies.js';
+
+/**
+ * Mass assignment: every write operation of the OpenAPI document, sent a valid body with extra
+ * fields slipped in (at the top and inside every nested object and array element), with values an
+ * attacker would like stored: another organization's ids, an admin role, a submitted status, dates,
+ * hashes. Either the strict schema refuses the request with a 400 that names the fields and the
+ * database is unchanged, or (for a schema that lets unknown fields through) none of the slipped-in
+ * values is stored anywhere. Seeded, so CI sees the same inputs every time.
+ */
+
+const SEED = 8_0808;
+const RUNS = 30;
+
+type JsonSchema = {
+  $ref?: string;
+  additionalProperties?: unknown;
+  properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
+  prefixItems?: JsonSchema[];
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  allOf?: JsonSchema[];
+};
+interface OpenApiDocument {
+  paths: Record<
+    string,
+    Record<string, { operationId: string; requestBody?: { content: Record<string, { schema: JsonSchema }> } }>
+  >;
+  components: { schemas: Record<string, JsonSchema> };
+}
+
+const document = buildOpenApiDocument('test') as unknown as OpenApiDocument;
+const WRITE_METHODS = ['post', 'patch', 'put', 'delete'];
+const writeOperations = Object.entries(document.paths).flatMap(([path, item]) =>
+  Object.entries(item)
+    .filter(([method]) => WRITE_METHODS.includes(method))
+    .map(([method, op]) => ({
+      method: method as 'post' | 'patch' | 'put' | 'delete',
+      path,
+      operationId: op.operationId,
+      schema: op.requestBody?.content['application/json']?.schema,
+    })),
+);
+
+/** The fields an attacker would like to set, and where keys like them live in the data model. */
+const INJECTED_KEYS = [
+  'organizationId',
+  'organization_id',
+  'orgId',
+  'id',
+  'role',
+  'status',
+  'submittedAt',
+  'submitted_at',
+  'createdAt',
+  'created_at',
+  'updatedAt',
+  'createdBy',
+  'created_by',
+  'userId',
+  'user_id',
+  'version',
+  'revision',
+  'active',
+  'passwordHash',
+  'password_hash',
+  'deletedAt',
+  'deleted_at',
+  'decidedBy',
+  'decided_by',
+  'amended',
+  'amendedBy',
+  'isAdmin',
+  'builtIn',
+  'publishedAt',
+  'publishedBy',
+  'stage',
+  'tokenHash',
+  'interviewerId',
+  'authorId',
+  'candidateId',
+  'applicationId',
+  'openingId',
+  'archivedAt',
+  'deactivatedAt',
+  'decision',
+  'constructor',
+  'toString',
+];
+
+type Path = (string | number)[];
+
+function variants(s: JsonSchema | undefined): JsonSchema[] {
+  if (!s) return [];
+  if (s.$ref) return variants(document.components.schemas[s.$ref.replace('#/components/schemas/', '')]);
+  const alternatives = [...(s.anyOf ?? []), ...(s.oneOf ?? []), ...(s.allOf ?? [])];
+  return [s, ...alternatives.flatMap(variants)];
+}
+
+/** The operation's JSON schemas for the object at `path` of the body. */
+function schemasAt(schema: JsonSchema | undefined, path: Path): JsonSchema[] {
+  let here = variants(schema);
+  for (const seg of path) {
+    here = here.flatMap((s) =>
+      variants(typeof seg === 'number' ? (s.prefixItems?.[seg] ?? s.items) : s.properties?.[String(seg)]),
+    );
+  }
+  return here;
+}
+
+/** The properties the document declares for the object at `path` of the body. */
+const declaredKeys = (schema: JsonSchema | undefined, path: Path) =>
+  new Set(schemasAt(schema, path).flatMap((s) => Object.keys(s.properties ?? {})));
+
+/** Whether the document says the object at `path` takes no other properties. */
+const isStrict = (schema: JsonSchema | undefined, path: Path) =>
+  schemasAt(schema, path).some((s) => s.additionalProperties === false);
+
+/** Every plain object of the body (the body itself, sub-objects, objects in arrays), by path. */
+function objectLocations(value: unknown, path: Path = []): Path[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => objectLocations(v, [...path, i]));
+  if (value === null || typeof value !== 'object') return [];
+  return [path, ...Object.entries(value).flatMap(([k, v]) => objectLocations(v, [...path, k]))];
+}
+
+function at(value: unknown, path: Path): Record<string, unknown> {
+  return path.reduce<unknown>((v, seg) => (v as Record<string, unknown>)[seg], value) as Record<string, unknown>;
+}
+
+const pathText = (path: Path) => (path.length === 0 ? '(body)' : path.join('.'));
+
+interface Injection {
+  location: Path;
+  fields: [string, unknown][];
+}
+
+let t: TestApp;
+let org: DataOrg;
+const tally: Record<string, { refused: number; accepted: number; otherRefusal: number; nested: number }> = {};
+
+beforeAll(async () => {
+  t = await startTestApp();
+  org = await createDataOrg(t, 'Mass Co');
+}, 120_000);
+afterAll(async () => {
+  const rows = Object.entries(tally).map(
+    ([op, c]) =>
+      `${op}: ${c.refused} refused with 400` +
+      (c.nested ? ` (${c.nested} with fields inside sub-objects or arrays)` : '') +
+      (c.accepted ? `, ${c.accepted} accepted` : '') +
+      (c.otherRefusal ? `, ${c.otherRefusal} other 4xx` : ''),
+  );
+  const total = Object.values(tally).reduce((n, c) => n + c.refused + c.accepted + c.otherRefusal, 0);
+  console.log(
+    `mass assignment: ${total} requests with slipped-in fields over ${rows.length} write operations\n${rows.join('\n')}`,
+  );
+  await t?.close();
+});
+
+function injectedValue(): fc.Arbitrary<unknown> {
+  const theirs = fc.constantFrom(...org.other.ids);
+  return fc.oneof(
+    { weight: 3, arbitrary: theirs },
+    fc.uuid(),
+    fc.constantFrom(
+      'admin',
+      'submitted',
+      'published',
+      'hired',
+      'open',
+      'deleted',
+      '$argon2id$v=19$m=65536,t=3,p=4$c2FsdA$aGFzaA',
+    ),
+    fc
+      .date({ min: new Date('1990-01-01'), max: new Date('2100-01-01'), noInvalidDate: true })
+      .map((d) => d.toISOString()),
+    fc.boolean(),
+    fc.constant(null),
+    fc.integer(),
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    fc.string({ maxLength: 20 }),
+    fc.record({ id: theirs, organizationId: theirs, role: fc.constant('admin') }),
+    fc.array(theirs, { maxLength: 3 }),
+  );
+}
+
+function injections(schema: JsonSchema | undefined, body: unknown): fc.Arbitrary<Injection[]> {
+  const locations = objectLocations(body)
+    .map((location) => {
+      const known = new Set([...declaredKeys(schema, location), ...Object.keys(at(body, location))]);
+      return { location, keys: INJECTED_KEYS.filter((k) => !known.has(k)) };
+    })
+    .filter((l) => l.keys.length > 0);
+  if (locations.length === 0) throw new Error('the valid body has no object to slip fields into');
+  const one = fc.constantFrom(...locations).chain(({ location, keys }) =>
+    fc.record({
+      location: fc.constant(location),
+      fields: fc.uniqueArray(fc.tuple(fc.constantFrom(...keys), injectedValue()), {
+        minLength: 1,
+        maxLength: 4,
+        selector: ([k]) => k,
+      }),
+    }),
+  );
+  return fc.uniqueArray(one, { minLength: 1, maxLength: 3, selector: (i) => pathText(i.location) });
+}
+
+function inject(body: unknown, list: Injection[]): unknown {
+  const copy = structuredClone(body);
+  for (const { location, fields } of list) {
+    const target = at(copy, location);
+    for (const [k, v] of fields) Object.defineProperty(target, k, { value: v, enumerable: true, writable: true });
+  }
+  return copy;
+}
+
+function send(method: string, path: string, req: ValidRequest, body: unknown) {
+  let r = t.http()[method as 'post'](fillPath(path, req.params)).set('content-type', 'application/json');
+  if (req.token) r = r.set(bearer(req.token));
+  return r.send(JSON.stringify(body));
+}
+
+/** Strings distinctive enough to search the whole database for. */
+const traceable = (v: unknown): string[] =>
+  typeof v === 'string' && v.length >= 8
+    ? [v]
+    : Array.isArray(v)
+      ? v.flatMap(traceable)
+      : v && typeof v === 'object'
+        ? Object.values(v).flatMap(traceable)
+        : [];
+
+const occurrences = (text: string, s: string) => text.split(s).length - 1;
+
+describe('mass assignment', () => {
+  it('enumerates the same write operations as the endpoint table, and has a valid body for every one', () => {
+    const fromTable = (Object.entries(endpoints) as [string, Endpoint][])
+      .filter(([, e]) => e.method !== 'get')
+      .map(([id]) => id)
+      .sort();
+    expect(writeOperations.map((o) => o.operationId).sort()).toEqual(fromTable);
+    const missing = writeOperations.map((o) => o.operationId).filter((id) => !validWrites[id]);
+    expect(missing).toEqual([]);
+  });
+
+  it.each(writeOperations.map((o) => [o.method.toUpperCase(), o.path, o] as const))(
+    '%s %s stores none of the fields slipped into its body',
+    async (_method, _path, op) => {
+      const factory = validWrites[op.operationId];
+      if (!factory) throw new Error(`validWrites has no valid body for ${op.operationId}: add one`);
+      const req = await factory(t, org);
+      const counts = (tally[op.operationId] = { refused: 0, accepted: 0, otherRefusal: 0, nested: 0 });
+      // The valid body fits the document, and its schema is read right: else a declared field would be "slipped in".
+      for (const location of objectLocations(req.body)) {
+        const declared = declaredKeys(op.schema, location);
+        expect(Object.keys(at(req.body, location)).filter((k) => !declared.has(k))).toEqual([]);
+      }
+      let baseline = await dumpText(t);
+
+      await fc.assert(
+        fc.asyncProperty(injections(op.schema, req.body), async (list) => {
+          const before = await fingerprint(t);
+          const res = await send(op.method, op.path, req, inject(req.body, list));
+          if (list.some((i) => i.location.length > 0)) counts.nested++;
+          expect(res.status).toBeLessThan(500);
+          if (res.status >= 200 && res.status < 300) {
+            // A schema let the fields through: none of their values may have been stored.
+            counts.accepted++;
+            const after = await dumpText(t);
+            for (const { location, fields } of list) {
+              for (const [key, value] of fields) {
+                for (const s of traceable(value))
+                  expect(occurrences(after, s)).toBeLessThanOrEqual(occurrences(baseline, s));
+                if (location.length === 0 && traceable(value).length > 0) expect(res.body[key]).not.toEqual(value);
+              }
+            }
+            baseline = after;
+            return;
+          }
+          expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+          expect(await fingerprint(t)).toEqual(before);
+          if (res.status !== 400) {
+            counts.otherRefusal++;
+            return;
+          }
+          counts.refused++;
+          expect(res.body).toMatchObject({ status: 400, code: 'validation_failed', type: expect.any(String) });
+          // Where the document says an object takes no other fields, the error names the slipped-in ones.
+          const errors = res.body.errors as { path: string; message: string }[];
+          for (const { location, fields } of list) {
+            const named = errors.find(
+              (e) => e.path === pathText(location) && e.message.startsWith('Unknown field(s): '),
+            );
+            if (isStrict(op.schema, location)) expect(named).toBeDefined();
+            if (!named) continue;
+            const listed = named.message.replace(/^Unknown field\(s\): |\.$/g, '').split(', ');
+            expect(listed.sort()).toEqual(fields.map(([k]) => k).sort());
+          }
+        }),
+        { seed: SEED, numRuns: RUNS, endOnFailure: true },
+      );
+
+      // Prototype-polluting keys are refused too, and pollute nothing in this (the API's) process.
+      const before = await fingerprint(t);
+      const polluted: Record<string, unknown> = {
+        ...(req.body as Record<string, unknown>),
+        constructor: { prototype: { isAdmin: true } },
+      };
+      Object.defineProperty(polluted, '__proto__', {
+        value: { role: 'admin', organizationId: org.other.ids[0] },
+        enumerable: true,
+      });
+      const refused = await send(op.method, op.path, req, polluted);
+      expect(refused.status).toBe(400);
+      expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(({} as Record<string, unknown>).role).toBeUndefined();
+      expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+      expect(await fingerprint(t)).toEqual(before);
+
+      // The control: the same body without the extra fields is valid and succeeds (on fresh resources,
+      // if a request with extra fields was accepted and used them up).
+      const fresh = counts.accepted > 0 ? await factory(t, org) : req;
+      const control = await send(op.method, op.path, fresh, fresh.body);
+      expect(control.status < 300 ? 'succeeded' : `${control.status} ${control.text}`).toBe('succeeded');
+    },
+    120_000,
+  );
+});
