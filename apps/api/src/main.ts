@@ -60,7 +60,11 @@ async function main(): Promise<void> {
       databaseUrl = embedded.url;
     }
     // Migrations run as the tables' owner; requests are served as a role that owns nothing.
-    const { appUrl, applied } = await prepareDatabase(databaseUrl, config.databaseAppUrl);
+    const { appUrl, applied } = await prepareDatabase(databaseUrl, config.databaseAppUrl, {
+      ms: config.dbWaitSeconds * 1000,
+      onWait: (err) =>
+        log.warn({ cause: err instanceof Error ? err.message : String(err) }, 'waiting for the database'),
+    });
     if (applied.length) log.info({ applied }, 'migrations applied');
     app = await createApp({ ...config, databaseUrl: appUrl }, log);
     if (config.seedDemo && (await seedDemo(app, databaseUrl))) {

@@ -29,6 +29,8 @@ export class ProblemFilter implements ExceptionFilter {
 export function sendProblem(req: FastifyRequest, reply: FastifyReply, err: unknown): void {
   const { body, headers, unexpected } = toProblem(err, String(req.id));
   if (unexpected) req.log.error({ err }, 'unexpected error');
-  else if (body.status >= 500) req.log.warn({ code: body.code }, body.detail);
+  else if (body.status >= 500) {
+    req.log.warn({ code: body.code, cause: err instanceof Error ? err.message : undefined }, body.detail);
+  }
   void reply.status(body.status).headers(headers).type(PROBLEM_CONTENT_TYPE).send(body);
 }

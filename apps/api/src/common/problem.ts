@@ -49,6 +49,34 @@ export function clientErrorResponse(err: { code?: string }): string {
   );
 }
 
+/** SQLSTATE class 08 (connection exception), 57P01-57P03 (shutting down, crashed, starting up). */
+const DB_GONE_SQLSTATE = /^(08[0-9A-Z]{3}|57P0[123])$/;
+const DB_GONE_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
+/**
+ * What `pg` and `pg-pool` say when a connection drops or cannot be had, and what TypeORM says to
+ * the next statement of a request whose connection it released because that connection failed
+ * (TypeORM releases a query runner by itself when its connection emits an error).
+ */
+const DB_GONE_MESSAGE =
+  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Database connection provided by a query runner was already released|Query runner already released)/;
+
+/**
+ * Whether an error means the database cannot be reached right now (restarting, failing over, the
+ * connection cut): a request that failed so may succeed when retried, so it is a 503, not a bug.
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  let e: unknown = err;
+  for (let depth = 0; depth < 3 && e !== null && typeof e === 'object'; depth++) {
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (typeof code === 'string' && (DB_GONE_SQLSTATE.test(code) || DB_GONE_ERRNO.has(code))) return true;
+    if (typeof message === 'string' && DB_GONE_MESSAGE.test(message)) return true;
+    // TypeORM wraps the driver's error; Node reports every address it tried in an AggregateError.
+    const { driverError, cause, errors } = e as { driverError?: unknown; cause?: unknown; errors?: unknown };
+    e = driverError ?? cause ?? (Array.isArray(errors) ? errors[0] : undefined);
+  }
+  return false;
+}
+
 export function zodToFieldErrors(err: ZodError) {
   return err.issues.map((i) => ({
     path: i.path.map(String).join('.') || '(body)',
@@ -70,6 +98,18 @@ export function toProblem(err: unknown, requestId: string): ProblemAnswer {
     const body = problem(400, 'validation_failed', 'Some fields are missing or invalid.', requestId);
     body.errors = zodToFieldErrors(err);
     return { body, headers: {}, unexpected: false };
+  }
+  if (isDatabaseUnavailable(err)) {
+    return {
+      body: problem(
+        503,
+        'service_unavailable',
+        'The database is not available right now; try again shortly.',
+        requestId,
+      ),
+      headers: { 'retry-after': '1' },
+      unexpected: false,
+    };
   }
   const status =
     err instanceof HttpException

@@ -38,6 +38,7 @@ const EnvSchema = z.object({
     .default(1024 * 1024),
   SEED_DEMO: Bool.optional(),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DB_WAIT_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
 });
 
 export interface AppConfig {
@@ -61,6 +62,8 @@ export interface AppConfig {
   /** Create the demo organization in an empty database (never in production). */
   seedDemo: boolean;
   dbPoolSize: number;
+  /** How long start-up waits for an unreachable database before giving up. */
+  dbWaitSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -90,5 +93,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     seedDemo: !production && (e.SEED_DEMO ?? true),
     dbPoolSize: e.DB_POOL_SIZE,
+    dbWaitSeconds: e.DB_WAIT_SECONDS,
   };
 }

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
+import { isDatabaseUnavailable } from '../common/problem.js';
 import { Foundation1764028800000 } from './migrations/1764028800000-Foundation.js';
 import { LibraryAndOpenings1764032400000 } from './migrations/1764032400000-LibraryAndOpenings.js';
 import { Pipeline1764036000000 } from './migrations/1764036000000-Pipeline.js';
@@ -98,6 +99,29 @@ async function enableAppLogin(owner: DataSource, appUrl: string): Promise<void> 
 }
 
 /**
+ * Returns once a connection to `url` succeeds, trying again with backoff for up to `ms` while the
+ * database cannot be reached (still starting, restarting, failing over): an instance started
+ * together with its database, or during an outage, waits instead of exiting. Any other error (a
+ * wrong password, a missing database) fails at once.
+ */
+export async function waitForDatabase(url: string, ms: number, onWait?: (err: unknown) => void): Promise<void> {
+  const deadline = Date.now() + ms;
+  for (let attempt = 0; ; attempt++) {
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+    try {
+      await client.connect();
+      return;
+    } catch (err) {
+      if (!isDatabaseUnavailable(err) || Date.now() >= deadline) throw err;
+      onWait?.(err);
+      await new Promise((r) => setTimeout(r, Math.min(2000, 100 * 2 ** attempt, Math.max(0, deadline - Date.now()))));
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  }
+}
+
+/**
  * Brings the database up to date as its owner (DATABASE_URL) and returns the URL the API must
  * serve requests through: DATABASE_APP_URL when given (production), else the derived
  * `scorecard_app` login, enabled here. The owner's connection is closed again.
@@ -105,7 +129,9 @@ async function enableAppLogin(owner: DataSource, appUrl: string): Promise<void> 
 export async function prepareDatabase(
   ownerUrl: string,
   appUrl: string | undefined,
+  wait: { ms: number; onWait?: (err: unknown) => void } = { ms: 0 },
 ): Promise<{ appUrl: string; applied: string[] }> {
+  await waitForDatabase(ownerUrl, wait.ms, wait.onWait);
   const owner = await createDataSource(ownerUrl, 2).initialize();
   try {
     const applied = await migrate(owner);

@@ -1,7 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Global, Injectable, Module } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { isDatabaseUnavailable } from '../common/problem.js';
 
 /** The transaction-local settings the row-level security policies read (see the RowLevelSecurity migration). */
 export const TENANT_SETTING = 'app.organization_id';
@@ -33,7 +34,12 @@ export class Db {
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw SQL rows are typed by the caller
   query<T = any>(sql: string, params?: unknown[]): Promise<T> {
-    return this.manager.query(sql, params) as Promise<T>;
+    // Outside a block a read runs alone on a pooled connection that may be dead (see `pooled`).
+    if (this.scope.getStore() || !/^\s*select\b/i.test(sql)) return this.manager.query(sql, params) as Promise<T>;
+    return this.pooled((runner) => runner.query(sql, params)).then(async ({ runner, result }) => {
+      await runner.release();
+      return result as T;
+    });
   }
 
   /** A transaction; inside a block it is a savepoint of the block's transaction. */
@@ -68,13 +74,43 @@ export class Db {
     return this.block(settings, null, fn);
   }
 
+  /**
+   * Runs `first` (the first statement) on a pooled connection, which the caller then owns. A
+   * connection can be dead while it sits idle in the pool (PostgreSQL restarted or failed over, or
+   * ended it) without the pool knowing yet; that shows on the first statement, before any work, so
+   * the connection is thrown away and the next one tried, at worst a new one. A connection that
+   * cannot be made at all is not retried.
+   */
+  private async pooled<T>(first: (runner: QueryRunner) => Promise<T>): Promise<{ runner: QueryRunner; result: T }> {
+    const poolSize = (this.ds.options as { extra?: { max?: number } }).extra?.max ?? 10;
+    for (let attempt = 1; ; attempt++) {
+      const runner = this.ds.createQueryRunner();
+      await runner.connect();
+      try {
+        return { runner, result: await first(runner) };
+      } catch (err) {
+        const retry = attempt <= poolSize && isDatabaseUnavailable(err);
+        // Released with its error, the connection is discarded rather than pooled again.
+        const pg = runner as QueryRunner & { releasePostgresConnection?: (err: unknown) => Promise<void> };
+        await (retry && pg.releasePostgresConnection ? pg.releasePostgresConnection(err) : runner.release()).catch(
+          () => undefined,
+        );
+        if (!retry) throw err;
+      }
+    }
+  }
+
+  /** A pooled connection with its transaction started (see `pooled`). */
+  private async begin(): Promise<QueryRunner> {
+    return (await this.pooled((runner) => runner.startTransaction())).runner;
+  }
+
   private async block<T>(
     settings: Record<string, string>,
     organizationId: string | null,
     fn: () => Promise<T>,
   ): Promise<T> {
-    const runner = this.ds.createQueryRunner();
-    await runner.connect();
+    const runner = await this.begin();
     // One connection answers one statement at a time: statements a handler starts together
     // (Promise.all) take their turn here instead of piling onto the driver.
     const send = runner.query.bind(runner);
@@ -85,7 +121,6 @@ export class Db {
       return next;
     }) as typeof send;
     try {
-      await runner.startTransaction();
       try {
         const entries = Object.entries(settings);
         await runner.query(

@@ -32,7 +32,18 @@ export interface Subscriber {
 }
 
 const MIN_RETRY_MS = 250;
-const MAX_RETRY_MS = 30_000;
+/**
+ * The longest wait between reconnect attempts. Live updates are lost until the listener is back,
+ * so after a long outage it must not sleep through the database's return: one connection attempt
+ * per instance every few seconds costs nothing.
+ */
+export const MAX_RETRY_MS = 5_000;
+
+/** The wait before the next reconnect attempt after `failures` failed ones: doubling, capped, with jitter. */
+export function reconnectDelayMs(failures: number, random: () => number = Math.random): number {
+  const base = Math.min(MAX_RETRY_MS, MIN_RETRY_MS * 2 ** Math.min(failures, 20));
+  return base / 2 + random() * (base / 2);
+}
 
 /**
  * Application changes across every API instance, through PostgreSQL LISTEN/NOTIFY. Writers call
@@ -43,6 +54,8 @@ const MAX_RETRY_MS = 30_000;
  */
 @Injectable()
 export class ApplicationEvents implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
+  /** How often the listening connection proves it is alive (tests shorten it). */
+  static heartbeatMs = 30_000;
   private readonly log = new Logger(ApplicationEvents.name);
   private readonly subscribers = new Map<string, Set<Subscriber>>();
   private client: pg.Client | null = null;
@@ -119,11 +132,22 @@ export class ApplicationEvents implements OnModuleInit, BeforeApplicationShutdow
     if (this.closing) return;
     const url = this.config.databaseUrl;
     if (!url) throw new Error('ApplicationEvents needs the database URL the app uses');
-    const client = new pg.Client({ connectionString: url, application_name: 'scorecard-events' });
+    const client = new pg.Client({
+      connectionString: url,
+      application_name: 'scorecard-events',
+      // A connection attempt that hangs (a server or proxy that accepts but never answers) would
+      // otherwise never fail, and so never be retried: the listener would stay gone for good.
+      connectionTimeoutMillis: 5_000,
+      // The connection mostly reads: keep-alive and the heartbeat below notice a peer that vanished.
+      keepAlive: true,
+      query_timeout: 10_000,
+    });
     let dropped = false;
+    let heartbeat: NodeJS.Timeout | undefined = undefined;
     const drop = (why: string) => {
       if (dropped) return;
       dropped = true;
+      clearInterval(heartbeat);
       if (this.client === client) this.client = null;
       void client.end().catch(() => undefined);
       if (!this.closing) {
@@ -150,6 +174,14 @@ export class ApplicationEvents implements OnModuleInit, BeforeApplicationShutdow
     }
     this.client = client;
     this.failures = 0;
+    // A connection that died silently (a failover, a cut network path) fails this query, where
+    // waiting for notifications would wait forever.
+    heartbeat = setInterval(() => {
+      client
+        .query('select 1')
+        .catch((err: unknown) => drop(`heartbeat: ${err instanceof Error ? err.message : String(err)}`));
+    }, ApplicationEvents.heartbeatMs);
+    heartbeat.unref();
     if (this.everConnected) {
       this.log.log(`listening on ${CHANNEL} again`);
       // Notifications sent while the connection was down are lost: every subscriber refetches.
@@ -160,9 +192,8 @@ export class ApplicationEvents implements OnModuleInit, BeforeApplicationShutdow
 
   private scheduleReconnect(): void {
     if (this.retry || this.closing) return;
-    const base = Math.min(MAX_RETRY_MS, MIN_RETRY_MS * 2 ** this.failures);
+    const delay = reconnectDelayMs(this.failures);
     this.failures += 1;
-    const delay = base / 2 + Math.random() * (base / 2);
     this.retry = setTimeout(() => {
       this.retry = null;
       void this.connect();
