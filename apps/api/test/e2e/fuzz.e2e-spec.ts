@@ -1,20 +1,12 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type AuthSession, Problem } from '@scorecard/contracts';
 import fc from 'fast-check';
 import { buildOpenApiDocument } from '../../src/openapi/document.js';
 import { PASSWORD } from '../support/factories.js';
+import { buildOrg, foreignIds, fresh, listen, must, type OrgFixture } from '../support/org-fixture.js';
+import { fillPath, type OperationRequest, VALID_REQUESTS, validRequest } from '../support/operations.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import {
-  createDataOrg,
-  type DataOrg,
-  fillPath,
-  must,
-  validReads,
-  validWrites,
-  type ValidRequest,
-} from '../support/valid-bodies.js';
 
 /**
  * Fuzzing: every operation of the OpenAPI document receives random and malformed input, signed in
@@ -339,14 +331,14 @@ interface Input {
   body?: { json: unknown } | { raw: Buffer } | null;
 }
 
-function validQuery(req: ValidRequest): string {
+function validQuery(req: OperationRequest): string {
   return Object.entries(req.query ?? {})
     .map(([k, v]) => `${encode(k)}=${encode(v)}`)
     .join('&');
 }
 
-function wire(op: Operation, req: ValidRequest, input: Input, token: string | null): Wire {
-  const id = input.id ?? (req.params.id === undefined ? undefined : encode(req.params.id));
+function wire(op: Operation, req: OperationRequest, input: Input, token: string | null): Wire {
+  const id = input.id ?? (req.params?.id === undefined ? undefined : encode(req.params.id));
   const query = input.query ?? validQuery(req);
   const target = fillPath(op.path, id === undefined ? {} : { id }) + (query ? `?${query}` : '');
   let body: Buffer | null = null;
@@ -412,7 +404,7 @@ function idInput(validId: string | undefined, others: string[]): fc.Arbitrary<st
   );
 }
 
-function queryInput(op: Operation, req: ValidRequest): fc.Arbitrary<string> {
+function queryInput(op: Operation, req: OperationRequest): fc.Arbitrary<string> {
   const valid = Object.entries(req.query ?? {});
   const keys = [...new Set([...op.queryKeys, ...valid.map(([k]) => k)])];
   const key = fc.oneof(
@@ -442,7 +434,7 @@ function queryInput(op: Operation, req: ValidRequest): fc.Arbitrary<string> {
   );
 }
 
-function bodyInput(req: ValidRequest): fc.Arbitrary<Input['body']> {
+function bodyInput(req: OperationRequest): fc.Arbitrary<Input['body']> {
   const valid = req.body ?? {};
   const spots = positions(valid);
   const mutation: fc.Arbitrary<Mutation> = fc.oneof(
@@ -475,12 +467,12 @@ function bodyInput(req: ValidRequest): fc.Arbitrary<Input['body']> {
   );
 }
 
-function randomInput(op: Operation, req: ValidRequest, others: string[]): fc.Arbitrary<Input> {
+function randomInput(op: Operation, req: OperationRequest, others: string[]): fc.Arbitrary<Input> {
   const hasId = op.path.includes('{id}');
   return fc.record(
     {
       id: hasId
-        ? fc.oneof({ weight: 2, arbitrary: fc.constant(undefined) }, idInput(req.params.id, others))
+        ? fc.oneof({ weight: 2, arbitrary: fc.constant(undefined) }, idInput(req.params?.id, others))
         : fc.constant(undefined),
       query: fc.oneof({ weight: op.queryKeys.length ? 1 : 3, arbitrary: fc.constant(undefined) }, queryInput(op, req)),
       contentType: fc.oneof(
@@ -519,7 +511,7 @@ function eachString(valid: unknown, label: string, to: (s: string) => unknown): 
 }
 
 /** Fixed inputs every operation gets, whatever the random ones turn out to be. */
-function catalogue(req: ValidRequest): Fixed[] {
+function catalogue(req: OperationRequest): Fixed[] {
   const valid = req.body ?? {};
   const jsonText = Buffer.from(toJson(valid), 'utf8');
   const query = Object.entries(req.query ?? {});
@@ -651,16 +643,19 @@ function problemWith(a: Answer, w: Wire): string | null {
 // ---------------------------------------------------------------------------------------------
 
 let t: TestApp;
-let org: DataOrg;
+/** The organization the inputs are sent in, by its admin and its interviewer. */
+let org: OrgFixture;
+/** Another organization's ids. */
+let otherIds: string[];
 const tried: Record<string, number> = {};
 const outcomes = { success: 0, clientError: 0 };
 
 beforeAll(async () => {
   t = await startTestApp();
-  org = await createDataOrg(t, 'Fuzz Co');
-  await t.app.listen(0, '127.0.0.1');
-  const address = t.app.getHttpServer().address() as AddressInfo;
-  base = { host: '127.0.0.1', port: address.port };
+  org = await buildOrg(t, 'Fuzz Co');
+  otherIds = await foreignIds(t);
+  const url = new URL(await listen(t));
+  base = { host: url.hostname, port: Number(url.port) };
 }, 120_000);
 
 afterAll(async () => {
@@ -675,7 +670,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function check(op: Operation, req: ValidRequest, input: Input, token: string | null, label: string) {
+async function check(op: Operation, req: OperationRequest, input: Input, token: string | null, label: string) {
   const w = wire(op, req, input, token);
   const a = await send(w);
   tried[op.operationId] = (tried[op.operationId] ?? 0) + 1;
@@ -700,7 +695,7 @@ async function check(op: Operation, req: ValidRequest, input: Input, token: stri
 
 describe('fuzzing every operation', () => {
   it('has a valid request for every operation of the OpenAPI document to start from', () => {
-    const missing = operations.map((o) => o.operationId).filter((id) => !validWrites[id] && !validReads[id]);
+    const missing = operations.map((o) => o.operationId).filter((id) => !VALID_REQUESTS[id]);
     expect(missing).toEqual([]);
     expect(operations.length).toBeGreaterThan(0);
   });
@@ -708,37 +703,28 @@ describe('fuzzing every operation', () => {
   it.each(operations.map((o) => [o.method, o.path, o] as const))(
     '%s %s answers malformed input with a 4xx problem, never a 5xx or internals',
     async (_method, _path, op) => {
-      const factory = validWrites[op.operationId] ?? validReads[op.operationId];
-      if (!factory) throw new Error(`no valid request for ${op.operationId}: add one to valid-bodies.ts`);
-      const req = await factory(t, org);
-      // The fixed inputs go as the operation's own caller (the interviewer for their scorecard), to get
-      // deepest; the random ones as the admin and as the interviewer.
-      const owner =
-        req.token === org.interviewer.token ? org.interviewer : { user: org.admin.user, token: org.admin.token };
-      const people = {
-        caller: owner,
-        admin: { user: org.admin.user, token: org.admin.token },
-        interviewer: org.interviewer,
-      };
-      const tokens = { caller: owner.token, admin: org.admin.token, interviewer: org.interviewer.token };
+      // On fresh objects, as the admin: the scorecards are the admin's own, so every input gets deepest.
+      const req = await validRequest(op.operationId, org, { org, role: 'admin' }, fresh(t, org, 'admin'));
+      const people = { admin: org.members.admin, interviewer: org.members.interviewer };
+      const tokens = { admin: people.admin.token, interviewer: people.interviewer.token };
       const signIn = async (who: keyof typeof tokens) => {
         const s = await must<AuthSession>(t, null, 'post', '/api/v1/auth/login', 200, {
-          email: people[who].user.email,
+          email: people[who].email,
           password: PASSWORD,
         });
         tokens[who] = s.token;
       };
       // Signing out must not end the sessions the other operations use, and each input meets a live one.
-      const isLogout = op.operationId === 'logout';
-      if (isLogout) for (const who of ['caller', 'admin', 'interviewer'] as const) await signIn(who);
+      if (req.freshSession) for (const who of ['admin', 'interviewer'] as const) await signIn(who);
       const as = async (who: keyof typeof tokens, input: Input, label: string) => {
         const a = await check(op, req, input, tokens[who], label);
-        if (isLogout && a.status === 204) await signIn(who);
+        if (req.freshSession && a.status === 204) await signIn(who);
         return a;
       };
 
+      // The fixed inputs go as the admin, who may call everything; the random ones as the admin and as the interviewer.
       for (const { label, input, expect: expected, always } of catalogue(req)) {
-        const a = await as('caller', input, label);
+        const a = await as('admin', input, label);
         if (expected !== undefined && (op.takesBody || always)) {
           const got = expected === '4xx' ? (a.status >= 400 && a.status < 500 ? '4xx' : a.status) : a.status;
           expect(`${label}: ${got}`).toBe(`${label}: ${expected}`);
@@ -746,7 +732,7 @@ describe('fuzzing every operation', () => {
       }
 
       await fc.assert(
-        fc.asyncProperty(randomInput(op, req, org.other.ids), async (input) => {
+        fc.asyncProperty(randomInput(op, req, otherIds), async (input) => {
           await as('admin', input, 'random, as admin');
           await as('interviewer', input, 'random, as interviewer');
         }),

@@ -16,6 +16,7 @@ import {
   documentOperations,
   send,
   VALID_REQUESTS,
+  validRequest,
   type Caller,
   type Operation,
   type OperationRequest,
@@ -25,7 +26,8 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /**
  * Every operation of the OpenAPI document, called by every role of organization B with the ids
- * of organization A in its path, query and body. Nothing of A may come back; a foreign id answers
+ * of organization A in its path, query and body (lists filter by B's own objects, and the cross
+ * links below by A's). Nothing of A may come back; a foreign id answers
  * exactly what an id that exists nowhere answers: 404 in the path, 403 for a role refused before
  * any lookup, 400 naming the body field that holds it, and for a list filtered by it, the same
  * empty list; and no row of A changes.
@@ -37,24 +39,16 @@ const OPERATIONS = documentOperations();
  * Requests that mix B's own objects with a reference into A: the reference is what is refused.
  * The builders get A (the target) and B (the caller's organization).
  */
-const CROSS_LINKS: Record<string, Record<string, (a: OrgFixture, b: OrgFixture) => OperationRequest>> = {
+const CROSS_LINKS: Record<
+  string,
+  Record<string, (a: OrgFixture, b: OrgFixture) => OperationRequest | Promise<OperationRequest>>
+> = {
   createOpening: {
-    'A’s hiring manager': (a, b) =>
-      withBody(VALID_REQUESTS.createOpening!(b, caller(b)), {
-        hiringManagerId: a.members.hiring_manager.user.id,
-      }),
-    'A’s recruiter': (a, b) =>
-      withBody(VALID_REQUESTS.createOpening!(b, caller(b)), {
-        recruiterId: a.members.recruiter.user.id,
-      }),
-    'A’s rubric version': (a, b) =>
-      withBody(VALID_REQUESTS.createOpening!(b, caller(b)), {
-        rubricVersionId: a.rubric.publishedVersionId,
-      }),
+    'A’s hiring manager': (a, b) => ownWith(b, 'createOpening', { hiringManagerId: a.members.hiring_manager.user.id }),
+    'A’s recruiter': (a, b) => ownWith(b, 'createOpening', { recruiterId: a.members.recruiter.user.id }),
+    'A’s rubric version': (a, b) => ownWith(b, 'createOpening', { rubricVersionId: a.rubric.publishedVersionId }),
     'A’s checklist version': (a, b) =>
-      withBody(VALID_REQUESTS.createOpening!(b, caller(b)), {
-        checklistVersionId: a.checklist.publishedVersionId,
-      }),
+      ownWith(b, 'createOpening', { checklistVersionId: a.checklist.publishedVersionId }),
   },
   updateOpening: {
     'B’s opening, A’s hiring manager': (a, b) => ({
@@ -67,8 +61,8 @@ const CROSS_LINKS: Record<string, Record<string, (a: OrgFixture, b: OrgFixture) 
     }),
   },
   saveOpeningPlan: {
-    'B’s opening, A’s interviewer': (a, b) => {
-      const req = VALID_REQUESTS.saveOpeningPlan!(b, caller(b));
+    'B’s opening, A’s interviewer': async (a, b) => {
+      const req = await validRequest('saveOpeningPlan', b, caller(b));
       const body = req.body as { steps: { interviewerIds: string[] }[] };
       body.steps[0]!.interviewerIds = [b.members.interviewer.user.id, a.members.interviewer.user.id];
       return req;
@@ -84,9 +78,8 @@ const CROSS_LINKS: Record<string, Record<string, (a: OrgFixture, b: OrgFixture) 
   },
   scheduleInterview: {
     'B’s application, A’s interviewer': (a, b) =>
-      withBody(VALID_REQUESTS.scheduleInterview!(b, caller(b)), { interviewerId: a.members.interviewer.user.id }),
-    'B’s application, A’s plan step': (a, b) =>
-      withBody(VALID_REQUESTS.scheduleInterview!(b, caller(b)), { stepKey: a.opening.steps[1]!.key }),
+      ownWith(b, 'scheduleInterview', { interviewerId: a.members.interviewer.user.id }),
+    'B’s application, A’s plan step': (a, b) => ownWith(b, 'scheduleInterview', { stepKey: a.opening.steps[1]!.key }),
   },
   updateInterview: {
     'B’s interview, A’s interviewer': (a, b) => ({
@@ -113,7 +106,9 @@ function caller(org: OrgFixture, role: Role = 'admin'): Caller {
   return { org, role };
 }
 
-function withBody(req: OperationRequest, change: Record<string, unknown>): OperationRequest {
+/** B's own valid request for the operation, with some fields of its body changed. */
+async function ownWith(b: OrgFixture, operationId: string, change: Record<string, unknown>): Promise<OperationRequest> {
+  const req = await validRequest(operationId, b, caller(b));
   return { ...req, body: { ...(req.body as object), ...change } };
 }
 
@@ -135,7 +130,7 @@ interface Row {
   title: string;
   op: Operation;
   role: Role;
-  build: (a: OrgFixture, b: OrgFixture, role: Role) => OperationRequest | undefined;
+  build: (a: OrgFixture, b: OrgFixture, role: Role) => OperationRequest | Promise<OperationRequest>;
 }
 
 const ROWS: Row[] = OPERATIONS.flatMap((op) => [
@@ -143,7 +138,7 @@ const ROWS: Row[] = OPERATIONS.flatMap((op) => [
     title: `${role} of B gets nothing of A from ${op.operationId}`,
     op,
     role,
-    build: (a: OrgFixture, b: OrgFixture, r: Role) => VALID_REQUESTS[op.operationId]?.(a, caller(b, r)),
+    build: (a: OrgFixture, b: OrgFixture, r: Role) => validRequest(op.operationId, a, caller(b, r)),
   })),
   ...Object.entries(CROSS_LINKS[op.operationId] ?? {}).flatMap(([label, build]) =>
     ROLES.map((role) => ({
@@ -270,11 +265,10 @@ describe('the isolation matrix', () => {
   });
 
   it.each(ROWS)('$title', async ({ op, role, build }) => {
-    const req = build(a, b, role);
-    expect(req).toBeDefined();
-    expect(contractProblems(op.operationId, req!)).toEqual([]);
-    const reply = await call(op, req!, role);
-    const where = { params: pathsToA(req!.params), query: pathsToA(req!.query), body: pathsToA(req!.body) };
+    const req = await build(a, b, role);
+    expect(contractProblems(op.operationId, req)).toEqual([]);
+    const reply = await call(op, req, role);
+    const where = { params: pathsToA(req.params), query: pathsToA(req.query), body: pathsToA(req.body) };
     const foreign = where.params.length + where.query.length + where.body.length > 0;
     const summary = { status: reply.status, body: reply.json ?? reply.text.slice(0, 300) };
 
@@ -292,7 +286,7 @@ describe('the isolation matrix', () => {
       return;
     }
     // A foreign id is indistinguishable from an id that exists nowhere.
-    const unknown = await call(op, withUnknownIds(req!), role);
+    const unknown = await call(op, withUnknownIds(req), role);
     expect(problemOf(reply)).toEqual(problemOf(unknown));
     if (reply.status >= 200 && reply.status < 300) {
       // Only a list filtered by a foreign id may answer, and then just as for an unknown id: nothing found.

@@ -1,18 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { type Endpoint, endpoints } from '@scorecard/contracts';
+import { type AuthSession, type Endpoint, endpoints } from '@scorecard/contracts';
 import fc from 'fast-check';
 import { buildOpenApiDocument } from '../../src/openapi/document.js';
-import { bearer } from '../support/factories.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { bearer, PASSWORD } from '../support/factories.js';
+import { buildOrg, foreignIds, fresh, must, type OrgFixture } from '../support/org-fixture.js';
 import {
-  createDataOrg,
-  type DataOrg,
-  dumpText,
+  documentOperations,
   fillPath,
-  fingerprint,
-  validWrites,
-  type ValidRequest,
-} from '../support/valid-bodies.js';
+  type Operation,
+  type OperationRequest,
+  VALID_REQUESTS,
+  validRequest,
+} from '../support/operations.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /**
  * Mass assignment: every write operation of the OpenAPI document, sent a valid body with extra
@@ -45,17 +45,12 @@ interface OpenApiDocument {
 }
 
 const document = buildOpenApiDocument('test') as unknown as OpenApiDocument;
-const WRITE_METHODS = ['post', 'patch', 'put', 'delete'];
-const writeOperations = Object.entries(document.paths).flatMap(([path, item]) =>
-  Object.entries(item)
-    .filter(([method]) => WRITE_METHODS.includes(method))
-    .map(([method, op]) => ({
-      method: method as 'post' | 'patch' | 'put' | 'delete',
-      path,
-      operationId: op.operationId,
-      schema: op.requestBody?.content['application/json']?.schema,
-    })),
-);
+const writeOperations = documentOperations()
+  .filter((op) => op.method !== 'GET')
+  .map((op) => ({
+    ...op,
+    schema: document.paths[op.path]![op.method.toLowerCase()]!.requestBody?.content['application/json']?.schema,
+  }));
 
 /** The fields an attacker would like to set, and where keys like them live in the data model. */
 const INJECTED_KEYS = [
@@ -150,12 +145,16 @@ interface Injection {
 }
 
 let t: TestApp;
-let org: DataOrg;
+/** The organization the requests are sent in, as its admin. */
+let org: OrgFixture;
+/** Another organization's ids. */
+let otherIds: string[];
 const tally: Record<string, { refused: number; accepted: number; otherRefusal: number; nested: number }> = {};
 
 beforeAll(async () => {
   t = await startTestApp();
-  org = await createDataOrg(t, 'Mass Co');
+  org = await buildOrg(t, 'Mass Co');
+  otherIds = await foreignIds(t);
 }, 120_000);
 afterAll(async () => {
   const rows = Object.entries(tally).map(
@@ -173,7 +172,7 @@ afterAll(async () => {
 });
 
 function injectedValue(): fc.Arbitrary<unknown> {
-  const theirs = fc.constantFrom(...org.other.ids);
+  const theirs = fc.constantFrom(...otherIds);
   return fc.oneof(
     { weight: 3, arbitrary: theirs },
     fc.uuid(),
@@ -229,10 +228,53 @@ function inject(body: unknown, list: Injection[]): unknown {
   return copy;
 }
 
-function send(method: string, path: string, req: ValidRequest, body: unknown) {
-  let r = t.http()[method as 'post'](fillPath(path, req.params)).set('content-type', 'application/json');
+type Prepared = OperationRequest & { token: string | null };
+
+/** The operation's valid request on fresh objects, sent by the admin (nobody, for a public one; a new session, to log out). */
+async function prepare(op: Operation): Promise<Prepared> {
+  const req = await validRequest(op.operationId, org, { org, role: 'admin' }, fresh(t, org, 'admin'));
+  const admin = org.members.admin;
+  const session = req.freshSession
+    ? await must<AuthSession>(t, null, 'post', '/api/v1/auth/login', 200, { email: admin.email, password: PASSWORD })
+    : null;
+  return { ...req, token: session?.token ?? (op.public ? null : admin.token) };
+}
+
+function send(op: Operation, req: Prepared, body: unknown) {
+  const path = fillPath(op.path, req.params ?? {});
+  let r = t.http()[op.method.toLowerCase() as 'post'](path).set('content-type', 'application/json');
   if (req.token) r = r.set(bearer(req.token));
   return r.send(JSON.stringify(body));
+}
+
+/** Every table of the application's schema, with an md5 of its rows: equal fingerprints, same data. */
+async function fingerprint(): Promise<Record<string, string>> {
+  const sql = (await tableNames())
+    .map(
+      (name) =>
+        `select '${name}' as t, md5(coalesce(string_agg(x::text, E'\\n' order by x::text), '')) as h from "${name}" x`,
+    )
+    .join(' union all ');
+  const rows = (await t.db.query(sql)) as { t: string; h: string }[];
+  return Object.fromEntries(rows.map((r) => [r.t, r.h]));
+}
+
+/** The whole data of the schema as text, for searching it for a value. */
+async function dumpText(): Promise<string> {
+  const dump = async (name: string) => {
+    const [table] = (await t.db.query(`select coalesce(string_agg(x::text, E'\\n'), '') as s from "${name}" x`)) as {
+      s: string;
+    }[];
+    return table!.s;
+  };
+  return (await Promise.all((await tableNames()).map(dump))).join('\n');
+}
+
+async function tableNames(): Promise<string[]> {
+  const tables = (await t.db.query(
+    `select tablename from pg_tables where schemaname = 'public' and tablename <> 'typeorm_migrations' order by 1`,
+  )) as { tablename: string }[];
+  return tables.map((r) => r.tablename);
 }
 
 /** Strings distinctive enough to search the whole database for. */
@@ -254,34 +296,32 @@ describe('mass assignment', () => {
       .map(([id]) => id)
       .sort();
     expect(writeOperations.map((o) => o.operationId).sort()).toEqual(fromTable);
-    const missing = writeOperations.map((o) => o.operationId).filter((id) => !validWrites[id]);
+    const missing = writeOperations.map((o) => o.operationId).filter((id) => !VALID_REQUESTS[id]);
     expect(missing).toEqual([]);
   });
 
-  it.each(writeOperations.map((o) => [o.method.toUpperCase(), o.path, o] as const))(
+  it.each(writeOperations.map((o) => [o.method, o.path, o] as const))(
     '%s %s stores none of the fields slipped into its body',
     async (_method, _path, op) => {
-      const factory = validWrites[op.operationId];
-      if (!factory) throw new Error(`validWrites has no valid body for ${op.operationId}: add one`);
-      const req = await factory(t, org);
+      const req = await prepare(op);
       const counts = (tally[op.operationId] = { refused: 0, accepted: 0, otherRefusal: 0, nested: 0 });
       // The valid body fits the document, and its schema is read right: else a declared field would be "slipped in".
       for (const location of objectLocations(req.body)) {
         const declared = declaredKeys(op.schema, location);
         expect(Object.keys(at(req.body, location)).filter((k) => !declared.has(k))).toEqual([]);
       }
-      let baseline = await dumpText(t);
+      let baseline = await dumpText();
 
       await fc.assert(
         fc.asyncProperty(injections(op.schema, req.body), async (list) => {
-          const before = await fingerprint(t);
-          const res = await send(op.method, op.path, req, inject(req.body, list));
+          const before = await fingerprint();
+          const res = await send(op, req, inject(req.body, list));
           if (list.some((i) => i.location.length > 0)) counts.nested++;
           expect(res.status).toBeLessThan(500);
           if (res.status >= 200 && res.status < 300) {
             // A schema let the fields through: none of their values may have been stored.
             counts.accepted++;
-            const after = await dumpText(t);
+            const after = await dumpText();
             for (const { location, fields } of list) {
               for (const [key, value] of fields) {
                 for (const s of traceable(value))
@@ -293,7 +333,7 @@ describe('mass assignment', () => {
             return;
           }
           expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-          expect(await fingerprint(t)).toEqual(before);
+          expect(await fingerprint()).toEqual(before);
           if (res.status !== 400) {
             counts.otherRefusal++;
             return;
@@ -316,27 +356,27 @@ describe('mass assignment', () => {
       );
 
       // Prototype-polluting keys are refused too, and pollute nothing in this (the API's) process.
-      const before = await fingerprint(t);
+      const before = await fingerprint();
       const polluted: Record<string, unknown> = {
         ...(req.body as Record<string, unknown>),
         constructor: { prototype: { isAdmin: true } },
       };
       Object.defineProperty(polluted, '__proto__', {
-        value: { role: 'admin', organizationId: org.other.ids[0] },
+        value: { role: 'admin', organizationId: otherIds[0] },
         enumerable: true,
       });
-      const refused = await send(op.method, op.path, req, polluted);
+      const refused = await send(op, req, polluted);
       expect(refused.status).toBe(400);
       expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(({} as Record<string, unknown>).role).toBeUndefined();
       expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
-      expect(await fingerprint(t)).toEqual(before);
+      expect(await fingerprint()).toEqual(before);
 
       // The control: the same body without the extra fields is valid and succeeds (on fresh resources,
       // if a request with extra fields was accepted and used them up).
-      const fresh = counts.accepted > 0 ? await factory(t, org) : req;
-      const control = await send(op.method, op.path, fresh, fresh.body);
-      expect(control.status < 300 ? 'succeeded' : `${control.status} ${control.text}`).toBe('succeeded');
+      const control = counts.accepted > 0 ? await prepare(op) : req;
+      const answer = await send(op, control, control.body);
+      expect(answer.status < 300 ? 'succeeded' : `${answer.status} ${answer.text}`).toBe('succeeded');
     },
     120_000,
   );

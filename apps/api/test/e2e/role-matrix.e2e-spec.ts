@@ -6,7 +6,7 @@ import {
   contractProblems,
   documentOperations,
   send,
-  VALID_REQUESTS,
+  validRequest,
   type Operation,
   type Reply,
 } from '../support/operations.js';
@@ -160,9 +160,7 @@ afterAll(async () => {
 const LOGIN = OPERATIONS.find((o) => o.operationId === 'login')!;
 
 async function call(op: Operation, role: Role | null): Promise<Reply> {
-  const build = VALID_REQUESTS[op.operationId];
-  if (!build) throw new Error(`test/support/operations.ts has no valid request for ${op.operationId}`);
-  const req = build(org, { org, role: role ?? 'admin' });
+  const req = await validRequest(op.operationId, org, { org, role: role ?? 'admin' });
   expect(contractProblems(op.operationId, req)).toEqual([]);
   let token = role ? org.members[role].token : null;
   if (role && req.freshSession) {

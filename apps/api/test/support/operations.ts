@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { type Endpoint, endpoints, type Role } from '@scorecard/contracts';
 import { buildOpenApiDocument } from '../../src/openapi/document.js';
 import { checklistContent, PASSWORD, rubricContent, uniqueEmail } from './factories.js';
-import { completeScorecard, type OrgFixture } from './org-fixture.js';
+import { completeScorecard, type LibraryKind, type OrgFixture, standing, type Targets } from './org-fixture.js';
 
 /** One operation of the OpenAPI document, as the matrices call it. */
 export interface Operation {
@@ -56,184 +56,339 @@ export interface Caller {
 }
 
 /**
- * Builds the request for an operation on `target`'s objects. The role matrix calls with the
- * caller's own organization as target; the isolation matrix with another organization's.
+ * Builds the request for an operation on the objects of `o`, the target, for `c` to send (the
+ * caller's token is the test's business). The role matrix, mass assignment and fuzzing target the
+ * caller's own organization; the isolation matrix another's. What a write changes comes from
+ * `use`: the fixture's own objects (`standing`), or fresh ones that let the request succeed.
  */
-export type RequestBuilder = (target: OrgFixture, caller: Caller) => OperationRequest;
+export type RequestBuilder = (o: OrgFixture, c: Caller, use: Targets) => OperationRequest | Promise<OperationRequest>;
 
 const HOUR = 3_600_000;
 const inHours = (h: number) => new Date(Date.now() + h * HOUR).toISOString();
-const page = { pageSize: '100' };
+const page = { page: '1', pageSize: '100' };
+
+/** Saves new content to the draft version of a rubric or checklist. */
+const saveDraft =
+  (kind: LibraryKind, content: () => object): RequestBuilder =>
+  async (_o, _c, use) => {
+    const doc = await use.document(kind);
+    return { params: { id: doc.draftVersionId }, body: { content: content(), revision: doc.draftRevision } };
+  };
+
+/** Publishes the draft version of a rubric or checklist. */
+const publishDraft =
+  (kind: LibraryKind): RequestBuilder =>
+  async (_o, _c, use) => {
+    const doc = await use.document(kind);
+    return { params: { id: doc.draftVersionId }, body: { revision: doc.draftRevision } };
+  };
 
 /**
- * A valid request for every operation: a body that the API accepts when the ids in it belong to
- * the caller's organization (the role matrix proves that by calling each with the caller's own
- * ids). Ids of the target's members, rubric and checklist versions, opening, candidates,
- * applications, interviews, scorecards and imports go into the path, the query and the body.
+ * A valid request for every operation of the OpenAPI document, by operation id: the one table the
+ * isolation and role matrices, mass assignment and fuzzing all start from, and fail without. It is
+ * valid when the ids in it are the caller's own (the role matrix proves that, as every role), and
+ * fills every field and nested object the schema allows, so that fields can be slipped in and
+ * broken at every depth. Ids of the target's members, rubric and checklist, openings, candidates,
+ * applications, interviews, scorecards and imports go into the path, the query and the body; list
+ * filters name the caller's own organization, so that a list shows what the caller may see.
  * Each builder runs just before its call, so unique fields (emails) are fresh every time.
  */
 export const VALID_REQUESTS: Record<string, RequestBuilder> = {
   health: () => ({}),
   signup: () => ({
-    body: { organizationName: 'Another Co', name: 'Another Admin', email: uniqueEmail('signup'), password: PASSWORD },
+    body: { organizationName: 'Signed Up Co', name: 'Ada Admin', email: uniqueEmail('signup'), password: PASSWORD },
   }),
-  login: (_, c) => ({ body: { email: c.org.members[c.role].email, password: PASSWORD } }),
-  logout: () => ({ freshSession: true }),
+  login: (_o, c) => ({ body: { email: c.org.members[c.role].email, password: PASSWORD } }),
+  logout: () => ({ body: {}, freshSession: true }),
   me: () => ({}),
 
-  listUsers: () => ({ query: page }),
+  listUsers: (_o, c) => ({ query: { ...page, q: c.org.marker, role: 'interviewer', active: 'true' } }),
   createUser: () => ({
     body: { name: 'New Member', email: uniqueEmail('member'), role: 'interviewer', password: PASSWORD },
   }),
   getUser: (o) => ({ params: { id: o.spare.id } }),
-  updateUser: (o) => ({ params: { id: o.spare.id }, body: { name: 'Sam Renamed' } }),
-  listPeople: () => ({ query: page }),
+  updateUser: async (_o, _c, use) => ({
+    params: { id: (await use.member()).id },
+    body: { name: 'Renamed Member', role: 'interviewer', active: true },
+  }),
+  listPeople: (_o, c) => ({ query: { ...page, q: c.org.marker, role: 'recruiter' } }),
 
-  listRubrics: () => ({ query: page }),
-  createRubric: () => ({ body: { name: 'Another rubric', description: '', content: rubricContent() } }),
+  listRubrics: (_o, c) => ({ query: { ...page, q: c.org.marker, archived: 'false' } }),
+  createRubric: () => ({ body: { name: 'New rubric', description: 'Described.', content: rubricContent() } }),
   getRubric: (o) => ({ params: { id: o.rubric.id } }),
-  updateRubric: (o) => ({ params: { id: o.rubric.id }, body: { description: 'Described again' } }),
-  duplicateRubric: (o) => ({ params: { id: o.rubric.id }, body: { name: 'Rubric copy' } }),
+  updateRubric: async (_o, _c, use) => ({
+    params: { id: (await use.document('rubric')).id },
+    body: { name: 'Renamed rubric', description: 'Described again.', archived: false },
+  }),
+  duplicateRubric: (o) => ({ params: { id: o.rubric.id }, body: { name: 'Copied rubric' } }),
   startRubricDraft: (o) => ({ params: { id: o.rubric.id }, body: {} }),
   getRubricVersion: (o) => ({ params: { id: o.rubric.publishedVersionId } }),
-  saveRubricVersion: (o) => ({
-    params: { id: o.rubric.draftVersionId },
-    body: { content: rubricContent(), revision: o.rubric.draftRevision },
-  }),
-  publishRubricVersion: (o) => ({
-    params: { id: o.rubric.draftVersionId },
-    body: { revision: o.rubric.draftRevision },
-  }),
+  saveRubricVersion: saveDraft('rubric', rubricContent),
+  publishRubricVersion: publishDraft('rubric'),
 
-  listChecklists: () => ({ query: page }),
-  createChecklist: () => ({ body: { name: 'Another checklist', description: '', content: checklistContent() } }),
+  listChecklists: (_o, c) => ({ query: { ...page, q: c.org.marker, archived: 'false' } }),
+  createChecklist: () => ({ body: { name: 'New checklist', description: 'Described.', content: checklistContent() } }),
   getChecklist: (o) => ({ params: { id: o.checklist.id } }),
-  updateChecklist: (o) => ({ params: { id: o.checklist.id }, body: { description: 'Described again' } }),
-  duplicateChecklist: (o) => ({ params: { id: o.checklist.id }, body: { name: 'Checklist copy' } }),
+  updateChecklist: async (_o, _c, use) => ({
+    params: { id: (await use.document('checklist')).id },
+    body: { name: 'Renamed checklist', description: 'Described again.', archived: false },
+  }),
+  duplicateChecklist: (o) => ({ params: { id: o.checklist.id }, body: { name: 'Copied checklist' } }),
   startChecklistDraft: (o) => ({ params: { id: o.checklist.id }, body: {} }),
   getChecklistVersion: (o) => ({ params: { id: o.checklist.publishedVersionId } }),
-  saveChecklistVersion: (o) => ({
-    params: { id: o.checklist.draftVersionId },
-    body: { content: checklistContent(), revision: o.checklist.draftRevision },
-  }),
-  publishChecklistVersion: (o) => ({
-    params: { id: o.checklist.draftVersionId },
-    body: { revision: o.checklist.draftRevision },
-  }),
+  saveChecklistVersion: saveDraft('checklist', checklistContent),
+  publishChecklistVersion: publishDraft('checklist'),
 
-  listOpenings: () => ({ query: page }),
+  listOpenings: (_o, c) => ({ query: { ...page, q: c.org.marker, status: 'open' } }),
   createOpening: (o) => ({
     body: {
-      title: 'Another opening',
+      title: 'Tech Lead, Platform',
+      team: 'Platform',
       level: 'senior',
       archetype: 'player_coach',
+      codingSharePct: 50,
+      peopleManagement: 'some',
+      decisionAuthority: 'team',
+      emPartnership: 'Weekly one-to-ones.',
+      compensation: { currency: 'EUR', minMinor: 10_000_000, maxMinor: 14_000_000 },
+      careerPath: 'technical',
+      expectations: {
+        technicalAuthority: 'Owns the architecture.',
+        codingTime: 'Half the week.',
+        teamQuality: 'Five seniors.',
+        emPartnership: 'Close.',
+        growthPath: 'Staff.',
+      },
       hiringManagerId: o.members.hiring_manager.user.id,
       recruiterId: o.members.recruiter.user.id,
       rubricVersionId: o.rubric.publishedVersionId,
       checklistVersionId: o.checklist.publishedVersionId,
+      hideCandidateDetails: true,
     },
   }),
   getOpening: (o) => ({ params: { id: o.opening.id } }),
-  updateOpening: (o) => ({
-    params: { id: o.draftOpening.id },
-    body: { team: 'Platform', recruiterId: o.members.recruiter.user.id, revision: o.draftOpening.revision },
-  }),
-  saveOpeningPlan: (o) => ({
-    params: { id: o.draftOpening.id },
-    body: {
-      steps: [
-        {
-          key: randomUUID(),
-          name: 'Architecture',
-          durationMinutes: 60,
-          focusCompetencyKeys: [],
-          interviewerIds: [o.members.interviewer.user.id, o.spare.id],
-          criterionKeys: [],
+  updateOpening: async (o, _c, use) => {
+    const draft = await use.draftOpening();
+    return {
+      params: { id: draft.id },
+      body: {
+        title: 'Renamed opening',
+        team: 'Core',
+        recruiterId: o.members.recruiter.user.id,
+        compensation: { currency: 'USD', minMinor: 100, maxMinor: 200 },
+        expectations: {
+          technicalAuthority: 'a',
+          codingTime: 'b',
+          teamQuality: 'c',
+          emPartnership: 'd',
+          growthPath: 'e',
         },
-      ],
-      revision: o.draftOpening.revision,
+        revision: draft.revision,
+      },
+    };
+  },
+  saveOpeningPlan: async (o, _c, use) => {
+    const draft = await use.draftOpening();
+    const competency = o.rubric.content.competencies[0]!;
+    return {
+      params: { id: draft.id },
+      body: {
+        steps: [
+          {
+            key: randomUUID(),
+            name: 'Architecture',
+            durationMinutes: 60,
+            focusCompetencyKeys: [competency.key],
+            interviewerIds: [o.members.interviewer.user.id, o.spare.id],
+            criterionKeys: [competency.criteria[0]!.key],
+          },
+        ],
+        revision: draft.revision,
+      },
+    };
+  },
+  changeOpeningStatus: async (_o, _c, use) => {
+    const draft = await use.draftOpening();
+    return {
+      params: { id: draft.id },
+      body: { status: 'open', overrideReason: 'Opened for a test, whatever its plan.', revision: draft.revision },
+    };
+  },
+
+  listCandidates: (_o, c) => ({
+    query: {
+      ...page,
+      q: c.org.candidates.applied.name,
+      source: 'referral',
+      stage: 'applied',
+      openingId: c.org.opening.id,
+      tag: c.org.marker,
+      sort: 'name',
     },
   }),
-  changeOpeningStatus: (o) => ({
-    params: { id: o.draftOpening.id },
-    body: { status: 'open', overrideReason: 'Opened by the role matrix.', revision: o.draftOpening.revision },
+  createCandidate: () => ({
+    body: {
+      name: 'Noor Haddad',
+      email: uniqueEmail('candidate'),
+      phone: '+351 21 000 0000',
+      location: 'Lisbon',
+      currentTitle: 'Staff Engineer',
+      currentCompany: 'Acme',
+      links: { linkedin: 'https://linkedin.com/in/noor', github: 'https://github.com/noor', blog: '', talks: '' },
+      source: 'referral',
+      internal: false,
+      signals: ['mentoring', 'technical_writing'],
+      desiredCareerPath: 'technical',
+      desiredCodingSharePct: 40,
+      compensationExpectation: { currency: 'EUR', amountMinor: 12_000_000 },
+      notes: 'Met at a conference.',
+      tags: ['backend', 'payments'],
+    },
   }),
-
-  listCandidates: () => ({ query: page }),
-  createCandidate: () => ({ body: { name: 'New Candidate', email: uniqueEmail('candidate'), source: 'github' } }),
   getCandidate: (o) => ({ params: { id: o.candidates.debriefed.id } }),
-  updateCandidate: (o) => ({
-    params: { id: o.candidates.interviewing.id },
-    body: { location: 'Lisbon', revision: o.candidates.interviewing.revision },
-  }),
+  updateCandidate: async (_o, _c, use) => {
+    const candidate = await use.candidate('interviewing');
+    return {
+      params: { id: candidate.id },
+      body: {
+        name: 'Renamed Candidate',
+        location: 'Lisbon',
+        links: { linkedin: '', github: 'https://github.com/renamed', blog: '', talks: '' },
+        compensationExpectation: { currency: 'USD', amountMinor: 100 },
+        tags: ['renamed'],
+        revision: candidate.revision,
+      },
+    };
+  },
   exportCandidate: (o) => ({ params: { id: o.candidates.debriefed.id } }),
-  eraseCandidate: (o) => ({
-    params: { id: o.candidates.erasable.id },
-    body: { confirm: o.candidates.erasable.name },
+  eraseCandidate: async (_o, _c, use) => {
+    const candidate = await use.candidate('erasable');
+    return { params: { id: candidate.id }, body: { confirm: candidate.name } };
+  },
+  createApplication: async (o, _c, use) => ({
+    body: { candidateId: (await use.candidate('unapplied')).id, openingId: o.opening.id },
   }),
-  createApplication: (o) => ({ body: { candidateId: o.candidates.unapplied.id, openingId: o.opening.id } }),
   getApplication: (o) => ({ params: { id: o.applications.debriefed.id } }),
-  moveApplication: (o) => ({
-    params: { id: o.applications.applied.id },
-    body: { to: 'screen', note: 'Looks promising.', version: o.applications.applied.version },
-  }),
+  moveApplication: async (_o, _c, use) => {
+    const application = await use.application('applied');
+    return {
+      params: { id: application.id },
+      body: { to: 'screen', note: 'Looks promising.', version: application.version },
+    };
+  },
   getPipelineBoard: (o) => ({ params: { id: o.opening.id }, query: { cardsPerColumn: '50' } }),
   listApplicationInterviews: (o) => ({ params: { id: o.applications.debriefed.id }, query: page }),
-  scheduleInterview: (o) => ({
-    params: { id: o.applications.interviewing.id },
-    body: { stepKey: o.opening.steps[1]!.key, interviewerId: o.members.interviewer.user.id, startsAt: inHours(48) },
+  scheduleInterview: async (o, _c, use) => ({
+    params: { id: (await use.application('interviewing')).id },
+    body: {
+      stepKey: o.opening.steps[1]!.key,
+      interviewerId: o.members.interviewer.user.id,
+      startsAt: inHours(24),
+      durationMinutes: 60,
+      feedbackDueAt: inHours(48),
+    },
   }),
-  updateInterview: (o) => ({
-    params: { id: o.pending[0]!.id },
-    body: { startsAt: inHours(24), version: o.pending[0]!.version },
-  }),
-  cancelInterview: (o) => ({ params: { id: o.pending[1]!.id }, body: { version: o.pending[1]!.version } }),
+  updateInterview: async (_o, _c, use) => {
+    const interview = await use.interview(0);
+    return {
+      params: { id: interview.id },
+      body: { startsAt: inHours(30), durationMinutes: 45, version: interview.version },
+    };
+  },
+  cancelInterview: async (_o, _c, use) => {
+    const interview = await use.interview(1);
+    return { params: { id: interview.id }, body: { version: interview.version } };
+  },
   getRecruiterHome: () => ({ query: { scope: 'all', stuckDays: '1' } }),
 
   createCandidateImport: () => ({ body: {} }),
   getCandidateImport: (o) => ({ params: { id: o.imports.staged } }),
-  addCandidateImportRows: (o) => ({
-    params: { id: o.imports.staged },
+  addCandidateImportRows: async (_o, _c, use) => ({
+    params: { id: await use.stagedImport() },
     body: {
-      rows: [{ row: 3, values: { name: 'Imported Person', email: uniqueEmail('imported'), source: 'LinkedIn' } }],
+      rows: [
+        { row: 3, values: { name: 'Row Three', email: uniqueEmail('row'), source: 'LinkedIn', tags: 'a;b' } },
+        { row: 4, values: { name: 'Row Four', email: uniqueEmail('row'), source: 'referral' } },
+      ],
     },
   }),
-  commitCandidateImport: (o) => ({ params: { id: o.imports.staged }, body: { skipInvalid: true } }),
+  commitCandidateImport: async (_o, _c, use) => ({
+    params: { id: await use.stagedImport() },
+    body: { skipInvalid: true },
+  }),
 
-  listMyInterviews: () => ({ query: { view: 'submitted' } }),
+  listMyInterviews: () => ({ query: { ...page, view: 'submitted' } }),
   getInterviewKit: (o, c) => ({ params: { id: o.interviews[c.role].id } }),
   getScorecard: (o, c) => ({ params: { id: o.interviews[c.role].scorecardId } }),
-  saveScorecard: (o, c) => ({
-    params: { id: o.interviews[c.role].scorecardId },
-    body: { ...completeScorecard(o.opening, 'saved'), revision: o.interviews[c.role].scorecardRevision },
-  }),
-  submitScorecard: (o, c) => ({
-    params: { id: o.interviews[c.role].scorecardId },
-    body: { revision: o.interviews[c.role].scorecardRevision },
-  }),
-  amendScorecard: (o, c) => ({
-    params: { id: o.interviews[c.role].scorecardId },
-    body: {
-      ...completeScorecard(o.opening, 'amended'),
-      reason: 'Corrected the evidence.',
-      revision: o.interviews[c.role].scorecardRevision,
-    },
-  }),
+  saveScorecard: async (o, _c, use) => {
+    const scorecard = await use.scorecard('draft');
+    return {
+      params: { id: scorecard.id },
+      body: { ...completeScorecard(o.opening, 'saved'), revision: scorecard.revision },
+    };
+  },
+  submitScorecard: async (_o, _c, use) => {
+    const scorecard = await use.scorecard('saved');
+    return { params: { id: scorecard.id }, body: { revision: scorecard.revision } };
+  },
+  amendScorecard: async (o, _c, use) => {
+    const scorecard = await use.scorecard('submitted');
+    return {
+      params: { id: scorecard.id },
+      body: {
+        ...completeScorecard(o.opening, 'amended'),
+        reason: 'Corrected the evidence.',
+        revision: scorecard.revision,
+      },
+    };
+  },
   listApplicationScorecards: (o) => ({ params: { id: o.applications.debriefed.id } }),
   getDebrief: (o) => ({ params: { id: o.applications.debriefed.id } }),
-  decide: (o) => ({
-    params: { id: o.applications.debriefed.id },
-    body: { decision: 'hold', rationale: 'Waiting for references.', version: o.applications.debriefed.version },
-  }),
+  decide: async (_o, _c, use) => {
+    const application = await use.application('debriefed');
+    return {
+      params: { id: application.id },
+      body: {
+        decision: 'no_hire',
+        rationale: 'Not enough leadership evidence.',
+        acknowledgeDealbreakers: false,
+        rejectionReason: 'leadership_gap',
+        version: application.version,
+      },
+    };
+  },
   debriefEvents: (o) => ({ params: { id: o.applications.debriefed.id } }),
   getComparison: (o) => ({
     params: { id: o.opening.id },
     query: { applicationIds: `${o.applications.debriefed.id},${o.applications.applied.id}` },
   }),
-  getCalibration: (o) => ({ query: { openingId: o.opening.id } }),
-  getPipelineAnalytics: (o) => ({ query: { openingId: o.opening.id } }),
-  listAuditEvents: () => ({ query: { pageSize: '100' } }),
+  getCalibration: (o) => ({ query: { openingId: o.opening.id, from: '2020-01-01', to: '2099-12-31' } }),
+  getPipelineAnalytics: (o) => ({ query: { openingId: o.opening.id, from: '2020-01-01' } }),
+  listAuditEvents: (_o, c) => ({
+    query: {
+      actor: c.org.members.recruiter.user.id,
+      action: 'createCandidate',
+      entityType: 'candidate',
+      from: '2020-01-01',
+      pageSize: '100',
+    },
+  }),
 };
+
+/**
+ * The valid request for an operation on `o`'s objects, sent by `c`; by default, its writes change
+ * `o`'s own objects. Fails for an operation the table has no entry for.
+ */
+export async function validRequest(
+  operationId: string,
+  o: OrgFixture,
+  c: Caller,
+  use: Targets = standing(o, c.role),
+): Promise<OperationRequest> {
+  const build = VALID_REQUESTS[operationId];
+  if (!build) throw new Error(`test/support/operations.ts has no valid request for ${operationId}: add one`);
+  return build(o, c, use);
+}
 
 /**
  * What the contract's zod schemas say about a request: the list of problems, empty when params,
@@ -271,11 +426,8 @@ export interface Reply {
  * is never waited on: its headers are read and the connection dropped at once.
  */
 export function send(base: string, op: Operation, req: OperationRequest, token: string | null): Promise<Reply> {
-  let path = op.path.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = req.params?.[name];
-    if (value === undefined) throw new Error(`${op.operationId}: no value for path parameter ${name}`);
-    return encodeURIComponent(value);
-  });
+  const params = Object.entries(req.params ?? {}).map(([name, value]) => [name, encodeURIComponent(value)]);
+  let path = fillPath(op.path, Object.fromEntries(params) as Record<string, string>);
   if (req.query) path += `?${new URLSearchParams(req.query).toString()}`;
   const payload = req.body === undefined ? undefined : JSON.stringify(req.body);
   const headers: Record<string, string> = { accept: op.stream ? 'text/event-stream' : 'application/json' };
@@ -307,5 +459,14 @@ export function send(base: string, op: Operation, req: OperationRequest, token: 
     request.setTimeout(20_000, () => request.destroy(new Error(`${op.operationId}: no answer within 20 s`)));
     request.on('error', reject);
     request.end(payload);
+  });
+}
+
+/** `/api/v1/users/{id}` with its parameters filled in (as given: encode them first where needed). */
+export function fillPath(path: string, params: Record<string, string>): string {
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`no value for path parameter ${name} of ${path}`);
+    return value;
   });
 }

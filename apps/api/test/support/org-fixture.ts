@@ -11,6 +11,7 @@ import {
   type Role,
   type RubricDetail,
   type Scorecard,
+  type Stage,
   type User,
   ROLES,
 } from '@scorecard/contracts';
@@ -20,16 +21,19 @@ import {
   openOpeningWithFocus,
   PASSWORD,
   rubricContent,
+  signup,
+  uniqueEmail,
   type FocusedOpening,
 } from './factories.js';
 import type { TestApp } from './test-app.js';
 
 /**
- * A fully populated organization, built through the API, for the isolation and role matrices:
- * a member of every role, a rubric and a checklist of its own (each published, with a pending
- * draft), an open opening whose plan has interviews on it, candidates and applications in several
- * stages, a scorecard submitted by every member on one application (one of them amended), a
- * decision, and candidate imports (one committed, one still staged).
+ * A fully populated organization, built through the API, for the security tests (the isolation
+ * and role matrices, mass assignment, fuzzing): a member of every role, a rubric and a checklist
+ * of its own (each published, with a pending draft), an open opening whose plan has interviews on
+ * it, candidates and applications in several stages, a scorecard submitted by every member on one
+ * application (one of them amended), a decision, and candidate imports (one committed, one still
+ * staged).
  */
 export interface OrgFixture {
   label: string;
@@ -42,24 +46,21 @@ export interface OrgFixture {
   members: Record<Role, Member>;
   /** A member nobody signs in as: the target of user reads and changes. */
   spare: User;
-  rubric: VersionedDoc;
-  checklist: VersionedDoc;
+  rubric: VersionedDoc<ReturnType<typeof rubricContent>>;
+  checklist: VersionedDoc<ReturnType<typeof checklistContent>>;
   /** Open, with a two-step plan; the hiring manager and recruiter members run it. */
   opening: FocusedOpening;
   /** A draft opening on the organization's own rubric and checklist: the target of opening changes. */
-  draftOpening: { id: string; revision: number };
+  draftOpening: Revised;
   /** `unapplied` has no application; `erasable` neither, and is the one to erase. */
-  candidates: Record<
-    'debriefed' | 'applied' | 'interviewing' | 'unapplied' | 'erasable',
-    { id: string; name: string; revision: number }
-  >;
+  candidates: Record<'debriefed' | 'applied' | 'interviewing' | 'unapplied' | 'erasable', CandidateRef>;
   applications: {
     /** In debrief: every member submitted a scorecard on it, and the hiring manager decided to hold. */
-    debriefed: { id: string; version: number };
+    debriefed: Versioned;
     /** Just applied, no interviews. */
-    applied: { id: string; version: number };
+    applied: Versioned;
     /** In interviews, with two interviews whose draft scorecards are pending. */
-    interviewing: { id: string; version: number };
+    interviewing: Versioned;
   };
   /** Each member's interview on the debriefed application and their submitted scorecard. */
   interviews: Record<Role, { id: string; scorecardId: string; scorecardRevision: number }>;
@@ -75,23 +76,39 @@ export interface Member {
   token: string;
 }
 
-export interface VersionedDoc {
+/** A rubric or checklist with a pending draft. */
+export interface DraftDoc {
   id: string;
-  publishedVersionId: string;
   draftVersionId: string;
   draftRevision: number;
 }
 
-const HOUR = 3_600_000;
+/** A rubric or checklist whose version 1 (`content`) is published, with version 2 a draft. */
+export interface VersionedDoc<C> extends DraftDoc {
+  publishedVersionId: string;
+  content: C;
+}
 
-/** Sends one request as a signed-in member (or none) and fails with the answer unless it has the status. */
-async function api<T>(
+export type Revised = { id: string; revision: number };
+export type Versioned = { id: string; version: number };
+export type CandidateRef = { id: string; name: string; revision: number };
+
+const HOUR = 3_600_000;
+const LIBRARY = {
+  rubric: { docs: 'rubrics', versions: 'rubric-versions', content: rubricContent },
+  checklist: { docs: 'red-flag-checklists', versions: 'red-flag-checklist-versions', content: checklistContent },
+} as const;
+/** The kinds of document in the hiring kit's library. */
+export type LibraryKind = keyof typeof LIBRARY;
+
+/** Sends one request as a signed-in member (or nobody) and fails with the answer unless it has the status. */
+export async function must<T>(
   t: TestApp,
   token: string | null,
-  method: 'get' | 'post' | 'put' | 'patch',
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete',
   path: string,
-  body: unknown,
   status: number,
+  body?: unknown,
 ): Promise<T> {
   let req = t.http()[method](path);
   if (token) req = req.set(bearer(token));
@@ -123,214 +140,234 @@ const NAMES: Record<Role, string> = {
   interviewer: 'Ivan',
 };
 
+// The steps the fixture is built from, and fresh objects are made with (`fresh` below): each
+// writes the organization's marker into every name and text.
+
+const markedEmail = (marker: string, who: string) =>
+  uniqueEmail(`${who.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${marker}`);
+
+const addUser = (t: TestApp, admin: string, marker: string, name: string, role: Role) =>
+  must<User>(t, admin, 'post', '/api/v1/users', 201, {
+    name: `${name} ${marker}`,
+    email: markedEmail(marker, name),
+    role,
+    password: PASSWORD,
+  });
+
+/** A rubric or checklist of the organization's own, version 1 a draft. */
+async function newDocument(
+  t: TestApp,
+  token: string,
+  kind: LibraryKind,
+  name: string,
+  marker: string,
+  content: object,
+): Promise<DraftDoc> {
+  const created = await must<RubricDetail | ChecklistDetail>(t, token, 'post', `/api/v1/${LIBRARY[kind].docs}`, 201, {
+    name: `${name} ${marker}`,
+    description: `About ${marker}`,
+    content,
+  });
+  return { id: created.id, draftVersionId: created.draft!.id, draftRevision: created.draft!.revision };
+}
+
+/** A draft opening run by the hiring manager and recruiter members, on the organization's own rubric and checklist. */
+async function newDraftOpening(
+  t: TestApp,
+  o: Pick<OrgFixture, 'marker' | 'members' | 'rubric' | 'checklist'>,
+): Promise<Revised> {
+  const opening = await must<Opening>(t, o.members.hiring_manager.token, 'post', '/api/v1/openings', 201, {
+    title: `Draft ${o.marker}`,
+    level: 'staff',
+    archetype: 'architecture',
+    hiringManagerId: o.members.hiring_manager.user.id,
+    recruiterId: o.members.recruiter.user.id,
+    rubricVersionId: o.rubric.publishedVersionId,
+    checklistVersionId: o.checklist.publishedVersionId,
+  });
+  return { id: opening.id, revision: opening.revision };
+}
+
+async function newCandidate(t: TestApp, recruiter: string, marker: string, name: string): Promise<CandidateRef> {
+  const c = await must<Candidate>(t, recruiter, 'post', '/api/v1/candidates', 201, {
+    name: `${name} ${marker}`,
+    email: markedEmail(marker, name),
+    source: 'referral',
+    currentCompany: `Company ${marker}`,
+    notes: `Notes ${marker}`,
+    tags: [marker],
+  });
+  return { id: c.id, name: c.name, revision: c.revision };
+}
+
+const move = (t: TestApp, recruiter: string, marker: string, a: Versioned, to: Stage) =>
+  must<Application>(t, recruiter, 'post', `/api/v1/applications/${a.id}/moves`, 200, {
+    to,
+    note: `Moved ${marker}`,
+    version: a.version,
+  });
+
+/** Applies the candidate to the opening, and moves the application through `stages`. */
+async function newApplication(
+  t: TestApp,
+  recruiter: string,
+  marker: string,
+  candidateId: string,
+  openingId: string,
+  stages: Stage[] = [],
+): Promise<Application> {
+  let a = await must<Application>(t, recruiter, 'post', '/api/v1/applications', 201, { candidateId, openingId });
+  for (const to of stages) a = await move(t, recruiter, marker, a, to);
+  return a;
+}
+
+/** An interview of the opening's first step (its draft scorecard with it). */
+const schedule = (
+  t: TestApp,
+  recruiter: string,
+  opening: FocusedOpening,
+  applicationId: string,
+  interviewerId: string,
+  startsAt: number,
+  feedbackDueAt?: number,
+) =>
+  must<Interview>(t, recruiter, 'post', `/api/v1/applications/${applicationId}/interviews`, 201, {
+    stepKey: opening.steps[0]!.key,
+    interviewerId,
+    startsAt: new Date(startsAt).toISOString(),
+    ...(feedbackDueAt ? { feedbackDueAt: new Date(feedbackDueAt).toISOString() } : {}),
+  });
+
+/** Its interviewer saves a new scorecard (at revision 0), and submits it unless `until` is `saved`. */
+async function fillScorecard(
+  t: TestApp,
+  token: string,
+  id: string,
+  content: object,
+  until: 'saved' | 'submitted',
+): Promise<Scorecard> {
+  const saved = await must<Scorecard>(t, token, 'put', `/api/v1/scorecards/${id}`, 200, { ...content, revision: 0 });
+  if (until === 'saved') return saved;
+  return must<Scorecard>(t, token, 'post', `/api/v1/scorecards/${id}/submit`, 200, { revision: saved.revision });
+}
+
+/** A candidate import with these rows staged. */
+async function newImport(t: TestApp, recruiter: string, rows: object[]): Promise<string> {
+  const created = await must<CandidateImport>(t, recruiter, 'post', '/api/v1/candidate-imports', 201, {});
+  await must(t, recruiter, 'post', `/api/v1/candidate-imports/${created.id}/rows`, 200, { rows });
+  return created.id;
+}
+
+const importRow = (row: number, marker: string, name: string, source: string) => ({
+  row,
+  values: { name: `${name} ${marker}`, email: markedEmail(marker, name), source },
+});
+
 /** Builds one organization through the API (about a hundred requests, one after the other). */
 export async function buildOrg(t: TestApp, label: string): Promise<OrgFixture> {
   const marker = `mk${randomBytes(5).toString('hex')}`;
-  const email = (who: string) => `${who}-${marker}@example.test`;
 
-  const session = await api<AuthSession>(
-    t,
-    null,
-    'post',
-    '/api/v1/auth/signup',
-    { organizationName: `${label} ${marker}`, name: `Ada ${marker}`, email: email('ada'), password: PASSWORD },
-    201,
-  );
+  const session = await must<AuthSession>(t, null, 'post', '/api/v1/auth/signup', 201, {
+    organizationName: `${label} ${marker}`,
+    name: `Ada ${marker}`,
+    email: markedEmail(marker, 'ada'),
+    password: PASSWORD,
+  });
   const admin = session.token;
-  const addUser = (name: string, role: Role) =>
-    api<User>(
-      t,
-      admin,
-      'post',
-      '/api/v1/users',
-      { name: `${name} ${marker}`, email: email(name.toLowerCase()), role, password: PASSWORD },
-      201,
-    );
-  const adminUser = await api<User>(t, admin, 'get', `/api/v1/users/${session.user.id}`, undefined, 200);
+  const adminUser = await must<User>(t, admin, 'get', `/api/v1/users/${session.user.id}`, 200);
   const members = { admin: { user: adminUser, email: adminUser.email, token: admin } } as Record<Role, Member>;
   for (const role of ROLES.filter((r) => r !== 'admin')) {
-    const user = await addUser(NAMES[role], role);
-    const login = await api<AuthSession>(
-      t,
-      null,
-      'post',
-      '/api/v1/auth/login',
-      { email: user.email, password: PASSWORD },
-      200,
-    );
+    const user = await addUser(t, admin, marker, NAMES[role], role);
+    const login = await must<AuthSession>(t, null, 'post', '/api/v1/auth/login', 200, {
+      email: user.email,
+      password: PASSWORD,
+    });
     members[role] = { user, email: user.email, token: login.token };
   }
-  const spare = await addUser('Sam', 'interviewer');
+  const spare = await addUser(t, admin, marker, 'Sam', 'interviewer');
   const hm = members.hiring_manager.token;
   const recruiter = members.recruiter.token;
 
   // The open opening, run by the hiring manager and recruiter members.
   const focused = await openOpeningWithFocus(t, session, { title: `Tech Lead ${marker}` });
-  const current = await api<Opening>(t, admin, 'get', `/api/v1/openings/${focused.id}`, undefined, 200);
-  await api(
-    t,
-    admin,
-    'patch',
-    `/api/v1/openings/${focused.id}`,
-    {
-      team: `Team ${marker}`,
-      hiringManagerId: members.hiring_manager.user.id,
-      recruiterId: members.recruiter.user.id,
-      revision: current.revision,
-    },
-    200,
-  );
+  const current = await must<Opening>(t, admin, 'get', `/api/v1/openings/${focused.id}`, 200);
+  await must(t, admin, 'patch', `/api/v1/openings/${focused.id}`, 200, {
+    team: `Team ${marker}`,
+    hiringManagerId: members.hiring_manager.user.id,
+    recruiterId: members.recruiter.user.id,
+    revision: current.revision,
+  });
   // The organization's own rubric and checklist (after the opening, which takes the first listed,
   // the built-in kit): version 1 published, version 2 a draft.
-  const versioned = async (docs: string, versions: string, content: object): Promise<VersionedDoc> => {
-    const created = await api<RubricDetail | ChecklistDetail>(
-      t,
-      hm,
-      'post',
-      `/api/v1/${docs}`,
-      { name: `${label} ${marker}`, description: `About ${marker}`, content },
-      201,
-    );
-    const draft = created.draft!;
-    await api(t, hm, 'post', `/api/v1/${versions}/${draft.id}/publish`, { revision: draft.revision }, 200);
-    const next = await api<{ id: string; revision: number }>(
-      t,
-      hm,
-      'post',
-      `/api/v1/${docs}/${created.id}/draft`,
-      {},
-      200,
-    );
-    return { id: created.id, publishedVersionId: draft.id, draftVersionId: next.id, draftRevision: next.revision };
+  const published = async <C extends object>(kind: LibraryKind, content: C): Promise<VersionedDoc<C>> => {
+    const doc = await newDocument(t, hm, kind, label, marker, content);
+    await must(t, hm, 'post', `/api/v1/${LIBRARY[kind].versions}/${doc.draftVersionId}/publish`, 200, {
+      revision: doc.draftRevision,
+    });
+    const next = await must<Revised>(t, hm, 'post', `/api/v1/${LIBRARY[kind].docs}/${doc.id}/draft`, 200, {});
+    return {
+      id: doc.id,
+      publishedVersionId: doc.draftVersionId,
+      draftVersionId: next.id,
+      draftRevision: next.revision,
+      content,
+    };
   };
-  const rubric = await versioned('rubrics', 'rubric-versions', rubricContent());
-  const checklist = await versioned('red-flag-checklists', 'red-flag-checklist-versions', checklistContent());
-
-  const draftOpening = await api<Opening>(
-    t,
-    hm,
-    'post',
-    '/api/v1/openings',
-    {
-      title: `Draft ${marker}`,
-      level: 'staff',
-      archetype: 'architecture',
-      hiringManagerId: members.hiring_manager.user.id,
-      recruiterId: members.recruiter.user.id,
-      rubricVersionId: rubric.publishedVersionId,
-      checklistVersionId: checklist.publishedVersionId,
-    },
-    201,
-  );
+  const rubric = await published('rubric', rubricContent());
+  const checklist = await published('checklist', checklistContent());
+  const draftOpening = await newDraftOpening(t, { marker, members, rubric, checklist });
 
   // Candidates, and their applications in several stages.
-  const candidate = async (name: string) => {
-    const c = await api<Candidate>(
-      t,
-      recruiter,
-      'post',
-      '/api/v1/candidates',
-      {
-        name: `${name} ${marker}`,
-        email: email(name.toLowerCase()),
-        source: 'referral',
-        currentCompany: `Company ${marker}`,
-        notes: `Notes ${marker}`,
-        tags: [marker],
-      },
-      201,
-    );
-    return { id: c.id, name: c.name, revision: c.revision };
-  };
   const candidates = {
-    debriefed: await candidate('Dana'),
-    applied: await candidate('Abel'),
-    interviewing: await candidate('Iris'),
-    unapplied: await candidate('Uma'),
-    erasable: await candidate('Eve'),
+    debriefed: await newCandidate(t, recruiter, marker, 'Dana'),
+    applied: await newCandidate(t, recruiter, marker, 'Abel'),
+    interviewing: await newCandidate(t, recruiter, marker, 'Iris'),
+    unapplied: await newCandidate(t, recruiter, marker, 'Uma'),
+    erasable: await newCandidate(t, recruiter, marker, 'Eve'),
   };
-  const apply = (candidateId: string) =>
-    api<Application>(t, recruiter, 'post', '/api/v1/applications', { candidateId, openingId: focused.id }, 201);
-  const move = async (a: Application, to: string) =>
-    api<Application>(
-      t,
-      recruiter,
-      'post',
-      `/api/v1/applications/${a.id}/moves`,
-      { to, note: `Moved ${marker}`, version: a.version },
-      200,
-    );
-  const schedule = (applicationId: string, interviewerId: string, startsAt: number, feedbackDueAt?: number) =>
-    api<Interview>(
-      t,
-      recruiter,
-      'post',
-      `/api/v1/applications/${applicationId}/interviews`,
-      {
-        stepKey: focused.steps[0]!.key,
-        interviewerId,
-        startsAt: new Date(startsAt).toISOString(),
-        ...(feedbackDueAt ? { feedbackDueAt: new Date(feedbackDueAt).toISOString() } : {}),
-      },
-      201,
-    );
-
-  let debriefed = await move(await move(await apply(candidates.debriefed.id), 'screen'), 'interviews');
-  const applied = await apply(candidates.applied.id);
-  const interviewing = await move(await move(await apply(candidates.interviewing.id), 'screen'), 'interviews');
+  const apply = (c: CandidateRef, stages: Stage[] = []) =>
+    newApplication(t, recruiter, marker, c.id, focused.id, stages);
+  let debriefed = await apply(candidates.debriefed, ['screen', 'interviews']);
+  const applied = await apply(candidates.applied);
+  const interviewing = await apply(candidates.interviewing, ['screen', 'interviews']);
 
   // Every member interviews the debriefed candidate and submits; the interviewer then amends.
   const interviews = {} as OrgFixture['interviews'];
   for (const role of ROLES) {
-    const interview = await schedule(debriefed.id, members[role].user.id, Date.now() - 3 * HOUR);
+    const interview = await schedule(t, recruiter, focused, debriefed.id, members[role].user.id, Date.now() - 3 * HOUR);
     const scorecardId = interview.scorecard!.id;
     const content = completeScorecard(focused, marker, role === 'interviewer' ? 2 : 3);
-    const saved = await api<Scorecard>(
-      t,
-      members[role].token,
-      'put',
-      `/api/v1/scorecards/${scorecardId}`,
-      { ...content, revision: 0 },
-      200,
-    );
-    const submitted = await api<Scorecard>(
-      t,
-      members[role].token,
-      'post',
-      `/api/v1/scorecards/${scorecardId}/submit`,
-      { revision: saved.revision },
-      200,
-    );
+    const submitted = await fillScorecard(t, members[role].token, scorecardId, content, 'submitted');
     interviews[role] = { id: interview.id, scorecardId, scorecardRevision: submitted.revision };
   }
-  const amended = await api<Scorecard>(
+  const amended = await must<Scorecard>(
     t,
     members.interviewer.token,
     'post',
     `/api/v1/scorecards/${interviews.interviewer.scorecardId}/amendments`,
+    200,
     {
       ...completeScorecard(focused, marker, 3),
       reason: `Amended ${marker}`,
       revision: interviews.interviewer.scorecardRevision,
     },
-    200,
   );
   interviews.interviewer.scorecardRevision = amended.revision;
-  debriefed = await move(debriefed, 'debrief');
-  const decision = await api<{ id: string }>(
-    t,
-    hm,
-    'post',
-    `/api/v1/applications/${debriefed.id}/decisions`,
-    { decision: 'hold', rationale: `Rationale ${marker}`, version: debriefed.version },
-    201,
-  );
-  debriefed = await api<Application>(t, recruiter, 'get', `/api/v1/applications/${debriefed.id}`, undefined, 200);
+  debriefed = await move(t, recruiter, marker, debriefed, 'debrief');
+  const decision = await must<{ id: string }>(t, hm, 'post', `/api/v1/applications/${debriefed.id}/decisions`, 201, {
+    decision: 'hold',
+    rationale: `Rationale ${marker}`,
+    version: debriefed.version,
+  });
+  debriefed = await must<Application>(t, recruiter, 'get', `/api/v1/applications/${debriefed.id}`, 200);
 
   // Two interviews whose feedback is overdue: the interviewer's drafts, on another application.
   const pending: OrgFixture['pending'] = [];
   for (let i = 0; i < 2; i++) {
     const interview = await schedule(
+      t,
+      recruiter,
+      focused,
       interviewing.id,
       members.interviewer.user.id,
       Date.now() - 72 * HOUR,
@@ -343,53 +380,20 @@ export async function buildOrg(t: TestApp, label: string): Promise<OrgFixture> {
       scorecardRevision: 0,
     });
   }
-  const draft = completeScorecard(focused, marker);
-  const saved = await api<Scorecard>(
-    t,
-    members.interviewer.token,
-    'put',
-    `/api/v1/scorecards/${pending[0]!.scorecardId}`,
-    { ...draft, recommendation: null, revision: 0 },
-    200,
-  );
+  const draft = { ...completeScorecard(focused, marker), recommendation: null };
+  const saved = await fillScorecard(t, members.interviewer.token, pending[0]!.scorecardId, draft, 'saved');
   pending[0]!.scorecardRevision = saved.revision;
 
   // Candidate imports: one committed, one staged with an invalid row.
-  const startImport = () => api<CandidateImport>(t, recruiter, 'post', '/api/v1/candidate-imports', {}, 201);
-  const committed = await startImport();
-  await api(
-    t,
-    recruiter,
-    'post',
-    `/api/v1/candidate-imports/${committed.id}/rows`,
-    { rows: [{ row: 1, values: { name: `Cora ${marker}`, email: email('cora'), source: 'LinkedIn' } }] },
-    200,
-  );
-  await api(t, recruiter, 'post', `/api/v1/candidate-imports/${committed.id}/commit`, {}, 200);
-  const staged = await startImport();
-  await api(
-    t,
-    recruiter,
-    'post',
-    `/api/v1/candidate-imports/${staged.id}/rows`,
-    {
-      rows: [
-        { row: 1, values: { name: `Stan ${marker}`, email: email('stan'), source: 'GitHub' } },
-        { row: 2, values: { name: `Nell ${marker}`, email: `not-an-email ${marker}` } },
-      ],
-    },
-    200,
-  );
+  const committed = await newImport(t, recruiter, [importRow(1, marker, 'Cora', 'LinkedIn')]);
+  await must(t, recruiter, 'post', `/api/v1/candidate-imports/${committed}/commit`, 200, {});
+  const staged = await newImport(t, recruiter, [
+    importRow(1, marker, 'Stan', 'GitHub'),
+    { row: 2, values: { name: `Nell ${marker}`, email: `not-an-email ${marker}` } },
+  ]);
 
-  const opening = await api<Opening>(t, admin, 'get', `/api/v1/openings/${focused.id}`, undefined, 200);
-  const interviewingNow = await api<Application>(
-    t,
-    recruiter,
-    'get',
-    `/api/v1/applications/${interviewing.id}`,
-    undefined,
-    200,
-  );
+  const opening = await must<Opening>(t, admin, 'get', `/api/v1/openings/${focused.id}`, 200);
+  const interviewingNow = await must<Application>(t, recruiter, 'get', `/api/v1/applications/${interviewing.id}`, 200);
   return {
     label,
     marker,
@@ -399,7 +403,7 @@ export async function buildOrg(t: TestApp, label: string): Promise<OrgFixture> {
     rubric,
     checklist,
     opening: { ...focused, id: opening.id },
-    draftOpening: { id: draftOpening.id, revision: draftOpening.revision },
+    draftOpening,
     candidates,
     applications: {
       debriefed: { id: debriefed.id, version: debriefed.version },
@@ -409,8 +413,99 @@ export async function buildOrg(t: TestApp, label: string): Promise<OrgFixture> {
     interviews,
     pending,
     decisionId: decision.id,
-    imports: { staged: staged.id, committed: committed.id },
+    imports: { staged, committed },
   };
+}
+
+/**
+ * The objects a request changes, in the state it needs them: with `standing`, the fixture's own
+ * (whatever earlier calls left of them: the matrices only need the guard's verdict, and must not
+ * add to the organization); with `fresh`, new ones made for the request, so that sending it once
+ * succeeds and disturbs nothing else (mass assignment's control request, fuzzing).
+ */
+export interface Targets {
+  /** A member nobody signs in as. */
+  member(): Promise<{ id: string }>;
+  /** The organization's own rubric or checklist, with a draft version. */
+  document(kind: LibraryKind): Promise<DraftDoc>;
+  /** A draft opening on the organization's own rubric and checklist. */
+  draftOpening(): Promise<Revised>;
+  /** A candidate; `unapplied` and `erasable` without applications. */
+  candidate(kind: 'interviewing' | 'unapplied' | 'erasable'): Promise<CandidateRef>;
+  /** An application to the open opening: just applied, in interviews, or in debrief with a submitted scorecard. */
+  application(kind: 'applied' | 'interviewing' | 'debriefed'): Promise<Versioned>;
+  /** A scheduled interview (two distinct ones: 0 and 1). */
+  interview(which: 0 | 1): Promise<Versioned>;
+  /** A scorecard of the caller's own: a draft never saved, saved, or submitted. */
+  scorecard(state: 'draft' | 'saved' | 'submitted'): Promise<Revised>;
+  /** A candidate import with rows staged. */
+  stagedImport(): Promise<string>;
+}
+
+/**
+ * The fixture's own objects, as they are; the scorecard, whatever state is asked for, is the
+ * caller's (`role`) submitted one on the debriefed application.
+ */
+export function standing(o: OrgFixture, role: Role): Targets {
+  const mine = o.interviews[role];
+  return {
+    member: async () => o.spare,
+    document: async (kind) => o[kind],
+    draftOpening: async () => o.draftOpening,
+    candidate: async (kind) => o.candidates[kind],
+    application: async (kind) => o.applications[kind],
+    interview: async (which) => o.pending[which]!,
+    scorecard: async () => ({ id: mine.scorecardId, revision: mine.scorecardRevision }),
+    stagedImport: async () => o.imports.staged,
+  };
+}
+
+/** New objects in the fixture's organization for every call; scorecards are the caller's (`role`). */
+export function fresh(t: TestApp, o: OrgFixture, role: Role): Targets {
+  const recruiter = o.members.recruiter.token;
+  const caller = o.members[role];
+  const unique = () => `Fresh ${randomBytes(3).toString('hex')}`;
+  const candidate = () => newCandidate(t, recruiter, o.marker, unique());
+  const application = async (stages: Stage[] = []) =>
+    newApplication(t, recruiter, o.marker, (await candidate()).id, o.opening.id, stages);
+  const scorecard = async (state: 'draft' | 'saved' | 'submitted', applicationId?: string): Promise<Revised> => {
+    const on = applicationId ?? (await application()).id;
+    const interview = await schedule(t, recruiter, o.opening, on, caller.user.id, Date.now() - 3 * HOUR);
+    const id = interview.scorecard!.id;
+    if (state === 'draft') return { id, revision: 0 };
+    return fillScorecard(t, caller.token, id, completeScorecard(o.opening, o.marker), state);
+  };
+  return {
+    member: () => addUser(t, o.members.admin.token, o.marker, unique(), 'interviewer'),
+    document: (kind) =>
+      newDocument(t, o.members.hiring_manager.token, kind, unique(), o.marker, LIBRARY[kind].content()),
+    draftOpening: () => newDraftOpening(t, o),
+    candidate,
+    application: async (kind) => {
+      if (kind === 'applied') return application();
+      const a = await application(['screen', 'interviews']);
+      if (kind === 'interviewing') return a;
+      await scorecard('submitted', a.id);
+      const now = await must<Application>(t, recruiter, 'get', `/api/v1/applications/${a.id}`, 200);
+      return move(t, recruiter, o.marker, now, 'debrief');
+    },
+    interview: async () =>
+      schedule(t, recruiter, o.opening, (await application()).id, o.members.interviewer.user.id, Date.now() - 3 * HOUR),
+    scorecard: (state) => scorecard(state),
+    stagedImport: () => newImport(t, recruiter, [importRow(1, o.marker, unique(), 'LinkedIn')]),
+  };
+}
+
+/**
+ * Ids of a new, smaller organization, to slip into requests as another organization's: itself, its
+ * admin, an open opening, its rubric version, a candidate and their application.
+ */
+export async function foreignIds(t: TestApp): Promise<string[]> {
+  const admin = await signup(t);
+  const opening = await openOpeningWithFocus(t, admin, { title: 'Their opening' });
+  const candidate = await newCandidate(t, admin.token, 'theirs', 'Their Candidate');
+  const application = await newApplication(t, admin.token, 'theirs', candidate.id, opening.id);
+  return [admin.organization.id, admin.user.id, opening.id, opening.rubricVersionId, candidate.id, application.id];
 }
 
 /** The tables holding an organization's rows: every table with an `organization_id`, and `organizations`. */

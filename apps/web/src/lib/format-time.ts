@@ -1,29 +1,37 @@
 // Dates, times and durations in the person's own locale and time zone, one way across the app.
-const withYear = new Intl.DateTimeFormat(undefined, {
-  weekday: 'short',
-  year: 'numeric',
-  month: 'short',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: '2-digit',
-});
-const thisYear = new Intl.DateTimeFormat(undefined, {
+const dateTime: Intl.DateTimeFormatOptions = {
   weekday: 'short',
   month: 'short',
   day: 'numeric',
   hour: 'numeric',
   minute: '2-digit',
-});
+};
+const toMinute = {
+  thisYear: new Intl.DateTimeFormat(undefined, dateTime),
+  withYear: new Intl.DateTimeFormat(undefined, { ...dateTime, year: 'numeric' }),
+};
+const toSecond = {
+  thisYear: new Intl.DateTimeFormat(undefined, { ...dateTime, second: '2-digit' }),
+  withYear: new Intl.DateTimeFormat(undefined, { ...dateTime, year: 'numeric', second: '2-digit' }),
+};
 const timeOnly = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
 
-function formatter(date: Date, now: Date): Intl.DateTimeFormat {
-  return date.getFullYear() === now.getFullYear() ? thisYear : withYear;
+function formatter(date: Date, now: Date, formats = toMinute): Intl.DateTimeFormat {
+  return date.getFullYear() === now.getFullYear() ? formats.thisYear : formats.withYear;
 }
+
+const toDate = (value: Date | string) => (typeof value === 'string' ? new Date(value) : value);
 
 /** "Tue, Dec 2, 10:00 AM" (with the year when it isn't this year). */
 export function formatDateTime(value: Date | string, now = new Date()): string {
-  const date = typeof value === 'string' ? new Date(value) : value;
+  const date = toDate(value);
   return formatter(date, now).format(date);
+}
+
+/** "Tue, Dec 2, 10:00:05 AM": for a log, where several things often happen in the same minute. */
+export function formatDateTimeToSecond(value: Date | string, now = new Date()): string {
+  const date = toDate(value);
+  return formatter(date, now, toSecond).format(date);
 }
 
 /** "Tue, Dec 2, 10:00 – 10:45 AM": a slot, with its end time. */

@@ -1,31 +1,9 @@
 import type { AuditEvent } from '@scorecard/contracts';
 import { Link } from 'react-router';
+import { formatDateTimeToSecond } from '../../../lib/format-time';
 import { actionLabel, entityLabel, entityPath } from '../audit-copy';
 
 type AuditTableProps = { events: AuditEvent[]; busy: boolean };
-
-// To the second: several changes often land in the same minute.
-const withYear = new Intl.DateTimeFormat(undefined, {
-  year: 'numeric',
-  month: 'short',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: '2-digit',
-  second: '2-digit',
-});
-const thisYear = new Intl.DateTimeFormat(undefined, {
-  weekday: 'short',
-  month: 'short',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
-function formatWhen(iso: string, now = new Date()): string {
-  const date = new Date(iso);
-  return (date.getFullYear() === now.getFullYear() ? thisYear : withYear).format(date);
-}
 
 /** One row per recorded event: when, who, what they did, to what, and which fields they set. */
 export function AuditTable({ events, busy }: AuditTableProps) {
@@ -47,7 +25,7 @@ export function AuditTable({ events, busy }: AuditTableProps) {
             <tr key={e.id} data-audit-action={e.action}>
               <th scope="row" className="table__nowrap audit-table__time">
                 <time dateTime={e.occurredAt} title={e.occurredAt}>
-                  {formatWhen(e.occurredAt)}
+                  {formatDateTimeToSecond(e.occurredAt)}
                 </time>
               </th>
               <td>
