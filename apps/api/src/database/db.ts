@@ -47,11 +47,6 @@ export class Db {
     return this.manager.transaction(fn);
   }
 
-  /** The organization of the current block, if any. */
-  get organizationId(): string | null {
-    return this.scope.getStore()?.organizationId ?? null;
-  }
-
   /**
    * Runs `fn` in one transaction as organization `organizationId`: committed when it resolves,
    * rolled back when it throws. Nested calls for the same organization join the outer block.
