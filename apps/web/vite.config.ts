@@ -8,6 +8,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: true,
+    // dist/.vite/manifest.json: which chunks import which, read by `pnpm size` (scripts/size.mjs).
+    manifest: true,
     // Never inline assets as data: URLs, so a strict CSP (no data: in img-src/font-src) holds.
     assetsInlineLimit: 0,
   },

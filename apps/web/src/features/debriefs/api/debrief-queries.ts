@@ -14,11 +14,12 @@ export function useDebrief(applicationId: string | null) {
   return useQuery({ ...debriefQueryOptions(applicationId ?? 'none'), enabled: applicationId !== null });
 }
 
-/** The applications of an opening, from its pipeline board, to pick the ones to compare. */
+/** The applications of an opening, from its pipeline board (up to 500 per stage), to pick the ones to compare. */
 export function useOpeningApplications(openingId: string | null) {
   return useQuery({
     queryKey: debriefKeys.candidates(openingId ?? 'none'),
-    queryFn: ({ signal }) => api('getPipelineBoard', { signal, params: { id: openingId ?? '' } }),
+    queryFn: ({ signal }) =>
+      api('getPipelineBoard', { signal, params: { id: openingId ?? '' }, query: { cardsPerColumn: 500 } }),
     enabled: openingId !== null,
   });
 }

@@ -2,10 +2,17 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api';
 import { pipelineKeys } from './pipeline-keys';
 
+/**
+ * Cards the board asks for per column: the most the API gives. Columns are virtualised, so a
+ * column of 500 renders only the cards in view; beyond 500 the column says "Showing 500 of N".
+ */
+export const CARDS_PER_COLUMN = 500;
+
 export function boardQueryOptions(openingId: string) {
   return queryOptions({
     queryKey: pipelineKeys.board(openingId),
-    queryFn: ({ signal }) => api('getPipelineBoard', { signal, params: { id: openingId } }),
+    queryFn: ({ signal }) =>
+      api('getPipelineBoard', { signal, params: { id: openingId }, query: { cardsPerColumn: CARDS_PER_COLUMN } }),
   });
 }
 

@@ -10,24 +10,19 @@ function subjectOf(card: Card): MoveSubject {
   return { applicationId: card.applicationId, name: card.candidate.name, stage: card.stage, version: card.version };
 }
 
-/** Focuses the card of an application once it is on the page (after a move re-renders the board). */
-export function focusCard(applicationId: string) {
-  let tries = 0;
-  const attempt = () => {
-    const el = document.querySelector<HTMLElement>(`[data-application-id="${applicationId}"]`);
-    if (el) {
-      el.focus();
-      el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-    } else if (tries++ < 30) requestAnimationFrame(attempt);
-  };
-  requestAnimationFrame(attempt);
-}
+type BoardProps = {
+  board: PipelineBoard;
+  mover: StageMover;
+  /** An application whose card should take the focus (after a move); `onFocused` once it did. */
+  focusTarget: string | null;
+  onFocused: () => void;
+};
 
 /**
  * The columns of a pipeline. Cards move by drag and drop, or from the keyboard: arrow keys move a
  * focused card one active stage back or forward, M (or the card's Move button) opens every allowed move.
  */
-export function Board({ board, mover }: { board: PipelineBoard; mover: StageMover }) {
+export function Board({ board, mover, focusTarget, onFocused }: BoardProps) {
   const [dragging, setDragging] = useState<Card | null>(null);
   const now = useMemo(() => Date.now(), [board]);
   // Handlers read the latest mover through a ref, so cards (memoized) never re-render for them.
@@ -95,6 +90,8 @@ export function Board({ board, mover }: { board: PipelineBoard; mover: StageMove
           handlers={handlers}
           canDrop={allowed ? allowed.has(column.stage) : null}
           onDrop={onDrop}
+          focusTarget={focusTarget}
+          onFocused={onFocused}
         />
       ))}
     </div>

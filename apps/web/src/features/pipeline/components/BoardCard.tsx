@@ -16,20 +16,40 @@ function role(card: Card): string {
   return currentTitle || currentCompany || 'Current role not given';
 }
 
+type BoardCardProps = {
+  card: Card;
+  /** Its place in the column (0-based) and the column's length, for the virtual list. */
+  index: number;
+  setSize: number;
+  /** Its offset from the top of the list, in px. */
+  start: number;
+  /** The virtualizer's measuring ref: it reads `data-index` and the rendered height. */
+  measure: (element: HTMLElement | null) => void;
+  now: number;
+  handlers: CardHandlers;
+};
+
 /** One application on the board: focusable, draggable, with its own Move button. Kept cheap to render. */
 export const BoardCard = memo(function BoardCard({
   card,
+  index,
+  setSize,
+  start,
+  measure,
   now,
   handlers,
-}: {
-  card: Card;
-  now: number;
-  handlers: CardHandlers;
-}) {
+}: BoardCardProps) {
   const nameId = `card-${card.applicationId}-name`;
   const metaId = `card-${card.applicationId}-meta`;
   return (
-    <li className="board-card-slot">
+    <li
+      className="board-card-slot"
+      ref={measure}
+      data-index={index}
+      aria-posinset={index + 1}
+      aria-setsize={setSize}
+      style={{ transform: `translateY(${start}px)` }}
+    >
       <article
         className={card.dealbreaker ? 'board-card board-card--flagged' : 'board-card'}
         tabIndex={0}

@@ -1,7 +1,16 @@
 import { STAGE_LABELS, type BoardCard as Card, type Stage } from '@scorecard/contracts';
-import { memo, useState, type DragEvent } from 'react';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { isFinal } from '../pipeline-copy';
 import { BoardCard, type CardHandlers } from './BoardCard';
+
+/** A card's height before it is measured (name, two lines of role, meta and Move button, in px). */
+const ESTIMATED_CARD_HEIGHT = 150;
+/** The gap between cards (px). */
+const CARD_GAP = 8;
+/** Room above the first card and below the last for the focus outline (px; the sides are CSS padding). */
+const EDGE = 4;
+const estimateSize = () => ESTIMATED_CARD_HEIGHT;
 
 type BoardColumnProps = {
   stage: Stage;
@@ -12,8 +21,30 @@ type BoardColumnProps = {
   /** Whether the card being dragged may be dropped here (null while nothing is dragged). */
   canDrop: boolean | null;
   onDrop: (stage: Stage) => void;
+  /** An application whose card should take the focus (after a move); `onFocused` once it did. */
+  focusTarget: string | null;
+  onFocused: () => void;
 };
 
+/** Focuses the card of an application once it is rendered (the virtualizer renders it a frame later). */
+function focusWhenRendered(container: HTMLElement | null, applicationId: string) {
+  let tries = 0;
+  const attempt = () => {
+    const el = container?.querySelector<HTMLElement>(`[data-application-id="${applicationId}"]`);
+    if (el) {
+      el.focus({ preventScroll: true });
+      el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    } else if (tries++ < 30) requestAnimationFrame(attempt);
+  };
+  requestAnimationFrame(attempt);
+}
+
+/**
+ * One stage of the board. Its cards are virtualised: only those in view (and a few either side)
+ * are in the DOM, so a column of 500 stays as light as a column of 20. The card holding the focus
+ * is always rendered, so scrolling never drops the focus; ↑ / ↓ / Home / End move the focus
+ * through the whole column, and each card says its position ("3 of 500") to assistive technology.
+ */
 export const BoardColumn = memo(function BoardColumn({
   stage,
   count,
@@ -22,8 +53,78 @@ export const BoardColumn = memo(function BoardColumn({
   handlers,
   canDrop,
   onDrop,
+  focusTarget,
+  onFocused,
 }: BoardColumnProps) {
   const [over, setOver] = useState(false);
+  /** The application whose card has the focus in this column (kept rendered while scrolled away). */
+  const [pinned, setPinned] = useState<string | null>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const indexOf = useMemo(() => new Map(cards.map((card, index) => [card.applicationId, index])), [cards]);
+  const pinnedIndex = pinned === null ? undefined : indexOf.get(pinned);
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      if (pinnedIndex === undefined || indexes.includes(pinnedIndex)) return indexes;
+      return [...indexes, pinnedIndex].sort((a, b) => a - b);
+    },
+    [pinnedIndex],
+  );
+  const getItemKey = useCallback((index: number) => cards[index]!.applicationId, [cards]);
+  const virtualizer = useVirtualizer({
+    count: cards.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize,
+    getItemKey,
+    gap: CARD_GAP,
+    paddingStart: EDGE,
+    paddingEnd: EDGE,
+    overscan: 4,
+    rangeExtractor,
+  });
+
+  /** Scrolls card `index` into view and gives it the focus. */
+  const reveal = useCallback(
+    (index: number) => {
+      const card = cards[index];
+      if (!card) return;
+      setPinned(card.applicationId);
+      virtualizer.scrollToIndex(index, { align: 'auto' });
+      focusWhenRendered(scrollRef.current, card.applicationId);
+    },
+    [cards, virtualizer],
+  );
+
+  useEffect(() => {
+    if (focusTarget === null) return;
+    const index = indexOf.get(focusTarget);
+    if (index === undefined) return;
+    onFocused();
+    reveal(index);
+  }, [focusTarget, indexOf, onFocused, reveal]);
+
+  /** ↑ / ↓ to the previous or next card, Home / End to the first or last (← / → and M, which move it, are Board's). */
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const target = event.target as HTMLElement;
+    const id = target.dataset.applicationId;
+    if (!id || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    const index = indexOf.get(id);
+    if (index === undefined) return;
+    const next =
+      event.key === 'ArrowDown'
+        ? index + 1
+        : event.key === 'ArrowUp'
+          ? index - 1
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? cards.length - 1
+              : null;
+    if (next === null) return;
+    event.preventDefault();
+    if (next >= 0 && next < cards.length && next !== index) reveal(next);
+  };
+
   const titleId = `column-${stage}-title`;
   const className = [
     'board-column',
@@ -62,11 +163,34 @@ export const BoardColumn = memo(function BoardColumn({
         <span className="visually-hidden">{count === 1 ? ' application' : ' applications'}</span>
       </h2>
       {cards.length > 0 ? (
-        <ul className="board-column__cards" aria-labelledby={titleId}>
-          {cards.map((card) => (
-            <BoardCard key={card.applicationId} card={card} now={now} handlers={handlers} />
-          ))}
-        </ul>
+        <div
+          className="board-column__scroller"
+          ref={scrollRef}
+          onKeyDown={onKeyDown}
+          onFocus={(e) => {
+            const id = (e.target as HTMLElement).closest<HTMLElement>('[data-application-id]')?.dataset.applicationId;
+            if (id) setPinned(id);
+          }}
+          onBlur={(e) => {
+            // Focus moved elsewhere on the page (not just out of the window): the card may scroll away.
+            if (e.relatedTarget && !e.currentTarget.contains(e.relatedTarget as Node)) setPinned(null);
+          }}
+        >
+          <ul className="board-column__cards" aria-labelledby={titleId} style={{ height: virtualizer.getTotalSize() }}>
+            {virtualizer.getVirtualItems().map((item) => (
+              <BoardCard
+                key={item.key}
+                card={cards[item.index]!}
+                index={item.index}
+                setSize={cards.length}
+                start={item.start}
+                measure={virtualizer.measureElement}
+                now={now}
+                handlers={handlers}
+              />
+            ))}
+          </ul>
+        </div>
       ) : (
         <p className="board-column__empty">None</p>
       )}

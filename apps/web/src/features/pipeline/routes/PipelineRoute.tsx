@@ -1,4 +1,5 @@
 import { Uuid, type PipelineBoard } from '@scorecard/contracts';
+import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Alert } from '../../../components/ui/Alert';
 import { OpeningNotFound } from '../../../components/ui/OpeningNotFound';
@@ -8,7 +9,7 @@ import { isApiError } from '../../../lib/api';
 import { useSession } from '../../../lib/session';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useBoard } from '../api/pipeline-queries';
-import { Board, focusCard } from '../components/Board';
+import { Board } from '../components/Board';
 import { MoveDialog } from '../components/MoveDialog';
 import { NoPipelineAccess } from '../components/NoPipelineAccess';
 import { canUsePipeline } from '../pipeline-access';
@@ -42,8 +43,11 @@ export default function PipelineRoute() {
 }
 
 function PipelinePage({ board, refetch }: { board: PipelineBoard; refetch: () => void }) {
+  // The moved card takes the focus once the board shows it in its new column.
+  const [focusTarget, setFocusTarget] = useState<string | null>(null);
+  const onFocused = useCallback(() => setFocusTarget(null), []);
   const mover = useStageMover({
-    onMoved: (application) => focusCard(application.id),
+    onMoved: (application) => setFocusTarget(application.id),
     onStale: refetch,
   });
   const total = board.columns.reduce((sum, c) => sum + c.count, 0);
@@ -67,8 +71,9 @@ function PipelinePage({ board, refetch }: { board: PipelineBoard; refetch: () =>
         }
       />
       <p className="board-hint" id="board-hint">
-        <strong>Keyboard:</strong> Tab to a card, then <kbd>←</kbd> / <kbd>→</kbd> to move it to the previous or next
-        stage, or <kbd>M</kbd> for every move, including reject and withdraw. You can also drag cards between columns.
+        <strong>Keyboard:</strong> Tab to a card, <kbd>↑</kbd> / <kbd>↓</kbd> (or <kbd>Home</kbd> / <kbd>End</kbd>) to
+        go through its column, then <kbd>←</kbd> / <kbd>→</kbd> to move it to the previous or next stage, or{' '}
+        <kbd>M</kbd> for every move, including reject and withdraw. You can also drag cards between columns.
       </p>
       <div className="visually-hidden" aria-live="polite" role="status">
         {mover.announcement}
@@ -93,7 +98,7 @@ function PipelinePage({ board, refetch }: { board: PipelineBoard; refetch: () =>
           <p>Apply candidates to this opening from their page; they start in Applied.</p>
         </EmptyState>
       ) : (
-        <Board board={board} mover={mover} />
+        <Board board={board} mover={mover} focusTarget={focusTarget} onFocused={onFocused} />
       )}
       <MoveDialog mover={mover} />
     </div>
