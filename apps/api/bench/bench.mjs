@@ -37,10 +37,11 @@ import pg from 'pg';
 import { BENCH_PASSWORD, LARGE, SMALL, openBenchDatabase } from './bench-db.mjs';
 import { API_DIR, call, freePort, own, parseArgs, percentile, run, sleep, table } from './lib.mjs';
 
-const ENDPOINTS = ['search', 'board', 'debrief', 'comparison', 'save', 'submit', 'calibration'];
-const READS = new Set(['search', 'board', 'debrief', 'comparison', 'calibration']);
+const ENDPOINTS = ['search', 'search-broad', 'board', 'debrief', 'comparison', 'save', 'submit', 'calibration'];
+const READS = new Set(['search', 'search-broad', 'board', 'debrief', 'comparison', 'calibration']);
 const LABELS = {
-  search: 'candidate search (prefix)',
+  search: 'candidate search (prefix, ~25 matches)',
+  'search-broad': 'candidate search (same 3 letters)',
   board: 'pipeline board',
   debrief: 'debrief (6 submitted)',
   comparison: 'comparison (8)',
@@ -48,6 +49,12 @@ const LABELS = {
   submit: 'submit (idempotent resubmit)',
   calibration: 'calibration (opening)',
 };
+/**
+ * Endpoints whose answer itself grows with the organization: the same three letters match about
+ * 100 times more candidates in LARGE, and the answer counts them all. Their growth is reported,
+ * not held to the target; `search` is the same route with an answer of the same size in both.
+ */
+const ANSWER_GROWS = new Set(['search-broad']);
 /** Tables that grow with the organization: a sequential scan of one that is still small here is noted. */
 const LARGE_TABLES = new Set([
   'candidates',
@@ -111,9 +118,11 @@ run(async () => {
   ]) {
     orgs.push({ key, spec, ...(await findTargets(owner, spec)) });
   }
-  // The same prefix in both organizations (the seed draws names the same way in each): the most
-  // common three letters that start a name in SMALL.
+  // search-broad: the same prefix in both organizations (the seed draws names the same way in each),
+  // the most common three letters that start a name in SMALL. search: in each organization, the
+  // name prefix whose number of matches is closest to one page (25).
   const prefix = args.q ? String(args.q) : await commonPrefix(owner, orgs[0].organizationId);
+  for (const org of orgs) org.searchPrefix = await pagePrefix(owner, org.organizationId, 25);
   for (const org of orgs) {
     console.log(
       `  ${org.spec.name}: ${Object.entries(org.counts)
@@ -183,8 +192,11 @@ run(async () => {
         sequences: [sequence],
       });
     };
-    await fixed('search', `/api/v1/candidates?q=${encodeURIComponent(prefix)}`, (r) => {
+    await fixed('search', `/api/v1/candidates?q=${encodeURIComponent(org.searchPrefix)}`, (r) => {
       org.searchMatches = r.total;
+    });
+    await fixed('search-broad', `/api/v1/candidates?q=${encodeURIComponent(prefix)}`, (r) => {
+      org.broadSearchMatches = r.total;
     });
     await fixed('board', `/api/v1/openings/${org.boardOpeningId}/board`);
     await fixed('debrief', `/api/v1/applications/${org.debrief.applicationId}/debrief`, (r) => {
@@ -335,6 +347,7 @@ run(async () => {
   }
 
   const targets = [];
+  const informational = [];
   for (const r of rows.filter((x) => READS.has(x.endpoint))) {
     targets.push({
       target: `${r.label}, ${r.org}: p50 within ${TARGETS.floorRatio}x of its SQL`,
@@ -347,6 +360,11 @@ run(async () => {
     const l = rows.find((r) => r.endpoint === name && r.org === 'LARGE');
     if (!s || !l) continue;
     const growth = round(l.p50 / s.p50);
+    if (ANSWER_GROWS.has(name)) {
+      const matches = orgs.map((o) => o.broadSearchMatches).join(' vs ');
+      informational.push({ what: `${LABELS[name]}: p50 LARGE / SMALL (${matches} matches)`, value: growth });
+      continue;
+    }
     targets.push({
       target: `${LABELS[name]}: p50 LARGE / SMALL at most ${TARGETS.growth}x`,
       value: growth,
@@ -362,6 +380,7 @@ run(async () => {
   }
   console.log('\ntargets');
   for (const t of targets) console.log(`  ${t.pass ? 'PASS' : 'FAIL'}  ${t.target}: ${t.value}`);
+  for (const i of informational) console.log(`  info  ${i.what}: ${i.value}`);
   if (seqScans.length) {
     console.log('\nsequential scans of large tables on LARGE (see results/explain.txt):');
     for (const s of seqScans) console.log(`  ${s.endpoint}: Seq Scan on ${s.table} (${s.rows} rows) in ${s.statement}`);
@@ -389,7 +408,7 @@ run(async () => {
       connections: CONNECTIONS,
       dbPoolSize: POOL,
       only: ONLY ? [...ONLY] : null,
-      searchPrefix: prefix,
+      broadSearchPrefix: prefix,
       submit: 'idempotent resubmit: POST /submit on a scorecard already submitted, one per connection (own author)',
       save: 'PUT of a draft with its current revision, one draft per connection (own author), revision tracked per answer',
       floor:
@@ -404,7 +423,9 @@ run(async () => {
           counts: o.counts,
           boardOpeningApplications: o.boardOpeningApplications,
           debriefSubmitted: o.debrief.submitted,
+          searchPrefix: o.searchPrefix,
           searchMatches: o.searchMatches ?? null,
+          broadSearchMatches: o.broadSearchMatches ?? null,
         },
       ]),
     ),
@@ -413,6 +434,7 @@ run(async () => {
       Object.entries(ceiling).map(([k, v]) => [k, typeof v === 'number' ? round(v, 3) : summary(v)]),
     ),
     targets,
+    informational,
     seqScans,
     smallTableSeqScans: [...smallScans],
   };
@@ -864,6 +886,19 @@ async function commonPrefix(db, organizationId) {
       where organization_id = $1 and length(name) >= 3
       group by 1 order by n desc, p limit 1`,
     [organizationId],
+  );
+  if (!rows[0]) throw new Error('no candidate to take a search prefix from');
+  return rows[0].p;
+}
+
+/** The name prefix (3 to 8 letters) whose number of candidates is closest to `n`. */
+async function pagePrefix(db, organizationId, n) {
+  const { rows } = await db.query(
+    `select p, count(*)::int as n
+       from candidates, generate_series(3, 8) len, left(lower(name), len) p
+      where organization_id = $1 and length(name) >= len
+      group by p order by abs(count(*) - $2), length(p), p limit 1`,
+    [organizationId, n],
   );
   if (!rows[0]) throw new Error('no candidate to take a search prefix from');
   return rows[0].p;

@@ -176,7 +176,7 @@ export const CandidateSort = z.enum(['name', '-name', 'createdAt', '-createdAt',
 export type CandidateSort = z.infer<typeof CandidateSort>;
 
 export const CandidateListQuery = PageQuery.extend({
-  /** Case-insensitive prefix of the name (or of any word of it), email, current title or company. */
+  /** Case-insensitive prefix of the name, email, current title or company (`quist` does not find `Zebulon Quist`). */
   q: z.string().trim().max(120).optional(),
   source: CandidateSource.optional(),
   stage: Stage.optional(),

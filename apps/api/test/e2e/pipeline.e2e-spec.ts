@@ -158,6 +158,8 @@ describe('candidates', () => {
     expect(await ids('q=staff%20eng')).toEqual([a.id]);
     expect(await ids(`q=${encodeURIComponent(b.email.slice(0, 6))}`)).toContain(b.id);
     expect(await ids('q=quist')).toEqual([]);
+    expect(await ids('q=z%25')).toEqual([]); // % and _ are plain characters, not wildcards
+    expect(await ids('q=z_b')).toEqual([]);
     expect(await ids(`tag=${tag}&sort=name`)).toEqual([b.id, a.id]);
     expect(await ids(`tag=${tag}&source=conference`)).toEqual([b.id]);
   });

@@ -4,7 +4,7 @@ import pg from 'pg';
 import { Db, LOGIN_LOOKUP_SETTING } from '../../src/database/db.js';
 import { hashToken } from '../../src/modules/sessions/sessions.repository.js';
 import { bearer, openOpeningWithPlan, signup, uniqueEmail } from '../support/factories.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { countAppQueries, startTestApp, type TestApp } from '../support/test-app.js';
 
 // Row-level security is the second line of defence: these tests bypass the API's own
 // `organization_id` filters and query the tables directly as the API's database role.
@@ -209,5 +209,51 @@ describe('the two lookups made before the organization is known', () => {
       organizations: (await db.query(`select id from organizations`)) as unknown[],
     }));
     expect(seen).toEqual({ users: [{ id: a.user.id }], candidates: [], organizations: [] });
+  });
+});
+
+/** Every `Index Cond` in a JSON plan, with the index it was used on. */
+function indexConditions(plan: Record<string, unknown>): string[] {
+  const own = plan['Index Cond'] ? [`${String(plan['Index Name'])}: ${String(plan['Index Cond'])}`] : [];
+  const children = (plan.Plans as Record<string, unknown>[] | undefined) ?? [];
+  return [...own, ...children.flatMap(indexConditions)];
+}
+
+describe('indexes under the policy', () => {
+  // A qual that is not leakproof (`like`, `lower`) is evaluated only after the policy, so it cannot
+  // be an index condition: with it, a search reads every candidate of the organization.
+  it('the candidate search turns its prefix into an index range on name, email, title and company', async () => {
+    const c = await signup(t, 'Org C');
+    // Enough candidates that reading them all costs more than the index ranges do.
+    await t.db.query(
+      `insert into candidates (organization_id, name, email, current_title, current_company, source,
+                               links, desired_career_path)
+       select $1, 'Bulk ' || i, 'bulk' || i || '@example.test', 'Engineer ' || i, 'Company ' || i, 'referral',
+              '{}', 'undecided'
+         from generate_series(1, 5000) i`,
+      [c.organization.id],
+    );
+    await t.db.query('analyze candidates');
+    const queries = countAppQueries(t);
+    try {
+      await t.http().get('/api/v1/candidates?q=Cand').set(bearer(c.token)).expect(200);
+    } finally {
+      queries.restore();
+    }
+    const search = queries.statements().find((s) => s.sql.includes('starts_with'));
+    expect(search).toBeDefined();
+    const conditions = await asApp(async (client) => {
+      await client.query('begin');
+      try {
+        await client.query(`select set_config('app.organization_id', $1, true)`, [c.organization.id]);
+        const { rows } = await client.query(`explain (format json) ${search!.sql}`, search!.params);
+        return indexConditions((rows[0]['QUERY PLAN'] as { Plan: Record<string, unknown> }[])[0]!.Plan);
+      } finally {
+        await client.query('rollback');
+      }
+    });
+    for (const column of ['search_name', 'email', 'search_title', 'search_company']) {
+      expect(conditions.some((cond) => new RegExp(`\\(${column} (~>=~|>=) 'cand'`).test(cond))).toBe(true);
+    }
   });
 });

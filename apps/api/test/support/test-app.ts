@@ -102,25 +102,32 @@ const FRAMING = /^\s*(start transaction|commit|rollback|savepoint|release savepo
 
 /**
  * Counts the SQL statements the app itself sends (not the test's own `db`), leaving out transaction
- * framing, so a test can pin how many queries a request costs.
+ * framing, so a test can pin how many queries a request costs. `statements()` returns the counted
+ * statements with their parameters, so a test can EXPLAIN exactly what a request ran.
  */
-export function countAppQueries(t: TestApp): { take(): number; restore(): void } {
+export function countAppQueries(t: TestApp): {
+  take(): number;
+  statements(): { sql: string; params: unknown[] }[];
+  restore(): void;
+} {
   const appDataSource = t.app.get(DataSource);
   const runner = appDataSource.createQueryRunner();
   const proto = Object.getPrototypeOf(runner) as { query: (sql: string) => Promise<unknown> };
   void runner.release();
-  let n = 0;
+  let seen: { sql: string; params: unknown[] }[] = [];
   const original = proto.query;
   proto.query = function (this: { dataSource: unknown }, sql: string, ...rest: unknown[]) {
-    if (this.dataSource === appDataSource && !FRAMING.test(sql)) n++;
+    if (this.dataSource === appDataSource && !FRAMING.test(sql))
+      seen.push({ sql, params: (rest[0] as unknown[]) ?? [] });
     return (original as (...a: unknown[]) => Promise<unknown>).call(this, sql, ...rest);
   };
   return {
     take: () => {
-      const taken = n;
-      n = 0;
+      const taken = seen.length;
+      seen = [];
       return taken;
     },
+    statements: () => seen,
     restore: () => {
       proto.query = original;
     },

@@ -50,10 +50,6 @@ const SORTS: Record<CandidateSort, string> = {
   '-updatedAt': 'c.updated_at desc, c.id',
 };
 
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 function isUniqueViolation(err: unknown, constraint: string): boolean {
   const e = err as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
   const d = e.driverError ?? e;
@@ -89,8 +85,8 @@ export class CandidatesRepository {
   constructor(private readonly db: Db) {}
 
   /**
-   * One page of candidates. The search is a prefix of the name, email, title or company, each an
-   * index range scan; counting and the page come from the same query.
+   * One page of candidates. The search is a case-insensitive prefix of the name, email, title or
+   * company, each an index range scan; counting and the page come from the same query.
    */
   async list(organizationId: string, q: CandidateListQuery): Promise<{ items: CandidateSummary[]; total: number }> {
     const args: unknown[] = [organizationId];
@@ -100,9 +96,11 @@ export class CandidatesRepository {
       return `$${args.length}`;
     };
     if (q.q) {
-      const p = arg(`${escapeLike(q.q.toLowerCase())}%`);
+      // starts_with is leakproof, so under row-level security it still becomes an index range
+      // (`like` and `lower` are not: see the SearchKeys migration).
+      const p = arg(q.q.toLowerCase());
       where.push(
-        `(lower(c.name) like ${p} or c.email like ${p} or lower(c.current_title) like ${p} or lower(c.current_company) like ${p})`,
+        `(starts_with(c.search_name, ${p}) or starts_with(c.email, ${p}) or starts_with(c.search_title, ${p}) or starts_with(c.search_company, ${p}))`,
       );
     }
     if (q.source) where.push(`c.source = ${arg(q.source)}`);
