@@ -113,7 +113,8 @@ export class ApplicationsRepository {
 
   /**
    * The board of an opening: counts per stage and the first `perColumn` cards of each, oldest in
-   * stage first, in one query over the (organization, opening, stage) index.
+   * stage first, in one query over the (organization, opening, stage) index; everything else is
+   * looked up per card shown, so the cost follows the opening, not the organization.
    *
    * A card shows a dealbreaker when a submitted scorecard of the application ticked a red flag that
    * its checklist version rates a dealbreaker; never to a viewer who still owes a draft scorecard
@@ -126,31 +127,37 @@ export class ApplicationsRepository {
     viewerId: string,
   ): Promise<{ counts: Map<Stage, number>; cards: BoardCard[] }> {
     const rows: Record<string, unknown>[] = await this.db.query(
-      `select x.*,
+      `with ranked as (
+         select a.id, a.candidate_id, a.stage, a.stage_entered_at, a.version,
+                count(*) over (partition by a.stage)::int as stage_count,
+                row_number() over (partition by a.stage order by a.stage_entered_at, a.id) as n
+           from applications a
+          where a.organization_id = $1 and a.opening_id = $2)
+       select x.id, x.stage, x.stage_entered_at, x.version, x.stage_count,
+              c.id as candidate_id, c.name, c.current_title, c.current_company,
               (select count(*)::int from interviews i
                 where i.organization_id = $1 and i.application_id = x.id and i.status = 'scheduled') as interviews,
               (select count(*)::int from scorecards s
                 where s.organization_id = $1 and s.application_id = x.id and s.status = 'submitted') as scorecards_in,
-              exists (select 1 from scorecards s
-                        join scorecard_red_flags f on f.organization_id = s.organization_id and f.scorecard_id = s.id
-                        join red_flag_checklist_versions cv on cv.organization_id = s.organization_id
-                                                           and cv.id = s.checklist_version_id
-                       where s.organization_id = $1 and s.application_id = x.id and s.status = 'submitted'
-                         and cv.content -> 'items' @> jsonb_build_array(
-                               jsonb_build_object('key', f.flag_key, 'severity', 'dealbreaker')))
+              coalesce(flag.ticked, false)
               and not exists (select 1 from scorecards d
                                where d.organization_id = $1 and d.application_id = x.id and d.status = 'draft'
                                  and d.interviewer_id = $4) as dealbreaker
-         from (
-         select a.id, a.stage, a.stage_entered_at, a.version,
-                c.id as candidate_id, c.name, c.current_title, c.current_company,
-                count(*) over (partition by a.stage)::int as stage_count,
-                row_number() over (partition by a.stage order by a.stage_entered_at, a.id) as n
-           from applications a
-           join candidates c on c.organization_id = a.organization_id and c.id = a.candidate_id
-          where a.organization_id = $1 and a.opening_id = $2) x
-        where n <= $3
-        order by stage, n`,
+         from ranked x
+         join candidates c on c.organization_id = $1 and c.id = x.candidate_id
+         -- Per card, through the application's own scorecards: as an EXISTS, PostgreSQL hashes the
+         -- dealbreakers of the whole organization first.
+         left join lateral (
+           select true as ticked from scorecards s
+             join scorecard_red_flags f on f.organization_id = s.organization_id and f.scorecard_id = s.id
+             join red_flag_checklist_versions cv on cv.organization_id = s.organization_id
+                                                and cv.id = s.checklist_version_id
+            where s.organization_id = $1 and s.application_id = x.id and s.status = 'submitted'
+              and cv.content -> 'items' @> jsonb_build_array(
+                    jsonb_build_object('key', f.flag_key, 'severity', 'dealbreaker'))
+            limit 1) flag on true
+        where x.n <= $3
+        order by x.stage, x.n`,
       [organizationId, openingId, perColumn, viewerId],
     );
     const counts = new Map<Stage, number>();
