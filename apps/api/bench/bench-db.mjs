@@ -19,6 +19,9 @@ export const LARGE = { name: 'Bench Large', adminEmail: 'admin@large.bench' };
 export const SMALL = { name: 'Bench Small', adminEmail: 'admin@small.bench' };
 
 export const BENCH_DATABASE = 'scorecard_bench';
+/** Titles the seed gives two openings of the same shape in every organization, and the benchmark looks up. */
+export const BIG_OPENING_TITLE = 'Tech Lead, Platform (board)';
+export const DEBRIEF_OPENING_TITLE = 'Tech Lead, Payments (debrief)';
 const API_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const BENCH_DATA_DIR = resolve(API_DIR, '../../.data/bench');
 

@@ -3,7 +3,8 @@
 //   pnpm bench                         (builds the API first)
 //   node apps/api/bench/bench.mjs [--seconds=10] [--connections=10] [--only=name[,name]]
 //                                 [--warmup=2] [--pool=10] [--q=prefix]
-//   names: search, board, debrief, comparison, save, submit, calibration, ceiling
+//   names: search, search-broad, board, board-largest, debrief, comparison, save, submit, calibration,
+//          calibration-largest, ceiling
 //
 // One process: the API built in apps/api/dist (createApp after prepareDatabase, as main.ts does,
 // logging at warn) listens on a free port, next to a bare Fastify server with one constant route
@@ -34,11 +35,31 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import Fastify from 'fastify';
 import pg from 'pg';
-import { BENCH_PASSWORD, LARGE, SMALL, openBenchDatabase } from './bench-db.mjs';
+import { BENCH_PASSWORD, BIG_OPENING_TITLE, LARGE, SMALL, openBenchDatabase } from './bench-db.mjs';
 import { API_DIR, call, freePort, own, parseArgs, percentile, run, sleep, table } from './lib.mjs';
 
-const ENDPOINTS = ['search', 'search-broad', 'board', 'debrief', 'comparison', 'save', 'submit', 'calibration'];
-const READS = new Set(['search', 'search-broad', 'board', 'debrief', 'comparison', 'calibration']);
+const ENDPOINTS = [
+  'search',
+  'search-broad',
+  'board',
+  'board-largest',
+  'debrief',
+  'comparison',
+  'save',
+  'submit',
+  'calibration',
+  'calibration-largest',
+];
+const READS = new Set([
+  'search',
+  'search-broad',
+  'board',
+  'board-largest',
+  'debrief',
+  'comparison',
+  'calibration',
+  'calibration-largest',
+]);
 const LABELS = {
   search: 'candidate search (prefix, ~25 matches)',
   'search-broad': 'candidate search (same 3 letters)',
@@ -47,14 +68,18 @@ const LABELS = {
   comparison: 'comparison (8)',
   save: 'scorecard draft save',
   submit: 'submit (idempotent resubmit)',
+  'board-largest': 'pipeline board (largest opening)',
   calibration: 'calibration (opening)',
+  'calibration-largest': 'calibration (largest opening)',
 };
 /**
- * Endpoints whose answer itself grows with the organization: the same three letters match about
- * 100 times more candidates in LARGE, and the answer counts them all. Their growth is reported,
- * not held to the target; `search` is the same route with an answer of the same size in both.
+ * Endpoints whose work itself grows with the organization: the same three letters match about 100
+ * times more candidates in LARGE, and the answer counts them all; LARGE's largest opening has 7
+ * times the applications and 10 times the scorecards of SMALL's. Their growth is reported, not
+ * held to the target; `search`, `board` and `calibration` are the same routes on work of the same
+ * size in both (a one-page search; the seed's board opening, of the same shape in both).
  */
-const ANSWER_GROWS = new Set(['search-broad']);
+const ANSWER_GROWS = new Set(['search-broad', 'board-largest', 'calibration-largest']);
 /** Tables that grow with the organization: a sequential scan of one that is still small here is noted. */
 const LARGE_TABLES = new Set([
   'candidates',
@@ -140,7 +165,13 @@ run(async () => {
   const { DataSource } = await import('typeorm');
   const { appUrl } = await prepareDatabase(database.url, undefined, { ms: 10_000 });
   const config = {
-    ...loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'warn', SEED_DEMO: 'false', DB_POOL_SIZE: String(POOL) }),
+    ...loadConfig({
+      NODE_ENV: 'production',
+      DATABASE_URL: database.url,
+      LOG_LEVEL: 'warn',
+      SEED_DEMO: 'false',
+      DB_POOL_SIZE: String(POOL),
+    }),
     databaseUrl: appUrl,
   };
   const app = await createApp(config, createLogger('warn'));
@@ -199,6 +230,7 @@ run(async () => {
       org.broadSearchMatches = r.total;
     });
     await fixed('board', `/api/v1/openings/${org.boardOpeningId}/board`);
+    await fixed('board-largest', `/api/v1/openings/${org.largestOpeningId}/board`);
     await fixed('debrief', `/api/v1/applications/${org.debrief.applicationId}/debrief`, (r) => {
       if (r.scorecards.length !== org.debrief.submitted) {
         throw new Error(`the debrief shows ${r.scorecards.length} scorecards, expected ${org.debrief.submitted}`);
@@ -216,7 +248,8 @@ run(async () => {
     );
     if (wanted('save')) plans.push(await agentPlan('save', org, apiBase, recorder));
     if (wanted('submit')) plans.push(await agentPlan('submit', org, apiBase, recorder));
-    await fixed('calibration', `/api/v1/analytics/calibration?openingId=${org.calibrationOpeningId}`);
+    await fixed('calibration', `/api/v1/analytics/calibration?openingId=${org.boardOpeningId}`);
+    await fixed('calibration-largest', `/api/v1/analytics/calibration?openingId=${org.calibrationOpeningId}`);
   }
 
   // ---- the ceiling: a constant route, bare Fastify against the same route through Nest ---------------
@@ -422,6 +455,9 @@ run(async () => {
           name: o.spec.name,
           counts: o.counts,
           boardOpeningApplications: o.boardOpeningApplications,
+          boardOpeningSubmittedScorecards: o.boardOpeningSubmittedScorecards,
+          largestOpeningApplications: o.largestOpeningApplications,
+          calibrationLargestSubmittedScorecards: o.calibrationLargestSubmittedScorecards,
           debriefSubmitted: o.debrief.submitted,
           searchPrefix: o.searchPrefix,
           searchMatches: o.searchMatches ?? null,
@@ -806,6 +842,17 @@ async function findTargets(db, spec) {
     [organizationId],
   );
   if (!board) throw new Error(`${spec.name} has no application`);
+  // The seed's board opening, of the same shape in every organization.
+  const [named] = await q(
+    `select o.id as opening_id,
+            (select count(*)::int from applications a where a.organization_id = $1 and a.opening_id = o.id) as n,
+            (select count(*)::int from scorecards s join applications a on a.organization_id = s.organization_id
+                                                                        and a.id = s.application_id
+              where s.organization_id = $1 and a.opening_id = o.id and s.status = 'submitted') as submitted
+       from openings o where o.organization_id = $1 and o.title = $2`,
+    [organizationId, BIG_OPENING_TITLE],
+  );
+  if (!named) throw new Error(`${spec.name} has no opening "${BIG_OPENING_TITLE}": run pnpm bench:seed --fresh`);
 
   // Applications by their number of submitted scorecards, leaving out those where the admin has a
   // draft (the independence rule would hide their feedback from the admin).
@@ -870,8 +917,12 @@ async function findTargets(db, spec) {
     organizationId,
     adminId: admin.id,
     counts,
-    boardOpeningId: board.opening_id,
-    boardOpeningApplications: board.n,
+    boardOpeningId: named.opening_id,
+    boardOpeningApplications: named.n,
+    boardOpeningSubmittedScorecards: named.submitted,
+    largestOpeningId: board.opening_id,
+    largestOpeningApplications: board.n,
+    calibrationLargestSubmittedScorecards: calibration?.n ?? null,
     debrief: { applicationId: debrief.application_id, submitted: debrief.submitted },
     comparison: { openingId: comparison.opening_id, applicationIds: comparison.ids },
     calibrationOpeningId: calibration?.opening_id ?? board.opening_id,

@@ -17,7 +17,14 @@
 // ratings and red flags of scorecards that are already submitted.
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { BENCH_PASSWORD, LARGE, SMALL, openBenchDatabase } from './bench-db.mjs';
+import {
+  BENCH_PASSWORD,
+  BIG_OPENING_TITLE,
+  DEBRIEF_OPENING_TITLE,
+  LARGE,
+  SMALL,
+  openBenchDatabase,
+} from './bench-db.mjs';
 
 const args = Object.fromEntries(
   process.argv
@@ -33,9 +40,6 @@ if (!(SCALE > 0 && SCALE <= 10)) {
 }
 const FRESH = Boolean(args.fresh);
 
-/** Titles the benchmark harness looks openings up by. */
-export const BIG_OPENING_TITLE = 'Tech Lead, Platform (board)';
-export const DEBRIEF_OPENING_TITLE = 'Tech Lead, Payments (debrief)';
 /** Applications in the debrief opening forced into debrief with exactly 6 submitted scorecards. */
 const FORCED_DEBRIEFS = 12;
 

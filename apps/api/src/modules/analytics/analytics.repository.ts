@@ -81,14 +81,19 @@ function sliceSql(
  * The submitted scorecards of a calibration, as a CTE named `cards`: $1 is the organization, $2
  * the viewer. Applications on which the viewer has a draft of their own are left out, as
  * everywhere panel feedback is shown (the independence rule).
+ *
+ * For one opening, the work must follow the opening, not the organization: each card's ratings
+ * are read through the card (`ratingsJoin`). The `offset 0` keeps PostgreSQL from turning these
+ * per-card lookups back into a hash join over all the organization's ratings, which its estimates
+ * favour for an opening with a few thousand scorecards.
  */
-function cardsSql(slice: Slice): { sql: string; params: unknown[] } {
+function cardsSql(slice: Slice): { sql: string; params: unknown[]; ratingsJoin: string } {
   const s = sliceSql(slice, 3, 'i.starts_at');
   const byOpening = slice.openingId
     ? 'join applications a on a.organization_id = s.organization_id and a.id = s.application_id'
     : '';
   return {
-    sql: `cards as (
+    sql: `cards as materialized (
             select s.id, s.application_id, s.interviewer_id, s.rubric_version_id, s.submitted_at,
                    i.feedback_due_at, i.focus_competency_keys
               from scorecards s
@@ -99,6 +104,11 @@ function cardsSql(slice: Slice): { sql: string; params: unknown[] } {
                                 where own.organization_id = $1 and own.application_id = s.application_id
                                   and own.status = 'draft' and own.interviewer_id = $2))`,
     params: s.params,
+    ratingsJoin: slice.openingId
+      ? `cross join lateral (
+              select * from scorecard_ratings r
+               where r.organization_id = $1 and r.scorecard_id = k.id offset 0) r`
+      : 'join scorecard_ratings r on r.organization_id = $1 and r.scorecard_id = k.id',
   };
 }
 
@@ -146,7 +156,7 @@ export class AnalyticsRepository {
                 count(*) filter (where r.rating = 1) as r1, count(*) filter (where r.rating = 2) as r2,
                 count(*) filter (where r.rating = 3) as r3, count(*) filter (where r.rating = 4) as r4
            from cards k
-           join scorecard_ratings r on r.organization_id = $1 and r.scorecard_id = k.id
+           ${cards.ratingsJoin}
           where r.rating is not null
           group by r.scorecard_id, r.competency_key),
        weights as materialized (
@@ -220,7 +230,7 @@ export class AnalyticsRepository {
        units as (
          select k.application_id, r.criterion_key, r.competency_key, array_agg(r.rating::int order by r.rating) as ratings
            from cards k
-           join scorecard_ratings r on r.organization_id = $1 and r.scorecard_id = k.id
+           ${cards.ratingsJoin}
           where r.rating is not null
           group by k.application_id, r.criterion_key, r.competency_key
          having count(*) >= 2),

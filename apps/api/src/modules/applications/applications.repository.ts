@@ -144,7 +144,11 @@ export class ApplicationsRepository {
                                where d.organization_id = $1 and d.application_id = x.id and d.status = 'draft'
                                  and d.interviewer_id = $4) as dealbreaker
          from ranked x
-         join candidates c on c.organization_id = $1 and c.id = x.candidate_id
+         -- Per card shown. \`offset 0\` keeps PostgreSQL from hashing all the organization's
+         -- candidates for an opening with thousands of applications.
+         cross join lateral (
+           select c.id, c.name, c.current_title, c.current_company from candidates c
+            where c.organization_id = $1 and c.id = x.candidate_id offset 0) c
          -- Per card, through the application's own scorecards: as an EXISTS, PostgreSQL hashes the
          -- dealbreakers of the whole organization first.
          left join lateral (
