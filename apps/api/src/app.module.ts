@@ -21,6 +21,7 @@ import { DebriefEventsModule } from './modules/events/debrief-events.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { HomeModule } from './modules/home/home.module.js';
 import { LibraryModule } from './modules/library/library.module.js';
+import { MetricsModule } from './modules/metrics/metrics.module.js';
 import { OpeningsModule } from './modules/openings/openings.module.js';
 import { OrganizationsModule } from './modules/organizations/organizations.module.js';
 import { PrivacyModule } from './modules/privacy/privacy.module.js';
@@ -48,6 +49,7 @@ export class AppModule {
         }),
         DbModule,
         HealthModule,
+        MetricsModule,
         OrganizationsModule,
         SessionsModule,
         UsersModule,

@@ -12,6 +12,7 @@ import { ProblemFilter } from './common/problem.filter.js';
 import { clientErrorResponse } from './common/problem.js';
 import type { AppConfig } from './config/env.js';
 import { AppModule } from './app.module.js';
+import { MetricsService } from './modules/metrics/metrics.service.js';
 import { buildOpenApiDocument } from './openapi/document.js';
 
 const REQUEST_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
@@ -50,6 +51,8 @@ export async function createApp(
   fastify.addHook('onSend', async (req, reply) => {
     void reply.header('x-request-id', req.id);
   });
+  // Every answered request, by route template, for GET /api/metrics (served to the internal network only).
+  app.get(MetricsService).instrument(fastify);
 
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {

@@ -43,7 +43,7 @@ import {
   SavePlanRequest,
   UpdateOpeningRequest,
 } from './openings.js';
-import { Health } from './health.js';
+import { Health, Readiness } from './health.js';
 import {
   CancelInterviewRequest,
   Interview,
@@ -93,8 +93,11 @@ export interface Endpoint {
   /** The success status and the schema of its body (`null` for no body, or for a stream). */
   readonly status: number;
   readonly response: z.ZodType | null;
-  /** Set for a stream of server-sent events (`response` is then null): the route writes the raw reply. */
-  readonly produces?: 'text/event-stream';
+  /**
+   * Set when the success is not JSON (`response` is then null): `text/event-stream` for a stream of
+   * server-sent events (the route writes the raw reply), `text/plain` for text (the metrics).
+   */
+  readonly produces?: 'text/event-stream' | 'text/plain';
   /** Every write is recorded in the audit log; set this to record a read too (an export of personal data). */
   readonly audited?: boolean;
   /** The audit log's entity type, when the one derived from the path would be wrong (see `auditEntityType`). */
@@ -265,6 +268,27 @@ export const endpoints = {
     access: { auth: 'public' },
     status: 200,
     response: Health,
+  },
+  ready: {
+    method: 'get',
+    path: '/api/ready',
+    summary:
+      'Readiness: 200 when the database answers and every migration of this build is applied, 503 naming what is missing otherwise',
+    tag: 'system',
+    access: { auth: 'public' },
+    status: 200,
+    response: Readiness,
+  },
+  metrics: {
+    method: 'get',
+    path: '/api/metrics',
+    summary:
+      'Prometheus metrics in the text exposition format 0.0.4: requests by method, route template and status, their latency, the database pool, and the Node.js process. For scrapers inside the network only: the reverse proxy refuses it from outside',
+    tag: 'system',
+    access: { auth: 'public' },
+    status: 200,
+    response: null,
+    produces: 'text/plain',
   },
   signup: {
     method: 'post',

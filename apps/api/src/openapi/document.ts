@@ -9,6 +9,13 @@ const ERROR_STATUSES: Record<number, string> = {
   404: 'Not found in the caller’s organization',
   409: 'Conflict with the current state',
   429: 'Too many attempts; see Retry-After',
+  503: 'Not available: the database does not answer, or (readiness) migrations are not applied',
+};
+
+/** How a success that is not JSON is described (see `Endpoint.produces`). */
+const PRODUCES: Record<NonNullable<Endpoint['produces']>, string> = {
+  'text/event-stream': 'A stream of server-sent events that stays open until the client disconnects',
+  'text/plain': 'Text, in the format the summary names',
 };
 
 function errorStatuses(e: Endpoint): number[] {
@@ -17,6 +24,7 @@ function errorStatuses(e: Endpoint): number[] {
   if (e.params) s.push(404);
   if (e.method !== 'get') s.push(409);
   if (e.path.endsWith('/auth/login')) s.push(401, 429);
+  if (e.path === '/api/health' || e.path === '/api/ready') s.push(503);
   return [...new Set(s)].sort();
 }
 
@@ -34,7 +42,7 @@ export function buildOpenApiDocument(version: string) {
     > = {
       [e.status]: e.produces
         ? {
-            description: 'A stream of server-sent events that stays open until the client disconnects',
+            description: PRODUCES[e.produces],
             content: { [e.produces]: { schema: { type: 'string' } } },
           }
         : e.response

@@ -30,12 +30,15 @@ interface Operation {
   path: string;
   takesBody: boolean;
   queryKeys: string[];
+  /** The content types the document gives its success answers (JSON, or a stream or text for some). */
+  successTypes: string[];
 }
 
 type DocOperation = {
   operationId: string;
   requestBody?: unknown;
   parameters?: { in: string; name: string }[];
+  responses?: Record<string, { content?: Record<string, unknown> }>;
 };
 const document = buildOpenApiDocument('test') as unknown as { paths: Record<string, Record<string, DocOperation>> };
 const operations: Operation[] = Object.entries(document.paths).flatMap(([path, item]) =>
@@ -45,6 +48,9 @@ const operations: Operation[] = Object.entries(document.paths).flatMap(([path, i
     path,
     takesBody: op.requestBody !== undefined,
     queryKeys: (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
+    successTypes: Object.entries(op.responses ?? {})
+      .filter(([status]) => status.startsWith('2'))
+      .flatMap(([, r]) => Object.keys(r.content ?? {})),
   })),
 );
 
@@ -614,14 +620,16 @@ const LEAKS = [
   /\bstack trace\b/i,
 ];
 
-function problemWith(a: Answer, w: Wire): string | null {
+function problemWith(a: Answer, w: Wire, op: Operation): string | null {
   const sent = `${w.target}\n${w.body?.toString('utf8') ?? ''}`;
   const leak = (a.status >= 400 ? LEAKS : STACK_TRACES).find((re) => re.test(a.text) && !re.test(sent));
   if (leak) return `the answer shows internals (${leak})`;
   if (a.status >= 500 || a.status < 200 || (a.status >= 300 && a.status < 400)) return `answered ${a.status}`;
   if (a.status < 300) {
     const ok =
-      a.status === 204 || a.contentType.startsWith('application/json') || a.contentType.startsWith('text/event-stream');
+      a.status === 204 ||
+      a.contentType.startsWith('application/json') ||
+      op.successTypes.some((type) => a.contentType.startsWith(type));
     return ok ? null : `a success with content type ${a.contentType}`;
   }
   if (!a.contentType.startsWith('application/problem+json')) return `a ${a.status} with content type ${a.contentType}`;
@@ -674,7 +682,7 @@ async function check(op: Operation, req: OperationRequest, input: Input, token: 
   const w = wire(op, req, input, token);
   const a = await send(w);
   tried[op.operationId] = (tried[op.operationId] ?? 0) + 1;
-  const wrong = problemWith(a, w);
+  const wrong = problemWith(a, w, op);
   if (wrong) {
     const shown = (w.body?.toString('utf8') ?? '').slice(0, 300);
     const requestId = /"requestId":"([^"]+)"/.exec(a.text)?.[1];

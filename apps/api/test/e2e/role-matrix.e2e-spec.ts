@@ -17,6 +17,8 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
  * contracts' endpoint table, so that it is a second, independent statement of the policy: a
  * change to the endpoint table that changes who may do what fails here until this table agrees.
  *
+ * - Anyone, without a session: sign-up, sign-in, liveness, readiness and metrics (the reverse proxy
+ *   keeps metrics inside the network).
  * - Everyone signed in: their own session and interviews; a scorecard is its interviewer's; the
  *   debrief and the panel's scorecards for whoever the independence rule lets see them (checked
  *   per object, not per role).
@@ -31,6 +33,8 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 const POLICY = policyTable(`
   operation                  admin  recruiter  hiring_manager  interviewer
   health                     public
+  ready                      public
+  metrics                    public
   signup                     public
   login                      public
   logout                     yes    yes        yes             yes
@@ -200,7 +204,7 @@ describe('the role matrix', () => {
     const publicInPolicy = Object.keys(POLICY).filter((k) => POLICY[k] === 'public');
     const publicInDocument = OPERATIONS.filter((o) => o.public).map((o) => o.operationId);
     expect(publicInDocument.sort()).toEqual(publicInPolicy.sort());
-    expect(publicInPolicy).toEqual(['health', 'login', 'signup']);
+    expect(publicInPolicy).toEqual(['health', 'login', 'metrics', 'ready', 'signup']);
   });
 
   describe('as each role, with its own organization’s ids', () => {

@@ -95,6 +95,8 @@ const publishDraft =
  */
 export const VALID_REQUESTS: Record<string, RequestBuilder> = {
   health: () => ({}),
+  ready: () => ({}),
+  metrics: () => ({}),
   signup: () => ({
     body: { organizationName: 'Signed Up Co', name: 'Ada Admin', email: uniqueEmail('signup'), password: PASSWORD },
   }),
