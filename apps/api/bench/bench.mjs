@@ -80,6 +80,12 @@ const LABELS = {
  * size in both (a one-page search; the seed's board opening, of the same shape in both).
  */
 const ANSWER_GROWS = new Set(['search-broad', 'board-largest', 'calibration-largest']);
+/** What grows, per such endpoint, and the organization field that counts it (SMALL vs LARGE). */
+const WORK_SIZE = {
+  'search-broad': ['matches', 'broadSearchMatches'],
+  'board-largest': ['applications', 'largestOpeningApplications'],
+  'calibration-largest': ['submitted scorecards', 'calibrationLargestSubmittedScorecards'],
+};
 /** Tables that grow with the organization: a sequential scan of one that is still small here is noted. */
 const LARGE_TABLES = new Set([
   'candidates',
@@ -394,8 +400,9 @@ run(async () => {
     if (!s || !l) continue;
     const growth = round(l.p50 / s.p50);
     if (ANSWER_GROWS.has(name)) {
-      const matches = orgs.map((o) => o.broadSearchMatches).join(' vs ');
-      informational.push({ what: `${LABELS[name]}: p50 LARGE / SMALL (${matches} matches)`, value: growth });
+      const [what, key] = WORK_SIZE[name];
+      const sizes = orgs.map((o) => o[key]).join(' vs ');
+      informational.push({ what: `${LABELS[name]}: p50 LARGE / SMALL (${sizes} ${what})`, value: growth });
       continue;
     }
     targets.push({
