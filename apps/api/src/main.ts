@@ -3,8 +3,9 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createLogger } from './common/logger.js';
 import { ConfigError, loadConfig } from './config/env.js';
 import { createApp } from './create-app.js';
-import { prepareDatabase } from './database/data-source.js';
+import { derivedAppDatabaseUrl, prepareDatabase } from './database/data-source.js';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres.js';
+import { checkDatabaseReady, DatabaseNotReadyError } from './database/migration-status.js';
 import { DEMO_ORGANIZATION, seedDemo } from './database/seed-demo.js';
 
 async function main(): Promise<void> {
@@ -54,20 +55,39 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT', 0));
 
   try {
-    let databaseUrl = config.databaseUrl;
-    if (!databaseUrl) {
+    // The owner's URL: needed to migrate, and to derive the app role's login when DATABASE_APP_URL
+    // is unset. An instance that does not migrate and is given DATABASE_APP_URL never uses it.
+    let ownerUrl = config.databaseUrl;
+    if (!ownerUrl && (config.runMigrations || !config.databaseAppUrl)) {
       embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, database: 'scorecard', log });
-      databaseUrl = embedded.url;
+      ownerUrl = embedded.url;
     }
-    // Migrations run as the tables' owner; requests are served as a role that owns nothing.
-    const { appUrl, applied } = await prepareDatabase(databaseUrl, config.databaseAppUrl, {
+    const wait = {
       ms: config.dbWaitSeconds * 1000,
-      onWait: (err) =>
+      onWait: (err: unknown) =>
         log.warn({ cause: err instanceof Error ? err.message : String(err) }, 'waiting for the database'),
-    });
-    if (applied.length) log.info({ applied }, 'migrations applied');
+    };
+    let appUrl: string;
+    if (config.runMigrations) {
+      // Migrations run as the tables' owner; requests are served as a role that owns nothing.
+      const prepared = await prepareDatabase(ownerUrl!, config.databaseAppUrl, wait);
+      appUrl = prepared.appUrl;
+      if (prepared.applied.length) log.info({ applied: prepared.applied }, 'migrations applied');
+    } else {
+      // Migrations are their own step (dist/migrate.js), which also enabled the app role's login.
+      // Refuse to serve a database that lacks one of this build's migrations.
+      appUrl = config.databaseAppUrl ?? derivedAppDatabaseUrl(ownerUrl!);
+      const status = await checkDatabaseReady(appUrl, wait);
+      if (status.unknown.length) {
+        log.warn(
+          { unknown: status.unknown },
+          'the database has migrations this build does not know (a newer build migrated it); serving anyway',
+        );
+      }
+      log.info({ applied: status.applied.length }, 'RUN_MIGRATIONS=false: not migrating; every migration is applied');
+    }
     app = await createApp({ ...config, databaseUrl: appUrl }, log);
-    if (config.seedDemo && (await seedDemo(app, databaseUrl))) {
+    if (config.seedDemo && ownerUrl && (await seedDemo(app, ownerUrl))) {
       log.info(`demo organization "${DEMO_ORGANIZATION}" created`);
     }
     if (stopping) return;
@@ -82,7 +102,8 @@ async function main(): Promise<void> {
       );
     }
   } catch (err) {
-    log.fatal({ err }, 'failed to start');
+    if (err instanceof DatabaseNotReadyError) log.fatal(`failed to start: ${err.message}`);
+    else log.fatal({ err }, 'failed to start');
     await shutdown('start-up failed', 1);
   }
 }

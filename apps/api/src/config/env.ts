@@ -39,6 +39,7 @@ const EnvSchema = z.object({
   SEED_DEMO: Bool.optional(),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   DB_WAIT_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  RUN_MIGRATIONS: Bool.default(true),
 });
 
 export interface AppConfig {
@@ -64,17 +65,64 @@ export interface AppConfig {
   dbPoolSize: number;
   /** How long start-up waits for an unreachable database before giving up. */
   dbWaitSeconds: number;
+  /**
+   * Apply pending migrations at start (as the owner). False when migrations are their own step
+   * (`node apps/api/dist/migrate.js`): the API then refuses to start while any is pending.
+   */
+  runMigrations: boolean;
 }
 
 export class ConfigError extends Error {}
 
+function roleOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return decodeURIComponent(new URL(url).username) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Rules across variables, read from the raw values so that they are reported together with any
+ * value the schema refuses. Each entry is `NAME: why`.
+ */
+function crossChecks(raw: Record<string, string>): string[] {
+  const issues: string[] = [];
+  const production = raw.NODE_ENV === 'production';
+  const runMigrations = !['false', '0'].includes(raw.RUN_MIGRATIONS ?? 'true');
+  if (production && !raw.DATABASE_URL && !(raw.DATABASE_APP_URL && !runMigrations)) {
+    issues.push(
+      'DATABASE_URL: required in production (postgres://owner:password@host:5432/db); without it the API would ' +
+        'start an embedded PostgreSQL in DATA_DIR, which is for development only. ' +
+        '(An instance started with RUN_MIGRATIONS=false may be given DATABASE_APP_URL alone.)',
+    );
+  }
+  if (production && raw.SEED_DEMO && ['true', '1'].includes(raw.SEED_DEMO)) {
+    issues.push('SEED_DEMO: demo data is never created in production; remove SEED_DEMO or set it to false');
+  }
+  const owner = roleOf(raw.DATABASE_URL);
+  if (owner && owner === roleOf(raw.DATABASE_APP_URL)) {
+    issues.push(
+      `DATABASE_APP_URL: names the same role as DATABASE_URL (${owner}); the API must serve requests as a role ` +
+        'that owns no table (scorecard_app), or row-level security does not apply',
+    );
+  }
+  return issues;
+}
+
 /** Reads and validates the environment; throws a ConfigError naming every bad value. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''),
+  );
   const parsed = EnvSchema.safeParse(cleaned);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  const lines = [
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)),
+    ...crossChecks(cleaned),
+  ];
+  if (!parsed.success || lines.length > 0) {
+    throw new ConfigError(`Invalid configuration:\n${lines.map((l) => `  ${l}`).join('\n')}`);
   }
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
@@ -94,5 +142,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: !production && (e.SEED_DEMO ?? true),
     dbPoolSize: e.DB_POOL_SIZE,
     dbWaitSeconds: e.DB_WAIT_SECONDS,
+    runMigrations: e.RUN_MIGRATIONS,
   };
 }

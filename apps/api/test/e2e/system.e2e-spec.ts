@@ -126,8 +126,10 @@ describe('demo organization', () => {
     }
   });
 
-  it('is never wanted in production, even when asked for', () => {
-    expect(loadConfig({ NODE_ENV: 'production', SEED_DEMO: 'true' }).seedDemo).toBe(false);
+  it('is never wanted in production: asking for it there is a configuration error', () => {
+    const DATABASE_URL = 'postgres://owner:secret@db/scorecard';
+    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL, SEED_DEMO: 'true' })).toThrow(/SEED_DEMO/);
+    expect(loadConfig({ NODE_ENV: 'production', DATABASE_URL }).seedDemo).toBe(false);
     expect(loadConfig({ NODE_ENV: 'development' }).seedDemo).toBe(true);
   });
 });
@@ -144,7 +146,9 @@ describe('configuration', () => {
   });
 
   it('uses Secure cookies in production unless told otherwise', () => {
-    expect(loadConfig({ NODE_ENV: 'production' }).cookieSecure).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://owner@db/scorecard' }).cookieSecure).toBe(
+      true,
+    );
     expect(loadConfig({ NODE_ENV: 'development' }).cookieSecure).toBe(false);
   });
 });
