@@ -137,7 +137,10 @@ export class AnalyticsRepository {
   }
 
   /**
-   * Per interviewer with a submitted scorecard in the slice, by name, in one query:
+   * Calibration over the submitted scorecards in the slice, in one query that reads each card and
+   * its ratings once (the `cards` and `ratings` CTEs) and answers both parts as JSON:
+   *
+   * `interviewers`: per interviewer with a submitted scorecard in the slice, by name:
    * - scorecards, and how many were submitted after the feedback due time with the median hours late;
    * - focus competencies of their interviews and how many their scorecard left without any rating
    *   ("not assessed" on every criterion, or nothing at all);
@@ -146,19 +149,32 @@ export class AnalyticsRepository {
    *   criteria, an interviewer's the mean over their scorecards on that candidate, and the overall
    *   the weight-normalised mean over the competencies they rated, with the weights of the
    *   scorecard's rubric version.
+   *
+   * `agreement`: every competency of the rubric versions scored in the slice, in rubric order (its
+   * name from the latest of those versions), with the units of its agreement: each criterion of each
+   * application rated (not "not assessed") on two or more submitted scorecards, the unit's values
+   * being those ratings. Units with the same sorted ratings come back as one row with their count,
+   * so the answer stays small however many candidates there are.
    */
-  async interviewers(organizationId: string, viewerId: string, slice: Slice): Promise<InterviewerRow[]> {
+  async calibration(
+    organizationId: string,
+    viewerId: string,
+    slice: Slice,
+  ): Promise<{ interviewers: InterviewerRow[]; agreement: AgreementRow[] }> {
     const cards = cardsSql(slice);
     const rows: Record<string, unknown>[] = await this.db.query(
       `with ${cards.sql},
-       card_competency as (
-         select r.scorecard_id, r.competency_key, avg(r.rating)::float8 as score,
-                count(*) filter (where r.rating = 1) as r1, count(*) filter (where r.rating = 2) as r2,
-                count(*) filter (where r.rating = 3) as r3, count(*) filter (where r.rating = 4) as r4
+       ratings as materialized (
+         select k.id as scorecard_id, k.application_id, r.criterion_key, r.competency_key, r.rating
            from cards k
            ${cards.ratingsJoin}
-          where r.rating is not null
-          group by r.scorecard_id, r.competency_key),
+          where r.rating is not null),
+       card_competency as (
+         select scorecard_id, competency_key, avg(rating)::float8 as score,
+                count(*) filter (where rating = 1) as r1, count(*) filter (where rating = 2) as r2,
+                count(*) filter (where rating = 3) as r3, count(*) filter (where rating = 4) as r4
+           from ratings
+          group by scorecard_id, competency_key),
        weights as materialized (
          select rv.id as rubric_version_id, (c.v ->> 'key')::uuid as competency_key, (c.v ->> 'weight')::float8 as weight
            from rubric_versions rv
@@ -195,44 +211,17 @@ export class AnalyticsRepository {
                 percentile_cont(0.5) within group (order by hours_late) filter (where late) as median_hours_late,
                 sum(r1)::int as r1, sum(r2)::int as r2, sum(r3)::int as r3, sum(r4)::int as r4
            from per_card
-          group by interviewer_id)
-       select u.id, u.name, p.scorecards, p.focus, p.unassessed, p.late, p.median_hours_late,
-              p.r1, p.r2, p.r3, p.r4, coalesce(sc.scores, '[]') as scores
-         from per_interviewer p
-         join users u on u.organization_id = $1 and u.id = p.interviewer_id
-         left join scores sc on sc.interviewer_id = p.interviewer_id
-        order by lower(u.name), u.id`,
-      [organizationId, viewerId, ...cards.params],
-    );
-    return rows.map((r) => ({
-      interviewer: { id: r.id as string, name: r.name as string },
-      scorecards: r.scorecards as number,
-      focus: r.focus as number,
-      unassessed: r.unassessed as number,
-      late: r.late as number,
-      medianHoursLate: (r.median_hours_late as number | null) ?? null,
-      ratingDistribution: [r.r1 as number, r.r2 as number, r.r3 as number, r.r4 as number],
-      scores: r.scores as InterviewerRow['scores'],
-    }));
-  }
-
-  /**
-   * Every competency of the rubric versions scored in the slice, in rubric order (its name from
-   * the latest of those versions), with the units of its agreement: each criterion of each
-   * application rated (not "not assessed") on two or more submitted scorecards, the unit's values
-   * being those ratings. Units with the same sorted ratings come back as one row with their count,
-   * so the answer stays small however many candidates there are.
-   */
-  async agreement(organizationId: string, viewerId: string, slice: Slice): Promise<AgreementRow[]> {
-    const cards = cardsSql(slice);
-    const rows: Record<string, unknown>[] = await this.db.query(
-      `with ${cards.sql},
+          group by interviewer_id),
+       interviewer_rows as (
+         select u.id, u.name, p.scorecards, p.focus, p.unassessed, p.late, p.median_hours_late,
+                p.r1, p.r2, p.r3, p.r4, coalesce(sc.scores, '[]') as scores
+           from per_interviewer p
+           join users u on u.organization_id = $1 and u.id = p.interviewer_id
+           left join scores sc on sc.interviewer_id = p.interviewer_id),
        units as (
-         select k.application_id, r.criterion_key, r.competency_key, array_agg(r.rating::int order by r.rating) as ratings
-           from cards k
-           ${cards.ratingsJoin}
-          where r.rating is not null
-          group by k.application_id, r.criterion_key, r.competency_key
+         select application_id, criterion_key, competency_key, array_agg(rating::int order by rating) as ratings
+           from ratings
+          group by application_id, criterion_key, competency_key
          having count(*) >= 2),
        shapes as (
          select competency_key, ratings, count(*)::int as n
@@ -244,21 +233,36 @@ export class AnalyticsRepository {
            from rubric_versions rv
           cross join jsonb_array_elements(rv.content -> 'competencies') with ordinality c(v, n)
           where rv.organization_id = $1 and rv.id in (select rubric_version_id from cards)
-          group by (c.v ->> 'key')::uuid)
-       select c.key, c.name,
-              coalesce(json_agg(json_build_object('ratings', s.ratings, 'units', s.n) order by s.ratings)
-                         filter (where s.n is not null), '[]') as shapes
-         from competencies c
-         left join shapes s on s.competency_key = c.key
-        group by c.key, c.name, c.position
-        order by c.position, c.name, c.key`,
+          group by (c.v ->> 'key')::uuid),
+       agreement_rows as (
+         select c.key, c.name, c.position,
+                coalesce(json_agg(json_build_object('ratings', s.ratings, 'units', s.n) order by s.ratings)
+                           filter (where s.n is not null), '[]') as shapes
+           from competencies c
+           left join shapes s on s.competency_key = c.key
+          group by c.key, c.name, c.position)
+       select (select coalesce(json_agg(i order by lower(i.name), i.id), '[]') from interviewer_rows i) as interviewers,
+              (select coalesce(json_agg(a order by a.position, a.name, a.key), '[]') from agreement_rows a) as agreement`,
       [organizationId, viewerId, ...cards.params],
     );
-    return rows.map((r) => ({
-      competencyKey: r.key as string,
-      competency: r.name as string,
-      shapes: r.shapes as AgreementRow['shapes'],
-    }));
+    const r = rows[0]!;
+    return {
+      interviewers: (r.interviewers as Record<string, unknown>[]).map((i) => ({
+        interviewer: { id: i.id as string, name: i.name as string },
+        scorecards: i.scorecards as number,
+        focus: i.focus as number,
+        unassessed: i.unassessed as number,
+        late: i.late as number,
+        medianHoursLate: (i.median_hours_late as number | null) ?? null,
+        ratingDistribution: [i.r1 as number, i.r2 as number, i.r3 as number, i.r4 as number],
+        scores: i.scores as InterviewerRow['scores'],
+      })),
+      agreement: (r.agreement as Record<string, unknown>[]).map((a) => ({
+        competencyKey: a.key as string,
+        competency: a.name as string,
+        shapes: a.shapes as AgreementRow['shapes'],
+      })),
+    };
   }
 
   /**

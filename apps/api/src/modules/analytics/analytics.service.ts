@@ -41,17 +41,16 @@ export class AnalyticsService {
   constructor(private readonly analytics: AnalyticsRepository) {}
 
   /**
-   * Interviewer calibration over the submitted scorecards in the slice: two queries (three with an
+   * Interviewer calibration over the submitted scorecards in the slice: one query (two with an
    * opening, which must be the organization's: 404 otherwise). The offsets and alpha are the
    * domain's functions over what the database gathered; every figure comes with its sample and
    * whether it reaches the stated threshold.
    */
   async calibration(caller: Caller, q: AnalyticsQuery): Promise<Calibration> {
     const slice = sliceOf(q);
-    const [found, interviewers, agreement] = await Promise.all([
+    const [found, { interviewers, agreement }] = await Promise.all([
       this.openingFound(caller, slice),
-      this.analytics.interviewers(caller.organizationId, caller.userId, slice),
-      this.analytics.agreement(caller.organizationId, caller.userId, slice),
+      this.analytics.calibration(caller.organizationId, caller.userId, slice),
     ]);
     if (!found) throw AppError.notFound('opening');
     const offsets = interviewerOffsets(
