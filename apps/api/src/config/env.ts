@@ -19,6 +19,10 @@ const EnvSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
+  DATABASE_LISTEN_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
   DATA_DIR: z.string().min(1).optional(),
   WEB_DIST: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -53,6 +57,11 @@ export interface AppConfig {
    * applies. Unset: the `scorecard_app` role with a password derived from DATABASE_URL's.
    */
   databaseAppUrl: string | undefined;
+  /**
+   * The connection live updates LISTEN on: it must be a session of its own, so behind PgBouncer in
+   * transaction mode point it at PostgreSQL directly or at a session-mode entry. Unset: the app's URL.
+   */
+  databaseListenUrl: string | undefined;
   dataDir: string;
   webDist: string;
   logLevel: string;
@@ -132,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
     databaseAppUrl: e.DATABASE_APP_URL,
+    databaseListenUrl: e.DATABASE_LISTEN_URL,
     dataDir: resolve(e.DATA_DIR ?? resolve(REPO_ROOT, '.data')),
     webDist: resolve(e.WEB_DIST ?? resolve(REPO_ROOT, 'apps/web/dist')),
     logLevel: e.LOG_LEVEL,

@@ -15,8 +15,18 @@ export interface MigrationStatus {
   unknown: string[];
 }
 
+/** Compares the migrations recorded in `typeorm_migrations` with this build's list. */
+export function compareMigrations(applied: string[], known: string[] = knownMigrations()): MigrationStatus {
+  const recorded = new Set(applied);
+  return {
+    applied,
+    pending: known.filter((name) => !recorded.has(name)),
+    unknown: applied.filter((name) => !known.includes(name)),
+  };
+}
+
 /**
- * Compares `typeorm_migrations` with this build's list, through `url` (the app role may read that
+ * Reads `typeorm_migrations` and compares it with this build's list, through `url` (the app role may read that
  * table: the RowLevelSecurity migration revokes only its writes). A database never migrated has
  * no such table: everything is pending.
  */
@@ -32,13 +42,7 @@ export async function readMigrationStatus(url: string): Promise<MigrationStatus>
       // 42P01: undefined table.
       if ((err as { code?: string }).code !== '42P01') throw err;
     }
-    const known = knownMigrations();
-    const recorded = new Set(applied);
-    return {
-      applied,
-      pending: known.filter((name) => !recorded.has(name)),
-      unknown: applied.filter((name) => !known.includes(name)),
-    };
+    return compareMigrations(applied);
   } finally {
     await client.end().catch(() => undefined);
   }

@@ -130,7 +130,8 @@ export class ApplicationEvents implements OnModuleInit, BeforeApplicationShutdow
 
   private async connect(): Promise<void> {
     if (this.closing) return;
-    const url = this.config.databaseUrl;
+    // A session of its own: DATABASE_LISTEN_URL when requests go through a transaction pooler.
+    const url = this.config.databaseListenUrl ?? this.config.databaseUrl;
     if (!url) throw new Error('ApplicationEvents needs the database URL the app uses');
     const client = new pg.Client({
       connectionString: url,

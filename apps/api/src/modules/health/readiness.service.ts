@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { AppError } from '../../common/app-error.js';
 import { isDatabaseUnavailable } from '../../common/problem.js';
 import { Db } from '../../database/db.js';
+import { compareMigrations, knownMigrations } from '../../database/migration-status.js';
 
 /** PostgreSQL's "undefined table": no migration has ever run on this database. */
 const UNDEFINED_TABLE = '42P01';
@@ -17,7 +18,7 @@ function sqlState(err: unknown): string | undefined {
 
 /**
  * Whether this instance may take traffic: the database answers, and every migration this build
- * knows (the DataSource's list, `migrations` in data-source.ts) is recorded in TypeORM's table
+ * knows (`migrations` in data-source.ts; the comparison is start-up's, in migration-status.ts) is recorded in TypeORM's table
  * (`typeorm_migrations`: id, timestamp, name). Migrations recorded there that this build does not
  * know are fine: a newer instance of a rolling deploy ran them, and they are written to work with
  * the code before them.
@@ -32,17 +33,12 @@ export class ReadinessService {
     @InjectDataSource() private readonly ds: DataSource,
   ) {}
 
-  /** The migrations of this build, in order, by the name TypeORM records for each. */
-  knownMigrations(): string[] {
-    return this.ds.migrations.map((m) => m.name ?? m.constructor.name);
-  }
-
   async check(): Promise<Readiness> {
     const table = this.ds.options.migrationsTableName ?? 'migrations';
-    let applied: Set<string>;
+    let applied: string[];
     try {
       const rows: { name: string }[] = await this.db.query(`select name from "${table.replace(/"/g, '""')}"`);
-      applied = new Set(rows.map((r) => r.name));
+      applied = rows.map((r) => r.name);
     } catch (err) {
       if (isDatabaseUnavailable(err) || !this.ds.isInitialized) {
         throw new AppError(503, 'service_unavailable', 'The database does not answer.');
@@ -50,10 +46,10 @@ export class ReadinessService {
       if (sqlState(err) !== UNDEFINED_TABLE) {
         throw new AppError(503, 'service_unavailable', `The migrations table ${table} cannot be read.`);
       }
-      applied = new Set();
+      applied = [];
     }
-    const known = this.knownMigrations();
-    const pending = known.filter((name) => !applied.has(name));
+    const known = knownMigrations();
+    const { pending } = compareMigrations(applied, known);
     if (pending.length > 0) {
       const n = pending.length;
       throw new AppError(
