@@ -28,6 +28,7 @@
 //     by Nest's guard without the database beside it.
 //
 // Writes results/bench.json and results/explain.txt.
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -192,8 +193,19 @@ run(async () => {
   await app.listen({ port: apiPort, host: '127.0.0.1' });
   const apiBase = `http://127.0.0.1:${apiPort}`;
 
+  // The same answer with the app's response headers (helmet's security headers, a request id),
+  // set from a constant: what sending them costs, apart from the plugins that compute them.
+  const appHeaders = Object.fromEntries(
+    [...(await fetch(`${apiBase}/api/bench/constant`)).headers].filter(
+      ([k]) => !['date', 'connection', 'keep-alive', 'content-length', 'content-type', 'x-request-id'].includes(k),
+    ),
+  );
   const bare = Fastify({ logger: false });
   bare.get('/constant', async () => ({ status: 'ok' }));
+  bare.get('/constant-headers', async (_req, reply) => {
+    reply.headers(appHeaders).header('x-request-id', randomUUID());
+    return { status: 'ok' };
+  });
   own('bare fastify', { pid: () => undefined, stop: () => bare.close() });
   const barePort = await freePort();
   await bare.listen({ port: barePort, host: '127.0.0.1' });
@@ -265,6 +277,8 @@ run(async () => {
     const fixedPlan = (path, headers = {}) => ({ kind: 'fixed', method: 'GET', path, headers });
     ceiling.bareFastify = await measure(bareBase, fixedPlan('/constant'), 200);
     report('bare Fastify GET /constant', ceiling.bareFastify);
+    ceiling.bareWithHeaders = await measure(bareBase, fixedPlan('/constant-headers'), 200);
+    report("bare Fastify GET /constant-headers (the app's response headers, constant)", ceiling.bareWithHeaders);
     ceiling.appFastify = await measure(apiBase, fixedPlan('/api/bench/constant'), 200);
     report("the app's Fastify instance, GET /api/bench/constant", ceiling.appFastify);
     const { sequence: healthSeq } = await recorder.record(() => call(apiBase, 'GET', '/api/health', { expect: 200 }));
@@ -375,7 +389,9 @@ run(async () => {
       [
         '',
         `ceiling: bare Fastify constant route: ${round(ceiling.bareFastify.rps, 0)} req/s, p50 ${round(ceiling.bareFastify.p50)} ms`,
-        `ceiling: the app's Fastify instance, constant route (helmet, cookies, request ids; no Nest): ` +
+        `ceiling: bare Fastify, constant route with the app's response headers: ` +
+          `${round(ceiling.bareWithHeaders.rps, 0)} req/s (${pct(ceiling.bareWithHeaders.rps / ceiling.bareFastify.rps)}), p50 ${round(ceiling.bareWithHeaders.p50)} ms`,
+        `ceiling: the app's Fastify instance, constant route (helmet, cookies, request ids, metrics; no Nest): ` +
           `${round(ceiling.appFastify.rps, 0)} req/s (${pct(ceiling.appFastify.rps / ceiling.bareFastify.rps)}), p50 ${round(ceiling.appFastify.p50)} ms`,
         `ceiling: Nest GET /api/health (Nest + select 1 on a pooled connection): ${round(ceiling.nestHealth.rps, 0)} req/s ` +
           `(${pct(ceiling.nestShare)}), p50 ${round(ceiling.nestHealth.p50)} ms; its select 1 alone on pg: p50 ${round(ceiling.nestHealth.floor.p50)} ms`,
