@@ -42,6 +42,14 @@ export class Db {
     });
   }
 
+  /**
+   * Runs `fn` outside any block, for work that outlives the request that started it (the timers of
+   * an event stream): its queries then run on their own, not in a transaction already committed.
+   */
+  outside<T>(fn: () => T): T {
+    return this.scope.exit(fn);
+  }
+
   /** A transaction; inside a block it is a savepoint of the block's transaction. */
   transaction<T>(fn: (m: EntityManager) => Promise<T>): Promise<T> {
     return this.manager.transaction(fn);

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Application, AuthSession, Decision, Interview, Opening, Scorecard, User } from '@scorecard/contracts';
 import { ApplicationEvents } from '../../src/modules/events/application-events.js';
+import { DebriefEventsService } from '../../src/modules/events/debrief-events.service.js';
 import {
   addMember,
   bearer,
@@ -584,6 +585,37 @@ describe('live debrief updates across instances', () => {
     }
     // Nest's logger is process-wide: the last instance started owns it.
     expect([...t.logs, ...b.logs].join('')).toContain('lost the scorecard_events listener connection');
+  });
+
+  it('ends an open stream once its session is signed out, and leaves the streams of live sessions open', async () => {
+    const a = await newApplication();
+    const path = `/api/v1/applications/${a.id}/debrief/events`;
+    const login = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: hm.user.email, password: PASSWORD })
+      .expect(200);
+    const token = login.body.token as string;
+    const usual = DebriefEventsService.sessionCheckMs;
+    DebriefEventsService.sessionCheckMs = 100;
+    const signedOut = await openStream(baseA, path, bearer(token));
+    const stillIn = await openStream(baseA, path, bearer(hm.token));
+    DebriefEventsService.sessionCheckMs = usual;
+    try {
+      await eventually(
+        () => [signedOut, stillIn].every((s) => s.events.some((e) => e.event === 'ready')),
+        5_000,
+        'ready',
+      );
+      await t.http().post('/api/v1/auth/logout').set(bearer(token)).expect(204);
+      await eventually(() => signedOut.ended, 5_000, 'the signed-out stream to end');
+      // Both streams are checked on the same beat: the live one has been checked since the sign-out too.
+      expect(stillIn.ended).toBe(false);
+      expect(t.app.get(ApplicationEvents).subscriberCount).toBe(1);
+    } finally {
+      signedOut.close();
+      stillIn.close();
+    }
   });
 
   it('ends open streams when the instance shuts down, so shutdown does not wait for them', async () => {

@@ -15,6 +15,11 @@ function bearerToken(req: FastifyRequest): string | undefined {
   return m?.[1] ?? '';
 }
 
+/** The session token a request carries: its bearer token, or else its session cookie. */
+export function requestToken(req: FastifyRequest): string | undefined {
+  return bearerToken(req) ?? req.cookies?.[SESSION_COOKIE];
+}
+
 /**
  * Runs before every route. A route without an endpoint entry is refused (fail closed). Public
  * endpoints pass; the rest need a live session (bearer token or cookie) and one of the allowed roles.
@@ -34,8 +39,7 @@ export class AuthGuard implements CanActivate {
 
     const req = ctx.switchToHttp().getRequest<FastifyRequest>();
     const bearer = bearerToken(req);
-    const cookie = req.cookies?.[SESSION_COOKIE];
-    const token = bearer ?? cookie;
+    const token = requestToken(req);
     if (!token) throw new AppError(401, 'unauthenticated', 'Sign in to continue.');
     if (bearer === undefined && !SAFE_METHODS.has(req.method) && req.headers[CSRF_HEADER] !== CSRF_HEADER_VALUE) {
       throw new AppError(403, 'csrf_failed', `Requests signed in by cookie must send the ${CSRF_HEADER} header.`);
