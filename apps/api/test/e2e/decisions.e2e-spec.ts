@@ -1,4 +1,3 @@
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Application, AuthSession, Decision, Interview, Opening, Scorecard, User } from '@scorecard/contracts';
@@ -13,6 +12,7 @@ import {
   uniqueEmail,
   type FocusedOpening,
 } from '../support/factories.js';
+import { eventually, openStream, type SseStream } from '../support/sse.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 interface Member {
@@ -402,66 +402,8 @@ describe('the record', () => {
   });
 });
 
-interface SseEvent {
-  event: string;
-  data: string;
-}
-
-interface Stream {
-  status: number;
-  contentType: string;
-  body: string;
-  events: SseEvent[];
-  ended: boolean;
-  close(): void;
-}
-
-/** Opens an SSE stream with Node's http client and parses events as they arrive. */
-function openStream(base: string, path: string, headers: Record<string, string>): Promise<Stream> {
-  return new Promise((resolve, reject) => {
-    const req = http.get(`${base}${path}`, { headers: { accept: 'text/event-stream', ...headers } }, (res) => {
-      const stream: Stream = {
-        status: res.statusCode ?? 0,
-        contentType: String(res.headers['content-type'] ?? ''),
-        body: '',
-        events: [],
-        ended: false,
-        close: () => req.destroy(),
-      };
-      let buffer = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        stream.body += chunk;
-        buffer += chunk;
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const event = /^event: (.*)$/m.exec(block)?.[1];
-          const data = /^data: (.*)$/m.exec(block)?.[1];
-          if (event) stream.events.push({ event, data: data ?? '' });
-        }
-      });
-      res.on('end', () => (stream.ended = true));
-      res.on('close', () => (stream.ended = true));
-      // A stream answers as soon as its headers arrive; an error answer once its body is complete.
-      if (stream.status === 200) resolve(stream);
-      else res.on('end', () => resolve(stream));
-    });
-    req.on('error', reject);
-  });
-}
-
-/** Polls until `check` holds, or fails after `ms`. */
-async function eventually(check: () => boolean | Promise<boolean>, ms = 5_000, what = 'the condition'): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-const changes = (s: Stream) => s.events.filter((e) => e.event === 'changed').map((e) => JSON.parse(e.data) as object);
+const changes = (s: SseStream) =>
+  s.events.filter((e) => e.event === 'changed').map((e) => JSON.parse(e.data) as object);
 
 describe('live debrief updates across instances', () => {
   let b: TestApp;

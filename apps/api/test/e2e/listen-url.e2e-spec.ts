@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ApplicationEvents, CHANNEL } from '../../src/modules/events/application-events.js';
+import { eventually } from '../support/sse.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 // Behind PgBouncer in transaction mode, requests may share server connections but LISTEN needs a
@@ -10,14 +11,6 @@ let base: TestApp;
 let t: TestApp;
 const role = `listener_${randomBytes(4).toString('hex')}`;
 const password = randomBytes(12).toString('hex');
-
-async function until(check: () => Promise<boolean> | boolean, what: string, ms = 10_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 beforeAll(async () => {
   base = await startTestApp();
@@ -43,7 +36,7 @@ describe('DATABASE_LISTEN_URL', () => {
       );
       return rows[0]!.n === 1;
     };
-    await until(listening, `a connection of ${role}`);
+    await eventually(listening, 10_000, `a connection of ${role}`);
     const [listener] = (await base.db.query(
       `select application_name from pg_stat_activity where usename = $1 and datname = current_database()`,
       [role],
@@ -63,7 +56,7 @@ describe('DATABASE_LISTEN_URL', () => {
         CHANNEL,
         JSON.stringify({ organizationId, applicationId, kind: 'scorecard_submitted' }),
       ]);
-      await until(() => seen.length > 0, 'the notification');
+      await eventually(() => seen.length > 0, 10_000, 'the notification');
       expect(seen).toEqual(['scorecard_submitted']);
     } finally {
       unsubscribe();

@@ -8,6 +8,7 @@ import { isDatabaseUnavailable } from '../../src/common/problem.js';
 import { prepareDatabase } from '../../src/database/data-source.js';
 import { ApplicationEvents, MAX_RETRY_MS, reconnectDelayMs } from '../../src/modules/events/application-events.js';
 import { bearer, openOpeningWithPlan, signup, uniqueEmail } from '../support/factories.js';
+import { eventually, openStream, type SseStream } from '../support/sse.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 // Recovery from database faults without restarting the API. PostgreSQL going away (a restart, a
@@ -28,13 +29,6 @@ afterAll(async () => {
 });
 
 /** Polls until `check` holds, or fails after `ms`. */
-async function eventually(check: () => boolean | Promise<boolean>, ms: number, what: string): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A fresh connection per request, so each one really goes through the app's pool anew. */
@@ -179,40 +173,12 @@ class FaultyProxy {
   }
 }
 
-interface Stream {
-  events: { event: string; data: string }[];
-  close(): void;
-}
-
-function openStream(base: string, path: string, token: string): Promise<Stream> {
-  return new Promise((resolve, reject) => {
-    const req = http.get(`${base}${path}`, { headers: { accept: 'text/event-stream', ...bearer(token) } }, (res) => {
-      if (res.statusCode !== 200) return reject(new Error(`the stream answered ${res.statusCode}`));
-      const stream: Stream = { events: [], close: () => req.destroy() };
-      let buffer = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        buffer += chunk;
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const event = /^event: (.*)$/m.exec(block)?.[1];
-          if (event) stream.events.push({ event, data: /^data: (.*)$/m.exec(block)?.[1] ?? '' });
-        }
-      });
-      resolve(stream);
-    });
-    req.on('error', reject);
-  });
-}
-
 describe('when the database goes away and comes back (through a proxy that one instance uses)', () => {
   const heartbeatMs = ApplicationEvents.heartbeatMs;
   let proxy: FaultyProxy;
   let p: TestApp;
   let base: string;
-  let stream: Stream;
+  let stream: SseStream;
   let applicationId: string;
 
   const kinds = () =>
@@ -244,7 +210,8 @@ describe('when the database goes away and comes back (through a proxy that one i
       .send({ candidateId: candidate.body.id, openingId: opening.id })
       .expect(201);
     applicationId = application.body.id as string;
-    stream = await openStream(base, `/api/v1/applications/${applicationId}/debrief/events`, admin.token);
+    stream = await openStream(base, `/api/v1/applications/${applicationId}/debrief/events`, bearer(admin.token));
+    expect(stream.status).toBe(200);
     await eventually(() => stream.events.some((e) => e.event === 'ready'), 5_000, 'ready');
   });
   afterAll(async () => {

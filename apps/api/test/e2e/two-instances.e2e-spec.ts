@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import http from 'node:http';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Application, AuthSession, Interview, User } from '@scorecard/contracts';
@@ -16,6 +15,7 @@ import {
   signup,
   type FocusedOpening,
 } from '../support/factories.js';
+import { eventually, openStream } from '../support/sse.js';
 import { createTestDatabase, type TestApp } from '../support/test-app.js';
 
 // The deployment of docker-compose.yml, as processes on this machine: the migrate step
@@ -357,43 +357,5 @@ async function ownerQuery(sql: string, params: unknown[] = []): Promise<unknown[
     return (await client.query(sql, params)).rows;
   } finally {
     await client.end();
-  }
-}
-
-interface Stream {
-  status: number;
-  events: { event: string; data: string }[];
-  close(): void;
-}
-
-/** Opens an SSE stream with Node's http client and parses events as they arrive. */
-function openStream(base: string, path: string, headers: Record<string, string>): Promise<Stream> {
-  return new Promise((resolveStream, reject) => {
-    const req = http.get(`${base}${path}`, { headers: { accept: 'text/event-stream', ...headers } }, (res) => {
-      const stream: Stream = { status: res.statusCode ?? 0, events: [], close: () => req.destroy() };
-      let buffer = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        buffer += chunk;
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const event = /^event: (.*)$/m.exec(block)?.[1];
-          if (event) stream.events.push({ event, data: /^data: (.*)$/m.exec(block)?.[1] ?? '' });
-        }
-      });
-      resolveStream(stream);
-    });
-    req.on('error', reject);
-  });
-}
-
-/** Polls until `check` holds, or fails after `ms`. */
-async function eventually(check: () => boolean, ms: number, what: string): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
   }
 }
