@@ -17,7 +17,7 @@ const { base, warmupSeconds, seconds, connections, expect, plan } = workerData;
 
 const RECOMMENDATIONS = ['strong_no', 'no', 'yes', 'strong_yes'];
 
-/** A deterministic PRNG (mulberry32), one per agent. */
+/** A deterministic PRNG (mulberry32), one per agent; lib.mjs has the same, but importing it would install its process-wide handlers in this worker. */
 function rng(seed) {
   let a = seed >>> 0;
   return () => {

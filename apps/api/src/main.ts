@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createLogger } from './common/logger.js';
-import { ConfigError, loadConfig } from './config/env.js';
+import { loadConfigOrExit } from './config/env.js';
 import { createApp } from './create-app.js';
 import { derivedAppDatabaseUrl, prepareDatabase } from './database/data-source.js';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres.js';
@@ -9,16 +9,7 @@ import { checkDatabaseReady, DatabaseNotReadyError } from './database/migration-
 import { DEMO_ORGANIZATION, seedDemo } from './database/seed-demo.js';
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(1);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   const log = createLogger(config.logLevel);
   let embedded: EmbeddedDatabase | undefined;
   let app: NestFastifyApplication | undefined;

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { createLogger } from './common/logger.js';
-import { ConfigError, loadConfig } from './config/env.js';
+import { loadConfigOrExit } from './config/env.js';
 import { prepareDatabase } from './database/data-source.js';
 import { knownMigrations } from './database/migration-status.js';
 
@@ -13,16 +13,7 @@ import { knownMigrations } from './database/migration-status.js';
  * date, 1 with the reason otherwise. Safe to run again, and alongside instances that migrate.
  */
 async function run(): Promise<number> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      return 1;
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   if (!config.databaseUrl) {
     console.error(
       'Invalid configuration:\n  DATABASE_URL: required by the migrate step (the database owner: postgres://owner:password@host:5432/db). ' +

@@ -120,6 +120,19 @@ function crossChecks(raw: Record<string, string>): string[] {
   return issues;
 }
 
+/** `loadConfig` for an entry point (`main.ts`, `migrate.ts`): a bad configuration prints what is wrong and exits 1. */
+export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  try {
+    return loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+}
+
 /** Reads and validates the environment; throws a ConfigError naming every bad value. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const cleaned = Object.fromEntries(
