@@ -127,8 +127,13 @@ describe('recruiter home', () => {
       await page.getByText('In the same active stage for more than 1 day,').waitFor();
 
       // All open openings, and back to mine; the URL keeps both settings.
-      await page.getByRole('radio', { name: 'All open openings' }).check();
+      // The radio follows the URL, which React Router updates in a transition: click, then wait for
+      // the URL (check() would read the radio before the transition has committed).
+      const allOpenings = page.getByRole('radio', { name: 'All open openings' });
+      await allOpenings.click();
       await page.waitForURL((url) => url.searchParams.get('scope') === 'all');
+      await page.getByRole('radio', { name: 'All open openings', checked: true }).waitFor();
+      expect(await allOpenings.isChecked()).toBe(true);
       await page.getByRole('heading', { level: 2, name: 'All open openings' }).waitFor();
       expect(new URL(page.url()).searchParams.get('stuckDays')).toBe('1');
       await page.goBack();
