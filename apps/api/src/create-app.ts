@@ -3,13 +3,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
+import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
 import { PinoNestLogger } from './common/logger.js';
 import { ProblemFilter } from './common/problem.filter.js';
 import { clientErrorResponse } from './common/problem.js';
+import { securityHeaders } from './common/security-headers.js';
 import type { AppConfig } from './config/env.js';
 import { AppModule } from './app.module.js';
 import { MetricsService } from './modules/metrics/metrics.service.js';
@@ -17,16 +18,20 @@ import { buildOpenApiDocument } from './openapi/document.js';
 
 const REQUEST_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
 
+/** The root module when `createApp` is given modules to serve beside the app's. */
+class AppWithImports {}
+
 /**
  * Builds the whole product, API and web app, on one Fastify server; does not listen yet.
  * `assets: false` leaves out the web app's files and the docs UI: their plugins load an ESM-only
  * dependency through `require`, which Node 20 allows but Jest's module runtime does not, so the API
- * tests run without them and a test of the real process checks them.
+ * tests run without them and a test of the real process checks them. `imports` are modules served
+ * beside the app's, under its global guard, interceptors and filter (the benchmark adds a route).
  */
 export async function createApp(
   config: AppConfig & { databaseUrl: string },
   log: Logger,
-  { assets = true }: { assets?: boolean } = {},
+  { assets = true, imports = [] }: { assets?: boolean; imports?: NonNullable<DynamicModule['imports']> } = {},
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     loggerInstance: log,
@@ -44,18 +49,16 @@ export async function createApp(
       socket.destroy(err);
     },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+  const root: DynamicModule = imports.length
+    ? { module: AppWithImports, imports: [AppModule.forRoot(config), ...imports] }
+    : AppModule.forRoot(config);
+  const app = await NestFactory.create<NestFastifyApplication>(root, adapter, {
     logger: new PinoNestLogger(log),
   });
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onSend', async (req, reply) => {
-    void reply.header('x-request-id', req.id);
-  });
-  // Every answered request, by route template, for GET /api/metrics (served to the internal network only).
-  app.get(MetricsService).instrument(fastify);
-
-  await app.register(fastifyCookie);
-  await app.register(fastifyHelmet, {
+  // Every answer carries the security headers and its request id, set before anything else runs
+  // so that errors, 404s and the debrief's event stream (which copies the reply's headers) get them.
+  const security = securityHeaders({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -71,8 +74,16 @@ export async function createApp(
         frameAncestors: ["'none'"],
       },
     },
-    hsts: config.cookieSecure ? undefined : false,
+    strictTransportSecurity: config.cookieSecure,
   });
+  fastify.addHook('onRequest', (req, reply, done) => {
+    reply.headers(security).header('x-request-id', req.id);
+    done();
+  });
+  // Every answered request, by route template, for GET /api/metrics (served to the internal network only).
+  app.get(MetricsService).instrument(fastify);
+
+  await app.register(fastifyCookie);
 
   const document = buildOpenApiDocument('1');
   fastify.get('/api/openapi.json', async () => document);

@@ -433,6 +433,10 @@ describe('live debrief updates across instances', () => {
     try {
       expect(stream.status).toBe(200);
       expect(stream.contentType).toMatch(/^text\/event-stream/);
+      // The stream writes its own head: the security headers and request id set for every answer are copied in.
+      expect(stream.headers['x-content-type-options']).toBe('nosniff');
+      expect(stream.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(stream.headers['x-request-id']).toBeTruthy();
       await eventually(() => stream.events.some((e) => e.event === 'ready'), 5_000, 'ready');
 
       await submit(ana, first.scorecard!.id, {}, b);

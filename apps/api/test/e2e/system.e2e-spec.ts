@@ -12,6 +12,29 @@ import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '../../src/database/seed-dem
 import { bearer, count, PASSWORD, signup } from '../support/factories.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** helmet's headers for the app's options, HSTS aside (it depends on COOKIE_SECURE). */
+const EXPECTED_SECURITY_HEADERS = {
+  'content-security-policy':
+    "default-src 'self';script-src 'self';style-src 'self';img-src 'self' data:;font-src 'self';" +
+    "connect-src 'self';object-src 'none';base-uri 'self';form-action 'self';frame-ancestors 'none'",
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'origin-agent-cluster': '?1',
+  'referrer-policy': 'no-referrer',
+  'x-content-type-options': 'nosniff',
+  'x-dns-prefetch-control': 'off',
+  'x-download-options': 'noopen',
+  'x-frame-options': 'SAMEORIGIN',
+  'x-permitted-cross-domain-policies': 'none',
+  'x-xss-protection': '0',
+};
+
+function securityHeaders(res: { headers: Record<string, string> }): Record<string, string> {
+  return Object.fromEntries(Object.keys(EXPECTED_SECURITY_HEADERS).map((k) => [k, res.headers[k]!]));
+}
+
 let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp();
@@ -175,12 +198,30 @@ describe('HTTP surface', () => {
     }
   });
 
-  it('sends security headers and echoes a request id', async () => {
-    const res = await t.http().get('/api/health').set('x-request-id', 'trace-123').expect(200);
-    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
-    expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
-    expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(res.headers['x-request-id']).toBe('trace-123');
+  it('sends the same security headers on every kind of answer, and echoes a request id or makes one', async () => {
+    const answers = [
+      await t.http().get('/api/health').set('x-request-id', 'trace-123').expect(200),
+      await t.http().get('/api/v1/me').expect(401), // the guard's problem answer
+      await t.http().get('/api/v1/nothing-here').expect(404), // no route
+      await t.http().post('/api/v1/auth/login').set('content-type', 'application/json').send('{"email":').expect(400),
+      await t.http().get('/api/openapi.json').expect(200), // a plain Fastify route
+    ];
+    for (const res of answers) expect(securityHeaders(res)).toEqual(EXPECTED_SECURITY_HEADERS);
+    expect(answers[0]!.headers['x-request-id']).toBe('trace-123');
+    for (const res of answers.slice(1)) expect(res.headers['x-request-id']).toMatch(UUID);
+    expect(new Set(answers.slice(1).map((r) => r.headers['x-request-id'])).size).toBe(answers.length - 1);
+  });
+
+  it('asks browsers to keep to HTTPS (Strict-Transport-Security) only when cookies are secure', async () => {
+    expect((await t.http().get('/api/health').expect(200)).headers['strict-transport-security']).toBeUndefined();
+    const secure = await startTestApp({ COOKIE_SECURE: 'true' }, { sameDatabaseAs: t });
+    try {
+      const res = await secure.http().get('/api/v1/me').expect(401);
+      expect(res.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+      expect(securityHeaders(res)).toEqual(EXPECTED_SECURITY_HEADERS);
+    } finally {
+      await secure.close();
+    }
   });
 
   it('an unknown API path answers a problem+json 404', async () => {

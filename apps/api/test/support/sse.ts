@@ -4,6 +4,7 @@ import http from 'node:http';
 export interface SseStream {
   status: number;
   contentType: string;
+  headers: http.IncomingHttpHeaders;
   /** Everything received so far. */
   body: string;
   /** The events received so far (comments and `retry` lines left out). */
@@ -22,6 +23,7 @@ export function openStream(base: string, path: string, headers: Record<string, s
       const stream: SseStream = {
         status: res.statusCode ?? 0,
         contentType: String(res.headers['content-type'] ?? ''),
+        headers: res.headers,
         body: '',
         events: [],
         ended: false,
