@@ -723,7 +723,7 @@ function report(what, m) {
 
 function summary(m) {
   if (!m) return m;
-  const { count, rps, p50, p90, p99, max, statuses, floor: f, statements } = m;
+  const { count, rps, p50, p90, p99, max, statuses, floor: f, statements, rounds } = m;
   return {
     count,
     rps: round(rps, 0),
@@ -734,6 +734,7 @@ function summary(m) {
     statuses,
     ...(f ? { floor: summary(f) } : {}),
     ...(statements ? { statements } : {}),
+    ...(rounds ? { rounds } : {}),
   };
 }
 
