@@ -575,7 +575,6 @@ run(async () => {
 // Measuring
 // -----------------------------------------------------------------------------------------------------
 
-/** Runs autocannon in a worker thread against `base` with `plan`; latencies of `expect` answers. */
 /**
  * A Nest module with one constant route, served by the app beside its own modules: a public entry
  * in the shape of the contracts' endpoint table, so the global guard lets it through and the global
@@ -607,6 +606,7 @@ async function nestConstantModule() {
   return BenchConstantModule;
 }
 
+/** Runs autocannon in a worker thread against `base` with `plan`; latencies of `expect` answers. */
 function measure(base, plan, expect) {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./bench-client.mjs', import.meta.url), {
