@@ -21,6 +21,13 @@ const REQUEST_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
 /** The root module when `createApp` is given modules to serve beside the app's. */
 class AppWithImports {}
 
+export interface CreateAppOptions {
+  /** Serve the web app's files and the docs UI (default true). */
+  assets?: boolean;
+  /** Modules served beside the app's, under its global guard, interceptors and filter. */
+  imports?: NonNullable<DynamicModule['imports']>;
+}
+
 /**
  * Builds the whole product, API and web app, on one Fastify server; does not listen yet.
  * `assets: false` leaves out the web app's files and the docs UI: their plugins load an ESM-only
@@ -31,7 +38,7 @@ class AppWithImports {}
 export async function createApp(
   config: AppConfig & { databaseUrl: string },
   log: Logger,
-  { assets = true, imports = [] }: { assets?: boolean; imports?: NonNullable<DynamicModule['imports']> } = {},
+  { assets = true, imports = [] }: CreateAppOptions = {},
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     loggerInstance: log,

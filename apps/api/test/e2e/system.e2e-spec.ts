@@ -6,7 +6,9 @@ import {
   type PipelineBoard,
   type ScorecardList,
 } from '@scorecard/contracts';
+import { Controller, Get, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { Route } from '../../src/common/route.decorator.js';
 import { ConfigError, loadConfig } from '../../src/config/env.js';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '../../src/database/seed-demo.js';
 import { bearer, count, PASSWORD, signup } from '../support/factories.js';
@@ -259,5 +261,69 @@ describe('HTTP surface', () => {
     const res = await t.http().get('/api/health').expect(503);
     expect(res.body.code).toBe('service_unavailable');
     await t.app.get(DataSource).initialize();
+  });
+});
+
+describe('modules served beside the app (createApp imports, as the benchmark adds its constant route)', () => {
+  @Controller()
+  class ExtraController {
+    @Route({
+      method: 'get',
+      path: '/api/extra/open',
+      summary: 'Open',
+      tag: 'system',
+      access: { auth: 'public' },
+      status: 200,
+      response: null,
+    })
+    open() {
+      return { status: 'ok' };
+    }
+
+    @Route({
+      method: 'get',
+      path: '/api/extra/admins',
+      summary: 'Admins only',
+      tag: 'system',
+      access: { auth: 'session', roles: ['admin'] },
+      status: 200,
+      response: null,
+    })
+    admins() {
+      return { for: 'admins' };
+    }
+
+    @Get('/api/extra/unlisted')
+    unlisted() {
+      return { leaked: true };
+    }
+  }
+
+  @Module({ controllers: [ExtraController] })
+  class ExtraModule {}
+
+  it("run under the app's guard, validation, exception filter and headers", async () => {
+    const x = await startTestApp({}, { imports: [ExtraModule] });
+    try {
+      const open = await x.http().get('/api/extra/open').expect(200);
+      expect(open.body).toEqual({ status: 'ok' });
+      expect(securityHeaders(open)).toEqual(EXPECTED_SECURITY_HEADERS);
+      // The validation interceptor: the entry takes no query.
+      const query = await x.http().get('/api/extra/open?x=1').expect(400);
+      expect(query.body.code).toBe('validation_failed');
+      // The guard: a session with the admin role.
+      const anonymous = await x.http().get('/api/extra/admins').expect(401);
+      expect(anonymous.headers['content-type']).toMatch(/^application\/problem\+json/);
+      const admin = await signup(x);
+      expect((await x.http().get('/api/extra/admins').set(bearer(admin.token)).expect(200)).body).toEqual({
+        for: 'admins',
+      });
+      // A route without an endpoint entry is refused (fail closed), and its handler never runs.
+      const unlisted = await x.http().get('/api/extra/unlisted');
+      expect(unlisted.status).toBe(500);
+      expect(JSON.stringify(unlisted.body)).not.toContain('leaked');
+    } finally {
+      await x.close();
+    }
   });
 });

@@ -6,7 +6,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createLogger } from '../../src/common/logger.js';
 import { type AppConfig, loadConfig } from '../../src/config/env.js';
-import { createApp } from '../../src/create-app.js';
+import { createApp, type CreateAppOptions } from '../../src/create-app.js';
 import { createDataSource, prepareDatabase } from '../../src/database/data-source.js';
 
 export interface TestApp {
@@ -56,11 +56,12 @@ export async function createTestDatabase(): Promise<{ url: string; drop(): Promi
 
 /**
  * The whole API on its own fresh database, with real migrations, ready for supertest; or, with
- * `sameDatabaseAs`, a second instance on another app's database (which that app drops).
+ * `sameDatabaseAs`, a second instance on another app's database (which that app drops). `imports`
+ * go to `createApp`: modules served beside the app's.
  */
 export async function startTestApp(
   env: Record<string, string> = {},
-  options: { sameDatabaseAs?: TestApp } = {},
+  options: { sameDatabaseAs?: TestApp; imports?: CreateAppOptions['imports'] } = {},
 ): Promise<TestApp> {
   const database = options.sameDatabaseAs
     ? { url: options.sameDatabaseAs.databaseUrl, drop: async () => undefined }
@@ -78,7 +79,7 @@ export async function startTestApp(
       cb();
     },
   });
-  const app = await createApp(config, createLogger(config.logLevel, sink), { assets: false });
+  const app = await createApp(config, createLogger(config.logLevel, sink), { assets: false, imports: options.imports });
   const db = await createDataSource(database.url, 2).initialize();
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
