@@ -189,7 +189,15 @@ export async function startPostgres(root, { maxConnections = 200 } = {}) {
       persistent: true,
       createPostgresUser: asRoot,
       initdbFlags: ['--encoding=UTF8', '--locale=C'],
-      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `max_connections=${maxConnections}`],
+      // random_page_cost as the product's embedded server (PLANNER_SETTINGS in src/database/embedded-postgres.ts).
+      postgresFlags: [
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        `max_connections=${maxConnections}`,
+        '-c',
+        'random_page_cost=1.1',
+      ],
       onLog: keep,
       onError: keep,
     });

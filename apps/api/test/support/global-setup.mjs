@@ -35,7 +35,17 @@ export default async function globalSetup() {
     persistent: false,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'max_connections=200'],
+    // random_page_cost as the product's embedded server (PLANNER_SETTINGS in src/database/embedded-postgres.ts).
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'fsync=off',
+      '-c',
+      'max_connections=200',
+      '-c',
+      'random_page_cost=1.1',
+    ],
     onLog: () => {},
     onError: () => {},
   });
