@@ -54,16 +54,8 @@ const ENDPOINTS = [
   'calibration',
   'calibration-largest',
 ];
-const READS = new Set([
-  'search',
-  'search-broad',
-  'board',
-  'board-largest',
-  'debrief',
-  'comparison',
-  'calibration',
-  'calibration-largest',
-]);
+const WRITES = new Set(['save', 'submit']);
+const READS = new Set(ENDPOINTS.filter((name) => !WRITES.has(name)));
 const LABELS = {
   search: 'candidate search (prefix, ~25 matches)',
   'search-broad': 'candidate search (same 3 letters)',

@@ -5,18 +5,12 @@ import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync, sta
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Writable } from 'node:stream';
 import pg from 'pg';
-import request from 'supertest';
-import { createLogger } from '../../src/common/logger.js';
-import { loadConfig } from '../../src/config/env.js';
-import { createApp } from '../../src/create-app.js';
-import { createDataSource, prepareDatabase } from '../../src/database/data-source.js';
 import { freePort } from '../../src/database/embedded-postgres.js';
 import { seedDemo } from '../../src/database/seed-demo.js';
 import { bearer } from '../support/factories.js';
 import { buildOrg, must, type OrgFixture } from '../support/org-fixture.js';
-import type { TestApp } from '../support/test-app.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
 
 // The backup and restore scripts (deploy/backup/), run for real: a seeded database is backed up
 // with pg_dump, restored with pg_restore into fresh databases, and every row of every table must
@@ -142,33 +136,8 @@ async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Pro
 }
 
 /** The API on an existing database (migrated as its owner, serving as `scorecard_app`), for supertest. */
-async function appOn(ownerUrl: string): Promise<TestApp & { applied: string[] }> {
-  const { appUrl, applied } = await prepareDatabase(ownerUrl, undefined);
-  const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info' }), databaseUrl: appUrl, dbPoolSize: 4 };
-  const logs: string[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _enc, cb) {
-      logs.push(chunk.toString());
-      cb();
-    },
-  });
-  const app = await createApp(config, createLogger(config.logLevel, sink), { assets: false });
-  const db = await createDataSource(ownerUrl, 2).initialize();
-  await app.init();
-  await app.getHttpAdapter().getInstance().ready();
-  return {
-    app,
-    db,
-    applied,
-    databaseUrl: ownerUrl,
-    appDatabaseUrl: appUrl,
-    logs,
-    http: () => request(app.getHttpServer()),
-    close: async () => {
-      await app.close();
-      await db.destroy();
-    },
-  };
+function appOn(ownerUrl: string): Promise<TestApp> {
+  return startTestApp({}, { databaseUrl: ownerUrl });
 }
 
 /** The same text for the same values on any server, whatever its own settings. */

@@ -23,6 +23,8 @@ export interface TestApp {
   databaseUrl: string;
   /** Every log line the app wrote, as text. */
   logs: string[];
+  /** The migrations applied when this app started (none on a database that was already migrated). */
+  applied: string[];
   close(): Promise<void>;
 }
 
@@ -56,17 +58,17 @@ export async function createTestDatabase(): Promise<{ url: string; drop(): Promi
 
 /**
  * The whole API on its own fresh database, with real migrations, ready for supertest; or, with
- * `sameDatabaseAs`, a second instance on another app's database (which that app drops). `imports`
- * go to `createApp`: modules served beside the app's.
+ * `sameDatabaseAs`, a second instance on another app's database (which that app drops); or, with
+ * `databaseUrl`, on an existing database given by its owner's URL (which the caller drops).
+ * `imports` go to `createApp`: modules served beside the app's.
  */
 export async function startTestApp(
   env: Record<string, string> = {},
-  options: { sameDatabaseAs?: TestApp; imports?: CreateAppOptions['imports'] } = {},
+  options: { sameDatabaseAs?: TestApp; databaseUrl?: string; imports?: CreateAppOptions['imports'] } = {},
 ): Promise<TestApp> {
-  const database = options.sameDatabaseAs
-    ? { url: options.sameDatabaseAs.databaseUrl, drop: async () => undefined }
-    : await createTestDatabase();
-  const { appUrl } = await prepareDatabase(database.url, env.DATABASE_APP_URL);
+  const existing = options.databaseUrl ?? options.sameDatabaseAs?.databaseUrl;
+  const database = existing ? { url: existing, drop: async () => undefined } : await createTestDatabase();
+  const { appUrl, applied } = await prepareDatabase(database.url, env.DATABASE_APP_URL);
   const config: AppConfig & { databaseUrl: string } = {
     ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', ...env }),
     databaseUrl: appUrl,
@@ -89,6 +91,7 @@ export async function startTestApp(
     databaseUrl: database.url,
     appDatabaseUrl: appUrl,
     logs,
+    applied,
     http: () => request(app.getHttpServer()),
     close: async () => {
       await app.close();
