@@ -3,8 +3,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PROBLEM_CONTENT_TYPE, toProblem } from './problem.js';
 
 /**
- * Answers every error as application/problem+json. A GET for an unknown path outside /api is a page
- * of the single-page web app, so it gets index.html instead.
+ * Answers every error as application/problem+json. A GET for an unknown page of the single-page web
+ * app gets index.html instead (see `isPageRequest`).
  */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
@@ -13,17 +13,27 @@ export class ProblemFilter implements ExceptionFilter {
   catch(err: unknown, host: ArgumentsHost): void {
     const req = host.switchToHttp().getRequest<FastifyRequest>();
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    if (
-      err instanceof NotFoundException &&
-      this.indexHtml &&
-      (req.method === 'GET' || req.method === 'HEAD') &&
-      !req.url.startsWith('/api')
-    ) {
+    if (err instanceof NotFoundException && this.indexHtml && isPageRequest(req)) {
       void reply.status(200).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(this.indexHtml);
       return;
     }
     sendProblem(req, reply, err);
   }
+}
+
+/**
+ * Whether a GET that found nothing asks for a page of the web app, which routes it itself. Not under
+ * /api, and never under /assets/: a built file that is not there (a tab still running the previous
+ * release asking for a chunk that a deploy replaced) is a 404, not the page with a 200 that the
+ * browser would try to run as a script. Any other path that names a file (an extension in its last
+ * segment) is a page only when the client asks for HTML, as a browser's address bar does.
+ */
+export function isPageRequest(req: FastifyRequest): boolean {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+  const path = req.url.split('?', 1)[0]!;
+  if (path.startsWith('/api') || path.startsWith('/assets/')) return false;
+  const namesFile = /\.[^/.]+$/.test(path);
+  return !namesFile || (req.headers.accept ?? '').includes('text/html');
 }
 
 export function sendProblem(req: FastifyRequest, reply: FastifyReply, err: unknown): void {

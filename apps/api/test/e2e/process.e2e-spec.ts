@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -224,6 +224,66 @@ describe('the product on an external database', () => {
     } finally {
       await db.drop();
       rmSync(otherDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the web app beside the API (served from WEB_DIST)', () => {
+  const INDEX = '<!doctype html><title>Scorecard</title><script type="module" src="/assets/app-1a2b3c.js"></script>';
+
+  it('serves built files cached for a year, pages as index.html, and a built file that is not there as a 404, never as the page', async () => {
+    const db = await createTestDatabase();
+    const dir = mkdtempSync(join(tmpdir(), 'scorecard-web-'));
+    try {
+      mkdirSync(join(dir, 'dist/assets'), { recursive: true });
+      writeFileSync(join(dir, 'dist/index.html'), INDEX);
+      writeFileSync(join(dir, 'dist/assets/app-1a2b3c.js'), 'export {};\n');
+      const p = await start({ DATABASE_URL: db.url, DATA_DIR: dir, WEB_DIST: join(dir, 'dist'), SEED_DEMO: 'false' });
+      started.push(p.child);
+      const get = (path: string, accept = '*/*') => fetch(`${p.base}${path}`, { headers: { accept } });
+
+      const file = await get('/assets/app-1a2b3c.js');
+      expect(file.status).toBe(200);
+      expect(file.headers.get('content-type')).toMatch(/javascript/);
+      expect(file.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+
+      // Pages of the app, which routes them itself: index.html, revalidated on every load. An address
+      // bar asks for HTML, so it gets the page even where the path looks like a file name.
+      for (const [path, accept] of [
+        ['/', '*/*'],
+        ['/openings/6f1c1e0e-6a53-4c1b-9d0e-0d6c2f6b7a11/pipeline', '*/*'],
+        ['/candidates?q=a.b', '*/*'],
+        ['/candidates/jane.doe', 'text/html,application/xhtml+xml,*/*;q=0.8'],
+      ] as const) {
+        const res = await get(path, accept);
+        const page = { status: res.status, cache: res.headers.get('cache-control'), body: await res.text() };
+        expect({ path, ...page }).toEqual({ path, status: 200, cache: 'no-cache', body: INDEX });
+      }
+
+      // A tab of the previous release asks for a chunk that a deploy replaced: a 404 it can report,
+      // not the page with a 200 that the browser would try to run as a script.
+      for (const [path, accept] of [
+        ['/assets/app-gone.js', '*/*'],
+        ['/assets/app-gone.js', 'text/html'],
+        ['/assets/style-gone.css', 'text/css,*/*;q=0.1'],
+        ['/logo-gone.png', 'image/avif,image/webp,*/*'],
+        ['/api/v1/nothing-here', 'text/html'],
+      ] as const) {
+        const res = await get(path, accept);
+        const answer = { status: res.status, type: res.headers.get('content-type'), body: await res.json() };
+        expect({ path, accept, ...answer }).toEqual({
+          path,
+          accept,
+          status: 404,
+          type: expect.stringMatching(/^application\/problem\+json/),
+          body: expect.objectContaining({ code: 'not_found', status: 404 }),
+        });
+      }
+      p.child.kill('SIGTERM');
+      expect(await exited(p.child)).toBe(0);
+    } finally {
+      await db.drop();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

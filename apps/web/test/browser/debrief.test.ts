@@ -372,6 +372,10 @@ describe('debrief, decision and comparison', () => {
           async (id) => (await picker.locator(`label[for="pick-${id}"] .compare-pick__name`).textContent())!,
         ),
       );
+      // Each pick says how much feedback is in; an application without interviews says so, not "0 of 0".
+      const meta = (id: string) => picker.locator(`label[for="pick-${id}"] .compare-pick__meta`).textContent();
+      for (const id of demoCompared) expect(await meta(id)).toMatch(/ · [1-9]\d* of [1-9]\d* scorecards/);
+      expect(await meta(formulaId)).toBe('Applied · No interviews yet');
       for (const id of [...demoCompared, formulaId]) await picker.locator(`#pick-${id}`).check();
       // The pick is in the URL, so the comparison can be shared.
       const picked = [...demoCompared, formulaId].join(',');

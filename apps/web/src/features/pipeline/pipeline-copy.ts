@@ -11,11 +11,6 @@ export function timeInStage(stageEnteredAt: string, now: number): string {
   return days === 1 ? '1 day' : `${days} days`;
 }
 
-export function interviewProgress(scorecardsIn: number, interviews: number): string {
-  if (interviews === 0) return 'No interviews yet';
-  return `${scorecardsIn} of ${interviews} scorecards`;
-}
-
 export function isFinal(stage: Stage): boolean {
   return FINAL_STAGES.includes(stage);
 }

@@ -115,7 +115,8 @@ export function CandidateFilters(props: CandidateFiltersProps) {
         </label>
         <input
           id={`${id}-tag`}
-          className="input input--small"
+          className="input"
+          placeholder="e.g. kubernetes"
           autoComplete="off"
           value={props.tag}
           aria-invalid={Boolean(props.tagError)}

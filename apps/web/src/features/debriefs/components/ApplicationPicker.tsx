@@ -1,5 +1,6 @@
 import { STAGE_LABELS, type BoardCard, type PipelineBoard, type Stage } from '@scorecard/contracts';
 import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { interviewProgress } from '../../../lib/interview-progress';
 import { MAX_COMPARED } from '../api/debrief-queries';
 
 /** Later stages first: the finalists are what people compare. */
@@ -169,7 +170,7 @@ export function ApplicationPicker({ board, selected, onChange }: ApplicationPick
                     <label htmlFor={inputId} className="compare-pick__label">
                       <span className="compare-pick__name">{card.candidate.name}</span>
                       <span className="compare-pick__meta">
-                        {STAGE_LABELS[card.stage]} · {card.scorecardsIn} of {card.interviews} scorecards
+                        {STAGE_LABELS[card.stage]} · {interviewProgress(card.scorecardsIn, card.interviews)}
                         {card.dealbreaker ? <span className="compare-pick__flag"> · Dealbreaker</span> : null}
                       </span>
                     </label>

@@ -1,7 +1,8 @@
 import type { BoardCard as Card } from '@scorecard/contracts';
 import { memo, type DragEvent, type KeyboardEvent } from 'react';
 import { Link } from 'react-router';
-import { interviewProgress, timeInStage } from '../pipeline-copy';
+import { interviewProgress } from '../../../lib/interview-progress';
+import { timeInStage } from '../pipeline-copy';
 
 export type CardHandlers = {
   onKeyDown: (card: Card, event: KeyboardEvent<HTMLElement>) => void;
