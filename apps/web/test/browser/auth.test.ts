@@ -102,6 +102,30 @@ describe('signing up, in and out', () => {
     });
   });
 
+  test('after a deploy, a page whose code the server no longer has offers a reload, which brings it back', async () => {
+    await withBrowser(async (browser) => {
+      const { page } = browser;
+      await signIn(browser, 'admin@acme.test', DEMO_PASSWORD);
+      // The tab runs the release it loaded; the server now answers its Users chunk with a 404.
+      const gone = '**/assets/UsersRoute-*.js';
+      await page.route(gone, (route) =>
+        route.fulfill({
+          status: 404,
+          contentType: 'application/problem+json',
+          body: JSON.stringify({ title: 'Not found', status: 404, code: 'not_found' }),
+        }),
+      );
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
+      const alert = page.getByRole('alert').filter({ hasText: 'Something went wrong' });
+      await alert.getByText('Reloading usually fixes it.').waitFor();
+      await browser.screenshot('stale-release');
+      await page.unroute(gone);
+      await alert.getByRole('button', { name: 'Reload' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Users' }).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/users');
+    });
+  });
+
   test('too many sign-in attempts tell the visitor how many minutes to wait', async () => {
     await withBrowser(async (browser) => {
       const { page } = browser;
