@@ -8,7 +8,12 @@ type AuditTableProps = { events: AuditEvent[]; busy: boolean };
 /** One row per recorded event: when, who, what they did, to what, and which fields they set. */
 export function AuditTable({ events, busy }: AuditTableProps) {
   return (
-    <div className="table-wrap">
+    <div
+      className="table-wrap"
+      tabIndex={0}
+      role="region"
+      aria-label="Audit events table (scrolls sideways on narrow screens)"
+    >
       <table className="table audit-table" aria-busy={busy}>
         <caption className="visually-hidden">Audit events, newest first</caption>
         <thead>
