@@ -4,9 +4,10 @@ import { DEMO_PASSWORD, signIn, withBrowser } from './harness';
 
 const ADMIN = 'admin@acme.test';
 const PHONE = { width: 390, height: 844 };
+const OPENING = 'Tech Lead, Platform';
 
 type Listed = { items: { id: string }[] };
-type Board = { columns: { stage: string; cards: { applicationId: string }[] }[] };
+type Board = { columns: { cards: { applicationId: string; scorecardsIn: number }[] }[] };
 
 describe('layout on a phone-width screen', () => {
   test('no page of the app scrolls sideways: a wide table or board scrolls inside its own box', async () => {
@@ -15,9 +16,14 @@ describe('layout on a phone-width screen', () => {
     const rubric = await first('/api/v1/rubrics');
     const checklist = await first('/api/v1/red-flag-checklists');
     const candidate = await first('/api/v1/candidates');
-    const opening = await first('/api/v1/openings');
+    // The demo opening, and an application of it with feedback in (other tests add openings and
+    // move the demo's applications on, so neither is found by position or stage).
+    const openings = await api.request('GET', `/api/v1/openings?q=${encodeURIComponent(OPENING)}`);
+    const opening = (openings.body as { items: { id: string; title: string }[] }).items.find(
+      (o) => o.title === OPENING,
+    )!.id;
     const board = (await api.request('GET', `/api/v1/openings/${opening}/board`)).body as Board;
-    const application = board.columns.find((c) => c.stage === 'debrief')!.cards[0]!.applicationId;
+    const application = board.columns.flatMap((c) => c.cards).find((c) => c.scorecardsIn > 0)!.applicationId;
     const paths = [
       '/',
       '/users',
