@@ -81,6 +81,11 @@ interface Instance {
   child: ChildProcess;
   base: string;
   output: () => string;
+  /**
+   * The output once it contains `text`, or as it is after `timeoutMs`: a log line travels through a
+   * pipe and may arrive after the answer to the health check that said the instance is up.
+   */
+  logged: (text: string, timeoutMs?: number) => Promise<string>;
   /** A TestApp look-alike for the factories: supertest on this instance's URL. */
   t: TestApp;
 }
@@ -109,7 +114,22 @@ async function startInstance(env: Record<string, string> = {}): Promise<Instance
     await new Promise((r) => setTimeout(r, 50));
   }
   const t = { http: () => request(base) } as unknown as TestApp;
-  return { child, base, output: () => out, t };
+  const logged = (text: string, timeoutMs = 10_000) =>
+    new Promise<string>((resolve) => {
+      if (out.includes(text)) return resolve(out);
+      const done = () => {
+        clearTimeout(timer);
+        child.stdout!.off('data', check);
+        child.stderr!.off('data', check);
+        resolve(out);
+      };
+      // Listeners added after the ones above, so `out` already holds the new data.
+      const check = () => void (out.includes(text) && done());
+      const timer = setTimeout(done, timeoutMs);
+      child.stdout!.on('data', check);
+      child.stderr!.on('data', check);
+    });
+  return { child, base, output: () => out, logged, t };
 }
 
 /** SIGTERM, then SIGKILL if it has not exited within 10 s; resolves once it is gone. */
@@ -181,7 +201,9 @@ describe('the migrate step', () => {
     );
     try {
       const c = await startInstance();
-      expect(c.output()).toContain('the database has migrations this build does not know');
+      expect(await c.logged('the database has migrations this build does not know')).toContain(
+        'the database has migrations this build does not know',
+      );
       await stop(c.child);
     } finally {
       await ownerQuery(`delete from typeorm_migrations where name = 'FromNextBuild9999999999999'`);
@@ -203,9 +225,11 @@ describe('two API instances on one database', () => {
     opening = await openOpeningWithFocus(a.t, admin);
   }, 60_000);
 
-  it('are two processes, each started without migrating', () => {
+  it('are two processes, each started without migrating', async () => {
     expect(a.child.pid).not.toBe(b.child.pid);
-    for (const i of [a, b]) expect(i.output()).toContain('RUN_MIGRATIONS=false: not migrating');
+    for (const i of [a, b]) {
+      expect(await i.logged('RUN_MIGRATIONS=false: not migrating')).toContain('RUN_MIGRATIONS=false: not migrating');
+    }
   });
 
   it('a session opened on one instance works on the other, and signing out on the other ends it on both', async () => {
