@@ -1,4 +1,5 @@
 import type { AuditEvent } from '@scorecard/contracts';
+import { ScrollRegion } from '../../../components/ui/ScrollRegion';
 import { Link } from 'react-router';
 import { formatDateTimeToSecond } from '../../../lib/format-time';
 import { actionLabel, entityLabel, entityPath } from '../audit-copy';
@@ -8,12 +9,7 @@ type AuditTableProps = { events: AuditEvent[]; busy: boolean };
 /** One row per recorded event: when, who, what they did, to what, and which fields they set. */
 export function AuditTable({ events, busy }: AuditTableProps) {
   return (
-    <div
-      className="table-wrap"
-      tabIndex={0}
-      role="region"
-      aria-label="Audit events table (scrolls sideways on narrow screens)"
-    >
+    <ScrollRegion label="Audit events table">
       <table className="table audit-table" aria-busy={busy}>
         <caption className="visually-hidden">Audit events, newest first</caption>
         <thead>
@@ -64,7 +60,7 @@ export function AuditTable({ events, busy }: AuditTableProps) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

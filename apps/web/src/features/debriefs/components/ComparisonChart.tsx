@@ -1,4 +1,5 @@
 import type { Comparison, ComparisonRow } from '@scorecard/contracts';
+import { ScrollRegion } from '../../../components/ui/ScrollRegion';
 import { useId, useState } from 'react';
 import { formatMean, statDetail } from '../debrief-copy';
 
@@ -56,12 +57,7 @@ export function ComparisonChart({ comparison, rows }: { comparison: Comparison; 
         </button>
       </div>
       {asTable ? (
-        <div
-          className="table-wrap"
-          tabIndex={0}
-          role="region"
-          aria-label="Competency means table (scrolls sideways on narrow screens)"
-        >
+        <ScrollRegion label="Competency means table">
           <table className="table compare-chart__table">
             <caption className="visually-hidden">Competency means by candidate</caption>
             <thead>
@@ -90,7 +86,7 @@ export function ComparisonChart({ comparison, rows }: { comparison: Comparison; 
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       ) : (
         <figure className="compare-chart__figure">
           <ul className="compare-chart__legend" aria-label="Candidates">

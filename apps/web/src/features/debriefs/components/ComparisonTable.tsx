@@ -1,5 +1,6 @@
 import { STAGE_LABELS, type Comparison, type ComparisonRow } from '@scorecard/contracts';
 import { Link } from 'react-router';
+import { ScrollRegion } from '../../../components/ui/ScrollRegion';
 import { CAREER_LABELS, codingGapText, plural } from '../debrief-copy';
 import { tallySides, tallyText, type Sort, type SortKey } from '../comparison';
 import { StatFigure } from './Figures';
@@ -42,12 +43,7 @@ export function ComparisonTable({ comparison, rows, sort, onSort, busy }: Compar
     );
   };
   return (
-    <div
-      className="table-wrap compare-table-wrap"
-      tabIndex={0}
-      role="region"
-      aria-label="Comparison table (scrolls sideways on narrow screens)"
-    >
+    <ScrollRegion label="Comparison table" className="compare-table-wrap">
       <table className="table compare-table" aria-busy={busy}>
         <caption className="visually-hidden">
           Candidates compared on {opening.title}. Column headers are buttons that sort the table.
@@ -156,6 +152,6 @@ export function ComparisonTable({ comparison, rows, sort, onSort, busy }: Compar
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

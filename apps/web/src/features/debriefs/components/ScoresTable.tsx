@@ -1,4 +1,5 @@
 import type { Debrief } from '@scorecard/contracts';
+import { ScrollRegion } from '../../../components/ui/ScrollRegion';
 import { formatMean, statDetail } from '../debrief-copy';
 import { ScoreBar, StatFigure } from './Figures';
 
@@ -33,12 +34,7 @@ export function ScoresTable({ debrief }: { debrief: Debrief }) {
           </p>
         </div>
       </div>
-      <div
-        className="table-wrap"
-        tabIndex={0}
-        role="region"
-        aria-label="Scores table (scrolls sideways on narrow screens)"
-      >
+      <ScrollRegion label="Scores table">
         <table className="table score-table">
           <caption className="visually-hidden">Scores by competency and criterion</caption>
           <thead>
@@ -110,7 +106,7 @@ export function ScoresTable({ debrief }: { debrief: Debrief }) {
             ])}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }
