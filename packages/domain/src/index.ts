@@ -10,3 +10,4 @@ export * from './scorecards.js';
 export * from './scoring.js';
 export * from './calibration.js';
 export * from './erasure.js';
+export * from './rounding.js';

@@ -13,6 +13,7 @@ import { AuditLog1764054000000 } from './migrations/1764054000000-AuditLog.js';
 import { Privacy1764057600000 } from './migrations/1764057600000-Privacy.js';
 import { APP_ROLE, RowLevelSecurity1764061200000 } from './migrations/1764061200000-RowLevelSecurity.js';
 import { SearchKeys1764064800000 } from './migrations/1764064800000-SearchKeys.js';
+import { Measurement1764068400000 } from './migrations/1764068400000-Measurement.js';
 
 /** Every migration, in order. Committed migrations are never edited: add a new one. */
 export const migrations = [
@@ -27,6 +28,7 @@ export const migrations = [
   Privacy1764057600000,
   RowLevelSecurity1764061200000,
   SearchKeys1764064800000,
+  Measurement1764068400000,
 ];
 
 /** One DataSource definition, shared by the app, the tests and the `db:migrate` command. */

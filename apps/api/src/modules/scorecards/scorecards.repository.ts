@@ -420,10 +420,23 @@ export class ScorecardsRepository {
     );
   }
 
+  /**
+   * Submits a draft and keeps its first submission: the asked ratings go to
+   * `scorecard_first_ratings` and the recommendation to `first_recommendation`, which no later
+   * amendment changes (every figure reads them; docs/MEASUREMENT.md).
+   */
   async markSubmitted(organizationId: string, id: string, m: EntityManager): Promise<void> {
     await m.query(
-      `update scorecards set status = 'submitted', submitted_at = now(), revision = revision + 1, updated_at = now()
+      `update scorecards set status = 'submitted', submitted_at = now(), first_recommendation = recommendation,
+              revision = revision + 1, updated_at = now()
         where organization_id = $1 and id = $2 and status = 'draft'`,
+      [organizationId, id],
+    );
+    await m.query(
+      `insert into scorecard_first_ratings (organization_id, scorecard_id, criterion_key, competency_key, rating)
+       select r.organization_id, r.scorecard_id, r.criterion_key, r.competency_key, r.rating
+         from scorecard_ratings r
+        where r.organization_id = $1 and r.scorecard_id = $2 and r.asked`,
       [organizationId, id],
     );
   }
