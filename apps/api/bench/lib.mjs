@@ -688,7 +688,8 @@ async function openFocusedOpening(base, token, hiringManagerId) {
   return {
     id: created.id,
     stepKey,
-    criteria: focus.flatMap((c) => c.criteria.map((cr) => ({ key: cr.key, competencyKey: c.key }))),
+    // A scorecard rates exactly the questions its step asks (criterion_not_asked otherwise).
+    criteria: focus.map((c) => ({ key: c.criteria[0].key, competencyKey: c.key })),
     redFlags: checklist.content.items.map((f) => f.key),
   };
 }
@@ -700,9 +701,27 @@ async function openFocusedOpening(base, token, hiringManagerId) {
 const RECOMMENDATIONS = ['strong_no', 'no', 'yes', 'strong_yes'];
 
 /**
+ * The recommendations that do not contradict a mean rating (`recommendationContradiction` in
+ * packages/domain: strong yes under 2.5, yes under 2.0, no or strong no over 3.0 ask the author to
+ * confirm), so a complete scorecard submits without a confirmation.
+ */
+function consistentRecommendations(ratings) {
+  const rated = ratings.map((r) => r.rating).filter((v) => v !== null);
+  if (rated.length === 0) return RECOMMENDATIONS;
+  const mean = rated.reduce((a, b) => a + b, 0) / rated.length;
+  return RECOMMENDATIONS.filter(
+    (rec) =>
+      !(rec === 'strong_yes' && mean < 2.5) &&
+      !(rec === 'yes' && mean < 2.0) &&
+      !((rec === 'no' || rec === 'strong_no') && mean > 3.0),
+  );
+}
+
+/**
  * Scorecard content tagged with `label` (so every write is distinguishable). A draft rates a random
- * part of the focus criteria; a complete one rates (or marks not assessed) every one, with evidence
- * for 1s and 4s and for each red flag, and a recommendation: it passes the submit check.
+ * part of the asked criteria; a complete one rates (or marks not assessed) every one, with evidence
+ * for 1s and 4s and for each red flag, and a recommendation its ratings do not contradict: it passes
+ * the submit check.
  */
 export function content(random, opening, label, { complete }) {
   const ratings = [];
@@ -719,10 +738,14 @@ export function content(random, opening, label, { complete }) {
   return {
     ratings,
     redFlags,
-    recommendation: complete || random() < 0.5 ? RECOMMENDATIONS[Math.floor(random() * 4)] : null,
+    recommendation: complete || random() < 0.5 ? pick(random, consistentRecommendations(ratings)) : null,
     summary: `summary ${label}`,
     notes: `notes ${label}`,
   };
+}
+
+function pick(random, list) {
+  return list[Math.floor(random() * list.length)];
 }
 
 /** The content fields of a scorecard (an API answer or a database row), in a comparable form. */

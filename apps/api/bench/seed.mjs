@@ -1021,6 +1021,19 @@ async function seedOrganization(client, s, ctx) {
       },
       'scorecards',
     );
+    // First submissions, which every figure reads: the asked ratings as submitted (nothing is amended here).
+    await phase('first submissions', async () => {
+      await q(
+        `insert into scorecard_first_ratings (organization_id, scorecard_id, criterion_key, competency_key, rating)
+         select r.organization_id, r.scorecard_id, r.criterion_key, r.competency_key, r.rating
+           from scorecard_ratings r
+           join scorecards s on s.organization_id = r.organization_id and s.id = r.scorecard_id
+           join interviews i on i.organization_id = s.organization_id and i.id = s.interview_id
+          where r.organization_id = $1 and s.status = 'submitted' and r.criterion_key = any (i.question_keys)`,
+        P,
+      );
+      await analyze('scorecard_first_ratings');
+    });
     // Red flags, remembering which applications got a dealbreaker (a hire over one is acknowledged).
     const dealbreakers = kit.TECH_LEAD_RED_FLAGS.content.items
       .filter((i) => i.severity === 'dealbreaker')
@@ -1094,6 +1107,7 @@ const TENANT_TABLES = [
   'interview_assignments',
   'scorecards',
   'scorecard_ratings',
+  'scorecard_first_ratings',
   'scorecard_red_flags',
   'application_decisions',
 ];

@@ -20,42 +20,75 @@ export type AnalyticsQuery = z.infer<typeof AnalyticsQuery>;
 const Sampled = <T extends z.ZodType>(value: T) =>
   z.object({ value: value.nullable(), sample: z.number().int(), enough: z.boolean() });
 
+/** A 95% interval. */
+export const CalibrationInterval = z.object({ low: z.number(), high: z.number() });
+export type CalibrationInterval = z.infer<typeof CalibrationInterval>;
+
+/** What an offset says: lenient or severe only with enough units and a 95% interval that excludes 0. */
+export const OffsetVerdict = z.enum(['lenient', 'severe', 'in_line', 'not_enough_data']);
+export type OffsetVerdict = z.infer<typeof OffsetVerdict>;
+
+/**
+ * An interviewer's offset on matched units (docs/MEASUREMENT.md): the mean, over the units (same
+ * candidate, same question) they rated and at least one other interviewer rated, of their rating
+ * minus the others' mean; with the number of units, the standard error and a 95% t interval.
+ */
+export const CalibrationOffset = z.object({
+  value: z.number().nullable(),
+  /** Matched units. */
+  sample: z.number().int(),
+  /** The units reach the organization's minimum. */
+  enough: z.boolean(),
+  /** mean ± t(0.975, n − 1) · SE; null below two units. */
+  interval: CalibrationInterval.nullable(),
+  standardError: z.number().nullable(),
+  verdict: OffsetVerdict,
+});
+export type CalibrationOffset = z.infer<typeof CalibrationOffset>;
+
 export const InterviewerCalibration = z.object({
   interviewer: PersonRef,
   scorecards: z.number().int(),
-  /** Mean difference between their overall score and their co-panelists' on the same candidates (+ lenient, − severe). */
-  offset: Sampled(z.number()),
-  /** Share of the focus competencies on their scorecards that they left without any rating. */
+  /** Their rating minus their co-raters' mean on the same candidate and question (+ lenient, − severe), first submissions only. */
+  offset: CalibrationOffset,
+  /** Share of the questions their interviews asked that their scorecards left not assessed. */
   unassessedShare: Sampled(z.number()),
   /** Share of their scorecards submitted after the feedback due time, and the median hours late of those. */
   lateShare: Sampled(z.number()),
   medianHoursLate: z.number().nullable(),
-  /** How many of their ratings were 1, 2, 3 and 4. */
+  /** How many of their ratings (as first submitted) were 1, 2, 3 and 4. */
   ratingDistribution: z.tuple([z.number().int(), z.number().int(), z.number().int(), z.number().int()]),
 });
 export type InterviewerCalibration = z.infer<typeof InterviewerCalibration>;
 
+export const CalibrationAgreement = z.object({
+  competencyKey: Uuid,
+  competency: z.string(),
+  /** Null when undefined: no unit rated by two interviewers, or every value the same (`allSame`). */
+  alpha: z.number().nullable(),
+  /** Units (candidate × question) rated by two or more interviewers. */
+  units: z.number().int(),
+  enough: z.boolean(),
+  /** 95% percentile bootstrap interval over 1,000 seeded resamples of units; null when alpha is. */
+  interval: CalibrationInterval.nullable(),
+  /** Every value in the units is the same rating: agreement is total, and alpha has nothing to measure. */
+  allSame: z.boolean(),
+});
+export type CalibrationAgreement = z.infer<typeof CalibrationAgreement>;
+
 export const Calibration = z
   .object({
     thresholds: z.object({
-      /** Shared candidates an offset needs before it is shown as meaningful. */
-      offsetCandidates: z.number().int(),
+      /** Matched units an offset needs before anyone is called lenient or severe (the organization's setting). */
+      offsetUnits: z.number().int(),
       /** Scorecards the shares need. */
       scorecards: z.number().int(),
       /** Comparable units alpha needs. */
       alphaUnits: z.number().int(),
     }),
     interviewers: z.array(InterviewerCalibration),
-    /** Panel agreement per competency: Krippendorff's alpha (ordinal) over criteria rated by two or more interviewers of the same candidate. */
-    agreement: z.array(
-      z.object({
-        competencyKey: Uuid,
-        competency: z.string(),
-        alpha: z.number().nullable(),
-        units: z.number().int(),
-        enough: z.boolean(),
-      }),
-    ),
+    /** Panel agreement per competency: Krippendorff's alpha (ordinal), one value per interviewer per unit. */
+    agreement: z.array(CalibrationAgreement),
   })
   .meta({ id: 'Calibration' });
 export type Calibration = z.infer<typeof Calibration>;

@@ -190,7 +190,9 @@ function importMessage(issue: z.core.$ZodIssue): string {
   const field = issue.path[0];
   if (field === 'source') return `Use one of: ${Object.values(SOURCE_LABELS).join(', ')}.`;
   if (field === 'signals') return `Use any of: ${Object.values(SIGNAL_LABELS).join(', ')}.`;
-  if (field === 'desiredCareerPath') return 'Use technical, management, executive or undecided.';
+  if (field === 'desiredCareerPath') {
+    return 'Use technical (Staff, Principal, Distinguished Engineer), management (Engineering Manager, Director, VP Engineering), executive (CTO at a startup) or undecided.';
+  }
   if (field === 'internal') return 'Use yes or no.';
   if (field === 'desiredCodingSharePct') return 'Use a whole percentage from 0 to 100.';
   if (field === 'compensationExpectation' && issue.path[1] === 'amountMinor') return 'Use an amount such as 200000.';

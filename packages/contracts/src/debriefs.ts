@@ -66,6 +66,28 @@ export const DecideRequest = z
   .meta({ id: 'DecideRequest' });
 export type DecideRequest = z.infer<typeof DecideRequest>;
 
+/**
+ * Which ratings the figures read: each scorecard as first submitted (the default: independent
+ * judgements, before anyone read the panel's feedback), or with later amendments applied. Ratings on
+ * criteria a step did not ask count in neither.
+ */
+export const RatingsView = z.enum(['independent', 'with_amendments']);
+export type RatingsView = z.infer<typeof RatingsView>;
+export const RATINGS_VIEW_LABELS: Record<RatingsView, string> = {
+  independent: 'independent ratings, as first submitted',
+  with_amendments: 'with amendments',
+};
+
+export const DebriefQuery = z.strictObject({
+  /** `with_amendments` is for the hiring team (admin, hiring manager, recruiter); interviewers get 403. */
+  ratings: RatingsView.default('independent'),
+});
+export type DebriefQuery = z.infer<typeof DebriefQuery>;
+
+/**
+ * In the order the panel reads it, the order that limits anchoring (docs/MEASUREMENT.md): what to
+ * discuss first, the evidence gaps, the scores, the scorecards, and the decisions last.
+ */
 export const Debrief = z
   .object({
     application: z.object({
@@ -76,6 +98,22 @@ export const Debrief = z
       opening: z.object({ id: Uuid, title: z.string(), hiringManager: PersonRef.nullable() }),
     }),
     rubricVersion: z.object({ id: Uuid, name: z.string(), version: z.number().int() }).nullable(),
+    /** Which ratings every figure below reads. */
+    ratingsView: RatingsView,
+    /** A dealbreaker red flag is ticked on a submitted scorecard. */
+    dealbreaker: z.boolean(),
+    /** What the panel must discuss first. */
+    disagreements: z.object({
+      competencies: z.array(Uuid),
+      criteria: z.array(Uuid),
+      recommendationSplit: z.boolean(),
+    }),
+    /**
+     * Competencies of the rubric, in rubric order, with fewer than two independent ratings (fewer
+     * than two scorecards rated them in their first submission), whatever the view: not enough
+     * evidence to score them yet.
+     */
+    evidenceGaps: z.array(z.object({ competencyKey: Uuid, name: z.string(), ratings: z.number().int() })),
     /** The weight-normalised mean of competency scores with data, with the spread of the scorecards' own overalls. */
     overall: z.object({ score: z.number().nullable(), stat: Stat.nullable() }),
     /** In rubric order. `stat` is null when nobody assessed the competency. */
@@ -90,12 +128,8 @@ export const Debrief = z
         criteria: z.array(z.object({ key: Uuid, title: z.string(), stat: Stat.nullable(), disagreement: z.boolean() })),
       }),
     ),
-    /** What the panel must discuss first. */
-    disagreements: z.object({
-      competencies: z.array(Uuid),
-      criteria: z.array(Uuid),
-      recommendationSplit: z.boolean(),
-    }),
+    /** Competency keys nobody assessed. */
+    unassessed: z.array(Uuid),
     tally: RecommendationTally,
     /** Red flags ticked on submitted scorecards, with who saw them and their evidence. */
     redFlags: z.array(
@@ -106,10 +140,7 @@ export const Debrief = z
         seenBy: z.array(z.object({ scorecardId: Uuid, interviewer: PersonRef, evidence: z.string() })),
       }),
     ),
-    dealbreaker: z.boolean(),
-    /** Competency keys nobody assessed. */
-    unassessed: z.array(Uuid),
-    /** Submitted scorecards, with their amendments. */
+    /** Submitted scorecards as they stand, with their amendments (each with the content it replaced). */
     scorecards: z.array(Scorecard),
     /** Scheduled interviews whose scorecard is not submitted yet. */
     pending: z.array(
@@ -144,6 +175,17 @@ export const ComparisonQuery = z.strictObject({
         .max(8, 'Pick at most 8 applications.')
         .refine((ids) => new Set(ids).size === ids.length, 'Pick each application once.'),
     ),
+  /**
+   * How many standard errors a gap must exceed to separate two candidates: 1 by default; 0.5 to 3.
+   * Larger is stricter (more candidates share a tier).
+   */
+  z: z.coerce
+    .number('Use a number from 0.5 to 3.')
+    .min(0.5, 'Use a number from 0.5 to 3.')
+    .max(3, 'Use a number from 0.5 to 3.')
+    .default(1),
+  /** Which ratings the figures read; the independent first submissions by default. */
+  ratings: RatingsView.default('independent'),
 });
 export type ComparisonQuery = z.infer<typeof ComparisonQuery>;
 
@@ -155,6 +197,7 @@ export const ComparisonRow = z.object({
     source: CandidateSource,
     desiredCodingSharePct: z.number().int().nullable(),
     desiredCareerPath: DesiredCareerPath,
+    compensationExpectation: z.object({ currency: z.string(), amountMinor: z.number().int() }).nullable(),
   }),
   stage: Stage,
   /** By competency key; null when nobody assessed it. */
@@ -163,14 +206,33 @@ export const ComparisonRow = z.object({
   tally: RecommendationTally,
   scorecards: z.number().int(),
   redFlags: z.object({ concerns: z.number().int(), dealbreakers: z.number().int() }),
-  /** How the candidate's wishes fit the opening: coding share gap in points, and career path match. */
+  /**
+   * How the candidate's wishes fit the opening: coding share gap in points, career path match, and
+   * where their compensation expectation falls against the opening's band (null when unknown or in
+   * another currency).
+   */
   fit: z.object({
     codingShareGap: z.number().int().nullable(),
     careerPathMatch: z.boolean().nullable(),
+    compensation: z.enum(['under', 'within', 'over']).nullable(),
   }),
-  /** 1 = best overall; candidates too close to separate given their spread share a rank. */
-  rank: z.number().int().nullable(),
-  tiedWithAbove: z.boolean(),
+  /**
+   * The standard error of the overall: `own` = SD of the scorecards' own overalls / √k (k ≥ 2);
+   * `pooled` = the pooled rater SD, for a single scorecard; `unknown` = nothing to pool (such a
+   * candidate is never separated from anyone).
+   */
+  standardError: z.object({ value: z.number().nullable(), basis: z.enum(['own', 'pooled', 'unknown']) }),
+  /** The share (0 to 1) of the rubric's weight the scorecards cover; `partial` below 1. */
+  coverage: z.object({ share: z.number(), partial: z.boolean() }),
+  /**
+   * 1 is the top. A tier holds its head (the highest overall left) and everyone the evidence cannot
+   * separate from the head. Null when listed apart or without scores.
+   */
+  tier: z.number().int().nullable(),
+  /** Listed apart, below the tiers, and why: a rejection decision or an unacknowledged dealbreaker. */
+  apart: z
+    .object({ reason: z.enum(['rejected', 'withdrawn', 'no_hire', 'dealbreaker']), message: z.string() })
+    .nullable(),
 });
 export type ComparisonRow = z.infer<typeof ComparisonRow>;
 
@@ -181,8 +243,17 @@ export const Comparison = z
       title: z.string(),
       codingSharePct: z.number().int().nullable(),
       careerPath: CareerPath,
+      /** The opening's base-salary band, in minor units. */
+      compensation: z.object({ currency: z.string(), minMinor: z.number().int(), maxMinor: z.number().int() }),
     }),
     competencies: z.array(z.object({ key: Uuid, name: z.string(), weight: z.number() })),
+    /** The z the separation rule used. */
+    z: z.number(),
+    /** Which ratings the figures read. */
+    ratingsView: RatingsView,
+    /** The pooled rater SD a one-scorecard candidate's error rests on; null when no candidate has two scorecards. */
+    pooledRaterSd: z.number().nullable(),
+    /** In display order: tier by tier (fully covered before partial), then those apart, then those without scores. */
     rows: z.array(ComparisonRow),
   })
   .meta({ id: 'Comparison' });

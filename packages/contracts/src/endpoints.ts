@@ -65,8 +65,9 @@ import {
   SubmitScorecardRequest,
 } from './scorecards.js';
 import { AnalyticsQuery, Calibration, PipelineAnalytics } from './analytics.js';
+import { OrganizationSettings, UpdateOrganizationSettingsRequest } from './organizations.js';
 import { AuditEventList, AuditEventListQuery } from './audit.js';
-import { Comparison, ComparisonQuery, DecideRequest, Debrief, Decision } from './debriefs.js';
+import { Comparison, ComparisonQuery, DecideRequest, Debrief, DebriefQuery, Decision } from './debriefs.js';
 import { AddImportRowsRequest, CandidateImport, CommitImportRequest, ImportRowErrors } from './candidate-import.js';
 import { CreateUserRequest, UpdateUserRequest, User, UserList, UserListQuery } from './users.js';
 import { CandidateExport, EraseCandidateRequest } from './privacy.js';
@@ -743,10 +744,12 @@ export const endpoints = {
   getDebrief: {
     method: 'get',
     path: '/api/v1/applications/:id/debrief',
-    summary: 'The debrief of an application: scores with count and spread, disagreements first, red flags, decisions',
+    summary:
+      'The debrief of an application, in reading order: disagreements, evidence gaps, scores with count and spread (independent ratings unless asked), scorecards, decisions',
     tag: 'debriefs',
     access: anyone,
     params: IdParams,
+    query: DebriefQuery,
     status: 200,
     response: Debrief,
   },
@@ -794,6 +797,26 @@ export const endpoints = {
     query: AnalyticsQuery,
     status: 200,
     response: Calibration,
+  },
+  getOrganizationSettings: {
+    method: 'get',
+    path: '/api/v1/organization/settings',
+    summary: 'The organization’s settings (the matched units a calibration offset needs)',
+    tag: 'organization',
+    access: anyone,
+    status: 200,
+    response: OrganizationSettings,
+  },
+  updateOrganizationSettings: {
+    method: 'patch',
+    path: '/api/v1/organization/settings',
+    summary: 'Change the organization’s settings: the matched units (2–1000) before anyone is called lenient or severe',
+    tag: 'organization',
+    access: admins,
+    body: UpdateOrganizationSettingsRequest,
+    status: 200,
+    response: OrganizationSettings,
+    auditEntity: 'organization',
   },
   getPipelineAnalytics: {
     method: 'get',

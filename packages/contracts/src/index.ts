@@ -14,6 +14,7 @@ export * from './scorecards.js';
 export * from './debriefs.js';
 export * from './events.js';
 export * from './analytics.js';
+export * from './organizations.js';
 export * from './privacy.js';
 export * from './audit.js';
 export * from './audit-actions.js';

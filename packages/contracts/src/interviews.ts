@@ -54,7 +54,8 @@ export const Interview = z
   .object({
     id: Uuid,
     applicationId: Uuid,
-    step: z.object({ key: Uuid, name: z.string() }),
+    /** The plan step it covers, as it was when scheduled; `kind` copied from the step. */
+    step: z.object({ key: Uuid, name: z.string(), kind: z.enum(['assessment', 'candidate_questions']) }),
     interviewer: PersonRef,
     startsAt: z.iso.datetime({ offset: true }),
     durationMinutes: z.number().int(),

@@ -128,10 +128,23 @@ export const UpdateOpeningRequest = z.strictObject({
 });
 export type UpdateOpeningRequest = z.infer<typeof UpdateOpeningRequest>;
 
+/**
+ * An assessment step asks rubric questions and is rated; the closing `candidate_questions` step is
+ * the candidate's time to ask theirs (no focus competencies, no questions, no ratings).
+ */
+export const PlanStepKind = z.enum(['assessment', 'candidate_questions']);
+export type PlanStepKind = z.infer<typeof PlanStepKind>;
+export const PLAN_STEP_KIND_LABELS: Record<PlanStepKind, string> = {
+  assessment: 'Assessment',
+  candidate_questions: 'Candidate’s questions',
+};
+
 export const PlanStep = z
   .strictObject({
     key: Uuid,
     name: z.string().trim().min(1, 'Name the step.').max(120, 'Use at most 120 characters.'),
+    /** Stored plans from before step kinds read as assessment steps. */
+    kind: PlanStepKind.default('assessment'),
     durationMinutes: z.number().int('Whole minutes.').min(10, 'At least 10 minutes.').max(480, 'At most 8 hours.'),
     focusCompetencyKeys: z.array(Uuid).max(12),
     interviewerIds: z.array(Uuid).max(10, 'At most 10 default interviewers.'),
@@ -157,16 +170,25 @@ export const PlanIssueCode = z.enum([
   'communication_not_tested',
   'why_lead_not_asked',
   'coding_share_missing',
+  'coding_share_em_like',
+  'candidate_questions_missing',
+  'candidate_questions_not_last',
 ]);
 export type PlanIssueCode = z.infer<typeof PlanIssueCode>;
 
+/** Errors fail the check (opening then needs an override reason); warnings are shown and never block. */
+export const PlanIssueSeverity = z.enum(['error', 'warning']);
+export type PlanIssueSeverity = z.infer<typeof PlanIssueSeverity>;
+
 export const PlanIssue = z.object({
   code: PlanIssueCode,
+  severity: PlanIssueSeverity,
   message: z.string(),
   competencyKey: Uuid.optional(),
 });
 export type PlanIssue = z.infer<typeof PlanIssue>;
 
+/** `ok`: no error (warnings may remain). */
 export const PlanCheck = z.object({ ok: z.boolean(), issues: z.array(PlanIssue) });
 export type PlanCheck = z.infer<typeof PlanCheck>;
 

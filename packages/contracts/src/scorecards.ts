@@ -3,6 +3,7 @@ import { PageQuery, Uuid, paginated } from './common.js';
 import { CandidateLinks } from './candidates.js';
 import { Competency, PersonRef, RedFlagItem } from './library.js';
 import { ScorecardStatus } from './interviews.js';
+import { EXPECTATIONS, PlanStepKind } from './openings.js';
 
 export const Recommendation = z.enum(['strong_no', 'no', 'yes', 'strong_yes']);
 export type Recommendation = z.infer<typeof Recommendation>;
@@ -66,7 +67,13 @@ export const SaveScorecardRequest = z
   .meta({ id: 'SaveScorecardRequest' });
 export type SaveScorecardRequest = z.infer<typeof SaveScorecardRequest>;
 
-export const SubmitScorecardRequest = z.strictObject({ revision: z.number().int().min(0) });
+/**
+ * `confirmContradiction`: the author confirms a recommendation that contradicts the mean of their own
+ * ratings (otherwise 422 `recommendation_contradicts_ratings`); the confirmation is recorded.
+ */
+const confirmContradiction = z.boolean().optional();
+
+export const SubmitScorecardRequest = z.strictObject({ revision: z.number().int().min(0), confirmContradiction });
 export type SubmitScorecardRequest = z.infer<typeof SubmitScorecardRequest>;
 
 export const AmendScorecardRequest = z
@@ -74,6 +81,7 @@ export const AmendScorecardRequest = z
     ...ScorecardContentFields,
     reason: z.string().trim().min(1, 'Say why you are amending it.').max(1000, 'Use at most 1000 characters.'),
     revision: z.number().int().min(0),
+    confirmContradiction,
   })
   .superRefine(noRepeats)
   .meta({ id: 'AmendScorecardRequest' });
@@ -84,14 +92,39 @@ export const ScorecardRating = z.object({
   competencyKey: Uuid,
   rating: z.number().int().min(1).max(4).nullable(),
   evidence: z.string(),
+  /**
+   * False only for an old rating on a question its interview did not ask: kept on the card for the
+   * record, read-only, and counted in no figure.
+   */
+  asked: z.boolean(),
 });
 export type ScorecardRating = z.infer<typeof ScorecardRating>;
+
+/** A rating as an amendment found it: what the scorecard said before the change. */
+export const AmendedRating = ScorecardRating.pick({ criterionKey: true, competencyKey: true, rating: true, evidence: true });
+export type AmendedRating = z.infer<typeof AmendedRating>;
 
 export const Amendment = z.object({
   by: PersonRef,
   at: z.iso.datetime({ offset: true }),
   reason: z.string(),
+  /**
+   * The scorecard's content just before this amendment: the first amendment's original is the first
+   * submission (docs/MEASUREMENT.md), each later one what the previous amendment left.
+   */
+  original: z.object({
+    ratings: z.array(AmendedRating),
+    recommendation: Recommendation.nullable(),
+    summary: z.string(),
+  }),
+  /**
+   * Whether the author had already read the panel's feedback on this application (its debrief, its
+   * scorecards or a comparison including it) when amending; null for amendments made before such
+   * reads were recorded.
+   */
+  afterFeedback: z.boolean().nullable(),
 });
+export type Amendment = z.infer<typeof Amendment>;
 
 export const Scorecard = z
   .object({
@@ -100,6 +133,8 @@ export const Scorecard = z
     applicationId: Uuid,
     interviewer: PersonRef,
     step: z.string(),
+    /** A candidate's questions scorecard holds notes and a summary only, and counts in no figure. */
+    stepKind: PlanStepKind,
     rubricVersionId: Uuid,
     checklistVersionId: Uuid.nullable(),
     status: ScorecardStatus,
@@ -111,6 +146,8 @@ export const Scorecard = z
     notes: z.string(),
     revision: z.number().int(),
     submittedAt: z.iso.datetime({ offset: true }).nullable(),
+    /** When the author confirmed a recommendation that contradicts their own ratings; null if never. */
+    contradictionConfirmedAt: z.iso.datetime({ offset: true }).nullable(),
     amendments: z.array(Amendment),
     updatedAt: z.iso.datetime({ offset: true }),
   })
@@ -126,6 +163,7 @@ export const InterviewKit = z
     interview: z.object({
       id: Uuid,
       step: z.string(),
+      stepKind: PlanStepKind,
       startsAt: z.iso.datetime({ offset: true }),
       durationMinutes: z.number().int(),
       feedbackDueAt: z.iso.datetime({ offset: true }),
@@ -144,12 +182,39 @@ export const InterviewKit = z
       location: z.string().nullable(),
       links: CandidateLinks.nullable(),
     }),
-    /** The step's focus competencies from the scorecard's rubric version: every criterion is rated. */
+    /**
+     * The competencies this interview asks, from the scorecard's rubric version, each with only the
+     * criteria (questions) it asks: exactly what the scorecard rates.
+     */
     competencies: z.array(Competency),
     /** The questions chosen for this step (criterion keys), in the plan's order. */
     questionKeys: z.array(Uuid),
+    /**
+     * Criteria the scorecard holds old ratings on although the interview did not ask them (kept for
+     * the record, read-only, in no figure), with their names for showing them.
+     */
+    unaskedCriteria: z.array(z.object({ key: Uuid, title: z.string(), competency: z.string() })),
     /** The red flags to watch for, from the opening's checklist version. */
     redFlags: z.array(RedFlagItem),
+    /**
+     * The closing step's kit (null for assessment steps): what tech-lead candidates expect to hear
+     * about, each with what the opening's hiring manager wrote about it.
+     */
+    candidateQuestions: z
+      .object({
+        topics: z.array(
+          z.object({
+            key: z.enum(EXPECTATIONS),
+            label: z.string(),
+            /** What candidates expect on this topic, and what breaks their trust. */
+            guidance: z.string(),
+            /** The opening's own answer, as the hiring manager filled it in ('' when not yet). */
+            opening: z.string(),
+          }),
+        ),
+        codingSharePct: z.number().int().nullable(),
+      })
+      .nullable(),
     scorecard: Scorecard,
   })
   .meta({ id: 'InterviewKit' });

@@ -1,6 +1,7 @@
 /**
- * Interviewer calibration and pipeline statistics: Krippendorff's alpha, each interviewer's offset
- * from their co-panelists, medians and funnel conversion. Pure functions; the API gathers the data
+ * Interviewer calibration and pipeline statistics: Krippendorff's alpha with a bootstrap interval,
+ * each interviewer's offset from their co-raters on matched units with a t interval, medians and
+ * funnel conversion (docs/MEASUREMENT.md). Pure functions; the API gathers the data
  * in SQL and these compute the figures, or serve as the reference for SQL that computes them.
  */
 
@@ -68,8 +69,6 @@ export function krippendorffAlpha(units: readonly (readonly (number | null)[])[]
 
 /** Fewer comparable units than this and alpha is shown greyed, as too little data to mean anything. */
 export const MIN_ALPHA_UNITS = 10;
-/** Fewer shared candidates than this and an interviewer's offset is shown greyed. */
-export const MIN_OFFSET_CANDIDATES = 5;
 /** Fewer scorecards than this and an interviewer's shares (unassessed focus, late) are shown greyed. */
 export const MIN_SCORECARDS = 5;
 
@@ -85,39 +84,476 @@ export function sampled<T>(value: T | null, sample: number, threshold: number): 
   return { value, sample, enough: sample >= threshold };
 }
 
-export interface PanelScore {
-  /** The candidate (application) the score is for. */
+// ─── Matched-unit offsets ────────────────────────────────────────────────────────────────────
+
+/**
+ * One interviewer's value on one unit. A unit is one criterion of one candidate (application):
+ * the same question asked of the same person, so two values on it are two readings of one answer.
+ */
+export interface UnitRating {
   unit: string;
   interviewer: string;
-  score: number;
+  rating: number;
+}
+
+/** A rating as stored: on a scorecard, submitted at some time, for a unit. */
+export interface ScorecardUnitRating extends UnitRating {
+  scorecard: string;
+  /** When the scorecard was submitted (ms since the epoch). */
+  submittedAt: number;
 }
 
 /**
- * Each interviewer's mean offset from their co-panelists: on every candidate where they and at
- * least one colleague gave a score, their score minus the colleagues' mean; then the mean of those
- * differences. Positive = more lenient than the panel, negative = more severe.
+ * One value per interviewer per unit: the rating on their earliest-submitted scorecard that rated
+ * the unit (ties broken by the scorecard's id). An interviewer who met a candidate twice counts once.
  */
-export function interviewerOffsets(scores: readonly PanelScore[]): Map<string, { offset: number; candidates: number }> {
-  // Appending in place: copying the lists on every score made this quadratic in the organization's size.
-  const byUnit = new Map<string, PanelScore[]>();
-  for (const s of scores) {
-    const list = byUnit.get(s.unit);
-    if (list) list.push(s);
-    else byUnit.set(s.unit, [s]);
-  }
-  const diffs = new Map<string, { sum: number; n: number }>();
-  for (const unitScores of byUnit.values()) {
-    for (const s of unitScores) {
-      const others = unitScores.filter((o) => o.interviewer !== s.interviewer);
-      if (others.length === 0) continue;
-      const mean = others.reduce((a, b) => a + b.score, 0) / others.length;
-      const d = diffs.get(s.interviewer) ?? { sum: 0, n: 0 };
-      d.sum += s.score - mean;
-      d.n += 1;
-      diffs.set(s.interviewer, d);
+export function firstValuePerInterviewer(ratings: readonly ScorecardUnitRating[]): UnitRating[] {
+  const first = new Map<string, ScorecardUnitRating>();
+  for (const r of ratings) {
+    const key = `${r.unit}\u0000${r.interviewer}`;
+    const seen = first.get(key);
+    if (
+      !seen ||
+      r.submittedAt < seen.submittedAt ||
+      (r.submittedAt === seen.submittedAt && r.scorecard < seen.scorecard)
+    ) {
+      first.set(key, r);
     }
   }
-  return new Map([...diffs].map(([who, d]) => [who, { offset: d.sum / d.n, candidates: d.n }]));
+  return [...first.values()].map(({ unit, interviewer, rating }) => ({ unit, interviewer, rating }));
+}
+
+/** The sufficient statistics of one interviewer's differences from their co-raters. */
+export interface OffsetStats {
+  /** Matched units: units they rated that at least one other interviewer rated too. */
+  n: number;
+  /** Mean of (their rating − the others' mean) over those units. */
+  mean: number;
+  /** Sample standard deviation of those differences (n − 1 in the denominator); null below 2 units. */
+  sd: number | null;
+}
+
+/**
+ * Each interviewer's offset on matched units (the reference the SQL is checked against): for every
+ * unit they rated and at least one other interviewer rated, their rating minus the mean of the
+ * others' ratings on it; then the count, mean and sample standard deviation of those differences.
+ * Expects one value per interviewer per unit (`firstValuePerInterviewer`). Interviewers who never
+ * rated a unit someone else rated get no entry: there is nothing to compare them with.
+ */
+export function matchedUnitOffsets(values: readonly UnitRating[]): Map<string, OffsetStats> {
+  const byUnit = new Map<string, UnitRating[]>();
+  for (const v of values) {
+    const list = byUnit.get(v.unit);
+    if (list) list.push(v);
+    else byUnit.set(v.unit, [v]);
+  }
+  const diffs = new Map<string, number[]>();
+  for (const unit of byUnit.values()) {
+    if (unit.length < 2) continue;
+    const total = unit.reduce((a, v) => a + v.rating, 0);
+    for (const v of unit) {
+      const d = v.rating - (total - v.rating) / (unit.length - 1);
+      const list = diffs.get(v.interviewer);
+      if (list) list.push(d);
+      else diffs.set(v.interviewer, [d]);
+    }
+  }
+  return new Map([...diffs].map(([who, d]) => [who, summarize(d)]));
+}
+
+function summarize(d: readonly number[]): OffsetStats {
+  const n = d.length;
+  const mean = d.reduce((a, b) => a + b, 0) / n;
+  if (n < 2) return { n, mean, sd: null };
+  const ss = d.reduce((a, b) => a + (b - mean) ** 2, 0);
+  return { n, mean, sd: Math.sqrt(ss / (n - 1)) };
+}
+
+/** The default least number of matched units before anyone is called lenient or severe (an organization may change it). */
+export const DEFAULT_MIN_OFFSET_UNITS = 10;
+/** The bounds of that setting. */
+export const MIN_OFFSET_UNITS_RANGE = { min: 2, max: 1000 } as const;
+
+export type OffsetVerdict = 'lenient' | 'severe' | 'in_line' | 'not_enough_data';
+
+export interface Interval {
+  low: number;
+  high: number;
+}
+
+/** An interviewer's offset as shown: the mean difference, its sample, standard error, 95% interval and verdict. */
+export interface OffsetFigure {
+  value: number | null;
+  /** Matched units. */
+  sample: number;
+  /** The matched units reach the minimum. */
+  enough: boolean;
+  /** mean ± t(0.975, n − 1) · SE; null below 2 units. */
+  interval: Interval | null;
+  /** sd / √n; null below 2 units. */
+  standardError: number | null;
+  /**
+   * `lenient` / `severe` only with enough units and an interval that excludes 0; `in_line` with
+   * enough units and an interval that contains 0; `not_enough_data` below the minimum.
+   */
+  verdict: OffsetVerdict;
+}
+
+/** The figure of an offset from its statistics (or none: never matched), against the minimum units. */
+export function offsetFigure(stats: OffsetStats | null | undefined, minUnits: number): OffsetFigure {
+  if (!stats || stats.n === 0) {
+    return { value: null, sample: 0, enough: false, interval: null, standardError: null, verdict: 'not_enough_data' };
+  }
+  const { n, mean } = stats;
+  const enough = n >= minUnits;
+  let interval: Interval | null = null;
+  let standardError: number | null = null;
+  if (n >= 2 && stats.sd !== null) {
+    standardError = stats.sd / Math.sqrt(n);
+    const half = studentTQuantile(0.975, n - 1) * standardError;
+    interval = { low: mean - half, high: mean + half };
+  }
+  let verdict: OffsetVerdict = 'not_enough_data';
+  if (enough && interval) verdict = interval.low > 0 ? 'lenient' : interval.high < 0 ? 'severe' : 'in_line';
+  return { value: mean, sample: n, enough, interval, standardError, verdict };
+}
+
+// ─── Student's t quantile ────────────────────────────────────────────────────────────────────
+
+/** ln Γ(x) for x > 0 (Lanczos, g = 7, nine coefficients: about 15 significant digits). */
+export function lnGamma(x: number): number {
+  const g = 7;
+  const c = [
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
+    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+  ];
+  if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - lnGamma(1 - x);
+  const z = x - 1;
+  let a = c[0]!;
+  const t = z + g + 0.5;
+  for (let i = 1; i < g + 2; i++) a += c[i]! / (z + i);
+  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(a);
+}
+
+/** The regularized incomplete beta function I_x(a, b) (continued fraction, modified Lentz). */
+export function incompleteBeta(x: number, a: number, b: number): number {
+  if (x <= 0) return 0;
+  if (x >= 1) return 1;
+  const front = Math.exp(lnGamma(a + b) - lnGamma(a) - lnGamma(b) + a * Math.log(x) + b * Math.log(1 - x));
+  // The fraction converges fast on this side; use the symmetry I_x(a, b) = 1 − I_{1−x}(b, a) on the other.
+  if (x > (a + 1) / (a + b + 2)) return 1 - (front * betaFraction(1 - x, b, a)) / b;
+  return (front * betaFraction(x, a, b)) / a;
+}
+
+function betaFraction(x: number, a: number, b: number): number {
+  const tiny = 1e-300;
+  let c = 1;
+  let d = 1 - ((a + b) * x) / (a + 1);
+  if (Math.abs(d) < tiny) d = tiny;
+  d = 1 / d;
+  let h = d;
+  for (let m = 1; m <= 100_000; m++) {
+    const m2 = 2 * m;
+    let aa = (m * (b - m) * x) / ((a + m2 - 1) * (a + m2));
+    d = 1 + aa * d;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = 1 + aa / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    h *= d * c;
+    aa = (-(a + m) * (a + b + m) * x) / ((a + m2) * (a + m2 + 1));
+    d = 1 + aa * d;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = 1 + aa / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    const step = d * c;
+    h *= step;
+    if (Math.abs(step - 1) < 1e-16) break;
+  }
+  return h;
+}
+
+/** P(T ≤ t) for Student's t with `df` degrees of freedom. */
+export function studentTCdf(t: number, df: number): number {
+  const tail = 0.5 * incompleteBeta(df / (df + t * t), df / 2, 0.5);
+  return t >= 0 ? 1 - tail : tail;
+}
+
+const quantileCache = new Map<string, number>();
+
+/**
+ * The p-quantile of Student's t with `df` degrees of freedom (df ≥ 1, real): exact formulas for 1
+ * and 2 degrees of freedom, otherwise the CDF (through the incomplete beta function) inverted by
+ * bisection to the last bit. Checked against the published tables (e.g. t(0.975, 10) = 2.228139).
+ */
+export function studentTQuantile(p: number, df: number): number {
+  if (!(p > 0 && p < 1) || !(df > 0)) throw new RangeError('p must be in (0, 1) and df positive');
+  if (p < 0.5) return -studentTQuantile(1 - p, df);
+  if (p === 0.5) return 0;
+  if (df === 1) return Math.tan(Math.PI * (p - 0.5));
+  if (df === 2) return (2 * p - 1) / Math.sqrt(2 * p * (1 - p));
+  const key = `${p}:${df}`;
+  const cached = quantileCache.get(key);
+  if (cached !== undefined) return cached;
+  let lo = 0;
+  let hi = 1;
+  while (studentTCdf(hi, df) < p) hi *= 2;
+  for (let i = 0; i < 200 && hi - lo > 1e-15 * hi; i++) {
+    const mid = (lo + hi) / 2;
+    if (studentTCdf(mid, df) < p) lo = mid;
+    else hi = mid;
+  }
+  const q = (lo + hi) / 2;
+  if (quantileCache.size < 10_000) quantileCache.set(key, q);
+  return q;
+}
+
+// ─── Agreement over units grouped by shape, with a bootstrap interval ─────────────────────────
+
+/** Units with the same multiset of values: the sorted values, and how many units have them. */
+export interface RatingShape {
+  ratings: readonly number[];
+  units: number;
+}
+
+export interface ShapeAlpha {
+  alpha: number | null;
+  /** Units with at least two values. */
+  units: number;
+  /** There are pairable units and every value in them is the same: alpha is undefined, and agreement total. */
+  allSame: boolean;
+}
+
+interface Coincidences {
+  categories: number[];
+  /** Per shape (pairable ones only, in sorted order), its coincidence matrix for one unit. */
+  perUnit: { matrix: number[][]; units: number }[];
+}
+
+function coincidences(shapes: readonly RatingShape[]): Coincidences {
+  const pairable = shapes
+    .map((s) => ({ ratings: s.ratings.filter((v) => Number.isFinite(v)), units: s.units }))
+    .filter((s) => s.ratings.length >= 2 && s.units > 0)
+    .map((s) => ({ ratings: [...s.ratings].sort((a, b) => a - b), units: s.units }))
+    .sort((a, b) => compareLists(a.ratings, b.ratings));
+  const categories = [...new Set(pairable.flatMap((s) => s.ratings))].sort((a, b) => a - b);
+  const index = new Map(categories.map((c, i) => [c, i]));
+  const size = categories.length;
+  return {
+    categories,
+    perUnit: pairable.map((s) => {
+      const matrix = Array.from({ length: size }, () => new Array<number>(size).fill(0));
+      const m = s.ratings.length;
+      for (let i = 0; i < m; i++) {
+        for (let j = 0; j < m; j++) {
+          if (i !== j) matrix[index.get(s.ratings[i]!)!]![index.get(s.ratings[j]!)!]! += 1 / (m - 1);
+        }
+      }
+      return { matrix, units: s.units };
+    }),
+  };
+}
+
+function compareLists(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return a.length - b.length;
+}
+
+/** Alpha from a coincidence matrix (Krippendorff 2011); null when there is no expected disagreement. */
+function alphaOf(o: readonly (readonly number[])[], categories: readonly number[], metric: AlphaMetric): number | null {
+  const size = categories.length;
+  const nc = o.map((row) => row.reduce((a, b) => a + b, 0));
+  const n = nc.reduce((a, b) => a + b, 0);
+  if (size < 2 || n <= 1) return null;
+  let observed = 0;
+  let expected = 0;
+  for (let c = 0; c < size; c++) {
+    for (let k = 0; k < size; k++) {
+      if (c === k) continue;
+      let d: number;
+      if (metric === 'nominal') d = 1;
+      else if (metric === 'interval') d = (categories[c]! - categories[k]!) ** 2;
+      else {
+        const [lo, hi] = c < k ? [c, k] : [k, c];
+        let sum = 0;
+        for (let g = lo; g <= hi; g++) sum += nc[g]!;
+        d = (sum - (nc[lo]! + nc[hi]!) / 2) ** 2;
+      }
+      observed += o[c]![k]! * d;
+      expected += nc[c]! * nc[k]! * d;
+    }
+  }
+  if (expected === 0) return null;
+  return 1 - ((n - 1) * observed) / expected;
+}
+
+function weighted(c: Coincidences, counts: readonly number[]): number[][] {
+  const size = c.categories.length;
+  const o = Array.from({ length: size }, () => new Array<number>(size).fill(0));
+  c.perUnit.forEach((s, i) => {
+    const w = counts[i]!;
+    if (w === 0) return;
+    for (let a = 0; a < size; a++) for (let b = 0; b < size; b++) o[a]![b]! += w * s.matrix[a]![b]!;
+  });
+  return o;
+}
+
+/**
+ * Krippendorff's alpha over units given as shapes with counts: the same figure as
+ * `krippendorffAlpha` over the units written out, without writing them out.
+ */
+export function alphaFromShapes(shapes: readonly RatingShape[], metric: AlphaMetric): ShapeAlpha {
+  const c = coincidences(shapes);
+  const units = c.perUnit.reduce((a, s) => a + s.units, 0);
+  const alpha = alphaOf(
+    weighted(
+      c,
+      c.perUnit.map((s) => s.units),
+    ),
+    c.categories,
+    metric,
+  );
+  return { alpha, units, allSame: units > 0 && c.categories.length === 1 };
+}
+
+/** The seed of the bootstrap: fixed, so the same data always gives the same interval. */
+export const BOOTSTRAP_SEED = 20_070_701;
+export const BOOTSTRAP_RESAMPLES = 1000;
+
+/**
+ * A 95% percentile bootstrap interval for alpha (Hayes & Krippendorff 2007 bootstrap alpha; here
+ * the units are resampled): `resamples` times, draw as many units as there are, with replacement,
+ * and compute alpha; the interval runs from the 2.5th to the 97.5th percentile of those alphas
+ * (linear interpolation between order statistics). Drawing N units with replacement from S shapes
+ * is one multinomial draw of the shape counts, done as S conditional binomials, so the cost does
+ * not grow with the number of units. Resamples without any disagreement to expect (alpha
+ * undefined) are left out; with fewer than half of them defined there is no interval. Seeded:
+ * the same shapes in any order give the same interval.
+ */
+export function bootstrapAlphaInterval(
+  shapes: readonly RatingShape[],
+  metric: AlphaMetric,
+  options: { resamples?: number; seed?: number; level?: number } = {},
+): Interval | null {
+  const resamples = options.resamples ?? BOOTSTRAP_RESAMPLES;
+  const level = options.level ?? 0.95;
+  const c = coincidences(shapes);
+  const counts = c.perUnit.map((s) => s.units);
+  const total = counts.reduce((a, b) => a + b, 0);
+  if (total < 2 || c.categories.length < 2) return null;
+  const rng = seededRandom(options.seed ?? BOOTSTRAP_SEED);
+  const alphas: number[] = [];
+  for (let r = 0; r < resamples; r++) {
+    const a = alphaOf(weighted(c, multinomial(rng, total, counts)), c.categories, metric);
+    if (a !== null) alphas.push(a);
+  }
+  if (alphas.length < resamples / 2) return null;
+  alphas.sort((a, b) => a - b);
+  return { low: quantileSorted(alphas, (1 - level) / 2), high: quantileSorted(alphas, 1 - (1 - level) / 2) };
+}
+
+/** The q-quantile of sorted values, interpolating between order statistics (Hyndman & Fan type 7). */
+export function quantileSorted(sorted: readonly number[], q: number): number {
+  const h = (sorted.length - 1) * q;
+  const lo = Math.floor(h);
+  const hi = Math.min(lo + 1, sorted.length - 1);
+  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
+}
+
+/** A uniform random number in [0, 1). */
+export type Random = () => number;
+
+/** A seeded PRNG (xoshiro128**, seeded through splitmix32): the same seed, the same sequence. */
+export function seededRandom(seed: number): Random {
+  let x = seed >>> 0;
+  const split = () => {
+    x = (x + 0x9e3779b9) >>> 0;
+    let z = x;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
+    return (z ^ (z >>> 16)) >>> 0;
+  };
+  let s0 = split();
+  let s1 = split();
+  let s2 = split();
+  let s3 = split();
+  return () => {
+    const result = Math.imul(rotl(Math.imul(s1, 5) >>> 0, 7), 9) >>> 0;
+    const t = (s1 << 9) >>> 0;
+    s2 ^= s0;
+    s3 ^= s1;
+    s1 ^= s2;
+    s0 ^= s3;
+    s2 ^= t;
+    s3 = rotl(s3, 11);
+    s0 >>>= 0;
+    s1 >>>= 0;
+    s2 >>>= 0;
+    return result / 4294967296;
+  };
+}
+
+const rotl = (v: number, k: number) => ((v << k) | (v >>> (32 - k))) >>> 0;
+
+/** Counts of n draws with replacement over categories of the given weights, as conditional binomials. */
+export function multinomial(rng: Random, n: number, weights: readonly number[]): number[] {
+  let remaining = n;
+  let rest = weights.reduce((a, b) => a + b, 0);
+  return weights.map((w, i) => {
+    if (i === weights.length - 1 || remaining === 0) {
+      const k = i === weights.length - 1 ? remaining : 0;
+      remaining -= k;
+      return k;
+    }
+    const k = rest <= 0 ? 0 : binomial(rng, remaining, Math.min(1, w / rest));
+    remaining -= k;
+    rest -= w;
+    return k;
+  });
+}
+
+/**
+ * A Binomial(n, p) draw: inversion when n·min(p, 1−p) < 10, otherwise Hörmann's (1993)
+ * transformed rejection with squeeze (BTRS), which costs O(1) however large n is.
+ */
+export function binomial(rng: Random, n: number, p: number): number {
+  if (n <= 0 || p <= 0) return 0;
+  if (p >= 1) return n;
+  if (p > 0.5) return n - binomial(rng, n, 1 - p);
+  if (n * p < 10) {
+    const q = 1 - p;
+    const s = p / q;
+    const a = (n + 1) * s;
+    let r = Math.pow(q, n);
+    let u = rng();
+    let x = 0;
+    while (u > r && x < n) {
+      u -= r;
+      x++;
+      r *= a / x - s;
+    }
+    return x;
+  }
+  const spq = Math.sqrt(n * p * (1 - p));
+  const b = 1.15 + 2.53 * spq;
+  const a = -0.0873 + 0.0248 * b + 0.01 * p;
+  const c = n * p + 0.5;
+  const vr = 0.92 - 4.2 / b;
+  const alpha = (2.83 + 5.1 / b) * spq;
+  const lpq = Math.log(p / (1 - p));
+  const m = Math.floor((n + 1) * p);
+  const h = lnGamma(m + 1) + lnGamma(n - m + 1);
+  for (;;) {
+    const u = rng() - 0.5;
+    let v = rng();
+    const us = 0.5 - Math.abs(u);
+    const k = Math.floor(((2 * a) / us + b) * u + c);
+    if (k < 0 || k > n) continue;
+    if (us >= 0.07 && v <= vr) return k;
+    v = Math.log((v * alpha) / (a / (us * us) + b));
+    if (v <= h - lnGamma(k + 1) - lnGamma(n - k + 1) + (k - m) * lpq) return k;
+  }
 }
 
 /** The median of a list (mean of the two middle values for an even count); null when empty. */

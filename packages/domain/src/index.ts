@@ -8,6 +8,7 @@ export * from './pipeline.js';
 export * from './interviews.js';
 export * from './scorecards.js';
 export * from './scoring.js';
+export * from './evidence.js';
 export * from './calibration.js';
 export * from './erasure.js';
 export * from './rounding.js';

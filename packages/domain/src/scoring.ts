@@ -10,6 +10,11 @@
  * - The overall score is the weight-normalised mean of the competency scores that have data.
  * - Disagreement: a criterion or competency whose ratings span 2 levels or more, or a panel split
  *   between yes-side and no-side recommendations.
+ * - Comparison: each overall has a standard error (the SD of the scorecards' own overalls / √k, or
+ *   a pooled rater SD for a single scorecard); two candidates are apart only when their gap exceeds
+ *   z·√(SE_a² + SE_b²). Tiers are decided against each tier's head, never through a chain; a
+ *   partially covered overall never outranks a fully covered one; rejected candidates and
+ *   unacknowledged dealbreakers are listed apart (docs/MEASUREMENT.md).
  */
 
 export type Recommendation = 'strong_no' | 'no' | 'yes' | 'strong_yes';
@@ -97,12 +102,12 @@ export function panelScores(cards: readonly PanelScorecard[], weights: readonly 
   }
   const tally: Record<Recommendation, number> = { strong_no: 0, no: 0, yes: 0, strong_yes: 0 };
   for (const c of cards) if (c.recommendation) tally[c.recommendation]++;
-  const cardOveralls = perCard.map((m) => weightedOverall(m, weights)).filter((v): v is number => v !== null);
+  const ownOveralls = perCard.map((m) => weightedOverall(m, weights)).filter((v): v is number => v !== null);
   return {
     competencies,
     criteria: [...byCriterion].map(([key, v]) => ({ key, competencyKey: v.competencyKey, stat: stat(v.values)! })),
     overall: weightedOverall(competencyMeans, weights),
-    overallStat: stat(cardOveralls),
+    overallStat: stat(ownOveralls),
     tally,
   };
 }
@@ -140,50 +145,199 @@ export function disagreements(scores: PanelScores): Disagreements {
   };
 }
 
-/** Two overall scores closer than this cannot be told apart, whatever the spread. */
-export const NEAR_TIE_MIN = 0.25;
+/** How many standard errors a gap must exceed to separate two candidates, unless the reader asks otherwise. */
+export const DEFAULT_SEPARATION_Z = 1;
+/** The range of `z` a reader may ask for. */
+export const SEPARATION_Z_MIN = 0.5;
+export const SEPARATION_Z_MAX = 3;
+
+/** The sample standard deviation (n − 1 in the denominator); null below two values. */
+export function sampleSd(values: readonly number[]): number | null {
+  if (values.length < 2) return null;
+  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  return Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (values.length - 1));
+}
+
+/** Each scorecard's own overall (weights renormalised over what it assessed); cards with no rating are left out. */
+export function cardOveralls(cards: readonly PanelScorecard[], weights: readonly CompetencyWeight[]): number[] {
+  return cards
+    .map((c) => weightedOverall(scorecardCompetencyScores(c), weights))
+    .filter((v): v is number => v !== null);
+}
+
+/** What a candidate's overall rests on, for its standard error: k scorecards with an overall, and their SD. */
+export interface OverallEvidence {
+  /** How many scorecards have an overall of their own (k). */
+  cards: number;
+  /** The sample SD of those scorecards' own overalls; null when k < 2. */
+  cardSd: number | null;
+}
 
 /**
- * Whether two candidates are too close to separate: their overall scores differ by less than half
- * the larger of their overall spreads, or by less than 0.25 of a level.
+ * The pooled rater SD: the within-candidate SD of the scorecards' own overalls, pooled over the
+ * candidates with two scorecards or more, sqrt(Σ(k − 1)s² / Σ(k − 1)). It is how far one
+ * interviewer's overall typically lies from the panel's, and stands in for the spread a candidate
+ * with a single scorecard cannot show. Null when no candidate has two scorecards.
  */
-export function tooCloseToSeparate(
-  a: { overall: number; spread: number },
-  b: { overall: number; spread: number },
+export function pooledRaterSd(items: readonly OverallEvidence[]): number | null {
+  let num = 0;
+  let df = 0;
+  for (const i of items) {
+    if (i.cards < 2 || i.cardSd === null) continue;
+    num += (i.cards - 1) * i.cardSd ** 2;
+    df += i.cards - 1;
+  }
+  return df > 0 ? Math.sqrt(num / df) : null;
+}
+
+/**
+ * The standard error of a candidate's overall, and what it rests on:
+ * - `own`: k ≥ 2 scorecards, SD of their own overalls / √k;
+ * - `pooled`: one scorecard, the pooled rater SD / √1;
+ * - `unknown`: one scorecard and nothing to pool, or no scorecard at all. An unknown error never
+ *   separates the candidate from anyone.
+ */
+export interface StandardError {
+  value: number | null;
+  basis: 'own' | 'pooled' | 'unknown';
+}
+
+export function standardError(item: OverallEvidence, pooledSd: number | null): StandardError {
+  if (item.cards >= 2 && item.cardSd !== null) return { value: item.cardSd / Math.sqrt(item.cards), basis: 'own' };
+  if (item.cards === 1 && pooledSd !== null) return { value: pooledSd, basis: 'pooled' };
+  return { value: null, basis: 'unknown' };
+}
+
+/**
+ * Whether the evidence separates two candidates: the gap between their overalls exceeds
+ * z·√(SE_a² + SE_b²). Symmetric by construction. Never when either error (or overall) is unknown.
+ */
+export function separable(
+  a: { overall: number | null; se: number | null },
+  b: { overall: number | null; se: number | null },
+  z: number = DEFAULT_SEPARATION_Z,
 ): boolean {
+  if (a.overall === null || b.overall === null || a.se === null || b.se === null) return false;
   const gap = Math.abs(a.overall - b.overall);
-  return gap < NEAR_TIE_MIN - SCORE_EPSILON || gap < Math.max(a.spread, b.spread) / 2 - SCORE_EPSILON;
+  return gap - z * Math.sqrt(a.se ** 2 + b.se ** 2) > SCORE_EPSILON;
 }
 
-export interface RankInput {
+/** The weight of the rubric the candidate's scorecards cover: Σ weights of competencies with data / Σ weights. */
+export function coverageShare(weights: readonly CompetencyWeight[], withData: ReadonlySet<string>): number {
+  const total = weights.reduce((a, w) => a + w.weight, 0);
+  if (total <= 0) return 0;
+  return weights.reduce((a, w) => a + (withData.has(w.key) ? w.weight : 0), 0) / total;
+}
+
+/** Below this share the overall is partial (the slack absorbs floating point in the sum of weights). */
+export function isPartialCoverage(share: number): boolean {
+  return share < 1 - SCORE_EPSILON;
+}
+
+export type ApartReason = 'rejected' | 'withdrawn' | 'no_hire' | 'dealbreaker';
+
+/**
+ * Why a candidate is listed apart from the tiers, or null: the application was rejected or
+ * withdrawn, the latest decision is no hire, or an interviewer flagged a dealbreaker that no hire
+ * decision acknowledged. The first that applies, in that order.
+ */
+export function apartReason(input: {
+  stage: string;
+  latestDecision: Decision | null;
+  dealbreakers: number;
+  dealbreakersAcknowledged: boolean;
+}): { reason: ApartReason; message: string } | null {
+  if (input.stage === 'rejected') return { reason: 'rejected', message: 'Rejected.' };
+  if (input.stage === 'withdrawn') return { reason: 'withdrawn', message: 'Withdrew from the process.' };
+  if (input.latestDecision === 'no_hire') return { reason: 'no_hire', message: 'The decision is no hire.' };
+  if (input.dealbreakers > 0 && !input.dealbreakersAcknowledged) {
+    return {
+      reason: 'dealbreaker',
+      message:
+        input.dealbreakers === 1
+          ? 'An interviewer flagged a dealbreaker nobody has acknowledged.'
+          : `Interviewers flagged ${input.dealbreakers} dealbreakers nobody has acknowledged.`,
+    };
+  }
+  return null;
+}
+
+export interface TierInput extends OverallEvidence {
   id: string;
+  /** The weighted overall; null without any rating. */
   overall: number | null;
-  spread: number;
+  /** The share of the rubric's weight the scorecards cover, 0 to 1. */
+  coverage: number;
+  apart: { reason: ApartReason; message: string } | null;
+}
+
+export interface TierResult {
+  id: string;
+  /** 1 is the top; null when listed apart or without scores. */
+  tier: number | null;
+  se: StandardError;
+  partial: boolean;
 }
 
 /**
- * Ranks candidates by overall score (highest first; those without data last). Each gets a rank
- * number; a candidate too close to the one above shares its rank and is marked `tiedWithAbove`.
+ * Tiers over `items` (sorted by overall, highest first): the first tier holds the leader and
+ * everyone the evidence cannot separate from the leader; the next tier starts at the first
+ * candidate left and holds everyone left it cannot separate from that one; and so on. Membership is
+ * always decided against the tier's head, never through a chain of neighbours.
  */
-export function rankCandidates(
-  items: readonly RankInput[],
-): { id: string; rank: number | null; tiedWithAbove: boolean }[] {
-  const scored = items
-    .filter((i) => i.overall !== null)
-    .sort((a, b) => b.overall! - a.overall! || (a.id < b.id ? -1 : 1));
-  const out: { id: string; rank: number | null; tiedWithAbove: boolean }[] = [];
-  scored.forEach((item, i) => {
-    const above = scored[i - 1];
-    const tied =
-      above !== undefined &&
-      tooCloseToSeparate(
-        { overall: above.overall!, spread: above.spread },
-        { overall: item.overall!, spread: item.spread },
-      );
-    out.push({ id: item.id, rank: tied ? out[i - 1]!.rank : i + 1, tiedWithAbove: tied });
-  });
-  for (const item of items) if (item.overall === null) out.push({ id: item.id, rank: null, tiedWithAbove: false });
+function tiersOf(
+  items: readonly { id: string; overall: number; se: number | null }[],
+  z: number,
+  firstTier: number,
+): Map<string, number> {
+  const out = new Map<string, number>();
+  let remaining = [...items];
+  let tier = firstTier;
+  while (remaining.length > 0) {
+    const head = remaining[0]!;
+    const members = remaining.filter((c) => c === head || !separable(head, c, z));
+    for (const m of members) out.set(m.id, tier);
+    remaining = remaining.filter((c) => !members.includes(c));
+    tier++;
+  }
   return out;
+}
+
+/**
+ * The comparison's order and tiers (see MEASUREMENT.md): candidates listed apart (rejection,
+ * no-hire decision, unacknowledged dealbreaker) are left out of the tiers; the fully covered
+ * candidates are tiered first, then the partially covered ones, whose tiers come after, so a
+ * partial overall never outranks a full one; candidates without any score come last. Returned in
+ * display order: tiers, then apart (by overall), then those without scores.
+ */
+export function compareCandidates(items: readonly TierInput[], z: number = DEFAULT_SEPARATION_Z): TierResult[] {
+  // Sorted first, so the pooled error (a floating-point sum) is the same whatever the input order.
+  const sorted = [...items].sort(
+    (a, b) => (b.overall ?? -Infinity) - (a.overall ?? -Infinity) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+  const pooled = pooledRaterSd(sorted.filter((i) => i.overall !== null));
+  const rows = sorted.map((i) => ({
+    ...i,
+    se: standardError(i, pooled),
+    partial: isPartialCoverage(i.coverage),
+  }));
+  const scored = rows.filter((r) => r.overall !== null && r.apart === null);
+  const asTierItem = (r: (typeof rows)[number]) => ({ id: r.id, overall: r.overall!, se: r.se.value });
+  const full = scored.filter((r) => !r.partial);
+  const partial = scored.filter((r) => r.partial);
+  const tiers = tiersOf(full.map(asTierItem), z, 1);
+  const next = Math.max(0, ...tiers.values()) + 1;
+  for (const [id, t] of tiersOf(partial.map(asTierItem), z, next)) tiers.set(id, t);
+  const result = (r: (typeof rows)[number]): TierResult => ({
+    id: r.id,
+    tier: tiers.get(r.id) ?? null,
+    se: r.se,
+    partial: r.partial,
+  });
+  const tiered = scored.map(result).sort((a, b) => a.tier! - b.tier!);
+  const apart = rows.filter((r) => r.apart !== null).map(result);
+  const unscored = rows.filter((r) => r.overall === null && r.apart === null).map(result);
+  return [...tiered, ...apart, ...unscored];
 }
 
 export type Decision = 'hire' | 'no_hire' | 'hold';
@@ -219,15 +373,41 @@ export function checkDecision(input: {
   return { ok: true };
 }
 
+export type CompensationFit = 'under' | 'within' | 'over';
+
+/**
+ * Where a candidate's compensation expectation falls against the opening's band: under its minimum,
+ * within it (bounds included), or over its maximum. Null when either is unknown or the currencies
+ * differ (no exchange rate is assumed).
+ */
+export function compensationFit(
+  expectation: { currency: string; amountMinor: number } | null,
+  band: { currency: string; minMinor: number; maxMinor: number } | null,
+): CompensationFit | null {
+  if (!expectation || !band || expectation.currency !== band.currency) return null;
+  if (expectation.amountMinor < band.minMinor) return 'under';
+  if (expectation.amountMinor > band.maxMinor) return 'over';
+  return 'within';
+}
+
 /**
  * How a candidate's wishes fit an opening: the gap in coding share (candidate minus opening, in
- * points; null when either is unknown), and whether the career paths match (null when the opening
- * is open to any path or the candidate is undecided).
+ * points; null when either is unknown), whether the career paths match (null when the opening is
+ * open to any path or the candidate is undecided), and where their compensation expectation falls
+ * against the opening's band.
  */
 export function expectationFit(
-  candidate: { desiredCodingSharePct: number | null; desiredCareerPath: string },
-  opening: { codingSharePct: number | null; careerPath: string },
-): { codingShareGap: number | null; careerPathMatch: boolean | null } {
+  candidate: {
+    desiredCodingSharePct: number | null;
+    desiredCareerPath: string;
+    compensationExpectation?: { currency: string; amountMinor: number } | null;
+  },
+  opening: {
+    codingSharePct: number | null;
+    careerPath: string;
+    compensation?: { currency: string; minMinor: number; maxMinor: number } | null;
+  },
+): { codingShareGap: number | null; careerPathMatch: boolean | null; compensation: CompensationFit | null } {
   const codingShareGap =
     candidate.desiredCodingSharePct === null || opening.codingSharePct === null
       ? null
@@ -236,7 +416,11 @@ export function expectationFit(
     opening.careerPath === 'open' || candidate.desiredCareerPath === 'undecided'
       ? null
       : opening.careerPath === candidate.desiredCareerPath;
-  return { codingShareGap, careerPathMatch };
+  return {
+    codingShareGap,
+    careerPathMatch,
+    compensation: compensationFit(candidate.compensationExpectation ?? null, opening.compensation ?? null),
+  };
 }
 
 /** Characters that make a spreadsheet read a cell as a formula. */

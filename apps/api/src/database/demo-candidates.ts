@@ -27,8 +27,18 @@ export interface DemoScorecard {
   notes?: string;
 }
 
+/**
+ * A change the interviewer made to their submitted scorecard, with the reason; `afterReading`: they
+ * read the panel's feedback first, so the amendment is labelled as made after the debrief.
+ */
+export interface DemoAmendment {
+  afterReading: boolean;
+  ratings: Partial<Record<CriterionName, [1 | 2 | 3 | 4, string]>>;
+  reason: string;
+}
+
 interface DemoInterview {
-  /** Index of the plan step (0 design, 1 leadership, 2 mentoring and code review, 3 communication). */
+  /** Index of the step of `DEMO_PLAN` (see `STEP`); the scorecard rates exactly the questions it asks. */
   step: number;
   interviewer: string;
   /** Days from now (negative: in the past) and the hour (UTC) it starts. */
@@ -36,6 +46,7 @@ interface DemoInterview {
   hour: number;
   /** Submitted when given; otherwise the draft is still pending. */
   scorecard?: DemoScorecard;
+  amendment?: DemoAmendment;
 }
 
 export interface DemoCandidate extends Pick<
@@ -59,7 +70,8 @@ const JONAS = 'interviewer4@acme.test';
 /**
  * The demo opening's candidates: two applied (one stuck for 12 days), one in screening, two in
  * interviews (one with two scorecards in and one overdue), one in debrief with a panel that
- * disagrees and a dealbreaker, and one hired into the offer stage.
+ * disagrees on a question two of them asked (code review: 4 and 1), with a dealbreaker and one
+ * amendment made after its author read the debrief, and one hired into the offer stage.
  */
 export const DEMO_CANDIDATES: DemoCandidate[] = [
   {
@@ -121,6 +133,10 @@ export const DEMO_CANDIDATES: DemoCandidate[] = [
               2,
               'Reaches for Kubernetes operators for everything. Named “complexity” as the only cost and had not seriously weighed a simpler option.',
             ],
+            audiences: [
+              3,
+              'Explained the scheduler’s failure modes to me as if I were the product manager, then again for the on-call engineer; the second version was much the better one.',
+            ],
           },
           recommendation: 'yes',
           summary:
@@ -150,18 +166,14 @@ export const DEMO_CANDIDATES: DemoCandidate[] = [
               3,
               'Runs a weekly hour where anyone can bring a flaky test or a slow build; small, but it has lasted eighteen months.',
             ],
-            growingEngineers: [
-              4,
-              'Two engineers he mentored were promoted to senior. He could say what each one needed (one more scope, the other more confidence in design reviews) and what he changed for each.',
-            ],
-            technicalFeedback: [
+            codeReview: [
               3,
-              'Gives feedback while pairing first and in writing second; told a candid story about a hard conversation over a rushed migration.',
+              'Reviews for design first and leaves style to the formatter; showed a review where he asked for a smaller change and paired with the author on the split. Less sure how he adapts for a junior author.',
             ],
           },
           recommendation: 'strong_yes',
           summary:
-            'Every leadership example was specific and about other people’s growth, not his own output. A strong yes from me.',
+            'Every leadership example was specific and about other people, not his own output: the guild, the deploy-tool migration, the weekly build hour. A strong yes from me.',
         },
       },
       // Feedback was due yesterday: the recruiter home lists it as overdue.
@@ -210,6 +222,10 @@ export const DEMO_CANDIDATES: DemoCandidate[] = [
               3,
               'Traced a p99 spike to connection-pool starvation after a retry storm: dashboards first, then a reproduction in staging. Fixed it with a circuit breaker and an alert on pool wait time.',
             ],
+            audiences: [
+              3,
+              'Explained the ingestion design to me playing the analyst (what arrives when, what can be late) and then to me playing the on-call engineer; both versions were clear.',
+            ],
           },
           recommendation: 'strong_yes',
           summary:
@@ -243,14 +259,22 @@ export const DEMO_CANDIDATES: DemoCandidate[] = [
               3,
               'Started a monthly incident review open to the whole company; attendance grew from six people to about thirty.',
             ],
-            growingEngineers: [
-              3,
-              'Coached a junior engineer into owning the billing export: regular pairing at first, then handed over its on-call.',
-            ],
           },
           recommendation: 'yes',
           summary:
             'Leads through writing and process more than through people, but the examples are real and recent. The mentoring round should check how he handles disagreement in reviews.',
+        },
+        // Changed after Mateo read the panel's feedback: the debrief labels it so, and its figures keep his first 4.
+        amendment: {
+          afterReading: true,
+          ratings: {
+            codeReview: [
+              2,
+              'He wrote good review guidelines, but by his own account to Priya he approves every change to the core services himself and would not share that, with reviews waiting three days. How he reviews weighs more than what he wrote about reviewing.',
+            ],
+          },
+          reason:
+            'I rated the guidelines he described. Priya asked how he reviews in practice, which I did not, and the answer changes my rating.',
         },
       },
       {
@@ -275,6 +299,10 @@ export const DEMO_CANDIDATES: DemoCandidate[] = [
             knowledgeSharing: [
               2,
               'Pairs during incidents only; no habit of pairing or writing things down that he could point to.',
+            ],
+            technicalCulture: [
+              2,
+              'The monthly incident review is his and it is popular, but he runs every session himself; nobody else on the team has led one.',
             ],
           },
           redFlags: [
@@ -310,6 +338,10 @@ export const DEMO_CANDIDATES: DemoCandidate[] = [
             emPartnership: [
               1,
               'Called his engineering manager “the obstacle” and described keeping the roadmap from her until it was too late to change. Repeated it when I gave him the chance to put it differently.',
+            ],
+            tradeOffs: [
+              3,
+              'Weighed delaying the schema migration against what support would keep paying without it, and said when he would revisit. Did not mention what the product side gave up.',
             ],
           },
           redFlags: [
@@ -354,6 +386,10 @@ export const DEMO_CANDIDATES: DemoCandidate[] = [
               4,
               'Diagnosed clock skew between two regions breaking token expiry: reproduced it with a fake clock, fixed it, and added an alert on skew so it never surprised anyone again.',
             ],
+            audiences: [
+              3,
+              'Kept the design walkthrough at the right level for me, and had a one-line version ready for a manager.',
+            ],
           },
           recommendation: 'yes',
           summary: 'Methodical and calm; a sound engineer who explains her reasoning without being asked.',
@@ -382,6 +418,10 @@ export const DEMO_CANDIDATES: DemoCandidate[] = [
               3,
               'Treats review as teaching: asks questions before asking for changes; keeps reviews small.',
             ],
+            technicalCulture: [
+              3,
+              'Started a reading group on the team’s own postmortems; it now rotates between four engineers.',
+            ],
           },
           recommendation: 'strong_yes',
           summary:
@@ -408,6 +448,10 @@ export const DEMO_CANDIDATES: DemoCandidate[] = [
               'Settled an API ownership dispute by writing down both teams’ needs and proposing a shared contract test.',
             ],
             emPartnership: [3, 'Describes a clear split with her manager and a weekly check-in on team health.'],
+            tradeOffs: [
+              3,
+              'Explained why she shipped the partner API with fewer endpoints: what it cost the partners, and the date she set to add the rest.',
+            ],
           },
           recommendation: 'yes',
           summary: 'Clear and persuasive with non-engineers; a good partner for an engineering manager.',

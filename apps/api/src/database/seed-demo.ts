@@ -1,12 +1,19 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { CHECKLISTS, RUBRICS } from '../modules/library/library.tokens.js';
-import { EXPECTATIONS, type Opening, type Role, type RubricDetail } from '@scorecard/contracts';
+import {
+  DEFAULT_COMPENSATION,
+  EXPECTATIONS,
+  type CreateOpeningRequest,
+  type Opening,
+  type Role,
+  type RubricDetail,
+  type Scorecard,
+} from '@scorecard/contracts';
 import pg from 'pg';
 import { Db } from './db.js';
 import { randomUUID } from 'node:crypto';
 import type { Caller } from '../common/request-context.js';
 import { KitsService } from '../modules/library/kits.service.js';
-import { TECH_LEAD_PLAN } from '../modules/library/tech-lead-kit.js';
 import { OpeningsService } from '../modules/openings/openings.service.js';
 import { ApplicationsService } from '../modules/applications/applications.service.js';
 import { CandidatesService } from '../modules/candidates/candidates.service.js';
@@ -15,10 +22,14 @@ import { InterviewsService } from '../modules/interviews/interviews.service.js';
 import { OrganizationsService } from '../modules/organizations/organizations.service.js';
 import { ScorecardsService } from '../modules/scorecards/scorecards.service.js';
 import { UsersService } from '../modules/users/users.service.js';
-import { type CriterionName, DEMO_CANDIDATES, type DemoScorecard, Q } from './demo-candidates.js';
+import { type CriterionName, DEMO_CANDIDATES, type DemoAmendment, type DemoScorecard, Q } from './demo-candidates.js';
+import { PAST_OPENING_TITLE, PAST_STEPS, type PastCandidate, pastCandidates } from './demo-history.js';
+import { DEMO_PLAN } from './demo-plan.js';
 
 export const DEMO_PASSWORD = 'scorecard-demo';
 export const DEMO_ORGANIZATION = 'Acme Robotics';
+export const DEMO_OPENING_TITLE = 'Tech Lead, Platform';
+export { PAST_OPENING_TITLE };
 
 export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
   { email: 'admin@acme.test', name: 'Avery Admin', role: 'admin' },
@@ -30,16 +41,17 @@ export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
   { email: 'interviewer4@acme.test', name: 'Jonas Weber', role: 'interviewer' },
 ];
 
+/** Runs one step of the seed as the demo organization, in its own transaction. */
+type Step = <T>(fn: () => Promise<T>) => Promise<T>;
+type Member = { id: string; name: string; email: string; role: Role };
+
 /**
  * Creates the demo organization, but only in a database with no organization at all, so it never
  * touches real data. The caller decides whether demo data is wanted (never in production).
  * Emptiness is checked as the owner (`ownerUrl`), which sees every organization, under a lock that
  * makes instances starting together seed once; the data itself is written through the product's
- * services as the demo organization, in one transaction.
+ * services as the demo organization, so every rule of the product applies to it.
  */
-/** Runs one step of the seed as the demo organization, in its own transaction. */
-type Step = <T>(fn: () => Promise<T>) => Promise<T>;
-
 export async function seedDemo(app: INestApplicationContext, ownerUrl: string): Promise<boolean> {
   const owner = new pg.Client({ connectionString: ownerUrl });
   await owner.connect();
@@ -57,14 +69,16 @@ export async function seedDemo(app: INestApplicationContext, ownerUrl: string): 
     const step: Step = (fn) => db.asTenant(id, fn);
     const seeded = await step(async () => {
       const org = await orgs.create(id, DEMO_ORGANIZATION);
-      const members = [];
+      const members: Member[] = [];
       for (const u of DEMO_USERS) {
         members.push(await users.createMember({ organizationId: org.id, ...u, password: DEMO_PASSWORD }));
       }
       const kit = await kits.installTechLeadKit(org.id, db.manager);
       return { org, members, kit };
     });
-    await seedDemoOpening(app, step, seeded);
+    const demo = await demoContext(app, step, seeded);
+    await seedPastOpening(app, step, demo);
+    await seedDemoOpening(app, step, demo);
     return true;
   } finally {
     await owner.query('rollback').catch(() => undefined);
@@ -72,19 +86,21 @@ export async function seedDemo(app: INestApplicationContext, ownerUrl: string): 
   }
 }
 
-/** An open Tech Lead opening whose plan passes the check, so the plan builder has something real to show. */
-async function seedDemoOpening(
+interface DemoContext {
+  hiringManager: Caller;
+  recruiter: Caller;
+  byEmail: Map<string, Caller>;
+  interviewerIds: string[];
+  rubricVersionId: string | null;
+  checklistVersionId: string | null;
+}
+
+async function demoContext(
   app: INestApplicationContext,
   step: Step,
-  seeded: {
-    org: { id: string; name: string };
-    members: { id: string; name: string; email: string; role: Role }[];
-    kit: { rubricId: string; checklistId: string };
-  },
-): Promise<void> {
+  seeded: { org: { id: string; name: string }; members: Member[]; kit: { rubricId: string; checklistId: string } },
+): Promise<DemoContext> {
   const hm = seeded.members.find((u) => u.role === 'hiring_manager')!;
-  const recruiter = seeded.members.find((u) => u.role === 'recruiter')!;
-  const interviewers = seeded.members.filter((u) => u.role === 'interviewer').map((u) => u.id);
   const caller: Caller = {
     sessionId: 'demo-seed',
     userId: hm.id,
@@ -94,19 +110,76 @@ async function seedDemoOpening(
     email: hm.email,
     role: hm.role,
   };
+  const as = (u: Member): Caller => ({ ...caller, userId: u.id, name: u.name, email: u.email, role: u.role });
   const rubrics = app.get<{ get(c: Caller, id: string): Promise<RubricDetail> }>(RUBRICS);
   const checklists = app.get<{ get(c: Caller, id: string): Promise<{ publishedVersionId: string | null }> }>(
     CHECKLISTS,
   );
   const rubric = await step(() => rubrics.get(caller, seeded.kit.rubricId));
   const checklist = await step(() => checklists.get(caller, seeded.kit.checklistId));
+  return {
+    hiringManager: caller,
+    recruiter: as(seeded.members.find((u) => u.role === 'recruiter')!),
+    byEmail: new Map(seeded.members.map((u) => [u.email, as(u)])),
+    interviewerIds: seeded.members.filter((u) => u.role === 'interviewer').map((u) => u.id),
+    rubricVersionId: rubric.publishedVersionId,
+    checklistVersionId: checklist.publishedVersionId,
+  };
+}
+
+/**
+ * Creates an opening on the Tech Lead kit with `DEMO_PLAN` (which passes the plan check) and opens
+ * it. `pools(i)`: the default interviewers of assessment step `i`; the hiring manager hears the
+ * candidate's questions.
+ */
+async function createDemoOpening(
+  app: INestApplicationContext,
+  step: Step,
+  demo: DemoContext,
+  profile: Omit<
+    CreateOpeningRequest,
+    'hiringManagerId' | 'recruiterId' | 'rubricVersionId' | 'checklistVersionId' | 'hideCandidateDetails'
+  >,
+  pools: (i: number) => string[],
+): Promise<Opening> {
   const openings = app.get(OpeningsService);
+  const { hiringManager: caller } = demo;
+  const opening = await step(() =>
+    openings.create(caller, {
+      ...profile,
+      hiringManagerId: caller.userId,
+      recruiterId: demo.recruiter.userId,
+      hideCandidateDetails: false,
+      rubricVersionId: demo.rubricVersionId,
+      checklistVersionId: demo.checklistVersionId,
+    }),
+  );
+  const steps = DEMO_PLAN.map((t, i) => ({
+    key: randomUUID(),
+    name: t.name,
+    kind: t.kind,
+    durationMinutes: t.durationMinutes,
+    focusCompetencyKeys: t.focus,
+    interviewerIds: t.kind === 'candidate_questions' ? [caller.userId] : pools(i),
+    criterionKeys: t.criterionKeys,
+  }));
+  const planned = await step(() => openings.savePlan(caller, opening.id, steps, opening.revision));
+  // No override reason: a demo plan that fails the check fails the seed.
+  return step(() => openings.changeStatus(caller, planned.id, { status: 'open', revision: planned.revision }));
+}
+
+/** The open Tech Lead opening, with the candidates of `demo-candidates.ts` at every stage. */
+async function seedDemoOpening(app: INestApplicationContext, step: Step, demo: DemoContext): Promise<void> {
   const expectations = Object.fromEntries(
     EXPECTATIONS.map((e) => [e, DEMO_EXPECTATIONS[e]]),
   ) as typeof DEMO_EXPECTATIONS;
-  let opening = await step(() =>
-    openings.create(caller, {
-      title: 'Tech Lead, Platform',
+  const ids = demo.interviewerIds;
+  const opening = await createDemoOpening(
+    app,
+    step,
+    demo,
+    {
+      title: DEMO_OPENING_TITLE,
       team: 'Platform',
       level: 'senior',
       archetype: 'architecture',
@@ -117,39 +190,15 @@ async function seedDemoOpening(
         'The tech lead owns technical direction and code quality; the engineering manager owns people, hiring and delivery. They meet weekly on team health.',
       careerPath: 'technical',
       expectations,
-      hiringManagerId: hm.id,
-      recruiterId: recruiter.id,
-      hideCandidateDetails: false,
-      rubricVersionId: rubric.publishedVersionId,
-      checklistVersionId: checklist.publishedVersionId,
-    }),
+    },
+    // Two default interviewers per step, each step's pool different from the next one's.
+    (i) => [ids[i % ids.length]!, ids[(i + 1) % ids.length]!],
   );
-  const steps = TECH_LEAD_PLAN.map((t, i) => ({
-    key: randomUUID(),
-    name: t.name,
-    durationMinutes: t.durationMinutes,
-    focusCompetencyKeys: t.focus,
-    interviewerIds: [interviewers[i % interviewers.length]!, interviewers[(i + 1) % interviewers.length]!],
-    criterionKeys: t.criterionKeys,
-  }));
-  const planned = await step(() => openings.savePlan(caller, opening.id, steps, opening.revision));
-  opening = await step(() => openings.changeStatus(caller, planned.id, { status: 'open', revision: planned.revision }));
-  const as = (u: { id: string; name: string; email: string; role: Role }): Caller => ({
-    ...caller,
-    userId: u.id,
-    name: u.name,
-    email: u.email,
-    role: u.role,
-  });
-  await seedDemoPipeline(app, step, {
-    recruiter: as(recruiter),
-    hiringManager: caller,
-    byEmail: new Map(seeded.members.map((u) => [u.email, as(u)])),
-    opening,
-  });
+  await seedDemoPipeline(app, step, demo, opening);
 }
 
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
 /** Days between a demo candidate's stage moves. */
 const DAYS_BETWEEN_MOVES = 3;
 
@@ -161,9 +210,10 @@ const DAYS_BETWEEN_MOVES = 3;
 async function seedDemoPipeline(
   app: INestApplicationContext,
   step: Step,
-  who: { recruiter: Caller; hiringManager: Caller; byEmail: Map<string, Caller>; opening: Opening },
+  demo: DemoContext,
+  opening: Opening,
 ): Promise<void> {
-  const { recruiter, hiringManager, opening } = who;
+  const { recruiter, hiringManager } = demo;
   const candidates = app.get(CandidatesService);
   const applications = app.get(ApplicationsService);
   const interviews = app.get(InterviewsService);
@@ -195,9 +245,10 @@ async function seedDemoPipeline(
       const { id, version } = application;
       application = await step(() => applications.move(recruiter, id, { to, note: '', version }));
     }
+    const amendments: { interviewer: Caller; card: Scorecard; given: DemoScorecard; amendment: DemoAmendment }[] = [];
     for (const i of c.interviews ?? []) {
       const planStep = opening.plan.steps[i.step]!;
-      const interviewer = who.byEmail.get(i.interviewer)!;
+      const interviewer = demo.byEmail.get(i.interviewer)!;
       const start = new Date(Date.now() + i.day * DAY);
       start.setUTCHours(i.hour, 0, 0, 0);
       const interview = await step(() =>
@@ -207,8 +258,10 @@ async function seedDemoPipeline(
           startsAt: start.toISOString(),
         }),
       );
-      const card = i.scorecard;
-      if (card) await submitDemoScorecard(step, scorecards, interviewer, interview.id, card);
+      const given = i.scorecard;
+      if (!given) continue;
+      const card = await submitDemoScorecard(step, scorecards, interviewer, interview.id, namedRatings(given), given);
+      if (i.amendment) amendments.push({ interviewer, card, given, amendment: i.amendment });
     }
     const decision = c.decision;
     if (decision) {
@@ -222,31 +275,68 @@ async function seedDemoPipeline(
       );
     }
     await step(() => backdate(db, recruiter.organizationId, application.id, c.daysInStage));
+    // Amendments come last, now: after the submission (dated in the past) and, when the author read
+    // the panel's feedback first, after that reading, which the debrief then labels.
+    for (const { interviewer, card, given, amendment } of amendments) {
+      if (amendment.afterReading) await step(() => scorecards.listForApplication(interviewer, application.id));
+      const ratings = namedRatings({ ...given, ratings: { ...given.ratings, ...amendment.ratings } });
+      await step(() =>
+        scorecards.amend(interviewer, card.id, {
+          ratings: ratings.map(([criterionKey, rating, evidence]) => ({ criterionKey, rating, evidence })),
+          redFlags: (given.redFlags ?? []).map(([flagKey, evidence]) => ({ flagKey, evidence })),
+          recommendation: given.recommendation,
+          summary: given.summary,
+          notes: given.notes ?? '',
+          reason: amendment.reason,
+          revision: card.revision,
+          confirmContradiction: false,
+        }),
+      );
+    }
   }
 }
 
-/** Saves and submits a demo scorecard as its interviewer: every focus criterion rated or "not assessed". */
+type GivenRating = [criterionKey: string, rating: 1 | 2 | 3 | 4, evidence: string];
+
+function namedRatings(s: DemoScorecard): GivenRating[] {
+  return (Object.entries(s.ratings) as [CriterionName, [1 | 2 | 3 | 4, string]][]).map(([name, [rating, evidence]]) => [
+    Q[name],
+    rating,
+    evidence,
+  ]);
+}
+
+/**
+ * Saves and submits a demo scorecard as its interviewer. It must rate exactly the questions its
+ * step asked (the seed fails otherwise, as the product would refuse a rating of an unasked one).
+ */
 async function submitDemoScorecard(
   step: Step,
   scorecards: ScorecardsService,
   interviewer: Caller,
   interviewId: string,
-  s: DemoScorecard,
-): Promise<void> {
+  ratings: GivenRating[],
+  s: {
+    redFlags?: [string, string][];
+    recommendation: DemoScorecard['recommendation'];
+    summary: string;
+    notes?: string;
+  },
+): Promise<Scorecard> {
   const kit = await step(() => scorecards.kit(interviewer, interviewId));
-  const scope = kit.competencies.flatMap((c) => c.criteria);
-  const given = new Map<string, [1 | 2 | 3 | 4, string]>(
-    (Object.entries(s.ratings) as [CriterionName, [1 | 2 | 3 | 4, string]][]).map(([name, r]) => [Q[name], r]),
-  );
-  const outside = [...given.keys()].filter((key) => !scope.some((cr) => cr.key === key));
-  if (outside.length > 0) throw new Error(`demo scorecard rates criteria outside its step: ${outside.join(', ')}`);
+  const asked = new Set(kit.competencies.flatMap((c) => c.criteria.map((cr) => cr.key)));
+  const given = new Set(ratings.map(([key]) => key));
+  const outside = [...given].filter((key) => !asked.has(key));
+  const missing = [...asked].filter((key) => !given.has(key));
+  if (outside.length > 0 || missing.length > 0) {
+    throw new Error(
+      `demo scorecard for “${kit.interview.step}” must rate exactly its questions: unasked ${outside.join(', ') || 'none'}; missing ${missing.join(', ') || 'none'}`,
+    );
+  }
   const id = kit.scorecard!.id;
   const saved = await step(() =>
     scorecards.save(interviewer, id, {
-      ratings: scope.map((cr) => {
-        const r = given.get(cr.key);
-        return { criterionKey: cr.key, rating: r?.[0] ?? null, evidence: r?.[1] ?? '' };
-      }),
+      ratings: ratings.map(([criterionKey, rating, evidence]) => ({ criterionKey, rating, evidence })),
       redFlags: (s.redFlags ?? []).map(([flagKey, evidence]) => ({ flagKey, evidence })),
       recommendation: s.recommendation,
       summary: s.summary,
@@ -254,7 +344,8 @@ async function submitDemoScorecard(
       revision: kit.scorecard!.revision,
     }),
   );
-  await step(() => scorecards.submit(interviewer, id, { revision: saved.revision }));
+  // No contradiction to confirm: a demo recommendation that contradicts its ratings fails the seed.
+  return step(() => scorecards.submit(interviewer, id, { revision: saved.revision, confirmContradiction: false }));
 }
 
 /**
@@ -294,6 +385,191 @@ async function backdate(db: Db, organizationId: string, applicationId: string, d
     );
     await m.query(`select set_config('scorecard.amending', 'off', true)`);
   });
+}
+
+/**
+ * The closed opening: about thirty past candidates (`demo-history.ts`), each interviewed by the
+ * whole panel and decided, then the opening closed. Each candidate is one transaction (the seed
+ * stays quick); the services' own transactions nest in it as savepoints, so every rule still runs.
+ */
+async function seedPastOpening(app: INestApplicationContext, step: Step, demo: DemoContext): Promise<void> {
+  const openings = app.get(OpeningsService);
+  const db = app.get(Db);
+  const opening = await createDemoOpening(
+    app,
+    step,
+    demo,
+    {
+      title: PAST_OPENING_TITLE,
+      team: 'Payments',
+      level: 'senior',
+      archetype: 'feature',
+      codingSharePct: 55,
+      peopleManagement: 'some',
+      decisionAuthority: 'team',
+      emPartnership:
+        'The tech lead owns the payment services’ design and code review; the engineering manager owns people, hiring and the roadmap. The tech lead gives input to reviews and hiring.',
+      careerPath: 'technical',
+      compensation: DEFAULT_COMPENSATION.senior,
+      expectations: {
+        technicalAuthority:
+          'Owns the design of the payment services; changes to the ledger go through a review the tech lead chairs.',
+        codingTime: 'About half the week on production code.',
+        teamQuality: 'Five engineers, two of them senior; the tech lead sits on every hiring panel.',
+        emPartnership: 'Technical direction with the tech lead, people and roadmap with the engineering manager.',
+        growthPath: 'Toward staff engineer on the payments platform.',
+      },
+    },
+    // Any of the four interviewers may hold any assessment step.
+    () => demo.interviewerIds,
+  );
+  // A few candidates at a time, each in its own transaction: the seed waits less on the database.
+  const queue = pastCandidates();
+  const worker = async () => {
+    for (let c = queue.shift(); c; c = queue.shift()) {
+      const next = c;
+      await step(() => seedPastCandidate(app, demo, opening, next));
+    }
+  };
+  await Promise.all(Array.from({ length: PAST_CONCURRENCY }, worker));
+  const { hiringManager } = demo;
+  await step(async () => {
+    const current = await openings.get(hiringManager, opening.id);
+    await openings.changeStatus(hiringManager, opening.id, { status: 'closed', revision: current.revision });
+    // The opening was created before its first candidate applied.
+    await db.query(
+      `update openings set created_at = now() - make_interval(days => $2) where organization_id = $1 and id = $3`,
+      [hiringManager.organizationId, Math.max(...pastCandidates().map((p) => p.appliedDaysAgo)) + 5, opening.id],
+    );
+  });
+}
+
+const PAST_CONCURRENCY = 3;
+/** Stage moves of a past candidate, and how many days after applying each happened. */
+const PAST_MOVES: { to: 'screen' | 'interviews' | 'debrief'; after: number }[] = [
+  { to: 'screen', after: 3 },
+  { to: 'interviews', after: 7 },
+];
+const DEBRIEF_AFTER = 9 + PAST_STEPS.length;
+const DECISION_AFTER = DEBRIEF_AFTER + 2;
+const HIRED_AFTER = DECISION_AFTER + 12;
+
+async function seedPastCandidate(
+  app: INestApplicationContext,
+  demo: DemoContext,
+  opening: Opening,
+  c: PastCandidate,
+): Promise<void> {
+  const { recruiter, hiringManager } = demo;
+  const candidates = app.get(CandidatesService);
+  const applications = app.get(ApplicationsService);
+  const interviews = app.get(InterviewsService);
+  const scorecards = app.get(ScorecardsService);
+  const decisions = app.get(DecisionsService);
+  const db = app.get(Db);
+  const candidate = await candidates.create(recruiter, {
+    name: c.name,
+    email: c.email,
+    phone: '',
+    location: '',
+    currentTitle: c.currentTitle,
+    currentCompany: c.currentCompany,
+    links: { linkedin: '', github: '', blog: '', talks: '' },
+    source: c.source,
+    internal: c.source === 'internal_promotion',
+    signals: [],
+    desiredCareerPath: c.desiredCareerPath,
+    desiredCodingSharePct: c.desiredCodingSharePct,
+    compensationExpectation:
+      c.expectedSalaryUsd === null ? null : { currency: 'USD', amountMinor: c.expectedSalaryUsd * 100 },
+    notes: '',
+    tags: [],
+  });
+  let application = await applications.apply(recruiter, candidate.id, opening.id);
+  for (const to of ['screen', 'interviews'] as const) {
+    application = await applications.move(recruiter, application.id, { to, note: '', version: application.version });
+  }
+  const submitted: { scorecardId: string; at: Date }[] = [];
+  for (const i of c.interviews) {
+    const interviewer = demo.byEmail.get(i.interviewer)!;
+    const start = new Date(Date.now() - i.daysAgo * DAY);
+    start.setUTCHours(i.hour, 0, 0, 0);
+    const interview = await interviews.schedule(recruiter, application.id, {
+      stepKey: opening.plan.steps[i.step]!.key,
+      interviewerId: interviewer.userId,
+      startsAt: start.toISOString(),
+    });
+    // The new draft (revision 0) takes exactly the step's questions: the service refuses a rating
+    // of any other (criterion_not_asked) and a submission that leaves one out.
+    const scorecardId = interview.scorecard!.id;
+    const s = i.scorecard;
+    const saved = await scorecards.save(interviewer, scorecardId, {
+      ratings: s.ratings,
+      redFlags: [],
+      recommendation: s.recommendation,
+      summary: s.summary,
+      notes: '',
+      revision: 0,
+    });
+    await scorecards.submit(interviewer, scorecardId, { revision: saved.revision, confirmContradiction: false });
+    const end = start.getTime() + interview.durationMinutes * 60_000;
+    submitted.push({ scorecardId, at: new Date(end + i.submittedHoursAfter * HOUR) });
+  }
+  application = await applications.move(recruiter, application.id, {
+    to: 'debrief',
+    note: '',
+    version: (await applications.get(recruiter, application.id)).version,
+  });
+  const { thenHired, ...decision } = c.decision;
+  await decisions.decide(hiringManager, application.id, {
+    ...decision,
+    acknowledgeDealbreakers: false,
+    version: application.version,
+  });
+  if (thenHired) {
+    const current = await applications.get(recruiter, application.id);
+    await applications.move(recruiter, application.id, {
+      to: 'hired',
+      note: 'Signed; starts next month.',
+      version: current.version,
+    });
+  }
+  // Dates the history: each move by the stage it entered, every submission as planned.
+  const daysAgo: Record<string, number> = {
+    applied: c.appliedDaysAgo,
+    ...Object.fromEntries(PAST_MOVES.map((m) => [m.to, c.appliedDaysAgo - m.after])),
+    debrief: c.appliedDaysAgo - DEBRIEF_AFTER,
+    offer: c.appliedDaysAgo - DECISION_AFTER,
+    rejected: c.appliedDaysAgo - DECISION_AFTER,
+    hired: c.appliedDaysAgo - HIRED_AFTER,
+  };
+  // One statement (the rows are independent), under the flag that lets the seed date a submission.
+  await db.query(`select set_config('scorecard.amending', 'on', true)`);
+  await db.query(
+    `with days as (select $3::jsonb as d),
+     moves as (
+       update application_moves set moved_at = now() - make_interval(days => ((select d from days) ->> to_stage)::int)
+        where organization_id = $1 and application_id = $2 and (select d from days) ? to_stage),
+     application as (
+       update applications
+          set stage_entered_at = now() - make_interval(days => ((select d from days) ->> stage)::int),
+              created_at = now() - make_interval(days => ((select d from days) ->> 'applied')::int)
+        where organization_id = $1 and id = $2),
+     candidate as (
+       update candidates set created_at = now() - make_interval(days => ((select d from days) ->> 'applied')::int)
+        where organization_id = $1 and id = $4)
+     update scorecards s set submitted_at = v.at, updated_at = v.at
+       from jsonb_to_recordset($5::jsonb) as v(id uuid, at timestamptz)
+      where s.organization_id = $1 and s.id = v.id`,
+    [
+      recruiter.organizationId,
+      application.id,
+      JSON.stringify(daysAgo),
+      candidate.id,
+      JSON.stringify(submitted.map((x) => ({ id: x.scorecardId, at: x.at.toISOString() }))),
+    ],
+  );
+  await db.query(`select set_config('scorecard.amending', 'off', true)`);
 }
 
 const DEMO_EXPECTATIONS = {

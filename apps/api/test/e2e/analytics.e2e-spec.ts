@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   Calibration,
+  OrganizationSettings,
   PipelineAnalytics,
   type Application,
   type AuthSession,
@@ -9,7 +10,7 @@ import {
   type Role,
   type User,
 } from '@scorecard/contracts';
-import { krippendorffAlpha, median } from '@scorecard/domain';
+import { bootstrapAlphaInterval, krippendorffAlpha, median, offsetFigure, type RatingShape } from '@scorecard/domain';
 import {
   bearer,
   openOpeningWithFocus,
@@ -183,20 +184,35 @@ const rate = (plan: FocusedOpening, i: number, values: Rating[]) =>
   plan.competencies[i]!.criteria.map((c, n) => ({ criterionKey: c.key, rating: values[n]!, evidence: 'Evidence.' }));
 const four = (r: Rating): Rating[] => [r, r, r, r];
 
-async function fillAndSubmit(who: Member, scorecardId: string, ratings: ReturnType<typeof rate>): Promise<void> {
+/** Saves and submits a scorecard (confirming a recommendation its ratings contradict); answers the submitted revision. */
+async function fillAndSubmit(who: Member, scorecardId: string, ratings: ReturnType<typeof rate>): Promise<number> {
   const saved = await t
     .http()
     .put(`/api/v1/scorecards/${scorecardId}`)
     .set(bearer(who.token))
     .send({ ratings, redFlags: [], recommendation: 'yes', summary: 'Summary.', notes: '', revision: 0 })
     .expect(200);
-  await t
+  const submitted = await t
     .http()
     .post(`/api/v1/scorecards/${scorecardId}/submit`)
     .set(bearer(who.token))
-    .send({ revision: saved.body.revision })
+    .send({ revision: saved.body.revision, confirmContradiction: true })
     .expect(200);
+  return submitted.body.revision as number;
 }
+
+/** Units written out (sorted values) as the shapes the API groups them into. */
+const shapesOf = (units: number[][]): RatingShape[] => {
+  const counts = new Map<string, number>();
+  for (const u of units) {
+    const key = [...u].sort((a, b) => a - b).join(',');
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].map(([key, n]) => ({ ratings: key.split(',').map(Number), units: n }));
+};
+
+/** Lena's submitted scorecard on C1, to amend later: id and revision. */
+let lenaOnC1: { id: string; revision: number };
 
 /** Moves an application along `path`, then dates its creation and every move as `stays` says. */
 async function walk(a: Application, created: string, path: readonly string[], stays: readonly number[]) {
@@ -258,7 +274,8 @@ beforeAll(async () => {
     const base = c.base as Rating & number;
     const plus = (base + 1) as Rating;
     const l = await schedule(apps.get(c.name)!, p, lena, 0, startsAt);
-    await fillAndSubmit(lena, l.scorecard!.id, [...rate(p, 0, four(plus)), ...rate(p, 1, four(plus))]);
+    const revision = await fillAndSubmit(lena, l.scorecard!.id, [...rate(p, 0, four(plus)), ...rate(p, 1, four(plus))]);
+    if (c.name === 'C1') lenaOnC1 = { id: l.scorecard!.id, revision };
     const s = await schedule(apps.get(c.name)!, p, sam, 0, startsAt);
     await fillAndSubmit(sam, s.scorecard!.id, [
       ...rate(p, 0, c.name === 'C3' ? [base, base, null, null] : four(base)),
@@ -331,25 +348,46 @@ describe('interviewer calibration on known data', () => {
   });
 
   it('states its thresholds and lists the interviewers with submitted scorecards by name', () => {
-    expect(cal.thresholds).toEqual({ offsetCandidates: 5, scorecards: 5, alphaUnits: 10 });
+    expect(cal.thresholds).toEqual({ offsetUnits: 10, scorecards: 5, alphaUnits: 10 });
     expect(cal.interviewers.map((i) => i.interviewer)).toEqual([person(lena), person(sam), person(uma)]);
     expect(cal.interviewers.map((i) => i.scorecards)).toEqual([5, 6, 5]);
   });
 
-  it('gives the lenient interviewer a positive offset and her co-panelists a negative one, over the candidates they share', () => {
-    // Lena: base + 1 against the others' base on each of C1–C5. Sam and Uma: base − (base + 1 + base) / 2.
-    // Uma leaving technical leadership unassessed does not move her overall: it is over what she rated.
-    // C6 has Sam's scorecard only, so it is in nobody's offset.
-    expect(byName('Lena Lenient').offset).toEqual({ value: 1, sample: 5, enough: true });
-    expect(byName('Sam Strict').offset).toEqual({ value: -0.5, sample: 5, enough: true });
-    expect(byName('Uma Unassessed').offset).toEqual({ value: -0.5, sample: 5, enough: true });
+  it('compares each interviewer with the others on the same candidate and question, and calls the lenient one lenient', () => {
+    // A unit is one criterion of one candidate. Where all three rated it, Lena is +1 and Sam and Uma
+    // −0.5 each (base − (base + 1 + base) / 2); where Uma left it unassessed (technical leadership on
+    // C2 and C4: 8 units) Lena is +1 and Sam −1; where Sam did (two of technical depth on C3) Lena is
+    // +1 and Uma −1. C6 has Sam's scorecard only, so it is in nobody's offset.
+    const lenaOffset = byName('Lena Lenient').offset;
+    expect(lenaOffset).toMatchObject({ value: 1, sample: 40, enough: true, verdict: 'lenient' });
+    expect(lenaOffset.standardError).toBeCloseTo(0, 12);
+    expect(lenaOffset.interval!.low).toBeCloseTo(1, 12);
+    expect(lenaOffset.interval!.high).toBeCloseTo(1, 12);
+    const fill = (k: number, v: number): number[] => Array.from({ length: k }, () => v);
+    for (const [name, d] of [
+      ['Sam Strict', [...fill(8, -1), ...fill(30, -0.5)]],
+      ['Uma Unassessed', [...fill(2, -1), ...fill(30, -0.5)]],
+    ] as const) {
+      const mean = d.reduce((a, b) => a + b, 0) / d.length;
+      const sd = Math.sqrt(d.reduce((a, b) => a + (b - mean) ** 2, 0) / (d.length - 1));
+      const expected = offsetFigure({ n: d.length, mean, sd }, 10);
+      const got = byName(name).offset;
+      expect(got).toMatchObject({ sample: d.length, enough: true, verdict: 'severe' });
+      expect(got.value).toBeCloseTo(mean, 12);
+      expect(got.standardError).toBeCloseTo(sd / Math.sqrt(d.length), 12);
+      expect(got.interval!.low).toBeCloseTo(expected.interval!.low, 9);
+      expect(got.interval!.high).toBeCloseTo(expected.interval!.high, 9);
+      expect(got.interval!.high).toBeLessThan(0);
+    }
+    expect(byName('Sam Strict').offset.value).toBeCloseTo(-23 / 38, 12);
+    expect(byName('Uma Unassessed').offset.value).toBeCloseTo(-17 / 32, 12);
   });
 
-  it('counts a focus competency as unassessed only when nothing in it was rated', () => {
-    // Uma: technical leadership on C2 and C4, of 2 focus competencies × 5 scorecards.
-    expect(byName('Uma Unassessed').unassessedShare).toEqual({ value: 0.2, sample: 5, enough: true });
-    // Sam rated half of technical depth on C3: assessed.
-    expect(byName('Sam Strict').unassessedShare).toEqual({ value: 0, sample: 6, enough: true });
+  it('counts the asked questions each interviewer left not assessed', () => {
+    // Step one asks 8 questions. Uma: technical leadership (4) on C2 and C4, of 5 × 8 asked.
+    expect(byName('Uma Unassessed').unassessedShare).toEqual({ value: 8 / 40, sample: 5, enough: true });
+    // Sam: two questions of technical depth on C3, of 6 × 8 asked (C6 included).
+    expect(byName('Sam Strict').unassessedShare).toEqual({ value: 2 / 48, sample: 6, enough: true });
     expect(byName('Lena Lenient').unassessedShare).toEqual({ value: 0, sample: 5, enough: true });
   });
 
@@ -391,15 +429,20 @@ describe('interviewer calibration on known data', () => {
     const [d, l, m, c] = cal.agreement;
     const depthAlpha = krippendorffAlpha(depth, 'ordinal').alpha!;
     expect(d!.alpha).toBeCloseTo(depthAlpha, 12);
-    expect(d).toMatchObject({ units: 20, enough: true });
+    expect(d).toMatchObject({ units: 20, enough: true, allSame: false });
     expect(l!.alpha).toBeCloseTo(krippendorffAlpha(leadership, 'ordinal').alpha!, 12);
-    expect(l).toMatchObject({ units: 20, enough: true });
+    expect(l).toMatchObject({ units: 20, enough: true, allSame: false });
+    // The bootstrap interval is the domain's over the same units: seeded, so exactly reproducible.
+    expect(d!.interval).toEqual(bootstrapAlphaInterval(shapesOf(depth), 'ordinal'));
+    expect(l!.interval).toEqual(bootstrapAlphaInterval(shapesOf(leadership), 'ordinal'));
+    expect(d!.interval!.low).toBeLessThanOrEqual(depthAlpha);
+    expect(d!.interval!.high).toBeGreaterThanOrEqual(depthAlpha);
     // The lenient interviewer keeps the panel from agreeing perfectly, but the order of candidates holds.
     expect(depthAlpha).toBeGreaterThan(0.5);
     expect(depthAlpha).toBeLessThan(1);
     // Nobody submitted a rating of mentoring or communication: no figure, and not enough data.
-    expect(m).toMatchObject({ alpha: null, units: 0, enough: false });
-    expect(c).toMatchObject({ alpha: null, units: 0, enough: false });
+    expect(m).toMatchObject({ alpha: null, units: 0, enough: false, interval: null, allSame: false });
+    expect(c).toMatchObject({ alpha: null, units: 0, enough: false, interval: null, allSame: false });
   });
 
   it('narrows to the interviews that started in a date range, and flags the figures that fall below their thresholds', async () => {
@@ -412,7 +455,8 @@ describe('interviewer calibration on known data', () => {
       ['Sam Strict', 2],
       ['Uma Unassessed', 2],
     ]);
-    expect(get(lena).offset).toEqual({ value: 1, sample: 2, enough: false });
+    // C1 (8 units rated by all three) and C2 (4 by all three, 4 by Lena and Sam): 16 units.
+    expect(get(lena).offset).toMatchObject({ value: 1, sample: 16, enough: true, verdict: 'lenient' });
     expect(get(sam).lateShare).toEqual({ value: 1, sample: 2, enough: false });
     expect(get(uma).unassessedShare).toEqual({ value: 0.25, sample: 2, enough: false });
     const depth = res.agreement[0]!;
@@ -428,7 +472,14 @@ describe('interviewer calibration on known data', () => {
       {
         interviewer: person(sam),
         scorecards: 1,
-        offset: { value: null, sample: 0, enough: false },
+        offset: {
+          value: null,
+          sample: 0,
+          enough: false,
+          interval: null,
+          standardError: null,
+          verdict: 'not_enough_data',
+        },
         unassessedShare: { value: 0, sample: 1, enough: false },
         lateShare: { value: 0, sample: 1, enough: false },
         medianHoursLate: null,
@@ -444,8 +495,219 @@ describe('interviewer calibration on known data', () => {
     // The hiring manager owes a scorecard on C5: its panel's feedback stays hidden from them.
     const res = Calibration.parse((await calibration(hm.token).expect(200)).body);
     expect(res.interviewers.map((i) => i.scorecards)).toEqual([4, 5, 4]);
-    expect(res.interviewers[0]!.offset).toEqual({ value: 1, sample: 4, enough: false });
+    expect(res.interviewers[0]!.offset).toMatchObject({ value: 1, sample: 32, enough: true });
     expect(res.interviewers[0]!.lateShare.value).toBe(0);
+  });
+});
+
+describe('figures read the ratings as first submitted', () => {
+  it('leaves every calibration figure as it was when an interviewer amends a scorecard after submitting it', async () => {
+    const before = Calibration.parse((await calibration(admin.token).expect(200)).body);
+    await t
+      .http()
+      .post(`/api/v1/scorecards/${lenaOnC1.id}/amendments`)
+      .set(bearer(lena.token))
+      .send({
+        ratings: [...rate(p, 0, four(1)), ...rate(p, 1, four(1))],
+        redFlags: [],
+        recommendation: 'no',
+        summary: 'Changed my mind after the debrief.',
+        notes: '',
+        reason: 'Read the others’ feedback.',
+        revision: lenaOnC1.revision,
+      })
+      .expect(200);
+    const after = Calibration.parse((await calibration(admin.token).expect(200)).body);
+    expect(after).toEqual(before);
+    expect(after.interviewers[0]!.offset).toMatchObject({ value: 1, sample: 40, verdict: 'lenient' });
+  });
+});
+
+describe('the organization’s minimum of matched units', () => {
+  const settings = (token: string) => t.http().get('/api/v1/organization/settings').set(bearer(token));
+  const change = (token: string, body: object) =>
+    t.http().patch('/api/v1/organization/settings').set(bearer(token)).send(body);
+  const current = async () => OrganizationSettings.parse((await settings(admin.token).expect(200)).body);
+
+  it('is 10 by default, and any signed-in member may read it', async () => {
+    for (const m of [recruiter, hm, ivo]) {
+      expect(OrganizationSettings.parse((await settings(m.token).expect(200)).body)).toEqual({
+        id: admin.organization.id,
+        calibrationMinUnits: 10,
+      });
+    }
+    await t.http().get('/api/v1/organization/settings').expect(401);
+  });
+
+  it('may be changed by an admin only', async () => {
+    for (const m of [recruiter, hm, ivo]) {
+      const refused = await change(m.token, { calibrationMinUnits: 20 }).expect(403);
+      expect(refused.body.code).toBe('forbidden');
+    }
+    expect((await current()).calibrationMinUnits).toBe(10);
+  });
+
+  it.each<[string, object]>([
+    ['below 2', { calibrationMinUnits: 1 }],
+    ['above 1000', { calibrationMinUnits: 1001 }],
+    ['not a whole number', { calibrationMinUnits: 2.5 }],
+    ['a string', { calibrationMinUnits: '10' }],
+    ['missing', {}],
+    ['with an unknown field', { calibrationMinUnits: 12, alphaUnits: 3 }],
+  ])('refuses a minimum %s with 400 problem+json and changes nothing', async (_label, body) => {
+    const res = await change(admin.token, body).expect(400);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body.code).toBe('validation_failed');
+    expect((await current()).calibrationMinUnits).toBe(10);
+  });
+
+  it('sets the threshold of every offset’s verdict, for this organization only, and is audited', async () => {
+    try {
+      const set = await change(admin.token, { calibrationMinUnits: 40 }).expect(200);
+      expect(set.body).toEqual({ id: admin.organization.id, calibrationMinUnits: 40 });
+      let cal = Calibration.parse((await calibration(hm.token).expect(200)).body);
+      // The hiring manager's draft on C5 leaves Lena 32 matched units: short of 40.
+      expect(cal.thresholds.offsetUnits).toBe(40);
+      expect(cal.interviewers[0]!.offset).toMatchObject({ sample: 32, enough: false, verdict: 'not_enough_data' });
+      cal = Calibration.parse((await calibration(admin.token).expect(200)).body);
+      expect(cal.interviewers[0]!.offset).toMatchObject({ sample: 40, enough: true, verdict: 'lenient' });
+      await change(admin.token, { calibrationMinUnits: 41 }).expect(200);
+      cal = Calibration.parse((await calibration(admin.token).expect(200)).body);
+      expect(cal.thresholds.offsetUnits).toBe(41);
+      // The figure and its interval are still given, greyed; the verdict is withheld.
+      expect(cal.interviewers[0]!.offset).toMatchObject({
+        value: 1,
+        sample: 40,
+        enough: false,
+        verdict: 'not_enough_data',
+      });
+      expect(cal.interviewers[0]!.offset.interval).not.toBeNull();
+      expect(OrganizationSettings.parse((await settings(elsewhere.token).expect(200)).body).calibrationMinUnits).toBe(
+        10,
+      );
+      const audit = await t
+        .http()
+        .get('/api/v1/audit-events')
+        .query({ action: 'updateOrganizationSettings' })
+        .set(bearer(admin.token))
+        .expect(200);
+      expect(audit.body.items[0]).toMatchObject({
+        action: 'updateOrganizationSettings',
+        entityType: 'organization',
+        entityId: admin.organization.id,
+        changedFields: ['calibrationMinUnits'],
+      });
+    } finally {
+      await change(admin.token, { calibrationMinUnits: 10 }).expect(200);
+    }
+  });
+});
+
+describe('interviewers who never rated the same thing (the issue’s example)', () => {
+  let org: AuthSession;
+  let n: FocusedOpening;
+  const people: Record<'tess' | 'carl' | 'ada', Member> = {} as never;
+  const xs: string[] = [];
+  const orgCalibration = async () => Calibration.parse((await calibration(org.token).expect(200)).body);
+  const offsetOf = (cal: Calibration, m: Member) =>
+    cal.interviewers.find((i) => i.interviewer.id === m.user.id)!.offset;
+
+  async function interview(m: Member, applicationId: string, step: 0 | 1, rating: Rating, day: number) {
+    const res = await t
+      .http()
+      .post(`/api/v1/applications/${applicationId}/interviews`)
+      .set(bearer(org.token))
+      .send({
+        stepKey: n.steps[step]!.key,
+        interviewerId: m.user.id,
+        startsAt: `2026-05-${String(day).padStart(2, '0')}T10:00:00.000Z`,
+      })
+      .expect(201);
+    const competency = step === 0 ? 0 : 3;
+    await fillAndSubmit(m, (res.body as Interview).scorecard!.id, rate(n, competency, four(rating)));
+  }
+
+  beforeAll(async () => {
+    org = await signup(t, 'Overlap Co');
+    n = await openOpeningWithFocus(t, org, { title: 'Tech Lead, Platform' });
+    // Step one asks technical depth only; step two communication only.
+    const opening = (await t.http().get(`/api/v1/openings/${n.id}`).set(bearer(org.token)).expect(200)).body as {
+      plan: { steps: Record<string, unknown>[] };
+      revision: number;
+    };
+    const [depth, , , communication] = n.competencies;
+    const steps = opening.plan.steps.map((s, i) => ({
+      ...s,
+      focusCompetencyKeys: [i === 0 ? depth!.key : communication!.key],
+      criterionKeys: (i === 0 ? depth! : communication!).criteria.map((c) => c.key),
+    }));
+    await t
+      .http()
+      .put(`/api/v1/openings/${n.id}/plan`)
+      .set(bearer(org.token))
+      .send({ steps, revision: opening.revision })
+      .expect(200);
+    for (const [key, name] of [
+      ['tess', 'Tess Technical'],
+      ['carl', 'Carl Communication'],
+      ['ada', 'Ada Alsotechnical'],
+    ] as const) {
+      const email = uniqueEmail('interviewer');
+      const created = await t
+        .http()
+        .post('/api/v1/users')
+        .set(bearer(org.token))
+        .send({ name, email, role: 'interviewer', password: PASSWORD })
+        .expect(201);
+      const login = await t.http().post('/api/v1/auth/login').send({ email, password: PASSWORD }).expect(200);
+      people[key] = { user: created.body as User, token: (login.body as AuthSession).token };
+    }
+    for (let i = 1; i <= 5; i++) {
+      const c = await t
+        .http()
+        .post('/api/v1/candidates')
+        .set(bearer(org.token))
+        .send({ name: `X${i}`, email: uniqueEmail('cand'), source: 'referral' })
+        .expect(201);
+      const a = await t
+        .http()
+        .post('/api/v1/applications')
+        .set(bearer(org.token))
+        .send({ candidateId: c.body.id, openingId: n.id })
+        .expect(201);
+      xs.push(a.body.id as string);
+      await interview(people.tess, a.body.id as string, 0, 4, i);
+      await interview(people.carl, a.body.id as string, 1, 2, i);
+    }
+  });
+
+  it('gives neither an offset: all 4s on technical depth and all 2s on communication are not leniency', async () => {
+    const cal = await orgCalibration();
+    for (const m of [people.tess, people.carl]) {
+      expect(offsetOf(cal, m)).toEqual({
+        value: null,
+        sample: 0,
+        enough: false,
+        interval: null,
+        standardError: null,
+        verdict: 'not_enough_data',
+      });
+    }
+    expect(cal.interviewers.find((i) => i.interviewer.id === people.tess.user.id)!.ratingDistribution).toEqual([
+      0, 0, 0, 20,
+    ]);
+    expect(cal.agreement.every((a) => a.units === 0 && a.alpha === null && !a.allSame)).toBe(true);
+  });
+
+  it('says everyone gave the same rating when a second interviewer agrees on every unit, and calls neither lenient', async () => {
+    for (const [i, x] of xs.entries()) await interview(people.ada, x, 0, 4, 10 + i);
+    const cal = await orgCalibration();
+    const depth = cal.agreement[0]!;
+    expect(depth).toMatchObject({ alpha: null, units: 20, enough: true, interval: null, allSame: true });
+    for (const m of [people.tess, people.ada]) {
+      expect(offsetOf(cal, m)).toMatchObject({ value: 0, sample: 20, enough: true, verdict: 'in_line' });
+    }
+    expect(offsetOf(cal, people.carl)).toMatchObject({ value: null, sample: 0, verdict: 'not_enough_data' });
   });
 });
 

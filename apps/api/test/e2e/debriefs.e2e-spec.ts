@@ -125,6 +125,9 @@ interface Content {
   notes?: string;
 }
 
+/** The second step asks only the first criterion of competency 2: Carl rates it 3. */
+const carlsRatings = () => rate(2, [3]).slice(0, 1);
+
 /** Saves a scorecard and submits it, through the API. */
 async function fillAndSubmit(member: Member, scorecardId: string, content: Content): Promise<Scorecard> {
   const saved = await t
@@ -185,7 +188,7 @@ describe('the debrief of a known panel', () => {
       recommendation: 'no',
     });
     const carlFirst = await fillAndSubmit(carl, carlI.scorecard!.id, {
-      ratings: rate(2, [3, 4, 3, 2]),
+      ratings: carlsRatings(),
       recommendation: 'yes',
     });
     carlCard = (
@@ -194,7 +197,7 @@ describe('the debrief of a known panel', () => {
         .post(`/api/v1/scorecards/${carlFirst.id}/amendments`)
         .set(bearer(carl.token))
         .send({
-          ratings: rate(2, [3, 4, 3, 2]),
+          ratings: carlsRatings(),
           redFlags: [{ flagKey: dealbreaker().key, evidence: 'Could not name one person they mentored.' }],
           recommendation: 'no',
           summary: 'On reflection, a no.',
@@ -240,7 +243,9 @@ describe('the debrief of a known panel', () => {
     expect(criteria.get(k4!)).toMatchObject({ stat: stat(2, 2, 2, 2), disagreement: false });
     expect(criteria.get(l1!)).toMatchObject({ stat: stat(2, 2, 1, 3), disagreement: true });
     expect(criteria.get(l3!)).toMatchObject({ stat: stat(1, 1, 1, 1) });
-    expect(criteria.get(criteriaOf(2)[1]!)).toMatchObject({ stat: stat(4, 1, 4, 4) });
+    // The second step asks only the first criterion of mentoring.
+    expect(criteria.get(criteriaOf(2)[0]!)).toMatchObject({ stat: stat(3, 1, 3, 3) });
+    expect(criteria.get(criteriaOf(2)[1]!)).toMatchObject({ stat: null });
     expect(criteria.get(criteriaOf(3)[0]!)).toMatchObject({ stat: null, disagreement: false });
     expect(debrief.disagreements).toEqual({
       competencies: [competencyKey(1)],
@@ -257,8 +262,11 @@ describe('the debrief of a known panel', () => {
     expect(debrief.unassessed).toEqual([competencyKey(3)]);
   });
 
-  it('tallies recommendations, the amended ones as amended', () => {
-    expect(debrief.tally).toEqual({ strong_no: 0, no: 2, yes: 0, strong_yes: 1 });
+  it('tallies recommendations as first submitted: Carl’s amendment from yes to no is not counted', async () => {
+    expect(debrief.ratingsView).toBe('independent');
+    expect(debrief.tally).toEqual({ strong_no: 0, no: 1, yes: 1, strong_yes: 1 });
+    const amended = Debrief.parse((await getDebrief(admin.token, app).query({ ratings: 'with_amendments' })).body);
+    expect(amended.tally).toEqual({ strong_no: 0, no: 2, yes: 0, strong_yes: 1 });
   });
 
   it('lists red flags by flag with who saw them and their evidence, and marks the dealbreaker', () => {
@@ -357,8 +365,9 @@ describe('the debrief of a known panel', () => {
       const forOne = queries.take();
       await getDebrief(admin.token, app).expect(200);
       expect(queries.take()).toBe(forOne);
-      // The session, the reader's own scorecards, the submitted scorecards, the figures, the rest.
-      expect(forOne).toBeLessThanOrEqual(5);
+      // The session, the reader's own scorecards, the submitted scorecards, the record of the read,
+      // the figures, the rest.
+      expect(forOne).toBeLessThanOrEqual(6);
       expect(forOne).toBeGreaterThanOrEqual(3);
     } finally {
       queries.restore();
@@ -382,32 +391,40 @@ describe('the debrief of a known panel', () => {
       });
     });
 
-    it('puts applications side by side on the opening’s rubric, ranked, sharing a rank when too close given the spread', async () => {
+    it('puts applications side by side on the opening’s rubric, in tiers, with a no-hire candidate listed apart', async () => {
       const res = Comparison.parse((await getComparison(hm.token, [app, strong, solid]).expect(200)).body);
       expect(res.opening).toEqual({
         id: opening.id,
         title: 'Tech Lead, Payments',
         codingSharePct: 40,
         careerPath: 'technical',
+        compensation: { currency: 'USD', minMinor: 190_000_00, maxMinor: 250_000_00 },
       });
+      expect([res.z, res.ratingsView]).toEqual([1, 'independent']);
       expect(res.competencies).toEqual(
         opening.competencies.map((c) => ({ key: c.key, name: c.name, weight: c.weight })),
       );
-      // 4 > 3 > 2.4375; the last two are 0.5625 apart, within half of Noor's overall spread of 1.5.
-      expect(res.rows.map((r) => [r.candidate.name, r.overall.score, r.rank, r.tiedWithAbove])).toEqual([
-        ['Bea Strong', 4, 1, false],
-        ['Cy Solid', 3, 2, false],
-        ['Noor Haddad', 2.4375, 2, true],
+      // Noor's latest decision is no hire: apart, below the tiers. Bea and Cy have one scorecard
+      // each, so their error is the pooled rater SD (Noor's cards 3, 1.5, 3: SD √0.75); the gap of 1
+      // is under √(0.75 + 0.75) = 1.22, so they share tier 1.
+      expect(res.rows.map((r) => [r.candidate.name, r.overall.score, r.tier, r.apart?.reason ?? null])).toEqual([
+        ['Bea Strong', 4, 1, null],
+        ['Cy Solid', 3, 1, null],
+        ['Noor Haddad', 2.4375, null, 'no_hire'],
       ]);
+      expect(res.pooledRaterSd).toBeCloseTo(Math.sqrt(0.75), 12);
+      expect(res.rows[0]!.standardError).toEqual({ value: expect.closeTo(Math.sqrt(0.75), 12), basis: 'pooled' });
+      expect(res.rows[2]!.standardError).toEqual({ value: expect.closeTo(Math.sqrt(0.75 / 3), 12), basis: 'own' });
       const noor = res.rows[2]!;
       expect(noor).toMatchObject({
         applicationId: app,
         stage: 'applied',
         overall: { score: 2.4375, stat: stat(2.5, 3, 1.5, 3) },
-        tally: { strong_no: 0, no: 2, yes: 0, strong_yes: 1 },
+        // As first submitted: Carl's yes, not his amended no.
+        tally: { strong_no: 0, no: 1, yes: 1, strong_yes: 1 },
         scorecards: 3,
         redFlags: { concerns: 1, dealbreakers: 2 },
-        fit: { codingShareGap: -10, careerPathMatch: null },
+        fit: { codingShareGap: -10, careerPathMatch: null, compensation: null },
       });
       expect(noor.competencies).toEqual({
         [competencyKey(0)]: stat(2.5, 2, 2, 3),
@@ -422,19 +439,20 @@ describe('the debrief of a known panel', () => {
           desiredCodingSharePct: 50,
           desiredCareerPath: 'technical',
         },
-        fit: { codingShareGap: 10, careerPathMatch: true },
+        fit: { codingShareGap: 10, careerPathMatch: true, compensation: null },
         redFlags: { concerns: 0, dealbreakers: 0 },
         scorecards: 1,
         overall: { score: 4, stat: stat(4, 1, 4, 4) },
       });
-      expect(res.rows[1]!.fit).toEqual({ codingShareGap: null, careerPathMatch: false });
+      expect(res.rows[1]!.fit).toEqual({ codingShareGap: null, careerPathMatch: false, compensation: null });
     });
 
-    it('ranks two clearly apart candidates apart', async () => {
+    it('does not separate one-scorecard candidates when no candidate gives a rater error to pool', async () => {
       const res = Comparison.parse((await getComparison(recruiter, [solid, strong]).expect(200)).body);
-      expect(res.rows.map((r) => [r.applicationId, r.rank, r.tiedWithAbove])).toEqual([
-        [strong, 1, false],
-        [solid, 2, false],
+      expect(res.pooledRaterSd).toBeNull();
+      expect(res.rows.map((r) => [r.applicationId, r.tier, r.standardError])).toEqual([
+        [strong, 1, { value: null, basis: 'unknown' }],
+        [solid, 1, { value: null, basis: 'unknown' }],
       ]);
     });
 
@@ -505,9 +523,9 @@ describe('independence before discussion', () => {
     const refused = await getComparison(hm.token, [app, waiting]).expect(403);
     expect(refused.body.detail).toBe(FORBIDDEN_DRAFT);
     await getDebrief(hm.token, waiting).expect(403);
-    // The admin, with nothing pending, compares them: nobody submitted for the second one yet, so it comes last unranked.
+    // The admin, with nothing pending, compares them: nobody submitted for the second one yet, so it comes last, in no tier.
     const res = Comparison.parse((await getComparison(admin.token, [waiting, app]).expect(200)).body);
-    expect(res.rows.map((r) => [r.applicationId, r.rank, r.overall.score])).toEqual([
+    expect(res.rows.map((r) => [r.applicationId, r.tier, r.overall.score])).toEqual([
       [app, 1, 2.5],
       [waiting, null, null],
     ]);

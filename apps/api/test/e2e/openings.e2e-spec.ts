@@ -52,16 +52,63 @@ async function createOpening(over: Record<string, unknown> = {}): Promise<Openin
   return res.body as Opening;
 }
 
-/** One step per competency, two interviewers each, asking every question of the rubric. */
-function fullPlan() {
-  return rubric.competencies.map((c) => ({
-    key: randomUUID(),
-    name: c.name,
-    durationMinutes: 45,
-    focusCompetencyKeys: [c.key],
-    interviewerIds: panel,
-    criterionKeys: c.criteria.map((cr) => cr.key),
-  }));
+type Step = {
+  key: string;
+  name: string;
+  kind?: 'assessment' | 'candidate_questions';
+  durationMinutes: number;
+  focusCompetencyKeys: string[];
+  interviewerIds: string[];
+  criterionKeys: string[];
+};
+
+/**
+ * Two rounds of one step per competency (the first held by one panel member asking the first half
+ * of its questions, the second by the other asking the rest), so every competency has two raters
+ * per candidate; then the candidate's questions.
+ */
+function fullPlan(): Step[] {
+  const round = (n: 0 | 1): Step[] =>
+    rubric.competencies.map((c) => {
+      const half = Math.ceil(c.criteria.length / 2);
+      return {
+        key: randomUUID(),
+        name: `${c.name} ${n + 1}`,
+        durationMinutes: 45,
+        focusCompetencyKeys: [c.key],
+        interviewerIds: [panel[n]!],
+        criterionKeys: (n === 0 ? c.criteria.slice(0, half) : c.criteria.slice(half)).map((cr) => cr.key),
+      };
+    });
+  return [
+    ...round(0),
+    ...round(1),
+    {
+      key: randomUUID(),
+      name: 'Your questions',
+      kind: 'candidate_questions',
+      durationMinutes: 15,
+      focusCompetencyKeys: [],
+      interviewerIds: [],
+      criterionKeys: [],
+    },
+  ];
+}
+
+async function savePlan(o: Opening, steps: Step[], codingSharePct: number | null = 60): Promise<Opening> {
+  const stated = await t
+    .http()
+    .patch(`/api/v1/openings/${o.id}`)
+    .set(bearer(hm.token))
+    .send({ codingSharePct, revision: o.revision })
+    .expect(200);
+  const res = await t
+    .http()
+    .put(`/api/v1/openings/${o.id}/plan`)
+    .set(bearer(hm.token))
+    .send({ steps, revision: stated.body.revision })
+    .expect(200);
+  return res.body as Opening;
 }
 
 describe('openings', () => {
@@ -177,6 +224,106 @@ describe('openings', () => {
     ]);
     const after = await t.http().get(`/api/v1/openings/${o.id}`).set(bearer(hm.token));
     expect(after.body.plan.steps).toEqual([]);
+  });
+
+  describe('the plan check counts raters per competency per candidate', () => {
+    const first = () => rubric.competencies[0]!;
+    const issuesOf = (o: Opening) => o.planCheck.issues.map((i) => [i.severity, i.code, i.competencyKey ?? null]);
+
+    it('a competency asked by one step only fails, however many default interviewers that step has', async () => {
+      const steps = fullPlan();
+      const n = rubric.competencies.length;
+      // The second round's step for the first competency asks nothing of it any more: its pool of two is one rater.
+      steps[0]!.interviewerIds = panel;
+      steps[0]!.criterionKeys = first().criteria.map((cr) => cr.key);
+      steps.splice(n, 1);
+      const o = await savePlan(await createOpening(), steps);
+      expect(o.planCheck.ok).toBe(false);
+      expect(issuesOf(o)).toEqual([['error', 'competency_needs_two_interviewers', first().key]]);
+      expect(o.planCheck.issues[0]!.message).toMatch(new RegExp(`^${first().name} is asked by only one step`));
+      const refused = await t
+        .http()
+        .post(`/api/v1/openings/${o.id}/status`)
+        .set(bearer(hm.token))
+        .send({ status: 'open', revision: o.revision })
+        .expect(409);
+      expect(refused.body.errors).toEqual([
+        { path: 'competency_needs_two_interviewers', message: o.planCheck.issues[0]!.message },
+      ]);
+    });
+
+    it('two steps held by the same single interviewer are one rater; an interviewer not chosen yet could be anyone', async () => {
+      const steps = fullPlan();
+      const n = rubric.competencies.length;
+      steps[n]!.interviewerIds = [panel[0]!];
+      const same = await savePlan(await createOpening(), steps);
+      expect(issuesOf(same)).toEqual([['error', 'competency_needs_two_interviewers', first().key]]);
+      expect(same.planCheck.issues[0]!.message).toContain('both steps are held by the same interviewer');
+      steps[n]!.interviewerIds = [];
+      const open = await savePlan(await createOpening(), steps);
+      expect(open.planCheck).toEqual({ ok: true, issues: [] });
+    });
+
+    it('warnings (no closing step, an engineering-manager-like coding share) are shown and never block opening', async () => {
+      const steps = fullPlan().slice(0, -1);
+      const o = await savePlan(await createOpening(), steps, 20);
+      expect(o.planCheck.ok).toBe(true);
+      expect(issuesOf(o)).toEqual([
+        ['warning', 'coding_share_em_like', null],
+        ['warning', 'candidate_questions_missing', null],
+      ]);
+      expect(o.planCheck.issues[0]!.message).toContain('engineering manager');
+      const opened = await t
+        .http()
+        .post(`/api/v1/openings/${o.id}/status`)
+        .set(bearer(hm.token))
+        .send({ status: 'open', revision: o.revision })
+        .expect(200);
+      expect(opened.body).toMatchObject({ status: 'open', planOverride: null });
+    });
+
+    it('the candidate’s questions step before an assessment step is a warning', async () => {
+      const steps = fullPlan();
+      steps.unshift(steps.pop()!);
+      const o = await savePlan(await createOpening(), steps);
+      expect(issuesOf(o)).toEqual([['warning', 'candidate_questions_not_last', null]]);
+    });
+  });
+
+  it('a candidate’s questions step with focus competencies or questions is refused (400), nothing saved', async () => {
+    const o = await createOpening();
+    const steps = fullPlan();
+    const last = steps.length - 1;
+    steps[last]!.focusCompetencyKeys = [rubric.competencies[0]!.key];
+    steps[last]!.criterionKeys = [rubric.competencies[0]!.criteria[0]!.key];
+    const res = await t
+      .http()
+      .put(`/api/v1/openings/${o.id}/plan`)
+      .set(bearer(hm.token))
+      .send({ steps, revision: o.revision })
+      .expect(400);
+    expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual([
+      `steps.${last}.focusCompetencyKeys`,
+      `steps.${last}.criterionKeys`,
+    ]);
+    expect(res.body.errors[1].message).toMatch(/asks no rubric questions/);
+    expect((await t.http().get(`/api/v1/openings/${o.id}`).set(bearer(hm.token))).body.plan.steps).toEqual([]);
+  });
+
+  it('a step saved without a kind is an assessment step, and a stored plan from before kinds reads as one', async () => {
+    const steps = fullPlan().map(({ kind: _kind, ...s }) => s);
+    const o = await savePlan(await createOpening(), steps.slice(0, -1));
+    expect(o.plan.steps.every((s) => s.kind === 'assessment')).toBe(true);
+    await t.db.query(
+      `update openings set plan = jsonb_set(plan, '{steps}', (select jsonb_agg(x - 'kind') from jsonb_array_elements(plan -> 'steps') x)) where id = $1`,
+      [o.id],
+    );
+    const [raw] = (await t.db.query(`select plan from openings where id = $1`, [o.id])) as {
+      plan: { steps: object[] };
+    }[];
+    expect(raw!.plan.steps.some((s) => 'kind' in s)).toBe(false);
+    const read = (await t.http().get(`/api/v1/openings/${o.id}`).set(bearer(hm.token)).expect(200)).body as Opening;
+    expect(read.plan.steps.map((s) => s.kind)).toEqual(steps.slice(0, -1).map(() => 'assessment'));
   });
 
   it('a change based on an old revision answers 409 stale_revision', async () => {

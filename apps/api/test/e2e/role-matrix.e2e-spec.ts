@@ -22,8 +22,8 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
  * - Everyone signed in: their own session and interviews; a scorecard is its interviewer's; the
  *   debrief and the panel's scorecards for whoever the independence rule lets see them (checked
  *   per object, not per role).
- * - Admin: everything, and alone manages users, exports and erases candidate data, and reads the
- *   audit log.
+ * - Admin: everything, and alone manages users, exports and erases candidate data, reads the
+ *   audit log and changes the organization's settings (which everyone signed in may read).
  * - Hiring manager: designs the hiring kit (rubrics, red flags, openings and their plans), runs the
  *   pipeline with the recruiter, compares finalists and decides; sees calibration.
  * - Recruiter: candidates, applications, stage moves, scheduling, imports, the recruiter home and
@@ -107,6 +107,8 @@ const POLICY = policyTable(`
 
   getCalibration             yes    no         yes             no
   getPipelineAnalytics       yes    yes        yes             no
+  getOrganizationSettings    yes    yes        yes             yes
+  updateOrganizationSettings yes    no         no              no
   listAuditEvents            yes    no         no              no
 `);
 

@@ -33,6 +33,8 @@ let ben: Member;
 let carl: Member;
 let hm: Member;
 let opening: FocusedOpening;
+/** Another opening, given a closing candidate's questions step below (made up front: later tests add draft rubrics). */
+let closing: FocusedOpening;
 let other: AuthSession;
 
 const HOUR = 3_600_000;
@@ -47,6 +49,7 @@ beforeAll(async () => {
   carl = await addMember(t, admin, 'interviewer');
   hm = await addMember(t, admin, 'hiring_manager');
   opening = await openOpeningWithFocus(t, admin);
+  closing = await openOpeningWithFocus(t, admin, { title: 'With closing step' });
   other = await signup(t, 'Elsewhere Co');
 });
 afterAll(async () => {
@@ -478,6 +481,18 @@ describe('saving, submitting and amending', () => {
         by: { id: ana.user.id, name: ana.user.name },
         at: expect.any(String),
         reason: 'I mixed up two candidates’ answers.',
+        // What it replaced (the first submission), and Ana had read no one else's feedback.
+        original: {
+          ratings: originalRows.map((r) => ({
+            criterionKey: r.criterion_key,
+            competencyKey: r.competency_key,
+            rating: r.rating,
+            evidence: r.evidence,
+          })),
+          recommendation: 'yes',
+          summary: 'A clear, grounded lead.',
+        },
+        afterFeedback: false,
       },
     ]);
     expect(Date.parse(amended.amendments[0]!.at)).toBeGreaterThanOrEqual(Date.parse(card.submittedAt!));
@@ -564,8 +579,6 @@ describe('validation: bad keys are refused and nothing is saved', () => {
   const rating = (criterionKey: string, value: unknown = 3) => [{ criterionKey, rating: value, evidence: 'x' }];
 
   it.each<[string, () => Record<string, unknown>, string]>([
-    ['a rating of 5', () => ({ ratings: rating(criteria()[0]!.key, 5) }), 'ratings.0.rating'],
-    ['a rating of 0', () => ({ ratings: rating(criteria()[0]!.key, 0) }), 'ratings.0.rating'],
     [
       'an unknown criterion',
       () => ({ ratings: rating('00000000-0000-4000-8000-000000000000') }),
@@ -573,10 +586,29 @@ describe('validation: bad keys are refused and nothing is saved', () => {
     ],
     ['a criterion of another rubric', () => ({ ratings: rating(otherRubricCriterion) }), 'ratings.0.criterionKey'],
     [
-      'a criterion of a competency outside the step’s focus',
-      () => ({ ratings: rating(opening.competencies[3]!.criteria[0]!.key) }),
+      'a criterion of a competency outside the step’s focus, beside asked ones',
+      () => ({ ratings: [...rating(opening.competencies[3]!.criteria[0]!.key), ...complete().ratings] }),
       'ratings.0.criterionKey',
     ],
+    [
+      'a rubric criterion another step asks, rated "not assessed"',
+      () => ({ ratings: rating(opening.competencies[2]!.criteria[0]!.key, null) }),
+      'ratings.0.criterionKey',
+    ],
+  ])('%s → 400 criterion_not_asked', async (_label, over, path) => {
+    const before = await ratingRows(id);
+    const res = await api.save(ana.token, id, { ...complete(over()), revision: saved.revision }).expect(400);
+    expect(res.body.code).toBe('criterion_not_asked');
+    expect(res.body.errors).toEqual([
+      { path, message: 'This question was not asked in this interview: rate only the questions it asked.' },
+    ]);
+    expect(await current(ana, id)).toEqual(saved);
+    expect(await ratingRows(id)).toEqual(before);
+  });
+
+  it.each<[string, () => Record<string, unknown>, string]>([
+    ['a rating of 5', () => ({ ratings: rating(criteria()[0]!.key, 5) }), 'ratings.0.rating'],
+    ['a rating of 0', () => ({ ratings: rating(criteria()[0]!.key, 0) }), 'ratings.0.rating'],
     [
       'a red flag from nowhere',
       () => ({ redFlags: [{ flagKey: '00000000-0000-4000-8000-000000000000', evidence: 'x' }] }),
@@ -611,6 +643,7 @@ describe('independence before discussion', () => {
     const benInterview = await schedule(app, ben);
     await api.save(ana.token, anaCard, { ...complete({ summary: 'Ana’s view' }), revision: 0 }).expect(200);
     benCard = await fillAndSubmit(ben, benInterview.scorecard!.id, {
+      ratings: criteria().map((c) => ({ criterionKey: c.key, rating: 2, evidence: '' })),
       summary: 'Ben’s view',
       redFlags: [{ flagKey: dealbreaker().key, evidence: 'Has never mentored anyone.' }],
       recommendation: 'strong_no',
@@ -716,5 +749,308 @@ describe('isolation', () => {
     await api.list(admin.token, nobody).expect(404);
     await api.save(ana.token, nobody, { ...complete(), revision: 0 }).expect(404);
     await api.submit(ana.token, nobody, 0).expect(404);
+  });
+});
+
+describe('a rating is the rating of an answer that was asked', () => {
+  /** The second step focuses on the third competency but asks only its first criterion. */
+  const third = () => opening.competencies[2]!;
+  const secondStep = () => ({ stepKey: opening.steps[1]!.key });
+  const askedOnly = (rating: 1 | 2 | 3 | 4 | null = 3) => [
+    { criterionKey: third().criteria[0]!.key, rating, evidence: rating === 4 || rating === 1 ? 'Seen.' : '' },
+  ];
+
+  /** An old rating on a question the interview did not ask, as the migration left it (owner connection). */
+  async function insertLegacyUnasked(scorecardId: string, criterionKey: string, rating: number) {
+    await t.db.transaction(async (m) => {
+      await m.query(`select set_config('scorecard.amending', 'on', true)`);
+      await m.query(
+        `insert into scorecard_ratings (organization_id, scorecard_id, criterion_key, competency_key, rating, evidence, asked)
+         select organization_id, id, $2, $3, $4, 'Rated without asking.', false from scorecards where id = $1`,
+        [scorecardId, criterionKey, third().key, rating],
+      );
+    });
+  }
+
+  it('the kit holds only the asked competencies, each with only its asked criteria', async () => {
+    const i = await schedule(await newApplication(), ana, secondStep());
+    const kit = (await api.kit(ana.token, i.id).expect(200)).body as InterviewKit;
+    expect(kit.competencies.map((c) => [c.key, c.criteria.map((cr) => cr.key)])).toEqual([
+      [third().key, [third().criteria[0]!.key]],
+    ]);
+    expect(kit.interview.stepKind).toBe('assessment');
+    expect(kit.candidateQuestions).toBeNull();
+  });
+
+  it('a rating of a focus criterion the step did not ask → 400 criterion_not_asked on save and on amendment, nothing saved', async () => {
+    const i = await schedule(await newApplication(), ana, secondStep());
+    const id = i.scorecard!.id;
+    const unasked = { criterionKey: third().criteria[1]!.key, rating: 4, evidence: 'I asked it anyway.' };
+    const refused = await api
+      .save(ana.token, id, { ...complete({ ratings: [...askedOnly(), unasked] }), revision: 0 })
+      .expect(400);
+    expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(refused.body).toMatchObject({
+      code: 'criterion_not_asked',
+      errors: [{ path: 'ratings.1.criterionKey', message: expect.stringContaining('not asked') }],
+    });
+    expect(await ratingRows(id)).toEqual([]);
+    expect(await current(ana, id)).toMatchObject({ revision: 0, summary: '' });
+
+    const card = await fillAndSubmit(ana, id, { ratings: askedOnly() });
+    expect(card.ratings).toEqual([
+      {
+        criterionKey: third().criteria[0]!.key,
+        competencyKey: third().key,
+        rating: 3,
+        evidence: '',
+        asked: true,
+      },
+    ]);
+    const amend = await api
+      .amend(ana.token, id, {
+        ...complete({ ratings: [...askedOnly(2), unasked], recommendation: 'no' }),
+        reason: 'Adding what I heard',
+        revision: card.revision,
+      })
+      .expect(400);
+    expect(amend.body.code).toBe('criterion_not_asked');
+    expect(await current(ana, id)).toEqual(card);
+    expect(await t.db.query(`select 1 from scorecard_amendments where scorecard_id = $1`, [id])).toHaveLength(0);
+  });
+
+  it('completeness is over the asked criteria only', async () => {
+    const i = await schedule(await newApplication(), ana, secondStep());
+    await api.save(ana.token, i.scorecard!.id, { ...complete({ ratings: [] }), revision: 0 }).expect(200);
+    const res = await api.submit(ana.token, i.scorecard!.id, 1).expect(422);
+    expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual([`ratings.${third().criteria[0]!.key}`]);
+  });
+
+  it('an old unasked rating stays on the card, marked, read-only, through saves, submit and amendment, and counts in no figure', async () => {
+    const app = await newApplication();
+    const i = await schedule(app, ana, secondStep());
+    const id = i.scorecard!.id;
+    await api
+      .save(ana.token, id, { ...complete({ ratings: askedOnly(2), recommendation: 'no' }), revision: 0 })
+      .expect(200);
+    await insertLegacyUnasked(id, third().criteria[1]!.key, 4);
+    const legacy = {
+      criterionKey: third().criteria[1]!.key,
+      competencyKey: third().key,
+      rating: 4,
+      evidence: 'Rated without asking.',
+      asked: false,
+    };
+    const draft = await current(ana, id);
+    expect(draft.ratings).toEqual([expect.objectContaining({ rating: 2, asked: true }), legacy]);
+
+    // A save replaces only the asked ratings; the old one survives and is not required for submit.
+    const saved = await api
+      .save(ana.token, id, { ...complete({ ratings: askedOnly(2), recommendation: 'no' }), revision: draft.revision })
+      .expect(200);
+    expect((saved.body as Scorecard).ratings).toEqual([expect.objectContaining({ rating: 2, asked: true }), legacy]);
+    const submitted = (await api.submit(ana.token, id, saved.body.revision).expect(200)).body as Scorecard;
+    expect(submitted.ratings).toContainEqual(legacy);
+
+    // The first submission, which every figure reads, holds only the asked rating.
+    const firsts = await t.db.query(
+      `select criterion_key, rating from scorecard_first_ratings where scorecard_id = $1`,
+      [id],
+    );
+    expect(firsts).toEqual([{ criterion_key: third().criteria[0]!.key, rating: 2 }]);
+
+    // An amendment replaces the asked ratings only.
+    const amended = await api
+      .amend(ana.token, id, {
+        ...complete({ ratings: askedOnly(1), recommendation: 'strong_no' }),
+        reason: 'Re-read my notes',
+        revision: submitted.revision,
+      })
+      .expect(200);
+    expect((amended.body as Scorecard).ratings).toEqual([expect.objectContaining({ rating: 1, asked: true }), legacy]);
+    // The panel's view of the card marks it too.
+    const seen = (await api.get(recruiter, id).expect(200)).body as Scorecard;
+    expect(seen.ratings.find((r) => !r.asked)).toEqual(legacy);
+    // The debrief's figures leave it out, in both views: the independent one reads the first
+    // submission (the asked 2), the amended one the asked 1; the unasked 4 is in neither.
+    for (const [view, mean] of [
+      ['independent', 2],
+      ['with_amendments', 1],
+    ] as const) {
+      const debrief = (
+        await t
+          .http()
+          .get(`/api/v1/applications/${app}/debrief`)
+          .query({ ratings: view })
+          .set(bearer(recruiter))
+          .expect(200)
+      ).body as {
+        competencies: {
+          key: string;
+          stat: { mean: number; count: number } | null;
+          criteria: { key: string; stat: unknown }[];
+        }[];
+      };
+      const competency = debrief.competencies.find((c) => c.key === third().key)!;
+      expect(competency.stat).toMatchObject({ mean, count: 1 });
+      expect(competency.criteria.find((c) => c.key === third().criteria[1]!.key)!.stat).toBeNull();
+    }
+  });
+});
+
+describe('a recommendation that contradicts its own ratings', () => {
+  const all = (rating: 1 | 2 | 3 | 4) =>
+    criteria().map((c) => ({ criterionKey: c.key, rating, evidence: rating === 1 || rating === 4 ? 'Seen.' : '' }));
+
+  it('submit: 422 naming the mean until confirmed, then the confirmation is recorded and shown', async () => {
+    const i = await schedule(await newApplication(), ana);
+    const id = i.scorecard!.id;
+    await api
+      .save(ana.token, id, { ...complete({ ratings: all(2), recommendation: 'strong_yes' }), revision: 0 })
+      .expect(200);
+    const refused = await api.submit(ana.token, id, 1).expect(422);
+    expect(refused.body).toMatchObject({
+      code: 'recommendation_contradicts_ratings',
+      detail:
+        '“Strong yes” with your ratings averaging 2.00 (under 2.5): confirm that this is your recommendation, or change it or your ratings.',
+    });
+    expect(await current(ana, id)).toMatchObject({ status: 'draft', revision: 1, contradictionConfirmedAt: null });
+
+    const confirmed = (
+      await t
+        .http()
+        .post(`/api/v1/scorecards/${id}/submit`)
+        .set(bearer(ana.token))
+        .send({ revision: 1, confirmContradiction: true })
+        .expect(200)
+    ).body as Scorecard;
+    expect(confirmed.status).toBe('submitted');
+    expect(confirmed.contradictionConfirmedAt).not.toBeNull();
+    expect(Date.parse(confirmed.contradictionConfirmedAt!)).toBeLessThanOrEqual(Date.parse(confirmed.submittedAt!));
+    expect(((await api.get(recruiter, id).expect(200)).body as Scorecard).contradictionConfirmedAt).toBe(
+      confirmed.contradictionConfirmedAt,
+    );
+  });
+
+  it('a recommendation in line with the ratings needs no confirmation and records none', async () => {
+    const i = await schedule(await newApplication(), ana);
+    const card = await fillAndSubmit(ana, i.scorecard!.id, { ratings: all(2), recommendation: 'no' });
+    expect(card.contradictionConfirmedAt).toBeNull();
+  });
+
+  it('amend: 422 until confirmed, nothing amended; confirmed, it is amended and recorded', async () => {
+    const i = await schedule(await newApplication(), ana);
+    const id = i.scorecard!.id;
+    const card = await fillAndSubmit(ana, id, { ratings: all(3), recommendation: 'yes' });
+    const body = {
+      ...complete({ ratings: all(4), recommendation: 'strong_no' }),
+      reason: 'Changed my mind',
+      revision: card.revision,
+    };
+    const refused = await api.amend(ana.token, id, body).expect(422);
+    expect(refused.body.code).toBe('recommendation_contradicts_ratings');
+    expect(refused.body.detail).toContain('averaging 4.00 (over 3.0)');
+    expect(await current(ana, id)).toEqual(card);
+    const amended = (await api.amend(ana.token, id, { ...body, confirmContradiction: true }).expect(200))
+      .body as Scorecard;
+    expect(amended).toMatchObject({ recommendation: 'strong_no', contradictionConfirmedAt: expect.any(String) });
+  });
+});
+
+describe('a scorecard is submitted once its interview has started', () => {
+  it('before the start: saved as a draft, but submit answers 422 interview_not_started with the start time', async () => {
+    const startsAt = new Date(Math.ceil((Date.now() + 48 * HOUR) / 60_000) * 60_000).toISOString();
+    const i = await schedule(await newApplication(), ana, { startsAt });
+    const id = i.scorecard!.id;
+    await api.save(ana.token, id, { ...complete(), revision: 0 }).expect(200);
+    const res = await api.submit(ana.token, id, 1).expect(422);
+    expect(res.body.code).toBe('interview_not_started');
+    expect(res.body.detail).toBe(
+      `This interview starts at ${startsAt.slice(0, 16).replace('T', ' ')} UTC: submit the scorecard once it has started. Until then you can save it as a draft.`,
+    );
+    expect(await current(ana, id)).toMatchObject({ status: 'draft', revision: 1, submittedAt: null });
+  });
+});
+
+describe('the candidate’s questions step', () => {
+  let stepKey: string;
+
+  beforeAll(async () => {
+    const current = (await t.http().get(`/api/v1/openings/${closing.id}`).set(bearer(admin.token)).expect(200)).body;
+    stepKey = '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+    const expectations = {
+      ...current.expectations,
+      codingTime: 'About 60% hands-on, protected on Tuesdays and Thursdays.',
+    };
+    const patched = await t
+      .http()
+      .patch(`/api/v1/openings/${closing.id}`)
+      .set(bearer(admin.token))
+      .send({ expectations, codingSharePct: 60, revision: current.revision })
+      .expect(200);
+    await t
+      .http()
+      .put(`/api/v1/openings/${closing.id}/plan`)
+      .set(bearer(admin.token))
+      .send({
+        steps: [
+          ...current.plan.steps,
+          {
+            key: stepKey,
+            name: 'Your questions',
+            kind: 'candidate_questions',
+            durationMinutes: 15,
+            focusCompetencyKeys: [],
+            interviewerIds: [],
+            criterionKeys: [],
+          },
+        ],
+        revision: patched.body.revision,
+      })
+      .expect(200);
+  });
+
+  it('copies the kind to the interview; its kit has no competencies and the candidate’s topics with the opening’s own answers', async () => {
+    const i = await schedule(await newApplication(closing.id), ana, { stepKey });
+    expect(i.step).toEqual({ key: stepKey, name: 'Your questions', kind: 'candidate_questions' });
+    const kit = (await api.kit(ana.token, i.id).expect(200)).body as InterviewKit;
+    expect(kit.interview.stepKind).toBe('candidate_questions');
+    expect(kit.competencies).toEqual([]);
+    expect(kit.candidateQuestions!.codingSharePct).toBe(60);
+    expect(kit.candidateQuestions!.topics.map((x) => x.key)).toEqual([
+      'technicalAuthority',
+      'codingTime',
+      'teamQuality',
+      'emPartnership',
+      'growthPath',
+    ]);
+    expect(kit.candidateQuestions!.topics[1]).toMatchObject({
+      label: 'Coding time',
+      opening: 'About 60% hands-on, protected on Tuesdays and Thursdays.',
+      guidance: expect.stringContaining('50-70%'),
+    });
+    expect(kit.scorecard.stepKind).toBe('candidate_questions');
+  });
+
+  it('its scorecard takes notes and a summary only: no rating (400 criterion_not_asked), no recommendation (400), submitted without either', async () => {
+    const i = await schedule(await newApplication(closing.id), ana, { stepKey });
+    const id = i.scorecard!.id;
+    const rated = await api.save(ana.token, id, { ...complete({ recommendation: null }), revision: 0 }).expect(400);
+    expect(rated.body.code).toBe('criterion_not_asked');
+    const recommended = await api
+      .save(ana.token, id, { ...complete({ ratings: [], recommendation: 'yes' }), revision: 0 })
+      .expect(400);
+    expect(recommended.body).toMatchObject({
+      code: 'validation_failed',
+      errors: [expect.objectContaining({ path: 'recommendation' })],
+    });
+    const saved = await api
+      .save(ana.token, id, {
+        ...complete({ ratings: [], recommendation: null, summary: 'Asked about on-call and the EM split.' }),
+        revision: 0,
+      })
+      .expect(200);
+    const card = (await api.submit(ana.token, id, saved.body.revision).expect(200)).body as Scorecard;
+    expect(card).toMatchObject({ status: 'submitted', ratings: [], recommendation: null });
   });
 });

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { AuthSession, Stat } from '@scorecard/contracts';
 import {
+  cardOveralls,
   disagreements,
+  sampleSd,
   panelScores,
   type CompetencyWeight,
   type PanelScorecard,
@@ -13,16 +15,20 @@ import fc from 'fast-check';
 import type { EntityManager } from 'typeorm';
 import { Db } from '../../src/database/db.js';
 import { DebriefsRepository, type PanelFigures } from '../../src/modules/debriefs/debriefs.repository.js';
+import { ScorecardsRepository } from '../../src/modules/scorecards/scorecards.repository.js';
 import { openOpeningWithFocus, signup, type FocusedOpening } from '../support/factories.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /**
  * The SQL of debriefs and comparisons against the reference: for random rubrics (weights, number
  * of competencies and criteria) and random panels (ratings 1–4, "not assessed" or left out, any
- * recommendation, red flags), the database's figures equal `panelScores` and `disagreements` from
- * packages/domain. Scorecards are written with SQL (the API would only slow this down), respecting
- * the freeze triggers: content while a draft, then submitted. Each run also writes a draft that
- * must not count, and a second application that must not leak into the first.
+ * recommendation, red flags, ratings on criteria the step did not ask, amendments), the database's
+ * figures in both views equal `panelScores` and `disagreements` from packages/domain: the
+ * independent view over each scorecard's first submission, the amended view over its content now,
+ * neither counting an unasked rating. Scorecards are written with SQL (the API would only slow this
+ * down), respecting the freeze triggers: content while a draft, then submitted by the repository's
+ * own `markSubmitted` (which keeps the first submission), then amended. Each run also writes a draft
+ * that must not count, and a second application that must not leak into the first.
  */
 
 const TOLERANCE = 1e-9;
@@ -33,6 +39,7 @@ let admin: AuthSession;
 let opening: FocusedOpening;
 let rubricId: string;
 let repository: DebriefsRepository;
+let scorecards: ScorecardsRepository;
 let db: Db;
 
 beforeAll(async () => {
@@ -44,6 +51,7 @@ beforeAll(async () => {
   ])) as { rubric_id: string }[];
   rubricId = row!.rubric_id;
   repository = t.app.get(DebriefsRepository);
+  scorecards = t.app.get(ScorecardsRepository);
   db = t.app.get(Db);
 });
 afterAll(async () => {
@@ -59,16 +67,27 @@ const rubricShape = fc.array(
 type Cell = 'absent' | null | 1 | 2 | 3 | 4;
 
 interface CardShape {
+  /** The first submission. */
   cells: Cell[];
+  /** Per criterion: false for a (legacy) rating on a criterion the step did not ask. */
+  asked: boolean[];
   recommendation: Recommendation;
   flags: number[];
+  /** The content after an amendment, if any. */
+  amendment: { cells: Cell[]; recommendation: Recommendation } | null;
 }
 
 function card(criteria: number, flagCount: number): fc.Arbitrary<CardShape> {
+  const cells = fc.array(fc.constantFrom<Cell>('absent', null, 1, 2, 3, 4), {
+    minLength: criteria,
+    maxLength: criteria,
+  });
   return fc.record({
-    cells: fc.array(fc.constantFrom<Cell>('absent', null, 1, 2, 3, 4), { minLength: criteria, maxLength: criteria }),
+    cells,
+    asked: fc.array(fc.constantFrom(true, true, true, false), { minLength: criteria, maxLength: criteria }),
     recommendation: fc.constantFrom(...RECOMMENDATIONS),
     flags: fc.subarray(Array.from({ length: flagCount }, (_, i) => i)),
+    amendment: fc.option(fc.record({ cells, recommendation: fc.constantFrom(...RECOMMENDATIONS) }), { freq: 2 }),
   });
 }
 
@@ -139,14 +158,54 @@ async function newApplication(m: EntityManager): Promise<string> {
   return row!.id;
 }
 
-/** Writes one scorecard (an interview, the draft, its ratings and red flags), then submits it unless asked not to. */
+/** The ratings of `cells` on the rubric's criteria, each marked asked or not as the shape says. */
+function ratingsOf(rubric: Rubric, cells: Cell[], asked: boolean[]) {
+  return rubric.criteria.flatMap((c, i) => {
+    const cell = cells[i]!;
+    return cell === 'absent'
+      ? []
+      : [{ criterionKey: c.key, competencyKey: c.competencyKey, rating: cell, asked: asked[i]! }];
+  });
+}
+
+async function insertRatings(m: EntityManager, id: string, ratings: ReturnType<typeof ratingsOf>): Promise<void> {
+  await m.query(
+    `insert into scorecard_ratings (organization_id, scorecard_id, criterion_key, competency_key, rating, evidence, asked)
+     select $1, $2, x.criterion_key, x.competency_key, x.rating, 'Evidence', x.asked
+       from unnest($3::uuid[], $4::uuid[], $5::smallint[], $6::boolean[]) x(criterion_key, competency_key, rating, asked)`,
+    [
+      admin.organization.id,
+      id,
+      ratings.map((r) => r.criterionKey),
+      ratings.map((r) => r.competencyKey),
+      ratings.map((r) => r.rating),
+      ratings.map((r) => r.asked),
+    ],
+  );
+}
+
+/** A scorecard as each view of the figures must read it: its asked ratings only. */
+type Written = { independent: PanelScorecard; withAmendments: PanelScorecard };
+
+const askedOnly = (id: string, recommendation: Recommendation, ratings: ReturnType<typeof ratingsOf>) => ({
+  id,
+  recommendation,
+  ratings: ratings
+    .filter((r) => r.asked)
+    .map((r) => ({ criterionKey: r.criterionKey, competencyKey: r.competencyKey, rating: r.rating })),
+});
+
+/**
+ * Writes one scorecard (an interview, the draft, its ratings and red flags), then, unless asked not
+ * to, submits it with the repository's `markSubmitted` and applies its amendment, if any.
+ */
 async function writeCard(
   m: EntityManager,
   applicationId: string,
   rubric: Rubric,
   shape: CardShape,
   submit: boolean,
-): Promise<PanelScorecard> {
+): Promise<Written> {
   const org = admin.organization.id;
   const [row] = (await m.query(
     `with i as (
@@ -160,28 +219,29 @@ async function writeCard(
     [org, applicationId, admin.user.id, rubric.versionId, opening.checklistVersionId, shape.recommendation],
   )) as { id: string }[];
   const id = row!.id;
-  const ratings = rubric.criteria.flatMap((c, i) => {
-    const cell = shape.cells[i]!;
-    return cell === 'absent' ? [] : [{ criterionKey: c.key, competencyKey: c.competencyKey, rating: cell }];
-  });
-  await m.query(
-    `insert into scorecard_ratings (organization_id, scorecard_id, criterion_key, competency_key, rating, evidence)
-     select $1, $2, x.criterion_key, x.competency_key, x.rating, 'Evidence'
-       from unnest($3::uuid[], $4::uuid[], $5::smallint[]) x(criterion_key, competency_key, rating)`,
-    [org, id, ratings.map((r) => r.criterionKey), ratings.map((r) => r.competencyKey), ratings.map((r) => r.rating)],
-  );
+  const first = ratingsOf(rubric, shape.cells, shape.asked);
+  await insertRatings(m, id, first);
   await m.query(
     `insert into scorecard_red_flags (organization_id, scorecard_id, flag_key, evidence)
      select $1, $2, k, 'Seen' from unnest($3::uuid[]) k`,
     [org, id, shape.flags.map((i) => opening.redFlags[i]!.key)],
   );
-  if (submit) {
-    await m.query(
-      `update scorecards set status = 'submitted', submitted_at = now() where organization_id = $1 and id = $2`,
-      [org, id],
-    );
-  }
-  return { id, recommendation: shape.recommendation, ratings };
+  const independent = askedOnly(id, shape.recommendation, first);
+  if (!submit) return { independent, withAmendments: independent };
+  await scorecards.markSubmitted(org, id, m);
+  if (!shape.amendment) return { independent, withAmendments: independent };
+  // An amendment: the content changes under the amending flag; the first submission must not.
+  await m.query(`select set_config('scorecard.amending', 'on', true)`);
+  await m.query(`delete from scorecard_ratings where organization_id = $1 and scorecard_id = $2`, [org, id]);
+  const amended = ratingsOf(rubric, shape.amendment.cells, shape.asked);
+  await insertRatings(m, id, amended);
+  await m.query(`update scorecards set recommendation = $3 where organization_id = $1 and id = $2`, [
+    org,
+    id,
+    shape.amendment.recommendation,
+  ]);
+  await m.query(`select set_config('scorecard.amending', 'off', true)`);
+  return { independent, withAmendments: askedOnly(id, shape.amendment.recommendation, amended) };
 }
 
 function expectClose(actual: number | null | undefined, expected: number | null, what: string): void {
@@ -231,6 +291,8 @@ function expectSameFigures(f: PanelFigures, cards: PanelScorecard[], shapes: Car
   }
   expectClose(f.overall, reference.overall, 'overall');
   expectStat(f.overallStat, reference.overallStat, 'overall stat');
+  // The comparison's standard error rests on the sample SD of the scorecards' own overalls.
+  expectClose(f.overallSd, sampleSd(cardOveralls(cards, weights)), 'overall sd');
   expect(f.tally).toEqual(reference.tally);
   expect(f.scorecards).toBe(cards.length);
   const ticks = shapes.flatMap((s) => s.flags.map((i) => opening.redFlags[i]!.severity));
@@ -247,7 +309,7 @@ function expectSameFigures(f: PanelFigures, cards: PanelScorecard[], shapes: Car
 }
 
 describe('panel figures in SQL', () => {
-  it('agree with the domain’s scoring rules on random panels', async () => {
+  it('agree with the domain’s scoring rules on random panels, in both views', async () => {
     const flagCount = opening.redFlags.length;
     const arbitrary = rubricShape.chain((shape) => {
       const criteria = shape.reduce((n, c) => n + c.criteria, 0);
@@ -258,6 +320,8 @@ describe('panel figures in SQL', () => {
       });
     });
     let runs = 0;
+    let amended = 0;
+    let unasked = 0;
     await fc.assert(
       fc.asyncProperty(arbitrary, async ({ shape, first, second }) => {
         runs++;
@@ -270,23 +334,36 @@ describe('panel figures in SQL', () => {
             for (const s of p.submitted) cards.push(await writeCard(m, applicationId, rubric, s, true));
             for (const s of p.drafts) await writeCard(m, applicationId, rubric, s, false);
             panels.push({ applicationId, cards, shapes: p.submitted });
+            amended += p.submitted.filter((s) => s.amendment).length;
+            unasked += p.submitted.filter((s) => s.asked.includes(false)).length;
           }
           return { rubric, panels };
         });
-        const figures = await db.asTenant(admin.organization.id, () =>
-          repository.panelFigures(
-            admin.organization.id,
-            written.panels.map((p) => p.applicationId),
-          ),
+        const ids = written.panels.map((p) => p.applicationId);
+        const [independent, withAmendments, byDefault] = await db.asTenant(admin.organization.id, () =>
+          Promise.all([
+            repository.panelFigures(admin.organization.id, ids, 'independent'),
+            repository.panelFigures(admin.organization.id, ids, 'with_amendments'),
+            repository.panelFigures(admin.organization.id, ids),
+          ]),
         );
-        expect(figures.size).toBe(2);
+        expect(independent.size).toBe(2);
+        expect(withAmendments.size).toBe(2);
         for (const p of written.panels) {
-          expectSameFigures(figures.get(p.applicationId)!, p.cards, p.shapes, written.rubric.weights);
+          const weights = written.rubric.weights;
+          const firsts = p.cards.map((c) => c.independent);
+          expectSameFigures(independent.get(p.applicationId)!, firsts, p.shapes, weights);
+          expectSameFigures(byDefault.get(p.applicationId)!, firsts, p.shapes, weights);
+          const nows = p.cards.map((c) => c.withAmendments);
+          expectSameFigures(withAmendments.get(p.applicationId)!, nows, p.shapes, weights);
         }
       }),
       { seed: 42, numRuns: 40 },
     );
     expect(runs).toBeGreaterThanOrEqual(40);
+    // The random panels did exercise amendments and unasked ratings.
+    expect(amended).toBeGreaterThan(10);
+    expect(unasked).toBeGreaterThan(10);
   });
 
   it('counts nothing for an application of another organization', async () => {

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   type Application,
+  type Debrief,
   endpoints,
+  type Opening,
   type Endpoint,
   type PipelineBoard,
   type ScorecardList,
@@ -61,14 +63,28 @@ describe('demo organization', () => {
     }
   });
 
-  it('has the Tech Lead kit and an open Tech Lead opening whose plan passes the check', async () => {
+  it('has the Tech Lead kit, an open Tech Lead opening whose plan passes the check and a closed one', async () => {
     const login = await t.http().post('/api/v1/auth/login').send({ email: 'hm@acme.test', password: DEMO_PASSWORD });
     const token = login.body.token as string;
     const list = await t.http().get('/api/v1/openings').set(bearer(token)).expect(200);
-    expect(list.body.items).toEqual([expect.objectContaining({ title: 'Tech Lead, Platform', status: 'open' })]);
-    const opening = await t.http().get(`/api/v1/openings/${list.body.items[0].id}`).set(bearer(token)).expect(200);
+    expect(list.body.items).toHaveLength(2);
+    expect(list.body.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ title: 'Tech Lead, Platform', status: 'open' }),
+        expect.objectContaining({ title: 'Tech Lead, Payments', status: 'closed' }),
+      ]),
+    );
+    const id = await demoOpeningId(token);
+    const opening = await t.http().get(`/api/v1/openings/${id}`).set(bearer(token)).expect(200);
+    // No override, no warning: every competency is asked by two steps of different interviewers.
     expect(opening.body).toMatchObject({ planCheck: { ok: true, issues: [] }, planOverride: null, codingSharePct: 60 });
-    expect(opening.body.plan.steps).toHaveLength(4);
+    expect(opening.body.plan.steps.map((s: { kind: string }) => s.kind)).toEqual([
+      'assessment',
+      'assessment',
+      'assessment',
+      'assessment',
+      'candidate_questions',
+    ]);
   });
 
   it('has candidates at several stages of the demo opening, one stuck and one interview overdue', async () => {
@@ -77,8 +93,11 @@ describe('demo organization', () => {
       .post('/api/v1/auth/login')
       .send({ email: 'recruiter@acme.test', password: DEMO_PASSWORD });
     const token = login.body.token as string;
-    const list = await t.http().get('/api/v1/openings').set(bearer(token)).expect(200);
-    const board = await t.http().get(`/api/v1/openings/${list.body.items[0].id}/board`).set(bearer(token)).expect(200);
+    const board = await t
+      .http()
+      .get(`/api/v1/openings/${await demoOpeningId(token)}/board`)
+      .set(bearer(token))
+      .expect(200);
     const counts = Object.fromEntries(
       (board.body.columns as { stage: string; count: number }[]).map((c) => [c.stage, c.count]),
     );
@@ -89,17 +108,24 @@ describe('demo organization', () => {
     )) as { n: number }[];
     expect(late!.n).toBe(1);
     const [stuck] = (await t.db.query(
-      `select count(*)::int as n from applications where stage_entered_at < now() - interval '7 days'`,
+      `select count(*)::int as n from applications a join openings o on o.id = a.opening_id
+        where o.title = 'Tech Lead, Platform' and a.stage_entered_at < now() - interval '7 days'`,
     )) as { n: number }[];
     expect(stuck!.n).toBe(1);
+    // Every scorecard went in after its interview had started.
+    const [early] = (await t.db.query(
+      `select count(*)::int as n from scorecards s join interviews i on i.id = s.interview_id
+        where s.status = 'submitted' and (i.starts_at > now() or s.submitted_at < i.starts_at)`,
+    )) as { n: number }[];
+    expect(early!.n).toBe(0);
   });
 
   it('has a real debrief: four submitted scorecards that disagree, with a dealbreaker; a candidate with feedback pending; a hire decided', async () => {
     const login = await t.http().post('/api/v1/auth/login').send({ email: 'hm@acme.test', password: DEMO_PASSWORD });
     const hm = bearer(login.body.token as string);
-    const list = await t.http().get('/api/v1/openings').set(hm).expect(200);
-    const board = (await t.http().get(`/api/v1/openings/${list.body.items[0].id}/board`).set(hm).expect(200))
-      .body as PipelineBoard;
+    const openingId = await demoOpeningId(login.body.token as string);
+    const opening = (await t.http().get(`/api/v1/openings/${openingId}`).set(hm).expect(200)).body as Opening;
+    const board = (await t.http().get(`/api/v1/openings/${openingId}/board`).set(hm).expect(200)).body as PipelineBoard;
     const cards = board.columns.flatMap((c) => c.cards);
     const stages = new Set(cards.map((c) => c.stage));
     expect(cards.length).toBeGreaterThanOrEqual(5);
@@ -110,12 +136,41 @@ describe('demo organization', () => {
     const panel = (await t.http().get(`/api/v1/applications/${debrief!.applicationId}/scorecards`).set(hm).expect(200))
       .body as ScorecardList;
     expect(new Set(panel.items.map((s) => s.interviewer.id)).size).toBe(4);
-    // A disagreement: one criterion rated 1 by one interviewer and 4 by another, and a yes/no split.
-    const ratings = new Map<string, number[]>();
-    for (const r of panel.items.flatMap((s) => s.ratings)) {
-      if (r.rating !== null) ratings.set(r.criterionKey, [...(ratings.get(r.criterionKey) ?? []), r.rating]);
+    // Each scorecard rates exactly the questions its step asked, nothing else.
+    for (const s of panel.items) {
+      const asked = opening.plan.steps.find((p) => p.name === s.step)!.criterionKeys;
+      expect(s.ratings.every((r) => r.asked && r.rating !== null)).toBe(true);
+      expect(s.ratings.map((r) => r.criterionKey).sort()).toEqual([...asked].sort());
     }
-    expect([...ratings.values()].some((rs) => Math.max(...rs) - Math.min(...rs) >= 2)).toBe(true);
+    // A disagreement on a question two interviewers both asked: 4 from one, 1 from the other, as
+    // first submitted (the debrief's default view), and a yes/no split.
+    const view = (
+      await t
+        .http()
+        .get(`/api/v1/applications/${debriefOf(board)}/debrief`)
+        .set(hm)
+        .expect(200)
+    ).body as Debrief;
+    expect(view.ratingsView).toBe('independent');
+    const disputed = view.competencies
+      .flatMap((c) => c.criteria)
+      .filter((c) => view.disagreements.criteria.includes(c.key));
+    expect(disputed).toEqual([expect.objectContaining({ title: 'Code review philosophy' })]);
+    expect(disputed[0]!.stat).toMatchObject({ count: 2, min: 1, max: 4 });
+    // One interviewer amended his rating after reading the panel's feedback: labelled, and kept out
+    // of the independent figures.
+    const amended = panel.items.filter((s) => s.amendments.length > 0);
+    expect(amended).toHaveLength(1);
+    expect(amended[0]!.amendments).toEqual([expect.objectContaining({ afterFeedback: true })]);
+    const withAmendments = (
+      await t
+        .http()
+        .get(`/api/v1/applications/${debriefOf(board)}/debrief?ratings=with_amendments`)
+        .set(hm)
+        .expect(200)
+    ).body as Debrief;
+    const codeReview = withAmendments.competencies.flatMap((c) => c.criteria).find((c) => c.key === disputed[0]!.key);
+    expect(codeReview!.stat).toMatchObject({ count: 2, min: 1, max: 2 });
     const recommendations = panel.items.map((s) => s.recommendation);
     expect(recommendations.some((r) => r === 'yes' || r === 'strong_yes')).toBe(true);
     expect(recommendations.some((r) => r === 'no' || r === 'strong_no')).toBe(true);
@@ -139,6 +194,12 @@ describe('demo organization', () => {
     )) as { decision: string; rationale: string }[];
     expect(decided).toEqual([{ decision: 'hire', rationale: hired.history.at(-1)!.note }]);
   });
+
+  async function demoOpeningId(token: string): Promise<string> {
+    const list = await t.http().get('/api/v1/openings').set(bearer(token)).expect(200);
+    return (list.body.items as { id: string; title: string }[]).find((o) => o.title === 'Tech Lead, Platform')!.id;
+  }
+  const debriefOf = (board: PipelineBoard) => board.columns.find((c) => c.stage === 'debrief')!.cards[0]!.applicationId;
 
   it('is never created in a database that already has an organization', async () => {
     const other = await startTestApp();

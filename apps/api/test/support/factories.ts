@@ -154,7 +154,10 @@ export interface FocusedOpening extends OpenOpening {
   checklistVersionId: string;
   /** The whole rubric version's competencies, in rubric order. */
   competencies: Competency[];
-  /** The first step's focus competencies (the rubric's first two) and its questions (their first criteria). */
+  /**
+   * The first step's focus competencies (the rubric's first two) and its questions: every criterion
+   * of them, so a scorecard of that step rates `focus`'s criteria, all asked.
+   */
   focus: Competency[];
   questionKeys: string[];
   redFlags: RedFlagItem[];
@@ -162,8 +165,8 @@ export interface FocusedOpening extends OpenOpening {
 
 /**
  * Like `openOpeningWithPlan`, then the first step focuses on the rubric's first two competencies
- * (asking each one's first criterion) and the second step on the third; optionally the opening
- * hides candidate details from interviewers.
+ * (asking every criterion of them) and the second step on the third (asking only its first
+ * criterion); optionally the opening hides candidate details from interviewers.
  */
 export async function openOpeningWithFocus(
   t: TestApp,
@@ -179,11 +182,11 @@ export async function openOpeningWithFocus(
   ]);
   const competencies = (rubric.body as RubricVersion).content.competencies;
   const focus = competencies.slice(0, 2);
-  const questionKeys = focus.map((c) => c.criteria[0]!.key);
+  const questionKeys = focus.flatMap((c) => c.criteria.map((cr) => cr.key));
   const steps = current.plan.steps.map((s, i) => ({
     ...s,
     focusCompetencyKeys: i === 0 ? focus.map((c) => c.key) : [competencies[2]!.key],
-    criterionKeys: i === 0 ? questionKeys : [],
+    criterionKeys: i === 0 ? questionKeys : [competencies[2]!.criteria[0]!.key],
   }));
   const saved = await t
     .http()

@@ -366,6 +366,8 @@ export const VALID_REQUESTS: Record<string, RequestBuilder> = {
   }),
   getCalibration: (o) => ({ query: { openingId: o.opening.id, from: '2020-01-01', to: '2099-12-31' } }),
   getPipelineAnalytics: (o) => ({ query: { openingId: o.opening.id, from: '2020-01-01' } }),
+  getOrganizationSettings: () => ({}),
+  updateOrganizationSettings: () => ({ body: { calibrationMinUnits: 10 } }),
   listAuditEvents: (_o, c) => ({
     query: {
       actor: c.org.members.recruiter.user.id,

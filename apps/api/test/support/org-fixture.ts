@@ -340,6 +340,10 @@ export async function buildOrg(t: TestApp, label: string): Promise<OrgFixture> {
     const submitted = await fillScorecard(t, members[role].token, scorecardId, content, 'submitted');
     interviews[role] = { id: interview.id, scorecardId, scorecardRevision: submitted.revision };
   }
+  // Everyone reads the debrief (recorded in feedback_views), the interviewer before amending.
+  for (const role of ROLES) {
+    await must(t, members[role].token, 'get', `/api/v1/applications/${debriefed.id}/debrief`, 200);
+  }
   const amended = await must<Scorecard>(
     t,
     members.interviewer.token,

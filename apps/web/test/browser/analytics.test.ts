@@ -1,4 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
+import { formatFixed } from '@scorecard/domain';
 import type { Page } from 'playwright-core';
 import { apiSignIn } from './api-client';
 import { DEMO_PASSWORD, signIn, withBrowser, type Browser } from './harness';
@@ -13,14 +14,27 @@ const DAY = 86_400_000;
 type Funnel = { stage: string; reached: number; conversion: number | null }[];
 type Pipeline = { funnel: Funnel; timeInStage: { stage: string; medianDays: number | null; sample: number }[] };
 type Calibration = {
-  thresholds: { offsetCandidates: number; scorecards: number; alphaUnits: number };
+  thresholds: { offsetUnits: number; scorecards: number; alphaUnits: number };
   interviewers: {
     interviewer: { name: string };
     scorecards: number;
-    offset: { enough: boolean };
+    offset: {
+      value: number | null;
+      sample: number;
+      enough: boolean;
+      interval: { low: number; high: number } | null;
+      verdict: 'lenient' | 'severe' | 'in_line' | 'not_enough_data';
+    };
     ratingDistribution: number[];
   }[];
-  agreement: { competency: string; alpha: number | null; units: number; enough: boolean }[];
+  agreement: {
+    competency: string;
+    alpha: number | null;
+    units: number;
+    enough: boolean;
+    interval: { low: number; high: number } | null;
+    allSame: boolean;
+  }[];
 };
 
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -218,28 +232,56 @@ describe('interviewer calibration', () => {
         expect(await row.locator('td').first().textContent()).toBe(String(i.scorecards));
         const offset = row.locator('[data-cell="offset"] .sampled');
         expect(await offset.getAttribute('data-enough')).toBe(i.offset.enough ? null : 'false');
+        const text = (await offset.textContent())!;
         if (!i.offset.enough) {
-          expect(await offset.textContent()).toContain(
-            `Too little data: needs at least ${thresholds.offsetCandidates} shared candidates`,
-          );
+          expect(text).toContain(`Too little data: needs at least ${thresholds.offsetUnits} matched units`);
+        }
+        if (i.offset.value === null) expect(text).toContain('No matched units');
+        if (i.offset.interval) {
+          // "+0.4 (95% CI +0.1 to +0.7 · 24 units)": every figure rounded half up, one decimal.
+          expect(text).toContain(`${formatFixed(Math.abs(i.offset.value!), 1)} (95% CI `);
+          expect(text).toContain(`${i.offset.sample} units)`);
+        }
+        // The verdict word only when the verdict gives one.
+        const verdict = row.locator('.offset__verdict');
+        if (i.offset.verdict === 'lenient' || i.offset.verdict === 'severe') {
+          expect((await verdict.textContent())!.trim()).toBe(i.offset.verdict);
+        } else if (i.offset.verdict === 'in_line') {
+          expect((await verdict.textContent())!.trim()).toBe('in line');
+        } else {
+          expect(await verdict.count()).toBe(0);
         }
       }
-      // The demo has little data: some figures are greyed, and the note states the thresholds.
-      expect(expected.interviewers.some((i) => !i.offset.enough)).toBe(true);
-      expect(await table.locator('[data-enough="false"]').count()).toBeGreaterThan(0);
+      // Figures below their thresholds are greyed, and the notes state the thresholds and the rule.
+      if (expected.interviewers.some((i) => !i.offset.enough)) {
+        expect(await table.locator('[data-enough="false"]').count()).toBeGreaterThan(0);
+      }
       const note = page.locator('[data-thresholds]');
-      expect(await note.textContent()).toContain(`at least ${thresholds.offsetCandidates} shared candidates`);
+      expect(await note.textContent()).toContain(`at least ${thresholds.offsetUnits} matched units`);
       expect(await note.textContent()).toContain(`at least ${thresholds.scorecards} scorecards`);
+      await page
+        .getByText(
+          `Called lenient or severe only with at least ${thresholds.offsetUnits} matched units and a 95% interval that excludes 0.`,
+        )
+        .waitFor();
+      // Only an admin may change the minimum.
+      expect(await page.getByRole('button', { name: 'Change the minimum' }).count()).toBe(0);
 
       // Panel agreement: alpha with its units, a reading or why there is none.
       const agreement = page.getByRole('table', { name: /Panel agreement per competency/ });
       for (const c of expected.agreement) {
         const row = agreement.locator(`tr[data-competency="${c.competency}"]`);
         const reading = await row.locator('[data-cell="reading"]').textContent();
-        if (c.alpha === null) expect(reading).toBe('Not enough overlap');
+        if (c.allSame) expect(reading).toBe('Everyone gave the same rating');
+        else if (c.alpha === null) expect(reading).toBe('Not enough overlap');
         else {
-          expect(await row.locator('[data-cell="alpha"]').textContent()).toContain(c.alpha.toFixed(2));
+          expect(await row.locator('[data-cell="alpha"]').textContent()).toContain(formatFixed(c.alpha, 2));
           if (!c.enough) expect(reading).toContain(`needs ${thresholds.alphaUnits} units`);
+        }
+        if (c.interval) {
+          expect(await row.locator('[data-cell="interval"]').textContent()).toBe(
+            `95% CI ${formatFixed(c.interval.low, 2).replace('-', '\u2212')} to ${formatFixed(c.interval.high, 2).replace('-', '\u2212')}`,
+          );
         }
       }
       await page.getByText(/Krippendorff’s usual cut-offs, 0\.80 or more is good agreement/).waitFor();
@@ -273,6 +315,43 @@ describe('interviewer calibration', () => {
       expect(new URL(page.url()).searchParams.get('from')).toBe('2026-01-01');
       expect(await page.getByLabel('From', { exact: true }).inputValue()).toBe('2026-01-01');
     });
+  });
+
+  test('an admin changes the minimum of matched units in place, and the verdicts follow it', async () => {
+    const settingsPath = '/api/v1/organization/settings';
+    await withBrowser(async (browser) => {
+      const { page } = browser;
+      await signIn(browser, ADMIN, DEMO_PASSWORD);
+      await browser.goto('/analytics/calibration');
+      await page.getByRole('table', { name: 'Interviewer calibration' }).waitFor();
+      const rule = (n: number) =>
+        `Called lenient or severe only with at least ${n} matched units and a 95% interval that excludes 0.`;
+      await page.getByText(rule(10)).waitFor();
+      await page.getByRole('button', { name: 'Change the minimum' }).click();
+      const input = page.getByLabel('Matched units before anyone is called lenient or severe');
+      expect(await input.evaluate((e) => e === document.activeElement)).toBe(true);
+      await input.fill('1');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByText('At least 2 units.').waitFor();
+      expect(await input.getAttribute('aria-invalid')).toBe('true');
+      await browser.audit('calibration minimum form with an error');
+      await shot(browser, 'analytics-calibration-minimum');
+      await input.fill('3');
+      await page.keyboard.press('Enter');
+      await page.getByRole('status').filter({ hasText: 'Saved: offsets now need at least 3 matched units.' }).waitFor();
+      await page.getByText(rule(3)).waitFor();
+      const after = await apiGet<Calibration>(HM, `/api/v1/analytics/calibration?from=${defaultFrom()}&to=${today()}`);
+      expect(after.thresholds.offsetUnits).toBe(3);
+      // Escape closes the form without saving and gives focus back to its button.
+      await page.getByRole('button', { name: 'Change the minimum' }).click();
+      await input.fill('500');
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: 'Change the minimum' }).waitFor();
+      await page.getByText(rule(3)).waitFor();
+    });
+    const session = await apiSignIn(ADMIN, DEMO_PASSWORD);
+    const reset = await session.request('PATCH', settingsPath, { calibrationMinUnits: 10 });
+    expect(reset.status).toBe(200);
   });
 
   test('an interviewer has no analytics, by the menu or by URL', async () => {

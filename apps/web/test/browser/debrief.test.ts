@@ -193,16 +193,17 @@ describe('debrief, decision and comparison', () => {
       expect(await page.title()).toBe(`Debrief · ${demo.name} · Scorecard`);
       await page.locator('.live-indicator', { hasText: 'Live' }).waitFor();
 
-      // The sections, in the order the panel works through them.
+      // The sections, in the order the panel works through them: the decision last.
       const headings = await page.locator('.debrief-page h2').allTextContents();
-      expect(headings.slice(0, 7)).toEqual([
-        'Decision',
+      expect(headings).toEqual([
         'Discuss first',
+        'Evidence gaps',
+        'Missing and overdue scorecards',
         'Scores',
         'Recommendations',
-        'Missing and overdue scorecards',
         'Red flags',
         expect.stringMatching(/^Scorecards \(\d+\)$/),
+        'Decision',
       ]);
 
       const discuss = section(page, 'Discuss first');
@@ -385,13 +386,21 @@ describe('debrief, decision and comparison', () => {
       const table = page.getByRole('table', { name: /Candidates compared on/ });
       await table.waitFor();
       for (const n of [...names, formulaName]) await table.getByRole('link', { name: n, exact: true }).waitFor();
-      expect(await table.locator('tbody tr').first().textContent()).toMatch(COMPACT_FIGURE);
-      // The dealbreaker is marked in the demo debrief candidate's row.
-      await table
-        .getByRole('row')
-        .filter({ has: page.getByRole('link', { name: demo.name, exact: true }) })
-        .locator('.severity--dealbreaker')
-        .waitFor();
+      expect(await table.locator('tbody tr:not(.compare-table__group-row)').first().textContent()).toMatch(
+        COMPACT_FIGURE,
+      );
+      // In tiers, each overall with its standard error, the rule stated with its z.
+      await table.locator('.compare-table__group-title', { hasText: /^Tier 1$/ }).waitFor();
+      expect(await table.locator('.compare-table__se').first().textContent()).toMatch(
+        /^± (\d\.\d\d?|\d\.\d \(pooled\))$|^error unknown$/,
+      );
+      await page.getByText(/told apart only when the gap between their overall scores is more than 1 ×/).waitFor();
+      await page.getByText('Figures: independent ratings, as first submitted. Separation at z = 1.').waitFor();
+      // The demo debrief candidate's unacknowledged dealbreaker lists them apart, below the tiers, with the reason.
+      const demoRow = table.getByRole('row').filter({ has: page.getByRole('link', { name: demo.name, exact: true }) });
+      await demoRow.locator('.severity--dealbreaker').waitFor();
+      await table.locator('.compare-table__group-title', { hasText: /^Listed apart$/ }).waitFor();
+      expect(await demoRow.locator('.compare-table__place').textContent()).toBe('Listed apart');
       await browser.audit('comparison');
       await shot(browser, 'comparison');
 
@@ -430,7 +439,11 @@ describe('debrief, decision and comparison', () => {
       expect(download.suggestedFilename()).toBe('comparison-tech-lead-platform.csv');
       const csv = readFileSync((await download.path())!, 'utf8');
       const lines = csv.trim().split('\r\n');
-      expect(lines[0]).toMatch(/^Rank,Too close to call with the candidate above,Candidate,Source,Stage,Overall,/);
+      expect(lines[0]).toMatch(
+        /^Tier,Listed apart,Candidate,Source,Stage,Overall,Standard error,Standard error from,Overall n,Overall spread,Rubric weight covered %,Partial,/,
+      );
+      expect(lines[0]).toMatch(/,Ratings,Separation z$/);
+      expect(lines[1]).toMatch(/,"independent ratings, as first submitted",1$/);
       expect(lines).toHaveLength(demoCompared.length + 2);
       expect(csv).toContain(`'${formulaName}`);
       expect(csv).not.toMatch(new RegExp(`(^|,)${formulaName}`, 'm'));

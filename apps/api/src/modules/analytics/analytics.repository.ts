@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { CandidateSource, PersonRef, Stage } from '@scorecard/contracts';
+import { DEFAULT_MIN_OFFSET_UNITS, type OffsetStats } from '@scorecard/domain';
 import { Db } from '../../database/db.js';
 
 /**
@@ -12,25 +13,25 @@ export interface Slice {
   to: Date | null;
 }
 
-/** An interviewer's figures over the submitted scorecards in the slice. */
+/** An interviewer's figures over the submitted scorecards in the slice (first submissions). */
 export interface InterviewerRow {
   interviewer: PersonRef;
   scorecards: number;
-  /** Focus competencies of their interviews, and those of them their scorecard left without any rating. */
-  focus: number;
+  /** Questions their interviews asked, and how many of them their scorecards left not assessed. */
+  asked: number;
   unassessed: number;
   late: number;
   medianHoursLate: number | null;
   ratingDistribution: [number, number, number, number];
-  /** Their overall score on each candidate (application) they scored. */
-  scores: { applicationId: string; score: number }[];
+  /** Their differences from their co-raters on matched units: count, mean, sample sd; null when never matched. */
+  offset: OffsetStats | null;
 }
 
 /** A competency of the rubric versions in the slice, with its units grouped by their multiset of ratings. */
 export interface AgreementRow {
   competencyKey: string;
   competency: string;
-  /** Units (application × criterion rated on two or more scorecards): each distinct sorted list of ratings, and how many units have it. */
+  /** Units (application × criterion rated by two or more interviewers): each distinct sorted list of values, and how many units have it. */
   shapes: { ratings: number[]; units: number }[];
 }
 
@@ -80,7 +81,8 @@ function sliceSql(
 /**
  * The submitted scorecards of a calibration, as a CTE named `cards`: $1 is the organization, $2
  * the viewer. Applications on which the viewer has a draft of their own are left out, as
- * everywhere panel feedback is shown (the independence rule).
+ * everywhere panel feedback is shown (the independence rule). Each card's ratings are its ratings
+ * as first submitted (`scorecard_first_ratings`: asked questions only, amendments never count).
  *
  * For one opening, the work must follow the opening, not the organization: each card's ratings
  * are read through the card (`ratingsJoin`). The `offset 0` keeps PostgreSQL from turning these
@@ -95,7 +97,7 @@ function cardsSql(slice: Slice): { sql: string; params: unknown[]; ratingsJoin: 
   return {
     sql: `cards as materialized (
             select s.id, s.application_id, s.interviewer_id, s.rubric_version_id, s.submitted_at,
-                   i.feedback_due_at, i.focus_competency_keys
+                   i.feedback_due_at, i.question_keys
               from scorecards s
               join interviews i on i.organization_id = s.organization_id and i.id = s.interview_id
               ${byOpening}
@@ -106,9 +108,9 @@ function cardsSql(slice: Slice): { sql: string; params: unknown[]; ratingsJoin: 
     params: s.params,
     ratingsJoin: slice.openingId
       ? `cross join lateral (
-              select * from scorecard_ratings r
+              select * from scorecard_first_ratings r
                where r.organization_id = $1 and r.scorecard_id = k.id offset 0) r`
-      : 'join scorecard_ratings r on r.organization_id = $1 and r.scorecard_id = k.id',
+      : 'join scorecard_first_ratings r on r.organization_id = $1 and r.scorecard_id = k.id',
   };
 }
 
@@ -138,91 +140,84 @@ export class AnalyticsRepository {
 
   /**
    * Calibration over the submitted scorecards in the slice, in one query that reads each card and
-   * its ratings once (the `cards` and `ratings` CTEs) and answers both parts as JSON:
+   * its first-submission ratings once (the `cards` and `ratings` CTEs) and answers as JSON:
    *
    * `interviewers`: per interviewer with a submitted scorecard in the slice, by name:
    * - scorecards, and how many were submitted after the feedback due time with the median hours late;
-   * - focus competencies of their interviews and how many their scorecard left without any rating
-   *   ("not assessed" on every criterion, or nothing at all);
+   * - the questions their interviews asked and how many of those their scorecards left not assessed
+   *   ("not assessed", or no rating at all);
    * - how many of their ratings were 1, 2, 3 and 4;
-   * - their overall score on each candidate: a scorecard's competency score is the mean of its rated
-   *   criteria, an interviewer's the mean over their scorecards on that candidate, and the overall
-   *   the weight-normalised mean over the competencies they rated, with the weights of the
-   *   scorecard's rubric version.
+   * - their offset's statistics on matched units: a unit is one criterion of one application; each
+   *   interviewer's value on it is their rating on their earliest-submitted scorecard that rated it;
+   *   on every unit with two or more interviewers, each one's value minus the mean of the others'
+   *   (from the unit's count and sum), then per interviewer the count, mean and `stddev_samp` of
+   *   those differences (`matchedUnitOffsets` in packages/domain is the reference).
    *
    * `agreement`: every competency of the rubric versions scored in the slice, in rubric order (its
-   * name from the latest of those versions), with the units of its agreement: each criterion of each
-   * application rated (not "not assessed") on two or more submitted scorecards, the unit's values
-   * being those ratings. Units with the same sorted ratings come back as one row with their count,
+   * name from the latest of those versions), with its units rated by two or more interviewers, one
+   * value per interviewer. Units with the same sorted values come back as one row with their count,
    * so the answer stays small however many candidates there are.
+   *
+   * `minUnits`: the organization's minimum of matched units for an offset's verdict.
    */
   async calibration(
     organizationId: string,
     viewerId: string,
     slice: Slice,
-  ): Promise<{ interviewers: InterviewerRow[]; agreement: AgreementRow[] }> {
+  ): Promise<{ interviewers: InterviewerRow[]; agreement: AgreementRow[]; minUnits: number }> {
     const cards = cardsSql(slice);
     const rows: Record<string, unknown>[] = await this.db.query(
       `with ${cards.sql},
        ratings as materialized (
-         select k.id as scorecard_id, k.application_id, r.criterion_key, r.competency_key, r.rating
+         select k.id as scorecard_id, k.application_id, k.interviewer_id, k.submitted_at,
+                r.criterion_key, r.competency_key, r.rating
            from cards k
-           ${cards.ratingsJoin}
-          where r.rating is not null),
-       card_competency as (
-         select scorecard_id, competency_key, avg(rating)::float8 as score,
-                count(*) filter (where rating = 1) as r1, count(*) filter (where rating = 2) as r2,
-                count(*) filter (where rating = 3) as r3, count(*) filter (where rating = 4) as r4
-           from ratings
-          group by scorecard_id, competency_key),
-       weights as materialized (
-         select rv.id as rubric_version_id, (c.v ->> 'key')::uuid as competency_key, (c.v ->> 'weight')::float8 as weight
-           from rubric_versions rv
-          cross join jsonb_array_elements(rv.content -> 'competencies') c(v)
-          where rv.organization_id = $1 and rv.id in (select rubric_version_id from cards)),
-       panel_competency as (
-         select k.application_id, k.interviewer_id, cc.competency_key, avg(cc.score) as score, avg(w.weight) as weight
-           from card_competency cc
-           join cards k on k.id = cc.scorecard_id
-           join weights w on w.rubric_version_id = k.rubric_version_id and w.competency_key = cc.competency_key
-          group by k.application_id, k.interviewer_id, cc.competency_key),
-       scores as (
-         select interviewer_id, json_agg(json_build_object('applicationId', application_id, 'score', score)) as scores
-           from (select application_id, interviewer_id, sum(score * weight) / nullif(sum(weight), 0) as score
-                   from panel_competency
-                  group by application_id, interviewer_id) overall
-          where score is not null
-          group by interviewer_id),
+           ${cards.ratingsJoin}),
        per_card as (
          select k.id, k.interviewer_id, k.submitted_at > k.feedback_due_at as late,
                 extract(epoch from k.submitted_at - k.feedback_due_at) / 3600 as hours_late,
-                cardinality(k.focus_competency_keys) as focus,
-                cardinality(k.focus_competency_keys)
-                  - count(cc.competency_key) filter (where cc.competency_key = any(k.focus_competency_keys)) as unassessed,
-                coalesce(sum(cc.r1), 0) as r1, coalesce(sum(cc.r2), 0) as r2,
-                coalesce(sum(cc.r3), 0) as r3, coalesce(sum(cc.r4), 0) as r4
+                cardinality(k.question_keys) as asked,
+                cardinality(k.question_keys)
+                  - count(r.criterion_key) filter (where r.rating is not null
+                                                      and r.criterion_key = any(k.question_keys)) as unassessed,
+                count(*) filter (where r.rating = 1) as r1, count(*) filter (where r.rating = 2) as r2,
+                count(*) filter (where r.rating = 3) as r3, count(*) filter (where r.rating = 4) as r4
            from cards k
-           left join card_competency cc on cc.scorecard_id = k.id
-          group by k.id, k.interviewer_id, k.submitted_at, k.feedback_due_at, k.focus_competency_keys),
+           left join ratings r on r.scorecard_id = k.id
+          group by k.id, k.interviewer_id, k.submitted_at, k.feedback_due_at, k.question_keys),
        per_interviewer as (
          select interviewer_id, count(*)::int as scorecards,
-                sum(focus)::int as focus, sum(unassessed)::int as unassessed,
+                sum(asked)::int as asked, sum(unassessed)::int as unassessed,
                 count(*) filter (where late)::int as late,
                 percentile_cont(0.5) within group (order by hours_late) filter (where late) as median_hours_late,
                 sum(r1)::int as r1, sum(r2)::int as r2, sum(r3)::int as r3, sum(r4)::int as r4
            from per_card
           group by interviewer_id),
+       unit_values as materialized (
+         select distinct on (application_id, criterion_key, interviewer_id)
+                application_id, criterion_key, competency_key, interviewer_id, rating::float8 as rating
+           from ratings
+          where rating is not null
+          order by application_id, criterion_key, interviewer_id, submitted_at, scorecard_id),
+       units as materialized (
+         select application_id, criterion_key, (array_agg(competency_key))[1] as competency_key,
+                count(*) as raters, sum(rating) as total, array_agg(rating::int order by rating) as ratings
+           from unit_values
+          group by application_id, criterion_key
+         having count(*) >= 2),
+       offsets as (
+         select v.interviewer_id, count(*)::int as n,
+                avg(v.rating - (u.total - v.rating) / (u.raters - 1)) as mean,
+                stddev_samp(v.rating - (u.total - v.rating) / (u.raters - 1)) as sd
+           from unit_values v
+           join units u on u.application_id = v.application_id and u.criterion_key = v.criterion_key
+          group by v.interviewer_id),
        interviewer_rows as (
-         select u.id, u.name, p.scorecards, p.focus, p.unassessed, p.late, p.median_hours_late,
-                p.r1, p.r2, p.r3, p.r4, coalesce(sc.scores, '[]') as scores
+         select u.id, u.name, p.scorecards, p.asked, p.unassessed, p.late, p.median_hours_late,
+                p.r1, p.r2, p.r3, p.r4, o.n as offset_n, o.mean as offset_mean, o.sd as offset_sd
            from per_interviewer p
            join users u on u.organization_id = $1 and u.id = p.interviewer_id
-           left join scores sc on sc.interviewer_id = p.interviewer_id),
-       units as (
-         select application_id, criterion_key, competency_key, array_agg(rating::int order by rating) as ratings
-           from ratings
-          group by application_id, criterion_key, competency_key
-         having count(*) >= 2),
+           left join offsets o on o.interviewer_id = p.interviewer_id),
        shapes as (
          select competency_key, ratings, count(*)::int as n
            from units
@@ -242,7 +237,8 @@ export class AnalyticsRepository {
            left join shapes s on s.competency_key = c.key
           group by c.key, c.name, c.position)
        select (select coalesce(json_agg(i order by lower(i.name), i.id), '[]') from interviewer_rows i) as interviewers,
-              (select coalesce(json_agg(a order by a.position, a.name, a.key), '[]') from agreement_rows a) as agreement`,
+              (select coalesce(json_agg(a order by a.position, a.name, a.key), '[]') from agreement_rows a) as agreement,
+              (select calibration_min_units from organizations where id = $1) as min_units`,
       [organizationId, viewerId, ...cards.params],
     );
     const r = rows[0]!;
@@ -250,18 +246,22 @@ export class AnalyticsRepository {
       interviewers: (r.interviewers as Record<string, unknown>[]).map((i) => ({
         interviewer: { id: i.id as string, name: i.name as string },
         scorecards: i.scorecards as number,
-        focus: i.focus as number,
+        asked: i.asked as number,
         unassessed: i.unassessed as number,
         late: i.late as number,
         medianHoursLate: (i.median_hours_late as number | null) ?? null,
         ratingDistribution: [i.r1 as number, i.r2 as number, i.r3 as number, i.r4 as number],
-        scores: i.scores as InterviewerRow['scores'],
+        offset:
+          i.offset_n === null || i.offset_n === undefined
+            ? null
+            : { n: i.offset_n as number, mean: i.offset_mean as number, sd: (i.offset_sd as number | null) ?? null },
       })),
       agreement: (r.agreement as Record<string, unknown>[]).map((a) => ({
         competencyKey: a.key as string,
         competency: a.name as string,
         shapes: a.shapes as AgreementRow['shapes'],
       })),
+      minUnits: (r.min_units as number | null) ?? DEFAULT_MIN_OFFSET_UNITS,
     };
   }
 

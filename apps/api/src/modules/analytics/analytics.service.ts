@@ -8,12 +8,12 @@ import {
 } from '@scorecard/contracts';
 import {
   ACTIVE_STAGES,
+  alphaFromShapes,
+  bootstrapAlphaInterval,
   funnelConversion,
-  interviewerOffsets,
-  krippendorffAlpha,
   MIN_ALPHA_UNITS,
-  MIN_OFFSET_CANDIDATES,
   MIN_SCORECARDS,
+  offsetFigure,
   sampled,
 } from '@scorecard/domain';
 import { AppError } from '../../common/app-error.js';
@@ -41,47 +41,40 @@ export class AnalyticsService {
   constructor(private readonly analytics: AnalyticsRepository) {}
 
   /**
-   * Interviewer calibration over the submitted scorecards in the slice: one query (two with an
-   * opening, which must be the organization's: 404 otherwise). The offsets and alpha are the
-   * domain's functions over what the database gathered; every figure comes with its sample and
-   * whether it reaches the stated threshold.
+   * Interviewer calibration over the submitted scorecards in the slice, as first submitted: one
+   * query (two with an opening, which must be the organization's: 404 otherwise). The database
+   * aggregates (each interviewer's matched-unit differences to count, mean and standard deviation;
+   * agreement units to their shapes); the domain turns them into figures: the offset's t interval
+   * and verdict against the organization's minimum, alpha and its seeded bootstrap interval.
    */
   async calibration(caller: Caller, q: AnalyticsQuery): Promise<Calibration> {
     const slice = sliceOf(q);
-    const [found, { interviewers, agreement }] = await Promise.all([
+    const [found, { interviewers, agreement, minUnits }] = await Promise.all([
       this.openingFound(caller, slice),
       this.analytics.calibration(caller.organizationId, caller.userId, slice),
     ]);
     if (!found) throw AppError.notFound('opening');
-    const offsets = interviewerOffsets(
-      interviewers.flatMap((i) =>
-        i.scores.map((s) => ({ unit: s.applicationId, interviewer: i.interviewer.id, score: s.score })),
-      ),
-    );
     return {
-      thresholds: { offsetCandidates: MIN_OFFSET_CANDIDATES, scorecards: MIN_SCORECARDS, alphaUnits: MIN_ALPHA_UNITS },
-      interviewers: interviewers.map((i) => {
-        const offset = offsets.get(i.interviewer.id);
-        return {
-          interviewer: i.interviewer,
-          scorecards: i.scorecards,
-          offset: sampled(offset?.offset ?? null, offset?.candidates ?? 0, MIN_OFFSET_CANDIDATES),
-          unassessedShare: sampled(share(i.unassessed, i.focus), i.scorecards, MIN_SCORECARDS),
-          lateShare: sampled(share(i.late, i.scorecards), i.scorecards, MIN_SCORECARDS),
-          medianHoursLate: i.medianHoursLate,
-          ratingDistribution: i.ratingDistribution,
-        };
-      }),
+      thresholds: { offsetUnits: minUnits, scorecards: MIN_SCORECARDS, alphaUnits: MIN_ALPHA_UNITS },
+      interviewers: interviewers.map((i) => ({
+        interviewer: i.interviewer,
+        scorecards: i.scorecards,
+        offset: offsetFigure(i.offset, minUnits),
+        unassessedShare: sampled(share(i.unassessed, i.asked), i.scorecards, MIN_SCORECARDS),
+        lateShare: sampled(share(i.late, i.scorecards), i.scorecards, MIN_SCORECARDS),
+        medianHoursLate: i.medianHoursLate,
+        ratingDistribution: i.ratingDistribution,
+      })),
       agreement: agreement.map((c) => {
-        // Units with the same ratings share one array: alpha only counts pairs within each unit.
-        const units = c.shapes.flatMap((s) => new Array<number[]>(s.units).fill(s.ratings));
-        const { alpha, units: n } = krippendorffAlpha(units, 'ordinal');
+        const { alpha, units, allSame } = alphaFromShapes(c.shapes, 'ordinal');
         return {
           competencyKey: c.competencyKey,
           competency: c.competency,
           alpha,
-          units: n,
-          enough: n >= MIN_ALPHA_UNITS,
+          units,
+          enough: units >= MIN_ALPHA_UNITS,
+          interval: alpha === null ? null : bootstrapAlphaInterval(c.shapes, 'ordinal'),
+          allSame,
         };
       }),
     };

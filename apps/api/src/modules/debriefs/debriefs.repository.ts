@@ -5,6 +5,7 @@ import type {
   Decision,
   DesiredCareerPath,
   PersonRef,
+  RatingsView,
   RecommendationTally,
   RubricContent,
   Severity,
@@ -28,6 +29,8 @@ export interface PanelFigures {
   overall: number | null;
   /** The stat of each scorecard's own weighted overall. */
   overallStat: Stat | null;
+  /** The sample SD of the scorecards' own overalls (n − 1); null below two scorecards. */
+  overallSd: number | null;
   tally: RecommendationTally;
   /** How many scorecards are submitted. */
   scorecards: number;
@@ -53,7 +56,13 @@ export interface DebriefDetails {
 }
 
 export interface ComparisonSubjects {
-  opening: { id: string; title: string; codingSharePct: number | null; careerPath: CareerPath };
+  opening: {
+    id: string;
+    title: string;
+    codingSharePct: number | null;
+    careerPath: CareerPath;
+    compensation: { currency: string; minMinor: number; maxMinor: number };
+  };
   rubric: RubricContent | null;
   applications: {
     id: string;
@@ -64,9 +73,14 @@ export interface ComparisonSubjects {
       source: CandidateSource;
       desiredCodingSharePct: number | null;
       desiredCareerPath: DesiredCareerPath;
+      compensationExpectation: { currency: string; amountMinor: number } | null;
     };
     /** The viewer's live scorecards on this application, for the independence rule. */
     own: { ownDrafts: number; ownSubmitted: number };
+    /** The latest decision, if any. */
+    latestDecision: 'hire' | 'no_hire' | 'hold' | null;
+    /** Some hire decision acknowledged the dealbreakers. */
+    dealbreakersAcknowledged: boolean;
   }[];
 }
 
@@ -83,6 +97,12 @@ function toStat(s: StatJson): Stat {
 
 const iso = (v: string) => new Date(v).toISOString();
 
+/** Where each view of the figures reads ratings and recommendations (constants, never user input). */
+const RATINGS_SOURCE: Record<RatingsView, { ratings: string; asked: string; recommendation: string }> = {
+  independent: { ratings: 'scorecard_first_ratings', asked: '', recommendation: 's.first_recommendation' },
+  with_amendments: { ratings: 'scorecard_ratings', asked: ' and r.asked', recommendation: 's.recommendation' },
+};
+
 @Injectable()
 export class DebriefsRepository {
   constructor(private readonly db: Db) {}
@@ -97,9 +117,17 @@ export class DebriefsRepository {
    *   weights of the opening's rubric version, and each scorecard gets its own overall the same way
    *   (its stat is the spread of the overall);
    * - the recommendation tally, and red-flag ticks by the severity in the scorecard's checklist version.
+   * The ratings and recommendations are each scorecard's first submission (`independent`, the
+   * default), or as amended since (`with_amendments`); ratings on criteria the step did not ask count
+   * in neither (the first submission keeps only asked ones). Red flags are always as they stand.
    * Applications outside the organization are absent from the result.
    */
-  async panelFigures(organizationId: string, applicationIds: readonly string[]): Promise<Map<string, PanelFigures>> {
+  async panelFigures(
+    organizationId: string,
+    applicationIds: readonly string[],
+    view: RatingsView = 'independent',
+  ): Promise<Map<string, PanelFigures>> {
+    const source = RATINGS_SOURCE[view];
     const rows: Record<string, unknown>[] = await this.db.query(
       `with apps as (
          select a.id, o.rubric_version_id
@@ -112,14 +140,14 @@ export class DebriefsRepository {
            join rubric_versions rv on rv.organization_id = $1 and rv.id = ap.rubric_version_id
           cross join jsonb_array_elements(rv.content -> 'competencies') c(v)),
        cards as (
-         select s.id, s.application_id, s.recommendation, s.checklist_version_id
+         select s.id, s.application_id, ${source.recommendation} as recommendation, s.checklist_version_id
            from scorecards s
           where s.organization_id = $1 and s.application_id = any($2::uuid[]) and s.status = 'submitted'),
        rated as (
          select k.application_id, k.id as scorecard_id, r.criterion_key, r.competency_key, r.rating::float8 as rating
            from cards k
-           join scorecard_ratings r on r.organization_id = $1 and r.scorecard_id = k.id
-          where r.rating is not null),
+           join ${source.ratings} r on r.organization_id = $1 and r.scorecard_id = k.id
+          where r.rating is not null${source.asked}),
        card_competency as (
          select application_id, scorecard_id, competency_key, avg(rating) as score
            from rated
@@ -145,7 +173,8 @@ export class DebriefsRepository {
            join weights w on w.application_id = cs.application_id and w.competency_key = cs.competency_key
           group by cs.application_id),
        overall_stats as (
-         select application_id, avg(overall) as mean, count(*)::int as n, min(overall) as lo, max(overall) as hi
+         select application_id, avg(overall) as mean, count(*)::int as n, min(overall) as lo, max(overall) as hi,
+                stddev_samp(overall) as sd
            from card_overall
           group by application_id),
        tallies as (
@@ -172,6 +201,7 @@ export class DebriefsRepository {
               coalesce(t.yes, 0) as yes, coalesce(t.strong_yes, 0) as strong_yes,
               o.score as overall,
               os.mean as overall_mean, os.n as overall_n, os.lo as overall_lo, os.hi as overall_hi,
+              os.sd as overall_sd,
               coalesce(fc.concerns, 0) as concerns, coalesce(fc.dealbreakers, 0) as dealbreakers,
               coalesce((select json_agg(json_build_object('key', cs.competency_key, 'mean', cs.mean, 'count', cs.n,
                                                           'min', cs.lo, 'max', cs.hi))
@@ -208,6 +238,7 @@ export class DebriefsRepository {
                   min: r.overall_lo as number,
                   max: r.overall_hi as number,
                 }),
+          overallSd: (r.overall_sd as number | null) ?? null,
           tally: {
             strong_no: r.strong_no as number,
             no: r.no as number,
@@ -313,8 +344,10 @@ export class DebriefsRepository {
   }
 
   /**
-   * An opening (null when not in the organization) with its rubric, and those of the given
-   * applications that belong to it, each with its candidate and the viewer's live scorecards on it.
+   * An opening (null when not in the organization) with its rubric and compensation band, and those
+   * of the given applications that belong to it, each with its candidate (and their compensation
+   * expectation), the viewer's live scorecards on it, its latest decision and whether a hire
+   * decision acknowledged its dealbreakers.
    */
   async comparisonSubjects(
     organizationId: string,
@@ -324,13 +357,28 @@ export class DebriefsRepository {
   ): Promise<ComparisonSubjects | null> {
     const rows: Record<string, unknown>[] = await this.db.query(
       `select o.id, o.title, o.coding_share_pct, o.career_path, rv.content as rubric,
+              o.comp_currency, o.comp_min_minor, o.comp_max_minor,
               coalesce((
                 select json_agg(json_build_object(
                          'id', a.id, 'stage', a.stage,
                          'candidate', json_build_object('id', c.id, 'name', c.name, 'source', c.source,
                                                         'desiredCodingSharePct', c.desired_coding_share_pct,
-                                                        'desiredCareerPath', c.desired_career_path),
-                         'own', json_build_object('ownDrafts', own.drafts, 'ownSubmitted', own.submitted)))
+                                                        'desiredCareerPath', c.desired_career_path,
+                                                        'compensationExpectation',
+                                                        case when c.comp_currency is null or c.comp_amount_minor is null
+                                                             then null
+                                                             else json_build_object('currency', c.comp_currency,
+                                                                                    'amountMinor', c.comp_amount_minor)
+                                                        end),
+                         'own', json_build_object('ownDrafts', own.drafts, 'ownSubmitted', own.submitted),
+                         'latestDecision', (
+                           select d.decision from application_decisions d
+                            where d.organization_id = a.organization_id and d.application_id = a.id
+                            order by d.decided_at desc, d.id desc limit 1),
+                         'dealbreakersAcknowledged', exists (
+                           select 1 from application_decisions d
+                            where d.organization_id = a.organization_id and d.application_id = a.id
+                              and d.decision = 'hire' and d.acknowledged_dealbreakers)))
                   from applications a
                   join candidates c on c.organization_id = a.organization_id and c.id = a.candidate_id
                  cross join lateral (
@@ -354,6 +402,11 @@ export class DebriefsRepository {
         title: r.title as string,
         codingSharePct: (r.coding_share_pct as number | null) ?? null,
         careerPath: r.career_path as CareerPath,
+        compensation: {
+          currency: r.comp_currency as string,
+          minMinor: Number(r.comp_min_minor),
+          maxMinor: Number(r.comp_max_minor),
+        },
       },
       rubric: (r.rubric as RubricContent | null) ?? null,
       applications: r.applications as ComparisonSubjects['applications'],

@@ -29,7 +29,7 @@ export interface LockedInterview {
 }
 
 const SELECT_INTERVIEW = `
-  select i.id, i.application_id, i.step_key, i.step_name, i.starts_at, i.duration_minutes, i.feedback_due_at,
+  select i.id, i.application_id, i.step_key, i.step_name, i.step_kind, i.starts_at, i.duration_minutes, i.feedback_due_at,
          i.status, i.version, i.created_at,
          iu.id as interviewer_id, iu.name as interviewer_name,
          s.id as scorecard_id, s.status as scorecard_status, s.submitted_at,
@@ -52,7 +52,11 @@ function toInterview(r: Record<string, unknown>): Interview {
   return {
     id: r.id as string,
     applicationId: r.application_id as string,
-    step: { key: r.step_key as string, name: r.step_name as string },
+    step: {
+      key: r.step_key as string,
+      name: r.step_name as string,
+      kind: r.step_kind as Interview['step']['kind'],
+    },
     interviewer: { id: r.interviewer_id as string, name: r.interviewer_name as string },
     startsAt: startsAt.toISOString(),
     durationMinutes: minutes,
@@ -94,7 +98,10 @@ export class InterviewsRepository {
     return {
       stage: r.stage as Stage,
       openingId: r.opening_id as string,
-      plan: r.plan as InterviewPlan,
+      // Plans stored before step kinds read as assessment steps.
+      plan: {
+        steps: (r.plan as InterviewPlan).steps.map((s) => ({ ...s, kind: s.kind ?? 'assessment' })),
+      },
       rubricVersionId: (r.rubric_version_id as string | null) ?? null,
       checklistVersionId: (r.checklist_version_id as string | null) ?? null,
     };
@@ -106,6 +113,7 @@ export class InterviewsRepository {
       applicationId: string;
       stepKey: string;
       stepName: string;
+      stepKind: 'assessment' | 'candidate_questions';
       focusCompetencyKeys: string[];
       questionKeys: string[];
       interviewerId: string;
@@ -118,8 +126,9 @@ export class InterviewsRepository {
   ): Promise<string> {
     const [row]: { id: string }[] = await m.query(
       `insert into interviews (organization_id, application_id, step_key, step_name, interviewer_id, starts_at,
-                               duration_minutes, feedback_due_at, created_by, focus_competency_keys, question_keys)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning id`,
+                               duration_minutes, feedback_due_at, created_by, focus_competency_keys, question_keys,
+                               step_kind)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) returning id`,
       [
         organizationId,
         i.applicationId,
@@ -132,6 +141,7 @@ export class InterviewsRepository {
         i.createdBy,
         i.focusCompetencyKeys,
         i.questionKeys,
+        i.stepKind,
       ],
     );
     return row!.id;

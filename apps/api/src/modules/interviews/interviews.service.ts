@@ -72,6 +72,7 @@ export class InterviewsService {
           applicationId,
           stepKey: step.key,
           stepName: step.name,
+          stepKind: step.kind,
           focusCompetencyKeys: step.focusCompetencyKeys,
           questionKeys: step.criterionKeys,
           interviewerId: input.interviewerId,

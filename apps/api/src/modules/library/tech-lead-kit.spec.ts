@@ -12,6 +12,7 @@ const criteria = competencies.flatMap((c) => c.criteria.map((cr) => ({ competenc
 function planSteps(plan = TECH_LEAD_PLAN) {
   return plan.map((s) => ({
     name: s.name,
+    kind: s.kind,
     focusCompetencyKeys: s.focus,
     interviewerIds: [randomUUID(), randomUUID()],
     criterionKeys: s.criterionKeys,
@@ -87,8 +88,10 @@ describe('Tech Lead red flags', () => {
 describe('Tech Lead plan template', () => {
   const competencyKeys = new Set(competencies.map((c) => c.key));
 
-  it.each(TECH_LEAD_PLAN.map((s) => [s.name, s] as const))(
-    '"%s" focuses on 1-2 rubric competencies and asks 2-4 of their criteria in 45-60 minutes',
+  const assessments = TECH_LEAD_PLAN.filter((s) => (s.kind ?? 'assessment') === 'assessment');
+
+  it.each(assessments.map((s) => [s.name, s] as const))(
+    '"%s" focuses on 1-2 rubric competencies and asks 2-5 of their criteria in 45-60 minutes',
     (_name, step) => {
       expect(step.focus.length).toBeGreaterThanOrEqual(1);
       expect(step.focus.length).toBeLessThanOrEqual(2);
@@ -97,15 +100,33 @@ describe('Tech Lead plan template', () => {
         competencies.filter((c) => step.focus.includes(c.key)).flatMap((c) => c.criteria.map((cr) => cr.key)),
       );
       expect(step.criterionKeys.length).toBeGreaterThanOrEqual(2);
-      expect(step.criterionKeys.length).toBeLessThanOrEqual(4);
+      expect(step.criterionKeys.length).toBeLessThanOrEqual(5);
       for (const k of step.criterionKeys) expect(focusCriteria).toContain(k);
       expect(step.durationMinutes).toBeGreaterThanOrEqual(45);
       expect(step.durationMinutes).toBeLessThanOrEqual(60);
     },
   );
 
-  it('has four steps and passes the plan check once each step has two interviewers and the coding share is set', () => {
-    expect(TECH_LEAD_PLAN).toHaveLength(4);
+  it('closes with a candidate’s questions step that asks nothing of the rubric', () => {
+    expect(TECH_LEAD_PLAN.map((s) => s.kind ?? 'assessment')).toEqual([
+      'assessment',
+      'assessment',
+      'assessment',
+      'assessment',
+      'candidate_questions',
+    ]);
+    expect(TECH_LEAD_PLAN.at(-1)).toMatchObject({ focus: [], criterionKeys: [] });
+  });
+
+  it('asks every competency in two steps', () => {
+    for (const c of competencies) {
+      const own = new Set(c.criteria.map((cr) => cr.key));
+      expect([c.name, assessments.filter((s) => s.criterionKeys.some((k) => own.has(k))).length]).toEqual([c.name, 2]);
+    }
+  });
+
+  it('passes the plan check, warnings included, once its steps have different interviewers and the coding share is set', () => {
+    expect(TECH_LEAD_PLAN).toHaveLength(5);
     const result = checkPlan({ rubric: TECH_LEAD_RUBRIC.content, steps: planSteps(), codingSharePct: 60 });
     expect(result.issues).toEqual([]);
     expect(result.ok).toBe(true);

@@ -450,6 +450,8 @@ export const TECH_LEAD_RED_FLAGS: { name: string; description: string; content: 
 
 export interface TechLeadPlanStepTemplate {
   name: string;
+  /** Assessment unless said otherwise; the last step hears the candidate's questions. */
+  kind?: 'assessment' | 'candidate_questions';
   durationMinutes: number;
   /** Competency keys this step focuses on. */
   focus: string[];
@@ -457,12 +459,18 @@ export interface TechLeadPlanStepTemplate {
   criterionKeys: string[];
 }
 
+/**
+ * Four assessment steps, each asking two competencies, so every competency is asked by two steps
+ * (two raters per candidate once the steps have different interviewers); the first and last share
+ * two questions, so two interviewers rate the same answer-type for calibration. Then the candidate's
+ * questions (Campion, Palmer and Campion's seventh component of structure).
+ */
 export const TECH_LEAD_PLAN: TechLeadPlanStepTemplate[] = [
   {
     name: 'System design and trade-offs',
     durationMinutes: 60,
-    focus: [C.technicalDepth],
-    criterionKeys: [Q.systemDesign, Q.tradeOffs, Q.handsOnCode, Q.productionDebugging],
+    focus: [C.technicalDepth, C.communication],
+    criterionKeys: [Q.systemDesign, Q.tradeOffs, Q.handsOnCode, Q.productionDebugging, Q.audiences],
   },
   {
     name: 'Leadership and influence',
@@ -479,7 +487,14 @@ export const TECH_LEAD_PLAN: TechLeadPlanStepTemplate[] = [
   {
     name: 'Communication with stakeholders',
     durationMinutes: 45,
-    focus: [C.communication],
-    criterionKeys: [Q.stakeholderTradeOffs, Q.audiences, Q.crossTeam, Q.emPartnership],
+    focus: [C.communication, C.technicalDepth],
+    criterionKeys: [Q.stakeholderTradeOffs, Q.audiences, Q.crossTeam, Q.emPartnership, Q.tradeOffs],
+  },
+  {
+    name: 'The candidate’s questions',
+    kind: 'candidate_questions',
+    durationMinutes: 15,
+    focus: [],
+    criterionKeys: [],
   },
 ];

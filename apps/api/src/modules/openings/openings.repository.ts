@@ -206,7 +206,10 @@ export class OpeningsRepository {
             version: r.checklist_version as number,
           }
         : null,
-      plan: r.plan as InterviewPlan,
+      // Plans stored before step kinds read as assessment steps.
+      plan: {
+        steps: (r.plan as InterviewPlan).steps.map((s) => ({ ...s, kind: s.kind ?? 'assessment' })),
+      },
       planOverride: r.plan_override_reason
         ? {
             reason: r.plan_override_reason as string,

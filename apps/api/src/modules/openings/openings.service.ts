@@ -8,10 +8,11 @@ import {
   type OpeningList,
   type OpeningListQuery,
   type PlanStep,
+  type PlanStepKind,
   type RubricContent,
   type UpdateOpeningRequest,
 } from '@scorecard/contracts';
-import { canChangeOpeningStatus, checkPlan, openingReadinessIssues } from '@scorecard/domain';
+import { canChangeOpeningStatus, checkPlan, openingReadinessIssues, planStepKindIssues } from '@scorecard/domain';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error.js';
 import type { Caller } from '../../common/request-context.js';
@@ -91,7 +92,14 @@ export class OpeningsService {
     return this.get(caller, id);
   }
 
-  async savePlan(caller: Caller, id: string, steps: PlanStep[], revision: number): Promise<Opening> {
+  /** Saves the plan's steps; a step given without a kind is an assessment step. */
+  async savePlan(
+    caller: Caller,
+    id: string,
+    input: (Omit<PlanStep, 'kind'> & { kind?: PlanStepKind })[],
+    revision: number,
+  ): Promise<Opening> {
+    const steps: PlanStep[] = input.map((s) => ({ ...s, kind: s.kind ?? 'assessment' }));
     await this.db.transaction(async (m) => {
       const row = await this.lockForChange(caller, id, revision, m);
       await this.checkPlanReferences(caller.organizationId, steps, row.rubricVersion?.content ?? null, m);
@@ -202,7 +210,7 @@ export class OpeningsService {
     rubric: RubricContent | null,
     m: EntityManager,
   ): Promise<void> {
-    const errors: FieldError[] = [];
+    const errors: FieldError[] = [...planStepKindIssues(steps)];
     if (!rubric && steps.length)
       errors.push({ path: 'steps', message: 'Choose a rubric for the opening before planning steps.' });
     const competencies = new Map(

@@ -1,6 +1,12 @@
 import { Module } from '@nestjs/common';
+import { OrganizationsController } from './organizations.controller.js';
 import { OrganizationsRepository } from './organizations.repository.js';
 import { OrganizationsService } from './organizations.service.js';
 
-@Module({ providers: [OrganizationsRepository, OrganizationsService], exports: [OrganizationsService] })
+/** Organizations: created at sign-up; their settings read by any member and changed by an admin. */
+@Module({
+  controllers: [OrganizationsController],
+  providers: [OrganizationsRepository, OrganizationsService],
+  exports: [OrganizationsService],
+})
 export class OrganizationsModule {}

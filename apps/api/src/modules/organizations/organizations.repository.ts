@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { OrganizationSummary } from '@scorecard/contracts';
+import type { OrganizationSettings, OrganizationSummary } from '@scorecard/contracts';
 import type { EntityManager } from 'typeorm';
 import { Db } from '../../database/db.js';
 
@@ -15,5 +15,22 @@ export class OrganizationsRepository {
     );
     if (!row) throw new Error('insert returned no row');
     return row;
+  }
+
+  async settings(organizationId: string): Promise<OrganizationSettings | null> {
+    const [row]: OrganizationSettings[] = await this.db.query(
+      `select id, calibration_min_units as "calibrationMinUnits" from organizations where id = $1`,
+      [organizationId],
+    );
+    return row ?? null;
+  }
+
+  async updateSettings(organizationId: string, calibrationMinUnits: number): Promise<OrganizationSettings | null> {
+    const [rows]: [OrganizationSettings[], number] = await this.db.query(
+      `update organizations set calibration_min_units = $2 where id = $1
+       returning id, calibration_min_units as "calibrationMinUnits"`,
+      [organizationId, calibrationMinUnits],
+    );
+    return rows[0] ?? null;
   }
 }

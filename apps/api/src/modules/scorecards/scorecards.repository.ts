@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type {
+  Amendment,
   CandidateLinks,
+  Expectations,
   MyInterview,
+  PlanStepKind,
   Recommendation,
   RedFlagItem,
   RubricContent,
@@ -24,6 +27,10 @@ export interface LockedScorecard {
   redFlags: { flagKey: string; evidence: string }[];
   recommendation: Recommendation | null;
   focusCompetencyKeys: string[];
+  /** The criteria the interview asked: exactly what the scorecard rates. */
+  questionKeys: string[];
+  stepKind: PlanStepKind;
+  startsAt: Date;
   rubric: RubricContent;
   checklistItems: RedFlagItem[];
 }
@@ -42,6 +49,7 @@ export interface KitRow {
     id: string;
     interviewerId: string;
     step: string;
+    stepKind: PlanStepKind;
     startsAt: Date;
     durationMinutes: number;
     feedbackDueAt: Date;
@@ -49,7 +57,13 @@ export interface KitRow {
     focusCompetencyKeys: string[];
     questionKeys: string[];
   };
-  opening: { id: string; title: string; hideCandidateDetails: boolean };
+  opening: {
+    id: string;
+    title: string;
+    hideCandidateDetails: boolean;
+    expectations: Expectations;
+    codingSharePct: number | null;
+  };
   candidate: {
     name: string;
     currentTitle: string;
@@ -75,11 +89,13 @@ export interface OwnCards {
 const SCORECARD_COLUMNS = `
   s.id as sc_id, s.interview_id as sc_interview_id, s.application_id as sc_application_id,
   s.interviewer_id as sc_interviewer_id, su.name as sc_interviewer_name, si.step_name as sc_step,
+  si.step_kind as sc_step_kind, s.contradiction_confirmed_at as sc_contradiction_confirmed_at,
   s.rubric_version_id as sc_rubric_version_id, s.checklist_version_id as sc_checklist_version_id,
   s.status as sc_status, s.recommendation as sc_recommendation, s.summary as sc_summary, s.notes as sc_notes,
   s.revision as sc_revision, s.submitted_at as sc_submitted_at, s.updated_at as sc_updated_at,
   coalesce((select json_agg(json_build_object('criterionKey', r.criterion_key, 'competencyKey', r.competency_key,
-                                              'rating', r.rating, 'evidence', r.evidence) order by c.n, k.n)
+                                              'rating', r.rating, 'evidence', r.evidence, 'asked', r.asked)
+                            order by c.n, k.n)
               from rubric_versions rv
              cross join jsonb_array_elements(rv.content -> 'competencies') with ordinality c(v, n)
              cross join jsonb_array_elements(c.v -> 'criteria') with ordinality k(v, n)
@@ -93,7 +109,13 @@ const SCORECARD_COLUMNS = `
                                         and f.flag_key = (it.v ->> 'key')::uuid
              where cv.organization_id = s.organization_id and cv.id = s.checklist_version_id), '[]') as sc_red_flags,
   coalesce((select json_agg(json_build_object('by', json_build_object('id', au.id, 'name', au.name),
-                                              'at', am.amended_at, 'reason', am.reason) order by am.amended_at, am.id)
+                                              'at', am.amended_at, 'reason', am.reason,
+                                              'original', json_build_object(
+                                                'ratings', coalesce(am.original -> 'ratings', '[]'),
+                                                'recommendation', am.original -> 'recommendation',
+                                                'summary', coalesce(am.original ->> 'summary', '')),
+                                              'afterFeedback', am.after_feedback)
+                            order by am.amended_at, am.id)
               from scorecard_amendments am
               join users au on au.organization_id = am.organization_id and au.id = am.amended_by
              where am.organization_id = s.organization_id and am.scorecard_id = s.id), '[]') as sc_amendments`;
@@ -111,6 +133,7 @@ function toScorecard(r: Record<string, unknown>, viewerId: string): Scorecard {
     applicationId: r.sc_application_id as string,
     interviewer: { id: interviewerId, name: r.sc_interviewer_name as string },
     step: r.sc_step as string,
+    stepKind: r.sc_step_kind as PlanStepKind,
     rubricVersionId: r.sc_rubric_version_id as string,
     checklistVersionId: (r.sc_checklist_version_id as string | null) ?? null,
     status: r.sc_status as 'draft' | 'submitted',
@@ -121,9 +144,22 @@ function toScorecard(r: Record<string, unknown>, viewerId: string): Scorecard {
     notes: interviewerId === viewerId ? (r.sc_notes as string) : '',
     revision: r.sc_revision as number,
     submittedAt: r.sc_submitted_at ? (r.sc_submitted_at as Date).toISOString() : null,
-    amendments: (r.sc_amendments as { by: { id: string; name: string }; at: string; reason: string }[]).map((a) => ({
+    contradictionConfirmedAt: r.sc_contradiction_confirmed_at
+      ? (r.sc_contradiction_confirmed_at as Date).toISOString()
+      : null,
+    amendments: (r.sc_amendments as Amendment[]).map((a) => ({
       ...a,
       at: new Date(a.at).toISOString(),
+      original: {
+        ratings: a.original.ratings.map((x) => ({
+          criterionKey: x.criterionKey,
+          competencyKey: x.competencyKey,
+          rating: x.rating,
+          evidence: x.evidence,
+        })),
+        recommendation: a.original.recommendation ?? null,
+        summary: a.original.summary,
+      },
     })),
     updatedAt: (r.sc_updated_at as Date).toISOString(),
   };
@@ -216,9 +252,10 @@ export class ScorecardsRepository {
    */
   async kit(organizationId: string, interviewId: string, viewerId: string): Promise<KitRow | null> {
     const rows: Record<string, unknown>[] = await this.db.query(
-      `select i.id, i.interviewer_id, i.step_name, i.starts_at, i.duration_minutes, i.feedback_due_at, i.status,
-              i.focus_competency_keys, i.question_keys,
-              o.id as opening_id, o.title as opening_title, o.hide_candidate_details,
+      `select i.id, i.interviewer_id, i.step_name, i.step_kind, i.starts_at, i.duration_minutes, i.feedback_due_at,
+              i.status, i.focus_competency_keys, i.question_keys,
+              o.id as opening_id, o.title as opening_title, o.hide_candidate_details, o.expectations,
+              o.coding_share_pct,
               c.name as candidate_name, c.current_title, c.current_company, c.location, c.links,
               rv.content as rubric, cv.content as checklist,
               ${SCORECARD_COLUMNS}
@@ -243,6 +280,7 @@ export class ScorecardsRepository {
         id: r.id as string,
         interviewerId: r.interviewer_id as string,
         step: r.step_name as string,
+        stepKind: r.step_kind as PlanStepKind,
         startsAt: r.starts_at as Date,
         durationMinutes: r.duration_minutes as number,
         feedbackDueAt: r.feedback_due_at as Date,
@@ -254,6 +292,8 @@ export class ScorecardsRepository {
         id: r.opening_id as string,
         title: r.opening_title as string,
         hideCandidateDetails: r.hide_candidate_details as boolean,
+        expectations: r.expectations as Expectations,
+        codingSharePct: (r.coding_share_pct as number | null) ?? null,
       },
       candidate: {
         name: r.candidate_name as string,
@@ -347,11 +387,12 @@ export class ScorecardsRepository {
   async lock(organizationId: string, id: string, m: EntityManager): Promise<LockedScorecard | null> {
     const rows: Record<string, unknown>[] = await m.query(
       `select s.id, s.application_id, s.interviewer_id, s.status, s.revision, s.recommendation, i.focus_competency_keys,
-              rv.content as rubric, cv.content as checklist,
+              i.question_keys, i.step_kind, i.starts_at, rv.content as rubric, cv.content as checklist,
               coalesce((select json_agg(json_build_object('criterionKey', r.criterion_key, 'rating', r.rating,
                                                           'evidence', r.evidence))
                           from scorecard_ratings r
-                         where r.organization_id = s.organization_id and r.scorecard_id = s.id), '[]') as ratings,
+                         where r.organization_id = s.organization_id and r.scorecard_id = s.id and r.asked),
+                       '[]') as ratings,
               coalesce((select json_agg(json_build_object('flagKey', f.flag_key, 'evidence', f.evidence))
                           from scorecard_red_flags f
                          where f.organization_id = s.organization_id and f.scorecard_id = s.id), '[]') as red_flags
@@ -376,14 +417,20 @@ export class ScorecardsRepository {
       redFlags: r.red_flags as LockedScorecard['redFlags'],
       recommendation: (r.recommendation as Recommendation | null) ?? null,
       focusCompetencyKeys: r.focus_competency_keys as string[],
+      questionKeys: r.question_keys as string[],
+      stepKind: r.step_kind as PlanStepKind,
+      startsAt: r.starts_at as Date,
       rubric: r.rubric as RubricContent,
       checklistItems: (r.checklist as { items: RedFlagItem[] } | null)?.items ?? [],
     };
   }
 
-  /** Replaces a scorecard's ratings and red flags (one insert each) and its other content; revision + 1. */
+  /**
+   * Replaces a scorecard's asked ratings and its red flags (one insert each) and its other content;
+   * revision + 1. Old ratings on questions the interview did not ask (`asked` false) stay as they are.
+   */
   async replaceContent(organizationId: string, id: string, c: ScorecardContentInput, m: EntityManager): Promise<void> {
-    await m.query(`delete from scorecard_ratings where organization_id = $1 and scorecard_id = $2`, [
+    await m.query(`delete from scorecard_ratings where organization_id = $1 and scorecard_id = $2 and asked`, [
       organizationId,
       id,
     ]);
@@ -441,10 +488,46 @@ export class ScorecardsRepository {
     );
   }
 
+  /** Records that the author confirmed a recommendation that contradicts their own ratings (now). */
+  async confirmContradiction(organizationId: string, id: string, m: EntityManager): Promise<void> {
+    await m.query(
+      `update scorecards set contradiction_confirmed_at = now() where organization_id = $1 and id = $2`,
+      [organizationId, id],
+    );
+  }
+
+  /**
+   * Records that `userId` read the panel's feedback on these applications (their debrief, their
+   * scorecards, another person's scorecard, or a comparison including them), in the caller's
+   * transaction. Only an application with a submitted scorecard by someone else has feedback to
+   * read; the first read is kept, later ones change nothing. An amendment made after it is labelled
+   * (`recordAmendment`).
+   */
+  async recordFeedbackViews(
+    organizationId: string,
+    applicationIds: readonly string[],
+    userId: string,
+    m: EntityManager = this.db.manager,
+  ): Promise<void> {
+    if (applicationIds.length === 0) return;
+    await m.query(
+      `insert into feedback_views (organization_id, application_id, user_id)
+       select $1, a.id, $3
+         from applications a
+        where a.organization_id = $1 and a.id = any($2::uuid[])
+          and exists (select 1 from scorecards s
+                       where s.organization_id = a.organization_id and s.application_id = a.id
+                         and s.status = 'submitted' and s.interviewer_id <> $3)
+       on conflict do nothing`,
+      [organizationId, applicationIds, userId],
+    );
+  }
+
   /**
    * Declares, for the rest of the transaction, that a submitted scorecard is being amended (the
    * database triggers refuse the change otherwise), and records the amendment with the original
-   * content: ratings, red flags, recommendation and summary.
+   * content: ratings, red flags, recommendation and summary; and whether its author had read the
+   * panel's feedback on the application by then (`feedback_views`).
    */
   async recordAmendment(
     organizationId: string,
@@ -453,8 +536,12 @@ export class ScorecardsRepository {
   ): Promise<void> {
     await m.query(`select set_config('scorecard.amending', 'on', true)`);
     await m.query(
-      `insert into scorecard_amendments (organization_id, scorecard_id, amended_by, reason, original)
-       select s.organization_id, s.id, $3, $4, jsonb_build_object(
+      `insert into scorecard_amendments (organization_id, scorecard_id, amended_by, reason, after_feedback, original)
+       select s.organization_id, s.id, $3, $4,
+              exists (select 1 from feedback_views v
+                       where v.organization_id = s.organization_id and v.application_id = s.application_id
+                         and v.user_id = $3),
+              jsonb_build_object(
                 'ratings', coalesce((select jsonb_agg(jsonb_build_object('criterionKey', r.criterion_key,
                                                        'competencyKey', r.competency_key, 'rating', r.rating,
                                                        'evidence', r.evidence) order by r.criterion_key)

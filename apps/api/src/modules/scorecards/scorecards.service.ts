@@ -9,7 +9,19 @@ import type {
   ScorecardList,
   SubmitScorecardRequest,
 } from '@scorecard/contracts';
-import { canSeePanelFeedback, scorecardIssues, unknownScorecardKeys, type ScorecardIssue } from '@scorecard/domain';
+import {
+  EXPECTATIONS,
+  EXPECTATION_LABELS,
+  type Expectations,
+} from '@scorecard/contracts';
+import {
+  canSeePanelFeedback,
+  recommendationContradiction,
+  scorecardIssues,
+  unaskedRatings,
+  unknownScorecardKeys,
+  type ScorecardIssue,
+} from '@scorecard/domain';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error.js';
 import type { Caller } from '../../common/request-context.js';
@@ -24,11 +36,25 @@ import { Db } from '../../database/db.js';
 
 type Content = Pick<SaveScorecardRequest, 'ratings' | 'redFlags' | 'recommendation' | 'summary' | 'notes'>;
 
-/** What a scorecard may rate and must complete: the criteria of its interview's focus competencies and its checklist. */
+/**
+ * The competencies an interview asks, each with only its asked criteria (rubric order): a rating
+ * is the rating of an answer that was asked.
+ */
+export function askedCompetencies<C extends { key: string; criteria: { key: string }[] }>(
+  competencies: readonly C[],
+  questionKeys: readonly string[],
+): C[] {
+  const asked = new Set(questionKeys);
+  return competencies
+    .map((c) => ({ ...c, criteria: c.criteria.filter((cr) => asked.has(cr.key)) }))
+    .filter((c) => c.criteria.length > 0);
+}
+
+/** What a scorecard may rate and must complete: the criteria its interview asked, and its checklist. */
 function scopeOf(card: LockedScorecard) {
-  const focus = new Set(card.focusCompetencyKeys);
-  const competencies = card.rubric.competencies.filter((c) => focus.has(c.key));
-  const criteria = competencies.flatMap((c) => c.criteria.map((cr) => ({ ...cr, competencyKey: c.key })));
+  const criteria = askedCompetencies(card.rubric.competencies, card.questionKeys).flatMap((c) =>
+    c.criteria.map((cr) => ({ ...cr, competencyKey: c.key })),
+  );
   return {
     criteria,
     competencyOf: new Map(criteria.map((cr) => [cr.key, cr.competencyKey])),
@@ -36,6 +62,11 @@ function scopeOf(card: LockedScorecard) {
     flagKeys: new Set(card.checklistItems.map((f) => f.key)),
   };
 }
+
+const contradicts = (message: string) =>
+  new AppError(422, 'recommendation_contradicts_ratings', message, {
+    errors: [{ path: 'recommendation', message }],
+  });
 
 const stale = () =>
   new AppError(
@@ -46,6 +77,35 @@ const stale = () =>
 
 const incomplete = (issues: ScorecardIssue[]) =>
   new AppError(422, 'scorecard_incomplete', 'Some parts of the scorecard are still missing.', { errors: issues });
+
+/** "2026-12-07 14:00 UTC": a start time the API can name without knowing the reader's time zone. */
+const utc = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+
+/** What tech-lead candidates expect to hear about (the guide's developer expectations). */
+const CANDIDATE_TOPICS: Record<(typeof EXPECTATIONS)[number], string> = {
+  technicalAuthority:
+    'Real say over architecture, technology choices and coding standards, without being overruled on technical matters by people who do not code. Trust breaks when the title comes without the authority.',
+  codingTime:
+    'Clear, protected time for hands-on coding (typically 50-70%) on interesting problems, not only reviews and meetings. Trust breaks when promised coding time disappears into meetings or project management.',
+  teamQuality:
+    'A capable, motivated team to lead, a say in hiring, and a way to address performance through the engineering manager. Trust breaks when they are asked to fix a struggling team without authority or support.',
+  emPartnership:
+    'A clear split with the engineering manager: the tech lead owns technical direction, the engineering manager owns people management, with mutual respect. Trust breaks with turf wars or an engineering manager overriding technical decisions.',
+  growthPath:
+    'Where the role leads: Staff or Principal Engineer on the technical track, or engineering manager on the management track, with exposure to architecture and leadership development. Trust breaks when the role is a dead end.',
+};
+
+function candidateQuestionsKit(opening: { expectations: Expectations; codingSharePct: number | null }) {
+  return {
+    topics: EXPECTATIONS.map((key) => ({
+      key,
+      label: EXPECTATION_LABELS[key],
+      guidance: CANDIDATE_TOPICS[key],
+      opening: opening.expectations[key] ?? '',
+    })),
+    codingSharePct: opening.codingSharePct,
+  };
+}
 
 @Injectable()
 export class ScorecardsService {
@@ -71,12 +131,12 @@ export class ScorecardsService {
       throw new AppError(403, 'forbidden', 'Only the interviewer of this interview can open its kit.');
     }
     if (!row.scorecard || !row.rubric) throw AppError.notFound('scorecard');
-    const focus = new Set(row.interview.focusCompetencyKeys);
     const hidden = row.opening.hideCandidateDetails;
     return {
       interview: {
         id: row.interview.id,
         step: row.interview.step,
+        stepKind: row.interview.stepKind,
         startsAt: row.interview.startsAt.toISOString(),
         durationMinutes: row.interview.durationMinutes,
         feedbackDueAt: row.interview.feedbackDueAt.toISOString(),
@@ -91,9 +151,16 @@ export class ScorecardsService {
         location: hidden ? null : row.candidate.location,
         links: hidden ? null : row.candidate.links,
       },
-      competencies: row.rubric.competencies.filter((c) => focus.has(c.key)),
+      competencies: askedCompetencies(row.rubric.competencies, row.interview.questionKeys),
       questionKeys: row.interview.questionKeys,
+      unaskedCriteria: row.rubric.competencies.flatMap((c) =>
+        c.criteria
+          .filter((cr) => row.scorecard!.ratings.some((r) => !r.asked && r.criterionKey === cr.key))
+          .map((cr) => ({ key: cr.key, title: cr.title, competency: c.name })),
+      ),
       redFlags: row.checklistItems,
+      candidateQuestions:
+        row.interview.stepKind === 'candidate_questions' ? candidateQuestionsKit(row.opening) : null,
       scorecard: row.scorecard,
     };
   }
@@ -110,12 +177,24 @@ export class ScorecardsService {
     if (found.scorecard.status !== 'submitted') {
       throw new AppError(403, 'forbidden', 'A draft scorecard is visible only to its author until it is submitted.');
     }
+    await this.recordFeedbackViews(caller, [found.scorecard.applicationId]);
     return found.scorecard;
   }
 
   async listForApplication(caller: Caller, applicationId: string): Promise<ScorecardList> {
     await this.checkPanelAccess(caller, applicationId);
-    return { items: await this.scorecards.listSubmitted(caller.organizationId, applicationId, caller.userId) };
+    const items = await this.scorecards.listSubmitted(caller.organizationId, applicationId, caller.userId);
+    await this.recordFeedbackViews(caller, [applicationId]);
+    return { items };
+  }
+
+  /**
+   * Records, in the request's transaction, that the caller read the panel's feedback on these
+   * applications: an amendment they make afterwards is labelled so. Call it once a read of the
+   * feedback (or an aggregate of it) has passed `checkPanelFeedback`.
+   */
+  recordFeedbackViews(caller: Caller, applicationIds: readonly string[]): Promise<void> {
+    return this.scorecards.recordFeedbackViews(caller.organizationId, applicationIds, caller.userId);
   }
 
   /**
@@ -141,15 +220,34 @@ export class ScorecardsService {
     return this.own(caller, id);
   }
 
-  /** Submits a complete draft. Submitting a submitted scorecard again answers it unchanged. */
-  async submit(caller: Caller, id: string, input: SubmitScorecardRequest): Promise<Scorecard> {
+  /**
+   * Submits a complete draft of an interview that has started (422 `interview_not_started` before:
+   * it can still be saved as a draft). A recommendation that contradicts the author's own ratings
+   * needs `confirmContradiction` (422 `recommendation_contradicts_ratings` otherwise), and the
+   * confirmation is recorded. Submitting a submitted scorecard again answers it unchanged.
+   */
+  async submit(
+    caller: Caller,
+    id: string,
+    input: SubmitScorecardRequest,
+  ): Promise<Scorecard> {
     await this.db.transaction(async (m) => {
       const card = await this.lockForAuthor(caller, id, m);
       if (card.status === 'submitted') return;
       if (card.revision !== input.revision) throw stale();
+      if (card.startsAt.getTime() > Date.now()) {
+        throw new AppError(
+          422,
+          'interview_not_started',
+          `This interview starts at ${utc(card.startsAt)}: submit the scorecard once it has started. Until then you can save it as a draft.`,
+        );
+      }
       const { criteria, flags } = scopeOf(card);
-      const issues = scorecardIssues(card, criteria, flags);
+      const issues = scorecardIssues(card, criteria, flags, {
+        needsRecommendation: card.stepKind === 'assessment',
+      });
       if (issues.length > 0) throw incomplete(issues);
+      await this.checkContradiction(caller, card, card, input.confirmContradiction === true, m);
       await this.scorecards.markSubmitted(caller.organizationId, id, m);
       await this.events.notify(m, {
         organizationId: caller.organizationId,
@@ -164,7 +262,11 @@ export class ScorecardsService {
    * Amends a submitted scorecard: the new content must be complete; the original content is kept
    * in the amendment with who, when and why.
    */
-  async amend(caller: Caller, id: string, input: AmendScorecardRequest): Promise<Scorecard> {
+  async amend(
+    caller: Caller,
+    id: string,
+    input: AmendScorecardRequest,
+  ): Promise<Scorecard> {
     await this.db.transaction(async (m) => {
       const card = await this.lockForAuthor(caller, id, m);
       if (card.status !== 'submitted') {
@@ -173,14 +275,22 @@ export class ScorecardsService {
       if (card.revision !== input.revision) throw stale();
       const content = this.checkedContent(card, input);
       const { criteria, flags } = scopeOf(card);
-      const issues = scorecardIssues(input, criteria, flags);
+      const issues = scorecardIssues(input, criteria, flags, {
+        needsRecommendation: card.stepKind === 'assessment',
+      });
       if (issues.length > 0) throw incomplete(issues);
+      const contradiction = recommendationContradiction(
+        input.recommendation,
+        input.ratings.map((r) => r.rating),
+      );
+      if (contradiction && !input.confirmContradiction) throw contradicts(contradiction.message);
       await this.scorecards.recordAmendment(
         caller.organizationId,
         { scorecardId: id, by: caller.userId, reason: input.reason },
         m,
       );
       await this.scorecards.replaceContent(caller.organizationId, id, content, m);
+      if (contradiction) await this.scorecards.confirmContradiction(caller.organizationId, id, m);
       await this.events.notify(m, {
         organizationId: caller.organizationId,
         applicationId: card.applicationId,
@@ -223,10 +333,49 @@ export class ScorecardsService {
     return card;
   }
 
-  /** The content to write, once every criterion and red flag is known to the scorecard's scope (400 otherwise). */
+  /**
+   * A recommendation that contradicts the author's own asked ratings passes only when confirmed; the
+   * confirmation is recorded on the scorecard.
+   */
+  private async checkContradiction(
+    caller: Caller,
+    card: LockedScorecard,
+    content: Pick<LockedScorecard, 'recommendation' | 'ratings'>,
+    confirmed: boolean,
+    m: EntityManager,
+  ): Promise<void> {
+    const contradiction = recommendationContradiction(
+      content.recommendation,
+      content.ratings.map((r) => r.rating),
+    );
+    if (!contradiction) return;
+    if (!confirmed) throw contradicts(contradiction.message);
+    await this.scorecards.confirmContradiction(caller.organizationId, card.id, m);
+  }
+
+  /**
+   * The content to write, once every rating is on a question the interview asked (400
+   * `criterion_not_asked` otherwise) and every red flag is on the checklist (400).
+   */
   private checkedContent(card: LockedScorecard, input: Content): ScorecardContentInput {
     const scope = scopeOf(card);
-    const unknown = unknownScorecardKeys(input, new Set(scope.competencyOf.keys()), scope.flagKeys);
+    const askedKeys = new Set(scope.competencyOf.keys());
+    const unasked = unaskedRatings(input, askedKeys);
+    if (unasked.length > 0) {
+      throw new AppError(
+        400,
+        'criterion_not_asked',
+        'A rating is the rating of an answer that was asked: rate only the questions this interview asked.',
+        { errors: unasked },
+      );
+    }
+    const unknown = unknownScorecardKeys(input, askedKeys, scope.flagKeys);
+    if (card.stepKind === 'candidate_questions' && input.recommendation !== null) {
+      unknown.push({
+        path: 'recommendation',
+        message: 'The candidate’s questions step takes no recommendation: keep notes and a summary.',
+      });
+    }
     if (unknown.length > 0) throw AppError.invalid(unknown);
     return {
       ratings: input.ratings.map((r) => ({ ...r, competencyKey: scope.competencyOf.get(r.criterionKey)! })),

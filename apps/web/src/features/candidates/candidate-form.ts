@@ -158,9 +158,10 @@ export function formFieldFor(path: string): string {
   return path;
 }
 
+/** The guide's three paths from tech lead; Director and VP Engineering are the management path. */
 export const CAREER_PATH_LABELS: Record<DesiredCareerPath, string> = {
-  technical: 'Technical (staff, principal)',
-  management: 'Management (engineering manager)',
-  executive: 'Executive (director, VP, CTO)',
+  technical: 'Technical (Staff, Principal, Distinguished Engineer)',
+  management: 'Management (Engineering Manager, Director, VP Engineering)',
+  executive: 'Executive (CTO at a startup)',
   undecided: 'Not decided or not said',
 };

@@ -6,6 +6,7 @@ import {
   type Recommendation,
   type Stat,
 } from '@scorecard/contracts';
+import { formatFixed, roundHalfUp } from '@scorecard/domain';
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -13,15 +14,36 @@ export function formatDateTime(iso: string): string {
   return dateTime.format(new Date(iso));
 }
 
-/** A mean on the 1–4 scale, always with one decimal: "2.5", "3.0". */
+/**
+ * A mean on the 1–4 scale, always with one decimal, rounded half up on the decimal digits as
+ * written (the domain's `formatFixed`, for screen, print and CSV alike): "2.5", "3.0", 2.15 → "2.2".
+ */
 export function formatMean(value: number): string {
-  return value.toFixed(1);
+  return formatFixed(value, 1);
 }
 
-/** A spread or gap without a needless decimal: "1", "1.5". */
+/** A spread or gap without a needless decimal, rounded half up: "1", "1.5". */
 export function formatSpread(value: number): string {
-  const rounded = Math.round(value * 10) / 10;
-  return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
+  const rounded = roundHalfUp(value, 1);
+  return Number.isInteger(rounded) ? String(rounded) : formatFixed(rounded, 1);
+}
+
+/**
+ * A standard error: one decimal like the mean it qualifies ("0.2"), two below 0.1 so a small but
+ * real error never reads as "0.0" ("0.03"). Half up, as every figure.
+ */
+export function formatStandardError(value: number): string {
+  return roundHalfUp(value, 2) < 0.1 ? formatFixed(value, 2) : formatFixed(value, 1);
+}
+
+/** "3.3 ± 0.2": a mean with its standard error; "3.3 ± ?" when the error is unknown. */
+export function formatMeanWithError(mean: number, se: number | null): string {
+  return `${formatMean(mean)} ± ${se === null ? '?' : formatStandardError(se)}`;
+}
+
+/** A share of 0 to 1 as a whole percentage, rounded half up: 0.145 → "15%". */
+export function formatPercent(share: number): string {
+  return `${formatFixed(share * 100, 0)}%`;
 }
 
 /** "2.5 (n=2, spread 1)": every figure with how many back it and how far apart they are. */

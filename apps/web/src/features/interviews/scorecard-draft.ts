@@ -1,5 +1,5 @@
 import type { InterviewKit, Recommendation, SaveScorecardRequest, Scorecard } from '@scorecard/contracts';
-import { scorecardIssues, type ScorecardIssue } from '@scorecard/domain';
+import { recommendationContradiction, scorecardIssues, type ScorecardIssue } from '@scorecard/domain';
 
 /** A level on the anchored scale, or "not assessed" (which is not a zero). */
 export type RatingChoice = 1 | 2 | 3 | 4 | 'not_assessed';
@@ -28,9 +28,11 @@ export function emptyDraft(): DraftContent {
   return { ratings: {}, redFlags: {}, recommendation: null, summary: '', notes: '' };
 }
 
+/** The form holds the asked ratings only: an old rating on an unasked question is shown apart, read-only. */
 export function draftFromScorecard(scorecard: Scorecard): DraftContent {
   const draft = emptyDraft();
   for (const r of scorecard.ratings) {
+    if (!r.asked) continue;
     const choice = r.rating === null ? 'not_assessed' : (r.rating as 1 | 2 | 3 | 4);
     draft.ratings[r.criterionKey] = { choice, evidence: r.evidence };
   }
@@ -72,13 +74,28 @@ export function bodyCoversDraft(draft: DraftContent): boolean {
   return !Object.values(draft.ratings).some((r) => r.choice === null && r.evidence.trim() !== '');
 }
 
+/** Whether the step is the closing one for the candidate's questions (notes and a summary only). */
+export function isCandidateQuestions(kit: Pick<InterviewKit, 'interview'>): boolean {
+  return kit.interview.stepKind === 'candidate_questions';
+}
+
 /** What is missing before submitting, by the same rule the API applies (`@scorecard/domain`). */
-export function draftIssues(draft: DraftContent, kit: KitShape): ScorecardIssue[] {
+export function draftIssues(draft: DraftContent, kit: KitShape & Pick<InterviewKit, 'interview'>): ScorecardIssue[] {
   const body = toBody(draft, kit);
   return scorecardIssues(
     body,
     kitCriteria(kit).map((c) => ({ key: c.key, title: c.title })),
     kit.redFlags.map((f) => ({ key: f.key, description: f.description })),
+    { needsRecommendation: !isCandidateQuestions(kit) },
+  );
+}
+
+/** The contradiction the API would refuse without confirmation, by the same rule (`@scorecard/domain`). */
+export function draftContradiction(draft: DraftContent, kit: KitShape) {
+  const body = toBody(draft, kit);
+  return recommendationContradiction(
+    body.recommendation,
+    body.ratings.map((r) => r.rating),
   );
 }
 

@@ -27,10 +27,15 @@ export const PEOPLE_MANAGEMENT_LABELS: Record<PeopleManagement, string> = {
   full: 'Full: manages a small team of direct reports',
 };
 
+/**
+ * Where the role leads, as the guide draws the three paths from tech lead: technical (Staff,
+ * Principal, Distinguished Engineer), management (Engineering Manager, Director, VP Engineering) and
+ * executive (CTO of a startup, usually by way of Staff Engineer). Director and VP are management.
+ */
 export const CAREER_PATH_LABELS: Record<CareerPath, string> = {
-  technical: 'Technical: toward Staff and Principal Engineer',
-  management: 'Management: toward Engineering Manager and Director',
-  executive: 'Executive: toward CTO',
+  technical: 'Technical: toward Staff, Principal and Distinguished Engineer',
+  management: 'Management: toward Engineering Manager, Director and VP Engineering',
+  executive: 'Executive: toward CTO of a startup, usually by way of Staff Engineer',
   open: 'Open: either path, depending on the person',
 };
 

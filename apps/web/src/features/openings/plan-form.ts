@@ -1,4 +1,4 @@
-import { PlanStep, type RubricContent } from '@scorecard/contracts';
+import { PlanStep, PlanStepKind, type RubricContent } from '@scorecard/contracts';
 import { z } from 'zod';
 
 /** The plan form: the contract's steps, with a plain message when a duration is left empty. */
@@ -6,6 +6,7 @@ export const PlanFormSchema = z.object({
   steps: z
     .array(
       PlanStep.extend({
+        kind: PlanStepKind,
         durationMinutes: z.number({ error: 'Enter the length in minutes.' }).pipe(PlanStep.shape.durationMinutes),
       }),
     )
@@ -28,6 +29,7 @@ export function newStep(): PlanStepValues {
   return {
     key: newKey(),
     name: '',
+    kind: 'assessment',
     durationMinutes: 60,
     focusCompetencyKeys: [],
     interviewerIds: [],
@@ -37,9 +39,11 @@ export function newStep(): PlanStepValues {
 
 /**
  * Keeps only what the rubric has: focus competencies it defines, and questions of the step's focus
- * competencies (a question without its competency in focus would never be rated).
+ * competencies (a question without its competency in focus would never be rated). The candidate's
+ * questions step asks nothing of the rubric.
  */
 export function cleanStep(step: PlanStepValues, rubric: RubricContent | null): PlanStepValues {
+  if (step.kind === 'candidate_questions') return { ...step, focusCompetencyKeys: [], criterionKeys: [] };
   if (!rubric) return step;
   const focus = step.focusCompetencyKeys.filter((k) => rubric.competencies.some((c) => c.key === k));
   const allowed = new Set(
@@ -53,6 +57,7 @@ export function planSignature(steps: readonly Partial<PlanStepValues>[]): string
   return JSON.stringify(
     steps.map((s) => [
       s.key,
+      s.kind ?? 'assessment',
       (s.name ?? '').trim(),
       s.durationMinutes,
       [...(s.focusCompetencyKeys ?? [])].sort(),

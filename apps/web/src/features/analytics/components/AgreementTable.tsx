@@ -1,9 +1,13 @@
 import type { Calibration } from '@scorecard/contracts';
-import { alphaReading, formatAlpha, plural } from '../analytics-copy';
+import { alphaReading, formatAlpha, formatAlphaInterval, plural } from '../analytics-copy';
 import { SampledFigure } from './SampledFigure';
 import { ScrollRegion } from '../../../components/ui/ScrollRegion';
 
-/** Krippendorff's alpha per competency, with its units and a reading in plain words; greyed below the unit threshold. */
+/**
+ * Krippendorff's alpha per competency, with its 95% bootstrap interval, its units and a reading in
+ * plain words ("Everyone gave the same rating" when there was no variation to measure); greyed
+ * below the unit threshold.
+ */
 export function AgreementTable({ calibration }: { calibration: Calibration }) {
   const needs = plural(calibration.thresholds.alphaUnits, 'unit');
   return (
@@ -16,6 +20,7 @@ export function AgreementTable({ calibration }: { calibration: Calibration }) {
             <th scope="col" className="table__num">
               Alpha
             </th>
+            <th scope="col">95% interval</th>
             <th scope="col" className="table__num">
               Units
             </th>
@@ -47,9 +52,23 @@ export function AgreementTable({ calibration }: { calibration: Calibration }) {
                     </SampledFigure>
                   )}
                 </td>
+                <td data-cell="interval" className={c.enough ? undefined : 'muted'}>
+                  {c.interval === null ? (
+                    <>
+                      <span className="muted" aria-hidden="true">
+                        –
+                      </span>
+                      <span className="visually-hidden">None</span>
+                    </>
+                  ) : (
+                    formatAlphaInterval(c.interval)
+                  )}
+                </td>
                 <td className="table__num">{c.units}</td>
                 <td data-cell="reading">
-                  {reading === null ? (
+                  {c.allSame ? (
+                    <span className="agreement agreement--same">Everyone gave the same rating</span>
+                  ) : reading === null ? (
                     <span className="muted">Not enough overlap</span>
                   ) : c.enough ? (
                     <span className={`agreement agreement--${reading.tone}`}>{reading.label}</span>

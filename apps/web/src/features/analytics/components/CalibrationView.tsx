@@ -1,10 +1,12 @@
 import type { AnalyticsQuery, Calibration } from '@scorecard/contracts';
 import { EmptyState } from '../../../components/ui/States';
 import { useCalibration } from '../api/analytics-queries';
-import { ALPHA_GOOD, ALPHA_TENTATIVE, IN_LINE_OFFSET, plural } from '../analytics-copy';
+import { useSession } from '../../../lib/session';
+import { ALPHA_GOOD, ALPHA_TENTATIVE, formatAlpha, plural } from '../analytics-copy';
 import { AgreementTable } from './AgreementTable';
 import { AnalyticsSection } from './AnalyticsSection';
 import { InterviewersTable } from './InterviewersTable';
+import { MinimumUnitsSetting } from './MinimumUnitsSetting';
 import { NoReportAccess } from './NoAnalyticsAccess';
 import { RatingDistributionChart, RatingDistributionTable } from './RatingDistributionChart';
 import { ReportStates, WidenFilters } from './ReportStates';
@@ -44,6 +46,7 @@ function CalibrationReport({
   onAllOpenings,
 }: CalibrationViewProps & { data: Calibration; busy: boolean }) {
   const { thresholds } = data;
+  const { user } = useSession();
   if (data.interviewers.length === 0) {
     return (
       <div className="panel">
@@ -75,17 +78,19 @@ function CalibrationReport({
         description="Submitted scorecards of interviews held in the range, by interviewer."
         note={
           <>
+            <MinimumUnitsSetting minUnits={thresholds.offsetUnits} canChange={user.role === 'admin'} />
             <p className="analytics-thresholds" data-thresholds="">
-              <strong>Enough data:</strong> an offset needs at least{' '}
-              {plural(thresholds.offsetCandidates, 'shared candidate')}; the unassessed and late shares need at least{' '}
-              {plural(thresholds.scorecards, 'scorecard')}. Figures below that are greyed
-              {thin ? ', as some are here,' : ''} because they could be chance.
+              <strong>Enough data:</strong> an offset needs at least {plural(thresholds.offsetUnits, 'matched unit')};
+              the unassessed and late shares need at least {plural(thresholds.scorecards, 'scorecard')}. Figures below
+              that are greyed{thin ? ', as some are here,' : ''} because they could be chance.
             </p>
             <p className="analytics-help">
-              <strong>Offset</strong> is the interviewer’s overall score minus their co-panelists’ on the same
-              candidates, averaged on the 1–4 scale: + is more lenient, − more severe, and within ±{IN_LINE_OFFSET}{' '}
-              counts as in line. <strong>Focus unassessed</strong> is the share of their interviews’ focus competencies
-              with no rating at all.
+              <strong>Offset</strong> compares an interviewer with their co-raters on <em>matched units</em>: the same
+              question asked of the same candidate, rated by them and at least one other interviewer. It is the mean of
+              their rating minus the others’ mean there, on the 1–4 scale (+ more lenient, − more severe), with a 95%
+              interval and the number of units. Interviewers who never rated the same thing as anyone get no offset.
+              Ratings are read as first submitted. <strong>Questions unassessed</strong> is the share of the questions
+              their interviews asked that they marked not assessed.
             </p>
           </>
         }
@@ -104,16 +109,17 @@ function CalibrationReport({
         description="How far interviewers of the same candidate agree, per competency: Krippendorff’s alpha for ordinal ratings."
         note={
           <p className="analytics-help">
-            A unit is one criterion of one candidate rated by two or more interviewers; alpha needs at least{' '}
-            {plural(thresholds.alphaUnits, 'unit')}. 1 is perfect agreement and 0 no better than chance. Following
-            Krippendorff’s usual cut-offs, {ALPHA_GOOD.toFixed(2)} or more is good agreement, {ALPHA_TENTATIVE} to{' '}
-            {ALPHA_GOOD.toFixed(2)} supports only tentative conclusions, and below {ALPHA_TENTATIVE} is low.
+            A unit is one question of one candidate rated by two or more interviewers, one rating each; alpha needs at
+            least {plural(thresholds.alphaUnits, 'unit')}. 1 is perfect agreement and 0 no better than chance; the 95%
+            interval comes from 1,000 resamples of the units. Following Krippendorff’s usual cut-offs,{' '}
+            {formatAlpha(ALPHA_GOOD)} or more is good agreement, {ALPHA_TENTATIVE} to {formatAlpha(ALPHA_GOOD)} supports
+            only tentative conclusions, and below {ALPHA_TENTATIVE} is low.
           </p>
         }
       >
         {data.agreement.length === 0 ? (
           <EmptyState title="No competencies to compare">
-            <p>No criterion was rated by two interviewers of the same candidate in this range.</p>
+            <p>No question was rated by two interviewers of the same candidate in this range.</p>
           </EmptyState>
         ) : (
           <AgreementTable calibration={data} />

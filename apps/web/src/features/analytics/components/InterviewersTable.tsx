@@ -1,11 +1,14 @@
 import type { Calibration } from '@scorecard/contracts';
-import { formatHours, formatOffset, offsetTone, percent } from '../analytics-copy';
+import { formatHours, formatOffsetFigure, percent, verdictWord } from '../analytics-copy';
 import { SampledFigure } from './SampledFigure';
 import { ScrollRegion } from '../../../components/ui/ScrollRegion';
 
 type InterviewersTableProps = { calibration: Calibration };
 
-/** Per interviewer: scorecards, offset from co-panelists, unassessed focus and lateness, each greyed below its threshold. */
+/**
+ * Per interviewer: scorecards, offset from co-raters on matched units (with its 95% interval and a
+ * verdict only when the verdict says so), unassessed questions and lateness, each greyed below its threshold.
+ */
 export function InterviewersTable({ calibration }: InterviewersTableProps) {
   const { thresholds } = calibration;
   return (
@@ -18,8 +21,8 @@ export function InterviewersTable({ calibration }: InterviewersTableProps) {
             <th scope="col" className="table__num">
               Scorecards
             </th>
-            <th scope="col">Offset from panel</th>
-            <th scope="col">Focus unassessed</th>
+            <th scope="col">Offset from co-raters</th>
+            <th scope="col">Questions unassessed</th>
             <th scope="col">Submitted late</th>
           </tr>
         </thead>
@@ -32,17 +35,11 @@ export function InterviewersTable({ calibration }: InterviewersTableProps) {
                 <SampledFigure
                   enough={row.offset.enough}
                   sample={row.offset.sample}
-                  threshold={thresholds.offsetCandidates}
-                  noun="shared candidate"
-                  shortNoun="candidate"
+                  threshold={thresholds.offsetUnits}
+                  noun="matched unit"
+                  shortNoun="unit"
                 >
-                  {row.offset.value === null ? (
-                    'No shared candidates'
-                  ) : (
-                    <span className={`offset offset--${offsetTone(row.offset.value)}`}>
-                      {formatOffset(row.offset.value)}
-                    </span>
-                  )}
+                  {row.offset.value === null ? 'No matched units' : <OffsetText offset={row.offset} />}
                 </SampledFigure>
               </td>
               <td data-cell="unassessed">
@@ -52,7 +49,7 @@ export function InterviewersTable({ calibration }: InterviewersTableProps) {
                   threshold={thresholds.scorecards}
                   noun="scorecard"
                 >
-                  {row.unassessedShare.value === null ? 'No focus competencies' : percent(row.unassessedShare.value)}
+                  {row.unassessedShare.value === null ? 'No questions asked' : percent(row.unassessedShare.value)}
                 </SampledFigure>
               </td>
               <td data-cell="late">
@@ -73,5 +70,18 @@ export function InterviewersTable({ calibration }: InterviewersTableProps) {
         </tbody>
       </table>
     </ScrollRegion>
+  );
+}
+
+const TONES = { lenient: 'lenient', severe: 'severe', in_line: 'in-line', not_enough_data: 'unknown' } as const;
+
+/** "+0.4 (95% CI +0.1 to +0.7 · 24 units) lenient": the verdict word only when the verdict gives one. */
+function OffsetText({ offset }: { offset: Calibration['interviewers'][number]['offset'] }) {
+  const word = verdictWord(offset.verdict);
+  return (
+    <span className={`offset offset--${TONES[offset.verdict]}`} data-verdict={offset.verdict}>
+      {formatOffsetFigure(offset)}
+      {word ? <strong className="offset__verdict"> {word}</strong> : null}
+    </span>
   );
 }

@@ -1,6 +1,6 @@
 import { RATING_LABELS, RATING_LEVELS, type Calibration } from '@scorecard/contracts';
 import { useId } from 'react';
-import { distributionMean, distributionSummary, percent, plural } from '../analytics-copy';
+import { distributionMean, distributionSummary, formatMean, percent, plural } from '../analytics-copy';
 import { ScrollRegion } from '../../../components/ui/ScrollRegion';
 
 type Interviewers = Calibration['interviewers'];
@@ -89,7 +89,7 @@ export function RatingDistributionChart({ interviewers }: { interviewers: Interv
                 {plural(total, 'rating')}
                 {mean === null ? null : (
                   <tspan className="analytics-chart__sample" dx={6}>
-                    · mean {mean.toFixed(1)}
+                    · mean {formatMean(mean)}
                   </tspan>
                 )}
               </text>
@@ -139,7 +139,7 @@ export function RatingDistributionTable({ interviewers }: { interviewers: Interv
                   </td>
                 ))}
                 <td className="table__num">{total}</td>
-                <td className="table__num">{mean === null ? '–' : mean.toFixed(1)}</td>
+                <td className="table__num">{mean === null ? '–' : formatMean(mean)}</td>
               </tr>
             );
           })}

@@ -1,14 +1,15 @@
 import type { Comparison, ComparisonRow } from '@scorecard/contracts';
 import { ScrollRegion } from '../../../components/ui/ScrollRegion';
 import { useId, useState } from 'react';
-import { formatMean, statDetail } from '../debrief-copy';
+import { formatMean, formatStandardError, statDetail } from '../debrief-copy';
+import { placeLabel, standardErrorText } from '../comparison';
 
 /** One colour per candidate (AA against white for graphics); every bar is also labelled with the name. */
 const COLORS = ['#4338ca', '#0f766e', '#c2410c', '#be185d', '#0369a1', '#4d7c0f', '#7e22ce', '#a16207'];
 
 const WIDTH = 760;
 const LABEL_W = 190;
-const VALUE_W = 120;
+const VALUE_W = 140;
 const BAR_W = WIDTH - LABEL_W - VALUE_W;
 const AXIS_H = 26;
 const GROUP_TITLE_H = 26;
@@ -22,6 +23,13 @@ function truncate(name: string, max = 26): string {
   return name.length > max ? `${name.slice(0, max - 1)}…` : name;
 }
 
+/** "3.3 ± 0.2 · tier 1", "2.6 ± 0.5 · apart": the overall's label in the chart (short, to fit beside the bar). */
+function chartLabel(r: ComparisonRow): string {
+  const se = r.standardError.value;
+  const place = r.apart ? 'apart' : r.tier === null ? '' : `tier ${r.tier}`;
+  return `${formatMean(r.overall.score ?? 0)}${se === null ? ' ± ?' : ` ± ${formatStandardError(se)}`}${place ? ` · ${place}` : ''}`;
+}
+
 /**
  * Competency means per candidate as grouped horizontal bars on the 0–4 scale, each with its range
  * (lowest to highest scorecard) as a line under it. A text summary describes it, and "Show as
@@ -33,8 +41,9 @@ export function ComparisonChart({ comparison, rows }: { comparison: Comparison; 
   const descId = useId();
   const color = new Map(rows.map((r, i) => [r.applicationId, COLORS[i % COLORS.length]!]));
   const groupH = GROUP_TITLE_H + rows.length * ROW_H + GROUP_GAP;
-  const height = AXIS_H + comparison.competencies.length * groupH;
-  const description = `Grouped bar chart: for each of ${comparison.competencies.length} competencies, the mean score of ${rows.length} candidates on the 1 to 4 scale, with the range of their scorecards. The same figures are in the comparison table, or choose Show as table.`;
+  // The overall comes first, with its standard error; then each competency with its range.
+  const height = AXIS_H + (comparison.competencies.length + 1) * groupH;
+  const description = `Grouped bar chart: first each candidate's overall score with a line of one standard error either side, then for each of ${comparison.competencies.length} competencies the mean score of ${rows.length} candidates on the 1 to 4 scale, with the range of their scorecards. The same figures are in the comparison table, or choose Show as table.`;
 
   return (
     <section className="panel panel--padded compare-chart" aria-labelledby={`${titleId}-heading`}>
@@ -44,7 +53,8 @@ export function ComparisonChart({ comparison, rows }: { comparison: Comparison; 
             Competencies
           </h2>
           <p className="section-header__description">
-            Mean per competency; the thin line under each bar runs from the lowest to the highest scorecard.
+            The overall first: the thin line under it spans one standard error either side. Then the mean per
+            competency: the thin line under each bar runs from the lowest to the highest scorecard.
           </p>
         </div>
         <button
@@ -71,6 +81,18 @@ export function ComparisonChart({ comparison, rows }: { comparison: Comparison; 
               </tr>
             </thead>
             <tbody>
+              <tr>
+                <th scope="row">Overall (± standard error)</th>
+                {rows.map((r) => (
+                  <td key={r.applicationId}>
+                    {r.overall.score === null ? (
+                      <span className="muted">No scores</span>
+                    ) : (
+                      `${formatMean(r.overall.score)} ${standardErrorText(r)} · ${placeLabel(r)}`
+                    )}
+                  </td>
+                ))}
+              </tr>
               {comparison.competencies.map((c) => (
                 <tr key={c.key}>
                   <th scope="row">{c.name}</th>
@@ -117,8 +139,55 @@ export function ComparisonChart({ comparison, rows }: { comparison: Comparison; 
                 </text>
               </g>
             ))}
+            <g>
+              <text className="compare-chart__group" x={0} y={AXIS_H + GROUP_TITLE_H - 8}>
+                Overall (± 1 standard error)
+              </text>
+              {rows.map((r, ri) => {
+                const y = AXIS_H + GROUP_TITLE_H + ri * ROW_H;
+                const score = r.overall.score;
+                const se = r.standardError.value;
+                return (
+                  <g key={r.applicationId}>
+                    <text className="compare-chart__name" x={LABEL_W - 10} y={y + 11} textAnchor="end">
+                      {truncate(r.candidate.name)}
+                    </text>
+                    {score === null ? (
+                      <text className="compare-chart__none" x={LABEL_W + 6} y={y + 12}>
+                        no scores
+                      </text>
+                    ) : (
+                      <>
+                        <rect
+                          x={LABEL_W}
+                          y={y + 2}
+                          width={Math.max(2, x(score) - LABEL_W)}
+                          height={12}
+                          rx={2}
+                          fill={color.get(r.applicationId)}
+                          opacity={r.apart ? 0.45 : 1}
+                        />
+                        {se !== null && se > 0 ? (
+                          <path
+                            className="compare-chart__range"
+                            d={`M${x(score - se)} ${y + 16}v4M${x(score - se)} ${y + 18}H${x(score + se)}M${x(score + se)} ${y + 16}v4`}
+                          />
+                        ) : null}
+                        <text
+                          className="compare-chart__value"
+                          x={Math.max(x(score), se === null ? 0 : x(score + se)) + 6}
+                          y={y + 12}
+                        >
+                          {chartLabel(r)}
+                        </text>
+                      </>
+                    )}
+                  </g>
+                );
+              })}
+            </g>
             {comparison.competencies.map((c, gi) => {
-              const top = AXIS_H + gi * groupH;
+              const top = AXIS_H + (gi + 1) * groupH;
               return (
                 <g key={c.key}>
                   <text className="compare-chart__group" x={0} y={top + GROUP_TITLE_H - 8}>

@@ -26,10 +26,16 @@ import {
   type DecisionFormValues,
 } from '../decision-form';
 
-type DecisionPanelProps = { debrief: Debrief; canDecide: boolean };
+/** A decision chosen elsewhere on the page (the evidence gaps' "Hold"); `at` tells two requests apart. */
+export type DecisionPreset = { decision: DecisionKind; at: number };
 
-/** The outcome of the debrief: the current decision and its history, and the form for whoever decides. */
-export function DecisionPanel({ debrief, canDecide }: DecisionPanelProps) {
+type DecisionPanelProps = { debrief: Debrief; canDecide: boolean; preset?: DecisionPreset | null };
+
+/**
+ * The outcome of the debrief, read last: the current decision and its history, and the form for
+ * whoever decides.
+ */
+export function DecisionPanel({ debrief, canDecide, preset = null }: DecisionPanelProps) {
   const [current, ...earlier] = debrief.decisions;
   const { stage, candidate, opening } = debrief.application;
   const atDebrief = stage === 'debrief';
@@ -71,7 +77,7 @@ export function DecisionPanel({ debrief, canDecide }: DecisionPanelProps) {
           ) : null}
         </div>
         {canDecide && atDebrief ? (
-          <DecisionForm debrief={debrief} />
+          <DecisionForm debrief={debrief} preset={preset} />
         ) : canDecide && !atDebrief && !current ? (
           <p className="muted debrief-no-print">
             A decision is recorded at the Debrief stage; {candidate.name} is in {STAGE_LABELS[stage]}.{' '}
@@ -112,7 +118,7 @@ function DecisionLine({ decision }: { decision: Decision }) {
   );
 }
 
-function DecisionForm({ debrief }: { debrief: Debrief }) {
+function DecisionForm({ debrief, preset }: { debrief: Debrief; preset: DecisionPreset | null }) {
   const id = useId();
   const dealbreakers = dealbreakerCount(debrief);
   const schema = useMemo(() => decisionFormSchema(dealbreakers), [dealbreakers]);
@@ -133,6 +139,15 @@ function DecisionForm({ debrief }: { debrief: Debrief }) {
     if (!isDirty) setBaseVersion(version);
   }, [version, isDirty]);
   const changedMeanwhile = baseVersion !== version;
+
+  // A decision chosen elsewhere on the page: choose it here and bring the form into view.
+  useEffect(() => {
+    if (!preset) return;
+    form.setValue('decision', preset.decision, { shouldDirty: true });
+    const radio = document.getElementById(`${id}-${preset.decision}`);
+    radio?.focus();
+    radio?.scrollIntoView({ block: 'center' });
+  }, [preset, form, id]);
 
   // Re-validate the acknowledgement when the flags change under an open form (a scorecard arrived).
   useEffect(() => {

@@ -65,7 +65,8 @@ export function DiscussFirst({ debrief }: { debrief: Debrief }) {
                   <ul className="discuss-ratings">
                     {scorecards.flatMap((s) => {
                       const r = s.ratings.find((x) => x.criterionKey === criterion.key);
-                      if (!r) return [];
+                      // Only asked ratings count, so only they are part of the disagreement.
+                      if (!r || !r.asked) return [];
                       return [
                         <li key={s.id} className="discuss-rating">
                           <RatingChip rating={r.rating} />
@@ -89,7 +90,7 @@ export function DiscussFirst({ debrief }: { debrief: Debrief }) {
 
 function CompetencySpread({ competencyKey, scorecards }: { competencyKey: string; scorecards: Scorecard[] }) {
   const scores = scorecards.flatMap((s) => {
-    const score = scorecardCompetencyScores(s).get(competencyKey);
+    const score = scorecardCompetencyScores({ ...s, ratings: s.ratings.filter((r) => r.asked) }).get(competencyKey);
     return score === undefined ? [] : [{ who: s.interviewer.name, id: s.id, score }];
   });
   return (

@@ -1,13 +1,14 @@
 import type { Debrief } from '@scorecard/contracts';
 import { formatDateTime } from '../debrief-copy';
 
-/** Scheduled interviews still without a submitted scorecard (overdue ones marked), and competencies nobody assessed. */
+/**
+ * Scheduled interviews still without a submitted scorecard (overdue ones marked). Competencies with
+ * too little evidence are the evidence gaps, beside it.
+ */
 export function MissingSection({ debrief }: { debrief: Debrief }) {
   const pending = [...debrief.pending].sort(
     (a, b) => Number(b.overdue) - Number(a.overdue) || Date.parse(a.feedbackDueAt) - Date.parse(b.feedbackDueAt),
   );
-  const names = new Map(debrief.competencies.map((c) => [c.key, c.name]));
-  const unassessed = debrief.unassessed.map((k) => names.get(k) ?? 'A competency');
   return (
     <section className="panel panel--padded debrief-section" aria-labelledby="missing-title">
       <h2 id="missing-title" className="section-header__title">
@@ -29,11 +30,6 @@ export function MissingSection({ debrief }: { debrief: Debrief }) {
           ))}
         </ul>
       )}
-      {unassessed.length > 0 ? (
-        <p className="missing-unassessed">
-          <strong>Nobody assessed:</strong> {unassessed.join(', ')}.
-        </p>
-      ) : null}
     </section>
   );
 }

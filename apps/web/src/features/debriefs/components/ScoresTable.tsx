@@ -1,6 +1,6 @@
 import type { Debrief } from '@scorecard/contracts';
 import { ScrollRegion } from '../../../components/ui/ScrollRegion';
-import { formatMean, statDetail } from '../debrief-copy';
+import { formatMean, formatPercent, statDetail } from '../debrief-copy';
 import { ScoreBar, StatFigure } from './Figures';
 
 /**
@@ -76,7 +76,7 @@ export function ScoresTable({ debrief }: { debrief: Debrief }) {
                   {c.name}
                   {c.disagreement ? <span className="disagree-tag disagree-tag--inline">Disagreement</span> : null}
                 </th>
-                <td className="score-table__num">{Math.round((c.weight / totalWeight) * 100)}%</td>
+                <td className="score-table__num">{formatPercent(c.weight / totalWeight)}</td>
                 <td>
                   <StatFigure stat={c.stat} empty="Not assessed by anyone" />
                 </td>

@@ -1,5 +1,6 @@
-import { Uuid, type Comparison } from '@scorecard/contracts';
-import { useMemo, useState } from 'react';
+import { Uuid, type Comparison, type RatingsView } from '@scorecard/contracts';
+import { DEFAULT_SEPARATION_Z } from '@scorecard/domain';
+import { useId, useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { OpeningNotFound } from '../../../components/ui/OpeningNotFound';
 import { PageHeader } from '../../../components/ui/PageHeader';
@@ -11,7 +12,22 @@ import { MAX_COMPARED, MIN_COMPARED, useComparison, useOpeningApplications } fro
 import { ApplicationPicker } from '../components/ApplicationPicker';
 import { ComparisonChart } from '../components/ComparisonChart';
 import { ComparisonTable } from '../components/ComparisonTable';
-import { DEFAULT_SORT, comparisonCsv, csvFileName, nextSort, parseIds, sortRows, type Sort } from '../comparison';
+import {
+  DEFAULT_SORT,
+  Z_CHOICES,
+  comparisonCsv,
+  csvFileName,
+  formatZ,
+  nextSort,
+  parseIds,
+  parseRatingsView,
+  parseZ,
+  separationRule,
+  sortRows,
+  type Sort,
+} from '../comparison';
+import { formatStandardError } from '../debrief-copy';
+import { viewLine } from '../ratings-view';
 import { isHiringTeam } from '../debrief-access';
 import '../debriefs.css';
 
@@ -59,22 +75,34 @@ function ComparisonPage({
   board: NonNullable<ReturnType<typeof useOpeningApplications>['data']>;
 }) {
   const [params, setParams] = useSearchParams();
-  // The pick is this page's state, mirrored into the URL so the comparison can be shared. The URL
-  // updates after the click (the router navigates asynchronously), so the checkboxes follow the
-  // state, never the URL: a ticked box shows ticked at once.
+  // The pick, z and the ratings view are this page's state, mirrored into the URL so the comparison
+  // can be shared. The URL updates after the click (the router navigates asynchronously), so the
+  // controls follow the state, never the URL: a ticked box shows ticked at once.
   const [ids, setLocalIds] = useState(() => parseIds(params.get('ids')).slice(0, MAX_COMPARED));
-  const comparison = useComparison(openingId, ids);
-  const setIds = (next: string[]) => {
-    setLocalIds(next);
+  const [z, setLocalZ] = useState(() => parseZ(params.get('z')));
+  const [ratings, setLocalRatings] = useState<RatingsView>(() => parseRatingsView(params.get('ratings')));
+  const comparison = useComparison(openingId, ids, { z, ratings });
+  const mirror = (name: string, value: string | null) =>
     setParams(
       (p) => {
         const copy = new URLSearchParams(p);
-        if (next.length > 0) copy.set('ids', next.join(','));
-        else copy.delete('ids');
+        if (value !== null) copy.set(name, value);
+        else copy.delete(name);
         return copy;
       },
       { replace: true, preventScrollReset: true },
     );
+  const setIds = (next: string[]) => {
+    setLocalIds(next);
+    mirror('ids', next.length > 0 ? next.join(',') : null);
+  };
+  const setZ = (next: number) => {
+    setLocalZ(next);
+    mirror('z', next === DEFAULT_SEPARATION_Z ? null : String(next));
+  };
+  const setRatings = (next: RatingsView) => {
+    setLocalRatings(next);
+    mirror('ratings', next === 'independent' ? null : next);
   };
   const enough = ids.length >= MIN_COMPARED;
 
@@ -103,7 +131,16 @@ function ComparisonPage({
   } else if (!comparison.data) {
     result = <LoadingState label="Comparing…" />;
   } else {
-    result = <ComparisonResult comparison={comparison.data} busy={comparison.isPlaceholderData} />;
+    result = (
+      <ComparisonResult
+        comparison={comparison.data}
+        busy={comparison.isPlaceholderData}
+        z={z}
+        onZ={setZ}
+        ratings={ratings}
+        onRatings={setRatings}
+      />
+    );
   }
 
   return (
@@ -114,7 +151,7 @@ function ComparisonPage({
       </p>
       <PageHeader
         title={`Compare candidates: ${board.opening.title}`}
-        description="The same rubric, side by side. Every score shows how many scorecards back it and their spread."
+        description="The same rubric, side by side. Every score shows how many scorecards back it, their spread and its standard error."
       />
       <ApplicationPicker board={board} selected={ids} onChange={setIds} />
       <div className="compare-result">{result}</div>
@@ -122,8 +159,24 @@ function ComparisonPage({
   );
 }
 
-function ComparisonResult({ comparison, busy }: { comparison: Comparison; busy: boolean }) {
+function ComparisonResult({
+  comparison,
+  busy,
+  z,
+  onZ,
+  ratings,
+  onRatings,
+}: {
+  comparison: Comparison;
+  busy: boolean;
+  z: number;
+  onZ: (z: number) => void;
+  ratings: RatingsView;
+  onRatings: (view: RatingsView) => void;
+}) {
   const [sort, setSort] = useState<Sort>(DEFAULT_SORT);
+  const zId = useId();
+  const ratingsId = useId();
   const rows = useMemo(() => sortRows(comparison.rows, sort), [comparison.rows, sort]);
   const download = () => {
     const blob = new Blob([comparisonCsv(comparison, rows)], { type: 'text/csv;charset=utf-8' });
@@ -136,7 +189,10 @@ function ComparisonResult({ comparison, busy }: { comparison: Comparison; busy: 
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   };
-  const tied = comparison.rows.some((r) => r.tiedWithAbove);
+  const apart = comparison.rows.filter((r) => r.apart !== null);
+  const partial = comparison.rows.some((r) => r.coverage.partial && r.overall.score !== null);
+  const unknown = comparison.rows.some((r) => r.overall.score !== null && r.standardError.value === null);
+  const zChoices = (Z_CHOICES as readonly number[]).includes(z) ? Z_CHOICES : [...Z_CHOICES, z].sort((a, b) => a - b);
   return (
     <>
       <section className="panel compare-section" aria-labelledby="compare-table-title">
@@ -146,12 +202,45 @@ function ComparisonResult({ comparison, busy }: { comparison: Comparison; busy: 
               Side by side
             </h2>
             <p className="section-header__description">
-              Ranked by overall score. Select a column header to sort by it.
+              In tiers: a tier holds its top candidate and everyone the evidence can’t separate from them. Select a
+              column header to sort by it.
             </p>
           </div>
           <button type="button" className="button button--secondary button--small" onClick={download}>
             Download CSV
           </button>
+        </div>
+        <div className="compare-controls">
+          <div className="compare-controls__field">
+            <label htmlFor={zId} className="field__label">
+              Separate at
+            </label>
+            <select id={zId} className="select" value={String(z)} onChange={(e) => onZ(Number(e.target.value))}>
+              {zChoices.map((v) => (
+                <option key={v} value={String(v)}>
+                  z = {formatZ(v)}
+                  {v === DEFAULT_SEPARATION_Z ? ' (default)' : ''}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="compare-controls__field">
+            <label htmlFor={ratingsId} className="field__label">
+              Ratings
+            </label>
+            <select
+              id={ratingsId}
+              className="select"
+              value={ratings}
+              onChange={(e) => onRatings(e.target.value as RatingsView)}
+            >
+              <option value="independent">Independent (first submitted)</option>
+              <option value="with_amendments">With amendments</option>
+            </select>
+          </div>
+          <p className="compare-view-line">
+            {viewLine(comparison.ratingsView)} Separation at z = {formatZ(comparison.z)}.
+          </p>
         </div>
         <ComparisonTable
           comparison={comparison}
@@ -160,16 +249,36 @@ function ComparisonResult({ comparison, busy }: { comparison: Comparison; busy: 
           onSort={(key) => setSort((s) => nextSort(s, key))}
           busy={busy}
         />
-        <p className="compare-note">
-          {tied ? (
-            <>
-              <strong>Too close to call:</strong> the gap to the candidate ranked above is under half their spread (or
-              under 0.25), so the scores alone don’t separate them. Discuss the evidence instead.
-            </>
-          ) : (
-            'Candidates whose scores are too close to separate, given their spread, share a rank and are marked.'
-          )}
-        </p>
+        <div className="compare-note">
+          <p>
+            <strong>How tiers are drawn.</strong> {separationRule(comparison.z)} A standard error (±) is the standard
+            deviation of the scorecards’ own overall scores divided by √(number of scorecards). A candidate with one
+            scorecard takes the pooled rater error
+            {comparison.pooledRaterSd === null
+              ? ', but no candidate here has two scorecards to pool from, so theirs is unknown and they are never told apart from anyone.'
+              : ` (${formatStandardError(comparison.pooledRaterSd)}: how far one interviewer’s overall typically lies from the panel’s, over the candidates here with two scorecards or more).`}{' '}
+            The tier is what the evidence can’t rule out, not a ranking: within a tier, discuss the evidence.
+          </p>
+          {partial ? (
+            <p>
+              <strong>Partial:</strong> the scorecards cover only part of the rubric’s weight, so the overall rests on
+              fewer competencies. Partial candidates come after every fully covered one.
+            </p>
+          ) : null}
+          {unknown ? (
+            <p>
+              <strong>Error unknown:</strong> one scorecard and nothing to pool; such a candidate shares the top tier it
+              falls in.
+            </p>
+          ) : null}
+          {apart.length > 0 ? (
+            <p>
+              <strong>Listed apart:</strong>{' '}
+              {apart.length === 1 ? 'one candidate has' : `${apart.length} candidates have`} a rejection, a no-hire
+              decision or a dealbreaker nobody acknowledged, so they are not tiered with the others.
+            </p>
+          ) : null}
+        </div>
       </section>
       <ComparisonChart comparison={comparison} rows={rows} />
     </>

@@ -1,5 +1,6 @@
-import { STAGE_LABELS, Uuid, type Debrief } from '@scorecard/contracts';
-import { Link, useParams } from 'react-router';
+import { RATINGS_VIEW_LABELS, RatingsView, STAGE_LABELS, Uuid, type Debrief } from '@scorecard/contracts';
+import { useCallback, useId, useMemo, useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { Badge } from '../../../components/ui/Badge';
 import { PageHeader } from '../../../components/ui/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/States';
@@ -8,21 +9,41 @@ import { useSession } from '../../../lib/session';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useDebrief } from '../api/debrief-queries';
 import { useDebriefEvents, type DebriefLive } from '../api/use-debrief-events';
-import { DecisionPanel } from '../components/DecisionPanel';
+import { DecisionPanel, type DecisionPreset } from '../components/DecisionPanel';
 import { DiscussFirst } from '../components/DiscussFirst';
+import { EvidenceGaps } from '../components/EvidenceGaps';
 import { MissingSection } from '../components/MissingSection';
 import { RedFlagsSection } from '../components/RedFlagsSection';
 import { ScorecardsSection } from '../components/ScorecardsSection';
 import { ScoresTable } from '../components/ScoresTable';
 import { TallySection } from '../components/TallySection';
 import { canDecide, isHiringTeam } from '../debrief-access';
-import { formatDateTime, formatMean, plural, statDetail, updateMessage } from '../debrief-copy';
+import { formatDateTime, plural, updateMessage } from '../debrief-copy';
+import { viewLine, viewedDebrief } from '../ratings-view';
 import '../debriefs.css';
 
 export default function DebriefRoute() {
   const { id = '' } = useParams();
+  const { user } = useSession();
   const validId = Uuid.safeParse(id).success;
-  const debrief = useDebrief(validId ? id : null);
+  // `?ratings=with_amendments`, for the hiring team only: shareable, and printed as it reads.
+  const [search, setSearch] = useSearchParams();
+  const asked = RatingsView.safeParse(search.get('ratings'));
+  const view: RatingsView = isHiringTeam(user.role) && asked.success ? asked.data : 'independent';
+  const setView = useCallback(
+    (next: RatingsView) =>
+      setSearch(
+        (prev) => {
+          const params = new URLSearchParams(prev);
+          if (next === 'independent') params.delete('ratings');
+          else params.set('ratings', next);
+          return params;
+        },
+        { replace: true },
+      ),
+    [setSearch],
+  );
+  const debrief = useDebrief(validId ? id : null, view);
   const live = useDebriefEvents(id, validId && debrief.isSuccess);
   useDocumentTitle(debrief.data ? `Debrief · ${debrief.data.application.candidate.name}` : 'Debrief');
 
@@ -58,7 +79,15 @@ export default function DebriefRoute() {
       </>
     );
   }
-  return <DebriefPage debrief={debrief.data} live={live} />;
+  return (
+    <DebriefPage
+      debrief={debrief.data}
+      live={live}
+      requestedView={view}
+      switching={debrief.isPlaceholderData}
+      onViewChange={setView}
+    />
+  );
 }
 
 /** The independence rule: the API's own words, calmly, and nothing of the panel's feedback. */
@@ -83,10 +112,29 @@ function DebriefLocked({ detail }: { detail: string | undefined }) {
   );
 }
 
-function DebriefPage({ debrief, live }: { debrief: Debrief; live: DebriefLive }) {
+type DebriefPageProps = {
+  debrief: Debrief;
+  live: DebriefLive;
+  /** The view asked for; the debrief shown may still be the other while it loads. */
+  requestedView: RatingsView;
+  switching: boolean;
+  onViewChange: (view: RatingsView) => void;
+};
+
+/**
+ * The debrief in the order that limits anchoring: what to discuss first, the evidence gaps, the
+ * scores, the scorecards, and the decision last (docs/MEASUREMENT.md). The figures read each
+ * scorecard as first submitted unless the hiring team switches to the amended view; the page says
+ * which, in print too.
+ */
+function DebriefPage({ debrief: raw, live, requestedView, switching, onViewChange }: DebriefPageProps) {
   const { user } = useSession();
-  const { application: a, overall } = debrief;
+  // Every section reads the scorecards as the figures do.
+  const debrief = useMemo(() => viewedDebrief(raw), [raw]);
+  const { application: a } = debrief;
   const team = isHiringTeam(user.role);
+  const decides = canDecide(user, debrief);
+  const [preset, setPreset] = useState<DecisionPreset | null>(null);
   const role = [a.candidate.currentTitle, a.candidate.currentCompany].filter(Boolean).join(' at ');
   const submitted = debrief.scorecards.length;
   const expected = submitted + debrief.pending.length;
@@ -129,7 +177,7 @@ function DebriefPage({ debrief, live }: { debrief: Debrief; live: DebriefLive })
         }
       />
       <p className="debrief-update debrief-no-print" role="status" aria-live="polite">
-        {live.update ? updateMessage(live.update.kind) : ''}
+        {switching ? 'Loading the other view of the ratings…' : live.update ? updateMessage(live.update.kind) : ''}
       </p>
       <p className="debrief-print-only">
         Printed from Scorecard on {formatDateTime(new Date().toISOString())}. Hiring manager:{' '}
@@ -140,19 +188,6 @@ function DebriefPage({ debrief, live }: { debrief: Debrief; live: DebriefLive })
           <dt>Stage</dt>
           <dd>
             <Badge tone="accent">{STAGE_LABELS[a.stage]}</Badge>
-          </dd>
-        </div>
-        <div className="debrief-summary__item">
-          <dt>Overall</dt>
-          <dd>
-            {overall.score === null ? (
-              'No scores yet'
-            ) : (
-              <>
-                <span className="debrief-summary__big">{formatMean(overall.score)}</span>
-                {overall.stat ? <span className="muted"> ({statDetail(overall.stat)})</span> : null}
-              </>
-            )}
           </dd>
         </div>
         <div className="debrief-summary__item">
@@ -175,17 +210,89 @@ function DebriefPage({ debrief, live }: { debrief: Debrief; live: DebriefLive })
           </dd>
         </div>
       </dl>
-      <DecisionPanel debrief={debrief} canDecide={canDecide(user, debrief)} />
+      <RatingsViewBar
+        view={debrief.ratingsView}
+        requested={requestedView}
+        canSwitch={team}
+        amendments={raw.scorecards.reduce((n, s) => n + s.amendments.length, 0)}
+        onChange={onViewChange}
+      />
       <DiscussFirst debrief={debrief} />
+      <div className="debrief-pair">
+        <EvidenceGaps
+          debrief={debrief}
+          canSchedule={team}
+          onHold={
+            decides && a.stage === 'debrief' ? () => setPreset({ decision: 'hold', at: Date.now() }) : null
+          }
+        />
+        <MissingSection debrief={debrief} />
+      </div>
       <ScoresTable debrief={debrief} />
       <div className="debrief-pair">
         <TallySection debrief={debrief} />
-        <MissingSection debrief={debrief} />
+        <RedFlagsSection debrief={debrief} />
       </div>
-      <RedFlagsSection debrief={debrief} />
-      <ScorecardsSection debrief={debrief} />
+      <ScorecardsSection debrief={raw} />
+      <DecisionPanel debrief={debrief} canDecide={decides} preset={preset} />
     </div>
   );
+}
+
+/**
+ * Which ratings the figures read, said plainly on screen and in print; the hiring team switches
+ * between the independent ratings (the default) and the amended ones.
+ */
+function RatingsViewBar({
+  view,
+  requested,
+  canSwitch,
+  amendments,
+  onChange,
+}: {
+  view: RatingsView;
+  requested: RatingsView;
+  canSwitch: boolean;
+  amendments: number;
+  onChange: (view: RatingsView) => void;
+}) {
+  const id = useId();
+  return (
+    <div className={`ratings-view ratings-view--${view}`}>
+      <p className="ratings-view__line" id={`${id}-line`}>
+        <strong>{viewLine(view)}</strong>{' '}
+        <span className="ratings-view__note">
+          {view === 'independent'
+            ? amendments > 0
+              ? `${plural(amendments, 'amendment')} since, shown beside the originals and counted in no figure.`
+              : 'No scorecard was amended.'
+            : 'Amendments made after the first submission are counted; some may have been made after reading the panel’s feedback.'}
+        </span>
+      </p>
+      {canSwitch ? (
+        <fieldset className="ratings-view__switch debrief-no-print" aria-describedby={`${id}-line`}>
+          <legend className="ratings-view__legend">Figures from</legend>
+          {RatingsView.options.map((v) => (
+            <label key={v} className="ratings-view__option">
+              <input
+                type="radio"
+                className="radio"
+                name={`${id}-view`}
+                value={v}
+                checked={requested === v}
+                onChange={() => onChange(v)}
+              />
+              <span>{v === 'independent' ? 'Independent ratings (default)' : capitalize(RATINGS_VIEW_LABELS[v])}</span>
+            </label>
+          ))}
+        </fieldset>
+      ) : null}
+    </div>
+  );
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function LiveIndicator({ status }: { status: DebriefLive['status'] }) {

@@ -5,8 +5,10 @@ import { useMemo, useRef, useState } from 'react';
 import { Alert } from '../../../components/ui/Alert';
 import { ApiError, api, errorMessage, isApiError } from '../../../lib/api';
 import { interviewKeys } from '../api/interview-keys';
-import { answeredCount, draftIssues } from '../scorecard-draft';
+import { formatDateTime } from '../interview-copy';
+import { answeredCount, draftContradiction, draftIssues, isCandidateQuestions } from '../scorecard-draft';
 import { useAutosave } from '../use-autosave';
+import { ContradictionDialog } from './ContradictionDialog';
 import { IssueList } from './IssueList';
 import { PanelFeedbackHidden } from './PanelFeedback';
 import { SaveStatusText } from './SaveStatusText';
@@ -37,6 +39,10 @@ export function DraftScorecard({
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [keepingMine, setKeepingMine] = useState(false);
+  /** The contradiction sentence while the confirm dialog is open. */
+  const [contradiction, setContradiction] = useState<string | null>(null);
+  const notStarted = Date.parse(kit.interview.startsAt) > now;
+  const closing = isCandidateQuestions(kit);
   const issuesHeading = useRef<HTMLHeadingElement>(null);
   const localIssues = useMemo(() => draftIssues(autosave.content, kit), [autosave.content, kit]);
   const issues = serverIssues ?? localIssues;
@@ -54,12 +60,24 @@ export function DraftScorecard({
       issuesHeading.current?.scrollIntoView({ block: 'center' });
     });
 
-  const submit = async () => {
+  const submit = async (confirmContradiction = false) => {
     setAttempted(true);
     setSubmitError(null);
     setServerIssues(null);
+    setContradiction(null);
+    if (Date.parse(kit.interview.startsAt) > Date.now()) {
+      setSubmitError(
+        `This interview starts ${formatDateTime(kit.interview.startsAt, new Date())}: submit once it has started. Your draft is saved meanwhile.`,
+      );
+      return;
+    }
     if (localIssues.length > 0) {
       focusIssues();
+      return;
+    }
+    const local = draftContradiction(autosave.content, kit);
+    if (local && !confirmContradiction) {
+      setContradiction(local.message);
       return;
     }
     setSubmitting(true);
@@ -71,7 +89,10 @@ export function DraftScorecard({
         );
         return;
       }
-      const submitted = await api('submitScorecard', { params: { id: kit.scorecard.id }, body: { revision } });
+      const submitted = await api('submitScorecard', {
+        params: { id: kit.scorecard.id },
+        body: { revision, ...(confirmContradiction ? { confirmContradiction: true } : {}) },
+      });
       autosave.stop();
       queryClient.setQueryData<InterviewKit>(interviewKeys.kit(kit.interview.id), (old) =>
         old ? { ...old, scorecard: submitted } : old,
@@ -82,6 +103,8 @@ export function DraftScorecard({
       if (isApiError(error, 'scorecard_incomplete') && error.fieldErrors.length > 0) {
         setServerIssues(error.fieldErrors.map((f) => ({ path: f.path, message: f.message })));
         focusIssues();
+      } else if (isApiError(error, 'recommendation_contradicts_ratings')) {
+        setContradiction(error.message);
       } else {
         setSubmitError(submitErrorMessage(error));
       }
@@ -108,6 +131,14 @@ export function DraftScorecard({
         <div className="notice-slot">
           <Alert tone="info" title="Restored from this device" onDismiss={autosave.dismissRestored}>
             Changes you made here earlier hadn’t reached the server. They are back on the page and being saved now.
+          </Alert>
+        </div>
+      ) : null}
+      {notStarted ? (
+        <div className="notice-slot">
+          <Alert tone="info" title="This interview hasn’t started yet">
+            It starts {formatDateTime(kit.interview.startsAt, new Date(now))}. Read the kit and take notes now; they are
+            saved as a draft. You can submit the scorecard once the interview has started.
           </Alert>
         </div>
       ) : null}
@@ -155,7 +186,7 @@ export function DraftScorecard({
           onRetry={autosave.retry}
         />
         <span className="scorecard-bar__progress">
-          {progress.answered} of {progress.total} criteria rated
+          {closing ? 'Notes and a summary only' : `${progress.answered} of ${progress.total} criteria rated`}
         </span>
         {submitError ? (
           <span className="scorecard-bar__error" role="alert">
@@ -171,6 +202,12 @@ export function DraftScorecard({
           {submitting ? 'Submitting…' : 'Submit scorecard'}
         </button>
       </ScorecardBar>
+      <ContradictionDialog
+        message={contradiction}
+        confirmLabel="Submit anyway"
+        onCancel={() => setContradiction(null)}
+        onConfirm={() => void submit(true)}
+      />
     </>
   );
 }

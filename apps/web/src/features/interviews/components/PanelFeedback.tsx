@@ -70,8 +70,10 @@ export function PanelFeedback({ kit }: { kit: InterviewKit }) {
 function PanelCard({ scorecard: s, kit }: { scorecard: Scorecard; kit: InterviewKit }) {
   const titles = new Map(kitCriteria(kit).map((c) => [c.key, c.title]));
   const flags = new Map(kit.redFlags.map((f) => [f.key, f]));
-  const known = s.ratings.filter((r) => titles.has(r.criterionKey));
-  const elsewhere = s.ratings.length - known.length;
+  // Only asked ratings: an old rating on an unasked question counts in no figure and is not shown here.
+  const asked = s.ratings.filter((r) => r.asked);
+  const known = asked.filter((r) => titles.has(r.criterionKey));
+  const elsewhere = asked.length - known.length;
   return (
     <li className="panel-card">
       <div className="panel-card__head">
@@ -103,7 +105,7 @@ function PanelCard({ scorecard: s, kit }: { scorecard: Scorecard; kit: Interview
       ) : null}
       {elsewhere > 0 ? (
         <p className="table__meta">
-          {elsewhere} {elsewhere === 1 ? 'rating' : 'ratings'} on competencies outside this step.
+          {elsewhere} {elsewhere === 1 ? 'rating' : 'ratings'} on questions this step did not ask.
         </p>
       ) : null}
       {s.redFlags.length > 0 ? (

@@ -1,12 +1,14 @@
 import type { InterviewKit } from '@scorecard/contracts';
 import type { ScorecardIssue } from '@scorecard/domain';
 import type { ReactNode } from 'react';
-import { issuesByPath, type DraftContent } from '../scorecard-draft';
+import { isCandidateQuestions, issuesByPath, type DraftContent } from '../scorecard-draft';
+import { CandidateQuestionsKit } from './CandidateQuestionsKit';
 import { CriterionBlock } from './CriterionBlock';
 import { KitFacts } from './KitFacts';
 import { NotesPanel } from './NotesPanel';
 import { OverallSection } from './OverallSection';
 import { RedFlagsSection } from './RedFlagsSection';
+import { UnaskedRatings } from './UnaskedRatings';
 
 export type Updater = (recipe: (draft: DraftContent) => DraftContent) => void;
 
@@ -22,17 +24,23 @@ type ScorecardFormProps = {
   children?: ReactNode;
 };
 
-/** The interview kit and the scorecard on one page: each criterion's question beside its rating. */
+/**
+ * The interview kit and the scorecard on one page: each asked question beside its rating (the kit
+ * holds exactly the questions the interview asked), old unasked ratings apart and read-only; the
+ * candidate's questions step shows its topics and takes notes and a summary only.
+ */
 export function ScorecardForm({ kit, content, update, issues, now, children }: ScorecardFormProps) {
   const errors = issuesByPath(issues);
   const asked = new Set(kit.questionKeys);
+  const closing = isCandidateQuestions(kit);
   return (
     <div className="scorecard">
       <div className="scorecard__top">
         <KitFacts kit={kit} now={now} />
         <NotesPanel notes={content.notes} update={update} />
       </div>
-      {update ? (
+      {closing ? <CandidateQuestionsKit kit={kit} /> : null}
+      {update && kit.competencies.length > 0 ? (
         <p className="keyboard-hint" id="keyboard-hint">
           <strong>Keyboard:</strong> in a rating, press <kbd>1</kbd>–<kbd>4</kbd> to choose a level, <kbd>0</kbd> or{' '}
           <kbd>N</kbd> for not assessed; <kbd>Tab</kbd> moves to the evidence, then to the next criterion. Changes save
@@ -66,12 +74,16 @@ export function ScorecardForm({ kit, content, update, issues, now, children }: S
           ))}
         </section>
       ))}
+      <UnaskedRatings kit={kit} />
       <RedFlagsSection items={kit.redFlags} flags={content.redFlags} update={update} errors={errors} />
       <OverallSection
         recommendation={content.recommendation}
         summary={content.summary}
         update={update}
         error={errors.get('recommendation')}
+        withRecommendation={!closing}
+        contradictionConfirmedAt={kit.scorecard.contradictionConfirmedAt}
+        now={now}
       />
       {children}
     </div>

@@ -2,13 +2,14 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { InterviewKit } from '@scorecard/contracts';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert } from '../../../components/ui/Alert';
-import { ApiError, api, errorMessage } from '../../../lib/api';
+import { ApiError, api, errorMessage, isApiError } from '../../../lib/api';
 import { interviewKeys } from '../api/interview-keys';
 import { formatDateTime } from '../interview-copy';
 import { readLocalDraft, removeLocalDraft, writeLocalDraft } from '../local-drafts';
-import { draftFromScorecard, draftIssues, toBody, type DraftContent } from '../scorecard-draft';
+import { draftContradiction, draftFromScorecard, draftIssues, toBody, type DraftContent } from '../scorecard-draft';
 import { AmendDialog } from './AmendDialog';
 import { AmendmentHistory } from './AmendmentHistory';
+import { ContradictionDialog } from './ContradictionDialog';
 import { IssueList } from './IssueList';
 import { PanelFeedback } from './PanelFeedback';
 import { ScorecardBar } from './ScorecardBar';
@@ -42,6 +43,7 @@ export function SubmittedScorecard({ kit, now }: { kit: InterviewKit; now: numbe
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [contradiction, setContradiction] = useState<string | null>(null);
   const issuesHeading = useRef<HTMLHeadingElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const saved = useMemo(() => draftFromScorecard(scorecard), [scorecard]);
@@ -79,10 +81,11 @@ export function SubmittedScorecard({ kit, now }: { kit: InterviewKit; now: numbe
     focusHeading();
   };
 
-  const save = async () => {
+  const save = async (confirmContradiction = false) => {
     if (!amending) return;
     setAttempted(true);
     setFailure(null);
+    setContradiction(null);
     if (issues.length > 0) {
       requestAnimationFrame(() => {
         issuesHeading.current?.focus({ preventScroll: true });
@@ -90,11 +93,21 @@ export function SubmittedScorecard({ kit, now }: { kit: InterviewKit; now: numbe
       });
       return;
     }
+    const local = draftContradiction(amending.content, kit);
+    if (local && !confirmContradiction) {
+      setContradiction(local.message);
+      return;
+    }
     setSaving(true);
     try {
       const amended = await api('amendScorecard', {
         params: { id: scorecard.id },
-        body: { ...toBody(amending.content, kit), reason: amending.reason, revision: scorecard.revision },
+        body: {
+          ...toBody(amending.content, kit),
+          reason: amending.reason,
+          revision: scorecard.revision,
+          ...(confirmContradiction ? { confirmContradiction: true } : {}),
+        },
       });
       removeLocalDraft(scorecard.id);
       queryClient.setQueryData<InterviewKit>(interviewKeys.kit(kit.interview.id), (old) =>
@@ -106,7 +119,9 @@ export function SubmittedScorecard({ kit, now }: { kit: InterviewKit; now: numbe
       setNotice('Amendment saved. The original is kept on record with your reason.');
       focusHeading();
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'stale_revision') {
+      if (isApiError(error, 'recommendation_contradicts_ratings')) {
+        setContradiction(error.message);
+      } else if (error instanceof ApiError && error.code === 'stale_revision') {
         setFailure(
           'This scorecard was amended in another tab or window. Reload the page to see the latest; your changes here are kept on this device until then.',
         );
@@ -205,6 +220,12 @@ export function SubmittedScorecard({ kit, now }: { kit: InterviewKit; now: numbe
         </ScorecardBar>
       ) : null}
       <AmendDialog open={dialogOpen} onClose={() => setDialogOpen(false)} onStart={start} />
+      <ContradictionDialog
+        message={contradiction}
+        confirmLabel="Save the amendment anyway"
+        onCancel={() => setContradiction(null)}
+        onConfirm={() => void save(true)}
+      />
     </>
   );
 }

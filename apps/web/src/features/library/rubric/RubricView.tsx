@@ -1,4 +1,5 @@
 import type { RubricContent } from '@scorecard/contracts';
+import { roundHalfUp } from '@scorecard/domain';
 import { Badge } from '../../../components/ui/Badge';
 import { CATEGORY_LABELS, QUESTION_TYPE_LABELS, competencyName, criterionName, levelLabel } from './rubric-text';
 
@@ -11,7 +12,7 @@ export function RubricView({ content }: { content: RubricContent }) {
     <div className="competency-list">
       {content.competencies.map((competency, ci) => {
         const headingId = `view-competency-${competency.key}`;
-        const share = totalWeight > 0 ? Math.round((competency.weight / totalWeight) * 100) : 0;
+        const share = totalWeight > 0 ? roundHalfUp((competency.weight / totalWeight) * 100, 0) : 0;
         return (
           <section key={competency.key} className="competency" aria-labelledby={headingId}>
             <header className="competency__header">

@@ -1,5 +1,5 @@
 import type { RubricContent } from '@scorecard/contracts';
-import type { PlanIssue } from '@scorecard/domain';
+import { MIN_INTERVIEWERS_PER_COMPETENCY, ratersPerCandidate, type PlanIssue } from '@scorecard/domain';
 import type { PlanStepValues } from '../plan-form';
 
 type PlanCheckPanelProps = {
@@ -10,8 +10,31 @@ type PlanCheckPanelProps = {
   onEditProfile?: (() => void) | undefined;
 };
 
-/** The plan check, live: what the current (unsaved) plan still misses, in plain words. */
+/**
+ * The plan check, live: what the current (unsaved) plan still misses, in plain words. Errors fail
+ * the check (opening then needs a reason); warnings are shown apart and never block.
+ */
 export function PlanCheckPanel({ check, rubric, steps, onEditProfile }: PlanCheckPanelProps) {
+  const errors = check.issues.filter((i) => i.severity === 'error');
+  const warnings = check.issues.filter((i) => i.severity === 'warning');
+  const assessments = steps.filter((s) => (s.kind ?? 'assessment') === 'assessment');
+  const issueItem = (issue: PlanIssue) => (
+    <li
+      key={`${issue.code}-${issue.competencyKey ?? ''}`}
+      className={issue.severity === 'warning' ? 'check-panel__issue check-panel__issue--warning' : 'check-panel__issue'}
+      data-severity={issue.severity}
+    >
+      <span>
+        <span className="visually-hidden">{issue.severity === 'warning' ? 'Warning: ' : 'To fix: '}</span>
+        {issue.message}
+      </span>
+      {(issue.code === 'coding_share_missing' || issue.code === 'coding_share_em_like') && onEditProfile ? (
+        <button type="button" className="link-button" onClick={onEditProfile}>
+          Edit the profile
+        </button>
+      ) : null}
+    </li>
+  );
   return (
     <section
       className={check.ok ? 'check-panel check-panel--ok' : 'check-panel'}
@@ -25,50 +48,55 @@ export function PlanCheckPanel({ check, rubric, steps, onEditProfile }: PlanChec
         {check.ok ? (
           <p className="check-panel__verdict check-panel__verdict--ok">
             <CheckIcon /> Plan check passes
+            {warnings.length > 0 ? `, with ${warnings.length === 1 ? '1 warning' : `${warnings.length} warnings`}` : ''}
           </p>
         ) : (
           <p className="check-panel__verdict">
-            {check.issues.length === 1 ? '1 issue to fix' : `${check.issues.length} issues to fix`}
+            {errors.length === 1 ? '1 issue to fix' : `${errors.length} issues to fix`}
+            {warnings.length > 0 ? ` · ${warnings.length === 1 ? '1 warning' : `${warnings.length} warnings`}` : ''}
           </p>
         )}
       </div>
-      {check.ok ? null : (
+      {errors.length > 0 ? (
         <ul className="check-panel__issues" aria-label="Plan check issues">
-          {check.issues.map((issue) => (
-            <li key={`${issue.code}-${issue.competencyKey ?? ''}`} className="check-panel__issue">
-              <span>{issue.message}</span>
-              {issue.code === 'coding_share_missing' && onEditProfile ? (
-                <button type="button" className="link-button" onClick={onEditProfile}>
-                  Edit the profile
-                </button>
-              ) : null}
-            </li>
-          ))}
+          {errors.map(issueItem)}
         </ul>
-      )}
+      ) : null}
+      {warnings.length > 0 ? (
+        <>
+          <h4 className="check-panel__subtitle">Warnings (they never block opening)</h4>
+          <ul className="check-panel__issues" aria-label="Plan check warnings">
+            {warnings.map(issueItem)}
+          </ul>
+        </>
+      ) : null}
       <h4 className="check-panel__subtitle">Coverage</h4>
       <ul className="coverage" aria-label="Coverage by competency">
         {rubric.competencies.map((c) => {
-          const covering = steps.filter((s) => s.focusCompetencyKeys.includes(c.key));
-          const interviewers = new Set(covering.flatMap((s) => s.interviewerIds)).size;
           const criterionKeys = new Set(c.criteria.map((cr) => cr.key));
-          const questions = new Set(covering.flatMap((s) => s.criterionKeys).filter((k) => criterionKeys.has(k))).size;
-          const good = covering.length > 0 && interviewers >= 2;
+          const asking = assessments.filter((s) => s.criterionKeys.some((k) => criterionKeys.has(k)));
+          const raters = ratersPerCandidate(asking.map((s) => s.interviewerIds));
+          const questions = new Set(asking.flatMap((s) => s.criterionKeys).filter((k) => criterionKeys.has(k))).size;
+          const good = !(c.weight > 0) || raters >= MIN_INTERVIEWERS_PER_COMPETENCY;
           return (
             <li key={c.key} className={good ? 'coverage__item coverage__item--ok' : 'coverage__item'}>
               <span className="coverage__name">{c.name}</span>
               <span className="coverage__meta">
-                {covering.length} {covering.length === 1 ? 'step' : 'steps'} · {interviewers}{' '}
-                {interviewers === 1 ? 'interviewer' : 'interviewers'} · {questions}{' '}
-                {questions === 1 ? 'question' : 'questions'}
+                asked by {asking.length} {asking.length === 1 ? 'step' : 'steps'} ·{' '}
+                {raters >= MIN_INTERVIEWERS_PER_COMPETENCY
+                  ? '2 or more raters'
+                  : `${raters} ${raters === 1 ? 'rater' : 'raters'}`}{' '}
+                per candidate · {questions} {questions === 1 ? 'question' : 'questions'}
               </span>
             </li>
           );
         })}
       </ul>
       <p className="check-panel__about">
-        The check asks for: every competency in a step and seen by at least two interviewers, a leadership and a
-        communication question, someone asking why the candidate wants to lead, and a stated coding share.
+        The check asks for: every weighted competency asked (through its questions) by at least two steps that different
+        interviewers can hold (a step’s pool of interviewers is one rater per candidate), a leadership and a
+        communication question, someone asking why the candidate wants to lead, and a stated coding share. It warns when
+        the coding share is an engineering manager’s or the plan does not close with the candidate’s questions.
       </p>
     </section>
   );

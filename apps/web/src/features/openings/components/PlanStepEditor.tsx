@@ -1,4 +1,4 @@
-import type { Person, RubricContent } from '@scorecard/contracts';
+import { PLAN_STEP_KIND_LABELS, type Person, type PlanStepKind, type RubricContent } from '@scorecard/contracts';
 import { useId } from 'react';
 import { Controller, useWatch, type UseFormReturn } from 'react-hook-form';
 import type { PlanFormValues } from '../plan-form';
@@ -23,13 +23,20 @@ const CATEGORY_LABELS: Record<RubricContent['competencies'][number]['category'],
   other: 'Other',
 };
 
-/** One interview step: name, length, focus competencies, their questions, default interviewers. */
+const KIND_HINTS: Record<PlanStepKind, string> = {
+  assessment: 'Asks the questions you choose below; the interviewer rates each answer.',
+  candidate_questions:
+    'The candidate asks their questions (authority, coding time, the team, the engineering manager, growth). Notes only: no ratings, no recommendation. Put it last.',
+};
+
+/** One interview step: kind, name, length, focus competencies, their questions, default interviewers. */
 export function PlanStepEditor({ form, index, stepKey, count, rubric, people, onMove, onRemove }: PlanStepEditorProps) {
   const id = useId();
   const { register, control, setValue, getValues } = form;
   const errors = form.formState.errors.steps?.[index];
   const name = useWatch({ control, name: `steps.${index}.name` });
   const focus = useWatch({ control, name: `steps.${index}.focusCompetencyKeys` }) ?? [];
+  const kind = useWatch({ control, name: `steps.${index}.kind` }) ?? 'assessment';
   const focused = rubric.competencies.filter((c) => focus.includes(c.key));
   const number = index + 1;
   const heading = name?.trim() ? `Step ${number}: ${name.trim()}` : `Step ${number}`;
@@ -45,8 +52,16 @@ export function PlanStepEditor({ form, index, stepKey, count, rubric, people, on
     }
   };
 
+  const chooseKind = (next: PlanStepKind) => {
+    setValue(`steps.${index}.kind`, next, { shouldDirty: true });
+    if (next === 'candidate_questions') {
+      setValue(`steps.${index}.focusCompetencyKeys`, [], { shouldDirty: true });
+      setValue(`steps.${index}.criterionKeys`, [], { shouldDirty: true });
+    }
+  };
+
   return (
-    <section className="step" aria-labelledby={`${id}-title`} data-step-key={stepKey}>
+    <section className="step" aria-labelledby={`${id}-title`} data-step-key={stepKey} data-step-kind={kind}>
       <header className="step__header">
         <h3 id={`${id}-title`} className="step__title" tabIndex={-1}>
           {heading}
@@ -123,23 +138,48 @@ export function PlanStepEditor({ form, index, stepKey, count, rubric, people, on
         </div>
       </div>
 
-      <div className="step__columns">
-        <fieldset className="checks">
-          <legend className="field__label">Focus competencies</legend>
-          {rubric.competencies.map((c) => (
-            <div className="check" key={c.key}>
+      <fieldset className="step__kind">
+        <legend className="field__label">Kind of step</legend>
+        <div className="step__kind-options">
+          {(Object.keys(PLAN_STEP_KIND_LABELS) as PlanStepKind[]).map((k) => (
+            <div className="check" key={k}>
               <input
-                id={`${id}-c-${c.key}`}
-                type="checkbox"
-                className="checkbox"
-                checked={focus.includes(c.key)}
-                onChange={(e) => toggleFocus(c.key, e.target.checked)}
+                id={`${id}-kind-${k}`}
+                type="radio"
+                name={`${id}-kind`}
+                className="radio"
+                checked={kind === k}
+                onChange={() => chooseKind(k)}
               />
-              <label htmlFor={`${id}-c-${c.key}`}>{c.name}</label>
-              <span className="check__meta">{CATEGORY_LABELS[c.category]}</span>
+              <label htmlFor={`${id}-kind-${k}`}>{PLAN_STEP_KIND_LABELS[k]}</label>
             </div>
           ))}
-        </fieldset>
+        </div>
+        <p className="field__hint">{KIND_HINTS[kind]}</p>
+        {errors?.focusCompetencyKeys && kind === 'candidate_questions' ? (
+          <p className="field__error">{errors.focusCompetencyKeys.message}</p>
+        ) : null}
+      </fieldset>
+
+      <div className="step__columns">
+        {kind === 'candidate_questions' ? null : (
+          <fieldset className="checks">
+            <legend className="field__label">Focus competencies</legend>
+            {rubric.competencies.map((c) => (
+              <div className="check" key={c.key}>
+                <input
+                  id={`${id}-c-${c.key}`}
+                  type="checkbox"
+                  className="checkbox"
+                  checked={focus.includes(c.key)}
+                  onChange={(e) => toggleFocus(c.key, e.target.checked)}
+                />
+                <label htmlFor={`${id}-c-${c.key}`}>{c.name}</label>
+                <span className="check__meta">{CATEGORY_LABELS[c.category]}</span>
+              </div>
+            ))}
+          </fieldset>
+        )}
         <Controller
           control={control}
           name={`steps.${index}.interviewerIds`}
@@ -154,52 +194,57 @@ export function PlanStepEditor({ form, index, stepKey, count, rubric, people, on
         />
       </div>
 
-      <Controller
-        control={control}
-        name={`steps.${index}.criterionKeys`}
-        render={({ field, fieldState }) => (
-          <fieldset className="questions">
-            <legend className="field__label">Questions</legend>
-            {focused.length === 0 ? (
-              <p className="field__hint">Choose focus competencies to pick their questions.</p>
-            ) : (
-              focused.map((c) => (
-                <div key={c.key} className="questions__group" role="group" aria-label={`${c.name} questions`}>
-                  <p className="questions__competency" aria-hidden="true">
-                    {c.name}
-                  </p>
-                  {c.criteria.map((cr) => (
-                    <div className="question" key={cr.key}>
-                      <input
-                        id={`${id}-q-${cr.key}`}
-                        type="checkbox"
-                        className="checkbox"
-                        checked={field.value.includes(cr.key)}
-                        aria-describedby={`${id}-q-${cr.key}-prompt`}
-                        onChange={(e) =>
-                          field.onChange(
-                            e.target.checked ? [...field.value, cr.key] : field.value.filter((k) => k !== cr.key),
-                          )
-                        }
-                      />
-                      <div className="question__text">
-                        <label htmlFor={`${id}-q-${cr.key}`} className="question__title">
-                          {cr.title || 'Untitled question'}
-                          {cr.whyLead ? <span className="why-lead">Why-lead question</span> : null}
-                        </label>
-                        <p id={`${id}-q-${cr.key}-prompt`} className="question__prompt">
-                          {cr.prompt}
-                        </p>
+      {kind === 'candidate_questions' ? null : (
+        <Controller
+          control={control}
+          name={`steps.${index}.criterionKeys`}
+          render={({ field, fieldState }) => (
+            <fieldset className="questions">
+              <legend className="field__label">Questions this step asks</legend>
+              <p className="field__hint">
+                The scorecard rates exactly these: a competency counts as asked only through its questions.
+              </p>
+              {focused.length === 0 ? (
+                <p className="field__hint">Choose focus competencies to pick their questions.</p>
+              ) : (
+                focused.map((c) => (
+                  <div key={c.key} className="questions__group" role="group" aria-label={`${c.name} questions`}>
+                    <p className="questions__competency" aria-hidden="true">
+                      {c.name}
+                    </p>
+                    {c.criteria.map((cr) => (
+                      <div className="question" key={cr.key}>
+                        <input
+                          id={`${id}-q-${cr.key}`}
+                          type="checkbox"
+                          className="checkbox"
+                          checked={field.value.includes(cr.key)}
+                          aria-describedby={`${id}-q-${cr.key}-prompt`}
+                          onChange={(e) =>
+                            field.onChange(
+                              e.target.checked ? [...field.value, cr.key] : field.value.filter((k) => k !== cr.key),
+                            )
+                          }
+                        />
+                        <div className="question__text">
+                          <label htmlFor={`${id}-q-${cr.key}`} className="question__title">
+                            {cr.title || 'Untitled question'}
+                            {cr.whyLead ? <span className="why-lead">Why-lead question</span> : null}
+                          </label>
+                          <p id={`${id}-q-${cr.key}-prompt`} className="question__prompt">
+                            {cr.prompt}
+                          </p>
+                        </div>
                       </div>
-                    </div>
-                  ))}
-                </div>
-              ))
-            )}
-            {fieldState.error ? <p className="field__error">{fieldState.error.message}</p> : null}
-          </fieldset>
-        )}
-      />
+                    ))}
+                  </div>
+                ))
+              )}
+              {fieldState.error ? <p className="field__error">{fieldState.error.message}</p> : null}
+            </fieldset>
+          )}
+        />
+      )}
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import type { Person, PlanStep, RubricContent } from '@scorecard/contracts';
+import { PLAN_STEP_KIND_LABELS, type Person, type PlanStep, type RubricContent } from '@scorecard/contracts';
 
 type PlanViewProps = { steps: readonly PlanStep[]; rubric: RubricContent | null; people: readonly Person[] };
 
@@ -22,6 +22,9 @@ export function PlanView({ steps, rubric, people }: PlanViewProps) {
         <li key={step.key} className="plan-view__step">
           <h3 className="step__title">
             Step {index + 1}: {step.name} <span className="plan-view__duration">{step.durationMinutes} min</span>
+            {step.kind === 'candidate_questions' ? (
+              <span className="plan-view__kind">{PLAN_STEP_KIND_LABELS.candidate_questions}</span>
+            ) : null}
           </h3>
           <dl className="plan-view__details">
             <div>

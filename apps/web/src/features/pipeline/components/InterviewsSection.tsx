@@ -1,5 +1,5 @@
 import { STAGE_LABELS, type Application, type Interview } from '@scorecard/contracts';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert } from '../../../components/ui/Alert';
 import { LoadingState } from '../../../components/ui/States';
 import { errorMessage } from '../../../lib/api';
@@ -13,17 +13,33 @@ import { ScheduleInterviewDialog } from './ScheduleInterviewDialog';
 
 type DialogState = { kind: 'schedule' } | { kind: 'change' | 'cancel'; id: string } | null;
 
+type InterviewsSectionProps = {
+  application: Application;
+  /** A competency to schedule an interview for (an evidence gap of the debrief): opens the dialog with a step that asks it. */
+  scheduleFor?: string | null;
+  onScheduleForHandled?: () => void;
+};
+
 /**
  * The interviews of an application: the list, scheduling from a plan step, and rescheduling,
  * reassigning or cancelling one interview.
  */
-export function InterviewsSection({ application }: { application: Application }) {
+export function InterviewsSection({ application, scheduleFor = null, onScheduleForHandled }: InterviewsSectionProps) {
   const interviews = useInterviews(application.id);
   const [dialog, setDialog] = useState<DialogState>(null);
+  const [competencyKey, setCompetencyKey] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const final = isFinal(application.stage);
   const items = interviews.data ?? [];
+  useEffect(() => {
+    if (!scheduleFor || interviews.isPending) return;
+    if (!final) {
+      setCompetencyKey(scheduleFor);
+      setDialog({ kind: 'schedule' });
+    }
+    onScheduleForHandled?.();
+  }, [scheduleFor, interviews.isPending, final, onScheduleForHandled]);
   const selected = (kind: 'change' | 'cancel') =>
     dialog?.kind === kind ? (items.find((i) => i.id === dialog.id) ?? null) : null;
 
@@ -58,7 +74,10 @@ export function InterviewsSection({ application }: { application: Application })
           <button
             type="button"
             className="button button--secondary"
-            onClick={() => open({ kind: 'schedule' })}
+            onClick={() => {
+              setCompetencyKey(null);
+              open({ kind: 'schedule' });
+            }}
             disabled={interviews.isPending}
           >
             Schedule interview
@@ -112,6 +131,7 @@ export function InterviewsSection({ application }: { application: Application })
         open={dialog?.kind === 'schedule'}
         application={application}
         interviews={items}
+        competencyKey={competencyKey}
         onClose={() => setDialog(null)}
         onScheduled={(i) => done(`Scheduled ${summary(i)}.`, i.id)}
       />

@@ -27,6 +27,8 @@ type ScheduleInterviewDialogProps = {
   application: Application;
   /** The application's interviews, to mark steps that already have one. */
   interviews: readonly Interview[];
+  /** A competency that needs more evidence: the first step asking it is chosen, and such steps are marked. */
+  competencyKey?: string | null;
   onClose: () => void;
   onScheduled: (interview: Interview) => void;
 };
@@ -44,7 +46,7 @@ export function ScheduleInterviewDialog(props: ScheduleInterviewDialogProps) {
   );
 }
 
-function ScheduleBody({ application, interviews, onClose, onScheduled }: ScheduleInterviewDialogProps) {
+function ScheduleBody({ application, interviews, competencyKey, onClose, onScheduled }: ScheduleInterviewDialogProps) {
   const steps = usePlanSteps(application.opening.id);
   const people = usePeople();
   if (steps.isPending || people.isPending) return <LoadingState label="Loading the plan and interviewers…" />;
@@ -82,6 +84,7 @@ function ScheduleBody({ application, interviews, onClose, onScheduled }: Schedul
       steps={steps.data}
       people={people.data}
       interviews={interviews}
+      competencyKey={competencyKey ?? null}
       onClose={onClose}
       onScheduled={onScheduled}
     />
@@ -93,6 +96,7 @@ type ScheduleFormProps = {
   steps: readonly PlanStep[];
   people: readonly Person[];
   interviews: readonly Interview[];
+  competencyKey: string | null;
   onClose: () => void;
   onScheduled: (interview: Interview) => void;
 };
@@ -101,10 +105,12 @@ function firstActive(ids: readonly string[], people: readonly Person[]): string 
   return ids.find((id) => people.some((p) => p.id === id)) ?? '';
 }
 
-function ScheduleForm({ application, steps, people, interviews, onClose, onScheduled }: ScheduleFormProps) {
+function ScheduleForm({ application, steps, people, interviews, competencyKey, onClose, onScheduled }: ScheduleFormProps) {
   const schedule = useScheduleInterview({ applicationId: application.id, openingId: application.opening.id });
   const scheduled = new Set(interviews.filter((i) => i.status === 'scheduled').map((i) => i.step.key));
-  const firstStep = steps.find((s) => !scheduled.has(s.key)) ?? steps[0]!;
+  const asks = (s: PlanStep) => competencyKey !== null && s.focusCompetencyKeys.includes(competencyKey);
+  const asking = steps.filter(asks);
+  const firstStep = asking[0] ?? steps.find((s) => !scheduled.has(s.key)) ?? steps[0]!;
   const start = nextWorkingDayAt10(new Date());
   const form = useForm<InterviewFormInput, unknown, ScheduleFormOutput>({
     resolver: zodResolver(ScheduleFormSchema),
@@ -144,6 +150,13 @@ function ScheduleForm({ application, steps, people, interviews, onClose, onSched
   return (
     <form className="form interview-form" onSubmit={onSubmit} noValidate aria-label="Schedule interview">
       <SubmitFailure error={schedule.error} title="The interview wasn’t scheduled" onDismiss={() => schedule.reset()} />
+      {competencyKey !== null ? (
+        <Alert tone="info" title="More evidence for a competency">
+          {asking.length > 0
+            ? 'The debrief found too few independent ratings of a competency. The steps that ask it are marked “asks it”; the first is chosen.'
+            : 'No step of the plan asks this competency yet: add it to a step of the plan, or pick the closest step.'}
+        </Alert>
+      ) : null}
       <Field
         label="Plan step"
         error={errors.stepKey?.message}
@@ -155,6 +168,7 @@ function ScheduleForm({ application, steps, people, interviews, onClose, onSched
               <option key={s.key} value={s.key}>
                 {s.name}
                 {scheduled.has(s.key) ? ' (scheduled)' : ''}
+                {asks(s) ? ' (asks it)' : ''}
               </option>
             ))}
           </select>

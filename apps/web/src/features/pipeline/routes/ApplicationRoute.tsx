@@ -1,6 +1,6 @@
 import { STAGE_LABELS, Uuid, type Application } from '@scorecard/contracts';
 import { allowedMoves } from '@scorecard/domain';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { Alert } from '../../../components/ui/Alert';
 import { Badge } from '../../../components/ui/Badge';
 import { PageHeader } from '../../../components/ui/PageHeader';
@@ -70,6 +70,18 @@ function ApplicationPage({ application: a, refetch }: { application: Application
   const subject = { applicationId: a.id, name: a.candidate.name, stage: a.stage, version: a.version };
   const role = [a.candidate.currentTitle, a.candidate.currentCompany].filter(Boolean).join(' at ');
   const final = isFinal(a.stage);
+  // `?schedule=<competency key>`: the debrief's "Add an interview" for an evidence gap.
+  const [search, setSearch] = useSearchParams();
+  const scheduleFor = search.get('schedule');
+  const scheduleHandled = () =>
+    setSearch(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        next.delete('schedule');
+        return next;
+      },
+      { replace: true },
+    );
   return (
     <>
       <p className="breadcrumb">
@@ -126,7 +138,7 @@ function ApplicationPage({ application: a, refetch }: { application: Application
           </h2>
           <StageTimeline history={a.history} />
         </section>
-        <InterviewsSection application={a} />
+        <InterviewsSection application={a} scheduleFor={scheduleFor} onScheduleForHandled={scheduleHandled} />
       </div>
       <MoveDialog mover={mover} />
     </>

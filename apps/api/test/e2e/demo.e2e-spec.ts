@@ -1,0 +1,169 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Calibration, Comparison, OpeningSummary } from '@scorecard/contracts';
+import { DEMO_PASSWORD, PAST_OPENING_TITLE, seedDemo } from '../../src/database/seed-demo.js';
+import { DEMO_LENIENCY, PAST_CANDIDATE_COUNT, pastCandidates } from '../../src/database/demo-history.js';
+import { bearer } from '../support/factories.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+/**
+ * The demo's closed opening: enough past candidates, interviewed by the same four people on shared
+ * questions, for calibration and the comparison to show real figures; generated deterministically
+ * and played through the services, so it obeys every rule the product enforces.
+ */
+let t: TestApp;
+let hm: { authorization: string };
+let openingId: string;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  expect(await seedDemo(t.app, t.databaseUrl)).toBe(true);
+  const login = await t.http().post('/api/v1/auth/login').send({ email: 'hm@acme.test', password: DEMO_PASSWORD });
+  hm = bearer(login.body.token as string);
+  const list = await t.http().get('/api/v1/openings').set(hm).expect(200);
+  openingId = (list.body.items as OpeningSummary[]).find((o) => o.title === PAST_OPENING_TITLE)!.id;
+}, 120_000);
+afterAll(async () => {
+  await t.close();
+});
+
+/** Every submitted rating of the demo, keyed by who, whom, which step and question. */
+async function ratingsOf(app: TestApp, table: 'scorecard_ratings' | 'scorecard_first_ratings') {
+  return (await app.db.query(
+    `select c.email as candidate, u.email as interviewer, i.step_name as step, r.criterion_key as criterion, r.rating
+       from ${table} r
+       join scorecards s on s.organization_id = r.organization_id and s.id = r.scorecard_id
+       join interviews i on i.organization_id = s.organization_id and i.id = s.interview_id
+       join applications a on a.organization_id = s.organization_id and a.id = s.application_id
+       join candidates c on c.organization_id = a.organization_id and c.id = a.candidate_id
+       join users u on u.organization_id = s.organization_id and u.id = s.interviewer_id
+      order by 1, 2, 3, 4`,
+  )) as { candidate: string; interviewer: string; step: string; criterion: string; rating: number }[];
+}
+
+describe('demo closed opening', () => {
+  it('is closed, with thirty past candidates each rated by four interviewers on exactly the questions asked, and decided', async () => {
+    const opening = await t.http().get(`/api/v1/openings/${openingId}`).set(hm).expect(200);
+    expect(opening.body).toMatchObject({ status: 'closed', planCheck: { ok: true, issues: [] }, planOverride: null });
+    const stages = (await t.db.query(
+      `select stage, count(*)::int as n from applications where opening_id = $1 group by stage order by stage`,
+      [openingId],
+    )) as { stage: string; n: number }[];
+    expect(Object.fromEntries(stages.map((s) => [s.stage, s.n]))).toEqual({
+      hired: 2,
+      offer: 1,
+      debrief: 2,
+      rejected: PAST_CANDIDATE_COUNT - 5,
+    });
+    const panels = (await t.db.query(
+      `select count(*)::int as cards, count(distinct s.interviewer_id)::int as interviewers,
+              (select count(*) from application_decisions d
+                where d.organization_id = a.organization_id and d.application_id = a.id)::int as decisions
+         from applications a
+         join scorecards s on s.organization_id = a.organization_id and s.application_id = a.id and s.status = 'submitted'
+        where a.opening_id = $1 group by a.organization_id, a.id`,
+      [openingId],
+    )) as { cards: number; interviewers: number; decisions: number }[];
+    expect(panels).toHaveLength(PAST_CANDIDATE_COUNT);
+    for (const p of panels) expect(p).toEqual({ cards: 4, interviewers: 4, decisions: 1 });
+
+    // Rated exactly what was asked: each card's ratings are its interview's questions, all asked,
+    // all kept as first submitted; no contradiction needed confirming; none before its interview.
+    const [shape] = (await t.db.query(
+      `select count(*) filter (where rated <> asked)::int as mismatched,
+              count(*) filter (where not all_asked)::int as unasked,
+              count(*) filter (where firsts <> cardinality(asked))::int as missing_firsts,
+              count(*) filter (where confirmed)::int as contradictions,
+              count(*) filter (where early)::int as early
+         from (select (select array_agg(r.criterion_key order by r.criterion_key) from scorecard_ratings r
+                        where r.organization_id = s.organization_id and r.scorecard_id = s.id) as rated,
+                      (select array_agg(q order by q) from unnest(i.question_keys) q) as asked,
+                      (select bool_and(r.asked) from scorecard_ratings r
+                        where r.organization_id = s.organization_id and r.scorecard_id = s.id) as all_asked,
+                      (select count(*) from scorecard_first_ratings f
+                        where f.organization_id = s.organization_id and f.scorecard_id = s.id) as firsts,
+                      s.contradiction_confirmed_at is not null as confirmed,
+                      s.submitted_at < i.starts_at or i.starts_at > now() as early
+                 from scorecards s
+                 join interviews i on i.organization_id = s.organization_id and i.id = s.interview_id
+                 join applications a on a.organization_id = s.organization_id and a.id = s.application_id
+                where a.opening_id = $1 and s.status = 'submitted') cards`,
+      [openingId],
+    )) as Record<string, number>[];
+    expect(shape).toEqual({ mismatched: 0, unasked: 0, missing_firsts: 0, contradictions: 0, early: 0 });
+  });
+
+  it('gives calibration real offsets with intervals (the lenient and the severe interviewer called so) and alpha with an interval', async () => {
+    const res = await t.http().get(`/api/v1/analytics/calibration?openingId=${openingId}`).set(hm).expect(200);
+    const calibration = res.body as Calibration;
+    expect(calibration.interviewers).toHaveLength(4);
+    const byEmail = new Map(
+      (await t.db.query(`select id, email from users`)).map((u: { id: string; email: string }) => [u.id, u.email]),
+    );
+    for (const i of calibration.interviewers) {
+      const { offset } = i;
+      expect(offset.enough).toBe(true);
+      expect(offset.sample).toBeGreaterThanOrEqual(calibration.thresholds.offsetUnits);
+      expect(offset.interval).not.toBeNull();
+      expect(offset.interval!.low).toBeLessThanOrEqual(offset.value!);
+      expect(offset.interval!.high).toBeGreaterThanOrEqual(offset.value!);
+      // The generated leniency shows: clearly lenient and clearly severe interviewers' intervals
+      // exclude 0 on their side; the two in line are within half a point of it.
+      const leniency = DEMO_LENIENCY[byEmail.get(i.interviewer.id) as keyof typeof DEMO_LENIENCY];
+      if (leniency > 0.3) expect(offset.interval!.low).toBeGreaterThan(0);
+      else if (leniency < -0.3) expect(offset.interval!.high).toBeLessThan(0);
+      else expect(Math.abs(offset.value!)).toBeLessThan(0.5);
+    }
+    expect(calibration.agreement).toHaveLength(4);
+    for (const a of calibration.agreement) {
+      expect(a.enough).toBe(true);
+      expect(a.units).toBeGreaterThanOrEqual(calibration.thresholds.alphaUnits);
+      expect(a.alpha).not.toBeNull();
+      expect(a.interval).not.toBeNull();
+      expect(a.interval!.low).toBeLessThanOrEqual(a.alpha!);
+      expect(a.interval!.high).toBeGreaterThanOrEqual(a.alpha!);
+    }
+  });
+
+  it('gives the comparison tiers for those still considered and lists the rejected apart', async () => {
+    const rows = (await t.db.query(
+      `select id, stage from applications where opening_id = $1 order by stage <> 'rejected' desc, id`,
+      [openingId],
+    )) as { id: string; stage: string }[];
+    const picked = rows.slice(0, 8);
+    const res = await t
+      .http()
+      .get(`/api/v1/openings/${openingId}/comparison?applicationIds=${picked.map((r) => r.id).join(',')}`)
+      .set(hm)
+      .expect(200);
+    const comparison = res.body as Comparison;
+    const rejected = new Set(picked.filter((r) => r.stage === 'rejected').map((r) => r.id));
+    expect(rejected.size).toBe(3);
+    for (const row of comparison.rows) {
+      if (rejected.has(row.applicationId)) {
+        expect(row.tier).toBeNull();
+        expect(row.apart).not.toBeNull();
+      } else {
+        expect(row.tier).toBeGreaterThanOrEqual(1);
+        expect(row.coverage.partial).toBe(false);
+      }
+    }
+    expect(comparison.rows.find((r) => r.tier === 1)).toBeDefined();
+  });
+
+  it('is generated deterministically: a second demo, seeded into another database, has the same ratings', async () => {
+    expect(pastCandidates()).toEqual(pastCandidates());
+    const other = await startTestApp();
+    try {
+      expect(await seedDemo(other.app, other.databaseUrl)).toBe(true);
+      const [mine, theirs] = [
+        await ratingsOf(t, 'scorecard_first_ratings'),
+        await ratingsOf(other, 'scorecard_first_ratings'),
+      ];
+      expect(mine.length).toBeGreaterThan(PAST_CANDIDATE_COUNT * 4 * 5);
+      expect(theirs).toEqual(mine);
+      expect(await ratingsOf(other, 'scorecard_ratings')).toEqual(await ratingsOf(t, 'scorecard_ratings'));
+    } finally {
+      await other.close();
+    }
+  }, 120_000);
+});

@@ -1,0 +1,235 @@
+import { beforeAll, describe, expect, test } from '@jest/globals';
+import { apiSignIn, type ApiSession } from './api-client';
+import { DEMO_PASSWORD, signIn, uniqueEmail, withBrowser, type Browser } from './harness';
+
+/**
+ * The debrief read in the order that limits anchoring (issue 18, section 5), and independent
+ * ratings kept independent (section 2): discuss first, evidence gaps, scores, scorecards, the
+ * decision last; the figures say which ratings they read, on screen and in print, and the hiring
+ * manager switches to the amended view.
+ */
+
+const HM = 'hm@acme.test';
+const RECRUITER = 'recruiter@acme.test';
+const INES = 'interviewer1@acme.test';
+const MATEO = 'interviewer2@acme.test';
+const OPENING = 'Tech Lead, Platform';
+const HOUR = 3_600_000;
+const INDEPENDENT_LINE = 'Figures: independent ratings, as first submitted.';
+const AMENDED_LINE = 'Figures: with amendments.';
+
+type Kit = { questionKeys: string[]; scorecard: { id: string; revision: number } };
+type Card = { id: string; revision: number };
+
+let applicationId: string;
+let name: string;
+
+async function ok<T>(res: Promise<{ status: number; body: unknown }>, status = 200): Promise<T> {
+  const r = await res;
+  if (r.status !== status) throw new Error(`Expected ${status}, got ${r.status}: ${JSON.stringify(r.body)}`);
+  return r.body as T;
+}
+
+/** Every question the step asked at `rating`, saved and submitted. */
+async function submit(me: ApiSession, interviewId: string, rating: number, recommendation: string): Promise<Card> {
+  const kit = await ok<Kit>(me.request('GET', `/api/v1/interviews/${interviewId}/kit`));
+  const saved = await ok<{ revision: number }>(
+    me.request('PUT', `/api/v1/scorecards/${kit.scorecard.id}`, {
+      ratings: kit.questionKeys.map((criterionKey) => ({ criterionKey, rating, evidence: `Evidence for a ${rating}.` })),
+      redFlags: [],
+      recommendation,
+      summary: `Rated ${rating} throughout.`,
+      notes: '',
+      revision: kit.scorecard.revision,
+    }),
+  );
+  return ok<Card>(me.request('POST', `/api/v1/scorecards/${kit.scorecard.id}/submit`, { revision: saved.revision }));
+}
+
+function headingIndex(headings: string[], pattern: RegExp): number {
+  const i = headings.findIndex((h) => pattern.test(h));
+  if (i < 0) throw new Error(`No heading matches ${pattern}: ${headings.join(' | ')}`);
+  return i;
+}
+
+async function overallText(browser: Browser): Promise<string> {
+  const row = browser.page.getByRole('region', { name: 'Scores', exact: true }).getByRole('row', { name: /^Overall/ });
+  return (await row.textContent()) ?? '';
+}
+
+describe('the debrief’s reading order and its view of the ratings', () => {
+  beforeAll(async () => {
+    // A fresh application of the demo opening: Ines and Mateo on the first step, 4 against 2; Ines
+    // then reads the debrief and amends down to 2. Only the first step is held, so the
+    // competencies it does not ask are evidence gaps.
+    const recruiter = await apiSignIn(RECRUITER, DEMO_PASSWORD);
+    const openings = await ok<{ items: { id: string; title: string }[] }>(
+      recruiter.request('GET', `/api/v1/openings?q=${encodeURIComponent(OPENING)}`),
+    );
+    const openingId = openings.items.find((o) => o.title === OPENING)!.id;
+    name = `Olive Order ${Date.now() % 100000}`;
+    const candidate = await ok<{ id: string }>(
+      recruiter.request('POST', '/api/v1/candidates', { name, email: uniqueEmail('order'), source: 'referral' }),
+      201,
+    );
+    let application = await ok<{ id: string; version: number }>(
+      recruiter.request('POST', '/api/v1/applications', { candidateId: candidate.id, openingId }),
+      201,
+    );
+    applicationId = application.id;
+    for (const to of ['screen', 'interviews']) {
+      application = await ok(
+        recruiter.request('POST', `/api/v1/applications/${applicationId}/moves`, { to, version: application.version }),
+      );
+    }
+    const opening = await ok<{ plan: { steps: { key: string }[] } }>(
+      recruiter.request('GET', `/api/v1/openings/${openingId}`),
+    );
+    const people = await ok<{ items: { id: string; name: string }[] }>(
+      recruiter.request('GET', '/api/v1/people?pageSize=100'),
+    );
+    const schedule = async (interviewer: string) =>
+      (
+        await ok<{ id: string }>(
+          recruiter.request('POST', `/api/v1/applications/${applicationId}/interviews`, {
+            stepKey: opening.plan.steps[0]!.key,
+            interviewerId: people.items.find((p) => p.name === interviewer)!.id,
+            startsAt: new Date(Date.now() - 48 * HOUR).toISOString(),
+          }),
+          201,
+        )
+      ).id;
+    const inesInterview = await schedule('Ines Okafor');
+    const mateoInterview = await schedule('Mateo Silva');
+    const ines = await apiSignIn(INES, DEMO_PASSWORD);
+    const inesCard = await submit(ines, inesInterview, 4, 'strong_yes');
+    await submit(await apiSignIn(MATEO, DEMO_PASSWORD), mateoInterview, 2, 'no');
+    // Ines reads the panel's feedback, then amends: labelled, and counted only in the amended view.
+    await ok(ines.request('GET', `/api/v1/applications/${applicationId}/debrief`));
+    const kit = await ok<Kit>(ines.request('GET', `/api/v1/interviews/${inesInterview}/kit`));
+    await ok(
+      ines.request('POST', `/api/v1/scorecards/${inesCard.id}/amendments`, {
+        ratings: kit.questionKeys.map((criterionKey) => ({ criterionKey, rating: 2, evidence: 'On reflection, a 2.' })),
+        redFlags: [],
+        recommendation: 'no',
+        summary: 'Mateo’s evidence convinced me.',
+        notes: '',
+        reason: 'Read Mateo’s evidence on the design answer.',
+        revision: inesCard.revision,
+      }),
+    );
+    const current = await ok<{ version: number }>(recruiter.request('GET', `/api/v1/applications/${applicationId}`));
+    await ok(
+      recruiter.request('POST', `/api/v1/applications/${applicationId}/moves`, {
+        to: 'debrief',
+        version: current.version,
+      }),
+    );
+  });
+
+  test('discuss first, evidence gaps, scores, scorecards, decision last; independent figures by default; the switch; print', async () => {
+    await withBrowser(async (browser) => {
+      const { page } = browser;
+      await signIn(browser, HM, DEMO_PASSWORD);
+      await browser.goto(`/applications/${applicationId}/debrief`);
+      await page.getByRole('heading', { level: 1, name: `Debrief: ${name}` }).waitFor();
+
+      // The order of the sections in the DOM.
+      const headings = (await page.locator('.debrief-page h2').allTextContents()).map((h) => h.trim());
+      const order = [/^Discuss first$/, /^Evidence gaps$/, /^Scores$/, /^Scorecards \(2\)$/, /^Decision$/].map((p) =>
+        headingIndex(headings, p),
+      );
+      expect(order).toEqual([...order].sort((a, b) => a - b));
+      expect(order.at(-1)).toBe(headings.length - 1);
+
+      // Independent ratings by default, said plainly; Ines's 4s count, not her amended 2s.
+      await page.getByText(INDEPENDENT_LINE).waitFor();
+      expect(await page.getByRole('radio', { name: 'Independent ratings (default)' }).isChecked()).toBe(true);
+      const independentOverall = await overallText(browser);
+      expect(independentOverall).toContain('3.0');
+      const discuss = page.getByRole('region', { name: 'Discuss first', exact: true });
+      await discuss.getByText('Split', { exact: true }).waitFor();
+
+      // The amendment beside the original, with its reason and the label.
+      const cards = page.getByRole('region', { name: 'Scorecards (2)' });
+      await cards.getByText('Read Mateo’s evidence on the design answer.', { exact: false }).waitFor();
+      await cards.getByText('Amended after reading the panel’s feedback').first().waitFor();
+      await cards.getByText('Amended to: 2').first().waitFor();
+
+      // Evidence gaps: competencies the held step did not ask, each with a way to add an interview.
+      const gaps = page.getByRole('region', { name: 'Evidence gaps', exact: true });
+      expect(await gaps.locator('.evidence-gap').count()).toBeGreaterThan(0);
+      await gaps.getByText('No independent rating').first().waitFor();
+      const add = gaps.getByRole('link', { name: /^Add an interview for / }).first();
+      expect(await add.getAttribute('href')).toMatch(new RegExp(`^/applications/${applicationId}\\?schedule=[0-9a-f-]{36}$`));
+      await browser.audit('debrief in reading order');
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await browser.screenshot('debrief-independent');
+
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.getByText(INDEPENDENT_LINE).isVisible()).toBe(true);
+      expect(await page.getByRole('radio', { name: 'Independent ratings (default)' }).isVisible()).toBe(false);
+      await browser.screenshot('debrief-independent-print');
+      await page.emulateMedia({ media: 'screen' });
+
+      // The switch: the amended view, in the URL, and said so; Ines's 2s now count.
+      await page.getByRole('radio', { name: 'With amendments' }).check();
+      await page.getByText(AMENDED_LINE).waitFor();
+      await page.waitForURL((url) => url.searchParams.get('ratings') === 'with_amendments');
+      await page.waitForFunction(
+        (before) =>
+          document.querySelector('.score-table__overall')?.textContent !== before &&
+          document.querySelector('.score-table__overall')?.textContent?.includes('2.0'),
+        independentOverall,
+      );
+      expect(await discuss.getByText('Split', { exact: true }).count()).toBe(0);
+      await browser.audit('debrief with amendments');
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await browser.screenshot('debrief-with-amendments');
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.getByText(AMENDED_LINE).isVisible()).toBe(true);
+      await browser.screenshot('debrief-with-amendments-print');
+      await page.emulateMedia({ media: 'screen' });
+
+      // Back to the independent ratings.
+      await page.getByRole('radio', { name: 'Independent ratings (default)' }).check();
+      await page.getByText(INDEPENDENT_LINE).waitFor();
+      await page.waitForURL((url) => !url.searchParams.has('ratings'));
+
+      // Hold: to the decision, with hold chosen.
+      await gaps.getByRole('button', { name: 'Hold' }).click();
+      const form = page.getByRole('form', { name: 'Record a decision' });
+      const hold = form.getByLabel('Hold', { exact: true });
+      expect(await hold.isChecked()).toBe(true);
+      expect(await hold.evaluate((el) => el === document.activeElement)).toBe(true);
+
+      // Add an interview: the application page opens scheduling with a step that asks the competency.
+      await add.click();
+      await browser.waitForPath(`/applications/${applicationId}`);
+      const dialog = page.getByRole('dialog', { name: 'Schedule interview' });
+      await dialog.waitFor();
+      await dialog.getByText('More evidence for a competency').waitFor();
+      const chosen = await dialog.getByLabel('Plan step').evaluate((el) => {
+        const select = el as HTMLSelectElement;
+        return select.options[select.selectedIndex]?.textContent ?? '';
+      });
+      const asking = await dialog.locator('option', { hasText: '(asks it)' }).count();
+      if (asking > 0) expect(chosen).toContain('(asks it)');
+      await browser.audit('scheduling for an evidence gap');
+      await browser.screenshot('debrief-gap-schedule');
+    });
+  }, 120_000);
+
+  test('an interviewer reads the independent ratings, with no switch', async () => {
+    await withBrowser(async (browser) => {
+      const { page } = browser;
+      await signIn(browser, INES, DEMO_PASSWORD, /^\/(interviews)?$/);
+      // Even asked for in the URL, an interviewer gets the independent ratings.
+      await browser.goto(`/applications/${applicationId}/debrief?ratings=with_amendments`);
+      await page.getByRole('heading', { level: 1, name: `Debrief: ${name}` }).waitFor();
+      await page.getByText(INDEPENDENT_LINE).waitFor();
+      expect(await page.getByRole('radio', { name: 'With amendments' }).count()).toBe(0);
+      expect(await page.getByRole('link', { name: /^Add an interview for / }).count()).toBe(0);
+    });
+  }, 60_000);
+});
