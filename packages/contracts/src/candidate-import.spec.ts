@@ -156,7 +156,12 @@ describe('parseImportRow', () => {
     ['missing source', { source: '' }, 'source', /^Use one of: Internal promotion, Referral/],
     ['unknown source', { source: 'Carrier pigeon' }, 'source', /daily\.dev/],
     ['unknown signal', { signals: 'mentoring; juggling' }, 'signals', /^Use any of: /],
-    ['unknown career path', { desiredCareerPath: 'astronaut' }, 'desiredCareerPath', /^Use technical \(Staff, Principal, Distinguished Engineer\), management \(Engineering Manager, Director, VP Engineering\), executive \(CTO at a startup\)/],
+    [
+      'unknown career path',
+      { desiredCareerPath: 'astronaut' },
+      'desiredCareerPath',
+      /^Use technical \(Staff, Principal, Distinguished Engineer\), management \(Engineering Manager, Director, VP Engineering\), executive \(CTO at a startup\)/,
+    ],
     ['unclear internal', { internal: 'maybe' }, 'internal', 'Use yes or no.'],
     ['coding share over 100', { desiredCodingSharePct: '120%' }, 'desiredCodingSharePct', /0 to 100/],
     ['coding share not a number', { desiredCodingSharePct: 'most' }, 'desiredCodingSharePct', /0 to 100/],

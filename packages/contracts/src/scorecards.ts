@@ -101,7 +101,12 @@ export const ScorecardRating = z.object({
 export type ScorecardRating = z.infer<typeof ScorecardRating>;
 
 /** A rating as an amendment found it: what the scorecard said before the change. */
-export const AmendedRating = ScorecardRating.pick({ criterionKey: true, competencyKey: true, rating: true, evidence: true });
+export const AmendedRating = ScorecardRating.pick({
+  criterionKey: true,
+  competencyKey: true,
+  rating: true,
+  evidence: true,
+});
 export type AmendedRating = z.infer<typeof AmendedRating>;
 
 export const Amendment = z.object({

@@ -169,10 +169,11 @@ function summarize(d: readonly number[]): OffsetStats {
   return { n, mean, sd: Math.sqrt(ss / (n - 1)) };
 }
 
-/** The default least number of matched units before anyone is called lenient or severe (an organization may change it). */
+/**
+ * The default least number of matched units before anyone is called lenient or severe; an
+ * organization may set 2–1000 (`CALIBRATION_MIN_UNITS` in the contracts, a check in the database).
+ */
 export const DEFAULT_MIN_OFFSET_UNITS = 10;
-/** The bounds of that setting. */
-export const MIN_OFFSET_UNITS_RANGE = { min: 2, max: 1000 } as const;
 
 export type OffsetVerdict = 'lenient' | 'severe' | 'in_line' | 'not_enough_data';
 

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Debrief, type AuthSession, type Interview, type Scorecard, type User } from '@scorecard/contracts';
-import { addMember, bearer, openOpeningWithFocus, signup, uniqueEmail, type FocusedOpening } from '../support/factories.js';
+import {
+  addMember,
+  bearer,
+  openOpeningWithFocus,
+  signup,
+  uniqueEmail,
+  type FocusedOpening,
+} from '../support/factories.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /**
@@ -76,9 +83,11 @@ type Rating = 1 | 2 | 3 | 4 | null;
 
 /** The first step asks every criterion of competencies 0 and 1: one value for each competency's criteria. */
 const firstStep = (c0: Rating, c1: Rating) =>
-  opening.competencies.slice(0, 2).flatMap((c, i) =>
-    c.criteria.map((cr) => ({ criterionKey: cr.key, rating: i === 0 ? c0 : c1, evidence: `Seen: ${i}` })),
-  );
+  opening.competencies
+    .slice(0, 2)
+    .flatMap((c, i) =>
+      c.criteria.map((cr) => ({ criterionKey: cr.key, rating: i === 0 ? c0 : c1, evidence: `Seen: ${i}` })),
+    );
 /** The second step asks the first criterion of competency 2 only. */
 const secondStep = (r: Rating) => [
   { criterionKey: opening.competencies[2]!.criteria[0]!.key, rating: r, evidence: 'Seen.' },
@@ -107,7 +116,15 @@ async function amend(member: Member, card: Scorecard, ratings: Ratings, recommen
     .http()
     .post(`/api/v1/scorecards/${card.id}/amendments`)
     .set(bearer(member.token))
-    .send({ ratings, redFlags: [], recommendation, summary: 'Second take.', notes: '', reason, revision: card.revision })
+    .send({
+      ratings,
+      redFlags: [],
+      recommendation,
+      summary: 'Second take.',
+      notes: '',
+      reason,
+      revision: card.revision,
+    })
     .expect(200);
   return res.body as Scorecard;
 }
@@ -130,7 +147,8 @@ const figures = (d: Debrief) => ({
   evidenceGaps: d.evidenceGaps,
 });
 
-const competencyStat = (d: Debrief, i: number) => d.competencies.find((c) => c.key === opening.competencies[i]!.key)!.stat;
+const competencyStat = (d: Debrief, i: number) =>
+  d.competencies.find((c) => c.key === opening.competencies[i]!.key)!.stat;
 
 async function viewed(applicationId: string, member: Member): Promise<boolean> {
   const rows = (await t.db.query(

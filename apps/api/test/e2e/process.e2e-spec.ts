@@ -86,9 +86,9 @@ async function debriefStream(base: string): Promise<{ ended: Promise<string> }> 
   const { token } = (await (await login(base, 'hm@acme.test', 'scorecard-demo')).json()) as { token: string };
   const get = async <T>(path: string) =>
     (await (await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } })).json()) as T;
-  const openings = await get<{ items: { id: string }[] }>('/api/v1/openings');
+  const openings = await get<{ items: { id: string; title: string }[] }>('/api/v1/openings');
   const board = await get<{ columns: { stage: string; cards: { applicationId: string }[] }[] }>(
-    `/api/v1/openings/${openings.items[0]!.id}/board`,
+    `/api/v1/openings/${openings.items.find((o) => o.title === 'Tech Lead, Platform')!.id}/board`,
   );
   const id = board.columns.find((c) => c.stage === 'debrief')!.cards[0]!.applicationId;
   return new Promise((resolveReady, reject) => {

@@ -843,6 +843,12 @@ describe('a rating is the rating of an answer that was asked', () => {
     };
     const draft = await current(ana, id);
     expect(draft.ratings).toEqual([expect.objectContaining({ rating: 2, asked: true }), legacy]);
+    // The kit names it, for showing it apart from the asked questions, which stay the only ones to rate.
+    const kit = (await api.kit(ana.token, i.id).expect(200)).body as InterviewKit;
+    expect(kit.unaskedCriteria).toEqual([
+      { key: third().criteria[1]!.key, title: third().criteria[1]!.title, competency: third().name },
+    ]);
+    expect(kit.competencies.flatMap((c) => c.criteria.map((cr) => cr.key))).toEqual([third().criteria[0]!.key]);
 
     // A save replaces only the asked ratings; the old one survives and is not required for submit.
     const saved = await api

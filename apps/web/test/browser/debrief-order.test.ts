@@ -23,6 +23,7 @@ type Card = { id: string; revision: number };
 
 let applicationId: string;
 let name: string;
+let inesInterview: string;
 
 async function ok<T>(res: Promise<{ status: number; body: unknown }>, status = 200): Promise<T> {
   const r = await res;
@@ -35,7 +36,11 @@ async function submit(me: ApiSession, interviewId: string, rating: number, recom
   const kit = await ok<Kit>(me.request('GET', `/api/v1/interviews/${interviewId}/kit`));
   const saved = await ok<{ revision: number }>(
     me.request('PUT', `/api/v1/scorecards/${kit.scorecard.id}`, {
-      ratings: kit.questionKeys.map((criterionKey) => ({ criterionKey, rating, evidence: `Evidence for a ${rating}.` })),
+      ratings: kit.questionKeys.map((criterionKey) => ({
+        criterionKey,
+        rating,
+        evidence: `Evidence for a ${rating}.`,
+      })),
       redFlags: [],
       recommendation,
       summary: `Rated ${rating} throughout.`,
@@ -99,7 +104,7 @@ describe('the debrief’s reading order and its view of the ratings', () => {
           201,
         )
       ).id;
-    const inesInterview = await schedule('Ines Okafor');
+    inesInterview = await schedule('Ines Okafor');
     const mateoInterview = await schedule('Mateo Silva');
     const ines = await apiSignIn(INES, DEMO_PASSWORD);
     const inesCard = await submit(ines, inesInterview, 4, 'strong_yes');
@@ -161,7 +166,9 @@ describe('the debrief’s reading order and its view of the ratings', () => {
       expect(await gaps.locator('.evidence-gap').count()).toBeGreaterThan(0);
       await gaps.getByText('No independent rating').first().waitFor();
       const add = gaps.getByRole('link', { name: /^Add an interview for / }).first();
-      expect(await add.getAttribute('href')).toMatch(new RegExp(`^/applications/${applicationId}\\?schedule=[0-9a-f-]{36}$`));
+      expect(await add.getAttribute('href')).toMatch(
+        new RegExp(`^/applications/${applicationId}\\?schedule=[0-9a-f-]{36}$`),
+      );
       await browser.audit('debrief in reading order');
       await page.evaluate(() => window.scrollTo(0, 0));
       await browser.screenshot('debrief-independent');
@@ -230,6 +237,15 @@ describe('the debrief’s reading order and its view of the ratings', () => {
       await page.getByText(INDEPENDENT_LINE).waitFor();
       expect(await page.getByRole('radio', { name: 'With amendments' }).count()).toBe(0);
       expect(await page.getByRole('link', { name: /^Add an interview for / }).count()).toBe(0);
+
+      // Her own scorecard keeps its amendment history, labelled, with what it replaced.
+      await browser.goto(`/interviews/${inesInterview}`);
+      const history = page.locator('.amendments');
+      await history.getByText('Read Mateo’s evidence on the design answer.').waitFor();
+      await history.getByText('Amended after reading the panel’s feedback.').waitFor();
+      await history.getByText('Replaced the first submission (recommendation: Strong yes).').waitFor();
+      await history.scrollIntoViewIfNeeded();
+      await browser.screenshot('interview-amendment-history');
     });
   }, 60_000);
 });

@@ -177,8 +177,9 @@ describe('interview kits and scorecards', () => {
       await page.getByText('in a rating, press').waitFor();
       expect(await page.getByText('Ask this', { exact: true }).count()).toBeGreaterThan(0);
       await page.getByRole('region', { name: 'Panel feedback' }).getByText(HIDDEN_NOTE).waitFor();
+      // Exactly the questions the step asks: four of technical depth and one of communication.
       const criteria = await page.locator('.criterion-block').count();
-      expect(criteria).toBe(4);
+      expect(criteria).toBe(5);
       await shot(browser, 'scorecard-kit');
 
       // Keyboard first: a number rates the focused criterion, Tab goes to the evidence and on to the next.
@@ -213,6 +214,7 @@ describe('interview kits and scorecards', () => {
       await saved(page);
 
       await rateAndMoveOn(page, 3, '1', '1 Strong evidence against');
+      await rateAndMoveOn(page, 4, '2', '2 Some evidence against');
       // On to the red flags: one ticked, its evidence left for later.
       expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('checkbox');
       await page.keyboard.press('Space');
@@ -340,7 +342,7 @@ describe('interview kits and scorecards', () => {
       await page.getByText('This scorecard changed in another tab or window').waitFor({ state: 'detached' });
 
       await criterion(page, 1).getByRole('radio').first().focus();
-      for (let i = 1; i < 4; i++) await rateAndMoveOn(page, i, '2', '2 Some evidence against');
+      for (let i = 1; i < 5; i++) await rateAndMoveOn(page, i, '2', '2 Some evidence against');
       await page.getByLabel('No', { exact: true }).check();
       await page.getByLabel('Summary', { exact: true }).fill('Solid, but leaned on the interviewer for every step.');
       await page.getByRole('button', { name: 'Submit scorecard' }).click();
@@ -358,4 +360,61 @@ describe('interview kits and scorecards', () => {
       await shot(browser, 'scorecard-panel-feedback-tablet');
     });
   });
+
+  test('an interview not started yet is drafted but not submitted; a recommendation against one’s own ratings asks to confirm, and the confirmation shows', async () => {
+    const candidate = `Noor Confirm ${Date.now() % 100000}`;
+    const recruiter = await apiSignIn(RECRUITER, DEMO_PASSWORD);
+    const later = await scheduleSamePanel(candidate);
+    // A third interview with Ines, two days from now.
+    const list = (await recruiter.request('GET', `/api/v1/openings?q=${encodeURIComponent(OPENING)}`)).body as {
+      items: { id: string; title: string }[];
+    };
+    const plan = (await recruiter.request('GET', `/api/v1/openings/${list.items.find((o) => o.title === OPENING)!.id}`))
+      .body as { plan: { steps: { key: string }[] } };
+    const people = (await recruiter.request('GET', '/api/v1/people?pageSize=100')).body as {
+      items: { id: string; name: string }[];
+    };
+    const upcoming = await recruiter.request('POST', `/api/v1/applications/${later.applicationId}/interviews`, {
+      stepKey: plan.plan.steps[0]!.key,
+      interviewerId: people.items.find((p) => p.name === INES_NAME)!.id,
+      startsAt: new Date(Date.now() + 48 * HOUR).toISOString(),
+    });
+    expect(upcoming.status).toBe(201);
+
+    await withBrowser(async (browser) => {
+      const { page } = browser;
+      await signIn(browser, INES, DEMO_PASSWORD);
+      await browser.goto(`/interviews/${(upcoming.body as { id: string }).id}`);
+      await page.getByRole('heading', { level: 1, name: candidate }).waitFor();
+      await page.getByText('This interview hasn’t started yet').waitFor();
+      await page.getByRole('button', { name: 'Submit scorecard' }).click();
+      await page.locator('.scorecard-bar__error', { hasText: 'submit once it has started' }).waitFor();
+      await browser.audit('scorecard before the interview');
+      await shot(browser, 'scorecard-not-started');
+
+      // The started interview: every asked question rated 2, and a strong yes.
+      await browser.goto(`/interviews/${later.interviews.ines}`);
+      await page.getByRole('heading', { level: 1, name: candidate }).waitFor();
+      const count = await page.locator('.criterion-block').count();
+      await criterion(page, 0).getByRole('radio').first().focus();
+      for (let i = 0; i < count; i++) await rateAndMoveOn(page, i, '2', '2 Some evidence against');
+      await page.getByLabel('Strong yes', { exact: true }).check();
+      await saved(page);
+      await page.getByRole('button', { name: 'Submit scorecard' }).click();
+      const confirm = page.getByRole('alertdialog', { name: 'Your recommendation contradicts your ratings' });
+      await confirm.waitFor();
+      await confirm.getByText('averaging 2.00 (under 2.5)').waitFor();
+      await browser.audit('contradiction dialog');
+      await browser.screenshot('scorecard-contradiction-dialog');
+      // Going back changes nothing; confirming submits and records it.
+      await confirm.getByRole('button', { name: 'Go back and check' }).click();
+      await confirm.waitFor({ state: 'detached' });
+      expect(await page.getByRole('heading', { name: /^Submitted / }).count()).toBe(0);
+      await page.getByRole('button', { name: 'Submit scorecard' }).click();
+      await confirm.getByRole('button', { name: 'Submit anyway' }).click();
+      await page.getByRole('heading', { name: /^Submitted / }).waitFor();
+      await page.getByTestId('contradiction-confirmed').waitFor();
+      await shot(browser, 'scorecard-contradiction-confirmed');
+    });
+  }, 120_000);
 });

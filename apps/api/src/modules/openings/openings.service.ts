@@ -138,7 +138,9 @@ export class OpeningsService {
               'plan_check_failed',
               'The interview plan check fails. Fix the plan, or open it anyway with a reason.',
               {
-                errors: check.issues.map((i) => ({ path: i.code, message: i.message })),
+                errors: check.issues
+                  .filter((i) => i.severity === 'error')
+                  .map((i) => ({ path: i.code, message: i.message })),
               },
             );
           }

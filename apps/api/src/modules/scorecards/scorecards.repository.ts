@@ -154,8 +154,8 @@ function toScorecard(r: Record<string, unknown>, viewerId: string): Scorecard {
         ratings: a.original.ratings.map((x) => ({
           criterionKey: x.criterionKey,
           competencyKey: x.competencyKey,
-          rating: x.rating,
-          evidence: x.evidence,
+          rating: x.rating ?? null,
+          evidence: x.evidence ?? '',
         })),
         recommendation: a.original.recommendation ?? null,
         summary: a.original.summary,

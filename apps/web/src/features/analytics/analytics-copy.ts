@@ -1,8 +1,6 @@
 import { STAGE_LABELS, type Calibration, type PipelineAnalytics } from '@scorecard/contracts';
 import { formatFixed, roundHalfUp } from '@scorecard/domain';
 
-/** An offset within this of the panel (on the 1–4 scale) reads as "in line". */
-export const IN_LINE_OFFSET = 0.25;
 /** Krippendorff's usual cut-offs: rely on alpha ≥ 0.800, draw tentative conclusions from 0.667. */
 export const ALPHA_GOOD = 0.8;
 export const ALPHA_TENTATIVE = 0.667;
@@ -21,18 +19,6 @@ export function percent(share: number | null): string {
 /** `part` as a share of `whole`, for the rate columns (null when there is no whole). */
 export function rate(part: number, whole: number): number | null {
   return whole === 0 ? null : part / whole;
-}
-
-/** "+1.0 lenient", "−0.5 severe", "±0.1 in line": the offset from co-panelists on the 1–4 scale. */
-export function formatOffset(value: number): string {
-  const abs = formatFixed(Math.abs(value), 1);
-  if (Math.abs(value) < IN_LINE_OFFSET) return `±${abs} in line`;
-  return value > 0 ? `+${abs} lenient` : `${MINUS}${abs} severe`;
-}
-
-export function offsetTone(value: number): 'lenient' | 'severe' | 'in-line' {
-  if (Math.abs(value) < IN_LINE_OFFSET) return 'in-line';
-  return value > 0 ? 'lenient' : 'severe';
 }
 
 /** "3 days", "1 day", "0.5 days": one decimal under ten days, whole days above. */

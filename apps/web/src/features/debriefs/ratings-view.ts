@@ -59,11 +59,16 @@ export type ContentChange =
 /** What one amendment changed: from the content it replaced to the content the next one found (or the card now). */
 export function amendmentChanges(s: Scorecard, index: number): ContentChange[] {
   const before = s.amendments[index]!.original;
-  const after: ScorecardContent =
-    s.amendments[index + 1]?.original ?? { ratings: s.ratings, recommendation: s.recommendation, summary: s.summary };
+  const after: ScorecardContent = s.amendments[index + 1]?.original ?? {
+    ratings: s.ratings,
+    recommendation: s.recommendation,
+    summary: s.summary,
+  };
   const from = new Map(before.ratings.map((r) => [r.criterionKey, r.rating]));
   const to = new Map(after.ratings.map((r) => [r.criterionKey, r.rating]));
-  const order = [...new Set([...after.ratings.map((r) => r.criterionKey), ...before.ratings.map((r) => r.criterionKey)])];
+  const order = [
+    ...new Set([...after.ratings.map((r) => r.criterionKey), ...before.ratings.map((r) => r.criterionKey)]),
+  ];
   const changes: ContentChange[] = order
     .filter((k) => from.get(k) !== to.get(k))
     .map((k) => ({ kind: 'rating', criterionKey: k, from: from.get(k), to: to.get(k) }));

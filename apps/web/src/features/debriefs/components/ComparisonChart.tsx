@@ -165,7 +165,6 @@ export function ComparisonChart({ comparison, rows }: { comparison: Comparison; 
                           height={12}
                           rx={2}
                           fill={color.get(r.applicationId)}
-                          opacity={r.apart ? 0.45 : 1}
                         />
                         {se !== null && se > 0 ? (
                           <path

@@ -1,7 +1,13 @@
 import type { Debrief, Scorecard } from '@scorecard/contracts';
 import { scorecardCompetencyScores } from '@scorecard/domain';
 import { formatDateTime, formatMean, recommendationLabel, recommendationTone } from '../debrief-copy';
-import { AFTER_FEEDBACK_LABEL, amendedAfterFeedback, amendmentChanges, asViewed, firstSubmission } from '../ratings-view';
+import {
+  AFTER_FEEDBACK_LABEL,
+  amendedAfterFeedback,
+  amendmentChanges,
+  asViewed,
+  firstSubmission,
+} from '../ratings-view';
 import { RatingChip } from './Figures';
 
 /**

@@ -1,5 +1,6 @@
 import { RATINGS_VIEW_LABELS, RatingsView, STAGE_LABELS, Uuid, type Debrief } from '@scorecard/contracts';
-import { useCallback, useId, useMemo, useState } from 'react';
+import { FINAL_STAGES } from '@scorecard/domain';
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { Badge } from '../../../components/ui/Badge';
 import { PageHeader } from '../../../components/ui/PageHeader';
@@ -221,10 +222,8 @@ function DebriefPage({ debrief: raw, live, requestedView, switching, onViewChang
       <div className="debrief-pair">
         <EvidenceGaps
           debrief={debrief}
-          canSchedule={team}
-          onHold={
-            decides && a.stage === 'debrief' ? () => setPreset({ decision: 'hold', at: Date.now() }) : null
-          }
+          canSchedule={team && !FINAL_STAGES.includes(a.stage)}
+          onHold={decides && a.stage === 'debrief' ? () => setPreset({ decision: 'hold', at: Date.now() }) : null}
         />
         <MissingSection debrief={debrief} />
       </div>
@@ -257,6 +256,9 @@ function RatingsViewBar({
   onChange: (view: RatingsView) => void;
 }) {
   const id = useId();
+  // Checked at once; the URL (and then the figures) follow.
+  const [selected, setSelected] = useState(requested);
+  useEffect(() => setSelected(requested), [requested]);
   return (
     <div className={`ratings-view ratings-view--${view}`}>
       <p className="ratings-view__line" id={`${id}-line`}>
@@ -279,8 +281,11 @@ function RatingsViewBar({
                 className="radio"
                 name={`${id}-view`}
                 value={v}
-                checked={requested === v}
-                onChange={() => onChange(v)}
+                checked={selected === v}
+                onChange={() => {
+                  setSelected(v);
+                  onChange(v);
+                }}
               />
               <span>{v === 'independent' ? 'Independent ratings (default)' : capitalize(RATINGS_VIEW_LABELS[v])}</span>
             </label>

@@ -43,7 +43,9 @@ function OpenOpeningBody({ opening, hasUnsavedPlan, onClose, onOpened, onReload 
     rubricVersionId: opening.rubricVersion?.id ?? null,
     checklistVersionId: opening.checklistVersion?.id ?? null,
   });
-  const issues = serverIssues ?? opening.planCheck.issues.map((i) => i.message);
+  const issues = serverIssues ?? opening.planCheck.issues.filter((i) => i.severity === 'error').map((i) => i.message);
+  // Warnings never block opening; they are shown so the hiring manager opens with eyes open.
+  const warnings = opening.planCheck.issues.filter((i) => i.severity === 'warning').map((i) => i.message);
   const needsOverride = serverIssues !== null || !opening.planCheck.ok;
 
   const submit = () => {
@@ -146,6 +148,16 @@ function OpenOpeningBody({ opening, hasUnsavedPlan, onClose, onOpened, onReload 
           Ready: it has a hiring manager, a rubric and a red-flag checklist, and the plan check passes.
         </Alert>
       )}
+      {warnings.length > 0 ? (
+        <div className="check-issues check-issues--warning" role="group" aria-label="Plan check warnings">
+          <p className="check-issues__title">Warnings (they don’t block opening):</p>
+          <ul>
+            {warnings.map((message) => (
+              <li key={message}>{message}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {change.isError ? (
         <Alert title="Not opened">
           <p>

@@ -24,10 +24,7 @@ export function PlanCheckPanel({ check, rubric, steps, onEditProfile }: PlanChec
       className={issue.severity === 'warning' ? 'check-panel__issue check-panel__issue--warning' : 'check-panel__issue'}
       data-severity={issue.severity}
     >
-      <span>
-        <span className="visually-hidden">{issue.severity === 'warning' ? 'Warning: ' : 'To fix: '}</span>
-        {issue.message}
-      </span>
+      <span>{issue.message}</span>
       {(issue.code === 'coding_share_missing' || issue.code === 'coding_share_em_like') && onEditProfile ? (
         <button type="button" className="link-button" onClick={onEditProfile}>
           Edit the profile

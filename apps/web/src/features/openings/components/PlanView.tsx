@@ -26,8 +26,11 @@ export function PlanView({ steps, rubric, people }: PlanViewProps) {
               <span className="plan-view__kind">{PLAN_STEP_KIND_LABELS.candidate_questions}</span>
             ) : null}
           </h3>
+          {step.kind === 'candidate_questions' ? (
+            <p className="muted">The candidate asks their questions: no competencies, no ratings, notes only.</p>
+          ) : null}
           <dl className="plan-view__details">
-            <div>
+            <div hidden={step.kind === 'candidate_questions'}>
               <dt>Focus</dt>
               <dd>
                 {step.focusCompetencyKeys.length === 0
@@ -41,7 +44,7 @@ export function PlanView({ steps, rubric, people }: PlanViewProps) {
               <dt>Interviewers</dt>
               <dd>{step.interviewerIds.length === 0 ? 'None yet' : step.interviewerIds.map(personName).join(', ')}</dd>
             </div>
-            <div>
+            <div hidden={step.kind === 'candidate_questions'}>
               <dt>Questions</dt>
               <dd>
                 {step.criterionKeys.length === 0 ? (

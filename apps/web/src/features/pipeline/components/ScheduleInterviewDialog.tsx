@@ -105,7 +105,15 @@ function firstActive(ids: readonly string[], people: readonly Person[]): string 
   return ids.find((id) => people.some((p) => p.id === id)) ?? '';
 }
 
-function ScheduleForm({ application, steps, people, interviews, competencyKey, onClose, onScheduled }: ScheduleFormProps) {
+function ScheduleForm({
+  application,
+  steps,
+  people,
+  interviews,
+  competencyKey,
+  onClose,
+  onScheduled,
+}: ScheduleFormProps) {
   const schedule = useScheduleInterview({ applicationId: application.id, openingId: application.opening.id });
   const scheduled = new Set(interviews.filter((i) => i.status === 'scheduled').map((i) => i.step.key));
   const asks = (s: PlanStep) => competencyKey !== null && s.focusCompetencyKeys.includes(competencyKey);
