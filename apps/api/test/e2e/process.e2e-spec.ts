@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wr
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { freePort } from '../../src/database/embedded-postgres.js';
 import { createTestDatabase } from '../support/test-app.js';
 
@@ -128,6 +128,10 @@ afterAll(async () => {
   }
   rmSync(dataDir, { recursive: true, force: true });
 });
+
+// Each start on an empty database seeds the demo (about thirty past candidates through the
+// services): seconds on a busy machine, so more time than the default per test.
+jest.setTimeout(90_000);
 
 describe('the product as a user runs it (embedded PostgreSQL)', () => {
   it('starts on one port with the API, the web app, the API docs and the demo logins, and stops cleanly on SIGTERM', async () => {

@@ -490,10 +490,10 @@ export class ScorecardsRepository {
 
   /** Records that the author confirmed a recommendation that contradicts their own ratings (now). */
   async confirmContradiction(organizationId: string, id: string, m: EntityManager): Promise<void> {
-    await m.query(
-      `update scorecards set contradiction_confirmed_at = now() where organization_id = $1 and id = $2`,
-      [organizationId, id],
-    );
+    await m.query(`update scorecards set contradiction_confirmed_at = now() where organization_id = $1 and id = $2`, [
+      organizationId,
+      id,
+    ]);
   }
 
   /**

@@ -9,11 +9,7 @@ import type {
   ScorecardList,
   SubmitScorecardRequest,
 } from '@scorecard/contracts';
-import {
-  EXPECTATIONS,
-  EXPECTATION_LABELS,
-  type Expectations,
-} from '@scorecard/contracts';
+import { EXPECTATIONS, EXPECTATION_LABELS, type Expectations } from '@scorecard/contracts';
 import {
   canSeePanelFeedback,
   recommendationContradiction,
@@ -159,8 +155,7 @@ export class ScorecardsService {
           .map((cr) => ({ key: cr.key, title: cr.title, competency: c.name })),
       ),
       redFlags: row.checklistItems,
-      candidateQuestions:
-        row.interview.stepKind === 'candidate_questions' ? candidateQuestionsKit(row.opening) : null,
+      candidateQuestions: row.interview.stepKind === 'candidate_questions' ? candidateQuestionsKit(row.opening) : null,
       scorecard: row.scorecard,
     };
   }
@@ -226,11 +221,7 @@ export class ScorecardsService {
    * needs `confirmContradiction` (422 `recommendation_contradicts_ratings` otherwise), and the
    * confirmation is recorded. Submitting a submitted scorecard again answers it unchanged.
    */
-  async submit(
-    caller: Caller,
-    id: string,
-    input: SubmitScorecardRequest,
-  ): Promise<Scorecard> {
+  async submit(caller: Caller, id: string, input: SubmitScorecardRequest): Promise<Scorecard> {
     await this.db.transaction(async (m) => {
       const card = await this.lockForAuthor(caller, id, m);
       if (card.status === 'submitted') return;
@@ -262,11 +253,7 @@ export class ScorecardsService {
    * Amends a submitted scorecard: the new content must be complete; the original content is kept
    * in the amendment with who, when and why.
    */
-  async amend(
-    caller: Caller,
-    id: string,
-    input: AmendScorecardRequest,
-  ): Promise<Scorecard> {
+  async amend(caller: Caller, id: string, input: AmendScorecardRequest): Promise<Scorecard> {
     await this.db.transaction(async (m) => {
       const card = await this.lockForAuthor(caller, id, m);
       if (card.status !== 'submitted') {

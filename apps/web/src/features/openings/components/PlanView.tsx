@@ -30,40 +30,44 @@ export function PlanView({ steps, rubric, people }: PlanViewProps) {
             <p className="muted">The candidate asks their questions: no competencies, no ratings, notes only.</p>
           ) : null}
           <dl className="plan-view__details">
-            <div hidden={step.kind === 'candidate_questions'}>
-              <dt>Focus</dt>
-              <dd>
-                {step.focusCompetencyKeys.length === 0
-                  ? 'None'
-                  : step.focusCompetencyKeys
-                      .map((k) => competencies.find((c) => c.key === k)?.name ?? 'Unknown competency')
-                      .join(', ')}
-              </dd>
-            </div>
+            {step.kind === 'candidate_questions' ? null : (
+              <div>
+                <dt>Focus</dt>
+                <dd>
+                  {step.focusCompetencyKeys.length === 0
+                    ? 'None'
+                    : step.focusCompetencyKeys
+                        .map((k) => competencies.find((c) => c.key === k)?.name ?? 'Unknown competency')
+                        .join(', ')}
+                </dd>
+              </div>
+            )}
             <div>
               <dt>Interviewers</dt>
               <dd>{step.interviewerIds.length === 0 ? 'None yet' : step.interviewerIds.map(personName).join(', ')}</dd>
             </div>
-            <div hidden={step.kind === 'candidate_questions'}>
-              <dt>Questions</dt>
-              <dd>
-                {step.criterionKeys.length === 0 ? (
-                  'None chosen'
-                ) : (
-                  <ul className="plain-list">
-                    {step.criterionKeys.map((k) => {
-                      const cr = criteria.find((c) => c.key === k);
-                      return (
-                        <li key={k}>
-                          {cr?.title ?? 'Unknown question'}
-                          {cr?.whyLead ? <span className="why-lead">Why-lead question</span> : null}
-                        </li>
-                      );
-                    })}
-                  </ul>
-                )}
-              </dd>
-            </div>
+            {step.kind === 'candidate_questions' ? null : (
+              <div>
+                <dt>Questions</dt>
+                <dd>
+                  {step.criterionKeys.length === 0 ? (
+                    'None chosen'
+                  ) : (
+                    <ul className="plain-list">
+                      {step.criterionKeys.map((k) => {
+                        const cr = criteria.find((c) => c.key === k);
+                        return (
+                          <li key={k}>
+                            {cr?.title ?? 'Unknown question'}
+                            {cr?.whyLead ? <span className="why-lead">Why-lead question</span> : null}
+                          </li>
+                        );
+                      })}
+                    </ul>
+                  )}
+                </dd>
+              </div>
+            )}
           </dl>
         </li>
       ))}
