@@ -1021,7 +1021,8 @@ async function seedOrganization(client, s, ctx) {
       },
       'scorecards',
     );
-    // First submissions, which every figure reads: the asked ratings as submitted (nothing is amended here).
+    // First submissions, which every figure reads: the asked ratings and the recommendation as submitted
+    // (nothing is amended here).
     await phase('first submissions', async () => {
       await q(
         `insert into scorecard_first_ratings (organization_id, scorecard_id, criterion_key, competency_key, rating)
@@ -1033,6 +1034,11 @@ async function seedOrganization(client, s, ctx) {
         P,
       );
       await analyze('scorecard_first_ratings');
+      await q(
+        `update scorecards set first_recommendation = recommendation
+          where organization_id = $1 and status = 'submitted' and first_recommendation is null`,
+        P,
+      );
     });
     // Red flags, remembering which applications got a dealbreaker (a hire over one is acknowledged).
     const dealbreakers = kit.TECH_LEAD_RED_FLAGS.content.items
