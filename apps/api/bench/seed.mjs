@@ -393,6 +393,7 @@ function buildOpenings(s, users, kitPlan) {
       steps: template.map((t, i) => ({
         key: randomUUID(),
         name: t.name,
+        kind: t.kind ?? 'assessment',
         durationMinutes: t.durationMinutes,
         focusCompetencyKeys: t.focus,
         interviewerIds: [pick(interviewers, k * 3 + i * 2), pick(interviewers, k * 3 + i * 2 + 1)],

@@ -5,6 +5,7 @@ import type {
   Recommendation,
   DecideRequest,
 } from '@scorecard/contracts';
+import { seededRandom } from '@scorecard/domain';
 import { TECH_LEAD_RUBRIC } from '../modules/library/tech-lead-kit.js';
 import { DEMO_PLAN, STEP } from './demo-plan.js';
 
@@ -39,18 +40,6 @@ export const DEMO_LENIENCY: Record<(typeof PANEL)[number], number> = {
 };
 /** Spread of one rating around the interviewer's expectation (before rounding). */
 const RATING_NOISE_SD = 0.5;
-
-/** mulberry32: a small, fast, well-mixed 32-bit generator; enough for demo data. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** A standard normal draw (Box-Muller) from a uniform generator. */
 function normal(random: () => number): number {

@@ -461,9 +461,11 @@ export interface TechLeadPlanStepTemplate {
 
 /**
  * Four assessment steps, each asking two competencies, so every competency is asked by two steps
- * (two raters per candidate once the steps have different interviewers); the first and last share
- * two questions, so two interviewers rate the same answer-type for calibration. Then the candidate's
- * questions (Campion, Palmer and Campion's seventh component of structure).
+ * (two raters per candidate once the steps have different interviewers). Each pair of steps shares
+ * two questions (the first and fourth: trade-offs and audiences; the second and third: code review
+ * and technical culture), so two interviewers rate the same answer to the same question: the
+ * matched units calibration compares interviewers on. Then the candidate's questions (Campion,
+ * Palmer and Campion's seventh component of structure). The demo openings use this plan.
  */
 export const TECH_LEAD_PLAN: TechLeadPlanStepTemplate[] = [
   {
@@ -476,13 +478,13 @@ export const TECH_LEAD_PLAN: TechLeadPlanStepTemplate[] = [
     name: 'Leadership and influence',
     durationMinutes: 60,
     focus: [C.technicalLeadership, C.mentoring],
-    criterionKeys: [Q.whyLead, Q.influence, Q.standardsAndTechnology, Q.technicalCulture],
+    criterionKeys: [Q.whyLead, Q.influence, Q.standardsAndTechnology, Q.codeReview, Q.technicalCulture],
   },
   {
     name: 'Mentoring and code review',
     durationMinutes: 60,
     focus: [C.mentoring, C.technicalLeadership],
-    criterionKeys: [Q.growingEngineers, Q.technicalFeedback, Q.knowledgeSharing, Q.codeReview],
+    criterionKeys: [Q.growingEngineers, Q.technicalFeedback, Q.knowledgeSharing, Q.codeReview, Q.technicalCulture],
   },
   {
     name: 'Communication with stakeholders',
