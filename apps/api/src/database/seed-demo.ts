@@ -1,20 +1,10 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { CHECKLISTS, RUBRICS } from '../modules/library/library.tokens.js';
-import {
-  DEFAULT_COMPENSATION,
-  EXPECTATIONS,
-  type CreateOpeningRequest,
-  type Opening,
-  type Role,
-  type RubricDetail,
-  type Scorecard,
-} from '@scorecard/contracts';
+import { EXPECTATIONS, type Opening, type Role, type Scorecard } from '@scorecard/contracts';
 import pg from 'pg';
 import { Db } from './db.js';
 import { randomUUID } from 'node:crypto';
 import type { Caller } from '../common/request-context.js';
 import { KitsService } from '../modules/library/kits.service.js';
-import { OpeningsService } from '../modules/openings/openings.service.js';
 import { ApplicationsService } from '../modules/applications/applications.service.js';
 import { CandidatesService } from '../modules/candidates/candidates.service.js';
 import { DecisionsService } from '../modules/decisions/decisions.service.js';
@@ -23,8 +13,17 @@ import { OrganizationsService } from '../modules/organizations/organizations.ser
 import { ScorecardsService } from '../modules/scorecards/scorecards.service.js';
 import { UsersService } from '../modules/users/users.service.js';
 import { type CriterionName, DEMO_CANDIDATES, type DemoAmendment, type DemoScorecard, Q } from './demo-candidates.js';
-import { PAST_OPENING_TITLE, PAST_STEPS, type PastCandidate, pastCandidates } from './demo-history.js';
-import { DEMO_PLAN } from './demo-plan.js';
+import {
+  BLANK_CANDIDATE_FIELDS,
+  createDemoOpening,
+  DAY,
+  type DemoContext,
+  demoContext,
+  type Member,
+  type Step,
+} from './demo-context.js';
+import { PAST_OPENING_TITLE } from './demo-history.js';
+import { seedPastOpening } from './demo-past-opening.js';
 
 export const DEMO_PASSWORD = 'scorecard-demo';
 export const DEMO_ORGANIZATION = 'Acme Robotics';
@@ -40,10 +39,6 @@ export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
   { email: 'interviewer3@acme.test', name: 'Priya Raman', role: 'interviewer' },
   { email: 'interviewer4@acme.test', name: 'Jonas Weber', role: 'interviewer' },
 ];
-
-/** Runs one step of the seed as the demo organization, in its own transaction. */
-type Step = <T>(fn: () => Promise<T>) => Promise<T>;
-type Member = { id: string; name: string; email: string; role: Role };
 
 /**
  * Creates the demo organization, but only in a database with no organization at all, so it never
@@ -86,88 +81,6 @@ export async function seedDemo(app: INestApplicationContext, ownerUrl: string): 
   }
 }
 
-interface DemoContext {
-  hiringManager: Caller;
-  recruiter: Caller;
-  byEmail: Map<string, Caller>;
-  interviewerIds: string[];
-  rubricVersionId: string | null;
-  checklistVersionId: string | null;
-}
-
-async function demoContext(
-  app: INestApplicationContext,
-  step: Step,
-  seeded: { org: { id: string; name: string }; members: Member[]; kit: { rubricId: string; checklistId: string } },
-): Promise<DemoContext> {
-  const hm = seeded.members.find((u) => u.role === 'hiring_manager')!;
-  const caller: Caller = {
-    sessionId: 'demo-seed',
-    userId: hm.id,
-    organizationId: seeded.org.id,
-    organizationName: seeded.org.name,
-    name: hm.name,
-    email: hm.email,
-    role: hm.role,
-  };
-  const as = (u: Member): Caller => ({ ...caller, userId: u.id, name: u.name, email: u.email, role: u.role });
-  const rubrics = app.get<{ get(c: Caller, id: string): Promise<RubricDetail> }>(RUBRICS);
-  const checklists = app.get<{ get(c: Caller, id: string): Promise<{ publishedVersionId: string | null }> }>(
-    CHECKLISTS,
-  );
-  const rubric = await step(() => rubrics.get(caller, seeded.kit.rubricId));
-  const checklist = await step(() => checklists.get(caller, seeded.kit.checklistId));
-  return {
-    hiringManager: caller,
-    recruiter: as(seeded.members.find((u) => u.role === 'recruiter')!),
-    byEmail: new Map(seeded.members.map((u) => [u.email, as(u)])),
-    interviewerIds: seeded.members.filter((u) => u.role === 'interviewer').map((u) => u.id),
-    rubricVersionId: rubric.publishedVersionId,
-    checklistVersionId: checklist.publishedVersionId,
-  };
-}
-
-/**
- * Creates an opening on the Tech Lead kit with `DEMO_PLAN` (which passes the plan check) and opens
- * it. `pools(i)`: the default interviewers of assessment step `i`; the hiring manager hears the
- * candidate's questions.
- */
-async function createDemoOpening(
-  app: INestApplicationContext,
-  step: Step,
-  demo: DemoContext,
-  profile: Omit<
-    CreateOpeningRequest,
-    'hiringManagerId' | 'recruiterId' | 'rubricVersionId' | 'checklistVersionId' | 'hideCandidateDetails'
-  >,
-  pools: (i: number) => string[],
-): Promise<Opening> {
-  const openings = app.get(OpeningsService);
-  const { hiringManager: caller } = demo;
-  const opening = await step(() =>
-    openings.create(caller, {
-      ...profile,
-      hiringManagerId: caller.userId,
-      recruiterId: demo.recruiter.userId,
-      hideCandidateDetails: false,
-      rubricVersionId: demo.rubricVersionId,
-      checklistVersionId: demo.checklistVersionId,
-    }),
-  );
-  const steps = DEMO_PLAN.map((t, i) => ({
-    key: randomUUID(),
-    name: t.name,
-    kind: t.kind,
-    durationMinutes: t.durationMinutes,
-    focusCompetencyKeys: t.focus,
-    interviewerIds: t.kind === 'candidate_questions' ? [caller.userId] : pools(i),
-    criterionKeys: t.criterionKeys,
-  }));
-  const planned = await step(() => openings.savePlan(caller, opening.id, steps, opening.revision));
-  // No override reason: a demo plan that fails the check fails the seed.
-  return step(() => openings.changeStatus(caller, planned.id, { status: 'open', revision: planned.revision }));
-}
-
 /** The open Tech Lead opening, with the candidates of `demo-candidates.ts` at every stage. */
 async function seedDemoOpening(app: INestApplicationContext, step: Step, demo: DemoContext): Promise<void> {
   const expectations = Object.fromEntries(
@@ -197,8 +110,6 @@ async function seedDemoOpening(app: INestApplicationContext, step: Step, demo: D
   await seedDemoPipeline(app, step, demo, opening);
 }
 
-const DAY = 86_400_000;
-const HOUR = 3_600_000;
 /** Days between a demo candidate's stage moves. */
 const DAYS_BETWEEN_MOVES = 3;
 
@@ -223,21 +134,16 @@ async function seedDemoPipeline(
   for (const c of DEMO_CANDIDATES) {
     const candidate = await step(() =>
       candidates.create(recruiter, {
+        ...BLANK_CANDIDATE_FIELDS,
         name: c.name,
         email: c.email,
-        phone: '',
-        location: '',
         currentTitle: c.currentTitle,
         currentCompany: c.currentCompany,
-        links: { linkedin: '', github: '', blog: '', talks: '' },
         source: c.source,
         internal: false,
-        signals: [],
         desiredCareerPath: 'technical',
         desiredCodingSharePct: null,
         compensationExpectation: null,
-        notes: '',
-        tags: [],
       }),
     );
     let application = await step(() => applications.apply(recruiter, candidate.id, opening.id));
@@ -385,191 +291,6 @@ async function backdate(db: Db, organizationId: string, applicationId: string, d
     );
     await m.query(`select set_config('scorecard.amending', 'off', true)`);
   });
-}
-
-/**
- * The closed opening: about thirty past candidates (`demo-history.ts`), each interviewed by the
- * whole panel and decided, then the opening closed. Each candidate is one transaction (the seed
- * stays quick); the services' own transactions nest in it as savepoints, so every rule still runs.
- */
-async function seedPastOpening(app: INestApplicationContext, step: Step, demo: DemoContext): Promise<void> {
-  const openings = app.get(OpeningsService);
-  const db = app.get(Db);
-  const opening = await createDemoOpening(
-    app,
-    step,
-    demo,
-    {
-      title: PAST_OPENING_TITLE,
-      team: 'Payments',
-      level: 'senior',
-      archetype: 'feature',
-      codingSharePct: 55,
-      peopleManagement: 'some',
-      decisionAuthority: 'team',
-      emPartnership:
-        'The tech lead owns the payment services’ design and code review; the engineering manager owns people, hiring and the roadmap. The tech lead gives input to reviews and hiring.',
-      careerPath: 'technical',
-      compensation: DEFAULT_COMPENSATION.senior,
-      expectations: {
-        technicalAuthority:
-          'Owns the design of the payment services; changes to the ledger go through a review the tech lead chairs.',
-        codingTime: 'About half the week on production code.',
-        teamQuality: 'Five engineers, two of them senior; the tech lead sits on every hiring panel.',
-        emPartnership: 'Technical direction with the tech lead, people and roadmap with the engineering manager.',
-        growthPath: 'Toward staff engineer on the payments platform.',
-      },
-    },
-    // Any of the four interviewers may hold any assessment step.
-    () => demo.interviewerIds,
-  );
-  // A few candidates at a time, each in its own transaction: the seed waits less on the database.
-  const queue = pastCandidates();
-  const worker = async () => {
-    for (let c = queue.shift(); c; c = queue.shift()) {
-      const next = c;
-      await step(() => seedPastCandidate(app, demo, opening, next));
-    }
-  };
-  await Promise.all(Array.from({ length: PAST_CONCURRENCY }, worker));
-  const { hiringManager } = demo;
-  await step(async () => {
-    const current = await openings.get(hiringManager, opening.id);
-    await openings.changeStatus(hiringManager, opening.id, { status: 'closed', revision: current.revision });
-    // The opening was created before its first candidate applied.
-    await db.query(
-      `update openings set created_at = now() - make_interval(days => $2) where organization_id = $1 and id = $3`,
-      [hiringManager.organizationId, Math.max(...pastCandidates().map((p) => p.appliedDaysAgo)) + 5, opening.id],
-    );
-  });
-}
-
-const PAST_CONCURRENCY = 3;
-/** Stage moves of a past candidate, and how many days after applying each happened. */
-const PAST_MOVES: { to: 'screen' | 'interviews' | 'debrief'; after: number }[] = [
-  { to: 'screen', after: 3 },
-  { to: 'interviews', after: 7 },
-];
-const DEBRIEF_AFTER = 9 + PAST_STEPS.length;
-const DECISION_AFTER = DEBRIEF_AFTER + 2;
-const HIRED_AFTER = DECISION_AFTER + 12;
-
-async function seedPastCandidate(
-  app: INestApplicationContext,
-  demo: DemoContext,
-  opening: Opening,
-  c: PastCandidate,
-): Promise<void> {
-  const { recruiter, hiringManager } = demo;
-  const candidates = app.get(CandidatesService);
-  const applications = app.get(ApplicationsService);
-  const interviews = app.get(InterviewsService);
-  const scorecards = app.get(ScorecardsService);
-  const decisions = app.get(DecisionsService);
-  const db = app.get(Db);
-  const candidate = await candidates.create(recruiter, {
-    name: c.name,
-    email: c.email,
-    phone: '',
-    location: '',
-    currentTitle: c.currentTitle,
-    currentCompany: c.currentCompany,
-    links: { linkedin: '', github: '', blog: '', talks: '' },
-    source: c.source,
-    internal: c.source === 'internal_promotion',
-    signals: [],
-    desiredCareerPath: c.desiredCareerPath,
-    desiredCodingSharePct: c.desiredCodingSharePct,
-    compensationExpectation:
-      c.expectedSalaryUsd === null ? null : { currency: 'USD', amountMinor: c.expectedSalaryUsd * 100 },
-    notes: '',
-    tags: [],
-  });
-  let application = await applications.apply(recruiter, candidate.id, opening.id);
-  for (const to of ['screen', 'interviews'] as const) {
-    application = await applications.move(recruiter, application.id, { to, note: '', version: application.version });
-  }
-  const submitted: { scorecardId: string; at: Date }[] = [];
-  for (const i of c.interviews) {
-    const interviewer = demo.byEmail.get(i.interviewer)!;
-    const start = new Date(Date.now() - i.daysAgo * DAY);
-    start.setUTCHours(i.hour, 0, 0, 0);
-    const interview = await interviews.schedule(recruiter, application.id, {
-      stepKey: opening.plan.steps[i.step]!.key,
-      interviewerId: interviewer.userId,
-      startsAt: start.toISOString(),
-    });
-    // The new draft (revision 0) takes exactly the step's questions: the service refuses a rating
-    // of any other (criterion_not_asked) and a submission that leaves one out.
-    const scorecardId = interview.scorecard!.id;
-    const s = i.scorecard;
-    const saved = await scorecards.save(interviewer, scorecardId, {
-      ratings: s.ratings,
-      redFlags: [],
-      recommendation: s.recommendation,
-      summary: s.summary,
-      notes: '',
-      revision: 0,
-    });
-    await scorecards.submit(interviewer, scorecardId, { revision: saved.revision, confirmContradiction: false });
-    const end = start.getTime() + interview.durationMinutes * 60_000;
-    submitted.push({ scorecardId, at: new Date(end + i.submittedHoursAfter * HOUR) });
-  }
-  application = await applications.move(recruiter, application.id, {
-    to: 'debrief',
-    note: '',
-    version: (await applications.get(recruiter, application.id)).version,
-  });
-  const { thenHired, ...decision } = c.decision;
-  await decisions.decide(hiringManager, application.id, {
-    ...decision,
-    acknowledgeDealbreakers: false,
-    version: application.version,
-  });
-  if (thenHired) {
-    const current = await applications.get(recruiter, application.id);
-    await applications.move(recruiter, application.id, {
-      to: 'hired',
-      note: 'Signed; starts next month.',
-      version: current.version,
-    });
-  }
-  // Dates the history: each move by the stage it entered, every submission as planned.
-  const daysAgo: Record<string, number> = {
-    applied: c.appliedDaysAgo,
-    ...Object.fromEntries(PAST_MOVES.map((m) => [m.to, c.appliedDaysAgo - m.after])),
-    debrief: c.appliedDaysAgo - DEBRIEF_AFTER,
-    offer: c.appliedDaysAgo - DECISION_AFTER,
-    rejected: c.appliedDaysAgo - DECISION_AFTER,
-    hired: c.appliedDaysAgo - HIRED_AFTER,
-  };
-  // One statement (the rows are independent), under the flag that lets the seed date a submission.
-  await db.query(`select set_config('scorecard.amending', 'on', true)`);
-  await db.query(
-    `with days as (select $3::jsonb as d),
-     moves as (
-       update application_moves set moved_at = now() - make_interval(days => ((select d from days) ->> to_stage)::int)
-        where organization_id = $1 and application_id = $2 and (select d from days) ? to_stage),
-     application as (
-       update applications
-          set stage_entered_at = now() - make_interval(days => ((select d from days) ->> stage)::int),
-              created_at = now() - make_interval(days => ((select d from days) ->> 'applied')::int)
-        where organization_id = $1 and id = $2),
-     candidate as (
-       update candidates set created_at = now() - make_interval(days => ((select d from days) ->> 'applied')::int)
-        where organization_id = $1 and id = $4)
-     update scorecards s set submitted_at = v.at, updated_at = v.at
-       from jsonb_to_recordset($5::jsonb) as v(id uuid, at timestamptz)
-      where s.organization_id = $1 and s.id = v.id`,
-    [
-      recruiter.organizationId,
-      application.id,
-      JSON.stringify(daysAgo),
-      candidate.id,
-      JSON.stringify(submitted.map((x) => ({ id: x.scorecardId, at: x.at.toISOString() }))),
-    ],
-  );
-  await db.query(`select set_config('scorecard.amending', 'off', true)`);
 }
 
 const DEMO_EXPECTATIONS = {
