@@ -25,6 +25,8 @@ export interface DemoScorecard {
   recommendation: Recommendation;
   summary: string;
   notes?: string;
+  /** The recommendation contradicts the ratings on purpose, and the interviewer confirmed it. */
+  confirmsContradiction?: true;
 }
 
 /**
@@ -391,8 +393,10 @@ export const DEMO_CANDIDATES: DemoCandidate[] = [
               'Kept the design walkthrough at the right level for me, and had a one-line version ready for a manager.',
             ],
           },
-          recommendation: 'yes',
-          summary: 'Methodical and calm; a sound engineer who explains her reasoning without being asked.',
+          recommendation: 'no',
+          confirmsContradiction: true,
+          summary:
+            'Methodical and calm; a sound engineer who explains her reasoning without being asked. My no is not about the answers, which the ratings describe fairly: she said twice that she wants to stop coding within a year, and this role is 60% hands-on.',
         },
       },
       {

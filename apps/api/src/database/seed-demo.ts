@@ -227,6 +227,7 @@ async function submitDemoScorecard(
     recommendation: DemoScorecard['recommendation'];
     summary: string;
     notes?: string;
+    confirmsContradiction?: true;
   },
 ): Promise<Scorecard> {
   const kit = await step(() => scorecards.kit(interviewer, interviewId));
@@ -250,8 +251,13 @@ async function submitDemoScorecard(
       revision: kit.scorecard!.revision,
     }),
   );
-  // No contradiction to confirm: a demo recommendation that contradicts its ratings fails the seed.
-  return step(() => scorecards.submit(interviewer, id, { revision: saved.revision, confirmContradiction: false }));
+  // A demo recommendation that contradicts its ratings fails the seed unless it says it is confirmed.
+  return step(() =>
+    scorecards.submit(interviewer, id, {
+      revision: saved.revision,
+      confirmContradiction: s.confirmsContradiction === true,
+    }),
+  );
 }
 
 /**

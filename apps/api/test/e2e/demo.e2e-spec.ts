@@ -167,3 +167,22 @@ describe('demo closed opening', () => {
     }
   }, 120_000);
 });
+
+describe('demo open opening', () => {
+  it('shows a recommendation that contradicts its own ratings, confirmed by its author, on the debrief', async () => {
+    const [row] = (await t.db.query(
+      `select a.id as application_id, s.id as scorecard_id
+         from scorecards s
+         join applications a on a.organization_id = s.organization_id and a.id = s.application_id
+         join candidates c on c.organization_id = a.organization_id and c.id = a.candidate_id
+        where c.email = 'rosa.delgado@example.com' and s.contradiction_confirmed_at is not null`,
+    )) as { application_id: string; scorecard_id: string }[];
+    expect(row).toBeDefined();
+    const debrief = await t.http().get(`/api/v1/applications/${row!.application_id}/debrief`).set(hm).expect(200);
+    const card = (
+      debrief.body.scorecards as { id: string; recommendation: string; contradictionConfirmedAt: string | null }[]
+    ).find((s) => s.id === row!.scorecard_id);
+    expect(card).toMatchObject({ recommendation: 'no' });
+    expect(card!.contradictionConfirmedAt).not.toBeNull();
+  });
+});
