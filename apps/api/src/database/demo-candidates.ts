@@ -1,5 +1,6 @@
 import type { CreateCandidateRequest, DecisionKind, Recommendation, Stage } from '@scorecard/contracts';
 import { TECH_LEAD_KEYS } from '../modules/library/tech-lead-kit.js';
+import { STEP } from './demo-plan.js';
 
 /**
  * The demo opening's people and their story, as data: who applied, how far they got, who
@@ -22,7 +23,8 @@ export type CriterionName = keyof typeof Q;
 export interface DemoScorecard {
   ratings: Partial<Record<CriterionName, [1 | 2 | 3 | 4, string]>>;
   redFlags?: [string, string][];
-  recommendation: Recommendation;
+  /** Null on the candidate's questions step, which takes none. */
+  recommendation: Recommendation | null;
   summary: string;
   notes?: string;
   /** The recommendation contradicts the ratings on purpose, and the interviewer confirmed it. */
@@ -68,6 +70,7 @@ const INES = 'interviewer1@acme.test';
 const MATEO = 'interviewer2@acme.test';
 const PRIYA = 'interviewer3@acme.test';
 const JONAS = 'interviewer4@acme.test';
+const HARPER = 'hm@acme.test';
 
 /**
  * The demo opening's candidates: two applied (one stuck for 12 days), one in screening, two in
@@ -459,6 +462,20 @@ export const DEMO_CANDIDATES: DemoCandidate[] = [
           },
           recommendation: 'yes',
           summary: 'Clear and persuasive with non-engineers; a good partner for an engineering manager.',
+        },
+      },
+      {
+        step: STEP.candidateQuestions,
+        interviewer: HARPER,
+        day: -4,
+        hour: 15,
+        scorecard: {
+          ratings: {},
+          recommendation: null,
+          notes:
+            'Asked who can overrule her on architecture (the architecture review, where she has a vote), how the no-meeting Wednesday holds up in release weeks, and whether staff engineer is a real next step here.',
+          summary:
+            'Her questions were about authority, protected coding time and the growth path: the same things the opening states. Answered all three; she wants the staff path in writing with the offer.',
         },
       },
     ],

@@ -185,4 +185,22 @@ describe('demo open opening', () => {
     expect(card).toMatchObject({ recommendation: 'no' });
     expect(card!.contradictionConfirmedAt).not.toBeNull();
   });
+
+  it('closes with the candidate’s questions: a submitted scorecard with notes and a summary, no rating and no recommendation', async () => {
+    const rows = (await t.db.query(
+      `select s.recommendation, s.summary, u.email,
+              (select count(*)::int from scorecard_ratings r
+                where r.organization_id = s.organization_id and r.scorecard_id = s.id) as ratings
+         from scorecards s
+         join interviews i on i.organization_id = s.organization_id and i.id = s.interview_id
+         join users u on u.organization_id = s.organization_id and u.id = s.interviewer_id
+         join applications a on a.organization_id = s.organization_id and a.id = s.application_id
+         join candidates c on c.organization_id = a.organization_id and c.id = a.candidate_id
+        where c.email = 'rosa.delgado@example.com' and i.step_kind = 'candidate_questions'
+          and s.status = 'submitted'`,
+    )) as { recommendation: string | null; summary: string; email: string; ratings: number }[];
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ recommendation: null, email: 'hm@acme.test', ratings: 0 });
+    expect(rows[0]!.summary).not.toBe('');
+  });
 });
