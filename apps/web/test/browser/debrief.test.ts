@@ -261,6 +261,23 @@ describe('debrief, decision and comparison', () => {
     });
   }, 90_000);
 
+  test('the debrief shows a recommendation its author confirmed against their own ratings, and the candidate’s questions step', async () => {
+    const hm = await apiSignIn(HM, DEMO_PASSWORD);
+    const rosa = (await board(hm)).columns.flatMap((c) => c.cards).find((c) => c.candidate.name === 'Rosa Delgado')!;
+    await withBrowser(async (browser) => {
+      const { page } = browser;
+      await signIn(browser, HM, DEMO_PASSWORD);
+      await browser.goto(`/applications/${rosa.applicationId}/debrief`);
+      const note = page.getByTestId('debrief-contradiction');
+      await note.waitFor();
+      expect(await note.textContent()).toMatch(/^Ines Okafor confirmed this recommendation against their own ratings/);
+      const questions = page.getByRole('article', { name: /Harper Lindqvist/ });
+      expect(await questions.textContent()).toContain('No recommendation');
+      await browser.audit('debrief with a confirmed contradiction');
+      await browser.screenshot('debrief-contradiction');
+    });
+  });
+
   test('an interviewer with feedback still to give sees the independence note, nothing else', async () => {
     const { applicationId } = await decisionSubject(`Priya Pending ${Date.now() % 100000}`);
     await withBrowser(async (browser) => {

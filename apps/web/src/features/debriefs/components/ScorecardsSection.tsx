@@ -87,6 +87,13 @@ function ScorecardCard({ scorecard: raw, debrief }: { scorecard: Scorecard; debr
           ) : null}
         </div>
       </header>
+      {raw.contradictionConfirmedAt ? (
+        <p className="contradiction-note" data-testid="debrief-contradiction">
+          {s.interviewer.name} confirmed this recommendation against their own ratings on{' '}
+          <time dateTime={raw.contradictionConfirmedAt}>{formatDateTime(raw.contradictionConfirmedAt)}</time>: it
+          contradicts the mean of the ratings below, so read the summary for why.
+        </p>
+      ) : null}
       {amended ? (
         <ol className="debrief-card__amendments" aria-label={`Amendments by ${s.interviewer.name}`}>
           {raw.amendments.map((a, i) => {
