@@ -262,8 +262,8 @@ async function submitDemoScorecard(
 
 /**
  * Dates a demo application's history over past days: its last move `daysInStage` days ago, each
- * earlier one DAYS_BETWEEN_MOVES before the next, and each submitted scorecard three hours after its
- * interview ended. The submission times are history the product itself never rewrites: the seed
+ * earlier one DAYS_BETWEEN_MOVES before the next, and each submitted scorecard (and a confirmation given at submit) three hours
+ * after its interview ended. The submission times are history the product itself never rewrites: the seed
  * alone does, under the same transaction flag that lets an amendment change a submitted scorecard.
  */
 async function backdate(db: Db, organizationId: string, applicationId: string, daysInStage: number) {
@@ -289,7 +289,9 @@ async function backdate(db: Db, organizationId: string, applicationId: string, d
     await m.query(
       `update scorecards s
           set submitted_at = i.starts_at + make_interval(mins => i.duration_minutes + 180),
-              updated_at = i.starts_at + make_interval(mins => i.duration_minutes + 180)
+              updated_at = i.starts_at + make_interval(mins => i.duration_minutes + 180),
+              contradiction_confirmed_at = case when s.contradiction_confirmed_at is not null
+                                                then i.starts_at + make_interval(mins => i.duration_minutes + 180) end
          from interviews i
         where s.organization_id = $1 and s.application_id = $2 and s.status = 'submitted'
           and i.organization_id = s.organization_id and i.id = s.interview_id`,
