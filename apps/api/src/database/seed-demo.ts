@@ -262,9 +262,10 @@ async function submitDemoScorecard(
 
 /**
  * Dates a demo application's history over past days: its last move `daysInStage` days ago, each
- * earlier one DAYS_BETWEEN_MOVES before the next, and each submitted scorecard (and a confirmation given at submit) three hours
- * after its interview ended. The submission times are history the product itself never rewrites: the seed
- * alone does, under the same transaction flag that lets an amendment change a submitted scorecard.
+ * earlier one DAYS_BETWEEN_MOVES before the next, and each submitted scorecard (with a confirmation
+ * given at submit) three hours after its interview ended. The submission times are history the
+ * product itself never rewrites: the seed alone does, under the same transaction flag that lets an
+ * amendment change a submitted scorecard.
  */
 async function backdate(db: Db, organizationId: string, applicationId: string, daysInStage: number) {
   await db.transaction(async (m) => {
