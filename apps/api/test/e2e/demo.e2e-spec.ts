@@ -203,4 +203,17 @@ describe('demo open opening', () => {
     expect(rows[0]).toMatchObject({ recommendation: null, email: 'hm@acme.test', ratings: 0 });
     expect(rows[0]!.summary).not.toBe('');
   });
+
+  it('leaves the candidate’s questions step out of calibration: it rates nothing, so its holder is no interviewer there', async () => {
+    const list = await t.http().get('/api/v1/openings').set(hm).expect(200);
+    const platform = (list.body.items as OpeningSummary[]).find((o) => o.title === 'Tech Lead, Platform')!;
+    const calibration = await t
+      .http()
+      .get(`/api/v1/analytics/calibration?openingId=${platform.id}`)
+      .set(hm)
+      .expect(200);
+    const names = (calibration.body as Calibration).interviewers.map((i) => i.interviewer.name);
+    expect(names.length).toBeGreaterThan(0);
+    expect(names).not.toContain('Harper Lindqvist');
+  });
 });

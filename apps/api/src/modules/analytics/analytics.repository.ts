@@ -83,6 +83,7 @@ function sliceSql(
  * the viewer. Applications on which the viewer has a draft of their own are left out, as
  * everywhere panel feedback is shown (the independence rule). Each card's ratings are its ratings
  * as first submitted (`scorecard_first_ratings`: asked questions only, amendments never count).
+ * Only assessment steps are calibrated: the candidate's questions step rates nothing.
  *
  * For one opening, the work must follow the opening, not the organization: each card's ratings
  * are read through the card (`ratingsJoin`). The `offset 0` keeps PostgreSQL from turning these
@@ -102,6 +103,7 @@ function cardsSql(slice: Slice): { sql: string; params: unknown[]; ratingsJoin: 
               join interviews i on i.organization_id = s.organization_id and i.id = s.interview_id
               ${byOpening}
              where s.organization_id = $1 and s.status = 'submitted'${s.openingSql}${s.daySql}
+               and i.step_kind = 'assessment'
                and not exists (select 1 from scorecards own
                                 where own.organization_id = $1 and own.application_id = s.application_id
                                   and own.status = 'draft' and own.interviewer_id = $2))`,
