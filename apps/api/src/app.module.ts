@@ -17,6 +17,7 @@ import { CandidateImportsModule } from './modules/candidate-imports/candidate-im
 import { CandidatesModule } from './modules/candidates/candidates.module.js';
 import { DebriefsModule } from './modules/debriefs/debriefs.module.js';
 import { DecisionsModule } from './modules/decisions/decisions.module.js';
+import { FilesModule } from './modules/files/files.module.js';
 import { DebriefEventsModule } from './modules/events/debrief-events.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { HomeModule } from './modules/home/home.module.js';
@@ -57,6 +58,7 @@ export class AppModule {
         LibraryModule,
         OpeningsModule,
         CandidatesModule,
+        FilesModule,
         CandidateImportsModule,
         ApplicationsModule,
         HomeModule,

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -91,6 +92,8 @@ export async function createApp(
   app.get(MetricsService).instrument(fastify);
 
   await app.register(fastifyCookie);
+  // Candidate file uploads (FilesController reads the one file part itself, up to FILE_MAX_BYTES).
+  await app.register(fastifyMultipart, { limits: { fileSize: config.fileMaxBytes, files: 1, fields: 10, parts: 11 } });
 
   const document = buildOpenApiDocument('1');
   fastify.get('/api/openapi.json', async () => document);

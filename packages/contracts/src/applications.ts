@@ -50,8 +50,16 @@ export const MoveApplicationRequest = z
     note: z.string().trim().max(2000, 'Use at most 2000 characters.').default(''),
     /** The version the mover saw; a move based on an older one answers 409. */
     version: z.number().int().min(0),
+    /**
+     * Undo: the move (of this application's timeline) this one takes back; `to` is the stage that move
+     * came from. Allowed by `checkUndo` (the mover's own latest move, within 30 seconds).
+     */
+    undoOf: Uuid.optional(),
   })
   .superRefine((v, ctx) => {
+    if (v.undoOf && v.reason) {
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'An undo takes no reason.' });
+    }
     if (v.to === 'rejected' && v.reason && !RejectionReason.safeParse(v.reason).success) {
       ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Choose a rejection reason.' });
     }
@@ -72,6 +80,8 @@ export const StageMove = z.object({
   note: z.string(),
   by: PersonRef.nullable(),
   at: z.iso.datetime({ offset: true }),
+  /** The move this one undid, or null. */
+  undoes: Uuid.nullable(),
 });
 export type StageMove = z.infer<typeof StageMove>;
 
@@ -84,6 +94,18 @@ export const Application = z
     stageEnteredAt: z.iso.datetime({ offset: true }),
     version: z.number().int(),
     history: z.array(StageMove),
+    /** Interviews scheduled and cancelled, oldest first, for the timeline beside the moves. */
+    interviewEvents: z.array(
+      z.object({
+        kind: z.enum(['interview_scheduled', 'interview_cancelled']),
+        interviewId: Uuid,
+        step: z.string(),
+        interviewer: PersonRef,
+        startsAt: z.iso.datetime({ offset: true }),
+        by: PersonRef.nullable(),
+        at: z.iso.datetime({ offset: true }),
+      }),
+    ),
     createdAt: z.iso.datetime({ offset: true }),
   })
   .meta({ id: 'Application' });
@@ -99,6 +121,8 @@ export const BoardCard = z.object({
   scorecardsIn: z.number().int(),
   interviews: z.number().int(),
   dealbreaker: z.boolean(),
+  /** In an active stage for longer than the organization's `stuckDays`. */
+  stuck: z.boolean(),
 });
 export type BoardCard = z.infer<typeof BoardCard>;
 
@@ -109,6 +133,8 @@ export const PipelineBoard = z
     columns: z.array(BoardColumn),
     /** Cards per column are capped; `count` is always the full number. */
     cardsPerColumn: z.number().int(),
+    /** The organization's limit: a card longer than this many days in an active stage is stuck. */
+    stuckDays: z.number().int(),
   })
   .meta({ id: 'PipelineBoard' });
 export type PipelineBoard = z.infer<typeof PipelineBoard>;
@@ -117,5 +143,5 @@ export const BoardQuery = z.strictObject({
   cardsPerColumn: z.coerce.number().int().min(1).max(500).default(200),
 });
 
-export const ApplicationList = paginated(Application.omit({ history: true }));
+export const ApplicationList = paginated(Application.omit({ history: true, interviewEvents: true }));
 export const ApplicationListQuery = PageQuery.extend({ openingId: Uuid.optional(), stage: Stage.optional() });

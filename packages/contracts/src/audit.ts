@@ -67,6 +67,12 @@ export const AuditEvent = z
     action: z.string(),
     entityType: z.string(),
     entityId: Uuid.nullable(),
+    /**
+     * What the entity is called today, so the log names its target: the user's or candidate's name,
+     * the opening's title, "candidate · opening" for an application; an erased candidate stays
+     * "Erased candidate". Null when the entity has no name (a session, an import) or no longer exists.
+     */
+    entityName: z.string().nullable(),
     /** Names of the fields the request set (`content.competencies` one level down); never their values, never secrets. */
     changedFields: z.array(z.string()),
     /** The request's id, as in the logs and in problem responses. */

@@ -1,5 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
-import { guessImportField, type ImportField, type ImportRowValues, parseImportRow } from './candidate-import.js';
+import {
+  guessImportField,
+  IMPORT_FIELD_LABELS,
+  IMPORT_TEMPLATE_FIELDS,
+  ImportField as ImportFields,
+  type ImportField,
+  importTemplateCsv,
+  type ImportRowValues,
+  parseImportRow,
+} from './candidate-import.js';
 import type { CreateCandidateRequest } from './candidates.js';
 
 const base: ImportRowValues = { name: 'Ada Lovelace', email: 'ada@example.test', source: 'LinkedIn' };
@@ -40,6 +49,15 @@ describe('guessImportField', () => {
     ['Expected salary', 'compensationAmount'],
     ['Comments', 'notes'],
     ['Labels', 'tags'],
+    ['Where from', 'source'],
+    ['Origin', 'source'],
+    ['Lead source', 'source'],
+    ['Phone number', 'phone'],
+    ['Phone no.', 'phone'],
+    ['LinkedIn', 'linkedin'],
+    ['LinkedIn profile URL', 'linkedin'],
+    ['Work e-mail', 'email'],
+    ['Company name', 'currentCompany'],
     ['Favourite colour', null],
     ['', null],
     ['---', null],
@@ -150,6 +168,10 @@ describe('parseImportRow', () => {
     });
   });
 
+  it('a link without https:// is completed, as in the candidate form', () => {
+    expect(candidate({ linkedin: 'linkedin.com/in/ada' }).links.linkedin).toBe('https://linkedin.com/in/ada');
+  });
+
   it.each<[string, ImportRowValues, string, string | RegExp]>([
     ['missing name', { name: '  ' }, 'name', 'Enter a name.'],
     ['bad email', { email: 'ada-at-example' }, 'email', 'Enter a valid email address.'],
@@ -166,7 +188,7 @@ describe('parseImportRow', () => {
     ['coding share over 100', { desiredCodingSharePct: '120%' }, 'desiredCodingSharePct', /0 to 100/],
     ['coding share not a number', { desiredCodingSharePct: 'most' }, 'desiredCodingSharePct', /0 to 100/],
     ['fractional coding share', { desiredCodingSharePct: '33.5' }, 'desiredCodingSharePct', /whole percentage/],
-    ['bad linkedin', { linkedin: 'linkedin.com/in/ada' }, 'linkedin', /http:\/\/ or https:\/\//],
+    ['bad linkedin', { linkedin: 'not a link' }, 'linkedin', /web address/],
     ['bad github', { github: 'ada' }, 'github', /http/],
     [
       'amount without currency',
@@ -199,5 +221,22 @@ describe('parseImportRow', () => {
     expect(
       errors({ name: '', email: 'nope', source: 'x', signals: 'a; b', tags: '#a; #b' }).map((e) => e.path),
     ).toEqual(['name', 'email', 'source', 'signals', 'tags']);
+  });
+});
+
+describe('the CSV template', () => {
+  const [header, example, ...rest] = importTemplateCsv().split('\r\n');
+
+  it('has one column per field, each header mapping back to its own field', () => {
+    const headers = header!.split(',');
+    expect(headers).toEqual(IMPORT_TEMPLATE_FIELDS.map((f) => IMPORT_FIELD_LABELS[f]));
+    expect(headers.map(guessImportField)).toEqual([...ImportFields.options]);
+    expect(rest).toEqual(['']);
+  });
+
+  it('its example row is a valid candidate', () => {
+    const cells = example!.split(',');
+    const values = Object.fromEntries(IMPORT_TEMPLATE_FIELDS.map((f, i) => [f, cells[i] ?? '']));
+    expect(parseImportRow(values).ok).toBe(true);
   });
 });

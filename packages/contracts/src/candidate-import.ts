@@ -8,7 +8,7 @@ import {
   SOURCE_LABELS,
 } from './candidates.js';
 import { type FieldError } from './errors.js';
-import { Uuid } from './common.js';
+import { PageQuery, Uuid, paginated } from './common.js';
 
 /** The candidate fields a CSV column can fill. */
 export const ImportField = z.enum([
@@ -66,18 +66,36 @@ export const IMPORT_BATCH_ROWS = 500;
 const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 const HEADER_SYNONYMS: Record<ImportField, string[]> = {
-  name: ['name', 'fullname', 'candidate', 'candidatename'],
-  email: ['email', 'emailaddress', 'mail', 'e-mail'],
-  phone: ['phone', 'phonenumber', 'mobile', 'telephone'],
+  name: ['name', 'fullname', 'candidate', 'candidatename', 'candidatefullname', 'firstandlastname', 'person'],
+  email: ['email', 'emailaddress', 'mail', 'e-mail', 'emailaddr', 'mailaddress', 'contactemail', 'workemail'],
+  phone: ['phone', 'phonenumber', 'mobile', 'telephone', 'phoneno', 'tel', 'cell', 'cellphone', 'mobilenumber'],
   location: ['location', 'city', 'place'],
-  currentTitle: ['currenttitle', 'title', 'jobtitle', 'role', 'position'],
-  currentCompany: ['currentcompany', 'company', 'employer', 'organization', 'organisation'],
-  linkedin: ['linkedin', 'linkedinurl', 'linkedinprofile'],
-  github: ['github', 'githuburl', 'githubprofile'],
+  currentTitle: ['currenttitle', 'title', 'jobtitle', 'role', 'position', 'currentrole', 'currentposition'],
+  currentCompany: [
+    'currentcompany',
+    'company',
+    'employer',
+    'organization',
+    'organisation',
+    'companyname',
+    'currentemployer',
+  ],
+  linkedin: ['linkedin', 'linkedinurl', 'linkedinprofile', 'linkedinprofileurl', 'linkedinlink'],
+  github: ['github', 'githuburl', 'githubprofile', 'githubhandle'],
   blog: ['blog', 'blogurl', 'website', 'writing'],
   talks: ['talks', 'talksurl', 'speaking'],
-  source: ['source', 'channel', 'sourcedfrom'],
-  internal: ['internal', 'isinternal', 'internalcandidate'],
+  source: [
+    'source',
+    'channel',
+    'sourcedfrom',
+    'wherefrom',
+    'origin',
+    'candidatesource',
+    'leadsource',
+    'howdidyouhearaboutus',
+    'sourcechannel',
+  ],
+  internal: ['internal', 'isinternal', 'internalcandidate', 'internalyesno'],
   signals: ['signals', 'leadershipsignals'],
   desiredCareerPath: ['desiredcareerpath', 'careerpath', 'path'],
   desiredCodingSharePct: ['desiredcodingshare', 'desiredcodingsharepct', 'codingshare', 'coding'],
@@ -95,6 +113,43 @@ export function guessImportField(header: string): ImportField | null {
     if (norm(field) === h || HEADER_SYNONYMS[field].some((s) => norm(s) === h)) return field;
   }
   return null;
+}
+
+/**
+ * The header row of the CSV template people can download and fill in: each header is its field's
+ * label, so every column maps by itself (a unit test holds this).
+ */
+export const IMPORT_TEMPLATE_FIELDS: readonly ImportField[] = ImportField.options;
+
+/** The CSV template: the header row and one example row, RFC 4180 quoted, CRLF line ends. */
+export function importTemplateCsv(): string {
+  const quote = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const example: Record<ImportField, string> = {
+    name: 'Ada Lovelace',
+    email: 'ada@example.com',
+    phone: '+44 20 7946 0000',
+    location: 'London',
+    currentTitle: 'Staff Engineer',
+    currentCompany: 'Analytical Engines',
+    linkedin: 'https://www.linkedin.com/in/example',
+    github: 'https://github.com/example',
+    blog: '',
+    talks: '',
+    source: SOURCE_LABELS.referral,
+    internal: 'no',
+    signals: `${SIGNAL_LABELS.mentoring}; ${SIGNAL_LABELS.technical_writing}`,
+    desiredCareerPath: 'Technical',
+    desiredCodingSharePct: '60',
+    compensationCurrency: 'GBP',
+    compensationAmount: '150000',
+    notes: 'Met at a conference.',
+    tags: 'backend; platform',
+  };
+  const lines = [
+    IMPORT_TEMPLATE_FIELDS.map((f) => quote(IMPORT_FIELD_LABELS[f])),
+    IMPORT_TEMPLATE_FIELDS.map((f) => quote(example[f])),
+  ];
+  return lines.map((l) => l.join(',')).join('\r\n') + '\r\n';
 }
 
 /** One CSV row, already mapped: field to the cell's raw text. */
@@ -246,3 +301,45 @@ export const CommitImportRequest = z.strictObject({
   skipInvalid: z.boolean().default(false),
 });
 export type CommitImportRequest = z.infer<typeof CommitImportRequest>;
+
+/** A candidate an import added, for the import's results. */
+export const ImportedCandidate = z.object({
+  /** The row's number in the file. */
+  row: z.number().int(),
+  id: Uuid,
+  name: z.string(),
+  email: z.string(),
+});
+export type ImportedCandidate = z.infer<typeof ImportedCandidate>;
+
+export const ImportedCandidateList = paginated(ImportedCandidate).meta({ id: 'ImportedCandidateList' });
+export type ImportedCandidateList = z.infer<typeof ImportedCandidateList>;
+
+export const ImportedCandidatesQuery = PageQuery;
+export type ImportedCandidatesQuery = z.infer<typeof ImportedCandidatesQuery>;
+
+export const ApplyImportRequest = z.strictObject({ openingId: Uuid });
+export type ApplyImportRequest = z.infer<typeof ApplyImportRequest>;
+
+/** What applying one added candidate to the opening did. */
+export const ApplyImportOutcome = z.enum(['applied', 'already_applied', 'erased']);
+export type ApplyImportOutcome = z.infer<typeof ApplyImportOutcome>;
+
+export const ApplyImportResult = z
+  .object({
+    opening: z.object({ id: Uuid, title: z.string() }),
+    applied: z.number().int(),
+    alreadyApplied: z.number().int(),
+    erased: z.number().int(),
+    /** Every added candidate with what happened, in row order. */
+    results: z.array(
+      z.object({
+        candidateId: Uuid,
+        name: z.string(),
+        outcome: ApplyImportOutcome,
+        applicationId: Uuid.nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'ApplyImportResult' });
+export type ApplyImportResult = z.infer<typeof ApplyImportResult>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Email } from './auth.js';
 import { PageQuery, Uuid, paginated } from './common.js';
 import { PersonRef } from './library.js';
+import { webLink } from './web-link.js';
 
 export const CandidateSource = z.enum([
   'internal_promotion',
@@ -45,11 +46,8 @@ export const SIGNAL_LABELS: Record<LeadershipSignal, string> = {
 export const DesiredCareerPath = z.enum(['technical', 'management', 'executive', 'undecided']);
 export type DesiredCareerPath = z.infer<typeof DesiredCareerPath>;
 
-const optionalUrl = z
-  .string()
-  .trim()
-  .max(500, 'Use at most 500 characters.')
-  .refine((v) => v === '' || /^https?:\/\/\S+$/.test(v), 'Enter a link starting with http:// or https://.');
+/** A profile link: "linkedin.com/in/ada" is completed to "https://linkedin.com/in/ada". */
+const optionalUrl = webLink(500);
 
 export const CandidateLinks = z.strictObject({
   linkedin: optionalUrl.default(''),

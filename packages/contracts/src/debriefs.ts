@@ -43,6 +43,9 @@ export const Decision = z
   .meta({ id: 'Decision' });
 export type Decision = z.infer<typeof Decision>;
 
+/** A no hire rejects the candidate: the timeline records why, never a silent "Other". */
+export const NO_HIRE_REASON_REQUIRED = 'Choose the rejection reason for a no hire.';
+
 export const DecideRequest = z
   .strictObject({
     decision: DecisionKind,
@@ -53,7 +56,7 @@ export const DecideRequest = z
       .max(4000, 'Use at most 4000 characters.'),
     /** Needed to hire when an interviewer flagged a dealbreaker. */
     acknowledgeDealbreakers: z.boolean().default(false),
-    /** Why, for the rejection a no hire records in the timeline; `other` when not given. */
+    /** Why, for the rejection a no hire records in the timeline: required with a no hire, refused otherwise. */
     rejectionReason: RejectionReason.optional(),
     /** The application version the decider saw; a moved application answers 409. */
     version: z.number().int().min(0),
@@ -61,6 +64,9 @@ export const DecideRequest = z
   .superRefine((v, ctx) => {
     if (v.rejectionReason && v.decision !== 'no_hire') {
       ctx.addIssue({ code: 'custom', path: ['rejectionReason'], message: 'Only a no hire takes a rejection reason.' });
+    }
+    if (!v.rejectionReason && v.decision === 'no_hire') {
+      ctx.addIssue({ code: 'custom', path: ['rejectionReason'], message: NO_HIRE_REASON_REQUIRED });
     }
   })
   .meta({ id: 'DecideRequest' });
@@ -83,6 +89,43 @@ export const DebriefQuery = z.strictObject({
   ratings: RatingsView.default('independent'),
 });
 export type DebriefQuery = z.infer<typeof DebriefQuery>;
+
+/**
+ * One cell of the interviewer-by-criterion grid: one interviewer's rating of one criterion, as the
+ * debrief's view reads it (first submission, or with amendments).
+ */
+export const DebriefGridCell = z
+  .object({
+    /**
+     * `rated`: a rating of 1 to 4; `not_assessed`: asked, and marked "not assessed" (not a zero);
+     * `not_asked`: this interviewer's step did not ask the question (no rating, counts in nothing).
+     */
+    status: z.enum(['rated', 'not_assessed', 'not_asked']),
+    rating: z.number().int().min(1).max(4).nullable(),
+    /** The evidence the interviewer wrote for this rating, in the same view; '' when none. */
+    evidence: z.string(),
+    /**
+     * The rating in the other view when it differs from this one: what it was amended to (in the
+     * independent view) or what was first submitted (in the amended view); null when the same.
+     */
+    other: z.object({ rating: z.number().int().min(1).max(4).nullable() }).nullable(),
+  })
+  .meta({ id: 'DebriefGridCell' });
+export type DebriefGridCell = z.infer<typeof DebriefGridCell>;
+
+/**
+ * Every submitted scorecard's ratings side by side: one column per scorecard of an assessment step
+ * (interviewer and step, in submission order), one row per criterion of the rubric (in rubric order,
+ * grouped by competency); `cells[i]` belongs to `columns[i]`. Disagreement marks are the rows'
+ * criteria in `disagreements.criteria`.
+ */
+export const DebriefGrid = z
+  .object({
+    columns: z.array(z.object({ scorecardId: Uuid, interviewer: PersonRef, step: z.string() })),
+    rows: z.array(z.object({ competencyKey: Uuid, criterionKey: Uuid, cells: z.array(DebriefGridCell) })),
+  })
+  .meta({ id: 'DebriefGrid' });
+export type DebriefGrid = z.infer<typeof DebriefGrid>;
 
 /**
  * In the order the panel reads it, the order that limits anchoring (docs/MEASUREMENT.md): what to
@@ -140,6 +183,8 @@ export const Debrief = z
         seenBy: z.array(z.object({ scorecardId: Uuid, interviewer: PersonRef, evidence: z.string() })),
       }),
     ),
+    /** The interviewer-by-criterion grid of the submitted scorecards, in the view's ratings. */
+    grid: DebriefGrid,
     /** Submitted scorecards as they stand, with their amendments (each with the content it replaced). */
     scorecards: z.array(Scorecard),
     /** Scheduled interviews whose scorecard is not submitted yet. */

@@ -68,9 +68,26 @@ import { AnalyticsQuery, Calibration, PipelineAnalytics } from './analytics.js';
 import { OrganizationSettings, UpdateOrganizationSettingsRequest } from './organizations.js';
 import { AuditEventList, AuditEventListQuery } from './audit.js';
 import { Comparison, ComparisonQuery, DecideRequest, Debrief, DebriefQuery, Decision } from './debriefs.js';
-import { AddImportRowsRequest, CandidateImport, CommitImportRequest, ImportRowErrors } from './candidate-import.js';
+import {
+  AddImportRowsRequest,
+  ApplyImportRequest,
+  ApplyImportResult,
+  CandidateImport,
+  CommitImportRequest,
+  ImportedCandidateList,
+  ImportedCandidatesQuery,
+  ImportRowErrors,
+} from './candidate-import.js';
+import {
+  CandidateActivity,
+  CandidateActivityQuery,
+  CandidateNote,
+  CreateCandidateNoteRequest,
+} from './candidate-activity.js';
 import { CreateUserRequest, UpdateUserRequest, User, UserList, UserListQuery } from './users.js';
 import { CandidateExport, EraseCandidateRequest } from './privacy.js';
+import { HiringManagerHome, InterviewerHome, InterviewerHomeQuery } from './home.js';
+import { CandidateFile, CandidateFileList, CandidateFileListQuery, DownloadFileQuery } from './files.js';
 
 export type HttpMethod = 'get' | 'post' | 'patch' | 'put' | 'delete';
 
@@ -96,9 +113,12 @@ export interface Endpoint {
   readonly response: z.ZodType | null;
   /**
    * Set when the success is not JSON (`response` is then null): `text/event-stream` for a stream of
-   * server-sent events (the route writes the raw reply), `text/plain` for text (the metrics).
+   * server-sent events (the route writes the raw reply), `text/plain` for text (the metrics),
+   * `application/octet-stream` for a file's bytes (served with the type sniffed from them).
    */
-  readonly produces?: 'text/event-stream' | 'text/plain';
+  readonly produces?: 'text/event-stream' | 'text/plain' | 'application/octet-stream';
+  /** The request body's media type when it is not JSON: a multipart upload's one file field, named here. */
+  readonly uploadField?: string;
   /** Every write is recorded in the audit log; set this to record a read too (an export of personal data). */
   readonly audited?: boolean;
   /** The audit log's entity type, when the one derived from the path would be wrong (see `auditEntityType`). */
@@ -506,6 +526,29 @@ export const endpoints = {
     status: 200,
     response: Candidate,
   },
+  addCandidateNote: {
+    method: 'post',
+    path: '/api/v1/candidates/:id/notes',
+    summary: 'Add a note to a candidate (1 to 5000 characters); it shows in their activity feed',
+    tag: 'candidates',
+    access: recruiting,
+    params: IdParams,
+    body: CreateCandidateNoteRequest,
+    status: 201,
+    response: CandidateNote,
+  },
+  getCandidateActivity: {
+    method: 'get',
+    path: '/api/v1/candidates/:id/activity',
+    summary:
+      'A candidate’s activity, newest first, paged by cursor: applications, stage moves, interviews scheduled and cancelled, scorecards submitted (who and which step only), decisions, notes and files',
+    tag: 'candidates',
+    access: recruiting,
+    params: IdParams,
+    query: CandidateActivityQuery,
+    status: 200,
+    response: CandidateActivity,
+  },
   exportCandidate: {
     method: 'get',
     path: '/api/v1/candidates/:id/export',
@@ -529,6 +572,56 @@ export const endpoints = {
     body: EraseCandidateRequest,
     status: 200,
     response: Candidate,
+  },
+  uploadCandidateFile: {
+    method: 'post',
+    path: '/api/v1/candidates/:id/files',
+    summary:
+      'Attach a file to a candidate (multipart/form-data, field `file`): PDF, DOCX, TXT, PNG or JPEG, checked from its content (415 otherwise; 413 over FILE_MAX_BYTES, 10 MB by default)',
+    tag: 'candidates',
+    access: recruiting,
+    params: IdParams,
+    // The file travels as multipart/form-data (read by the controller); a JSON body may hold nothing.
+    body: EmptyBody.optional(),
+    uploadField: 'file',
+    status: 201,
+    response: CandidateFile,
+  },
+  listCandidateFiles: {
+    method: 'get',
+    path: '/api/v1/candidates/:id/files',
+    summary:
+      'A candidate’s files, newest first; interviewers see them only with an interview for the candidate on an opening that shows candidate details',
+    tag: 'candidates',
+    access: anyone,
+    params: IdParams,
+    query: CandidateFileListQuery,
+    status: 200,
+    response: CandidateFileList,
+  },
+  downloadFile: {
+    method: 'get',
+    path: '/api/v1/files/:id',
+    summary:
+      'A file’s content, always as an attachment with the sniffed type; `inline=1` previews a PDF in the page (sandboxed)',
+    tag: 'candidates',
+    access: anyone,
+    params: IdParams,
+    query: DownloadFileQuery,
+    status: 200,
+    response: null,
+    produces: 'application/octet-stream',
+  },
+  deleteFile: {
+    method: 'delete',
+    path: '/api/v1/files/:id',
+    summary: 'Delete a file and its stored content (its uploader, recruiters and admins)',
+    tag: 'candidates',
+    access: recruiting,
+    params: IdParams,
+    body: EmptyBody.optional(),
+    status: 204,
+    response: null,
   },
   createApplication: {
     method: 'post',
@@ -626,6 +719,27 @@ export const endpoints = {
     status: 200,
     response: RecruiterHome,
   },
+  getInterviewerHome: {
+    method: 'get',
+    path: '/api/v1/home/interviewer',
+    summary:
+      'My interviews today and this week, the scorecards I owe (draft, due, overdue) and my recent submissions, with the debrief once it is open to me',
+    tag: 'home',
+    access: anyone,
+    query: InterviewerHomeQuery,
+    status: 200,
+    response: InterviewerHome,
+  },
+  getHiringManagerHome: {
+    method: 'get',
+    path: '/api/v1/home/hiring-manager',
+    summary:
+      'Decisions waiting (applications in debrief with scorecards in, disagreements and dealbreakers), my openings with stage counts, my own scorecards due; admins see every opening and their own counts',
+    tag: 'home',
+    access: deciders,
+    status: 200,
+    response: HiringManagerHome,
+  },
   createCandidateImport: {
     method: 'post',
     path: '/api/v1/candidate-imports',
@@ -667,6 +781,29 @@ export const endpoints = {
     body: CommitImportRequest,
     status: 200,
     response: CandidateImport,
+  },
+  listCandidateImportCandidates: {
+    method: 'get',
+    path: '/api/v1/candidate-imports/:id/candidates',
+    summary: 'The candidates a committed import added, in row order',
+    tag: 'candidates',
+    access: recruiting,
+    params: IdParams,
+    query: ImportedCandidatesQuery,
+    status: 200,
+    response: ImportedCandidateList,
+  },
+  applyCandidateImport: {
+    method: 'post',
+    path: '/api/v1/candidate-imports/:id/applications',
+    summary:
+      'Apply every candidate a committed import added to one open opening, in one transaction; answers each candidate’s outcome (applied, already applied, erased)',
+    tag: 'candidates',
+    access: recruiting,
+    params: IdParams,
+    body: ApplyImportRequest,
+    status: 200,
+    response: ApplyImportResult,
   },
   listMyInterviews: {
     method: 'get',

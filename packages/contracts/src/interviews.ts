@@ -1,10 +1,36 @@
 import { z } from 'zod';
 import { PageQuery, Uuid, paginated } from './common.js';
+import { webLink } from './web-link.js';
 import { PersonRef } from './library.js';
 import { Stage } from './candidates.js';
 
 const Instant = z.iso.datetime({ offset: true, message: 'Use an ISO 8601 date and time with a time zone.' });
 const Duration = z.number().int('Whole minutes.').min(10, 'At least 10 minutes.').max(480, 'At most 8 hours.');
+
+/** Whether `zone` is an IANA time zone this runtime knows ("Europe/Berlin"). */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return zone.length > 0 && zone.length <= 64;
+  } catch {
+    return false;
+  }
+}
+
+/** The interviewer's time zone (IANA), in which the interview is shown beside the reader's own. */
+export const TimeZone = z
+  .string()
+  .trim()
+  .refine(isTimeZone, 'Choose a time zone from the list, for example Europe/Berlin.');
+
+/** A room or an address. */
+export const InterviewLocation = z.string().trim().max(300, 'Use at most 300 characters.');
+
+/**
+ * A video link, as every link in the product (`webLink`): "meet.example.com/abc" is completed to
+ * "https://meet.example.com/abc"; anything but an http or https address is refused. Empty: none.
+ */
+export const VideoLink = webLink(2000);
 
 export const ScheduleInterviewRequest = z
   .strictObject({
@@ -16,6 +42,12 @@ export const ScheduleInterviewRequest = z
     durationMinutes: Duration.optional(),
     /** Defaults to 24 hours after the interview ends. */
     feedbackDueAt: Instant.optional(),
+    /** The interviewer's time zone (IANA); the start is an instant either way. */
+    timeZone: TimeZone.optional(),
+    /** A room or address; empty or left out: none. */
+    location: InterviewLocation.optional(),
+    /** A video link; completed with https:// when typed without. */
+    videoLink: VideoLink.optional(),
   })
   .meta({ id: 'ScheduleInterviewRequest' });
 export type ScheduleInterviewRequest = z.infer<typeof ScheduleInterviewRequest>;
@@ -28,6 +60,11 @@ export const UpdateInterviewRequest = z
     durationMinutes: Duration.optional(),
     /** When the time changes and this is left out, feedback is due 24 hours after the new end. */
     feedbackDueAt: Instant.optional(),
+    timeZone: TimeZone.optional(),
+    /** Empty clears it. */
+    location: InterviewLocation.optional(),
+    /** Empty clears it. */
+    videoLink: VideoLink.optional(),
     /** The version the editor saw; an older one answers 409. */
     version: z.number().int().min(0),
   })
@@ -61,6 +98,10 @@ export const Interview = z
     durationMinutes: z.number().int(),
     endsAt: z.iso.datetime({ offset: true }),
     feedbackDueAt: z.iso.datetime({ offset: true }),
+    /** The interviewer's time zone when it was scheduled (IANA); null for interviews from before. */
+    timeZone: z.string().nullable(),
+    location: z.string().nullable(),
+    videoLink: z.string().nullable(),
     status: InterviewStatus,
     /** The current interviewer's scorecard; null once the interview is cancelled. */
     scorecard: z

@@ -104,6 +104,26 @@ export const ExportedImportRow = z.object({
 });
 export type ExportedImportRow = z.infer<typeof ExportedImportRow>;
 
+/** A file attached to the candidate, as listed in an export. */
+export const ExportedFile = z.object({
+  id: Uuid,
+  filename: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number().int(),
+  uploadedAt: at,
+  uploadedBy: PersonRef.nullable(),
+});
+export type ExportedFile = z.infer<typeof ExportedFile>;
+
+/** A note written about the candidate, as listed in an export. */
+export const ExportedNote = z.object({
+  id: Uuid,
+  body: z.string(),
+  author: PersonRef.nullable(),
+  createdAt: at,
+});
+export type ExportedNote = z.infer<typeof ExportedNote>;
+
 /**
  * Everything the organization holds about one candidate, for a subject access request. Audit
  * events are the rows of the audit log about the candidate or their applications, as stored.
@@ -117,6 +137,10 @@ export const CandidateExport = z
     candidate: Candidate,
     applications: z.array(ExportedApplication),
     importRows: z.array(ExportedImportRow),
+    /** Files attached to the candidate (their content is downloaded one by one). */
+    files: z.array(ExportedFile),
+    /** Notes written about the candidate, oldest first. */
+    notes: z.array(ExportedNote),
     auditEvents: z.array(z.record(z.string(), z.unknown())),
   })
   .meta({ id: 'CandidateExport' });

@@ -180,6 +180,8 @@ export const InterviewKit = z
      * is given and `detailsHidden` is true.
      */
     candidate: z.object({
+      /** Null when details are hidden; otherwise it opens the candidate's files (their CV). */
+      id: Uuid.nullable(),
       name: z.string(),
       detailsHidden: z.boolean(),
       currentTitle: z.string().nullable(),

@@ -44,6 +44,16 @@ const EnvSchema = z.object({
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   DB_WAIT_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   RUN_MIGRATIONS: Bool.default(true),
+  FILE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1024 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
+  S3_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/]+\/[^/?#]+/, 'must be http(s)://ACCESS_KEY:SECRET@host[:port]/bucket[?region=…]')
+    .optional(),
 });
 
 export interface AppConfig {
@@ -79,6 +89,10 @@ export interface AppConfig {
    * (`node apps/api/dist/migrate.js`): the API then refuses to start while any is pending.
    */
   runMigrations: boolean;
+  /** The largest file a candidate file upload may be (FILE_MAX_BYTES, default 10 MB). */
+  fileMaxBytes: number;
+  /** Store candidate files in this S3-compatible bucket instead of PostgreSQL (see files/s3-url.ts). */
+  s3Url: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -166,5 +180,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dbPoolSize: e.DB_POOL_SIZE,
     dbWaitSeconds: e.DB_WAIT_SECONDS,
     runMigrations: e.RUN_MIGRATIONS,
+    fileMaxBytes: e.FILE_MAX_BYTES,
+    s3Url: e.S3_URL,
   };
 }

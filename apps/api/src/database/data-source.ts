@@ -14,6 +14,9 @@ import { Privacy1764057600000 } from './migrations/1764057600000-Privacy.js';
 import { APP_ROLE, RowLevelSecurity1764061200000 } from './migrations/1764061200000-RowLevelSecurity.js';
 import { SearchKeys1764064800000 } from './migrations/1764064800000-SearchKeys.js';
 import { Measurement1764068400000 } from './migrations/1764068400000-Measurement.js';
+import { CandidateFiles1764072000000 } from './migrations/1764072000000-CandidateFiles.js';
+import { CandidateNotes1764075600000 } from './migrations/1764075600000-CandidateNotes.js';
+import { SchedulingDetails1764079200000 } from './migrations/1764079200000-SchedulingDetails.js';
 
 /** Every migration, in order. Committed migrations are never edited: add a new one. */
 export const migrations = [
@@ -29,6 +32,9 @@ export const migrations = [
   RowLevelSecurity1764061200000,
   SearchKeys1764064800000,
   Measurement1764068400000,
+  CandidateFiles1764072000000,
+  CandidateNotes1764075600000,
+  SchedulingDetails1764079200000,
 ];
 
 /** One DataSource definition, shared by the app, the tests and the `db:migrate` command. */

@@ -24,6 +24,10 @@ import {
 } from './demo-context.js';
 import { PAST_OPENING_TITLE } from './demo-history.js';
 import { seedPastOpening } from './demo-past-opening.js';
+import { seedDemoFiles } from './demo-files.js';
+import { seedDemoHomes } from './demo-homes.js';
+import { seedDemoScheduling } from './demo-scheduling.js';
+import { seedDemoNotes } from './demo-notes.js';
 
 export const DEMO_PASSWORD = 'scorecard-demo';
 export const DEMO_ORGANIZATION = 'Acme Robotics';
@@ -74,6 +78,10 @@ export async function seedDemo(app: INestApplicationContext, ownerUrl: string): 
     const demo = await demoContext(app, step, seeded);
     await seedPastOpening(app, step, demo);
     await seedDemoOpening(app, step, demo);
+    await seedDemoFiles(app, step, demo);
+    await seedDemoScheduling(app, step, demo);
+    await seedDemoHomes(app, step, demo);
+    await seedDemoNotes(app, step, demo);
     return true;
   } finally {
     await owner.query('rollback').catch(() => undefined);

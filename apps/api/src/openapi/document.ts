@@ -1,5 +1,5 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
-import { type Endpoint, endpoints, Problem, SESSION_COOKIE } from '@scorecard/contracts';
+import { type Endpoint, endpoints, FILE_CONTENT_TYPES, Problem, SESSION_COOKIE } from '@scorecard/contracts';
 import type { z } from 'zod';
 
 const ERROR_STATUSES: Record<number, string> = {
@@ -16,6 +16,7 @@ const ERROR_STATUSES: Record<number, string> = {
 const PRODUCES: Record<NonNullable<Endpoint['produces']>, string> = {
   'text/event-stream': 'A stream of server-sent events that stays open until the client disconnects',
   'text/plain': 'Text, in the format the summary names',
+  'application/octet-stream': 'The file’s bytes, with the content type sniffed from them',
 };
 
 function errorStatuses(e: Endpoint): number[] {
@@ -43,7 +44,13 @@ export function buildOpenApiDocument(version: string) {
       [e.status]: e.produces
         ? {
             description: PRODUCES[e.produces],
-            content: { [e.produces]: { schema: { type: 'string' } } },
+            // A file is served with the type sniffed from its bytes: one of the accepted types.
+            content: Object.fromEntries(
+              (e.produces === 'application/octet-stream' ? FILE_CONTENT_TYPES : [e.produces]).map((type) => [
+                type,
+                { schema: { type: 'string' as const } },
+              ]),
+            ),
           }
         : e.response
           ? { description: 'Success', content: { 'application/json': { schema: e.response } } }
@@ -68,14 +75,29 @@ export function buildOpenApiDocument(version: string) {
       request: {
         ...(e.params ? { params: e.params as z.ZodObject } : {}),
         ...(e.query ? { query: e.query as z.ZodObject } : {}),
-        ...(e.body
+        ...(e.uploadField
           ? {
               body: {
-                required: !e.body.safeParse(undefined).success,
-                content: { 'application/json': { schema: e.body } },
+                required: true,
+                content: {
+                  'multipart/form-data': {
+                    schema: {
+                      type: 'object' as const,
+                      properties: { [e.uploadField]: { type: 'string' as const, format: 'binary' } },
+                      required: [e.uploadField],
+                    },
+                  },
+                },
               },
             }
-          : {}),
+          : e.body
+            ? {
+                body: {
+                  required: !e.body.safeParse(undefined).success,
+                  content: { 'application/json': { schema: e.body } },
+                },
+              }
+            : {}),
       },
       responses,
     });

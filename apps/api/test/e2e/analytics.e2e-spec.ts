@@ -534,6 +534,7 @@ describe('the organization’s minimum of matched units', () => {
       expect(OrganizationSettings.parse((await settings(m.token).expect(200)).body)).toEqual({
         id: admin.organization.id,
         calibrationMinUnits: 10,
+        stuckDays: 7,
       });
     }
     await t.http().get('/api/v1/organization/settings').expect(401);
@@ -564,7 +565,7 @@ describe('the organization’s minimum of matched units', () => {
   it('sets the threshold of every offset’s verdict, for this organization only, and is audited', async () => {
     try {
       const set = await change(admin.token, { calibrationMinUnits: 40 }).expect(200);
-      expect(set.body).toEqual({ id: admin.organization.id, calibrationMinUnits: 40 });
+      expect(set.body).toEqual({ id: admin.organization.id, calibrationMinUnits: 40, stuckDays: 7 });
       let cal = Calibration.parse((await calibration(hm.token).expect(200)).body);
       // The hiring manager's draft on C5 leaves Lena 32 matched units: short of 40.
       expect(cal.thresholds.offsetUnits).toBe(40);

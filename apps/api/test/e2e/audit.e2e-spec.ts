@@ -11,8 +11,17 @@ import {
   endpoints,
   isAudited,
 } from '@scorecard/contracts';
+import { EntityManager } from 'typeorm';
 import { actionOf } from '../../src/modules/audit/audit.interceptor.js';
-import { addMember, bearer, PASSWORD, rubricContent, signup, uniqueEmail } from '../support/factories.js';
+import {
+  addMember,
+  bearer,
+  openOpeningWithPlan,
+  PASSWORD,
+  rubricContent,
+  signup,
+  uniqueEmail,
+} from '../support/factories.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 interface Member {
@@ -452,6 +461,167 @@ describe('admins browse the audit log', () => {
       const res = (await list(elsewhere.token, query).expect(200)).body as AuditEventList;
       expect(res.items).toEqual([]);
     }
+  });
+});
+
+describe('the log names its targets', () => {
+  // An organization of its own, so its openings use its built-in rubric and the checks see only these events.
+  let owner: AuthSession;
+  let hirer: Member;
+  beforeAll(async () => {
+    owner = await signup(t, 'Named Co');
+    hirer = await addMember(t, owner, 'recruiter');
+  });
+  /** The newest event of `action` on `entityId`, as the admin's list shows it. */
+  async function shown(entityId: string, action: string): Promise<AuditEvent> {
+    const page = (await list(owner.token, { entityId, action }).expect(200)).body as AuditEventList;
+    expect(page.items.length).toBeGreaterThan(0);
+    return page.items[0]!;
+  }
+
+  it('a user by their name, a candidate by theirs (as it is now), an opening by its title', async () => {
+    const added = await t
+      .http()
+      .post('/api/v1/users')
+      .set(bearer(owner.token))
+      .send({ name: 'Nia Named', email: uniqueEmail('nia'), role: 'interviewer', password: PASSWORD })
+      .expect(201);
+    await t
+      .http()
+      .patch(`/api/v1/users/${added.body.id}`)
+      .set(bearer(owner.token))
+      .send({ role: 'recruiter' })
+      .expect(200);
+    expect(await shown(added.body.id, 'createUser')).toMatchObject({ entityType: 'user', entityName: 'Nia Named' });
+    expect(await shown(added.body.id, 'updateUser')).toMatchObject({ entityName: 'Nia Named' });
+
+    const candidate = await createCandidate(hirer.token, 'Cleo Before');
+    await t
+      .http()
+      .patch(`/api/v1/candidates/${candidate.id}`)
+      .set(bearer(hirer.token))
+      .send({ name: 'Cleo After', revision: candidate.revision })
+      .expect(200);
+    // Events store no names: the log reads today's, so an old event follows a rename.
+    expect(await shown(candidate.id, 'createCandidate')).toMatchObject({ entityName: 'Cleo After' });
+
+    const opening = await openOpeningWithPlan(t, owner, 'Named Opening');
+    expect(await shown(opening.id, 'createOpening')).toMatchObject({
+      entityType: 'opening',
+      entityName: 'Named Opening',
+    });
+  });
+
+  it('an application by its candidate and opening, an interview by its candidate and step', async () => {
+    const opening = await openOpeningWithPlan(t, owner, 'Platform Lead');
+    const candidate = await createCandidate(hirer.token, 'Ravi Applicant');
+    const application = await t
+      .http()
+      .post('/api/v1/applications')
+      .set(bearer(hirer.token))
+      .send({ candidateId: candidate.id, openingId: opening.id })
+      .expect(201);
+    expect(await shown(application.body.id, 'createApplication')).toMatchObject({
+      entityType: 'application',
+      entityName: 'Ravi Applicant · Platform Lead',
+    });
+    const interview = await t
+      .http()
+      .post(`/api/v1/applications/${application.body.id}/interviews`)
+      .set(bearer(hirer.token))
+      .send({ stepKey: opening.steps[0]!.key, interviewerId: owner.user.id, startsAt: '2026-12-01T09:00:00Z' })
+      .expect(201);
+    await t
+      .http()
+      .post(`/api/v1/interviews/${interview.body.id}/cancel`)
+      .set(bearer(hirer.token))
+      .send({ version: interview.body.version })
+      .expect(200);
+    expect(await shown(interview.body.id, 'cancelInterview')).toMatchObject({
+      entityType: 'interview',
+      entityName: 'Ravi Applicant · System design',
+    });
+  });
+
+  it('an erased candidate stays anonymous in every event about them, and their name appears nowhere in the log', async () => {
+    const candidate = await createCandidate(hirer.token, 'Erin Forgotten');
+    const opening = await openOpeningWithPlan(t, owner, 'Erasure Opening');
+    const application = await t
+      .http()
+      .post('/api/v1/applications')
+      .set(bearer(hirer.token))
+      .send({ candidateId: candidate.id, openingId: opening.id })
+      .expect(201);
+    await t
+      .http()
+      .post(`/api/v1/candidates/${candidate.id}/erase`)
+      .set(bearer(owner.token))
+      .send({ confirm: 'Erin Forgotten' })
+      .expect(200);
+    const about = (await list(owner.token, { entityId: candidate.id }).expect(200)).body as AuditEventList;
+    expect(about.items.map((e) => [e.action, e.entityName])).toEqual([
+      ['eraseCandidate', 'Erased candidate'],
+      ['createCandidate', 'Erased candidate'],
+    ]);
+    expect(await shown(application.body.id, 'createApplication')).toMatchObject({
+      entityName: 'Erased candidate · Erasure Opening',
+    });
+    const everything = await list(owner.token, { pageSize: 100 }).expect(200);
+    expect(JSON.stringify(everything.body)).not.toContain('Erin Forgotten');
+  });
+
+  it('a session has no name, and an id of another organization’s record is never named', async () => {
+    const login = await t.http().post('/api/v1/auth/login').send({ email: hirer.user.email, password: PASSWORD });
+    expect(login.status).toBe(200);
+    const sessions = (await list(owner.token, { action: 'login', actor: hirer.user.id }).expect(200))
+      .body as AuditEventList;
+    expect(sessions.items[0]).toMatchObject({ entityType: 'session', entityName: null });
+
+    // An event of ours that points at the other organization's candidate (written straight to the
+    // table, as no request could): the join is scoped by organization, so it stays unnamed.
+    const theirs = await createCandidate(elsewhere.token, 'Oskar Elsewhere');
+    await t.db.query(
+      `insert into audit_events (organization_id, actor_user_id, action, entity_type, entity_id, request_id)
+       values ($1, $2, 'updateCandidate', 'candidate', $3, 'cross-org-probe')`,
+      [owner.organization.id, owner.user.id, theirs.id],
+    );
+    const probe = (await list(owner.token, { entityId: theirs.id }).expect(200)).body as AuditEventList;
+    expect(probe.items.map((e) => [e.requestId, e.entityName])).toEqual([['cross-org-probe', null]]);
+  });
+
+  it('names a page of events of every kind in the same statements as a page of one (no query per event)', async () => {
+    // (A rubric of its own makes the organization's first rubric another one: made last, here.)
+    const rubric = await t
+      .http()
+      .post('/api/v1/rubrics')
+      .set(bearer(owner.token))
+      .send({ name: 'Named rubric', content: rubricContent() })
+      .expect(201);
+    expect(await shown(rubric.body.id, 'createRubric')).toMatchObject({
+      entityType: 'rubric',
+      entityName: 'Named rubric',
+    });
+    const kinds = (await list(owner.token, { pageSize: 100 }).expect(200)).body as AuditEventList;
+    expect(new Set(kinds.items.map((e) => e.entityType)).size).toBeGreaterThanOrEqual(6);
+    expect(kinds.items.filter((e) => e.entityName !== null).length).toBeGreaterThan(10);
+
+    const statementsFor = async (pageSize: number) => {
+      const original = EntityManager.prototype.query;
+      let n = 0;
+      EntityManager.prototype.query = function (this: EntityManager, ...args: Parameters<EntityManager['query']>) {
+        n++;
+        return original.apply(this, args);
+      } as EntityManager['query'];
+      try {
+        await list(owner.token, { pageSize }).expect(200);
+      } finally {
+        EntityManager.prototype.query = original;
+      }
+      return n;
+    };
+    const one = await statementsFor(1);
+    expect(one).toBeGreaterThan(0);
+    expect(await statementsFor(100)).toBe(one);
   });
 });
 

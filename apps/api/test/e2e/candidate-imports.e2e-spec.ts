@@ -8,7 +8,7 @@ import {
   type ImportRowValues,
   SESSION_COOKIE,
 } from '@scorecard/contracts';
-import { addMember, bearer, count, PASSWORD, signup, uniqueEmail } from '../support/factories.js';
+import { addMember, bearer, count, openOpeningWithPlan, PASSWORD, signup, uniqueEmail } from '../support/factories.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -324,5 +324,92 @@ describe('validation, roles and isolation', () => {
       old.id,
     ])) as { n: number }[];
     expect(row!.n).toBe(0);
+  });
+});
+
+describe('import results: who was added, and apply all to an opening', () => {
+  it('lists the added candidates in row order, then applies them all, reporting who had applied already', async () => {
+    const opening = await openOpeningWithPlan(t, admin, 'Tech Lead, Apply All');
+    const imp = await startImport();
+    await sendRows(imp.id, [good(1, 'applyall'), good(2, 'applyall'), good(3, 'applyall')]).expect(200);
+
+    // Nothing to apply before the import is committed.
+    const early = await t
+      .http()
+      .post(`/api/v1/candidate-imports/${imp.id}/applications`)
+      .set(recruiter)
+      .send({ openingId: opening.id })
+      .expect(409);
+    expect(early.body.code).toBe('invalid_transition');
+
+    await commit(imp.id).expect(200);
+    const added = await t
+      .http()
+      .get(`/api/v1/candidate-imports/${imp.id}/candidates`)
+      .query({ pageSize: 2 })
+      .set(recruiter)
+      .expect(200);
+    expect(added.body).toMatchObject({ total: 3, page: 1, pageSize: 2 });
+    expect(added.body.items.map((c: { row: number; email: string }) => [c.row, c.email])).toEqual([
+      [1, 'applyall-1@example.test'],
+      [2, 'applyall-2@example.test'],
+    ]);
+    const all = await listed('applyall');
+    const second = all.find((c) => c.email === 'applyall-2@example.test')!;
+    expect(added.body.items[1].id).toBe(second.id);
+
+    // One of them already applied.
+    await t
+      .http()
+      .post('/api/v1/applications')
+      .set(bearer(admin.token))
+      .send({ candidateId: second.id, openingId: opening.id })
+      .expect(201);
+    const moves = await count(t, 'application_moves');
+    const res = await t
+      .http()
+      .post(`/api/v1/candidate-imports/${imp.id}/applications`)
+      .set(recruiter)
+      .send({ openingId: opening.id })
+      .expect(200);
+    expect(res.body).toMatchObject({ opening: { id: opening.id }, applied: 2, alreadyApplied: 1, erased: 0 });
+    expect(res.body.results.map((r: { name: string; outcome: string }) => [r.name, r.outcome])).toEqual([
+      ['Person 1', 'applied'],
+      ['Person 2', 'already_applied'],
+      ['Person 3', 'applied'],
+    ]);
+    expect(await count(t, 'application_moves')).toBe(moves + 2);
+    const [{ n }] = await t.db.query(`select count(*)::int as n from applications where opening_id = $1`, [opening.id]);
+    expect(n).toBe(3);
+
+    // Again: everyone has applied now, nothing new is written.
+    const again = await t
+      .http()
+      .post(`/api/v1/candidate-imports/${imp.id}/applications`)
+      .set(recruiter)
+      .send({ openingId: opening.id })
+      .expect(200);
+    expect(again.body).toMatchObject({ applied: 0, alreadyApplied: 3 });
+    expect(await count(t, 'application_moves')).toBe(moves + 2);
+  });
+
+  it('refuses a missing or foreign opening, an interviewer and another organization, changing nothing', async () => {
+    const imp = await startImport();
+    await sendRows(imp.id, [good(1, 'applyrefused')]).expect(200);
+    await commit(imp.id).expect(200);
+    const apps = await count(t, 'applications');
+    const send = (body: object, auth: Record<string, string> = recruiter) =>
+      t.http().post(`/api/v1/candidate-imports/${imp.id}/applications`).set(auth).send(body);
+
+    expect((await send({}).expect(400)).body.code).toBe('validation_failed');
+    expect((await send({ openingId: 'nope' }).expect(400)).body.code).toBe('validation_failed');
+    const stranger = await signup(t, 'Stranger Co');
+    const theirs = await openOpeningWithPlan(t, stranger, 'Their opening');
+    const foreign = await send({ openingId: theirs.id }).expect(400);
+    expect(foreign.body.errors).toEqual([expect.objectContaining({ path: 'openingId' })]);
+    await send({ openingId: theirs.id }, bearer(stranger.token)).expect(404);
+    await t.http().get(`/api/v1/candidate-imports/${imp.id}/candidates`).set(bearer(stranger.token)).expect(404);
+    await send({ openingId: theirs.id }, bearer(interviewer)).expect(403);
+    expect(await count(t, 'applications')).toBe(apps);
   });
 });

@@ -123,6 +123,8 @@ interface Content {
   redFlags?: { flagKey: string; evidence: string }[];
   recommendation: string;
   notes?: string;
+  /** The revision of a draft saved before; 0 for a fresh scorecard. */
+  revision?: number;
 }
 
 /** The second step asks only the first criterion of competency 2: Carl rates it 3. */
@@ -134,7 +136,7 @@ async function fillAndSubmit(member: Member, scorecardId: string, content: Conte
     .http()
     .put(`/api/v1/scorecards/${scorecardId}`)
     .set(bearer(member.token))
-    .send({ redFlags: [], summary: 'Summary.', notes: 'Private notes.', ...content, revision: 0 })
+    .send({ redFlags: [], summary: 'Summary.', notes: 'Private notes.', ...content, revision: content.revision ?? 0 })
     .expect(200);
   const res = await t
     .http()
@@ -352,6 +354,52 @@ describe('the debrief of a known panel', () => {
     ]);
   });
 
+  it('lays the ratings out interviewer by criterion: a column per submitted scorecard, a row per criterion in rubric order, “not asked” where the step did not ask it', () => {
+    const { grid } = debrief;
+    expect(grid.columns).toEqual([
+      { scorecardId: anaCard.id, interviewer: { id: ana.user.id, name: ana.user.name }, step: opening.steps[0]!.name },
+      { scorecardId: benCard.id, interviewer: { id: ben.user.id, name: ben.user.name }, step: opening.steps[0]!.name },
+      {
+        scorecardId: carlCard.id,
+        interviewer: { id: carl.user.id, name: carl.user.name },
+        step: opening.steps[1]!.name,
+      },
+    ]);
+    expect(grid.rows.map((r) => [r.competencyKey, r.criterionKey])).toEqual(
+      opening.competencies.flatMap((c) => c.criteria.map((cr) => [c.key, cr.key])),
+    );
+    // Each cell is what the interviewer submitted: the rating and its evidence, cell for cell.
+    const submitted = new Map<string, Map<string, { rating: Rating; evidence: string }>>([
+      [anaCard.id, new Map([...rate(0, [4, 3, 3, 2]), ...rate(1, [3, 3, null, null])].map((r) => [r.criterionKey, r]))],
+      [benCard.id, new Map([...rate(0, [2, 2, null, 2]), ...rate(1, [1, 1, 1, 1])].map((r) => [r.criterionKey, r]))],
+      [carlCard.id, new Map(carlsRatings().map((r) => [r.criterionKey, r]))],
+    ]);
+    for (const row of grid.rows) {
+      row.cells.forEach((cell, i) => {
+        const given = submitted.get(grid.columns[i]!.scorecardId)!.get(row.criterionKey);
+        const expected = !given
+          ? { status: 'not_asked', rating: null, evidence: '', other: null }
+          : {
+              status: given.rating === null ? 'not_assessed' : 'rated',
+              rating: given.rating,
+              evidence: given.evidence,
+              other: null,
+            };
+        expect(cell).toEqual(expected);
+      });
+    }
+    // Spot checks against the figures: the first criterion is Ana 4, Ben 2 (a disagreement), Carl not asked.
+    const first = grid.rows[0]!;
+    expect(first.cells.map((c) => [c.status, c.rating])).toEqual([
+      ['rated', 4],
+      ['rated', 2],
+      ['not_asked', null],
+    ]);
+    expect(debrief.disagreements.criteria).toContain(first.criterionKey);
+    // Ben's “not assessed” is asked, not a zero and not “not asked”.
+    expect(grid.rows[2]!.cells[1]).toMatchObject({ status: 'not_assessed', rating: null, evidence: 'Evidence 3' });
+  });
+
   it('costs the same number of queries for a panel of one as for a panel of three', async () => {
     const single = await newApplication('Solo Panel');
     await fillAndSubmit(ana, (await schedule(single, ana)).scorecard!.id, {
@@ -484,9 +532,83 @@ describe('the debrief of a known panel', () => {
   });
 });
 
+describe('the grid in both views of the ratings', () => {
+  let app: string;
+  let anaCard: Scorecard;
+
+  beforeAll(async () => {
+    app = await newApplication('Gita Grid');
+    anaCard = await fillAndSubmit(ana, (await schedule(app, ana)).scorecard!.id, {
+      ratings: [...rate(0, [4, 4, 4, 4]), ...rate(1, [3, 3, 3, 3])],
+      recommendation: 'strong_yes',
+    });
+    await fillAndSubmit(ben, (await schedule(app, ben)).scorecard!.id, {
+      ratings: [...rate(0, [2, 3, 3, 3]), ...rate(1, [3, 3, 3, 3])],
+      recommendation: 'yes',
+    });
+    // Ana reads the panel, then amends her first criterion from 4 to 2, with new evidence.
+    await getDebrief(ana.token, app).expect(200);
+    const amended = rate(0, [2, 4, 4, 4]);
+    amended[0]!.evidence = 'On reflection: the design fell apart under load.';
+    await t
+      .http()
+      .post(`/api/v1/scorecards/${anaCard.id}/amendments`)
+      .set(bearer(ana.token))
+      .send({
+        ratings: [...amended, ...rate(1, [3, 3, 3, 3])],
+        redFlags: [],
+        recommendation: 'yes',
+        summary: 'Amended.',
+        notes: '',
+        reason: 'Read Ben’s evidence.',
+        revision: anaCard.revision,
+      })
+      .expect(200);
+  });
+
+  it('shows the first submission by default, with what it was amended to, and marks the disagreement of the first submissions', async () => {
+    const d = Debrief.parse((await getDebrief(hm.token, app).expect(200)).body);
+    const k1 = criteriaOf(0)[0]!;
+    const row = d.grid.rows.find((r) => r.criterionKey === k1)!;
+    expect(d.grid.columns.map((c) => c.interviewer.id)).toEqual([ana.user.id, ben.user.id]);
+    expect(row.cells).toEqual([
+      { status: 'rated', rating: 4, evidence: 'Evidence 1', other: { rating: 2 } },
+      { status: 'rated', rating: 2, evidence: 'Evidence 1', other: null },
+    ]);
+    // 4 beside 2: two levels, the domain's rule, as the figures say.
+    expect(d.disagreements.criteria).toEqual([k1]);
+    // Unchanged cells carry no other version.
+    expect(d.grid.rows.find((r) => r.criterionKey === criteriaOf(0)[1])!.cells[0]!.other).toBeNull();
+  });
+
+  it('with amendments: the amended rating and its evidence, the first submission beside it, no disagreement left', async () => {
+    const d = Debrief.parse(
+      (await getDebrief(admin.token, app).query({ ratings: 'with_amendments' }).expect(200)).body,
+    );
+    expect(d.ratingsView).toBe('with_amendments');
+    const row = d.grid.rows.find((r) => r.criterionKey === criteriaOf(0)[0])!;
+    expect(row.cells[0]).toEqual({
+      status: 'rated',
+      rating: 2,
+      evidence: 'On reflection: the design fell apart under load.',
+      other: { rating: 4 },
+    });
+    expect(d.disagreements.criteria).toEqual([]);
+  });
+
+  it('an interviewer reads only the independent grid: asking for the amended one is 403', async () => {
+    const d = Debrief.parse((await getDebrief(ben.token, app).expect(200)).body);
+    expect(d.grid.rows.find((r) => r.criterionKey === criteriaOf(0)[0])!.cells[0]!.rating).toBe(4);
+    const res = await getDebrief(ben.token, app).query({ ratings: 'with_amendments' }).expect(403);
+    expect(res.body.code).toBe('forbidden');
+    expect(res.body.grid).toBeUndefined();
+  });
+});
+
 describe('independence before discussion', () => {
   let app: string;
   let daveCard: string;
+  let daveRevision: number;
 
   beforeAll(async () => {
     app = await newApplication('Ida Independent');
@@ -495,6 +617,33 @@ describe('independence before discussion', () => {
       recommendation: 'yes',
     });
     daveCard = (await schedule(app, dave)).scorecard!.id;
+    // Dave's draft, written but not submitted: nobody may read it in the grid.
+    const draft = await t
+      .http()
+      .put(`/api/v1/scorecards/${daveCard}`)
+      .set(bearer(dave.token))
+      .send({
+        ratings: rate(0, [1, 1, 1, 1]).map((r) => ({ ...r, evidence: 'DRAFT-ONLY evidence' })),
+        redFlags: [],
+        recommendation: null,
+        summary: '',
+        notes: '',
+        revision: 0,
+      })
+      .expect(200);
+    daveRevision = (draft.body as Scorecard).revision;
+  });
+
+  it('the grid holds submitted scorecards only: a draft is never a column, and its evidence is nowhere', async () => {
+    for (const token of [recruiter, admin.token, hm.token]) {
+      const res = await getDebrief(token, app).expect(200);
+      const d = Debrief.parse(res.body);
+      expect(d.grid.columns.map((c) => c.interviewer.id)).toEqual([ben.user.id]);
+      expect(JSON.stringify(res.body)).not.toContain('DRAFT-ONLY');
+    }
+    const refused = await getDebrief(dave.token, app).expect(403);
+    expect(refused.body.grid).toBeUndefined();
+    expect(JSON.stringify(refused.body)).not.toContain('Evidence');
   });
 
   it('a panel interviewer with a draft gets 403 on the debrief, and cannot compare at all', async () => {
@@ -542,6 +691,7 @@ describe('independence before discussion', () => {
       ratings: [...rate(0, [3, 3, 3, 3]), ...rate(1, [3, 3, 3, 3])],
       recommendation: 'yes',
       notes: 'Dave’s notes.',
+      revision: daveRevision,
     });
     const d = Debrief.parse((await getDebrief(dave.token, app).expect(200)).body);
     expect(d.scorecards.map((s) => [s.interviewer.id, s.notes])).toEqual([

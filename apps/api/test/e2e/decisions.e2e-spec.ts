@@ -191,7 +191,7 @@ describe('recording a decision', () => {
     ]);
   });
 
-  it('no hire: moves the application to rejected, with the chosen rejection reason or “other”', async () => {
+  it('no hire: moves the application to rejected, with the chosen rejection reason', async () => {
     const a = await inDebrief();
     await decide(hm.token, a.id, {
       decision: 'no_hire',
@@ -208,9 +208,42 @@ describe('recording a decision', () => {
       note: 'Could not show how they grew anyone.',
     });
 
+    // “Other” is recorded only when chosen.
     const b = await inDebrief();
-    await decide(hm.token, b.id, { decision: 'no_hire', rationale: 'Not this time.', version: b.version }).expect(201);
+    await decide(hm.token, b.id, {
+      decision: 'no_hire',
+      rationale: 'Not this time.',
+      rejectionReason: 'other',
+      version: b.version,
+    }).expect(201);
     expect((await getApplication(b.id)).history.at(-1)).toMatchObject({ to: 'rejected', reason: 'other' });
+  });
+
+  it('a no hire without a rejection reason is refused with 400 naming the field, and changes nothing', async () => {
+    const a = await inDebrief();
+    for (const body of [
+      { decision: 'no_hire', rationale: 'Not this time.', version: a.version },
+      { decision: 'no_hire', rationale: 'Not this time.', rejectionReason: '', version: a.version },
+      { decision: 'no_hire', rationale: 'Not this time.', rejectionReason: null, version: a.version },
+    ]) {
+      const res = await decide(hm.token, a.id, body).expect(400);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body.code).toBe('validation_failed');
+      expect(res.body.errors).toEqual([expect.objectContaining({ path: 'rejectionReason' })]);
+    }
+    const missing = await decide(hm.token, a.id, {
+      decision: 'no_hire',
+      rationale: 'Not this time.',
+      version: a.version,
+    }).expect(400);
+    expect(missing.body.errors).toEqual([
+      { path: 'rejectionReason', message: 'Choose the rejection reason for a no hire.' },
+    ]);
+    expect(await decisionRows(a.id)).toEqual([]);
+    const after = await getApplication(a.id);
+    expect([after.stage, after.version]).toEqual(['debrief', a.version]);
+    // Hold and hire need none.
+    await decide(hm.token, a.id, { decision: 'hold', rationale: 'Wait.', version: a.version }).expect(201);
   });
 
   it('a rejection reason goes only with a no hire (400)', async () => {
@@ -252,7 +285,12 @@ describe('recording a decision', () => {
     expect(res.body).toMatchObject({ code: 'invalid_transition', detail: 'A decision is made at the debrief stage.' });
 
     const b = await inDebrief();
-    await decide(hm.token, b.id, { decision: 'no_hire', rationale: 'No.', version: b.version }).expect(201);
+    await decide(hm.token, b.id, {
+      decision: 'no_hire',
+      rationale: 'No.',
+      rejectionReason: 'skills_gap',
+      version: b.version,
+    }).expect(201);
     const again = await getApplication(b.id);
     await decide(hm.token, b.id, { decision: 'hire', rationale: 'Changed my mind.', version: again.version }).expect(
       422,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Calibration, Comparison, OpeningSummary } from '@scorecard/contracts';
+import type { Calibration, Comparison, HiringManagerHome, InterviewerHome, OpeningSummary } from '@scorecard/contracts';
 import { DEMO_PASSWORD, PAST_OPENING_TITLE, seedDemo } from '../../src/database/seed-demo.js';
 import { DEMO_LENIENCY, PAST_CANDIDATE_COUNT, pastCandidates } from '../../src/database/demo-history.js';
 import { bearer } from '../support/factories.js';
@@ -215,5 +215,40 @@ describe('demo open opening', () => {
     const names = (calibration.body as Calibration).interviewers.map((i) => i.interviewer.name);
     expect(names.length).toBeGreaterThan(0);
     expect(names).not.toContain('Harper Lindqvist');
+  });
+});
+
+describe('demo homes (issue 19)', () => {
+  const as = async (email: string) => {
+    const login = await t.http().post('/api/v1/auth/login').send({ email, password: DEMO_PASSWORD }).expect(200);
+    return bearer(login.body.token as string);
+  };
+
+  it('gives every list of the interviewer’s, hiring manager’s and admin’s homes something on first start', async () => {
+    const ines = (
+      await t
+        .http()
+        .get('/api/v1/home/interviewer')
+        .set(await as('interviewer1@acme.test'))
+        .expect(200)
+    ).body as InterviewerHome;
+    expect(ines.today.total).toBeGreaterThan(0);
+    expect(ines.thisWeek.total).toBeGreaterThan(0);
+    expect(ines.toWrite.counts).toMatchObject({ overdue: 1, due: 1 });
+    expect(ines.submitted.items.some((s) => s.debriefOpen)).toBe(true);
+    for (const email of ['hm@acme.test', 'admin@acme.test']) {
+      const h = (
+        await t
+          .http()
+          .get('/api/v1/home/hiring-manager')
+          .set(await as(email))
+          .expect(200)
+      ).body as HiringManagerHome;
+      expect(h.decisions.total).toBeGreaterThan(0);
+      expect(h.decisions.items.some((d) => (d.panel?.redFlags.dealbreakers ?? 0) > 0)).toBe(true);
+      expect(h.openings.length).toBeGreaterThan(0);
+      expect(h.myScorecards.total).toBeGreaterThan(0);
+      expect(h.admin === null).toBe(email === 'hm@acme.test');
+    }
   });
 });

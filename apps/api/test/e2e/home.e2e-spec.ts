@@ -1,6 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Application, AuthSession, Opening, RecruiterHome, RubricContent } from '@scorecard/contracts';
+import {
+  HOME_LIST_LIMIT,
+  HiringManagerHome,
+  InterviewerHome,
+  type Application,
+  type AuthSession,
+  type Debrief,
+  type Opening,
+  type RecruiterHome,
+  type RedFlagItem,
+  type RubricContent,
+  type SubmittedScorecard,
+} from '@scorecard/contracts';
 import { addMember, bearer, signup, uniqueEmail } from '../support/factories.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -337,3 +349,449 @@ describe('recruiter home: access and validation', () => {
     await t.http().get('/api/v1/home/recruiter?limit=5').set(bearer(riley.token)).expect(400);
   });
 });
+
+describe('recruiter home: overdue leaves out candidates no longer in the running', () => {
+  it('an overdue draft of a rejected or withdrawn application is not chased', async () => {
+    const before = (await home(riley.token)).overdue;
+    const rejectedLate = await applyNew(riley, alpha.id, 'Reggie Rejected Late');
+    const withdrawnLate = await applyNew(riley, alpha.id, 'Wendy Withdrawn Late');
+    const stillIn = await applyNew(riley, alpha.id, 'Stella Still In');
+    const r = await schedule(riley.token, rejectedLate, alpha, ines.user.id, new Date(Date.now() - 4 * DAY));
+    const w = await schedule(riley.token, withdrawnLate, alpha, ines.user.id, new Date(Date.now() - 4 * DAY));
+    const s = await schedule(riley.token, stillIn, alpha, ines.user.id, new Date(Date.now() - 4 * DAY));
+    const late = (await home(riley.token)).overdue;
+    expect(late.total).toBe(before.total + 3);
+    const current = async (a: Application) =>
+      (await t.http().get(`/api/v1/applications/${a.id}`).set(bearer(riley.token)).expect(200)).body as Application;
+    await moveTo(riley.token, await current(rejectedLate), 'rejected', 'skills_gap');
+    await moveTo(riley.token, await current(withdrawnLate), 'withdrawn', 'accepted_other_offer');
+    const after = (await home(riley.token)).overdue;
+    expect(after.total).toBe(before.total + 1);
+    const ids = after.items.map((o) => o.interviewId);
+    expect(ids).toContain(s.id);
+    expect(ids).not.toContain(r.id);
+    expect(ids).not.toContain(w.id);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The interviewer's and the hiring manager's homes (issue 19).
+
+const HOUR = 3_600_000;
+
+async function interviewerHome(token: string, query: Record<string, string> = {}): Promise<InterviewerHome> {
+  const res = await t.http().get('/api/v1/home/interviewer').query(query).set(bearer(token)).expect(200);
+  return InterviewerHome.parse(res.body);
+}
+
+async function hmHome(token: string): Promise<HiringManagerHome> {
+  const res = await t.http().get('/api/v1/home/hiring-manager').set(bearer(token)).expect(200);
+  return HiringManagerHome.parse(res.body);
+}
+
+async function checklistItems(session: AuthSession): Promise<RedFlagItem[]> {
+  const k = await kit(session);
+  const res = await t
+    .http()
+    .get(`/api/v1/red-flag-checklist-versions/${k.checklistVersionId}`)
+    .set(bearer(session.token))
+    .expect(200);
+  return (res.body as { content: { items: RedFlagItem[] } }).content.items;
+}
+
+/** Fills in and submits a scorecard of an Alpha-like opening: every criterion of the step rated `rating`. */
+async function submitCard(
+  member: Member,
+  scorecardId: string,
+  opening: Opening,
+  rating: 1 | 2 | 3 | 4,
+  redFlags: { flagKey: string; evidence: string }[] = [],
+): Promise<void> {
+  const ratings = opening.plan.steps[0]!.criterionKeys.map((criterionKey) => ({
+    criterionKey,
+    rating,
+    evidence: `Rated ${rating}.`,
+  }));
+  const recommendation = rating >= 3 ? (rating === 4 ? 'strong_yes' : 'yes') : rating === 1 ? 'strong_no' : 'no';
+  const saved = await t
+    .http()
+    .put(`/api/v1/scorecards/${scorecardId}`)
+    .set(bearer(member.token))
+    .send({ ratings, redFlags, recommendation, summary: 'My take.', notes: '', revision: 0 })
+    .expect(200);
+  await t
+    .http()
+    .post(`/api/v1/scorecards/${scorecardId}/submit`)
+    .set(bearer(member.token))
+    .send({ revision: saved.body.revision })
+    .expect(200);
+}
+
+async function toDebrief(token: string, a: Application): Promise<Application> {
+  let current = a;
+  for (const stage of ['screen', 'interviews', 'debrief']) current = await moveTo(token, current, stage);
+  return current;
+}
+
+describe('interviewer home', () => {
+  let ivy: Member;
+  let ian: Member;
+  let gamma: Opening;
+  let bounds: InterviewerHome['days'];
+  let todayItv: { id: string; scorecard: { id: string } | null };
+  let weekItv: { id: string; scorecard: { id: string } | null };
+  let overdueItv: { id: string; feedbackDueAt: string; scorecard: { id: string } | null };
+  let dueItv: { id: string; scorecard: { id: string } | null };
+  /** Ivy submitted on both; on `pending` she owes a second scorecard, on `open` she owes nothing. */
+  let pending: Application;
+  let open: Application;
+
+  beforeAll(async () => {
+    ivy = await addMember(t, admin, 'interviewer');
+    ian = await addMember(t, admin, 'interviewer');
+    gamma = await createOpening(admin, { title: 'Gamma Tech Lead', hiringManagerId: hm.user.id, recruiterId: null });
+    bounds = (await interviewerHome(ivy.token)).days;
+    const a1 = await applyNew(admin, gamma.id, 'Tess Today');
+    const a2 = await applyNew(admin, gamma.id, 'Wes Week');
+    const a3 = await applyNew(admin, gamma.id, 'Nell Nextweek');
+    const a4 = await applyNew(admin, gamma.id, 'Otto Overdue');
+    const a5 = await applyNew(admin, gamma.id, 'Dana Due');
+    todayItv = await schedule(admin.token, a1, gamma, ivy.user.id, new Date(Date.parse(bounds.todayStartsAt) + 60_000));
+    weekItv = await schedule(
+      admin.token,
+      a2,
+      gamma,
+      ivy.user.id,
+      new Date(Date.parse(bounds.tomorrowStartsAt) + 2 * HOUR),
+    );
+    await schedule(admin.token, a3, gamma, ivy.user.id, new Date(Date.parse(bounds.weekEndsAt) + HOUR));
+    overdueItv = await schedule(admin.token, a4, gamma, ivy.user.id, new Date(Date.now() - 3 * DAY));
+    // A one-hour step that started two hours ago: over, feedback due, not yet late.
+    dueItv = await schedule(admin.token, a5, gamma, ivy.user.id, new Date(Date.now() - 2 * HOUR));
+
+    pending = await applyNew(admin, gamma.id, 'Paula Pending');
+    open = await applyNew(admin, gamma.id, 'Oscar Open');
+    const p1 = await schedule(admin.token, pending, gamma, ivy.user.id, new Date(Date.now() - 5 * DAY));
+    await schedule(admin.token, pending, gamma, ivy.user.id, new Date(Date.now() + 2 * DAY + 3 * HOUR));
+    const o1 = await schedule(admin.token, open, gamma, ivy.user.id, new Date(Date.now() - 6 * DAY));
+    const o2 = await schedule(admin.token, open, gamma, ian.user.id, new Date(Date.now() - 6 * DAY));
+    await submitCard(ivy, p1.scorecard!.id, gamma, 3);
+    await submitCard(ivy, o1.scorecard!.id, gamma, 3);
+    await submitCard(ian, o2.scorecard!.id, gamma, 2);
+  });
+
+  it('lists today’s interviews and the rest of the week’s, in UTC days unless a time zone is asked', async () => {
+    const h = await interviewerHome(ivy.token);
+    expect(h.timeZone).toBe('UTC');
+    expect(h.days.todayStartsAt).toBe(`${h.now.slice(0, 10)}T00:00:00.000Z`);
+    expect(Date.parse(h.days.tomorrowStartsAt) - Date.parse(h.days.todayStartsAt)).toBe(DAY);
+    expect(Date.parse(h.days.weekEndsAt) - Date.parse(h.days.todayStartsAt)).toBe(7 * DAY);
+    const todayIds = h.today.items.map((i) => i.interviewId);
+    const weekIds = h.thisWeek.items.map((i) => i.interviewId);
+    expect(todayIds).toContain(todayItv.id);
+    expect(weekIds).toContain(weekItv.id);
+    expect(weekIds).not.toContain(todayItv.id);
+    // Next week's interview is in neither list; a past day's is in neither.
+    expect([...h.today.items, ...h.thisWeek.items].map((i) => i.candidate.name)).not.toContain('Nell Nextweek');
+    expect(todayIds).not.toContain(overdueItv.id);
+    expect(h.today.total).toBe(h.today.items.length);
+    for (const i of h.today.items) {
+      expect(Date.parse(i.startsAt)).toBeGreaterThanOrEqual(Date.parse(h.days.todayStartsAt));
+      expect(Date.parse(i.startsAt)).toBeLessThan(Date.parse(h.days.tomorrowStartsAt));
+    }
+    const tess = h.today.items.find((i) => i.interviewId === todayItv.id)!;
+    expect(tess).toMatchObject({
+      scorecardId: todayItv.scorecard!.id,
+      candidate: { name: 'Tess Today' },
+      opening: { id: gamma.id, title: 'Gamma Tech Lead' },
+      step: 'Leadership deep dive',
+      durationMinutes: 60,
+      scorecardStatus: 'draft',
+    });
+    // Earliest first.
+    const starts = h.thisWeek.items.map((i) => Date.parse(i.startsAt));
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+  });
+
+  it('follows the caller’s time zone: today starts at local midnight there', async () => {
+    const h = await interviewerHome(ivy.token, { timeZone: 'Asia/Tokyo' });
+    expect(h.timeZone).toBe('Asia/Tokyo');
+    // Tokyo is UTC+9 all year: its midnight is 15:00 UTC the day before.
+    const tokyoDate = new Date(Date.parse(h.now) + 9 * HOUR).toISOString().slice(0, 10);
+    expect(h.days.todayStartsAt).toBe(new Date(Date.parse(`${tokyoDate}T00:00:00Z`) - 9 * HOUR).toISOString());
+    // An interview one minute before Tokyo's midnight is yesterday there; one minute after, today.
+    const a = await applyNew(admin, gamma.id, 'Yuki Yesterday');
+    const b = await applyNew(admin, gamma.id, 'Taro Today');
+    const before = await schedule(
+      admin.token,
+      a,
+      gamma,
+      ian.user.id,
+      new Date(Date.parse(h.days.todayStartsAt) - 60_000),
+    );
+    const after = await schedule(
+      admin.token,
+      b,
+      gamma,
+      ian.user.id,
+      new Date(Date.parse(h.days.todayStartsAt) + 60_000),
+    );
+    const tokyo = await interviewerHome(ian.token, { timeZone: 'Asia/Tokyo' });
+    expect(tokyo.today.items.map((i) => i.interviewId)).toEqual([after.id]);
+    expect(tokyo.thisWeek.items.map((i) => i.interviewId)).not.toContain(before.id);
+  });
+
+  it('answers 400 problem+json for a time zone that does not exist, or an unknown parameter', async () => {
+    const res = await t
+      .http()
+      .get('/api/v1/home/interviewer')
+      .query({ timeZone: 'Mars/Olympus_Mons' })
+      .set(bearer(ivy.token))
+      .expect(400);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.body.code).toBe('validation_failed');
+    expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(['timeZone']);
+    await t.http().get('/api/v1/home/interviewer?limit=5').set(bearer(ivy.token)).expect(400);
+    await t.http().get('/api/v1/home/interviewer').expect(401);
+  });
+
+  it('lists the scorecards to write, earliest due first, each draft, due or overdue', async () => {
+    const h = await interviewerHome(ivy.token);
+    const byInterview = new Map(h.toWrite.items.map((i) => [i.interviewId, i]));
+    expect(byInterview.get(overdueItv.id)).toMatchObject({
+      state: 'overdue',
+      candidate: { name: 'Otto Overdue' },
+      feedbackDueAt: overdueItv.feedbackDueAt,
+    });
+    expect(byInterview.get(dueItv.id)!.state).toBe('due');
+    expect(byInterview.get(weekItv.id)!.state).toBe('draft');
+    // Submitted scorecards are not to write.
+    expect(h.toWrite.items.map((i) => i.candidate.name)).not.toContain('Oscar Open');
+    expect(h.toWrite.total).toBe(h.toWrite.items.length);
+    expect(h.toWrite.counts.draft + h.toWrite.counts.due + h.toWrite.counts.overdue).toBe(h.toWrite.total);
+    expect(h.toWrite.counts.overdue).toBe(h.toWrite.items.filter((i) => i.state === 'overdue').length);
+    const due = h.toWrite.items.map((i) => Date.parse(i.feedbackDueAt));
+    expect(due).toEqual([...due].sort((a, b) => a - b));
+    for (const i of h.toWrite.items) {
+      const late = Date.parse(i.feedbackDueAt) < Date.parse(h.now);
+      expect(i.state === 'overdue').toBe(late);
+    }
+  });
+
+  it('lists recent submissions newest first, with the debrief open only once the caller owes nothing on it', async () => {
+    const h = await interviewerHome(ivy.token);
+    expect(h.submitted.total).toBe(2);
+    expect(h.submitted.items.map((s) => s.candidate.name)).toEqual(['Oscar Open', 'Paula Pending']);
+    const [o, p] = h.submitted.items as [SubmittedScorecard, SubmittedScorecard];
+    expect(o).toMatchObject({ applicationId: open.id, debriefOpen: true });
+    expect(p).toMatchObject({ applicationId: pending.id, debriefOpen: false });
+    // The same rule as the debrief itself: open for one, refused for the other.
+    await t.http().get(`/api/v1/applications/${open.id}/debrief`).set(bearer(ivy.token)).expect(200);
+    const refused = await t.http().get(`/api/v1/applications/${pending.id}/debrief`).set(bearer(ivy.token)).expect(403);
+    expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
+    // Ian submitted only on `open`: his home does not show Ivy's submissions.
+    const ianHome = await interviewerHome(ian.token);
+    expect(ianHome.submitted.items.map((s) => s.applicationId)).toEqual([open.id]);
+  });
+
+  it('the home shows no panel feedback: nothing of the other interviewers', async () => {
+    const res = await t.http().get('/api/v1/home/interviewer').set(bearer(ivy.token)).expect(200);
+    expect(res.text).not.toContain(ian.user.name);
+    expect(res.text).not.toContain('Rated 2');
+  });
+
+  it('any signed-in user who interviews gets one, and sees nothing of another organization', async () => {
+    const h = await interviewerHome(riley.token);
+    expect(h.toWrite.total).toBe(0);
+    const outsider = await addMember(t, other.admin, 'interviewer');
+    await schedule(
+      other.admin.token,
+      other.application,
+      other.opening,
+      outsider.user.id,
+      new Date(Date.now() - 4 * DAY),
+    );
+    const theirs = await interviewerHome(outsider.token);
+    expect(theirs.toWrite.items.map((i) => i.candidate.name)).toEqual(['Olga Outsider']);
+    const ours = await interviewerHome(ivy.token);
+    expect(JSON.stringify(ours)).not.toContain('Olga Outsider');
+    expect(JSON.stringify(ours)).not.toContain(other.opening.id);
+  });
+
+  it('caps each list at HOME_LIST_LIMIT and counts them all', async () => {
+    const busy = await addMember(t, admin, 'interviewer');
+    const a = await applyNew(admin, gamma.id, 'Casey Capped');
+    const start = Date.parse(bounds.tomorrowStartsAt) + 8 * HOUR;
+    for (let i = 0; i <= HOME_LIST_LIMIT; i++) {
+      await schedule(admin.token, a, gamma, busy.user.id, new Date(start + i * 60_000));
+    }
+    const h = await interviewerHome(busy.token);
+    expect(h.thisWeek.total).toBe(HOME_LIST_LIMIT + 1);
+    expect(h.thisWeek.items).toHaveLength(HOME_LIST_LIMIT);
+    expect(h.toWrite.total).toBe(HOME_LIST_LIMIT + 1);
+    expect(h.toWrite.counts.draft).toBe(HOME_LIST_LIMIT + 1);
+    expect(h.toWrite.items).toHaveLength(HOME_LIST_LIMIT);
+  });
+});
+
+describe('hiring manager home', () => {
+  let ivo: Member;
+  let ula: Member;
+  let hmOwn: Member;
+  let delta: Opening;
+  let split: Application;
+  let owing: Application;
+  let dealbreakerKey: string;
+
+  beforeAll(async () => {
+    ivo = await addMember(t, admin, 'interviewer');
+    ula = await addMember(t, admin, 'interviewer');
+    hmOwn = await addMember(t, admin, 'hiring_manager');
+    delta = await createOpening(admin, { title: 'Delta Tech Lead', hiringManagerId: hm.user.id, recruiterId: null });
+    const items = await checklistItems(admin);
+    dealbreakerKey = items.find((f) => f.severity === 'dealbreaker')!.key;
+
+    // Split: one strong yes, one strong no with a dealbreaker, one still owed.
+    split = await applyNew(admin, delta.id, 'Sid Split');
+    const s1 = await schedule(admin.token, split, delta, ivo.user.id, new Date(Date.now() - 2 * DAY));
+    const s2 = await schedule(admin.token, split, delta, ula.user.id, new Date(Date.now() - 2 * DAY));
+    await schedule(admin.token, split, delta, ines.user.id, new Date(Date.now() - 2 * DAY));
+    await submitCard(ivo, s1.scorecard!.id, delta, 4);
+    await submitCard(ula, s2.scorecard!.id, delta, 1, [{ flagKey: dealbreakerKey, evidence: 'Blamed the team.' }]);
+    split = await toDebrief(admin.token, split);
+
+    // The hiring manager interviewed this one and has not submitted yet.
+    owing = await applyNew(admin, delta.id, 'Owen Owing');
+    const o1 = await schedule(admin.token, owing, delta, ivo.user.id, new Date(Date.now() - 2 * DAY));
+    await schedule(admin.token, owing, delta, hm.user.id, new Date(Date.now() - 2 * DAY));
+    await submitCard(ivo, o1.scorecard!.id, delta, 3);
+    owing = await toDebrief(admin.token, owing);
+  });
+
+  it('lists the decisions waiting on the openings they hire for, with the debrief’s own disagreement and red-flag figures', async () => {
+    const h = await hmHome(hm.token);
+    expect(h.scope).toBe('mine');
+    expect(h.admin).toBeNull();
+    const row = h.decisions.items.find((d) => d.applicationId === split.id)!;
+    expect(row).toMatchObject({
+      candidate: { id: split.candidate.id, name: 'Sid Split' },
+      opening: { id: delta.id, title: 'Delta Tech Lead' },
+      scorecards: { submitted: 2, expected: 3 },
+    });
+    const debrief = (await t.http().get(`/api/v1/applications/${split.id}/debrief`).set(bearer(hm.token)).expect(200))
+      .body as Debrief;
+    expect(row.panel).toEqual({
+      disagreements: {
+        competencies: debrief.disagreements.competencies.length,
+        criteria: debrief.disagreements.criteria.length,
+        recommendationSplit: debrief.disagreements.recommendationSplit,
+      },
+      redFlags: { dealbreakers: 1, concerns: 0 },
+    });
+    // 4 against 1 on every criterion: the competency and each of its criteria disagree, and so do the recommendations.
+    expect(row.panel!.disagreements.competencies).toBe(1);
+    expect(row.panel!.disagreements.criteria).toBe(delta.plan.steps[0]!.criterionKeys.length);
+    expect(row.panel!.disagreements.recommendationSplit).toBe(true);
+    expect(debrief.dealbreaker).toBe(true);
+    expect(h.decisions.total).toBe(h.decisions.items.length);
+  });
+
+  it('hides the panel’s figures while the hiring manager owes their own scorecard (independence)', async () => {
+    const h = await hmHome(hm.token);
+    const row = h.decisions.items.find((d) => d.applicationId === owing.id)!;
+    expect(row.scorecards).toEqual({ submitted: 1, expected: 2 });
+    expect(row.panel).toBeNull();
+    await t.http().get(`/api/v1/applications/${owing.id}/debrief`).set(bearer(hm.token)).expect(403);
+    // Their own scorecard is in their list to write, overdue.
+    expect(h.myScorecards.items.map((s) => s.candidate.name)).toContain('Owen Owing');
+    expect(h.myScorecards.counts.overdue).toBeGreaterThanOrEqual(1);
+  });
+
+  it('showing the figures counts as reading the panel’s feedback, as on the debrief', async () => {
+    const viewed = async (applicationId: string) =>
+      (
+        (await t.db.query(`select 1 from feedback_views where application_id = $1 and user_id = $2`, [
+          applicationId,
+          hmOwn.user.id,
+        ])) as unknown[]
+      ).length;
+    await t
+      .http()
+      .patch(`/api/v1/openings/${delta.id}`)
+      .set(bearer(admin.token))
+      .send({ hiringManagerId: hmOwn.user.id, revision: (await getOpening(delta.id)).revision })
+      .expect(200);
+    expect(await viewed(split.id)).toBe(0);
+    const h = await hmHome(hmOwn.token);
+    expect(h.decisions.items.map((d) => d.applicationId)).toEqual(expect.arrayContaining([split.id, owing.id]));
+    expect(await viewed(split.id)).toBe(1);
+    // The previous hiring manager no longer sees them.
+    expect((await hmHome(hm.token)).decisions.items.map((d) => d.applicationId)).not.toContain(split.id);
+  });
+
+  it('lists only their open openings with counts per stage; admins see every opening and their own counts', async () => {
+    const h = await hmHome(hm.token);
+    expect(h.openings.map((o) => o.title)).toEqual(['Alpha Tech Lead', 'Gamma Tech Lead']);
+    const adminHome = await hmHome(admin.token);
+    expect(adminHome.scope).toBe('all');
+    expect(adminHome.openings.map((o) => o.title)).toEqual(
+      expect.arrayContaining(['Alpha Tech Lead', 'Beta Tech Lead', 'Delta Tech Lead', 'Gamma Tech Lead']),
+    );
+    expect(adminHome.openings.find((o) => o.id === delta.id)!.counts.debrief).toBe(2);
+    expect(adminHome.decisions.items.map((d) => d.applicationId)).toEqual(expect.arrayContaining([split.id, owing.id]));
+    const users = (await t.http().get('/api/v1/users?pageSize=100').set(bearer(admin.token)).expect(200)).body as {
+      items: { role: string; active: boolean }[];
+    };
+    expect(adminHome.admin!.users.active).toBe(users.items.filter((u) => u.active).length);
+    expect(adminHome.admin!.users.byRole.interviewer).toBe(
+      users.items.filter((u) => u.active && u.role === 'interviewer').length,
+    );
+    expect(adminHome.admin!.auditEventsLastWeek).toBeGreaterThan(0);
+  });
+
+  it('refuses recruiters and interviewers with 403 problem+json, and visitors without a session with 401', async () => {
+    for (const token of [riley.token, ines.token]) {
+      const res = await t.http().get('/api/v1/home/hiring-manager').set(bearer(token)).expect(403);
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(res.body.code).toBe('forbidden');
+    }
+    await t.http().get('/api/v1/home/hiring-manager').expect(401);
+  });
+
+  it('shows nothing of another organization', async () => {
+    const theirs = await hmHome(other.admin.token);
+    expect(theirs.openings.map((o) => o.id)).toEqual([other.opening.id]);
+    expect(theirs.decisions).toEqual({ total: 0, items: [] });
+    expect(JSON.stringify(theirs)).not.toContain('Sid Split');
+    const ours = await hmHome(admin.token);
+    expect(JSON.stringify(ours)).not.toContain(other.opening.id);
+  });
+
+  it('caps the decisions waiting at HOME_LIST_LIMIT, longest waiting first, and counts them all', async () => {
+    const boss = await addMember(t, admin, 'hiring_manager');
+    const epsilon = await createOpening(admin, {
+      title: 'Epsilon Tech Lead',
+      hiringManagerId: boss.user.id,
+      recruiterId: null,
+    });
+    const ids: string[] = [];
+    for (let i = 0; i <= HOME_LIST_LIMIT; i++) ids.push((await applyNew(admin, epsilon.id, `Cap ${i}`)).id);
+    // Straight to debrief, each a minute longer ago than the next.
+    await t.db.query(
+      `update applications set stage = 'debrief', stage_entered_at = now() - make_interval(mins => (100 - x.n)::int)
+         from unnest($1::uuid[]) with ordinality as x(id, n) where applications.id = x.id`,
+      [ids],
+    );
+    const h = await hmHome(boss.token);
+    expect(h.decisions.total).toBe(HOME_LIST_LIMIT + 1);
+    expect(h.decisions.items.map((d) => d.applicationId)).toEqual(ids.slice(0, HOME_LIST_LIMIT));
+    expect(h.decisions.items[0]!.panel).toEqual({
+      disagreements: { competencies: 0, criteria: 0, recommendationSplit: false },
+      redFlags: { dealbreakers: 0, concerns: 0 },
+    });
+  });
+});
+
+async function getOpening(id: string): Promise<Opening> {
+  return (await t.http().get(`/api/v1/openings/${id}`).set(bearer(admin.token)).expect(200)).body as Opening;
+}

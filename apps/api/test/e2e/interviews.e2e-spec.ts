@@ -103,6 +103,65 @@ describe('scheduling', () => {
     });
   });
 
+  it('stores the interviewer’s time zone, a location and a video link completed with https://', async () => {
+    const a = await newApplication();
+    const res = await schedule(a.id, {
+      stepKey: step().key,
+      interviewerId: ines.id,
+      startsAt: '2026-12-01T10:00:00+01:00',
+      durationMinutes: 45,
+      timeZone: 'Europe/Berlin',
+      location: '  Room 4, Alexanderplatz 1  ',
+      videoLink: 'meet.example.com/abc-defg',
+    }).expect(201);
+    expect(res.body).toMatchObject({
+      startsAt: '2026-12-01T09:00:00.000Z',
+      durationMinutes: 45,
+      timeZone: 'Europe/Berlin',
+      location: 'Room 4, Alexanderplatz 1',
+      videoLink: 'https://meet.example.com/abc-defg',
+    });
+    const [row] = (await t.db.query(`select time_zone, location, video_url from interviews where id = $1`, [
+      res.body.id,
+    ])) as Record<string, string>[];
+    expect(row).toEqual({
+      time_zone: 'Europe/Berlin',
+      location: 'Room 4, Alexanderplatz 1',
+      video_url: 'https://meet.example.com/abc-defg',
+    });
+    // Changing only the link keeps the rest; an empty location clears it.
+    const changed = await t
+      .http()
+      .patch(`/api/v1/interviews/${res.body.id}`)
+      .set(bearer(recruiter))
+      .send({ videoLink: 'https://video.example.org/x', location: '', version: res.body.version })
+      .expect(200);
+    expect(changed.body).toMatchObject({
+      timeZone: 'Europe/Berlin',
+      location: null,
+      videoLink: 'https://video.example.org/x',
+    });
+  });
+
+  it.each([
+    ['an unknown time zone', { timeZone: 'Mars/Olympus' }, 'timeZone'],
+    ['a link that is not http(s)', { videoLink: 'javascript:alert(1)' }, 'videoLink'],
+    ['a link without a host', { videoLink: 'not a link' }, 'videoLink'],
+    ['a duration under 10 minutes', { durationMinutes: 5 }, 'durationMinutes'],
+    ['a location over 300 characters', { location: 'x'.repeat(301) }, 'location'],
+  ])('refuses %s (400 on that field) and stores nothing', async (_name, extra, path) => {
+    const a = await newApplication();
+    const before = await count(t, 'interviews');
+    const res = await schedule(a.id, {
+      stepKey: step().key,
+      interviewerId: ines.id,
+      startsAt: '2026-12-01T09:00:00Z',
+      ...extra,
+    }).expect(400);
+    expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual([path]);
+    expect(await count(t, 'interviews')).toBe(before);
+  });
+
   it('counts scheduled interviews on the pipeline board card', async () => {
     const a = await newApplication();
     await schedule(a.id, { stepKey: step().key, interviewerId: ines.id, startsAt: '2026-12-01T09:00:00Z' }).expect(201);
@@ -261,6 +320,28 @@ describe('rescheduling and reassigning', () => {
       .find((c: { applicationId: string }) => c.applicationId === i.applicationId);
     expect(card.interviews).toBe(0);
     await patch(i, { startsAt: '2026-12-05T15:00:00Z', version: res.body.version }).expect(409);
+  });
+
+  it('the application’s timeline shows interviews scheduled and cancelled, with who and when', async () => {
+    const i = await scheduled();
+    await t
+      .http()
+      .post(`/api/v1/interviews/${i.id}/cancel`)
+      .set(bearer(recruiter))
+      .send({ version: i.version })
+      .expect(200);
+    const a = await t.http().get(`/api/v1/applications/${i.applicationId}`).set(bearer(recruiter)).expect(200);
+    const events = (a.body as Application).interviewEvents;
+    expect(events.map((e) => e.kind)).toEqual(['interview_scheduled', 'interview_cancelled']);
+    expect(events[0]).toMatchObject({
+      interviewId: i.id,
+      step: 'System design',
+      interviewer: { id: ines.id },
+      startsAt: '2026-12-01T09:00:00.000Z',
+      by: { name: 'A recruiter' },
+    });
+    expect(events[1]).toMatchObject({ interviewId: i.id, by: { name: 'A recruiter' } });
+    expect(Date.parse(events[1]!.at)).toBeGreaterThanOrEqual(Date.parse(events[0]!.at));
   });
 });
 

@@ -122,6 +122,8 @@ const SHOWS_B = [
   'listOpenings',
   'listCandidates',
   'getRecruiterHome',
+  'getInterviewerHome',
+  'getHiringManagerHome',
   'listMyInterviews',
   'listAuditEvents',
 ];

@@ -219,7 +219,7 @@ describe('applications and stage moves', () => {
     expect(res.body.code).toBe('already_applied');
   });
 
-  it('moves forward one stage at a time and records every move with who, when, from, to and why', async () => {
+  it('moves forward and records every move with who, when, from, to and why', async () => {
     const app = await apply((await addCandidate()).id);
     const screened = (
       await move(app, { to: 'screen', version: app.version, note: 'Strong GitHub history' }).expect(200)
@@ -240,9 +240,9 @@ describe('applications and stage moves', () => {
 
   it.each([
     [
-      'skipping ahead',
+      'an offer before the debrief',
       { to: 'offer' },
-      'An application moves one stage at a time: from applied the next stage is screen.',
+      'An offer follows the debrief: move the application to debrief first.',
     ],
     ['rejecting without a reason', { to: 'rejected' }, 'Moving to rejected needs a reason.'],
     ['hiring before the offer', { to: 'hired' }, 'Only an application at the offer stage can be hired.'],
@@ -276,6 +276,78 @@ describe('applications and stage moves', () => {
     });
     const back = await move(rejected, { to: 'applied', version: rejected.version }).expect(422);
     expect(back.body.detail).toBe('The application is rejected; that is final.');
+  });
+
+  it('offers every stage the rules allow: forward past the screen up to the debrief, back to any earlier stage', async () => {
+    const app = await apply((await addCandidate()).id);
+    const skipped = (await move(app, { to: 'debrief', version: app.version }).expect(200)).body;
+    expect(skipped.history.at(-1)).toMatchObject({ from: 'applied', to: 'debrief' });
+    const back = (await move(skipped, { to: 'applied', version: skipped.version }).expect(200)).body;
+    const interviews = (await move(back, { to: 'interviews', version: back.version }).expect(200)).body;
+    expect(interviews.stage).toBe('interviews');
+    expect(interviews.history.map((h: { to: string }) => h.to)).toEqual([
+      'applied',
+      'debrief',
+      'applied',
+      'interviews',
+    ]);
+  });
+
+  it('undo: the mover takes back their own latest move within the window, recorded as a move naming the one undone', async () => {
+    const app = await apply((await addCandidate()).id);
+    const screened = (await move(app, { to: 'screen', version: app.version }).expect(200)).body;
+    const rejected = (
+      await move(screened, { to: 'rejected', reason: 'skills_gap', version: screened.version }).expect(200)
+    ).body as Application;
+    const rejection = rejected.history.at(-1)!;
+    // Someone else cannot undo it, nor can it go anywhere but back where it came from; nothing changes.
+    const other = await move(rejected, { to: 'screen', undoOf: rejection.id, version: rejected.version }, admin.token);
+    expect(other.status).toBe(422);
+    expect(other.body).toMatchObject({
+      code: 'stage_move_refused',
+      detail: 'Only the person who made a move can undo it.',
+    });
+    const elsewhere = await move(rejected, { to: 'applied', undoOf: rejection.id, version: rejected.version });
+    expect(elsewhere.status).toBe(422);
+    expect(elsewhere.body.detail).toBe('Undoing that move returns the application to screen.');
+    const undone = (await move(rejected, { to: 'screen', undoOf: rejection.id, version: rejected.version }).expect(200))
+      .body as Application;
+    expect(undone.stage).toBe('screen');
+    expect(undone.version).toBe(rejected.version + 1);
+    expect(undone.history.map((h) => `${h.from}>${h.to}`)).toEqual([
+      'null>applied',
+      'applied>screen',
+      'screen>rejected',
+      'rejected>screen',
+    ]);
+    expect(undone.history.at(-1)).toMatchObject({ undoes: rejection.id, reason: null, by: { name: 'A recruiter' } });
+    expect(undone.history.slice(0, 3).every((h) => h.undoes === null)).toBe(true);
+    // An undo is not undone, and the rejection is no longer the latest move.
+    const again = await move(undone, { to: 'rejected', undoOf: undone.history.at(-1)!.id, version: undone.version });
+    expect(again.body.detail).toBe('An undo can’t be undone; move the application instead.');
+    const stale = await move(undone, { to: 'rejected', undoOf: rejection.id, version: undone.version });
+    expect(stale.body.detail).toBe('Only the latest move can be undone; the application has moved since.');
+  });
+
+  it('undo is refused after the window, with nothing changed', async () => {
+    const app = await apply((await addCandidate()).id);
+    const screened = (await move(app, { to: 'screen', version: app.version }).expect(200)).body as Application;
+    // Both moves back in time, in order: the move to screen is the latest, 31 seconds ago.
+    await t.db.query(
+      `update application_moves set moved_at = now() - case when id = $2 then interval '31 seconds' else interval '40 seconds' end
+        where application_id = $1`,
+      [app.id, screened.history.at(-1)!.id],
+    );
+    const late = await move(screened, {
+      to: 'applied',
+      undoOf: screened.history.at(-1)!.id,
+      version: screened.version,
+    });
+    expect(late.status).toBe(422);
+    expect(late.body.detail).toBe('A move can be undone for 30 seconds; move the application instead.');
+    const after = await t.http().get(`/api/v1/applications/${app.id}`).set(bearer(recruiter)).expect(200);
+    expect(after.body).toMatchObject({ stage: 'screen', version: screened.version });
+    expect(after.body.history).toHaveLength(2);
   });
 
   it('two recruiters moving the same application at once: one wins, the other gets 409 and nothing is overwritten', async () => {
@@ -337,6 +409,38 @@ describe('pipeline board', () => {
     expect(times).toEqual([...times].sort());
     expect(applied.cards[0]).toEqual(full.body.columns[0].cards[0]);
     expect(board.body.opening).toEqual({ id: openingId, title: 'Tech Lead, Search', status: 'open' });
+  });
+
+  it('marks cards longer than the organization’s stuck limit in an active stage; the limit is a setting', async () => {
+    const settings = await t.http().get('/api/v1/organization/settings').set(bearer(recruiter)).expect(200);
+    expect(settings.body.stuckDays).toBe(7);
+    const old = await apply((await addCandidate({ name: 'Old Card' })).id);
+    const fresh = await apply((await addCandidate({ name: 'Fresh Card' })).id);
+    const gone = await apply((await addCandidate({ name: 'Old Rejected' })).id);
+    await move(gone, { to: 'rejected', reason: 'skills_gap', version: gone.version }).expect(200);
+    await t.db.query(
+      `update applications set stage_entered_at = now() - interval '8 days' where id = any($1::uuid[])`,
+      [[old.id, gone.id]],
+    );
+    const stuckOf = async () => {
+      const board = await t.http().get(`/api/v1/openings/${openingId}/board`).set(bearer(recruiter)).expect(200);
+      const cards = board.body.columns.flatMap((c: { cards: { applicationId: string; stuck: boolean }[] }) => c.cards);
+      const of = (id: string) => cards.find((c: { applicationId: string }) => c.applicationId === id).stuck;
+      return { stuckDays: board.body.stuckDays, old: of(old.id), fresh: of(fresh.id), gone: of(gone.id) };
+    };
+    expect(await stuckOf()).toEqual({ stuckDays: 7, old: true, fresh: false, gone: false });
+    await t.http().patch('/api/v1/organization/settings').set(bearer(recruiter)).send({ stuckDays: 10 }).expect(403);
+    const bad = await t.http().patch('/api/v1/organization/settings').set(bearer(admin.token)).send({ stuckDays: 0 });
+    expect(bad.status).toBe(400);
+    const changed = await t
+      .http()
+      .patch('/api/v1/organization/settings')
+      .set(bearer(admin.token))
+      .send({ stuckDays: 10 })
+      .expect(200);
+    expect(changed.body).toMatchObject({ stuckDays: 10, calibrationMinUnits: settings.body.calibrationMinUnits });
+    expect(await stuckOf()).toEqual({ stuckDays: 10, old: false, fresh: false, gone: false });
+    await t.http().patch('/api/v1/organization/settings').set(bearer(admin.token)).send({ stuckDays: 7 }).expect(200);
   });
 });
 

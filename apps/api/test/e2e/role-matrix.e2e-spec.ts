@@ -77,8 +77,14 @@ const POLICY = policyTable(`
   createCandidate            yes    yes        yes             no
   getCandidate               yes    yes        yes             no
   updateCandidate            yes    yes        yes             no
+  addCandidateNote           yes    yes        yes             no
+  getCandidateActivity       yes    yes        yes             no
   exportCandidate            yes    no         no              no
   eraseCandidate             yes    no         no              no
+  uploadCandidateFile        yes    yes        yes             no
+  listCandidateFiles         yes    yes        yes             yes
+  downloadFile               yes    yes        yes             yes
+  deleteFile                 yes    yes        yes             no
   createApplication          yes    yes        yes             no
   getApplication             yes    yes        yes             no
   moveApplication            yes    yes        yes             no
@@ -88,10 +94,14 @@ const POLICY = policyTable(`
   updateInterview            yes    yes        yes             no
   cancelInterview            yes    yes        yes             no
   getRecruiterHome           yes    yes        yes             no
+  getInterviewerHome         yes    yes        yes             yes
+  getHiringManagerHome       yes    no         yes             no
   createCandidateImport      yes    yes        yes             no
   getCandidateImport         yes    yes        yes             no
   addCandidateImportRows     yes    yes        yes             no
   commitCandidateImport      yes    yes        yes             no
+  listCandidateImportCandidates yes  yes        yes             no
+  applyCandidateImport       yes    yes        yes             no
 
   listMyInterviews           yes    yes        yes             yes
   getInterviewKit            yes    yes        yes             yes

@@ -230,7 +230,11 @@ describe('interview kit', () => {
     const kit = (await api.kit(ana.token, i.id).expect(200)).body as InterviewKit;
     expect(kit.interview).toMatchObject({ id: i.id, step: 'System design', durationMinutes: 60, status: 'scheduled' });
     expect(kit.opening).toEqual({ id: opening.id, title: 'Tech Lead, Test' });
-    expect(kit.candidate).toEqual({ ...CANDIDATE, detailsHidden: false });
+    expect(kit.candidate).toEqual({ ...CANDIDATE, id: expect.any(String), detailsHidden: false });
+    // The id opens the candidate's files to this interviewer: the opening shows candidate details.
+    const application = (await t.http().get(`/api/v1/applications/${app}`).set(bearer(recruiter)).expect(200)).body;
+    expect(kit.candidate.id).toBe(application.candidate.id);
+    await t.http().get(`/api/v1/candidates/${kit.candidate.id}/files`).set(bearer(ana.token)).expect(200);
     expect(kit.competencies).toEqual(opening.focus);
     expect(kit.competencies).toHaveLength(2);
     for (const cr of kit.competencies.flatMap((c) => c.criteria)) {
@@ -265,6 +269,7 @@ describe('interview kit', () => {
     const i = await schedule(app, ana, { stepKey: hidden.steps[0]!.key });
     const kit = (await api.kit(ana.token, i.id).expect(200)).body as InterviewKit;
     expect(kit.candidate).toEqual({
+      id: null,
       name: CANDIDATE.name,
       detailsHidden: true,
       currentTitle: null,

@@ -262,11 +262,21 @@ export const VALID_REQUESTS: Record<string, RequestBuilder> = {
       },
     };
   },
+  addCandidateNote: async (o, _c, use) => ({
+    params: { id: (await use.candidate('interviewing')).id },
+    body: { body: `Note ${o.marker}` },
+  }),
+  getCandidateActivity: (o) => ({ params: { id: o.candidates.debriefed.id }, query: { limit: '50' } }),
   exportCandidate: (o) => ({ params: { id: o.candidates.debriefed.id } }),
   eraseCandidate: async (_o, _c, use) => {
     const candidate = await use.candidate('erasable');
     return { params: { id: candidate.id }, body: { confirm: candidate.name } };
   },
+  // An empty JSON body: the upload itself is multipart (files.e2e-spec.ts); here the guard and the 415 for JSON.
+  uploadCandidateFile: (o) => ({ params: { id: o.candidates.debriefed.id }, body: {} }),
+  listCandidateFiles: (o) => ({ params: { id: o.candidates.debriefed.id }, query: page }),
+  downloadFile: (o) => ({ params: { id: o.file }, query: { inline: '1' } }),
+  deleteFile: (o) => ({ params: { id: o.file }, body: {} }),
   createApplication: async (o, _c, use) => ({
     body: { candidateId: (await use.candidate('unapplied')).id, openingId: o.opening.id },
   }),
@@ -302,6 +312,8 @@ export const VALID_REQUESTS: Record<string, RequestBuilder> = {
     return { params: { id: interview.id }, body: { version: interview.version } };
   },
   getRecruiterHome: () => ({ query: { scope: 'all', stuckDays: '1' } }),
+  getInterviewerHome: () => ({ query: { timeZone: 'Europe/Paris' } }),
+  getHiringManagerHome: () => ({}),
 
   createCandidateImport: () => ({ body: {} }),
   getCandidateImport: (o) => ({ params: { id: o.imports.staged } }),
@@ -318,6 +330,8 @@ export const VALID_REQUESTS: Record<string, RequestBuilder> = {
     params: { id: await use.stagedImport() },
     body: { skipInvalid: true },
   }),
+  listCandidateImportCandidates: (o) => ({ params: { id: o.imports.committed }, query: page }),
+  applyCandidateImport: (o) => ({ params: { id: o.imports.committed }, body: { openingId: o.opening.id } }),
 
   listMyInterviews: () => ({ query: { ...page, view: 'submitted' } }),
   getInterviewKit: (o, c) => ({ params: { id: o.interviews[c.role].id } }),

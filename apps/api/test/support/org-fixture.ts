@@ -68,6 +68,8 @@ export interface OrgFixture {
   pending: { id: string; version: number; scorecardId: string; scorecardRevision: number }[];
   decisionId: string;
   imports: { staged: string; committed: string };
+  /** A text file on the debriefed candidate, uploaded by the recruiter (its content names the marker). */
+  file: string;
 }
 
 export interface Member {
@@ -325,6 +327,9 @@ export async function buildOrg(t: TestApp, label: string): Promise<OrgFixture> {
     unapplied: await newCandidate(t, recruiter, marker, 'Uma'),
     erasable: await newCandidate(t, recruiter, marker, 'Eve'),
   };
+  await must(t, recruiter, 'post', `/api/v1/candidates/${candidates.debriefed.id}/notes`, 201, {
+    body: `Note ${marker}`,
+  });
   const apply = (c: CandidateRef, stages: Stage[] = []) =>
     newApplication(t, recruiter, marker, c.id, focused.id, stages);
   let debriefed = await apply(candidates.debriefed, ['screen', 'interviews']);
@@ -396,6 +401,14 @@ export async function buildOrg(t: TestApp, label: string): Promise<OrgFixture> {
     { row: 2, values: { name: `Nell ${marker}`, email: `not-an-email ${marker}` } },
   ]);
 
+  const uploaded = await t
+    .http()
+    .post(`/api/v1/candidates/${candidates.debriefed.id}/files`)
+    .set(bearer(recruiter))
+    .attach('file', Buffer.from(`CV of Dana ${marker}\n`), { filename: `cv-${marker}.txt`, contentType: 'text/plain' });
+  if (uploaded.status !== 201)
+    throw new Error(`uploading the fixture's file answered ${uploaded.status}: ${uploaded.text}`);
+
   const opening = await must<Opening>(t, admin, 'get', `/api/v1/openings/${focused.id}`, 200);
   const interviewingNow = await must<Application>(t, recruiter, 'get', `/api/v1/applications/${interviewing.id}`, 200);
   return {
@@ -418,6 +431,7 @@ export async function buildOrg(t: TestApp, label: string): Promise<OrgFixture> {
     pending,
     decisionId: decision.id,
     imports: { staged, committed },
+    file: (uploaded.body as { id: string }).id,
   };
 }
 

@@ -1,6 +1,15 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ROLE_LABELS, type Me } from '@scorecard/contracts';
-import { Suspense, useEffect, useRef } from 'react';
+import {
+  Suspense,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type RefObject,
+} from 'react';
 import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { Alert } from '../components/ui/Alert';
 import { Logo } from '../components/ui/Logo';
@@ -56,11 +65,63 @@ export function AppShell() {
   );
 }
 
+/** The navigation links a role sees, in order. */
+function navLinks(role: Me['user']['role']): { to: string; label: string; end?: boolean }[] {
+  const manages = role === 'admin' || role === 'hiring_manager' || role === 'recruiter';
+  return [
+    ...(manages
+      ? [
+          { to: '/openings', label: 'Openings' },
+          { to: '/candidates', label: 'Candidates' },
+          { to: '/rubrics', label: 'Rubrics' },
+          { to: '/red-flags', label: 'Red flags' },
+          { to: '/analytics', label: 'Analytics' },
+        ]
+      : []),
+    ...(role === 'admin'
+      ? [
+          { to: '/users', label: 'Users' },
+          { to: '/admin/audit', label: 'Audit log' },
+        ]
+      : []),
+  ];
+}
+
+/**
+ * The sticky header. On a wide screen the logo and the organization's name share the first row with
+ * the signed-in person, and the links take a row of their own below (wrapping if they ever need two),
+ * so nothing overlaps whatever the role. On a narrow screen (where the CSS shows the Menu button) the
+ * links and the account sit behind a disclosure button. The header's height is published as
+ * `--header-height`, which sticky bars and scrolling to a field (`scroll-padding-top`) use.
+ */
 function Header({ session }: { session: Me }) {
   const { user, organization } = session;
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const logout = useLogout();
+  const { pathname } = useLocation();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const headerRef = useRef<HTMLElement>(null);
+  const navRef = useRef<HTMLElement>(null);
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const menuId = useId();
+
+  useHeaderHeight(headerRef);
+  // The account (name, role, Sign out) sits in the bar on a wide screen and in the menu on a narrow one.
+  const narrow = useMediaQuery(NARROW);
+
+  // Following a link closes the menu (focus then moves to the new page's heading).
+  useEffect(() => setMenuOpen(false), [pathname]);
+
+  // While open, a press or click outside the navigation closes it.
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onPointerDown = (event: PointerEvent) => {
+      if (navRef.current && !navRef.current.contains(event.target as Node)) setMenuOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    return () => document.removeEventListener('pointerdown', onPointerDown);
+  }, [menuOpen]);
 
   const signOut = () =>
     logout.mutate(undefined, {
@@ -71,8 +132,25 @@ function Header({ session }: { session: Me }) {
       },
     });
 
+  const account = (
+    <>
+      <div className="header__identity">
+        <span className="header__name">{user.name}</span>
+        <span className="header__role">{ROLE_LABELS[user.role]}</span>
+      </div>
+      <button
+        type="button"
+        className="button button--secondary button--small"
+        onClick={signOut}
+        disabled={logout.isPending}
+      >
+        {logout.isPending ? 'Signing out…' : 'Sign out'}
+      </button>
+    </>
+  );
+
   return (
-    <header className="header">
+    <header className="header" ref={headerRef}>
       <div className="header__inner">
         <div className="header__brand">
           <Link to="/" className="header__logo" aria-label="Scorecard home">
@@ -82,61 +160,68 @@ function Header({ session }: { session: Me }) {
             {organization.name}
           </span>
         </div>
-        <nav className="nav" aria-label="Main">
-          <NavLink to="/" end className="nav__link">
-            Home
-          </NavLink>
-          <MyInterviewsLink />
-          {user.role === 'admin' || user.role === 'hiring_manager' || user.role === 'recruiter' ? (
-            <NavLink to="/openings" className="nav__link">
-              Openings
-            </NavLink>
-          ) : null}
-          {user.role === 'admin' || user.role === 'hiring_manager' || user.role === 'recruiter' ? (
-            <NavLink to="/candidates" className="nav__link">
-              Candidates
-            </NavLink>
-          ) : null}
-          {user.role === 'admin' || user.role === 'hiring_manager' || user.role === 'recruiter' ? (
-            <>
-              <NavLink to="/rubrics" className="nav__link">
-                Rubrics
-              </NavLink>
-              <NavLink to="/red-flags" className="nav__link">
-                Red flags
-              </NavLink>
-            </>
-          ) : null}
-          {user.role === 'admin' || user.role === 'hiring_manager' || user.role === 'recruiter' ? (
-            <NavLink to="/analytics" className="nav__link">
-              Analytics
-            </NavLink>
-          ) : null}
-          {user.role === 'admin' ? (
-            <>
-              <NavLink to="/users" className="nav__link">
-                Users
-              </NavLink>
-              <NavLink to="/admin/audit" className="nav__link">
-                Audit log
-              </NavLink>
-            </>
-          ) : null}
-        </nav>
-        <div className="header__user">
-          <div className="header__identity">
-            <span className="header__name">{user.name}</span>
-            <span className="header__role">{ROLE_LABELS[user.role]}</span>
-          </div>
+        {narrow ? null : <div className="header__user">{account}</div>}
+        <nav
+          className="nav"
+          aria-label="Main"
+          ref={navRef}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape' && menuOpen) {
+              event.stopPropagation();
+              setMenuOpen(false);
+              toggleRef.current?.focus();
+            }
+          }}
+          onBlur={(event) => {
+            // Tabbing out of the open menu closes it.
+            const next = event.relatedTarget as Node | null;
+            if (menuOpen && next && !event.currentTarget.contains(next)) setMenuOpen(false);
+          }}
+        >
           <button
+            ref={toggleRef}
             type="button"
-            className="button button--secondary button--small"
-            onClick={signOut}
-            disabled={logout.isPending}
+            className="nav__toggle"
+            aria-expanded={menuOpen}
+            aria-controls={menuId}
+            onClick={() => setMenuOpen((open) => !open)}
           >
-            {logout.isPending ? 'Signing out…' : 'Sign out'}
+            <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true" focusable="false">
+              {menuOpen ? (
+                <path d="M5 5l10 10M15 5L5 15" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
+              ) : (
+                <path d="M3 5.5h14M3 10h14M3 14.5h14" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
+              )}
+            </svg>
+            Menu
+            <OverdueBadge />
           </button>
-        </div>
+          <div className="nav__panel" id={menuId} data-open={menuOpen ? '' : undefined}>
+            <ul className="nav__list">
+              <li>
+                <NavLink to="/" end className="nav__link">
+                  Home
+                </NavLink>
+              </li>
+              <li>
+                <MyInterviewsLink />
+              </li>
+              {navLinks(user.role).map((link) => (
+                <li key={link.to}>
+                  <NavLink to={link.to} className="nav__link">
+                    {link.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+            {narrow ? (
+              <div className="nav__account">
+                <span className="nav__org">{organization.name}</span>
+                {account}
+              </div>
+            ) : null}
+          </div>
+        </nav>
       </div>
       {logout.isError ? (
         <div className="container">
@@ -144,6 +229,50 @@ function Header({ session }: { session: Me }) {
         </div>
       ) : null}
     </header>
+  );
+}
+
+/** Below this width (as in styles.css) the links and the account are behind the Menu button. */
+const NARROW = '(max-width: 767px)';
+
+/** Whether a media query matches now, following changes (a resized window, a rotated phone). */
+function useMediaQuery(query: string): boolean {
+  return useSyncExternalStore(
+    (onChange) => {
+      const list = window.matchMedia(query);
+      list.addEventListener('change', onChange);
+      return () => list.removeEventListener('change', onChange);
+    },
+    () => window.matchMedia(query).matches,
+  );
+}
+
+/** Publishes the header's rendered height as the CSS variable `--header-height` on the document. */
+function useHeaderHeight(ref: RefObject<HTMLElement | null>) {
+  useLayoutEffect(() => {
+    const header = ref.current;
+    if (!header) return;
+    const root = document.documentElement;
+    const publish = () => root.style.setProperty('--header-height', `${Math.round(header.offsetHeight)}px`);
+    publish();
+    const observer = new ResizeObserver(publish);
+    observer.observe(header);
+    return () => {
+      observer.disconnect();
+      root.style.removeProperty('--header-height');
+    };
+  }, [ref]);
+}
+
+/** The overdue count on the closed menu's button, so the reminder shows at phone width too. */
+function OverdueBadge() {
+  const overdue = useOverdueCount();
+  if (overdue === 0) return null;
+  return (
+    <span className="nav__count">
+      <span aria-hidden="true">{overdue}</span>
+      <span className="visually-hidden">, {overdue} scorecards overdue</span>
+    </span>
   );
 }
 

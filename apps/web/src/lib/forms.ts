@@ -1,6 +1,14 @@
 import type { FieldPath, FieldValues, UseFormSetError } from 'react-hook-form';
 import { ApiError } from './api';
 
+/*
+ * Focusing the first invalid field (here, and react-hook-form's own `shouldFocusError` on submit)
+ * scrolls it into view with the browser's focus scrolling, which honours `scroll-padding-top` on
+ * the document (the sticky header's height, published by AppShell as `--header-height`) and the
+ * controls' `scroll-margin` (styles.css): the field lands below the header with its label and
+ * message in view, for every form at once.
+ */
+
 /**
  * Puts the API's field errors (problem+json `errors`, whose paths are the form's field names) next
  * to their fields. Returns true when at least one was placed, so the caller can skip a form-level

@@ -152,4 +152,84 @@ describe('CSV import of candidates', () => {
       expect((res.body as { total: number }).total).toBe(1200);
     });
   });
+
+  test('the last step lists who was added and applies them all to an opening; the template maps by itself', async () => {
+    const prefix = `csvres${Date.now()}`;
+    await withBrowser(async (browser) => {
+      const { page } = browser;
+      await openImport(browser);
+
+      // The template: every column this import understands, as a CSV download.
+      const template = page.getByRole('link', { name: 'Download a CSV template' });
+      expect(await template.getAttribute('download')).toBe('scorecard-candidates-template.csv');
+      const href = (await template.getAttribute('href'))!;
+      expect(href.startsWith('data:text/csv;charset=utf-8,')).toBe(true);
+      const [header] = decodeURIComponent(href.slice(href.indexOf(',') + 1)).split('\r\n');
+      expect(header!.split(',').slice(0, 4)).toEqual(['Name', 'Email', 'Phone', 'Location']);
+      expect(header!.split(',')).toContain('Source');
+
+      // Common header names map by themselves.
+      await page
+        .getByLabel('CSV file', { exact: true })
+        .setInputFiles(
+          csv([
+            'Full name,E-mail,Where from,Phone number,LinkedIn',
+            `Ada ${prefix},${prefix}-ada@example.test,Referral,+1 555 0100,https://linkedin.com/in/ada`,
+            `Bob ${prefix},${prefix}-bob@example.test,LinkedIn,,`,
+          ]),
+        );
+      await page.getByRole('heading', { level: 2, name: 'Match columns to candidate fields' }).waitFor();
+      expect(await page.getByLabel('Where from').inputValue()).toBe('source');
+      expect(await page.getByLabel('Phone number').inputValue()).toBe('phone');
+      expect(await page.getByLabel('LinkedIn', { exact: true }).inputValue()).toBe('linkedin');
+      await page.getByRole('button', { name: 'Check 2 rows' }).click();
+      await page.getByRole('heading', { level: 2, name: 'All 2 rows are ready' }).waitFor();
+      await page.getByRole('button', { name: 'Import 2 candidates' }).click();
+      await page.getByRole('heading', { level: 2, name: 'Imported 2 candidates' }).waitFor();
+
+      // Who was added, each linked to their page.
+      const added = page.getByRole('list', { name: 'Candidates added' });
+      await added.getByRole('link').first().waitFor();
+      expect(await added.getByRole('link').allTextContents()).toEqual([`Ada ${prefix}`, `Bob ${prefix}`]);
+
+      // Bob already applied to the opening chosen below.
+      const select = page.getByLabel('Opening', { exact: true });
+      await page.waitForFunction(() => document.querySelectorAll('.import-apply option').length > 1);
+      const options = await select
+        .locator('option')
+        .evaluateAll((os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, label: o.textContent ?? '' })));
+      const opening = options.find((o) => o.value)!;
+      const recruiter = await apiSignIn(RECRUITER, DEMO_PASSWORD);
+      const bob = await recruiter.request('GET', `/api/v1/candidates?q=${prefix}-bob&pageSize=1`);
+      const bobId = (bob.body as { items: { id: string }[] }).items[0]!.id;
+      expect(
+        (await recruiter.request('POST', '/api/v1/applications', { candidateId: bobId, openingId: opening.value }))
+          .status,
+      ).toBe(201);
+
+      // Applying without choosing says what is missing.
+      await page.getByRole('button', { name: 'Apply all 2 candidates' }).click();
+      await page.getByText('Choose an opening.').waitFor();
+      await select.selectOption(opening.value);
+      await page.getByRole('button', { name: 'Apply all 2 candidates' }).click();
+      await page.getByText(`Applied 1 candidate to ${opening.label}`).waitFor();
+      await page.getByText('1 candidate had already applied and stayed where they were').waitFor();
+      await browser.audit('import results after applying all');
+      await shot(browser, 'import-results');
+
+      await added.getByRole('link', { name: `Ada ${prefix}` }).click();
+      await browser.waitForPath(/^\/candidates\/[0-9a-f-]{36}$/);
+      await page.getByRole('heading', { level: 1, name: `Ada ${prefix}` }).waitFor();
+      await page.getByRole('link', { name: opening.label }).first().waitFor();
+    });
+    await withBrowser(
+      async (browser) => {
+        await signIn(browser, RECRUITER, DEMO_PASSWORD);
+        await browser.goto('/candidates/import');
+        await browser.page.getByRole('link', { name: 'Download a CSV template' }).waitFor();
+        await shot(browser, 'import-choose-file-phone');
+      },
+      { width: 390, height: 844 },
+    );
+  }, 180_000);
 });

@@ -200,6 +200,7 @@ describe('debrief, decision and comparison', () => {
         'Evidence gaps',
         'Missing and overdue scorecards',
         'Scores',
+        'Ratings by interviewer',
         'Recommendations',
         'Red flags',
         expect.stringMatching(/^Scorecards \(\d+\)$/),

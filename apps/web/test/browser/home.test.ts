@@ -173,39 +173,208 @@ describe('recruiter home', () => {
       { width: 390, height: 844 },
     );
   });
+});
 
-  test('an admin who recruits for nothing gets an empty state that offers every open opening, and keeps Manage users', async () => {
-    await withBrowser(async (browser) => {
-      const { page } = browser;
-      await signIn(browser, ADMIN, DEMO_PASSWORD);
-      await page.getByRole('link', { name: 'Manage users' }).waitFor();
-      await page.getByRole('heading', { name: 'No open openings of yours' }).waitFor();
-      await shot(browser, 'home-admin-empty');
-      await page.getByRole('button', { name: 'Show all open openings' }).click();
-      await page.waitForURL((url) => url.searchParams.get('scope') === 'all');
-      await page.getByRole('link', { name: OPENING, exact: true }).first().waitFor();
-      await browser.audit('admin home, all openings');
-    });
-  });
+/** Nothing of the home is wider than the screen, except the tables that scroll inside their panel. */
+async function overflowing(browser: Browser): Promise<string[]> {
+  return browser.page.evaluate(() =>
+    [...document.querySelectorAll('.home *')]
+      .filter((e) => !e.closest('.table-wrap'))
+      .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth)
+      .map((e) => `${e.tagName.toLowerCase()}.${e.className}`),
+  );
+}
 
-  test('a hiring manager sees the openings they hire for', async () => {
-    await withBrowser(async (browser) => {
-      const { page } = browser;
-      await signIn(browser, HM, DEMO_PASSWORD);
-      await page.getByRole('heading', { level: 2, name: 'Your open openings' }).waitFor();
-      await page.getByRole('link', { name: OPENING, exact: true }).waitFor();
-    });
-  });
-
-  test('an interviewer keeps the account home, without the recruiter lists', async () => {
+describe('interviewer home', () => {
+  test('an interviewer starts on today, this week, the scorecards they owe (with time left) and their submissions', async () => {
     await withBrowser(async (browser) => {
       const { page } = browser;
       await signIn(browser, INTERVIEWER, DEMO_PASSWORD);
-      await page.getByRole('heading', { name: 'Your account' }).waitFor();
-      expect(await page.getByRole('heading', { name: 'Your open openings' }).count()).toBe(0);
-      expect(await page.getByLabel('Stuck after (days)').count()).toBe(0);
+      const toWrite = page.getByRole('region', { name: /^Scorecards to write/ });
+      await toWrite.waitFor();
+      expect(await page.title()).toBe('Home · Scorecard');
+      // The early-version text is gone.
+      expect(await page.getByText('This is an early version').count()).toBe(0);
+
+      // The demo's late scorecard comes first, with how late it is; the one due now says how long is left.
+      const rows = toWrite.getByRole('listitem');
+      const first = rows.first();
+      expect(await first.getAttribute('data-state')).toBe('overdue');
+      expect(await first.textContent()).toMatch(/Overdueoverdue by \d+ (d|h)/);
+      const due = toWrite.locator('[data-state="due"]').filter({ hasText: 'Yusuf Demir' });
+      expect(await due.textContent()).toMatch(/due in \d+ h/);
+
+      // Today and this week, from the demo's first start.
+      const today = page.getByRole('region', { name: /^Today/ });
+      await today.getByRole('link', { name: /Amara Okoye/ }).waitFor();
+      const week = page.getByRole('region', { name: /^This week/ });
+      await week.getByRole('link', { name: /Felix Brenner/ }).waitFor();
+      expect(await today.textContent()).toMatch(/midnight to midnight in (UTC|your time zone)/);
+
+      // Recently submitted: five, then all; each with its debrief once open.
+      const submitted = page.getByRole('region', { name: 'Recently submitted' });
+      expect(await submitted.getByRole('listitem').count()).toBe(5);
+      await browser.audit('interviewer home');
       await shot(browser, 'home-interviewer');
+      const showAll = submitted.getByRole('button', { name: /^Show all \d+/ });
+      await showAll.focus();
+      await page.keyboard.press('Enter');
+      expect(await submitted.getByRole('listitem').count()).toBeGreaterThan(5);
+      expect(
+        await submitted.getByRole('button', { name: 'Show the 5 most recent' }).getAttribute('aria-expanded'),
+      ).toBe('true');
+      const firstSubmitted = submitted.getByRole('listitem').first();
+      const candidate = (await firstSubmitted.locator('.queue-item__title').textContent())!;
+      await firstSubmitted.getByRole('link', { name: /Open debrief/ }).click();
+      await browser.waitForPath(/^\/applications\/[0-9a-f-]{36}\/debrief$/);
+      await page.getByRole('heading', { level: 1, name: `Debrief: ${candidate}` }).waitFor();
+
+      // From home to the kit of the late scorecard in one click.
+      await page.goBack();
+      await browser.waitForPath('/');
+      const late = page
+        .getByRole('region', { name: /^Scorecards to write/ })
+        .getByRole('listitem')
+        .first();
+      const lateName = (await late.locator('.queue-item__title').textContent())!.replace(': write the scorecard', '');
+      await late.getByRole('link').click();
+      await browser.waitForPath(/^\/interviews\/[0-9a-f-]{36}$/);
+      await page.getByRole('heading', { level: 1, name: lateName }).waitFor();
     });
+  });
+
+  test('at phone width the interviewer home stays readable', async () => {
+    await withBrowser(
+      async (browser) => {
+        await signIn(browser, INTERVIEWER, DEMO_PASSWORD);
+        await browser.page.getByRole('region', { name: /^Scorecards to write/ }).waitFor();
+        expect(await overflowing(browser)).toEqual([]);
+        await browser.page.screenshot({
+          path: join(SCREENSHOT_DIR, 'home-interviewer-phone.png'),
+          animations: 'disabled',
+        });
+      },
+      { width: 390, height: 844 },
+    );
+  });
+
+  test('a new interviewer with nothing to do gets clear empty states', async () => {
+    const admin = await apiSignIn(ADMIN, DEMO_PASSWORD);
+    const email = uniqueEmail('fresh-interviewer');
+    const created = await admin.request('POST', '/api/v1/users', {
+      name: 'Fresh Interviewer',
+      email,
+      role: 'interviewer',
+      password: DEMO_PASSWORD,
+    });
+    expect(created.status).toBe(201);
+    await withBrowser(async (browser) => {
+      const { page } = browser;
+      await signIn(browser, email, DEMO_PASSWORD);
+      await page.getByRole('heading', { name: 'Nothing to write — you’re up to date' }).waitFor();
+      await page.getByRole('heading', { name: 'No interviews today' }).waitFor();
+      await page.getByRole('heading', { name: 'No more interviews this week' }).waitFor();
+      await page.getByRole('heading', { name: 'Nothing submitted yet' }).waitFor();
+      await browser.audit('interviewer home, empty');
+      await shot(browser, 'home-interviewer-empty');
+    });
+  });
+});
+
+describe('hiring manager home', () => {
+  test('decisions waiting come first, with scorecards in, disagreements and dealbreakers; one click to decide', async () => {
+    const hm = await apiSignIn(HM, DEMO_PASSWORD);
+    const api = (await hm.request('GET', '/api/v1/home/hiring-manager')).body as {
+      decisions: {
+        items: {
+          applicationId: string;
+          candidate: { name: string };
+          scorecards: { submitted: number; expected: number };
+          panel: { redFlags: { dealbreakers: number } } | null;
+        }[];
+      };
+    };
+    const flagged = api.decisions.items.find((d) => (d.panel?.redFlags.dealbreakers ?? 0) > 0)!;
+    expect(flagged).toBeDefined();
+    await withBrowser(async (browser) => {
+      const { page } = browser;
+      await signIn(browser, HM, DEMO_PASSWORD);
+      const decisions = page.getByRole('table', { name: /Decisions waiting/ });
+      const row = decisions.locator(`tr[data-application-id="${flagged.applicationId}"]`);
+      await row.waitFor();
+      expect((await row.locator('[data-col="scorecards"]').textContent())?.trim()).toBe(
+        `${flagged.scorecards.submitted} of ${flagged.scorecards.expected}`,
+      );
+      expect((await row.locator('[data-col="dealbreakers"]').textContent())?.trim()).toBe(
+        String(flagged.panel!.redFlags.dealbreakers),
+      );
+      expect(await row.locator('[data-col="disagreements"]').textContent()).toMatch(/competenc|criteri|split|None/);
+      // Their openings and their own scorecards are on the same page.
+      await page.getByRole('heading', { level: 2, name: 'Your open openings' }).waitFor();
+      await page.getByRole('link', { name: OPENING, exact: true }).waitFor();
+      await page
+        .getByRole('region', { name: /^Your scorecards to write/ })
+        .getByRole('listitem')
+        .first()
+        .waitFor();
+      expect(await page.getByRole('region', { name: 'Your organization' }).count()).toBe(0);
+      await browser.audit('hiring manager home');
+      await shot(browser, 'home-hiring-manager');
+
+      // One click from home to the decision.
+      await row.getByRole('link', { name: new RegExp(flagged.candidate.name) }).click();
+      await browser.waitForPath(`/applications/${flagged.applicationId}/debrief`);
+      await page.getByRole('heading', { level: 2, name: 'Decision' }).waitFor();
+    });
+  });
+
+  test('at phone width the hiring manager home stays readable', async () => {
+    await withBrowser(
+      async (browser) => {
+        await signIn(browser, HM, DEMO_PASSWORD);
+        await browser.page.getByRole('table', { name: /Decisions waiting/ }).waitFor();
+        expect(await overflowing(browser)).toEqual([]);
+        await browser.page.screenshot({
+          path: join(SCREENSHOT_DIR, 'home-hiring-manager-phone.png'),
+          animations: 'disabled',
+        });
+      },
+      { width: 390, height: 844 },
+    );
+  });
+});
+
+describe('admin home', () => {
+  test('an admin sees the hiring manager’s home for every opening, plus people and audit counts with links', async () => {
+    await withBrowser(async (browser) => {
+      const { page } = browser;
+      await signIn(browser, ADMIN, DEMO_PASSWORD);
+      await page.getByRole('table', { name: /Decisions waiting/ }).waitFor();
+      await page.getByRole('heading', { level: 2, name: 'All open openings' }).waitFor();
+      const org = page.getByRole('region', { name: 'Your organization' });
+      expect(await org.textContent()).toMatch(/\d+active users?/);
+      expect(await org.textContent()).toMatch(/\d+audit events?/);
+      await browser.audit('admin home');
+      await shot(browser, 'home-admin');
+      await org.getByRole('link', { name: 'Open the audit log' }).click();
+      await browser.waitForPath('/admin/audit');
+      await page.goBack();
+      await browser.waitForPath('/');
+      await page.getByRole('region', { name: 'Your organization' }).getByRole('link', { name: 'Manage users' }).click();
+      await browser.waitForPath('/users');
+    });
+  });
+
+  test('at phone width the admin home stays readable', async () => {
+    await withBrowser(
+      async (browser) => {
+        await signIn(browser, ADMIN, DEMO_PASSWORD);
+        await browser.page.getByRole('region', { name: 'Your organization' }).waitFor();
+        expect(await overflowing(browser)).toEqual([]);
+        await browser.page.screenshot({ path: join(SCREENSHOT_DIR, 'home-admin-phone.png'), animations: 'disabled' });
+      },
+      { width: 390, height: 844 },
+    );
   });
 });
 

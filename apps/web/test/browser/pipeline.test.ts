@@ -66,6 +66,17 @@ async function candidateOnBoard(name: string): Promise<{ openingId: string; appl
 }
 
 /**
+ * Picks an interviewer in a schedule or change form: the step's pool is listed first; anyone else is
+ * behind the "Anyone" checkbox, which this ticks when `name` is not in the pool.
+ */
+async function pickInterviewer(form: ReturnType<Page['getByRole']>, name: string): Promise<void> {
+  const select = form.getByLabel('Interviewer', { exact: true });
+  const listed = await select.locator('option', { hasText: name }).count();
+  if (listed === 0) await form.getByLabel(/^Anyone/).check();
+  await select.selectOption({ label: name });
+}
+
+/**
  * On an application page: schedules an interview for the plan's first step with Ines Okafor, checks
  * it is listed as awaiting feedback, reassigns it to Mateo Silva and reads the assignment history.
  */
@@ -88,7 +99,7 @@ async function scheduleAndReassign(browser: Browser): Promise<void> {
   await form.getByLabel('A different time').check();
   await form.getByLabel('Due date').fill(await form.getByLabel('Date', { exact: true }).inputValue());
   await form.getByLabel('Due time').fill('09:00');
-  await form.getByLabel('Interviewer').selectOption({ label: INTERVIEWER_NAME });
+  await pickInterviewer(form, INTERVIEWER_NAME);
   await form.getByRole('button', { name: 'Schedule interview' }).click();
   await form.getByText('Feedback must be due after the interview ends.').waitFor();
   await browser.audit('schedule dialog with an error');
@@ -98,7 +109,9 @@ async function scheduleAndReassign(browser: Browser): Promise<void> {
   await form.getByRole('button', { name: 'Schedule interview' }).click();
 
   const item = section.getByRole('listitem').filter({ hasText: firstStep });
-  await item.getByText('Awaiting feedback').waitFor();
+  // It has not started yet: "Scheduled", not "Awaiting feedback".
+  await item.getByText('Status: Scheduled').waitFor();
+  expect(await item.getByText('Awaiting feedback').count()).toBe(0);
   await item.getByText(INTERVIEWER_NAME).waitFor();
   expect(await item.locator('time').first().textContent()).toContain('2:30');
   await section.getByText(`Scheduled ${firstStep} with ${INTERVIEWER_NAME}`).waitFor();
@@ -110,7 +123,7 @@ async function scheduleAndReassign(browser: Browser): Promise<void> {
   await item.getByRole('button', { name: 'Reschedule / reassign' }).click();
   const change = page.getByRole('dialog', { name: `Reschedule or reassign: ${firstStep}` });
   await change.getByText('Reassigning gives the new interviewer a fresh, empty scorecard').waitFor();
-  await change.getByLabel('Interviewer').selectOption({ label: SECOND_INTERVIEWER_NAME });
+  await pickInterviewer(change, SECOND_INTERVIEWER_NAME);
   await change.getByText(`${SECOND_INTERVIEWER_NAME} gets a fresh scorecard`).waitFor();
   await browser.audit('reassign dialog');
   await browser.screenshot('interview-reassign-dialog');
@@ -119,7 +132,7 @@ async function scheduleAndReassign(browser: Browser): Promise<void> {
   const history = item.locator('.interview__history');
   await history.getByText(`reassigned to ${SECOND_INTERVIEWER_NAME} by ${RECRUITER_NAME}`).waitFor();
   expect(await history.textContent()).toContain(`Assigned to ${INTERVIEWER_NAME} by ${RECRUITER_NAME}`);
-  await item.getByText('Awaiting feedback').waitFor();
+  await item.getByText('Status: Scheduled').waitFor();
   await shot(browser, 'application-interview-reassigned');
 
   // Cancelling asks first; the interview stays listed, cancelled.
@@ -139,7 +152,7 @@ async function scheduleAndReassign(browser: Browser): Promise<void> {
   expect(await late.getByLabel('Plan step').locator('option:checked').textContent()).toBe(firstStep);
   const secondStep = (await late.getByLabel('Plan step').locator('option').nth(1).textContent())!.trim();
   await late.getByLabel('Plan step').selectOption({ label: secondStep });
-  await late.getByLabel('Interviewer').selectOption({ label: INTERVIEWER_NAME });
+  await pickInterviewer(late, INTERVIEWER_NAME);
   await late.getByLabel('Date', { exact: true }).fill('2024-03-04');
   await late.getByRole('button', { name: 'Schedule interview' }).click();
   const overdue = section.getByRole('listitem').filter({ hasText: secondStep });
@@ -152,7 +165,7 @@ async function scheduleAndReassign(browser: Browser): Promise<void> {
   // closes with the reason, and the list shows their change.
   await overdue.getByRole('button', { name: 'Reschedule / reassign' }).click();
   const stale = page.getByRole('dialog', { name: `Reschedule or reassign: ${secondStep}` });
-  await stale.getByLabel('Interviewer').selectOption({ label: SECOND_INTERVIEWER_NAME });
+  await pickInterviewer(stale, SECOND_INTERVIEWER_NAME);
   const applicationId = new URL(page.url()).pathname.split('/').pop()!;
   const recruiter = await apiSignIn(RECRUITER, DEMO_PASSWORD);
   const list = (await recruiter.request('GET', `/api/v1/applications/${applicationId}/interviews`)).body as {
@@ -214,7 +227,8 @@ describe('candidates and the pipeline', () => {
       await apply.getByLabel('Opening').selectOption({ label: OPENING });
       await apply.getByRole('button', { name: 'Apply' }).click();
       await page.getByText(`${name} applied to ${OPENING}.`).waitFor();
-      await page.getByRole('link', { name: OPENING, exact: true }).waitFor();
+      // The application is listed (the candidate's activity feed links it too).
+      await page.getByRole('link', { name: OPENING, exact: true }).first().waitFor();
       // Applying twice is refused in words a recruiter understands.
       await apply.getByLabel('Opening').selectOption({ label: `${OPENING} (already applied)` });
       await apply.getByRole('button', { name: 'Apply' }).click();
@@ -261,7 +275,7 @@ describe('candidates and the pipeline', () => {
 
       await scheduleAndReassign(browser);
     });
-  });
+  }, 120_000);
 
   test('rejecting asks for a reason; the card lands in Rejected and the reason is in the timeline', async () => {
     const name = unique('Robin Reject');
@@ -306,6 +320,166 @@ describe('candidates and the pipeline', () => {
       expect(await page.getByRole('button', { name: 'Move…' }).count()).toBe(0);
     });
   });
+
+  test('after a move the board offers Undo for 10 seconds; undoing is a real move back, in the timeline', async () => {
+    const name = unique('Uma Undo');
+    const { openingId } = await candidateOnBoard(name);
+    await withBrowser(
+      async (browser) => {
+        const { page } = browser;
+        await signIn(browser, RECRUITER, DEMO_PASSWORD);
+        await browser.goto(`/openings/${openingId}/pipeline`);
+        await card(page, 'applied', name).focus();
+        await page.keyboard.press('ArrowRight');
+        await card(page, 'screen', name).waitFor();
+        const toast = page.getByRole('status').filter({ has: page.getByTestId('undo-toast') });
+        await toast.getByText(`Moved ${name} to Screen.`).waitFor();
+        const undo = toast.getByRole('button', { name: `Undo the move of ${name}` });
+        await undo.waitFor();
+        expect(await undo.isVisible()).toBe(true);
+        await browser.audit('board with the undo toast');
+        await browser.screenshot('pipeline-undo-toast');
+        // The keyboard reaches it: Shift+Tab from the board's first card lands on Undo.
+        await page.locator('.board article').first().focus();
+        await page.keyboard.press('Shift+Tab');
+        expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe(`Undo the move of ${name}`);
+        await page.keyboard.press('Enter');
+        await card(page, 'applied', name).waitFor();
+        await page
+          .getByRole('status')
+          .filter({ hasText: `Undone: ${name} is back in Applied.` })
+          .waitFor();
+        expect(await page.getByTestId('undo-toast').count()).toBe(0);
+
+        // A second move: U on the card undoes it too; a third is left alone and its toast goes after 10 s.
+        await card(page, 'applied', name).focus();
+        await page.keyboard.press('ArrowRight');
+        await card(page, 'screen', name).waitFor();
+        await page.getByTestId('undo-toast').waitFor();
+        await expectFocusOnCard(page, name);
+        await page.keyboard.press('u');
+        await card(page, 'applied', name).waitFor();
+        await card(page, 'applied', name).focus();
+        await page.keyboard.press('ArrowRight');
+        await card(page, 'screen', name).waitFor();
+        await page.getByTestId('undo-toast').waitFor();
+        await page.mouse.move(0, 0);
+        await page.getByTestId('undo-toast').waitFor({ state: 'detached', timeout: 13_000 });
+        expect(await card(page, 'screen', name).count()).toBe(1);
+
+        await card(page, 'screen', name).getByRole('link', { name }).click();
+        await browser.waitForPath(/^\/applications\/[0-9a-f-]{36}$/);
+        const moves = page.getByRole('list', { name: 'Stage timeline' }).getByRole('listitem');
+        await moves.filter({ hasText: 'Screen → Applied' }).first().waitFor();
+        const texts = (await moves.allTextContents()).filter((t) => t.includes('→'));
+        expect(texts.map((t) => t.split(RECRUITER_NAME)[0]!.trim())).toEqual([
+          'Applied → Screen',
+          'Screen → Applied(undo of the move before)',
+          'Applied → Screen',
+          'Screen → Applied(undo of the move before)',
+          'Applied → Screen',
+        ]);
+        await shot(browser, 'application-timeline-undo');
+      },
+      { width: 1366, height: 900 },
+    );
+  }, 120_000);
+
+  test('the move dialog offers every stage the rules allow, not only the neighbours', async () => {
+    const name = unique('Mo Menu');
+    const { openingId } = await candidateOnBoard(name);
+    await withBrowser(async (browser) => {
+      const { page } = browser;
+      await signIn(browser, RECRUITER, DEMO_PASSWORD);
+      await browser.goto(`/openings/${openingId}/pipeline`);
+      await card(page, 'applied', name)
+        .getByRole('button', { name: `Move ${name}` })
+        .click();
+      const menu = page.getByRole('dialog', { name: `Move ${name}` });
+      const options = menu.getByRole('list', { name: 'Allowed moves' }).getByRole('button');
+      await options.first().waitFor();
+      expect(await options.allTextContents()).toEqual([
+        'Move to Screen',
+        'Move to Interviews',
+        'Move to Debrief',
+        'Reject…',
+        'Withdraw…',
+      ]);
+      await browser.audit('move dialog from applied');
+      await browser.screenshot('pipeline-move-dialog');
+      await menu.getByRole('button', { name: 'Move to Debrief' }).click();
+      await card(page, 'debrief', name).waitFor();
+      await card(page, 'debrief', name)
+        .getByRole('button', { name: `Move ${name}` })
+        .click();
+      const back = page.getByRole('dialog', { name: `Move ${name}` }).getByRole('list', { name: 'Allowed moves' });
+      await back.getByRole('button').first().waitFor();
+      expect(await back.getByRole('button').allTextContents()).toEqual([
+        'Back to Applied',
+        'Back to Screen',
+        'Back to Interviews',
+        'Move to Offer',
+        'Reject…',
+        'Withdraw…',
+      ]);
+    });
+  });
+
+  for (const viewport of [
+    { width: 1366, height: 900, label: 'desktop' },
+    { width: 390, height: 844, label: 'phone' },
+  ]) {
+    test(`the board at ${viewport.width} px: ${viewport.width >= 1366 ? 'every column, Hired, Rejected and Withdrawn included, fits the page' : 'columns scroll sideways'}; a stuck card is highlighted`, async () => {
+      await withBrowser(
+        async (browser) => {
+          const { page } = browser;
+          await signIn(browser, RECRUITER, DEMO_PASSWORD);
+          const recruiter = await apiSignIn(RECRUITER, DEMO_PASSWORD);
+          const openings = (await recruiter.request('GET', `/api/v1/openings?q=${encodeURIComponent(OPENING)}`))
+            .body as { items: { id: string; title: string }[] };
+          const opening = openings.items.find((o) => o.title === OPENING)!;
+          await browser.goto(`/openings/${opening.id}/pipeline`);
+          await page.locator('[data-stage="withdrawn"]').waitFor();
+          // The demo's Lukas Brandt has been in Applied 12 days; the organization's limit is 7.
+          const stuck = card(page, 'applied', 'Lukas Brandt');
+          await stuck.getByText('Stuck: over 7 days in this stage').waitFor();
+          expect(await stuck.getAttribute('class')).toContain('board-card--stuck');
+          expect(await card(page, 'applied', 'Amara Nwosu').getAttribute('class')).not.toContain('board-card--stuck');
+          const boxes = await page.evaluate(() =>
+            [...document.querySelectorAll<HTMLElement>('.board-column')].map((c) => {
+              const r = c.getBoundingClientRect();
+              return { stage: c.dataset.stage, left: r.left, right: r.right };
+            }),
+          );
+          expect(boxes.map((b) => b.stage)).toEqual([
+            'applied',
+            'screen',
+            'interviews',
+            'debrief',
+            'offer',
+            'hired',
+            'rejected',
+            'withdrawn',
+          ]);
+          const overflow = await page.evaluate(() => {
+            const board = document.querySelector<HTMLElement>('.board')!;
+            return { scroll: board.scrollWidth, client: board.clientWidth, page: document.documentElement.scrollWidth };
+          });
+          if (viewport.width >= 1366) {
+            for (const b of boxes) expect(b.right).toBeLessThanOrEqual(viewport.width);
+            expect(overflow.scroll).toBeLessThanOrEqual(overflow.client);
+          } else {
+            // Narrow: the board scrolls inside itself, the page does not scroll sideways.
+            expect(overflow.scroll).toBeGreaterThan(overflow.client);
+          }
+          expect(overflow.page).toBeLessThanOrEqual(viewport.width);
+          await browser.audit(`board at ${viewport.width}`);
+          await shot(browser, `pipeline-board-${viewport.label}`);
+        },
+        { width: viewport.width, height: viewport.height },
+      );
+    });
+  }
 
   test('an interviewer gets the no-access state for candidates and the pipeline', async () => {
     const { openingId } = await candidateOnBoard(unique('Ivy Hidden'));

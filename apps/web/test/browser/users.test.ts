@@ -106,7 +106,34 @@ describe('user administration', () => {
       const roleSelect = row.getByRole('combobox', { name: `Role for ${name}` });
       expect(await roleSelect.inputValue()).toBe('interviewer');
 
+      // Choosing another role (here from the keyboard) asks first, naming the person, the role
+      // they have and the new one.
+      await roleSelect.focus();
+      await page.keyboard.press('ArrowUp');
+      const confirmRole = page.getByRole('alertdialog', { name: `Change ${name}’s role?` });
+      await confirmRole.waitFor();
+      expect(await confirmRole.innerText()).toContain(`${name} (${email}) changes from Interviewer to Hiring manager.`);
+      await browser.audit('role change confirmation');
+      await browser.screenshot('users-role-confirm');
+
+      // Cancel changes nothing: the select shows the stored role, and the stored role is unchanged.
+      await confirmRole.getByRole('button', { name: 'Cancel' }).click();
+      await confirmRole.waitFor({ state: 'hidden' });
+      expect(await roleSelect.inputValue()).toBe('interviewer');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(`Role for ${name}`);
+      const stored = await admin.request('GET', `/api/v1/users?q=${encodeURIComponent(email)}`);
+      expect((stored.body as { items: { role: string }[] }).items.map((u) => u.role)).toEqual(['interviewer']);
+
+      // Escape is a cancel too.
+      await roleSelect.selectOption({ label: 'Admin' });
+      await confirmRole.waitFor();
+      await page.keyboard.press('Escape');
+      await confirmRole.waitFor({ state: 'hidden' });
+      expect(await roleSelect.inputValue()).toBe('interviewer');
+
       await roleSelect.selectOption({ label: 'Hiring manager' });
+      await confirmRole.getByRole('button', { name: 'Change to Hiring manager' }).click();
+      await confirmRole.waitFor({ state: 'hidden' });
       await page
         .getByRole('status')
         .filter({ hasText: `${name} is now a Hiring manager.` })

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Application, BoardCard, Stage, StageMove, StageReason } from '@scorecard/contracts';
+import type { UndoneMove } from '@scorecard/domain';
 import type { EntityManager } from 'typeorm';
 import { Db } from '../../database/db.js';
 
@@ -44,6 +45,14 @@ export class ApplicationsRepository {
     );
   }
 
+  /** The organization's stuck limit (days in an active stage). */
+  async stuckDays(organizationId: string): Promise<number> {
+    const rows: { stuck_days: number }[] = await this.db.query(`select stuck_days from organizations where id = $1`, [
+      organizationId,
+    ]);
+    return rows[0]?.stuck_days ?? 7;
+  }
+
   async bumpVersion(organizationId: string, id: string, m: EntityManager): Promise<void> {
     await m.query(
       `update applications set version = version + 1, updated_at = now() where organization_id = $1 and id = $2`,
@@ -60,14 +69,44 @@ export class ApplicationsRepository {
       reason: StageReason | null;
       note: string;
       by: string;
+      undoes?: string | null;
     },
     m: EntityManager,
   ): Promise<void> {
     await m.query(
-      `insert into application_moves (organization_id, application_id, from_stage, to_stage, reason, note, moved_by)
-       values ($1, $2, $3, $4, $5, $6, $7)`,
-      [organizationId, move.applicationId, move.from, move.to, move.reason, move.note, move.by],
+      `insert into application_moves (organization_id, application_id, from_stage, to_stage, reason, note, moved_by, undoes)
+       values ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [organizationId, move.applicationId, move.from, move.to, move.reason, move.note, move.by, move.undoes ?? null],
     );
+  }
+
+  /**
+   * The application's latest move (read under the application's lock), with whether it undid
+   * another and whether a decision made it (a decision and its move share their transaction's time).
+   */
+  async lastMove(organizationId: string, applicationId: string, m: EntityManager): Promise<UndoneMove | null> {
+    const rows: Record<string, unknown>[] = await m.query(
+      `select mv.id, mv.from_stage, mv.to_stage, mv.moved_by, mv.moved_at, mv.undoes is not null as is_undo,
+              exists (select 1 from application_decisions d
+                       where d.organization_id = mv.organization_id and d.application_id = mv.application_id
+                         and d.decided_at = mv.moved_at) as by_decision
+         from application_moves mv
+        where mv.organization_id = $1 and mv.application_id = $2
+        order by mv.moved_at desc, mv.id desc
+        limit 1`,
+      [organizationId, applicationId],
+    );
+    const r = rows[0];
+    if (!r) return null;
+    return {
+      id: r.id as string,
+      from: (r.from_stage as Stage | null) ?? null,
+      to: r.to_stage as Stage,
+      by: (r.moved_by as string | null) ?? null,
+      at: r.moved_at as Date,
+      isUndo: r.is_undo as boolean,
+      byDecision: r.by_decision as boolean,
+    };
   }
 
   /** The application with its candidate, opening and full stage timeline, in one round trip. */
@@ -79,10 +118,29 @@ export class ApplicationsRepository {
               coalesce((select json_agg(json_build_object(
                          'id', mv.id, 'from', mv.from_stage, 'to', mv.to_stage, 'reason', mv.reason, 'note', mv.note,
                          'by', case when u.id is null then null else json_build_object('id', u.id, 'name', u.name) end,
-                         'at', mv.moved_at) order by mv.moved_at, mv.id)
+                         'at', mv.moved_at, 'undoes', mv.undoes) order by mv.moved_at, mv.id)
                   from application_moves mv
                   left join users u on u.organization_id = mv.organization_id and u.id = mv.moved_by
-                 where mv.organization_id = a.organization_id and mv.application_id = a.id), '[]') as history
+                 where mv.organization_id = a.organization_id and mv.application_id = a.id), '[]') as history,
+              coalesce((select json_agg(e order by e.at, e.kind desc) from (
+                  select 'interview_scheduled' as kind, i.id as "interviewId", i.step_name as step,
+                         json_build_object('id', iu.id, 'name', iu.name) as interviewer, i.starts_at as "startsAt",
+                         case when cu.id is null then null else json_build_object('id', cu.id, 'name', cu.name) end as by,
+                         i.created_at as at
+                    from interviews i
+                    join users iu on iu.organization_id = i.organization_id and iu.id = i.interviewer_id
+                    left join users cu on cu.organization_id = i.organization_id and cu.id = i.created_by
+                   where i.organization_id = a.organization_id and i.application_id = a.id
+                  union all
+                  select 'interview_cancelled', i.id, i.step_name,
+                         json_build_object('id', iu.id, 'name', iu.name), i.starts_at,
+                         case when xu.id is null then null else json_build_object('id', xu.id, 'name', xu.name) end,
+                         i.cancelled_at
+                    from interviews i
+                    join users iu on iu.organization_id = i.organization_id and iu.id = i.interviewer_id
+                    left join users xu on xu.organization_id = i.organization_id and xu.id = i.cancelled_by
+                   where i.organization_id = a.organization_id and i.application_id = a.id
+                     and i.status = 'cancelled' and i.cancelled_at is not null) e), '[]') as interview_events
          from applications a
          join candidates c on c.organization_id = a.organization_id and c.id = a.candidate_id
          join openings o on o.organization_id = a.organization_id and o.id = a.opening_id
@@ -107,6 +165,12 @@ export class ApplicationsRepository {
         ...h,
         at: new Date(h.at).toISOString(),
       })),
+      interviewEvents: (
+        r.interview_events as (Omit<Application['interviewEvents'][number], 'at' | 'startsAt'> & {
+          at: string;
+          startsAt: string;
+        })[]
+      ).map((e) => ({ ...e, startsAt: new Date(e.startsAt).toISOString(), at: new Date(e.at).toISOString() })),
       createdAt: (r.created_at as Date).toISOString(),
     };
   }
@@ -125,6 +189,7 @@ export class ApplicationsRepository {
     openingId: string,
     perColumn: number,
     viewerId: string,
+    stuckDays: number,
   ): Promise<{ counts: Map<Stage, number>; cards: BoardCard[] }> {
     const rows: Record<string, unknown>[] = await this.db.query(
       `with ranked as (
@@ -134,6 +199,8 @@ export class ApplicationsRepository {
            from applications a
           where a.organization_id = $1 and a.opening_id = $2)
        select x.id, x.stage, x.stage_entered_at, x.version, x.stage_count,
+              x.stage in ('applied', 'screen', 'interviews', 'debrief', 'offer')
+              and x.stage_entered_at < now() - make_interval(days => $5::int) as stuck,
               c.id as candidate_id, c.name, c.current_title, c.current_company,
               (select count(*)::int from interviews i
                 where i.organization_id = $1 and i.application_id = x.id and i.status = 'scheduled') as interviews,
@@ -162,7 +229,7 @@ export class ApplicationsRepository {
             limit 1) flag on true
         where x.n <= $3
         order by x.stage, x.n`,
-      [organizationId, openingId, perColumn, viewerId],
+      [organizationId, openingId, perColumn, viewerId, stuckDays],
     );
     const counts = new Map<Stage, number>();
     const cards = rows.map((r) => {
@@ -181,6 +248,7 @@ export class ApplicationsRepository {
         scorecardsIn: r.scorecards_in as number,
         interviews: r.interviews as number,
         dealbreaker: r.dealbreaker as boolean,
+        stuck: r.stuck as boolean,
       };
     });
     return { counts, cards };

@@ -6,7 +6,7 @@ import {
   Stage,
   type StageReason,
 } from '@scorecard/contracts';
-import { checkStageMove } from '@scorecard/domain';
+import { checkStageMove, checkUndo } from '@scorecard/domain';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error.js';
 import type { Caller } from '../../common/request-context.js';
@@ -75,6 +75,10 @@ export class ApplicationsService {
           'Someone moved this application after you loaded it. Here is where it is now.',
         );
       }
+      if (input.undoOf) {
+        await this.undoLocked(caller, id, current.stage, { undoOf: input.undoOf, to: input.to, note: input.note }, m);
+        return;
+      }
       await this.moveLocked(
         caller,
         id,
@@ -84,6 +88,31 @@ export class ApplicationsService {
       );
     });
     return this.get(caller, id);
+  }
+
+  /**
+   * Takes back the caller's own latest move (`checkUndo`): the application returns to the stage that
+   * move came from, recorded as a new move naming the one it undid, so the timeline keeps both.
+   */
+  private async undoLocked(
+    caller: Caller,
+    id: string,
+    from: Stage,
+    undo: { undoOf: string; to: Stage; note: string },
+    m: EntityManager,
+  ): Promise<void> {
+    const last = await this.applications.lastMove(caller.organizationId, id, m);
+    const verdict = checkUndo({ undoOf: undo.undoOf, last, callerId: caller.userId, now: new Date() });
+    if (!verdict.ok) throw new AppError(422, 'stage_move_refused', verdict.message);
+    if (verdict.to !== undo.to || last!.to !== from) {
+      throw new AppError(422, 'stage_move_refused', `Undoing that move returns the application to ${verdict.to}.`);
+    }
+    await this.applications.setStage(caller.organizationId, id, verdict.to, m);
+    await this.applications.recordMove(
+      caller.organizationId,
+      { applicationId: id, from, to: verdict.to, reason: null, note: undo.note, by: caller.userId, undoes: last!.id },
+      m,
+    );
   }
 
   /** Locks an application of the caller's organization for a change in `m` (404 when there is none). */
@@ -122,10 +151,18 @@ export class ApplicationsService {
   async board(caller: Caller, openingId: string, perColumn: number): Promise<PipelineBoard> {
     const opening = await this.openings.header(caller.organizationId, openingId);
     if (!opening) throw AppError.notFound('opening');
-    const { counts, cards } = await this.applications.board(caller.organizationId, openingId, perColumn, caller.userId);
+    const stuckDays = await this.applications.stuckDays(caller.organizationId);
+    const { counts, cards } = await this.applications.board(
+      caller.organizationId,
+      openingId,
+      perColumn,
+      caller.userId,
+      stuckDays,
+    );
     return {
       opening,
       cardsPerColumn: perColumn,
+      stuckDays,
       columns: Stage.options.map((stage) => ({
         stage,
         count: counts.get(stage) ?? 0,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AuditEvent } from '@scorecard/contracts';
+import { type AuditEvent, ERASED_CANDIDATE_NAME } from '@scorecard/contracts';
 import type { EntityManager } from 'typeorm';
 import { Db } from '../../database/db.js';
 
@@ -40,6 +40,7 @@ interface EventRow {
   action: string;
   entity_type: string;
   entity_id: string | null;
+  entity_name: string | null;
   changed_fields: string[];
   request_id: string | null;
 }
@@ -55,10 +56,64 @@ function toEvent(r: EventRow): AuditEvent {
     action: r.action,
     entityType: r.entity_type,
     entityId: r.entity_id,
+    entityName: r.entity_name,
     changedFields: r.changed_fields,
     requestId: r.request_id,
   };
 }
+
+/** A candidate's name as the log shows it: an erased candidate stays anonymous. */
+const candidateName = (alias: string) =>
+  `case when ${alias}.erased_at is not null then '${ERASED_CANDIDATE_NAME.replace(/'/g, "''")}' else ${alias}.name end`;
+
+/**
+ * The joins that find each event's target, every one within the event's organization and taken
+ * only for its own entity type (one statement for the page, however many kinds it shows).
+ * Interviews and scorecards reach their application, and applications their candidate and opening.
+ */
+const ENTITY_JOINS = `
+  left join users tu on e.entity_type = 'user' and tu.organization_id = e.organization_id and tu.id = e.entity_id
+  left join candidates tc
+         on e.entity_type = 'candidate' and tc.organization_id = e.organization_id and tc.id = e.entity_id
+  left join openings tp on e.entity_type = 'opening' and tp.organization_id = e.organization_id and tp.id = e.entity_id
+  left join rubrics tr on e.entity_type = 'rubric' and tr.organization_id = e.organization_id and tr.id = e.entity_id
+  left join red_flag_checklists tk
+         on e.entity_type = 'red_flag_checklist' and tk.organization_id = e.organization_id and tk.id = e.entity_id
+  left join rubric_versions trv
+         on e.entity_type = 'rubric_version' and trv.organization_id = e.organization_id and trv.id = e.entity_id
+  left join rubrics trvd on trvd.organization_id = trv.organization_id and trvd.id = trv.rubric_id
+  left join red_flag_checklist_versions tkv
+         on e.entity_type = 'red_flag_checklist_version' and tkv.organization_id = e.organization_id
+        and tkv.id = e.entity_id
+  left join red_flag_checklists tkvd on tkvd.organization_id = tkv.organization_id and tkvd.id = tkv.checklist_id
+  left join interviews ti on e.entity_type = 'interview' and ti.organization_id = e.organization_id and ti.id = e.entity_id
+  left join scorecards ts on e.entity_type = 'scorecard' and ts.organization_id = e.organization_id and ts.id = e.entity_id
+  left join interviews tsi on tsi.organization_id = ts.organization_id and tsi.id = ts.interview_id
+  left join applications ta
+         on e.entity_type in ('application', 'interview', 'scorecard') and ta.organization_id = e.organization_id
+        and ta.id = case e.entity_type when 'application' then e.entity_id
+                                       when 'interview' then ti.application_id
+                                       else ts.application_id end
+  left join candidates tac on tac.organization_id = ta.organization_id and tac.id = ta.candidate_id
+  left join openings tao on tao.organization_id = ta.organization_id and tao.id = ta.opening_id
+  left join candidate_files tf
+         on e.entity_type = 'file' and tf.organization_id = e.organization_id and tf.id = e.entity_id
+  left join organizations torg on e.entity_type = 'organization' and torg.id = e.organization_id and torg.id = e.entity_id`;
+
+const ENTITY_NAME = `case e.entity_type
+    when 'user' then tu.name
+    when 'candidate' then ${candidateName('tc')}
+    when 'opening' then tp.title
+    when 'rubric' then tr.name
+    when 'red_flag_checklist' then tk.name
+    when 'rubric_version' then trvd.name || ' (version ' || trv.version || ')'
+    when 'red_flag_checklist_version' then tkvd.name || ' (version ' || tkv.version || ')'
+    when 'application' then ${candidateName('tac')} || ' · ' || tao.title
+    when 'interview' then ${candidateName('tac')} || ' · ' || ti.step_name
+    when 'scorecard' then ${candidateName('tac')} || ' · ' || tsi.step_name
+    when 'file' then tf.filename
+    when 'organization' then torg.name
+  end`;
 
 @Injectable()
 export class AuditRepository {
@@ -122,14 +177,17 @@ export class AuditRepository {
     }
     const order = page.direction === 'newer' ? 'asc' : 'desc';
     args.push(limit + 1);
+    // The page is cut first; only its rows are joined to their actor and target.
     const rows: EventRow[] = await m.query(
       `${cursorCte}select e.id, e.occurred_at, e.actor_user_id, u.name as actor_name, u.email as actor_email,
-              e.action, e.entity_type, e.entity_id, e.changed_fields, e.request_id
-         from audit_events e${cursorJoin}
+              e.action, e.entity_type, e.entity_id, ${ENTITY_NAME} as entity_name, e.changed_fields, e.request_id
+         from (select e.* from audit_events e${cursorJoin}
+                where ${where.join(' and ')}${beyond}
+                order by e.occurred_at ${order}, e.id ${order}
+                limit $${args.length}) e
          left join users u on u.organization_id = e.organization_id and u.id = e.actor_user_id
-        where ${where.join(' and ')}${beyond}
-        order by e.occurred_at ${order}, e.id ${order}
-        limit $${args.length}`,
+         ${ENTITY_JOINS}
+        order by e.occurred_at ${order}, e.id ${order}`,
       args,
     );
     const more = rows.length > limit;

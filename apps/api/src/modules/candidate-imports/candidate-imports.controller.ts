@@ -1,5 +1,11 @@
-import { Body, Controller, Param } from '@nestjs/common';
-import { type AddImportRowsRequest, type CommitImportRequest, endpoints } from '@scorecard/contracts';
+import { Body, Controller, Param, Query } from '@nestjs/common';
+import {
+  type AddImportRowsRequest,
+  type ApplyImportRequest,
+  type CommitImportRequest,
+  endpoints,
+  type ImportedCandidatesQuery,
+} from '@scorecard/contracts';
 import { CurrentCaller, type Caller } from '../../common/request-context.js';
 import { Route } from '../../common/route.decorator.js';
 import { CandidateImportsService } from './candidate-imports.service.js';
@@ -26,5 +32,15 @@ export class CandidateImportsController {
   @Route(endpoints.commitCandidateImport)
   commit(@CurrentCaller() caller: Caller, @Param() p: { id: string }, @Body() body: CommitImportRequest) {
     return this.imports.commit(caller, p.id, body);
+  }
+
+  @Route(endpoints.listCandidateImportCandidates)
+  listAdded(@CurrentCaller() caller: Caller, @Param() p: { id: string }, @Query() query: ImportedCandidatesQuery) {
+    return this.imports.listAdded(caller, p.id, query);
+  }
+
+  @Route(endpoints.applyCandidateImport)
+  applyAll(@CurrentCaller() caller: Caller, @Param() p: { id: string }, @Body() body: ApplyImportRequest) {
+    return this.imports.applyAll(caller, p.id, body);
   }
 }

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { CandidateImport, CreateCandidateRequest, FieldError } from '@scorecard/contracts';
+import type {
+  ApplyImportOutcome,
+  ApplyImportResult,
+  CandidateImport,
+  CreateCandidateRequest,
+  FieldError,
+  ImportedCandidate,
+} from '@scorecard/contracts';
 import type { EntityManager } from 'typeorm';
 import { Db } from '../../database/db.js';
 
@@ -193,7 +200,12 @@ export class CandidateImportsRepository {
              from created
              join source on lower(source.c ->> 'email') = created.email
             cross join lateral jsonb_array_elements_text(source.c -> 'tags') as t (tag)
-           on conflict do nothing)
+           on conflict do nothing),
+         linked as (
+           update candidate_import_rows r set candidate_id = created.id
+             from created
+            where r.organization_id = $1 and r.import_id = $2 and r.candidate is not null
+              and lower(r.candidate ->> 'email') = created.email)
          select count(*)::int as created from created`,
         [organizationId, importId, userId],
       );
@@ -210,5 +222,82 @@ export class CandidateImportsRepository {
         where organization_id = $1 and id = $2`,
       [organizationId, importId, createdCount],
     );
+  }
+
+  /** One page of the candidates a committed import added, in row order. */
+  async listAdded(
+    organizationId: string,
+    importId: string,
+    page: { page: number; pageSize: number },
+  ): Promise<{ items: ImportedCandidate[]; total: number }> {
+    const rows: { row_number: number; id: string; name: string; email: string; total: number }[] = await this.db.query(
+      `select r.row_number, c.id, c.name, c.email, count(*) over ()::int as total
+         from candidate_import_rows r
+         join candidates c on c.organization_id = r.organization_id and c.id = r.candidate_id
+        where r.organization_id = $1 and r.import_id = $2
+        order by r.row_number
+        limit $3 offset $4`,
+      [organizationId, importId, page.pageSize, (page.page - 1) * page.pageSize],
+    );
+    return {
+      items: rows.map((r) => ({ row: r.row_number, id: r.id, name: r.name, email: r.email })),
+      total: rows[0]?.total ?? (await this.countAdded(organizationId, importId)),
+    };
+  }
+
+  private async countAdded(organizationId: string, importId: string): Promise<number> {
+    const [row]: { n: number }[] = await this.db.query(
+      `select count(*)::int as n from candidate_import_rows
+        where organization_id = $1 and import_id = $2 and candidate_id is not null`,
+      [organizationId, importId],
+    );
+    return row?.n ?? 0;
+  }
+
+  /**
+   * Applies every candidate the import added to the opening in one statement: a new application
+   * (with its first stage move, by `userId`) for each, except those who already applied to it or
+   * were erased since. Answers each candidate's outcome in row order.
+   */
+  async applyAll(
+    organizationId: string,
+    importId: string,
+    openingId: string,
+    userId: string,
+    m: EntityManager,
+  ): Promise<ApplyImportResult['results']> {
+    const rows: { candidate_id: string; name: string; outcome: ApplyImportOutcome; application_id: string | null }[] =
+      await m.query(
+        `with added as (
+           select r.row_number, c.id as candidate_id, c.name, c.erased_at
+             from candidate_import_rows r
+             join candidates c on c.organization_id = r.organization_id and c.id = r.candidate_id
+            where r.organization_id = $1 and r.import_id = $2),
+         inserted as (
+           insert into applications (organization_id, candidate_id, opening_id, stage)
+           select $1, candidate_id, $3, 'applied' from added where erased_at is null order by row_number
+           on conflict (organization_id, opening_id, candidate_id) do nothing
+           returning id, candidate_id),
+         moved as (
+           insert into application_moves (organization_id, application_id, from_stage, to_stage, reason, note, moved_by)
+           select $1, id, null, 'applied', null, '', $4 from inserted)
+         select added.candidate_id, added.name,
+                case when inserted.id is not null then 'applied'
+                     when added.erased_at is not null then 'erased'
+                     else 'already_applied' end as outcome,
+                coalesce(inserted.id, existing.id) as application_id
+           from added
+           left join inserted on inserted.candidate_id = added.candidate_id
+           left join applications existing
+             on existing.organization_id = $1 and existing.opening_id = $3 and existing.candidate_id = added.candidate_id
+          order by added.row_number`,
+        [organizationId, importId, openingId, userId],
+      );
+    return rows.map((r) => ({
+      candidateId: r.candidate_id,
+      name: r.name,
+      outcome: r.outcome,
+      applicationId: r.application_id,
+    }));
   }
 }

@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import {
   type AddImportRowsRequest,
+  type ApplyImportRequest,
+  type ApplyImportResult,
   type CandidateImport,
   type CommitImportRequest,
   Email,
+  type ImportedCandidateList,
+  type ImportedCandidatesQuery,
   type ImportRowErrors,
   parseImportRow,
 } from '@scorecard/contracts';
@@ -11,6 +15,7 @@ import { AppError } from '../../common/app-error.js';
 import type { Caller } from '../../common/request-context.js';
 import { CandidateImportsRepository, ImportEmailTakenError, type StagedRow } from './candidate-imports.repository.js';
 import { Db } from '../../database/db.js';
+import { OpeningsService } from '../openings/openings.service.js';
 
 const EXISTS = 'A candidate with this email already exists.';
 const sameAs = (row: number) => `Row ${row} has the same email.`;
@@ -21,6 +26,7 @@ const rowsHave = (n: number) => (n === 1 ? '1 row has' : `${n.toLocaleString('en
 export class CandidateImportsService {
   constructor(
     private readonly imports: CandidateImportsRepository,
+    private readonly openings: OpeningsService,
     private readonly db: Db,
   ) {}
 
@@ -122,5 +128,42 @@ export class CandidateImportsService {
       await this.imports.markCommitted(org, id, created, m);
     });
     return this.get(caller, id);
+  }
+
+  /** The candidates a committed import added, in row order (none while it is still staging). */
+  async listAdded(caller: Caller, id: string, query: ImportedCandidatesQuery): Promise<ImportedCandidateList> {
+    await this.get(caller, id);
+    const { items, total } = await this.imports.listAdded(caller.organizationId, id, query);
+    return { items, total, page: query.page, pageSize: query.pageSize };
+  }
+
+  /**
+   * Applies every candidate the import added to one open opening, in one transaction; those who
+   * already applied to it, or were erased since, are reported and left as they are.
+   */
+  async applyAll(caller: Caller, id: string, input: ApplyImportRequest): Promise<ApplyImportResult> {
+    const org = caller.organizationId;
+    return this.db.transaction(async (m) => {
+      const status = await this.imports.lock(org, id, m);
+      if (!status) throw AppError.notFound('import');
+      if (status !== 'committed') {
+        throw new AppError(409, 'invalid_transition', 'Import the candidates first, then apply them to an opening.');
+      }
+      const opening = await this.openings.header(org, input.openingId, m);
+      if (!opening)
+        throw AppError.invalid([{ path: 'openingId', message: 'Choose one of your organization’s openings.' }]);
+      if (opening.status !== 'open') {
+        throw new AppError(422, 'stage_move_refused', `“${opening.title}” is not open, so nobody can apply to it.`);
+      }
+      const results = await this.imports.applyAll(org, id, opening.id, caller.userId, m);
+      const count = (o: string) => results.filter((r) => r.outcome === o).length;
+      return {
+        opening: { id: opening.id, title: opening.title },
+        applied: count('applied'),
+        alreadyApplied: count('already_applied'),
+        erased: count('erased'),
+        results,
+      };
+    });
   }
 }

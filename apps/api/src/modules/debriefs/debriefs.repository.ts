@@ -53,6 +53,28 @@ export interface DebriefDetails {
   pending: { interviewId: string; interviewer: PersonRef; step: string; feedbackDueAt: string; overdue: boolean }[];
   /** Newest first. */
   decisions: Decision[];
+  /** The submitted scorecards of assessment steps, in submission order, with both versions of their ratings. */
+  gridCards: GridCard[];
+}
+
+/** One rating of a grid card: the criterion, its rating (null: not assessed) and its evidence. */
+export interface GridRating {
+  key: string;
+  rating: number | null;
+  evidence: string;
+}
+
+/** A submitted scorecard as the grid reads it: who, which step, what the step asked, and its ratings. */
+export interface GridCard {
+  scorecardId: string;
+  interviewer: PersonRef;
+  step: string;
+  /** The questions the interview asked (criterion keys). */
+  questionKeys: string[];
+  /** As first submitted: the frozen ratings, with the evidence they were submitted with. */
+  first: GridRating[];
+  /** As they stand now: the asked ratings, amendments applied. */
+  now: GridRating[];
 }
 
 export interface ComparisonSubjects {
@@ -256,8 +278,10 @@ export class DebriefsRepository {
   /**
    * Everything else a debrief shows, in one query: the application with its candidate and
    * opening, the opening's rubric version, the red flags of submitted scorecards grouped by flag
-   * (with who ticked them and their evidence), the interviews still owing a scorecard, and the
-   * decisions, newest first.
+   * (with who ticked them and their evidence), the interviews still owing a scorecard, the
+   * decisions, newest first, and the grid's cards: each submitted assessment scorecard with the
+   * questions its interview asked and its ratings with evidence, both as first submitted (evidence
+   * from the first amendment's original, else the card's own) and as they stand.
    */
   async details(organizationId: string, applicationId: string): Promise<DebriefDetails | null> {
     const rows: Record<string, unknown>[] = await this.db.query(
@@ -304,7 +328,41 @@ export class DebriefsRepository {
                                 order by d.decided_at desc, d.id desc)
                   from application_decisions d
                   join users u on u.organization_id = d.organization_id and u.id = d.decided_by
-                 where d.organization_id = a.organization_id and d.application_id = a.id), '[]') as decisions
+                 where d.organization_id = a.organization_id and d.application_id = a.id), '[]') as decisions,
+              coalesce((
+                select json_agg(json_build_object(
+                         'scorecardId', s.id,
+                         'interviewer', json_build_object('id', u.id, 'name', u.name),
+                         'step', i.step_name,
+                         'questionKeys', i.question_keys,
+                         'first', coalesce((
+                           select json_agg(json_build_object(
+                                    'key', f.criterion_key, 'rating', f.rating,
+                                    'evidence', coalesce(case when fa.original is null then cr.evidence
+                                                              else (select x.v ->> 'evidence'
+                                                                      from jsonb_array_elements(fa.original -> 'ratings') x(v)
+                                                                     where (x.v ->> 'criterionKey')::uuid = f.criterion_key
+                                                                     limit 1) end, '')))
+                             from scorecard_first_ratings f
+                             left join scorecard_ratings cr on cr.organization_id = f.organization_id
+                                                           and cr.scorecard_id = f.scorecard_id
+                                                           and cr.criterion_key = f.criterion_key
+                            where f.organization_id = s.organization_id and f.scorecard_id = s.id), '[]'),
+                         'now', coalesce((
+                           select json_agg(json_build_object('key', r.criterion_key, 'rating', r.rating,
+                                                             'evidence', r.evidence))
+                             from scorecard_ratings r
+                            where r.organization_id = s.organization_id and r.scorecard_id = s.id and r.asked), '[]'))
+                         order by s.submitted_at, s.id)
+                  from scorecards s
+                  join interviews i on i.organization_id = s.organization_id and i.id = s.interview_id
+                  join users u on u.organization_id = s.organization_id and u.id = s.interviewer_id
+                  left join lateral (
+                    select am.original from scorecard_amendments am
+                     where am.organization_id = s.organization_id and am.scorecard_id = s.id
+                     order by am.amended_at, am.id limit 1) fa on true
+                 where s.organization_id = a.organization_id and s.application_id = a.id
+                   and s.status = 'submitted' and i.step_kind = 'assessment'), '[]') as grid_cards
          from applications a
          join candidates c on c.organization_id = a.organization_id and c.id = a.candidate_id
          join openings o on o.organization_id = a.organization_id and o.id = a.opening_id
@@ -340,6 +398,7 @@ export class DebriefsRepository {
       redFlags: r.red_flags as DebriefDetails['redFlags'],
       pending: (r.pending as DebriefDetails['pending']).map((p) => ({ ...p, feedbackDueAt: iso(p.feedbackDueAt) })),
       decisions: (r.decisions as Decision[]).map((d) => ({ ...d, at: iso(d.at) })),
+      gridCards: r.grid_cards as GridCard[],
     };
   }
 

@@ -4,6 +4,8 @@ import type {
   ComparisonQuery,
   ComparisonRow,
   Debrief,
+  DebriefGrid,
+  DebriefGridCell,
   RatingsView,
   Role,
   RubricContent,
@@ -21,7 +23,7 @@ import {
 import { AppError } from '../../common/app-error.js';
 import type { Caller } from '../../common/request-context.js';
 import { ScorecardsService } from '../scorecards/scorecards.service.js';
-import { DebriefsRepository, type PanelFigures } from './debriefs.repository.js';
+import { DebriefsRepository, type GridCard, type GridRating, type PanelFigures } from './debriefs.repository.js';
 
 type Competencies = RubricContent['competencies'];
 
@@ -51,6 +53,48 @@ function asPanelScores(f: PanelFigures, competencies: Competencies): PanelScores
     overall: f.overall,
     overallStat: f.overallStat,
     tally: f.tally,
+  };
+}
+
+const NOT_ASKED: DebriefGridCell = { status: 'not_asked', rating: null, evidence: '', other: null };
+
+/**
+ * The interviewer-by-criterion grid: a column per submitted assessment scorecard, a row per
+ * criterion of the rubric in rubric order, each cell the view's rating with its evidence ("not
+ * asked" when the interview did not ask the question), and the other view's rating when it differs.
+ */
+export function buildGrid(cards: readonly GridCard[], competencies: Competencies, view: RatingsView): DebriefGrid {
+  const byKey = (ratings: GridRating[]) => new Map(ratings.map((r) => [r.key, r]));
+  const columns = cards.map((c) => {
+    const first = byKey(c.first);
+    const now = byKey(c.now);
+    return {
+      card: c,
+      asked: new Set(c.questionKeys),
+      shown: view === 'independent' ? first : now,
+      other: view === 'independent' ? now : first,
+    };
+  });
+  return {
+    columns: cards.map((c) => ({ scorecardId: c.scorecardId, interviewer: c.interviewer, step: c.step })),
+    rows: competencies.flatMap((competency) =>
+      competency.criteria.map((criterion) => ({
+        competencyKey: competency.key,
+        criterionKey: criterion.key,
+        cells: columns.map(({ asked, shown, other }): DebriefGridCell => {
+          if (!asked.has(criterion.key)) return NOT_ASKED;
+          const mine = shown.get(criterion.key);
+          const theirs = other.get(criterion.key);
+          const rating = mine?.rating ?? null;
+          return {
+            status: rating === null ? 'not_assessed' : 'rated',
+            rating,
+            evidence: mine?.evidence ?? '',
+            other: theirs && (theirs.rating ?? null) !== rating ? { rating: theirs.rating ?? null } : null,
+          };
+        }),
+      })),
+    ),
   };
 }
 
@@ -132,6 +176,7 @@ export class DebriefsService {
       unassessed: scores.competencies.filter((c) => c.stat === null).map((c) => c.key),
       tally: f.tally,
       redFlags: details.redFlags,
+      grid: buildGrid(details.gridCards, rubric, view),
       scorecards,
       pending: details.pending,
       decisions: details.decisions,

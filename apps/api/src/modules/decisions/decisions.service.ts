@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { DecideRequest, Decision } from '@scorecard/contracts';
+import { NO_HIRE_REASON_REQUIRED, type DecideRequest, type Decision } from '@scorecard/contracts';
 import { canSeePanelFeedback, checkDecision, stageForDecision } from '@scorecard/domain';
 import { AppError } from '../../common/app-error.js';
 import type { Caller } from '../../common/request-context.js';
@@ -66,12 +66,17 @@ export class DecisionsService {
         m,
       );
       const to = stageForDecision(input.decision);
+      // A rejection says why: the contract requires the reason with a no hire, and so does this
+      // service for callers that skip the contract (the demo seed), never a silent "Other".
+      if (to === 'rejected' && !input.rejectionReason) {
+        throw AppError.invalid([{ path: 'rejectionReason', message: NO_HIRE_REASON_REQUIRED }]);
+      }
       if (to) {
         await this.applications.moveLocked(
           caller,
           applicationId,
           current.stage,
-          { to, reason: to === 'rejected' ? (input.rejectionReason ?? 'other') : null, note: input.rationale },
+          { to, reason: to === 'rejected' ? (input.rejectionReason ?? null) : null, note: input.rationale },
           m,
         );
       } else {

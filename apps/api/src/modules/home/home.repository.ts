@@ -117,7 +117,8 @@ export class HomeRepository {
 
   /**
    * Draft scorecards of scheduled interviews whose feedback is past due, for applications of the
-   * openings in scope, most overdue first, at most `limit`, with the count of all of them.
+   * openings in scope that are still in the running (a rejected or withdrawn candidate's feedback is
+   * not chased), most overdue first, at most `limit`, with the count of all of them.
    */
   async overdue(
     organizationId: string,
@@ -139,6 +140,7 @@ export class HomeRepository {
          join candidates c on c.organization_id = $1 and c.id = a.candidate_id
          join users u on u.organization_id = $1 and u.id = sc.interviewer_id
         where i.status = 'scheduled' and i.feedback_due_at < now()
+          and a.stage not in ('rejected', 'withdrawn')
         order by i.feedback_due_at, sc.id
         limit $${n + 1}`,
       [...s.params, limit],

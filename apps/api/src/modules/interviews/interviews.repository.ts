@@ -30,7 +30,7 @@ export interface LockedInterview {
 
 const SELECT_INTERVIEW = `
   select i.id, i.application_id, i.step_key, i.step_name, i.step_kind, i.starts_at, i.duration_minutes, i.feedback_due_at,
-         i.status, i.version, i.created_at,
+         i.status, i.version, i.created_at, i.time_zone, i.location, i.video_url,
          iu.id as interviewer_id, iu.name as interviewer_name,
          s.id as scorecard_id, s.status as scorecard_status, s.submitted_at,
          coalesce((select json_agg(json_build_object(
@@ -62,6 +62,9 @@ function toInterview(r: Record<string, unknown>): Interview {
     durationMinutes: minutes,
     endsAt: new Date(startsAt.getTime() + minutes * 60_000).toISOString(),
     feedbackDueAt: (r.feedback_due_at as Date).toISOString(),
+    timeZone: (r.time_zone as string | null) ?? null,
+    location: (r.location as string | null) ?? null,
+    videoLink: (r.video_url as string | null) ?? null,
     status: r.status as InterviewStatus,
     scorecard: r.scorecard_id
       ? {
@@ -211,15 +214,57 @@ export class InterviewsRepository {
       durationMinutes: number;
       feedbackDueAt: Date;
       status: InterviewStatus;
+      /** Who cancels it, when this change cancels it (a trigger sets `cancelled_at`). */
+      cancelledBy?: string;
     },
     m: EntityManager,
   ): Promise<void> {
     await m.query(
       `update interviews
           set interviewer_id = $3, starts_at = $4, duration_minutes = $5, feedback_due_at = $6, status = $7,
+              cancelled_by = case when $7 = 'cancelled' then coalesce(cancelled_by, $8::uuid) end,
               version = version + 1, updated_at = now()
         where organization_id = $1 and id = $2`,
-      [organizationId, id, set.interviewerId, set.startsAt, set.durationMinutes, set.feedbackDueAt, set.status],
+      [
+        organizationId,
+        id,
+        set.interviewerId,
+        set.startsAt,
+        set.durationMinutes,
+        set.feedbackDueAt,
+        set.status,
+        set.cancelledBy ?? null,
+      ],
+    );
+  }
+
+  /**
+   * Sets the scheduling details given: undefined keeps a detail, an empty string clears it. The
+   * contract has checked the time zone and completed the link with https://.
+   */
+  async setDetails(
+    organizationId: string,
+    id: string,
+    details: { timeZone?: string | undefined; location?: string | undefined; videoLink?: string | undefined },
+    m: EntityManager,
+  ): Promise<void> {
+    const value = (v: string | undefined) => (v === undefined ? null : v);
+    await m.query(
+      `update interviews
+          set time_zone = case when $3::boolean then nullif($4, '') else time_zone end,
+              location = case when $5::boolean then nullif($6, '') else location end,
+              video_url = case when $7::boolean then nullif($8, '') else video_url end
+        where organization_id = $1 and id = $2`,
+      [
+        organizationId,
+        id,
+        details.timeZone !== undefined,
+        value(details.timeZone),
+        details.location !== undefined,
+        value(details.location),
+        details.videoLink !== undefined,
+        value(details.videoLink),
+      ],
     );
   }
 

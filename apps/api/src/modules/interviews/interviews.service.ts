@@ -83,6 +83,12 @@ export class InterviewsService {
         },
         m,
       );
+      await this.interviews.setDetails(
+        caller.organizationId,
+        interviewId,
+        { timeZone: input.timeZone, location: input.location, videoLink: input.videoLink },
+        m,
+      );
       await this.interviews.assign(
         caller.organizationId,
         {
@@ -147,6 +153,12 @@ export class InterviewsService {
         },
         m,
       );
+      await this.interviews.setDetails(
+        caller.organizationId,
+        id,
+        { timeZone: input.timeZone, location: input.location, videoLink: input.videoLink },
+        m,
+      );
       await this.changed(caller, current.applicationId, m);
     });
     return this.get(caller, id);
@@ -157,7 +169,12 @@ export class InterviewsService {
     await this.db.transaction(async (m) => {
       const current = await this.lockForChange(caller, id, input.version, m);
       if (current.scorecardId) await this.interviews.voidScorecard(caller.organizationId, current.scorecardId, m);
-      await this.interviews.update(caller.organizationId, id, { ...current, status: 'cancelled' }, m);
+      await this.interviews.update(
+        caller.organizationId,
+        id,
+        { ...current, status: 'cancelled', cancelledBy: caller.userId },
+        m,
+      );
       await this.changed(caller, current.applicationId, m);
     });
     return this.get(caller, id);

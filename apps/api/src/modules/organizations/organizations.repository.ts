@@ -19,17 +19,23 @@ export class OrganizationsRepository {
 
   async settings(organizationId: string): Promise<OrganizationSettings | null> {
     const [row]: OrganizationSettings[] = await this.db.query(
-      `select id, calibration_min_units as "calibrationMinUnits" from organizations where id = $1`,
+      `select id, calibration_min_units as "calibrationMinUnits", stuck_days as "stuckDays" from organizations where id = $1`,
       [organizationId],
     );
     return row ?? null;
   }
 
-  async updateSettings(organizationId: string, calibrationMinUnits: number): Promise<OrganizationSettings | null> {
+  /** Changes the settings given; those left out (undefined) stay. */
+  async updateSettings(
+    organizationId: string,
+    change: { calibrationMinUnits?: number | undefined; stuckDays?: number | undefined },
+  ): Promise<OrganizationSettings | null> {
     const [rows]: [OrganizationSettings[], number] = await this.db.query(
-      `update organizations set calibration_min_units = $2 where id = $1
-       returning id, calibration_min_units as "calibrationMinUnits"`,
-      [organizationId, calibrationMinUnits],
+      `update organizations set calibration_min_units = coalesce($2, calibration_min_units),
+                                stuck_days = coalesce($3, stuck_days)
+        where id = $1
+       returning id, calibration_min_units as "calibrationMinUnits", stuck_days as "stuckDays"`,
+      [organizationId, change.calibrationMinUnits ?? null, change.stuckDays ?? null],
     );
     return rows[0] ?? null;
   }

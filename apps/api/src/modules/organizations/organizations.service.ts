@@ -24,9 +24,9 @@ export class OrganizationsService {
     return found;
   }
 
-  /** An admin changes them (the route allows admins only; the body is validated 2–1000 before this). */
+  /** An admin changes them (the route allows admins only; the body is validated before this). */
   async updateSettings(caller: Caller, body: UpdateOrganizationSettingsRequest): Promise<OrganizationSettings> {
-    const updated = await this.orgs.updateSettings(caller.organizationId, body.calibrationMinUnits);
+    const updated = await this.orgs.updateSettings(caller.organizationId, body);
     if (!updated) throw AppError.notFound('organization');
     return updated;
   }

@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { CandidatesModule } from '../candidates/candidates.module.js';
 import { EventsModule } from '../events/events.module.js';
+import { FilesModule } from '../files/files.module.js';
 import { PrivacyController } from './privacy.controller.js';
 import { PrivacyRepository } from './privacy.repository.js';
 import { PrivacyService } from './privacy.service.js';
 
 /** Exporting and erasing a candidate's personal data. */
 @Module({
-  imports: [CandidatesModule, EventsModule],
+  imports: [CandidatesModule, EventsModule, FilesModule],
   controllers: [PrivacyController],
   providers: [PrivacyRepository, PrivacyService],
 })

@@ -55,7 +55,8 @@ const APPLICATION = `json_build_object(
   'stageEnteredAt', ${iso('a.stage_entered_at')}, 'createdAt', ${iso('a.created_at')}, 'updatedAt', ${iso('a.updated_at')},
   'moves', coalesce((
     select json_agg(json_build_object('id', mv.id, 'from', mv.from_stage, 'to', mv.to_stage, 'reason', mv.reason,
-                                      'note', mv.note, 'by', ${person('mu')}, 'at', ${iso('mv.moved_at')})
+                                      'note', mv.note, 'by', ${person('mu')}, 'at', ${iso('mv.moved_at')},
+                                      'undoes', mv.undoes)
                     order by mv.moved_at, mv.id)
       from application_moves mv
       left join users mu on mu.organization_id = mv.organization_id and mu.id = mv.moved_by
@@ -91,7 +92,7 @@ const APPLICATION = `json_build_object(
       join users du on du.organization_id = d.organization_id and du.id = d.decided_by
      where d.organization_id = a.organization_id and d.application_id = a.id), '[]'))`;
 
-export type ExportedData = Pick<CandidateExport, 'applications' | 'importRows' | 'auditEvents'>;
+export type ExportedData = Pick<CandidateExport, 'applications' | 'importRows' | 'auditEvents' | 'notes'>;
 
 /** The candidate as erasing needs them, locked for the rest of the transaction. */
 export interface LockedCandidate {
@@ -111,8 +112,9 @@ export class PrivacyRepository {
    * interviews and scorecards.
    */
   async exportData(organizationId: string, candidateId: string): Promise<ExportedData> {
-    const rows: { applications: unknown; import_rows: unknown; audit_events: unknown }[] = await this.db.query(
-      `with cand as (
+    const rows: { applications: unknown; import_rows: unknown; audit_events: unknown; notes: unknown }[] =
+      await this.db.query(
+        `with cand as (
          select organization_id, id, email from candidates where organization_id = $1 and id = $2),
        apps as (
          select a.* from applications a join cand c on a.organization_id = c.organization_id and a.candidate_id = c.id),
@@ -137,6 +139,14 @@ export class PrivacyRepository {
                      join candidate_imports ci on ci.organization_id = r.organization_id and ci.id = r.import_id), '[]')
            as import_rows,
          coalesce((select json_agg(json_build_object(
+                            'id', n.id, 'body', n.body, 'createdAt', ${iso('n.created_at')},
+                            'author', case when u.id is null then null else json_build_object('id', u.id, 'name', u.name) end)
+                          order by n.created_at, n.id)
+                     from candidate_notes n
+                     left join users u on u.organization_id = n.organization_id and u.id = n.author_id
+                    where n.organization_id = $1 and n.candidate_id = $2), '[]')
+           as notes,
+         coalesce((select json_agg(json_build_object(
                             'id', e.id, 'occurredAt', ${iso('e.occurred_at')},
                             'actor', case when u.id is null then null
                                           else json_build_object('id', u.id, 'name', u.name, 'email', u.email) end,
@@ -148,13 +158,14 @@ export class PrivacyRepository {
                                         and e.entity_id = x.entity_id
                      left join users u on u.organization_id = e.organization_id and u.id = e.actor_user_id), '[]')
            as audit_events`,
-      [organizationId, candidateId],
-    );
+        [organizationId, candidateId],
+      );
     const r = rows[0]!;
     return {
       applications: r.applications as ExportedData['applications'],
       importRows: r.import_rows as ExportedData['importRows'],
       auditEvents: r.audit_events as ExportedData['auditEvents'],
+      notes: r.notes as ExportedData['notes'],
     };
   }
 
@@ -205,6 +216,10 @@ export class PrivacyRepository {
         where organization_id = $1 and (email = $2 or lower(candidate ->> 'email') = $2)`,
       [organizationId, original.email],
     );
+    await m.query(`delete from candidate_notes where organization_id = $1 and candidate_id = $2`, [
+      organizationId,
+      candidateId,
+    ]);
     await m.query(`delete from candidate_tags where organization_id = $1 and candidate_id = $2`, [
       organizationId,
       candidateId,

@@ -6,6 +6,7 @@ import type { Caller } from '../../common/request-context.js';
 import { Db } from '../../database/db.js';
 import { CandidatesService } from '../candidates/candidates.service.js';
 import { ApplicationEvents } from '../events/application-events.js';
+import { FilesService } from '../files/files.service.js';
 import { PrivacyRepository } from './privacy.repository.js';
 
 /** Subject access and erasure of a candidate's personal data; admins only (the endpoint table says so). */
@@ -16,6 +17,7 @@ export class PrivacyService {
     private readonly candidates: CandidatesService,
     private readonly events: ApplicationEvents,
     private readonly db: Db,
+    private readonly files: FilesService,
   ) {}
 
   /** Everything the organization holds about a candidate (404 when the candidate is not the organization's). */
@@ -29,6 +31,7 @@ export class PrivacyService {
       organization: { id: caller.organizationId, name: caller.organizationName },
       candidate,
       ...data,
+      files: await this.files.exportList(caller.organizationId, id),
     };
   }
 
@@ -58,6 +61,8 @@ export class PrivacyService {
         personRedactor(c),
         m,
       );
+      // Their files go too, rows and stored bytes (a CV is personal data through and through).
+      await this.files.eraseForCandidate(caller.organizationId, id);
       // Open debriefs of their applications read themselves again (names and evidence changed).
       for (const applicationId of applicationIds) {
         await this.events.notify(m, { organizationId: caller.organizationId, applicationId, kind: 'resync' });

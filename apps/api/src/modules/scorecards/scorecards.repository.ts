@@ -64,6 +64,7 @@ export interface KitRow {
     codingSharePct: number | null;
   };
   candidate: {
+    id: string;
     name: string;
     currentTitle: string;
     currentCompany: string;
@@ -172,7 +173,7 @@ export class ScorecardsRepository {
               i.status, i.focus_competency_keys, i.question_keys,
               o.id as opening_id, o.title as opening_title, o.hide_candidate_details, o.expectations,
               o.coding_share_pct,
-              c.name as candidate_name, c.current_title, c.current_company, c.location, c.links,
+              c.id as candidate_id, c.name as candidate_name, c.current_title, c.current_company, c.location, c.links,
               rv.content as rubric, cv.content as checklist,
               ${SCORECARD_COLUMNS}
          from interviews i
@@ -212,6 +213,7 @@ export class ScorecardsRepository {
         codingSharePct: (r.coding_share_pct as number | null) ?? null,
       },
       candidate: {
+        id: r.candidate_id as string,
         name: r.candidate_name as string,
         currentTitle: r.current_title as string,
         currentCompany: r.current_company as string,

@@ -140,6 +140,7 @@ export class ScorecardsService {
       },
       opening: { id: row.opening.id, title: row.opening.title },
       candidate: {
+        id: hidden ? null : row.candidate.id,
         name: row.candidate.name,
         detailsHidden: hidden,
         currentTitle: hidden ? null : row.candidate.currentTitle,

@@ -1,4 +1,4 @@
-import { DecisionKind, RejectionReason, type Debrief } from '@scorecard/contracts';
+import { DecisionKind, NO_HIRE_REASON_REQUIRED, RejectionReason, type Debrief } from '@scorecard/contracts';
 import { checkDecision } from '@scorecard/domain';
 import { z } from 'zod';
 
@@ -27,6 +27,10 @@ export function decisionFormSchema(dealbreakers: number) {
         acknowledgedDealbreakers: v.acknowledge,
       });
       if (!verdict.ok) ctx.addIssue({ code: 'custom', path: ['acknowledge'], message: verdict.message });
+      // A no hire rejects the candidate: the reason is asked for, never recorded as "Other" unasked.
+      if (v.decision === 'no_hire' && v.rejectionReason === '') {
+        ctx.addIssue({ code: 'custom', path: ['rejectionReason'], message: NO_HIRE_REASON_REQUIRED });
+      }
     });
 }
 
@@ -42,7 +46,7 @@ export const EMPTY_DECISION: DecisionFormInput = {
 
 export const DECISION_HINTS: Record<DecisionKind, string> = {
   hire: 'Moves the application to Offer.',
-  no_hire: 'Moves the application to Rejected.',
+  no_hire: 'Moves the application to Rejected, with the reason you choose.',
   hold: 'Keeps it in Debrief; you can decide again later.',
 };
 

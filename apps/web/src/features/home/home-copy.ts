@@ -46,3 +46,37 @@ const date = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short
 
 export const formatDateTime = (iso: string) => dateTime.format(new Date(iso));
 export const formatDate = (iso: string) => date.format(new Date(iso));
+
+/** "45 min", "5 h", "2 d": a duration short enough for a list (minutes, hours below a day, then days to the nearest). */
+export function shortDuration(ms: number): string {
+  const abs = Math.abs(ms);
+  if (abs < HOUR_MS) return `${Math.max(1, Math.floor(abs / 60_000))} min`;
+  if (abs < DAY_MS) return `${Math.floor(abs / HOUR_MS)} h`;
+  return `${Math.round(abs / DAY_MS)} d`;
+}
+
+/** "due in 5 h" or "overdue by 2 d": time left to a feedback due time, counted from `now`. */
+export function dueIn(dueAt: string, now: number): string {
+  const ms = Date.parse(dueAt) - now;
+  return ms >= 0 ? `due in ${shortDuration(ms)}` : `overdue by ${shortDuration(ms)}`;
+}
+
+/** "3 h ago", "2 d ago". */
+export function ago(at: string, now: number): string {
+  return `${shortDuration(Math.max(0, now - Date.parse(at)))} ago`;
+}
+
+const time = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
+const weekdayTime = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  month: 'short',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+});
+
+export const formatTime = (iso: string) => time.format(new Date(iso));
+export const formatWeekdayTime = (iso: string) => weekdayTime.format(new Date(iso));
+
+/** "1 scorecard", "3 scorecards". */
+export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;

@@ -4,17 +4,22 @@ import { formatDateTime } from '../../lib/format-time';
 
 export { formatDateTime, formatDuration, formatSlot } from '../../lib/format-time';
 
-export type ScorecardState = 'awaiting' | 'overdue' | 'submitted' | 'cancelled' | 'none';
+export type ScorecardState = 'scheduled' | 'awaiting' | 'overdue' | 'submitted' | 'cancelled' | 'none';
 
-/** Where the interview's feedback stands: a draft is overdue once its due time has passed. */
+/**
+ * Where the interview and its feedback stand: "scheduled" until it starts (nobody owes feedback on an
+ * interview that hasn't happened), then awaiting feedback, overdue once the due time has passed.
+ */
 export function scorecardState(interview: Interview, now: number): ScorecardState {
   if (interview.status === 'cancelled') return 'cancelled';
+  if (interview.scorecard?.status === 'submitted') return 'submitted';
+  if (Date.parse(interview.startsAt) > now) return 'scheduled';
   if (!interview.scorecard) return 'none';
-  if (interview.scorecard.status === 'submitted') return 'submitted';
   return Date.parse(interview.feedbackDueAt) < now ? 'overdue' : 'awaiting';
 }
 
 export const SCORECARD_STATE_LABELS: Record<ScorecardState, string> = {
+  scheduled: 'Scheduled',
   awaiting: 'Awaiting feedback',
   overdue: 'Overdue',
   submitted: 'Submitted',

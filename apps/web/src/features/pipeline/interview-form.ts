@@ -1,12 +1,20 @@
-import { ScheduleInterviewRequest, type Interview, type UpdateInterviewRequest } from '@scorecard/contracts';
+import {
+  InterviewLocation,
+  ScheduleInterviewRequest,
+  VideoLink,
+  isTimeZone,
+  type Interview,
+  type UpdateInterviewRequest,
+} from '@scorecard/contracts';
 import { DEFAULT_FEEDBACK_HOURS, scheduleTimes } from '@scorecard/domain';
 import { z } from 'zod';
+import { browserTimeZone, zonedInputs, zonedInstant } from './time-zone';
 
 /**
- * The schedule and reschedule forms. People type local dates and times (date and time inputs, in
- * their own time zone); the output carries Date objects, which become ISO 8601 with the local
- * offset on the way to the API. Durations and the due-after-end rule are the contract's and the
- * domain's own.
+ * The schedule and reschedule forms. People type dates and times as wall-clock time in the chosen
+ * time zone (the interviewer's; the browser's by default); the output carries Date objects, which
+ * become ISO 8601 with the local offset on the way to the API. Durations, the due-after-end rule,
+ * the time zone and the video link (completed with https://) are the contract's and the domain's own.
  */
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
@@ -82,9 +90,13 @@ const timeFields = {
   dueMode: z.enum(['default', 'custom']),
   dueDate: z.string(),
   dueTime: z.string(),
+  timeZone: z.string().refine(isTimeZone, 'Choose a time zone from the list.'),
+  location: InterviewLocation,
+  videoLink: VideoLink,
 };
 
 type TimeValues = {
+  timeZone: string;
   startDate: string;
   startTime: string;
   durationMinutes: number;
@@ -95,13 +107,14 @@ type TimeValues = {
 
 /** The start and the due time (null: 24 hours after the end), checked as the API checks them. */
 function checkTimes(v: TimeValues, ctx: z.RefinementCtx) {
-  const startsAt = fromInputs(v.startDate, v.startTime);
+  if (!isTimeZone(v.timeZone)) return;
+  const startsAt = zonedInstant(v.startDate, v.startTime, v.timeZone);
   if (!startsAt) {
     ctx.addIssue({ code: 'custom', path: ['startDate'], message: 'Enter a valid date and start time.' });
     return;
   }
   if (v.dueMode === 'default') return;
-  const due = fromInputs(v.dueDate, v.dueTime);
+  const due = zonedInstant(v.dueDate, v.dueTime, v.timeZone);
   if (!due) {
     ctx.addIssue({ code: 'custom', path: ['dueDate'], message: 'Enter the date and time feedback is due.' });
     return;
@@ -112,16 +125,21 @@ function checkTimes(v: TimeValues, ctx: z.RefinementCtx) {
 
 function toTimes(v: TimeValues) {
   return {
-    startsAt: fromInputs(v.startDate, v.startTime)!,
+    startsAt: zonedInstant(v.startDate, v.startTime, v.timeZone)!,
     durationMinutes: v.durationMinutes,
-    feedbackDueAt: v.dueMode === 'custom' ? fromInputs(v.dueDate, v.dueTime) : null,
+    feedbackDueAt: v.dueMode === 'custom' ? zonedInstant(v.dueDate, v.dueTime, v.timeZone) : null,
   };
+}
+
+/** Where and in which zone; empty strings mean none. */
+function toDetails(v: { timeZone: string; location: string; videoLink: string }) {
+  return { timeZone: v.timeZone, location: v.location, videoLink: v.videoLink };
 }
 
 export const ScheduleFormSchema = z
   .object({ stepKey: z.string().min(1, 'Choose a step of the plan.'), ...timeFields })
   .superRefine(checkTimes)
-  .transform((v) => ({ stepKey: v.stepKey, interviewerId: v.interviewerId, ...toTimes(v) }));
+  .transform((v) => ({ stepKey: v.stepKey, interviewerId: v.interviewerId, ...toTimes(v), ...toDetails(v) }));
 export type InterviewFormInput = z.input<typeof ScheduleFormSchema>;
 export type ScheduleFormOutput = z.output<typeof ScheduleFormSchema>;
 
@@ -129,7 +147,7 @@ export type ScheduleFormOutput = z.output<typeof ScheduleFormSchema>;
 export const ChangeFormSchema = z
   .object({ stepKey: z.string(), ...timeFields })
   .superRefine(checkTimes)
-  .transform((v) => ({ interviewerId: v.interviewerId, ...toTimes(v) }));
+  .transform((v) => ({ interviewerId: v.interviewerId, ...toTimes(v), ...toDetails(v) }));
 export type ChangeFormOutput = z.output<typeof ChangeFormSchema>;
 
 /** The request for a new interview; the API fills in the default due time itself. */
@@ -140,6 +158,9 @@ export function toScheduleRequest(v: ScheduleFormOutput): ScheduleInterviewReque
     startsAt: toOffsetIso(v.startsAt),
     durationMinutes: v.durationMinutes,
     ...(v.feedbackDueAt ? { feedbackDueAt: toOffsetIso(v.feedbackDueAt) } : {}),
+    timeZone: v.timeZone,
+    ...(v.location ? { location: v.location } : {}),
+    ...(v.videoLink ? { videoLink: v.videoLink } : {}),
   };
 }
 
@@ -147,15 +168,21 @@ export function changeFormValues(interview: Interview): InterviewFormInput {
   const startsAt = new Date(interview.startsAt);
   const due = new Date(interview.feedbackDueAt);
   const isDefaultDue = due.getTime() === defaultDueAt(startsAt, interview.durationMinutes).getTime();
+  const zone = interview.timeZone ?? browserTimeZone();
+  const start = zonedInputs(startsAt, zone);
+  const dueAt = zonedInputs(due, zone);
   return {
     stepKey: interview.step.key,
     interviewerId: interview.interviewer.id,
-    startDate: dateInputValue(startsAt),
-    startTime: timeInputValue(startsAt),
+    startDate: start.date,
+    startTime: start.time,
     durationMinutes: String(interview.durationMinutes),
     dueMode: isDefaultDue ? 'default' : 'custom',
-    dueDate: dateInputValue(due),
-    dueTime: timeInputValue(due),
+    dueDate: dueAt.date,
+    dueTime: dueAt.time,
+    timeZone: zone,
+    location: interview.location ?? '',
+    videoLink: interview.videoLink ?? '',
   };
 }
 
@@ -180,17 +207,34 @@ export function toChangeRequest(interview: Interview, v: ChangeFormOutput): Upda
   if (v.feedbackDueAt ? dueChanged || timeChanged : dueChanged && !timeChanged) {
     body.feedbackDueAt = toOffsetIso(due);
   }
+  if (v.timeZone !== (interview.timeZone ?? browserTimeZone()) || (interview.timeZone === null && timeChanged)) {
+    body.timeZone = v.timeZone;
+  }
+  if (v.location !== (interview.location ?? '')) body.location = v.location;
+  if (v.videoLink !== (interview.videoLink ?? '')) body.videoLink = v.videoLink;
   return Object.keys(body).length > 1 ? body : null;
 }
 
 /** The form field that shows an API field error (the API names request fields). */
 export function formFieldFor(
   path: string,
-): 'stepKey' | 'interviewerId' | 'startDate' | 'durationMinutes' | 'dueDate' | null {
+):
+  | 'stepKey'
+  | 'interviewerId'
+  | 'startDate'
+  | 'durationMinutes'
+  | 'dueDate'
+  | 'timeZone'
+  | 'location'
+  | 'videoLink'
+  | null {
   switch (path) {
     case 'stepKey':
     case 'interviewerId':
     case 'durationMinutes':
+    case 'timeZone':
+    case 'location':
+    case 'videoLink':
       return path;
     case 'startsAt':
       return 'startDate';

@@ -8,6 +8,16 @@ import { isStaleMove, moveErrorMessage } from './pipeline-copy';
 export type MoveSubject = { applicationId: string; name: string; stage: Stage; version: number };
 /** The move dialog: choosing a stage (`to` null), or giving a reason for rejecting or withdrawing. */
 export type MoveDialogState = { subject: MoveSubject; to: Stage | null } | null;
+/** The move just made, which its author may undo for a few seconds (`checkUndo`). */
+export type UndoableMove = {
+  /** Changes with every move, so the toast restarts its countdown. */
+  moveId: string;
+  applicationId: string;
+  name: string;
+  from: Stage;
+  to: Stage;
+  version: number;
+};
 
 type Options = {
   onMoved?: (application: Application, subject: MoveSubject) => void;
@@ -25,6 +35,7 @@ export function useStageMover({ onMoved, onStale }: Options) {
   const [dialog, setDialog] = useState<MoveDialogState>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
+  const [undoable, setUndoable] = useState<UndoableMove | null>(null);
 
   const perform = (subject: MoveSubject, to: Stage, reason?: StageReason, note = '') => {
     setFailure(null);
@@ -35,6 +46,19 @@ export function useStageMover({ onMoved, onStale }: Options) {
         onSuccess: (application) => {
           setDialog(null);
           setAnnouncement(`Moved ${subject.name} to ${STAGE_LABELS[application.stage]}.`);
+          const last = application.history.at(-1);
+          setUndoable(
+            last && last.to === application.stage
+              ? {
+                  moveId: last.id,
+                  applicationId: application.id,
+                  name: subject.name,
+                  from: subject.stage,
+                  to: application.stage,
+                  version: application.version,
+                }
+              : null,
+          );
           onMoved?.(application, subject);
         },
         onError: (error) => {
@@ -47,10 +71,43 @@ export function useStageMover({ onMoved, onStale }: Options) {
     );
   };
 
+  /** Takes back the move just made: a real move back, recorded in the timeline as an undo. */
+  const undo = () => {
+    const target = undoable;
+    if (!target || move.isPending) return;
+    setFailure(null);
+    setAnnouncement(`Undoing: moving ${target.name} back to ${STAGE_LABELS[target.from]}…`);
+    move.mutate(
+      {
+        id: target.applicationId,
+        body: { to: target.from, note: '', version: target.version, undoOf: target.moveId },
+      },
+      {
+        onSuccess: (application) => {
+          setUndoable(null);
+          setAnnouncement(`Undone: ${target.name} is back in ${STAGE_LABELS[application.stage]}.`);
+          onMoved?.(application, {
+            applicationId: target.applicationId,
+            name: target.name,
+            stage: target.to,
+            version: target.version,
+          });
+        },
+        onError: (error) => {
+          setUndoable(null);
+          setAnnouncement('');
+          setFailure(`Not undone. ${moveErrorMessage(error, target.name)}`);
+          if (isStaleMove(error)) onStale();
+        },
+      },
+    );
+  };
+
   /** Opens the menu of moves (no `to`), the reason dialog, or moves at once. */
   const request = (subject: MoveSubject, to?: Stage) => {
     if (move.isPending) return;
     setFailure(null);
+    if (to !== undefined) setUndoable(null);
     if (to === undefined) {
       setDialog({ subject, to: null });
       return;
@@ -65,8 +122,13 @@ export function useStageMover({ onMoved, onStale }: Options) {
     else perform(subject, to);
   };
 
+  // The toast (a status region too) says "Moved … to …" while it shows: the page's own live region
+  // then stays quiet about it, so the move is announced once; anything else it still says.
+  const toastSays = undoable ? `Moved ${undoable.name} to ${STAGE_LABELS[undoable.to]}.` : null;
   return {
     request,
+    /** What the page's live region says (the toast speaks for the move it offers to undo). */
+    liveAnnouncement: announcement === toastSays ? '' : announcement,
     perform,
     dialog,
     setDialog,
@@ -76,6 +138,9 @@ export function useStageMover({ onMoved, onStale }: Options) {
     announcement,
     announce: setAnnouncement,
     pending: move.isPending,
+    undoable,
+    undo,
+    dismissUndo: () => setUndoable(null),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { AuditEvent } from '@scorecard/contracts';
+import { EmailText } from '../../../components/ui/EmailText';
 import { ScrollRegion } from '../../../components/ui/ScrollRegion';
 import { Link } from 'react-router';
 import { formatDateTimeToSecond } from '../../../lib/format-time';
@@ -33,7 +34,7 @@ export function AuditTable({ events, busy }: AuditTableProps) {
                 {e.actor ? (
                   <span className="audit-table__actor">
                     <span className="table__name">{e.actor.name}</span>
-                    <span className="table__meta">{e.actor.email}</span>
+                    <EmailText className="table__meta" email={e.actor.email} />
                   </span>
                 ) : (
                   <span className="table__meta">Nobody signed in</span>
@@ -41,7 +42,7 @@ export function AuditTable({ events, busy }: AuditTableProps) {
               </td>
               <td className="audit-table__action">{actionLabel(e.action)}</td>
               <td>
-                <EntityCell type={e.entityType} id={e.entityId} />
+                <EntityCell type={e.entityType} id={e.entityId} name={e.entityName} />
               </td>
               <td>
                 {e.changedFields.length > 0 ? (
@@ -64,10 +65,25 @@ export function AuditTable({ events, busy }: AuditTableProps) {
   );
 }
 
-function EntityCell({ type, id }: { type: string; id: string | null }) {
+/** What the event applied to: its kind, then its name (or, without one, the start of its id). */
+function EntityCell({ type, id, name }: { type: string; id: string | null; name: string | null }) {
   const label = entityLabel(type);
   if (!id) return <span>{label}</span>;
   const path = entityPath(type, id);
+  if (name !== null) {
+    return (
+      <span className="audit-table__target">
+        <span className="table__meta">{label}</span>
+        {path ? (
+          <Link to={path} className="audit-table__entity">
+            {name}
+          </Link>
+        ) : (
+          <span>{name}</span>
+        )}
+      </span>
+    );
+  }
   const short = id.slice(0, 8);
   return path ? (
     <Link to={path} className="audit-table__entity">

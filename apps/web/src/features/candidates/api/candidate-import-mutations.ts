@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ImportRowErrors } from '@scorecard/contracts';
 import { api } from '../../../lib/api';
 import type { MappedRow } from '../candidate-import';
@@ -55,6 +55,25 @@ export function useCommitImport() {
   return useMutation({
     mutationFn: ({ importId, skipInvalid }: { importId: string; skipInvalid: boolean }) =>
       api('commitCandidateImport', { params: { id: importId }, body: { skipInvalid } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: candidateKeys.all }),
+  });
+}
+
+/** The candidates a committed import added, one page at a time. */
+export function useImportedCandidates(importId: string, page: number, pageSize: number) {
+  return useQuery({
+    queryKey: [...candidateKeys.all, 'import', importId, 'added', page, pageSize] as const,
+    queryFn: ({ signal }) =>
+      api('listCandidateImportCandidates', { signal, params: { id: importId }, query: { page, pageSize } }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Applies every candidate the import added to one opening; lists and candidates are read again. */
+export function useApplyImport(importId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (openingId: string) => api('applyCandidateImport', { params: { id: importId }, body: { openingId } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: candidateKeys.all }),
   });
 }

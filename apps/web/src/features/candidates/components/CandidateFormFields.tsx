@@ -126,7 +126,10 @@ export function LinkFields({ form }: SectionProps) {
     ['talks', 'Talks'],
   ] as const;
   return (
-    <FormSection title="Links" description="Optional. Full addresses starting with https://.">
+    <FormSection
+      title="Links"
+      description="Optional. For example linkedin.com/in/name: https:// is added when left out."
+    >
       <div className="form-grid form-grid--wide">
         {links.map(([key, label]) => (
           <Field key={key} label={label} error={errors.links?.[key]?.message}>

@@ -1,9 +1,12 @@
-import { IMPORT_MAX_ROWS, REQUIRED_IMPORT_FIELDS, IMPORT_FIELD_LABELS } from '@scorecard/contracts';
+import { IMPORT_MAX_ROWS, REQUIRED_IMPORT_FIELDS, IMPORT_FIELD_LABELS, importTemplateCsv } from '@scorecard/contracts';
 import { useId, useState, type DragEvent, type ReactNode } from 'react';
 import { Alert } from '../../../components/ui/Alert';
 import { LoadingState } from '../../../components/ui/States';
 import { CsvFileError, formatCount, readCsvFile, type CsvFile } from '../candidate-import';
 import { StepHeading } from './ImportSteps';
+
+/** The CSV template as a link target: every column's header, and one example row. */
+const TEMPLATE_HREF = `data:text/csv;charset=utf-8,${encodeURIComponent(importTemplateCsv())}`;
 
 /** Step 1: a file input (also a drop zone for a dragged file), read and parsed in the browser. */
 export function ImportFileStep({ onRead, notice }: { onRead: (file: CsvFile) => void; notice?: ReactNode }) {
@@ -76,6 +79,13 @@ export function ImportFileStep({ onRead, notice }: { onRead: (file: CsvFile) => 
           </>
         )}
       </div>
+      <p className="import-template">
+        Starting from scratch?{' '}
+        <a href={TEMPLATE_HREF} download="scorecard-candidates-template.csv">
+          Download a CSV template
+        </a>{' '}
+        with every column this import understands and an example row.
+      </p>
     </section>
   );
 }

@@ -10,7 +10,9 @@ import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useCandidate } from '../api/candidate-queries';
 import { canUseCandidates } from '../candidate-access';
 import { ApplyPanel } from '../components/ApplyPanel';
+import { CandidateActivity } from '../components/CandidateActivity';
 import { CandidateFacts } from '../components/CandidateFacts';
+import { CandidateFiles } from '../components/CandidateFiles';
 import { CandidateNotFound } from '../components/CandidateNotFound';
 import { titleAtCompany } from '../components/CandidatesTable';
 import { NoCandidatesAccess } from '../components/NoCandidatesAccess';
@@ -109,6 +111,8 @@ function CandidatePage({ candidate: c }: { candidate: Candidate }) {
           <CandidateFacts candidate={c} />
         </section>
       </div>
+      <CandidateFiles candidate={c} />
+      <CandidateActivity candidate={c} />
       {user.role === 'admin' ? <PrivacyPanel candidate={c} /> : null}
     </>
   );

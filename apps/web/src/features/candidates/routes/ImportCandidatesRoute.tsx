@@ -7,12 +7,13 @@ import { useSession } from '../../../lib/session';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useCheckImport, useCommitImport, type ImportCheck } from '../api/candidate-import-mutations';
 import { canUseCandidates } from '../candidate-access';
-import { batches, guessMapping, plural, type ColumnMapping, type CsvFile } from '../candidate-import';
+import { batches, guessMapping, type ColumnMapping, type CsvFile } from '../candidate-import';
 import { ImportCheckStep } from '../components/ImportCheckStep';
 import { ImportFileStep } from '../components/ImportFileStep';
 import { ImportMappingStep } from '../components/ImportMappingStep';
+import { ImportResults } from '../components/ImportResults';
 import { ImportReviewStep } from '../components/ImportReviewStep';
-import { ImportSteps, StepHeading } from '../components/ImportSteps';
+import { ImportSteps } from '../components/ImportSteps';
 import { NoCandidatesAccess } from '../components/NoCandidatesAccess';
 import '../components/candidate-import.css';
 
@@ -21,7 +22,7 @@ type State =
   | { step: 'map'; file: CsvFile; mapping: ColumnMapping; notice?: ReactNode }
   | { step: 'check'; file: CsvFile; mapping: ColumnMapping; checked: number }
   | { step: 'review'; file: CsvFile; mapping: ColumnMapping; check: ImportCheck }
-  | { step: 'done'; created: number };
+  | { step: 'done'; importId: string; created: number };
 
 const STEP_INDEX: Record<State['step'], number> = { file: 0, map: 1, check: 2, review: 3, done: 4 };
 
@@ -135,7 +136,7 @@ function ImportCandidates() {
           onCommit={(skipInvalid) =>
             commit.mutate(
               { importId: state.check.importId, skipInvalid },
-              { onSuccess: (done) => setState({ step: 'done', created: done.createdCount ?? 0 }) },
+              { onSuccess: (done) => setState({ step: 'done', importId: done.id, created: done.createdCount ?? 0 }) },
             )
           }
           onCheckAgain={() => check(state.file, state.mapping)}
@@ -159,20 +160,11 @@ function ImportCandidates() {
       break;
     case 'done':
       body = (
-        <section className="panel panel--padded import-step" aria-labelledby="import-done-title">
-          <StepHeading id="import-done-title" title={`Imported ${plural(state.created, 'candidate', 'candidates')}`} />
-          <Alert tone="success">
-            {plural(state.created, 'candidate was', 'candidates were')} added. Apply them to an opening from their page.
-          </Alert>
-          <div className="form__actions form__actions--start">
-            <Link to="/candidates" className="button button--primary">
-              Go to candidates
-            </Link>
-            <button type="button" className="button button--secondary" onClick={() => setState({ step: 'file' })}>
-              Import another file
-            </button>
-          </div>
-        </section>
+        <ImportResults
+          importId={state.importId}
+          created={state.created}
+          onImportAnother={() => setState({ step: 'file' })}
+        />
       );
       break;
   }

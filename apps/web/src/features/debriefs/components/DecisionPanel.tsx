@@ -272,10 +272,14 @@ function DecisionForm({ debrief, preset }: { debrief: Debrief; preset: DecisionP
         </div>
       ) : null}
       {choice === 'no_hire' ? (
-        <Field label="Rejection reason" hint="Recorded in the application’s timeline.">
+        <Field
+          label="Rejection reason"
+          error={errors.rejectionReason?.message}
+          hint="Required for a no hire; recorded in the application’s timeline."
+        >
           {(control) => (
-            <select {...control} {...form.register('rejectionReason')} className="select">
-              <option value="">Not given (recorded as Other)</option>
+            <select {...control} {...form.register('rejectionReason')} className="select" aria-required="true">
+              <option value="">Choose a reason…</option>
               {RejectionReason.options.map((r) => (
                 <option key={r} value={r}>
                   {REASON_LABELS[r]}

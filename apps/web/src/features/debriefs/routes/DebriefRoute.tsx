@@ -13,6 +13,7 @@ import { useDebriefEvents, type DebriefLive } from '../api/use-debrief-events';
 import { DecisionPanel, type DecisionPreset } from '../components/DecisionPanel';
 import { DiscussFirst } from '../components/DiscussFirst';
 import { EvidenceGaps } from '../components/EvidenceGaps';
+import { InterviewerGrid } from '../components/InterviewerGrid';
 import { MissingSection } from '../components/MissingSection';
 import { RedFlagsSection } from '../components/RedFlagsSection';
 import { ScorecardsSection } from '../components/ScorecardsSection';
@@ -228,6 +229,7 @@ function DebriefPage({ debrief: raw, live, requestedView, switching, onViewChang
         <MissingSection debrief={debrief} />
       </div>
       <ScoresTable debrief={debrief} />
+      <InterviewerGrid debrief={debrief} />
       <div className="debrief-pair">
         <TallySection debrief={debrief} />
         <RedFlagsSection debrief={debrief} />

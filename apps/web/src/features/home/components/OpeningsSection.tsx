@@ -9,9 +9,10 @@ function Count({ n }: { n: number }) {
 }
 
 type OpeningsSectionProps = {
-  home: RecruiterHome;
+  home: Pick<RecruiterHome, 'scope' | 'openings'>;
   busy: boolean;
-  onShowAll: () => void;
+  /** Offered when the caller has no open opening of their own; without it, a link to the openings. */
+  onShowAll?: () => void;
 };
 
 /** The open openings in scope, each with its applications per stage. */
@@ -35,9 +36,11 @@ export function OpeningsSection({ home, busy, onShowAll }: OpeningsSectionProps)
             title="No open openings of yours"
             action={
               <div className="home-actions">
-                <button type="button" className="button button--secondary" onClick={onShowAll}>
-                  Show all open openings
-                </button>
+                {onShowAll ? (
+                  <button type="button" className="button button--secondary" onClick={onShowAll}>
+                    Show all open openings
+                  </button>
+                ) : null}
                 <Link to="/openings" className="button button--secondary">
                   Go to openings
                 </Link>

@@ -1,5 +1,6 @@
 import type { InterviewKit } from '@scorecard/contracts';
 import { formatDateTime, formatDuration, overdueBy } from '../interview-copy';
+import { KitFiles } from './KitFiles';
 
 const LINK_LABELS = { linkedin: 'LinkedIn', github: 'GitHub', blog: 'Blog', talks: 'Talks' } as const;
 
@@ -39,6 +40,7 @@ export function KitFacts({ kit, now }: { kit: InterviewKit; now: number }) {
                     ))}
                   </p>
                 ) : null}
+                {candidate.id ? <KitFiles candidateId={candidate.id} /> : null}
               </>
             )}
           </dd>

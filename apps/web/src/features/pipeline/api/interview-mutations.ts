@@ -12,8 +12,8 @@ import { pipelineKeys } from './pipeline-keys';
 type Scope = { applicationId: string; openingId: string };
 
 /**
- * After any change to an application's interviews: its list, and its board (cards count interviews
- * and scorecards). The list's refetch is returned, so the mutation settles (and the caller moves
+ * After any change to an application's interviews: its list, its timeline, and its board (cards
+ * count interviews and scorecards). The list's refetch is returned, so the mutation settles (and the caller moves
  * focus to the changed row) once the row is on the page.
  */
 function useRefresh({ applicationId, openingId }: Scope) {
@@ -21,6 +21,8 @@ function useRefresh({ applicationId, openingId }: Scope) {
   return {
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: pipelineKeys.board(openingId) });
+      // The application's timeline lists interviews scheduled and cancelled.
+      void queryClient.invalidateQueries({ queryKey: pipelineKeys.application(applicationId) });
       return queryClient.invalidateQueries({ queryKey: pipelineKeys.interviews(applicationId) });
     },
     /** Someone changed it first (409): show what is there now. */

@@ -5,6 +5,7 @@ import { arrowMove } from '../pipeline-copy';
 import type { MoveSubject, StageMover } from '../use-stage-mover';
 import type { CardHandlers } from './BoardCard';
 import { BoardColumn } from './BoardColumn';
+import '../pipeline.css';
 
 function subjectOf(card: Card): MoveSubject {
   return { applicationId: card.applicationId, name: card.candidate.name, stage: card.stage, version: card.version };
@@ -20,7 +21,8 @@ type BoardProps = {
 
 /**
  * The columns of a pipeline. Cards move by drag and drop, or from the keyboard: arrow keys move a
- * focused card one active stage back or forward, M (or the card's Move button) opens every allowed move.
+ * focused card one active stage back or forward, M (or the card's Move button) opens every allowed move,
+ * U undoes the move just made while its toast shows.
  */
 export function Board({ board, mover, focusTarget, onFocused }: BoardProps) {
   const [dragging, setDragging] = useState<Card | null>(null);
@@ -44,6 +46,9 @@ export function Board({ board, mover, focusTarget, onFocused }: BoardProps) {
         } else if (event.key === 'm' || event.key === 'M') {
           event.preventDefault();
           m.request(subjectOf(card));
+        } else if ((event.key === 'u' || event.key === 'U') && m.undoable) {
+          event.preventDefault();
+          m.undo();
         }
       },
       onMove: (card) => moverRef.current.request(subjectOf(card)),
@@ -87,6 +92,7 @@ export function Board({ board, mover, focusTarget, onFocused }: BoardProps) {
           count={column.count}
           cards={column.cards}
           now={now}
+          stuckDays={board.stuckDays}
           handlers={handlers}
           canDrop={allowed ? allowed.has(column.stage) : null}
           onDrop={onDrop}

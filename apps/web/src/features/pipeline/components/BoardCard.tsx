@@ -27,6 +27,8 @@ type BoardCardProps = {
   /** The virtualizer's measuring ref: it reads `data-index` and the rendered height. */
   measure: (element: HTMLElement | null) => void;
   now: number;
+  /** The organization's stuck limit, for the stuck card's sentence. */
+  stuckDays: number;
   handlers: CardHandlers;
 };
 
@@ -38,6 +40,7 @@ export const BoardCard = memo(function BoardCard({
   start,
   measure,
   now,
+  stuckDays,
   handlers,
 }: BoardCardProps) {
   const nameId = `card-${card.applicationId}-name`;
@@ -52,7 +55,10 @@ export const BoardCard = memo(function BoardCard({
       style={{ transform: `translateY(${start}px)` }}
     >
       <article
-        className={card.dealbreaker ? 'board-card board-card--flagged' : 'board-card'}
+        className={['board-card', card.dealbreaker ? 'board-card--flagged' : '', card.stuck ? 'board-card--stuck' : '']
+          .filter(Boolean)
+          .join(' ')}
+        data-stuck={card.stuck || undefined}
         tabIndex={0}
         draggable
         data-application-id={card.applicationId}
@@ -73,6 +79,7 @@ export const BoardCard = memo(function BoardCard({
             <span>{timeInStage(card.stageEnteredAt, now)} in stage</span>
             <span>{interviewProgress(card.scorecardsIn, card.interviews)}</span>
           </p>
+          {card.stuck ? <p className="board-card__stuck">Stuck: over {stuckDays} days in this stage</p> : null}
           {card.dealbreaker ? <p className="board-card__flag">Dealbreaker red flag</p> : null}
         </div>
         <button

@@ -17,6 +17,7 @@ type BoardColumnProps = {
   count: number;
   cards: Card[];
   now: number;
+  stuckDays: number;
   handlers: CardHandlers;
   /** Whether the card being dragged may be dropped here (null while nothing is dragged). */
   canDrop: boolean | null;
@@ -50,6 +51,7 @@ export const BoardColumn = memo(function BoardColumn({
   count,
   cards,
   now,
+  stuckDays,
   handlers,
   canDrop,
   onDrop,
@@ -186,6 +188,7 @@ export const BoardColumn = memo(function BoardColumn({
                 start={item.start}
                 measure={virtualizer.measureElement}
                 now={now}
+                stuckDays={stuckDays}
                 handlers={handlers}
               />
             ))}

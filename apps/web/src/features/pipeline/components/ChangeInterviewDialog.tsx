@@ -15,7 +15,7 @@ import {
   type ChangeFormOutput,
   type InterviewFormInput,
 } from '../interview-form';
-import { DueField, InterviewerField, WhenFields } from './InterviewFields';
+import { DueField, InterviewerField, TimeZoneField, WhenFields, WhereFields } from './InterviewFields';
 import { placeServerErrors, SubmitFailure } from './interview-errors';
 
 type ChangeInterviewDialogProps = {
@@ -122,6 +122,8 @@ function ChangeForm({ application, interview, people, step, onClose, onChanged, 
         }
       />
       <WhenFields form={form} />
+      <TimeZoneField form={form} />
+      <WhereFields form={form} />
       <DueField form={form} />
       <div className="form__actions">
         <button type="button" className="button button--secondary" onClick={onClose}>

@@ -9,8 +9,10 @@ import {
   scorecardState,
   type ScorecardState,
 } from '../interview-copy';
+import { browserTimeZone, formatInZone } from '../time-zone';
 
 const BADGE_CLASS: Record<ScorecardState, string> = {
+  scheduled: 'badge badge--muted',
   awaiting: 'badge badge--accent',
   overdue: 'badge interview-badge--overdue',
   submitted: 'badge badge--success',
@@ -71,7 +73,7 @@ function InterviewItem({
             {i.step.name}
           </h3>
           <span className={BADGE_CLASS[state]}>
-            <span className="visually-hidden">Scorecard: </span>
+            <span className="visually-hidden">{state === 'scheduled' ? 'Status: ' : 'Scorecard: '}</span>
             {SCORECARD_STATE_LABELS[state]}
           </span>
         </div>
@@ -86,8 +88,28 @@ function InterviewItem({
           <dd>
             <time dateTime={i.startsAt}>{formatSlot(i.startsAt, i.endsAt, nowDate)}</time>
             <span className="interview__duration"> · {formatDuration(i.durationMinutes)}</span>
+            {i.timeZone && i.timeZone !== browserTimeZone() ? (
+              <span className="interview__zone">
+                {' '}
+                · interviewer’s time: <time dateTime={i.startsAt}>{formatInZone(i.startsAt, i.timeZone)}</time>
+              </span>
+            ) : null}
           </dd>
         </div>
+        {i.location || i.videoLink ? (
+          <div className="interview__where">
+            <dt>Where</dt>
+            <dd>
+              {i.location}
+              {i.location && i.videoLink ? ' · ' : null}
+              {i.videoLink ? (
+                <a href={i.videoLink} target="_blank" rel="noreferrer noopener">
+                  Video link<span className="visually-hidden"> for {i.step.name}</span>
+                </a>
+              ) : null}
+            </dd>
+          </div>
+        ) : null}
         <div>
           <dt>Feedback due</dt>
           <dd>

@@ -10,6 +10,7 @@ import { ErrorState, LoadingState } from '../../../components/ui/States';
 import { useScheduleInterview } from '../api/interview-mutations';
 import { usePeople, usePlanSteps } from '../api/interview-queries';
 import { formatDuration } from '../interview-copy';
+import { browserTimeZone } from '../time-zone';
 import {
   ScheduleFormSchema,
   dateInputValue,
@@ -19,7 +20,7 @@ import {
   type InterviewFormInput,
   type ScheduleFormOutput,
 } from '../interview-form';
-import { DueField, InterviewerField, WhenFields } from './InterviewFields';
+import { DueField, InterviewerField, TimeZoneField, WhenFields, WhereFields } from './InterviewFields';
 import { placeServerErrors, SubmitFailure } from './interview-errors';
 
 type ScheduleInterviewDialogProps = {
@@ -131,6 +132,9 @@ function ScheduleForm({
       dueMode: 'default',
       dueDate: '',
       dueTime: '',
+      timeZone: browserTimeZone(),
+      location: '',
+      videoLink: '',
     },
   });
   // A step brings its duration and default interviewer, unless the person already chose their own.
@@ -189,6 +193,8 @@ function ScheduleForm({
         onPicked={() => (chosen.current.interviewer = true)}
       />
       <WhenFields form={form} onDurationEdited={() => (chosen.current.duration = true)} />
+      <TimeZoneField form={form} />
+      <WhereFields form={form} />
       <DueField form={form} />
       <div className="form__actions">
         <button type="button" className="button button--secondary" onClick={onClose}>

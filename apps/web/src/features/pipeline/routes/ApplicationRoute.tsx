@@ -13,6 +13,7 @@ import { InterviewsSection } from '../components/InterviewsSection';
 import { MoveDialog } from '../components/MoveDialog';
 import { NoPipelineAccess } from '../components/NoPipelineAccess';
 import { StageTimeline } from '../components/StageTimeline';
+import { UndoToast } from '../components/UndoToast';
 import { canUsePipeline } from '../pipeline-access';
 import { isFinal, timeInStage } from '../pipeline-copy';
 import { useStageMover } from '../use-stage-mover';
@@ -101,8 +102,9 @@ function ApplicationPage({ application: a, refetch }: { application: Application
           </>
         }
       />
+      <UndoToast mover={mover} />
       <div className="visually-hidden" aria-live="polite" role="status">
-        {mover.announcement}
+        {mover.liveAnnouncement}
       </div>
       {mover.failure ? (
         <Alert title="Not moved" onDismiss={mover.clearFailure}>
@@ -136,7 +138,7 @@ function ApplicationPage({ application: a, refetch }: { application: Application
           <h2 id="timeline-title" className="section-header__title">
             Timeline
           </h2>
-          <StageTimeline history={a.history} />
+          <StageTimeline history={a.history} interviewEvents={a.interviewEvents} />
         </section>
         <InterviewsSection application={a} scheduleFor={scheduleFor} onScheduleForHandled={scheduleHandled} />
       </div>

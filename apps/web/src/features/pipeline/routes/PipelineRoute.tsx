@@ -12,6 +12,7 @@ import { useBoard } from '../api/pipeline-queries';
 import { Board } from '../components/Board';
 import { MoveDialog } from '../components/MoveDialog';
 import { NoPipelineAccess } from '../components/NoPipelineAccess';
+import { UndoToast } from '../components/UndoToast';
 import { canUsePipeline } from '../pipeline-access';
 import { useStageMover } from '../use-stage-mover';
 
@@ -73,10 +74,13 @@ function PipelinePage({ board, refetch }: { board: PipelineBoard; refetch: () =>
       <p className="board-hint" id="board-hint">
         <strong>Keyboard:</strong> Tab to a card, <kbd>↑</kbd> / <kbd>↓</kbd> (or <kbd>Home</kbd> / <kbd>End</kbd>) to
         go through its column, then <kbd>←</kbd> / <kbd>→</kbd> to move it to the previous or next stage, or{' '}
-        <kbd>M</kbd> for every move, including reject and withdraw. You can also drag cards between columns.
+        <kbd>M</kbd> for every move, including reject and withdraw. You can also drag cards between columns. After a
+        move, <strong>Undo</strong> is offered for 10 seconds: press <kbd>U</kbd> on a card, or click it. Cards in a
+        stage over {board.stuckDays} days are marked stuck.
       </p>
+      <UndoToast mover={mover} />
       <div className="visually-hidden" aria-live="polite" role="status">
-        {mover.announcement}
+        {mover.liveAnnouncement}
       </div>
       {mover.failure ? (
         <Alert title="Not moved" onDismiss={mover.clearFailure}>

@@ -1,32 +1,26 @@
 import { ROLE_LABELS, ROLES, type Role, type User } from '@scorecard/contracts';
-import { useUpdateUser } from '../api/user-mutations';
 
 type RoleSelectProps = {
   user: User;
-  currentUserId: string;
-  onDone: (result: { ok: true; role: Role } | { ok: false; role: Role; error: unknown }) => void;
+  /** Another role was chosen: the caller confirms before anything changes. */
+  onChoose: (role: Role) => void;
 };
 
-/** Changes a user's role as soon as another is chosen; shows the chosen role while it saves. */
-export function RoleSelect({ user, currentUserId, onDone }: RoleSelectProps) {
-  const update = useUpdateUser(currentUserId);
-  const value = update.isPending && update.variables.changes.role ? update.variables.changes.role : user.role;
+/**
+ * A user's role. Choosing another asks for confirmation first (ChangeRoleDialog); the select keeps
+ * showing the stored role until the change is confirmed and saved, so Cancel leaves it as it was.
+ */
+export function RoleSelect({ user, onChoose }: RoleSelectProps) {
   return (
     <select
       className="select select--compact"
       aria-label={`Role for ${user.name}`}
-      value={value}
-      disabled={update.isPending || !user.active}
+      value={user.role}
+      disabled={!user.active}
       title={user.active ? undefined : 'Reactivate this user to change their role'}
       onChange={(e) => {
         const role = e.target.value as Role;
-        update.mutate(
-          { user, changes: { role } },
-          {
-            onSuccess: () => onDone({ ok: true, role }),
-            onError: (error) => onDone({ ok: false, role, error }),
-          },
-        );
+        if (role !== user.role) onChoose(role);
       }}
     >
       {ROLES.map((role) => (

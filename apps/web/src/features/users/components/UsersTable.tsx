@@ -1,5 +1,6 @@
 import type { Role, User } from '@scorecard/contracts';
 import { Badge } from '../../../components/ui/Badge';
+import { EmailText } from '../../../components/ui/EmailText';
 import { RoleSelect } from './RoleSelect';
 
 type UsersTableProps = {
@@ -7,13 +8,14 @@ type UsersTableProps = {
   caption: string;
   currentUserId: string;
   busy: boolean;
-  onRoleChanged: (user: User, result: { ok: true; role: Role } | { ok: false; role: Role; error: unknown }) => void;
+  /** Another role was chosen for `user`: the caller confirms it. */
+  onRoleChosen: (user: User, role: Role) => void;
   onToggleActive: (user: User) => void;
 };
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 
-export function UsersTable({ users, caption, currentUserId, busy, onRoleChanged, onToggleActive }: UsersTableProps) {
+export function UsersTable({ users, caption, currentUserId, busy, onRoleChosen, onToggleActive }: UsersTableProps) {
   return (
     <div className="table-wrap">
       <table className="table" aria-busy={busy}>
@@ -49,13 +51,11 @@ export function UsersTable({ users, caption, currentUserId, busy, onRoleChanged,
                     </span>
                   </span>
                 </th>
-                <td className="table__email">{user.email}</td>
+                <td className="table__email">
+                  <EmailText email={user.email} />
+                </td>
                 <td>
-                  <RoleSelect
-                    user={user}
-                    currentUserId={currentUserId}
-                    onDone={(result) => onRoleChanged(user, result)}
-                  />
+                  <RoleSelect user={user} onChoose={(role) => onRoleChosen(user, role)} />
                 </td>
                 <td>
                   {user.active ? (

@@ -12,10 +12,10 @@ import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useUsers } from '../api/list-users';
 import type { UserListParams } from '../api/user-keys';
 import { AddUserDialog } from '../components/AddUserDialog';
+import { ChangeRoleDialog, article, type RoleChange } from '../components/ChangeRoleDialog';
 import { ChangeStatusDialog } from '../components/ChangeStatusDialog';
 import { UserFilters } from '../components/UserFilters';
 import { UsersTable } from '../components/UsersTable';
-import { updateUserErrorMessage } from '../user-errors';
 
 const PAGE_SIZE = 20;
 const SEARCH_DEBOUNCE_MS = 300;
@@ -77,6 +77,7 @@ function UsersAdmin() {
   const debouncedSearch = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS);
   const [adding, setAdding] = useState(false);
   const [statusTarget, setStatusTarget] = useState<User | null>(null);
+  const [roleChange, setRoleChange] = useState<RoleChange | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
 
   useEffect(() => {
@@ -86,17 +87,6 @@ function UsersAdmin() {
 
   const users = useUsers(params);
   const filtered = params.q !== '' || params.role !== '' || params.includeDeactivated;
-
-  const onRoleChanged = (user: User, result: { ok: true; role: Role } | { ok: false; role: Role; error: unknown }) => {
-    setNotice(
-      result.ok
-        ? {
-            tone: 'success',
-            text: `${user.name} is now ${article(ROLE_LABELS[result.role])} ${ROLE_LABELS[result.role]}.`,
-          }
-        : { tone: 'error', text: updateUserErrorMessage(result.error, user.name, 'role', result.role) },
-    );
-  };
 
   let body: ReactNode = listStates({
     query: users,
@@ -125,7 +115,7 @@ function UsersAdmin() {
           caption={`Users in ${organization.name}`}
           currentUserId={me.id}
           busy={users.isFetching}
-          onRoleChanged={onRoleChanged}
+          onRoleChosen={(user, role) => setRoleChange({ user, role })}
           onToggleActive={setStatusTarget}
         />
         <Pagination
@@ -180,6 +170,18 @@ function UsersAdmin() {
           });
         }}
       />
+      <ChangeRoleDialog
+        change={roleChange}
+        currentUserId={me.id}
+        onClose={() => setRoleChange(null)}
+        onChanged={(updated) => {
+          setRoleChange(null);
+          setNotice({
+            tone: 'success',
+            text: `${updated.name} is now ${article(ROLE_LABELS[updated.role])} ${ROLE_LABELS[updated.role]}.`,
+          });
+        }}
+      />
       <ChangeStatusDialog
         user={statusTarget}
         currentUserId={me.id}
@@ -196,8 +198,4 @@ function UsersAdmin() {
       />
     </>
   );
-}
-
-function article(word: string): 'a' | 'an' {
-  return /^[aeiou]/i.test(word) ? 'an' : 'a';
 }

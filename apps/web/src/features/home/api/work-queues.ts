@@ -1,0 +1,33 @@
+import { InterviewerHomeQuery } from '@scorecard/contracts';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '../../../lib/api';
+import { homeKeys } from './home-keys';
+
+/** The browser's own time zone, if the contract accepts it (days on the home follow it); otherwise UTC. */
+export function browserTimeZone(): string {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return zone && InterviewerHomeQuery.safeParse({ timeZone: zone }).success ? zone : 'UTC';
+}
+
+export function interviewerHomeQueryOptions(timeZone: string) {
+  return queryOptions({
+    queryKey: homeKeys.interviewer(timeZone),
+    queryFn: ({ signal }) => api('getInterviewerHome', { signal, query: { timeZone } }),
+    // People come back here after submitting a scorecard: always check for news.
+    staleTime: 0,
+  });
+}
+
+/** My interviews today and this week, the scorecards I owe and what I submitted. */
+export function useInterviewerHome() {
+  return useQuery(interviewerHomeQueryOptions(browserTimeZone()));
+}
+
+/** Decisions waiting, my openings, my own scorecards (and, for admins, people and audit counts). */
+export function useHiringManagerHome() {
+  return useQuery({
+    queryKey: homeKeys.hiringManager(),
+    queryFn: ({ signal }) => api('getHiringManagerHome', { signal }),
+    staleTime: 0,
+  });
+}
