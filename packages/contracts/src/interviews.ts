@@ -121,8 +121,12 @@ export const InterviewListQuery = PageQuery;
 
 /** The recruiter's home: their open openings, stuck applications and overdue scorecards. */
 export const RecruiterHomeQuery = z.strictObject({
-  /** An application is stuck when it has sat in an active stage for more than this many days. */
-  stuckDays: z.coerce.number().int().min(1, 'At least 1 day.').max(365, 'At most 365 days.').default(7),
+  /**
+   * An application is stuck when it has sat in an active stage for more than this many days.
+   * Left out: the organization's stuck limit (`stuckDays` in its settings, 7 by default), which the
+   * pipeline board uses too.
+   */
+  stuckDays: z.coerce.number().int().min(1, 'At least 1 day.').max(365, 'At most 365 days.').optional(),
   /** `mine`: openings where the caller is the recruiter or hiring manager; `all`: every open opening. */
   scope: z.enum(['mine', 'all']).default('mine'),
 });

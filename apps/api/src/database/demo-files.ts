@@ -70,10 +70,21 @@ const CVS: { name: string; lines: string[] }[] = [
       '- Owned search and catalogue services.',
     ],
   },
+  {
+    // Interviewed tomorrow by Mateo: his kit lists this CV (the opening shows candidate details).
+    name: 'Grace Adeyemi',
+    lines: [
+      'Tech Lead, multiplayer services (2021 - today)',
+      '- Leads five engineers; runs the weekly architecture review.',
+      '- Moved matchmaking to regional clusters, halving p95 latency.',
+      'Senior Engineer, mobile games (2017 - 2021)',
+      '- Built the live-ops tooling; coached two interns into full-time hires.',
+    ],
+  },
 ];
 
 /**
- * A CV (a generated PDF) on a couple of the demo opening's candidates, uploaded by the recruiter
+ * A CV (a generated PDF) on three of the demo opening's candidates, uploaded by the recruiter
  * through the files service, so the candidate page shows a file list and a PDF preview at once.
  */
 export async function seedDemoFiles(app: INestApplicationContext, step: Step, demo: DemoContext): Promise<void> {

@@ -251,6 +251,21 @@ describe('recruiter home: stuck applications', () => {
     expect(Math.round((Date.now() - entered) / DAY)).toBe(10);
   });
 
+  it('without stuckDays it follows the organization’s stuck limit, the one the pipeline board uses', async () => {
+    const settings = (limit: number) =>
+      t.http().patch('/api/v1/organization/settings').set(bearer(admin.token)).send({ stuckDays: limit }).expect(200);
+    await settings(2);
+    try {
+      const h = await home(riley.token);
+      expect(h.stuckDays).toBe(2);
+      expect(h.stuck.items.map((s) => s.applicationId)).toEqual([waiting.id, screening.id]);
+      const board = await t.http().get(`/api/v1/openings/${alpha.id}/board`).set(bearer(riley.token)).expect(200);
+      expect(board.body.stuckDays).toBe(2);
+    } finally {
+      await settings(7);
+    }
+  });
+
   it('honours the stuckDays threshold, oldest first', async () => {
     const two = await home(riley.token, { stuckDays: 2 });
     expect(two.stuckDays).toBe(2);

@@ -87,7 +87,7 @@ describe('demo organization', () => {
     ]);
   });
 
-  it('has candidates at several stages of the demo opening, one stuck and one interview overdue', async () => {
+  it('has candidates at several stages of the demo opening, one stuck and three interviews overdue', async () => {
     const login = await t
       .http()
       .post('/api/v1/auth/login')
@@ -101,12 +101,13 @@ describe('demo organization', () => {
     const counts = Object.fromEntries(
       (board.body.columns as { stage: string; count: number }[]).map((c) => [c.stage, c.count]),
     );
-    expect(counts).toMatchObject({ applied: 2, screen: 1, interviews: 2, debrief: 1, offer: 1 });
+    expect(counts).toMatchObject({ applied: 2, screen: 1, interviews: 6, debrief: 1, offer: 1 });
     const [late] = (await t.db.query(
       `select count(*)::int as n from scorecards s join interviews i on i.id = s.interview_id
         where s.status = 'draft' and i.feedback_due_at < now()`,
     )) as { n: number }[];
-    expect(late!.n).toBe(1);
+    // One on the hand-written pipeline, two for the home pages (interviewer1's and the hiring manager's).
+    expect(late!.n).toBe(3);
     const [stuck] = (await t.db.query(
       `select count(*)::int as n from applications a join openings o on o.id = a.opening_id
         where o.title = 'Tech Lead, Platform' and a.stage_entered_at < now() - interval '7 days'`,

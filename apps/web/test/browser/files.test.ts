@@ -169,4 +169,30 @@ describe('candidate files', () => {
     const res = await fetch(`${baseUrl()}/api/v1/files/${files[0]!.id}`);
     expect(res.status).toBe(401);
   });
+
+  test('an interviewer reaches the CV from their interview kit when the opening shows candidate details', async () => {
+    const mateo = await apiSignIn('interviewer2@acme.test', DEMO_PASSWORD);
+    const mine = await mateo.request('GET', '/api/v1/me/interviews?view=upcoming');
+    const items = (mine.body as { items: { interviewId: string; candidate: { name: string } }[] }).items;
+    const grace = items.find((i) => i.candidate.name === 'Grace Adeyemi')!;
+    expect(grace).toBeDefined();
+    await withBrowser(async (browser) => {
+      const { page } = browser;
+      await signIn(browser, 'interviewer2@acme.test', DEMO_PASSWORD);
+      await browser.goto(`/interviews/${grace.interviewId}`);
+      const cv = page
+        .getByRole('list', { name: 'Candidate’s files' })
+        .getByRole('link', { name: 'Grace-Adeyemi-CV.pdf' });
+      await cv.waitFor();
+      // A PDF opens in the browser's viewer (inline), in a new tab; the link's bytes are the PDF.
+      const href = await cv.getAttribute('href');
+      expect(href).toMatch(/^\/api\/v1\/files\/[0-9a-f-]+\?inline=1$/);
+      expect(await cv.getAttribute('target')).toBe('_blank');
+      const head = await page.evaluate(async (url) => {
+        const r = await fetch(url);
+        return { status: r.status, type: r.headers.get('content-type'), start: (await r.text()).slice(0, 5) };
+      }, href!);
+      expect(head).toEqual({ status: 200, type: 'application/pdf', start: '%PDF-' });
+    });
+  });
 });

@@ -79,6 +79,14 @@ export class HomeRepository {
     });
   }
 
+  /** The organization's stuck limit (its settings' `stuckDays`), which the pipeline board uses too. */
+  async organizationStuckDays(organizationId: string): Promise<number> {
+    const rows: { stuck_days: number }[] = await this.db.query(`select stuck_days from organizations where id = $1`, [
+      organizationId,
+    ]);
+    return rows[0]?.stuck_days ?? 7;
+  }
+
   /**
    * Applications of the openings in scope that have sat in an active stage for more than
    * `stuckDays` days, oldest first, at most `limit`, with the count of all of them.

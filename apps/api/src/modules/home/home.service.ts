@@ -31,7 +31,8 @@ export class HomeService {
    */
   async recruiterHome(caller: Caller, query: RecruiterHomeQuery): Promise<RecruiterHome> {
     const { organizationId, userId } = caller;
-    const { stuckDays, scope } = query;
+    const { scope } = query;
+    const stuckDays = query.stuckDays ?? (await this.home.organizationStuckDays(organizationId));
     const [openings, stuck, overdue] = await Promise.all([
       this.home.openings(organizationId, userId, scope, HOME_LIST_LIMIT),
       this.home.stuck(organizationId, userId, scope, stuckDays, HOME_LIST_LIMIT),

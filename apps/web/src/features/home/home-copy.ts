@@ -3,8 +3,6 @@ import { RecruiterHomeQuery } from '@scorecard/contracts';
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
-export const DEFAULT_STUCK_DAYS = 7;
-
 /** "3 days", "1 day": whole days since `since` (stuck applications are always over a day in). */
 export function daysSince(since: string, now: number): string {
   const days = Math.max(0, Math.floor((now - Date.parse(since)) / DAY_MS));
@@ -31,7 +29,7 @@ export function parseStuckDays(raw: string): { ok: true; value: number } | { ok:
   const text = raw.trim();
   if (text === '') return { ok: false, message: 'Enter a number of days from 1 to 365.' };
   if (!/^\d+$/.test(text)) return { ok: false, message: 'Use a whole number of days, for example 7.' };
-  const parsed = RecruiterHomeQuery.shape.stuckDays.safeParse(text);
+  const parsed = RecruiterHomeQuery.shape.stuckDays.unwrap().safeParse(text);
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? 'Use 1 to 365 days.' };
   return { ok: true, value: parsed.data };
 }

@@ -4,7 +4,7 @@ import { useSearchParams } from 'react-router';
 import { ErrorState, LoadingState } from '../../../components/ui/States';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { useRecruiterHome } from '../api/recruiter-home';
-import { DEFAULT_STUCK_DAYS, parseStuckDays } from '../home-copy';
+import { parseStuckDays } from '../home-copy';
 import { HomeControls } from './HomeControls';
 import { OpeningsSection } from './OpeningsSection';
 import { OverdueSection } from './OverdueSection';
@@ -12,20 +12,23 @@ import { StuckSection } from './StuckSection';
 
 const DEBOUNCE_MS = 300;
 
-/** The scope and the stuck threshold live in the URL (`?scope=all&stuckDays=14`), so they survive reloads. */
+/**
+ * The scope and the stuck threshold live in the URL (`?scope=all&stuckDays=14`), so they survive
+ * reloads. Without `stuckDays` the API uses the organization's stuck limit, as the pipeline board does.
+ */
 function useHomeParams() {
   const [sp, setSearchParams] = useSearchParams();
   const days = parseStuckDays(sp.get('stuckDays') ?? '');
   const params: RecruiterHomeQuery = {
     scope: sp.get('scope') === 'all' ? 'all' : 'mine',
-    stuckDays: days.ok ? days.value : DEFAULT_STUCK_DAYS,
+    ...(days.ok ? { stuckDays: days.value } : {}),
   };
   const update = (changes: Partial<RecruiterHomeQuery>, options: { replace: boolean }) => {
     const next = { ...params, ...changes };
     const search = new URLSearchParams(sp);
     if (next.scope === 'all') search.set('scope', 'all');
     else search.delete('scope');
-    if (next.stuckDays === DEFAULT_STUCK_DAYS) search.delete('stuckDays');
+    if (next.stuckDays === undefined) search.delete('stuckDays');
     else search.set('stuckDays', String(next.stuckDays));
     setSearchParams(search, options);
   };
@@ -35,22 +38,28 @@ function useHomeParams() {
 /** The home of admins, recruiters and hiring managers: their openings, what is stuck, and what is late. */
 export function RecruiterHome() {
   const [params, setParams] = useHomeParams();
-  const [daysInput, setDaysInput] = useState(String(params.stuckDays));
+  const home = useRecruiterHome(params);
+  // The threshold in force: the URL's, else the organization's limit the API answered with.
+  const effectiveDays = params.stuckDays ?? home.data?.stuckDays;
+  const [daysInput, setDaysInput] = useState(effectiveDays === undefined ? '' : String(effectiveDays));
   const debouncedDays = useDebouncedValue(daysInput, DEBOUNCE_MS);
-  const typed = parseStuckDays(daysInput);
+  // Until the organization's limit is known, an empty field is no mistake.
+  const typed = daysInput === '' && effectiveDays === undefined ? null : parseStuckDays(daysInput);
 
   // A settled, valid threshold goes to the URL (replacing the entry: typing is not navigation).
   useEffect(() => {
     const settled = parseStuckDays(debouncedDays);
-    if (settled.ok && settled.value !== params.stuckDays) setParams({ stuckDays: settled.value }, { replace: true });
+    if (settled.ok && effectiveDays !== undefined && settled.value !== effectiveDays) {
+      setParams({ stuckDays: settled.value }, { replace: true });
+    }
   }, [debouncedDays]);
-  // Back/forward (or a link) changed the URL, not the field: show the URL's threshold in the field.
+  // The threshold in force changed (back/forward, a link, or the first answer): show it in the field.
   useEffect(() => {
+    if (effectiveDays === undefined) return;
     const settled = parseStuckDays(debouncedDays);
-    if (!settled.ok || settled.value !== params.stuckDays) setDaysInput(String(params.stuckDays));
-  }, [params.stuckDays]);
+    if (!settled.ok || settled.value !== effectiveDays) setDaysInput(String(effectiveDays));
+  }, [effectiveDays]);
 
-  const home = useRecruiterHome(params);
   const busy = home.isFetching && home.isPlaceholderData;
   const now = Date.now();
 
@@ -95,7 +104,7 @@ export function RecruiterHome() {
           scope={params.scope}
           onScopeChange={(scope) => setParams({ scope }, { replace: false })}
           stuckDays={daysInput}
-          stuckDaysError={typed.ok ? null : typed.message}
+          stuckDaysError={typed === null || typed.ok ? null : typed.message}
           onStuckDaysChange={setDaysInput}
         />
       </div>
