@@ -5,6 +5,7 @@ import { Alert } from '../../../components/ui/Alert';
 import { ApiError, errorMessage } from '../../../lib/api';
 import { useApplyCandidate } from '../api/candidate-mutations';
 import { useOpeningChoices } from '../api/candidate-queries';
+import { OpeningChoiceField } from './OpeningChoiceField';
 
 function applyErrorMessage(error: unknown): string {
   if (error instanceof ApiError) {
@@ -69,50 +70,22 @@ export function ApplyPanel({ candidate, onApplied, onAttempt }: ApplyPanelProps)
           ) : null}
         </Alert>
       ) : null}
-      <div className={choiceError ? 'field field--invalid' : 'field'}>
-        <label className="field__label" htmlFor={`${id}-opening`}>
-          Opening
-        </label>
-        <div className="apply-form__row">
-          <select
-            id={`${id}-opening`}
-            className="select"
-            value={openingId}
-            disabled={openings.isPending}
-            aria-invalid={Boolean(choiceError)}
-            aria-describedby={choiceError ? `${id}-error` : `${id}-hint`}
-            onChange={(e) => {
-              setOpeningId(e.target.value);
-              setChoiceError(null);
-              apply.reset();
-            }}
-          >
-            <option value="">{openings.isPending ? 'Loading openings…' : 'Choose an open opening'}</option>
-            {openings.data?.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.title}
-                {applied.has(o.id) ? ' (already applied)' : ''}
-              </option>
-            ))}
-          </select>
-          <button type="submit" className="button button--primary" disabled={apply.isPending}>
-            {apply.isPending ? 'Applying…' : 'Apply'}
-          </button>
-        </div>
-        {choiceError ? (
-          <p id={`${id}-error`} className="field__error">
-            {choiceError}
-          </p>
-        ) : (
-          <p id={`${id}-hint`} className="field__hint">
-            {openings.isError
-              ? `Couldn’t load openings. ${errorMessage(openings.error)}`
-              : openings.data?.length === 0
-                ? 'No opening is open right now.'
-                : 'Only open openings take applications. The candidate starts in Applied.'}
-          </p>
-        )}
-      </div>
+      <OpeningChoiceField
+        id={id}
+        openings={openings}
+        value={openingId}
+        error={choiceError}
+        disabled={openings.isPending}
+        onChange={(value) => {
+          setOpeningId(value);
+          setChoiceError(null);
+          apply.reset();
+        }}
+        optionSuffix={(openingId) => (applied.has(openingId) ? ' (already applied)' : '')}
+        submitting={apply.isPending}
+        submitLabel={apply.isPending ? 'Applying…' : 'Apply'}
+        hint="Only open openings take applications. The candidate starts in Applied."
+      />
     </form>
   );
 }

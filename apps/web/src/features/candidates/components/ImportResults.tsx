@@ -9,6 +9,7 @@ import { useApplyImport, useImportedCandidates } from '../api/candidate-import-m
 import { useOpeningChoices } from '../api/candidate-queries';
 import { plural } from '../candidate-import';
 import { StepHeading } from './ImportSteps';
+import { OpeningChoiceField } from './OpeningChoiceField';
 
 const PAGE_SIZE = 25;
 
@@ -118,49 +119,21 @@ function ApplyAll({ importId, created }: { importId: string; created: number }) 
       <h3 className="import-results__title">Apply all to an opening</h3>
       {apply.isError ? <Alert onDismiss={() => apply.reset()}>{applyError(apply.error)}</Alert> : null}
       {result ? <ApplyOutcome result={result} /> : null}
-      <div className={choiceError ? 'field field--invalid' : 'field'}>
-        <label className="field__label" htmlFor={`${id}-opening`}>
-          Opening
-        </label>
-        <div className="apply-form__row">
-          <select
-            id={`${id}-opening`}
-            className="select"
-            value={openingId}
-            disabled={openings.isPending || apply.isPending}
-            aria-invalid={Boolean(choiceError)}
-            aria-describedby={choiceError ? `${id}-error` : `${id}-hint`}
-            onChange={(e) => {
-              setOpeningId(e.target.value);
-              setChoiceError(null);
-              apply.reset();
-            }}
-          >
-            <option value="">{openings.isPending ? 'Loading openings…' : 'Choose an open opening'}</option>
-            {openings.data?.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.title}
-              </option>
-            ))}
-          </select>
-          <button type="submit" className="button button--primary" disabled={apply.isPending}>
-            {apply.isPending ? 'Applying…' : `Apply all ${plural(created, 'candidate', 'candidates')}`}
-          </button>
-        </div>
-        {choiceError ? (
-          <p id={`${id}-error`} className="field__error">
-            {choiceError}
-          </p>
-        ) : (
-          <p id={`${id}-hint`} className="field__hint">
-            {openings.isError
-              ? `Couldn’t load openings. ${errorMessage(openings.error)}`
-              : openings.data?.length === 0
-                ? 'No opening is open right now.'
-                : 'Everyone added starts in Applied; anyone who already applied to it stays where they are.'}
-          </p>
-        )}
-      </div>
+      <OpeningChoiceField
+        id={id}
+        openings={openings}
+        value={openingId}
+        error={choiceError}
+        disabled={openings.isPending || apply.isPending}
+        onChange={(value) => {
+          setOpeningId(value);
+          setChoiceError(null);
+          apply.reset();
+        }}
+        submitting={apply.isPending}
+        submitLabel={apply.isPending ? 'Applying…' : `Apply all ${plural(created, 'candidate', 'candidates')}`}
+        hint="Everyone added starts in Applied; anyone who already applied to it stays where they are."
+      />
     </form>
   );
 }
