@@ -39,10 +39,15 @@ describe('signing up, in and out', () => {
       await page.getByRole('row').filter({ hasText: email }).waitFor();
       expect(await page.locator('tbody tr').count()).toBe(1);
       await page.getByRole('combobox', { name: 'Role for Grace Hopper' }).selectOption({ label: 'Interviewer' });
-      await page.getByRole('alert').filter({ hasText: 'Grace Hopper is the only active admin' }).waitFor();
-      expect(await page.getByRole('combobox', { name: 'Role for Grace Hopper' }).inputValue()).toBe('admin');
+      // A role change asks first; the refusal is explained in the confirmation, and nothing changes.
+      const confirm = page.getByRole('alertdialog', { name: 'Change Grace Hopper’s role?' });
+      await confirm.getByRole('button', { name: 'Change to Interviewer' }).click();
+      await confirm.getByRole('alert').filter({ hasText: 'Grace Hopper is the only active admin' }).waitFor();
       await browser.audit('last admin refused');
       await browser.screenshot('users-last-admin');
+      await confirm.getByRole('button', { name: 'Cancel' }).click();
+      await confirm.waitFor({ state: 'detached' });
+      expect(await page.getByRole('combobox', { name: 'Role for Grace Hopper' }).inputValue()).toBe('admin');
 
       await signOut(browser);
       expect(new URL(page.url()).pathname).toBe('/login');

@@ -223,7 +223,12 @@ describe('interviewer home', () => {
       expect(
         await submitted.getByRole('button', { name: 'Show the 5 most recent' }).getAttribute('aria-expanded'),
       ).toBe('true');
-      const firstSubmitted = submitted.getByRole('listitem').first();
+      // Other browser tests share this demo and may have given the interviewer a new draft on one of
+      // these applications (closing its debrief to them again), so take the first that is open.
+      const firstSubmitted = submitted
+        .getByRole('listitem')
+        .filter({ has: page.getByRole('link', { name: /Open debrief/ }) })
+        .first();
       const candidate = (await firstSubmitted.locator('.queue-item__title').textContent())!;
       await firstSubmitted.getByRole('link', { name: /Open debrief/ }).click();
       await browser.waitForPath(/^\/applications\/[0-9a-f-]{36}\/debrief$/);
