@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from '@jest/globals';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { apiSignIn, type ApiSession } from './api-client';
+import { apiSignIn, applicationInInterviews, ok, type ApiSession } from './api-client';
 import { DEMO_PASSWORD, SCREENSHOT_DIR, signIn, uniqueEmail, withBrowser, type Browser } from './harness';
 
 /**
@@ -40,12 +40,6 @@ type DebriefBody = {
     rows: { criterionKey: string; cells: GridCell[] }[];
   };
 };
-
-async function ok<T>(res: Promise<{ status: number; body: unknown }>, status = 200): Promise<T> {
-  const r = await res;
-  if (r.status !== status) throw new Error(`Expected ${status}, got ${r.status}: ${JSON.stringify(r.body)}`);
-  return r.body as T;
-}
 
 /** The evidence an interviewer writes for a question: their name, the rating and the question. */
 const evidenceFor = (who: string, rating: number, title: string) => `${who} gave ${rating} on “${title}”.`;
@@ -124,31 +118,10 @@ describe('the interviewer-by-criterion grid', () => {
     // (3s) on the second; Mateo then amends his first question to 3. Then it moves to debrief.
     const recruiter = await apiSignIn(RECRUITER, DEMO_PASSWORD);
     hmApi = await apiSignIn(HM, DEMO_PASSWORD);
-    const openings = await ok<{ items: { id: string; title: string }[] }>(
-      recruiter.request('GET', `/api/v1/openings?q=${encodeURIComponent(OPENING)}`),
-    );
-    const openingId = openings.items.find((o) => o.title === OPENING)!.id;
     name = `Gia Grid ${Date.now() % 100000}`;
-    const candidate = await ok<{ id: string }>(
-      recruiter.request('POST', '/api/v1/candidates', { name, email: uniqueEmail('grid'), source: 'referral' }),
-      201,
-    );
-    let application = await ok<{ id: string; version: number }>(
-      recruiter.request('POST', '/api/v1/applications', { candidateId: candidate.id, openingId }),
-      201,
-    );
-    applicationId = application.id;
-    for (const to of ['screen', 'interviews']) {
-      application = await ok(
-        recruiter.request('POST', `/api/v1/applications/${applicationId}/moves`, { to, version: application.version }),
-      );
-    }
-    const opening = await ok<{ plan: { steps: { key: string }[] } }>(
-      recruiter.request('GET', `/api/v1/openings/${openingId}`),
-    );
-    const people = await ok<{ items: { id: string; name: string }[] }>(
-      recruiter.request('GET', '/api/v1/people?pageSize=100'),
-    );
+    const made = await applicationInInterviews(recruiter, OPENING, name, uniqueEmail('grid'));
+    applicationId = made.applicationId;
+    const { opening, people } = made;
     const schedule = async (step: number, interviewer: string) =>
       (
         await ok<{ id: string }>(

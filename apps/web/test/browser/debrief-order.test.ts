@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from '@jest/globals';
-import { apiSignIn, type ApiSession } from './api-client';
+import { apiSignIn, applicationInInterviews, ok, type ApiSession } from './api-client';
 import { DEMO_PASSWORD, signIn, uniqueEmail, withBrowser, type Browser } from './harness';
 
 /**
@@ -24,12 +24,6 @@ type Card = { id: string; revision: number };
 let applicationId: string;
 let name: string;
 let inesInterview: string;
-
-async function ok<T>(res: Promise<{ status: number; body: unknown }>, status = 200): Promise<T> {
-  const r = await res;
-  if (r.status !== status) throw new Error(`Expected ${status}, got ${r.status}: ${JSON.stringify(r.body)}`);
-  return r.body as T;
-}
 
 /** Every question the step asked at `rating`, saved and submitted. */
 async function submit(me: ApiSession, interviewId: string, rating: number, recommendation: string): Promise<Card> {
@@ -68,31 +62,10 @@ describe('the debrief’s reading order and its view of the ratings', () => {
     // then reads the debrief and amends down to 2. Only the first step is held, so the
     // competencies it does not ask are evidence gaps.
     const recruiter = await apiSignIn(RECRUITER, DEMO_PASSWORD);
-    const openings = await ok<{ items: { id: string; title: string }[] }>(
-      recruiter.request('GET', `/api/v1/openings?q=${encodeURIComponent(OPENING)}`),
-    );
-    const openingId = openings.items.find((o) => o.title === OPENING)!.id;
     name = `Olive Order ${Date.now() % 100000}`;
-    const candidate = await ok<{ id: string }>(
-      recruiter.request('POST', '/api/v1/candidates', { name, email: uniqueEmail('order'), source: 'referral' }),
-      201,
-    );
-    let application = await ok<{ id: string; version: number }>(
-      recruiter.request('POST', '/api/v1/applications', { candidateId: candidate.id, openingId }),
-      201,
-    );
-    applicationId = application.id;
-    for (const to of ['screen', 'interviews']) {
-      application = await ok(
-        recruiter.request('POST', `/api/v1/applications/${applicationId}/moves`, { to, version: application.version }),
-      );
-    }
-    const opening = await ok<{ plan: { steps: { key: string }[] } }>(
-      recruiter.request('GET', `/api/v1/openings/${openingId}`),
-    );
-    const people = await ok<{ items: { id: string; name: string }[] }>(
-      recruiter.request('GET', '/api/v1/people?pageSize=100'),
-    );
+    const made = await applicationInInterviews(recruiter, OPENING, name, uniqueEmail('order'));
+    applicationId = made.applicationId;
+    const { opening, people } = made;
     const schedule = async (interviewer: string) =>
       (
         await ok<{ id: string }>(
