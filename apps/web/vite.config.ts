@@ -1,9 +1,12 @@
 import { defineConfig } from 'vite';
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 
 // The API serves the built app at / and itself under /api, so the dev server proxies /api to it.
 export default defineConfig({
   plugins: [react()],
+  // `@/lib/api` is apps/web/src/lib/api: shared code is imported by one name from anywhere.
+  resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { z } from 'zod';
-import { App } from './app/App';
+import { App } from '@/app/App';
 import './styles.css';
 
 // Zod compiles fast parsers with `new Function` when it may; the CSP (script-src 'self') forbids

@@ -1,9 +1,9 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { RouterProvider } from 'react-router';
-import { onUnauthorized } from '../lib/api';
-import { createQueryClient } from '../lib/query-client';
-import { sessionKeys } from '../lib/session';
+import { onUnauthorized } from '@/lib/api';
+import { createQueryClient } from '@/lib/query-client';
+import { sessionKeys } from '@/lib/session';
 import { createRouter } from './router';
 
 export function App() {

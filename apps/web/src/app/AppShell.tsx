@@ -11,13 +11,13 @@ import {
   type RefObject,
 } from 'react';
 import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
-import { Alert } from '../components/ui/Alert';
-import { Logo } from '../components/ui/Logo';
-import { ErrorState, LoadingState } from '../components/ui/States';
-import { useLogout } from '../features/auth/api/auth-mutations';
-import { useOverdueCount } from '../features/interviews/api/my-interviews';
-import { errorMessage } from '../lib/api';
-import { SessionProvider, loginPath, meQueryOptions } from '../lib/session';
+import { Alert } from '@/components/ui/Alert';
+import { Logo } from '@/components/ui/Logo';
+import { ErrorState, LoadingState } from '@/components/ui/States';
+import { useLogout } from '@/features/auth/api/auth-mutations';
+import { useOverdueCount } from '@/features/scorecards/api/my-interviews';
+import { errorMessage } from '@/lib/api';
+import { SessionProvider, loginPath, meQueryOptions } from '@/lib/session';
 
 /** The signed-in frame: resolves the session (or sends the visitor to sign in), header, navigation. */
 export function AppShell() {

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
-import { CenteredPage } from '../components/ui/CenteredPage';
-import { useDocumentTitle } from '../lib/use-document-title';
+import { CenteredPage } from '@/components/ui/CenteredPage';
+import { useDocumentTitle } from '@/lib/use-document-title';
 
 export default function NotFoundRoute() {
   useDocumentTitle('Page not found');

@@ -1,5 +1,5 @@
 import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
-import { CenteredPage } from '../components/ui/CenteredPage';
+import { CenteredPage } from '@/components/ui/CenteredPage';
 
 /** Last resort when a page fails to render (or its code fails to load, e.g. after a deploy). */
 export function RouteError() {

@@ -1,6 +1,6 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { isApiError } from '../../lib/api';
+import { isApiError } from '@/lib/api';
 import { EmptyState, ErrorState, LoadingState } from './States';
 
 /**

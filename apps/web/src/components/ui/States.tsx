@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { ApiError, errorMessage } from '../../lib/api';
+import { ApiError, errorMessage } from '@/lib/api';
 
 export function Spinner({ label }: { label?: string }) {
   return (

@@ -1,38 +1,56 @@
-import { RATING_LABELS, RECOMMENDATION_LABELS, type Recommendation } from '@scorecard/contracts';
-import type { RatingChoice } from './scorecard-draft';
+import type { Interview, InterviewAssignment } from '@scorecard/contracts';
+import { ApiError, errorMessage } from '@/lib/api';
+import { formatDateTime } from '@/lib/format-time';
 
-export { formatDateTime, formatDuration, formatTime } from '../../lib/format-time';
+export { formatDateTime, formatDuration, formatSlot } from '@/lib/format-time';
 
-/** "3 days", "5 hours", "20 minutes": how far past a due time. */
-export function overdueBy(dueAt: string, now: number): string {
-  const minutes = Math.max(1, Math.floor((now - Date.parse(dueAt)) / 60_000));
-  if (minutes < 60) return `${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${hours} ${hours === 1 ? 'hour' : 'hours'}`;
-  const days = Math.floor(hours / 24);
-  return `${days} days`;
+export type ScorecardState = 'scheduled' | 'awaiting' | 'overdue' | 'submitted' | 'cancelled' | 'none';
+
+/**
+ * Where the interview and its feedback stand: "scheduled" until it starts (nobody owes feedback on an
+ * interview that hasn't happened), then awaiting feedback, overdue once the due time has passed.
+ */
+export function scorecardState(interview: Interview, now: number): ScorecardState {
+  if (interview.status === 'cancelled') return 'cancelled';
+  if (interview.scorecard?.status === 'submitted') return 'submitted';
+  if (Date.parse(interview.startsAt) > now) return 'scheduled';
+  if (!interview.scorecard) return 'none';
+  return Date.parse(interview.feedbackDueAt) < now ? 'overdue' : 'awaiting';
 }
 
-export const RATING_LEVEL_NAMES: Record<1 | 2 | 3 | 4, string> = {
-  1: RATING_LABELS[0],
-  2: RATING_LABELS[1],
-  3: RATING_LABELS[2],
-  4: RATING_LABELS[3],
+export const SCORECARD_STATE_LABELS: Record<ScorecardState, string> = {
+  scheduled: 'Scheduled',
+  awaiting: 'Awaiting feedback',
+  overdue: 'Overdue',
+  submitted: 'Submitted',
+  cancelled: 'Cancelled',
+  none: 'No scorecard',
 };
 
-export function ratingLabel(choice: RatingChoice): string {
-  return choice === 'not_assessed' ? 'Not assessed' : `${choice} · ${RATING_LEVEL_NAMES[choice]}`;
+/**
+ * "Assigned to Ines Okafor by Riley Recruiter on Wed, Nov 26, 9:12 AM; reassigned to Mateo Silva by
+ * Riley Recruiter on Thu, Nov 27, 4:05 PM."
+ */
+export function assignmentHistory(assignments: readonly InterviewAssignment[], now = new Date()): string {
+  const parts = assignments.map((a, index) => {
+    const by = a.by ? ` by ${a.by.name}` : '';
+    return `${index === 0 ? 'Assigned' : 'reassigned'} to ${a.interviewer.name}${by} on ${formatDateTime(a.at, now)}`;
+  });
+  return `${parts.join('; ')}.`;
 }
 
-export const RECOMMENDATIONS: readonly Recommendation[] = ['strong_no', 'no', 'yes', 'strong_yes'];
-
-export function recommendationLabel(value: Recommendation | null): string {
-  return value ? RECOMMENDATION_LABELS[value] : 'No recommendation';
+/** Someone changed the interview first, or it can no longer change (cancelled, feedback submitted). */
+export function isConflict(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 409;
 }
 
-/** Yes-side recommendations read green, no-side red, in badges. */
-export function recommendationTone(value: Recommendation | null): 'yes' | 'no' | 'none' {
-  if (value === 'yes' || value === 'strong_yes') return 'yes';
-  if (value === 'no' || value === 'strong_no') return 'no';
-  return 'none';
+/** A sentence for a refused or failed change to an interview. */
+export function interviewErrorMessage(error: unknown): string {
+  if (error instanceof ApiError) {
+    if (error.code === 'stale_revision' || error.code === 'conflict') {
+      return 'Someone changed this interview after you opened it. The list now shows the latest; check it and try again.';
+    }
+    if (isConflict(error)) return `${error.detail ?? error.title} The list now shows the latest.`;
+  }
+  return errorMessage(error);
 }

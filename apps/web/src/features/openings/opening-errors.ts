@@ -1,4 +1,4 @@
-import { ApiError, errorMessage } from '../../lib/api';
+import { ApiError, errorMessage } from '@/lib/api';
 
 /** True when the API refused a write because someone else saved the opening first. */
 export function isStale(error: unknown): boolean {

@@ -1,6 +1,6 @@
 import { STAGE_LABELS, type Stage } from '@scorecard/contracts';
 import { ACTIVE_STAGES, FINAL_STAGES, allowedMoves } from '@scorecard/domain';
-import { ApiError, errorMessage } from '../../lib/api';
+import { ApiError, errorMessage } from '@/lib/api';
 
 const DAY_MS = 86_400_000;
 

@@ -1,5 +1,5 @@
 import { ROLE_LABELS, type Role } from '@scorecard/contracts';
-import { ApiError, errorMessage } from '../../lib/api';
+import { ApiError, errorMessage } from '@/lib/api';
 
 type Action = 'role' | 'deactivate' | 'reactivate';
 

@@ -1,6 +1,6 @@
 import type { AnalyticsQuery } from '@scorecard/contracts';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api';
+import { api } from '@/lib/api';
 import { analyticsKeys } from './analytics-keys';
 
 /** The most openings the filter lists: the API’s largest page. */

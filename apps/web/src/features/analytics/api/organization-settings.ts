@@ -1,6 +1,6 @@
 import type { UpdateOrganizationSettingsRequest } from '@scorecard/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api';
+import { api } from '@/lib/api';
 import { analyticsKeys } from './analytics-keys';
 
 /**

@@ -1,7 +1,7 @@
 import type { Calibration } from '@scorecard/contracts';
 import { alphaReading, formatAlpha, formatAlphaInterval, plural } from '../analytics-copy';
 import { SampledFigure } from './SampledFigure';
-import { ScrollRegion } from '../../../components/ui/ScrollRegion';
+import { ScrollRegion } from '@/components/ui/ScrollRegion';
 
 /**
  * Krippendorff's alpha per competency, with its 95% bootstrap interval, its units and a reading in

@@ -1,7 +1,7 @@
 import type { AnalyticsQuery, Calibration } from '@scorecard/contracts';
-import { EmptyState } from '../../../components/ui/States';
+import { EmptyState } from '@/components/ui/States';
 import { useCalibration } from '../api/analytics-queries';
-import { useSession } from '../../../lib/session';
+import { useSession } from '@/lib/session';
 import { ALPHA_GOOD, ALPHA_TENTATIVE, formatAlpha, plural } from '../analytics-copy';
 import { AgreementTable } from './AgreementTable';
 import { AnalyticsSection } from './AnalyticsSection';

@@ -1,7 +1,7 @@
 import { STAGE_LABELS, type PipelineAnalytics } from '@scorecard/contracts';
 import { useId } from 'react';
 import { funnelSummary, percent } from '../analytics-copy';
-import { ScrollRegion } from '../../../components/ui/ScrollRegion';
+import { ScrollRegion } from '@/components/ui/ScrollRegion';
 
 type Funnel = PipelineAnalytics['funnel'];
 

@@ -1,7 +1,7 @@
 import type { Calibration } from '@scorecard/contracts';
 import { formatHours, formatOffsetFigure, percent, verdictWord } from '../analytics-copy';
 import { SampledFigure } from './SampledFigure';
-import { ScrollRegion } from '../../../components/ui/ScrollRegion';
+import { ScrollRegion } from '@/components/ui/ScrollRegion';
 
 type InterviewersTableProps = { calibration: Calibration };
 

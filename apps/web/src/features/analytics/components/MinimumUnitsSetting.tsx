@@ -1,6 +1,6 @@
 import { CALIBRATION_MIN_UNITS } from '@scorecard/contracts';
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { errorMessage, isApiError } from '../../../lib/api';
+import { errorMessage, isApiError } from '@/lib/api';
 import { useUpdateOrganizationSettings } from '../api/organization-settings';
 import { offsetRule } from '../analytics-copy';
 

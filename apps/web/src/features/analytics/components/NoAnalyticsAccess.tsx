@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { PageHeader } from '../../../components/ui/PageHeader';
+import { PageHeader } from '@/components/ui/PageHeader';
 
 /** Interviewers see their own interviews, not figures about the whole pipeline or their colleagues. */
 export function NoAnalyticsAccess() {

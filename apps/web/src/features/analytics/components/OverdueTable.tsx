@@ -1,6 +1,6 @@
 import type { PipelineAnalytics } from '@scorecard/contracts';
 import { formatDays, formatHours, plural } from '../analytics-copy';
-import { ScrollRegion } from '../../../components/ui/ScrollRegion';
+import { ScrollRegion } from '@/components/ui/ScrollRegion';
 
 const dateTime = new Intl.DateTimeFormat(undefined, {
   day: 'numeric',

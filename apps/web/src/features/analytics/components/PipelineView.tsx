@@ -1,5 +1,5 @@
 import type { AnalyticsQuery, PipelineAnalytics } from '@scorecard/contracts';
-import { EmptyState } from '../../../components/ui/States';
+import { EmptyState } from '@/components/ui/States';
 import { usePipelineAnalytics } from '../api/analytics-queries';
 import { AnalyticsSection } from './AnalyticsSection';
 import { FunnelChart, FunnelTable } from './FunnelChart';

@@ -1,7 +1,7 @@
 import { RATING_LABELS, RATING_LEVELS, type Calibration } from '@scorecard/contracts';
 import { useId } from 'react';
 import { distributionMean, distributionSummary, formatMean, percent, plural } from '../analytics-copy';
-import { ScrollRegion } from '../../../components/ui/ScrollRegion';
+import { ScrollRegion } from '@/components/ui/ScrollRegion';
 
 type Interviewers = Calibration['interviewers'];
 

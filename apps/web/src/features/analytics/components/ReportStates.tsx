@@ -1,7 +1,7 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/States';
-import { isApiError } from '../../../lib/api';
+import { EmptyState, ErrorState, LoadingState } from '@/components/ui/States';
+import { isApiError } from '@/lib/api';
 
 type ReportStatesProps<T> = {
   report: UseQueryResult<T>;

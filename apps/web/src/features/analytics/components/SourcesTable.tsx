@@ -1,6 +1,6 @@
 import { SOURCE_LABELS, type PipelineAnalytics } from '@scorecard/contracts';
 import { percent, rate } from '../analytics-copy';
-import { ScrollRegion } from '../../../components/ui/ScrollRegion';
+import { ScrollRegion } from '@/components/ui/ScrollRegion';
 
 type Sources = PipelineAnalytics['sources'];
 

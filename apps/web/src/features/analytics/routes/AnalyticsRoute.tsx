@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { Link, Navigate, NavLink, useLocation, useParams, useSearchParams } from 'react-router';
-import { PageHeader } from '../../../components/ui/PageHeader';
-import { EmptyState } from '../../../components/ui/States';
-import { useSession } from '../../../lib/session';
-import { useDebouncedValue } from '../../../lib/use-debounced-value';
-import { useDocumentTitle } from '../../../lib/use-document-title';
+import { PageHeader } from '@/components/ui/PageHeader';
+import { EmptyState } from '@/components/ui/States';
+import { useSession } from '@/lib/session';
+import { useDebouncedValue } from '@/lib/use-debounced-value';
+import { useDocumentTitle } from '@/lib/use-document-title';
 import {
   analyticsViews,
   canSeeCalibration,

@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { User } from '@scorecard/contracts';
-import { api } from '../../../lib/api';
+import { api } from '@/lib/api';
 import { type AuditFilters, toQuery } from '../audit-filters';
 import { auditKeys } from './audit-keys';
 

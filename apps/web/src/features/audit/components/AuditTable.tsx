@@ -1,8 +1,8 @@
 import type { AuditEvent } from '@scorecard/contracts';
-import { EmailText } from '../../../components/ui/EmailText';
-import { ScrollRegion } from '../../../components/ui/ScrollRegion';
+import { EmailText } from '@/components/ui/EmailText';
+import { ScrollRegion } from '@/components/ui/ScrollRegion';
 import { Link } from 'react-router';
-import { formatDateTimeToSecond } from '../../../lib/format-time';
+import { formatDateTimeToSecond } from '@/lib/format-time';
 import { actionLabel, entityLabel, entityPath } from '../audit-copy';
 
 type AuditTableProps = { events: AuditEvent[]; busy: boolean };

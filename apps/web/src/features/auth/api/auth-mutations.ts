@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { AuthSession, LoginRequest, Me, SignupRequest } from '@scorecard/contracts';
-import { api } from '../../../lib/api';
-import { sessionKeys } from '../../../lib/session';
+import { api } from '@/lib/api';
+import { sessionKeys } from '@/lib/session';
 
 /** A fresh session replaces everything cached for whoever was signed in before. */
 function useStartSession() {

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { CenteredPage } from '../../../components/ui/CenteredPage';
+import { CenteredPage } from '@/components/ui/CenteredPage';
 
 type AuthLayoutProps = { title: string; lead?: ReactNode; children: ReactNode; footer?: ReactNode };
 

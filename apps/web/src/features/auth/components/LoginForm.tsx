@@ -2,11 +2,11 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { LoginRequest } from '@scorecard/contracts';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { Alert } from '../../../components/ui/Alert';
-import { Field } from '../../../components/ui/Field';
-import { PasswordInput } from '../../../components/ui/PasswordInput';
-import { ApiError, errorMessage, tooManyAttemptsMessage } from '../../../lib/api';
-import { applyServerFieldErrors } from '../../../lib/forms';
+import { Alert } from '@/components/ui/Alert';
+import { Field } from '@/components/ui/Field';
+import { PasswordInput } from '@/components/ui/PasswordInput';
+import { ApiError, errorMessage, tooManyAttemptsMessage } from '@/lib/api';
+import { applyServerFieldErrors } from '@/lib/forms';
 import { useLogin } from '../api/auth-mutations';
 
 type LoginInput = z.input<typeof LoginRequest>;

@@ -2,11 +2,11 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { PASSWORD_MIN_LENGTH, SignupRequest } from '@scorecard/contracts';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { Alert } from '../../../components/ui/Alert';
-import { Field } from '../../../components/ui/Field';
-import { PasswordInput } from '../../../components/ui/PasswordInput';
-import { ApiError, errorMessage } from '../../../lib/api';
-import { applyServerFieldErrors } from '../../../lib/forms';
+import { Alert } from '@/components/ui/Alert';
+import { Field } from '@/components/ui/Field';
+import { PasswordInput } from '@/components/ui/PasswordInput';
+import { ApiError, errorMessage } from '@/lib/api';
+import { applyServerFieldErrors } from '@/lib/forms';
 import { useSignup } from '../api/auth-mutations';
 
 type SignupInput = z.input<typeof SignupRequest>;

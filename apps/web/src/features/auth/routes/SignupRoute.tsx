@@ -1,5 +1,5 @@
 import { Link, useNavigate } from 'react-router';
-import { useDocumentTitle } from '../../../lib/use-document-title';
+import { useDocumentTitle } from '@/lib/use-document-title';
 import { AuthLayout } from '../components/AuthLayout';
 import { SignupForm } from '../components/SignupForm';
 

@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { CreateCandidateNoteRequest } from '@scorecard/contracts';
-import { api } from '../../../lib/api';
+import { api } from '@/lib/api';
 import { candidateKeys } from './candidate-keys';
 
 export const activityKey = (candidateId: string) => [...candidateKeys.detail(candidateId), 'activity'] as const;

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Candidate, CreateCandidateRequest, UpdateCandidateRequest } from '@scorecard/contracts';
-import { api } from '../../../lib/api';
+import { api } from '@/lib/api';
 import { candidateKeys } from './candidate-keys';
 
 /** Every candidate write answers the whole candidate: store it, and let the lists refetch. */

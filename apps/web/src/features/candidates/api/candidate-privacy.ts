@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Candidate } from '@scorecard/contracts';
-import { api } from '../../../lib/api';
+import { api } from '@/lib/api';
 import { candidateKeys } from './candidate-keys';
 
 /** The file name the API's own download would have: `candidate-<id>.json`. */

@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { OpeningSummary } from '@scorecard/contracts';
-import { api } from '../../../lib/api';
+import { api } from '@/lib/api';
 import { candidateKeys, type CandidateListParams } from './candidate-keys';
 
 export function candidatesQueryOptions(params: CandidateListParams) {

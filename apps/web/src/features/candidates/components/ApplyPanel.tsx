@@ -1,8 +1,8 @@
 import type { Candidate } from '@scorecard/contracts';
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
-import { Alert } from '../../../components/ui/Alert';
-import { ApiError, errorMessage } from '../../../lib/api';
+import { Alert } from '@/components/ui/Alert';
+import { ApiError, errorMessage } from '@/lib/api';
 import { useApplyCandidate } from '../api/candidate-mutations';
 import { useOpeningChoices } from '../api/candidate-queries';
 import { OpeningChoiceField } from './OpeningChoiceField';

@@ -1,9 +1,9 @@
 import { CreateCandidateNoteRequest, NOTE_MAX_CHARS, type ActivityItem, type Candidate } from '@scorecard/contracts';
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Link } from 'react-router';
-import { EmptyState, ErrorState, LoadingState, Spinner } from '../../../components/ui/States';
-import { errorMessage, isApiError } from '../../../lib/api';
-import { formatDateTimeToSecond } from '../../../lib/format-time';
+import { EmptyState, ErrorState, LoadingState, Spinner } from '@/components/ui/States';
+import { errorMessage, isApiError } from '@/lib/api';
+import { formatDateTimeToSecond } from '@/lib/format-time';
 import { activitySentence, relativeTime } from '../activity-text';
 import { useAddNote, useCandidateActivity } from '../api/candidate-activity';
 import './candidate-activity.css';

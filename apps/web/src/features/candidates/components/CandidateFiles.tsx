@@ -6,13 +6,13 @@ import {
   fileDownloadPath,
 } from '@scorecard/contracts';
 import { useId, useRef, useState, type DragEvent } from 'react';
-import { Alert } from '../../../components/ui/Alert';
-import { Dialog } from '../../../components/ui/Dialog';
-import { Pagination } from '../../../components/ui/Pagination';
-import { ErrorState, LoadingState, Spinner } from '../../../components/ui/States';
-import { errorMessage, isApiError } from '../../../lib/api';
-import { formatBytes } from '../../../lib/format-bytes';
-import { formatDateTime } from '../../../lib/format-time';
+import { Alert } from '@/components/ui/Alert';
+import { Dialog } from '@/components/ui/Dialog';
+import { Pagination } from '@/components/ui/Pagination';
+import { ErrorState, LoadingState, Spinner } from '@/components/ui/States';
+import { errorMessage, isApiError } from '@/lib/api';
+import { formatBytes } from '@/lib/format-bytes';
+import { formatDateTime } from '@/lib/format-time';
 import {
   FILES_PAGE_SIZE,
   useCandidateFiles,

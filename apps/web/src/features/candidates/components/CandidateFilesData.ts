@@ -8,7 +8,7 @@ import {
 } from '@scorecard/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, ApiError } from '../../../lib/api';
+import { api, ApiError } from '@/lib/api';
 import { candidateKeys } from '../api/candidate-keys';
 
 export const FILES_PAGE_SIZE = 10;

@@ -2,8 +2,8 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import type { CreateCandidateRequest } from '@scorecard/contracts';
 import { useState } from 'react';
 import { useForm, type FieldPath, type UseFormReturn } from 'react-hook-form';
-import { Alert } from '../../../components/ui/Alert';
-import { ApiError, errorMessage } from '../../../lib/api';
+import { Alert } from '@/components/ui/Alert';
+import { ApiError, errorMessage } from '@/lib/api';
 import {
   CandidateFormSchema,
   formFieldFor,

@@ -6,7 +6,7 @@ import {
   SOURCE_LABELS,
 } from '@scorecard/contracts';
 import { useId, type ReactNode } from 'react';
-import { Field } from '../../../components/ui/Field';
+import { Field } from '@/components/ui/Field';
 import { CAREER_PATH_LABELS } from '../candidate-form';
 import type { CandidateFormApi } from './CandidateForm';
 

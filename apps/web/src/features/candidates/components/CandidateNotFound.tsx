@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
-import { PageHeader } from '../../../components/ui/PageHeader';
-import { EmptyState } from '../../../components/ui/States';
+import { PageHeader } from '@/components/ui/PageHeader';
+import { EmptyState } from '@/components/ui/States';
 
 export function CandidateNotFound() {
   return (

@@ -1,6 +1,6 @@
 import { SOURCE_LABELS, type CandidateSummary } from '@scorecard/contracts';
 import { Link } from 'react-router';
-import { Badge } from '../../../components/ui/Badge';
+import { Badge } from '@/components/ui/Badge';
 import { StageBadge } from './StageBadge';
 
 export function titleAtCompany(c: { currentTitle: string; currentCompany: string }): string {

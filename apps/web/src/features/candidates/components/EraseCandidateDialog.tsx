@@ -1,9 +1,9 @@
 import type { Candidate } from '@scorecard/contracts';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { Alert } from '../../../components/ui/Alert';
-import { Dialog } from '../../../components/ui/Dialog';
-import { Field } from '../../../components/ui/Field';
-import { errorMessage, isApiError } from '../../../lib/api';
+import { Alert } from '@/components/ui/Alert';
+import { Dialog } from '@/components/ui/Dialog';
+import { Field } from '@/components/ui/Field';
+import { errorMessage, isApiError } from '@/lib/api';
 import { useEraseCandidate } from '../api/candidate-privacy';
 import './privacy.css';
 

@@ -1,7 +1,7 @@
 import { IMPORT_MAX_ROWS, REQUIRED_IMPORT_FIELDS, IMPORT_FIELD_LABELS, importTemplateCsv } from '@scorecard/contracts';
 import { useId, useState, type DragEvent, type ReactNode } from 'react';
-import { Alert } from '../../../components/ui/Alert';
-import { LoadingState } from '../../../components/ui/States';
+import { Alert } from '@/components/ui/Alert';
+import { LoadingState } from '@/components/ui/States';
 import { CsvFileError, formatCount, readCsvFile, type CsvFile } from '../candidate-import';
 import { StepHeading } from './ImportSteps';
 

@@ -8,7 +8,7 @@ import {
   type CreateCandidateRequest,
 } from '@scorecard/contracts';
 import { useId, useState, type ReactNode } from 'react';
-import { Alert } from '../../../components/ui/Alert';
+import { Alert } from '@/components/ui/Alert';
 import {
   columnName,
   mappedFields,

@@ -1,10 +1,10 @@
 import type { ApplyImportResult } from '@scorecard/contracts';
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
-import { Alert } from '../../../components/ui/Alert';
-import { Pagination } from '../../../components/ui/Pagination';
-import { ErrorState, LoadingState } from '../../../components/ui/States';
-import { ApiError, errorMessage } from '../../../lib/api';
+import { Alert } from '@/components/ui/Alert';
+import { Pagination } from '@/components/ui/Pagination';
+import { ErrorState, LoadingState } from '@/components/ui/States';
+import { ApiError, errorMessage } from '@/lib/api';
 import { useApplyImport, useImportedCandidates } from '../api/candidate-import-mutations';
 import { useOpeningChoices } from '../api/candidate-queries';
 import { plural } from '../candidate-import';

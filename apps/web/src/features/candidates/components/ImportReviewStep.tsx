@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import { Alert } from '../../../components/ui/Alert';
-import { ApiError, errorMessage } from '../../../lib/api';
+import { Alert } from '@/components/ui/Alert';
+import { ApiError, errorMessage } from '@/lib/api';
 import type { ImportCheck } from '../api/candidate-import-mutations';
 import { columnOfField, formatCount, plural, type ColumnMapping, type CsvFile } from '../candidate-import';
 import { StepHeading } from './ImportSteps';

@@ -1,8 +1,8 @@
 import type { Candidate } from '@scorecard/contracts';
 import { useEffect, useRef, useState } from 'react';
-import { Alert } from '../../../components/ui/Alert';
-import { errorMessage } from '../../../lib/api';
-import { formatDateTime } from '../../../lib/format-time';
+import { Alert } from '@/components/ui/Alert';
+import { errorMessage } from '@/lib/api';
+import { formatDateTime } from '@/lib/format-time';
 import { useDownloadCandidateExport } from '../api/candidate-privacy';
 import { EraseCandidateDialog } from './EraseCandidateDialog';
 import './privacy.css';

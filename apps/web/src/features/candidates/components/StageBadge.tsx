@@ -1,5 +1,5 @@
 import { STAGE_LABELS, type Stage } from '@scorecard/contracts';
-import { Badge } from '../../../components/ui/Badge';
+import { Badge } from '@/components/ui/Badge';
 
 export function StageBadge({ stage }: { stage: Stage }) {
   const tone = stage === 'hired' ? 'success' : stage === 'rejected' || stage === 'withdrawn' ? 'muted' : 'accent';

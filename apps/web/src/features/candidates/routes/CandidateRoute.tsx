@@ -1,12 +1,12 @@
 import { Uuid, type Candidate } from '@scorecard/contracts';
 import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
-import { Alert } from '../../../components/ui/Alert';
-import { PageHeader } from '../../../components/ui/PageHeader';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/States';
-import { isApiError } from '../../../lib/api';
-import { useSession } from '../../../lib/session';
-import { useDocumentTitle } from '../../../lib/use-document-title';
+import { Alert } from '@/components/ui/Alert';
+import { PageHeader } from '@/components/ui/PageHeader';
+import { EmptyState, ErrorState, LoadingState } from '@/components/ui/States';
+import { isApiError } from '@/lib/api';
+import { useSession } from '@/lib/session';
+import { useDocumentTitle } from '@/lib/use-document-title';
 import { useCandidate } from '../api/candidate-queries';
 import { canUseCandidates } from '../candidate-access';
 import { ApplyPanel } from '../components/ApplyPanel';

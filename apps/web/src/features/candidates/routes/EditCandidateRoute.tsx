@@ -1,11 +1,11 @@
 import { Uuid } from '@scorecard/contracts';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { PageHeader } from '../../../components/ui/PageHeader';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/States';
-import { isApiError } from '../../../lib/api';
-import { useSession } from '../../../lib/session';
-import { useDocumentTitle } from '../../../lib/use-document-title';
+import { PageHeader } from '@/components/ui/PageHeader';
+import { EmptyState, ErrorState, LoadingState } from '@/components/ui/States';
+import { isApiError } from '@/lib/api';
+import { useSession } from '@/lib/session';
+import { useDocumentTitle } from '@/lib/use-document-title';
 import { useUpdateCandidate } from '../api/candidate-mutations';
 import { useCandidate } from '../api/candidate-queries';
 import { canUseCandidates } from '../candidate-access';

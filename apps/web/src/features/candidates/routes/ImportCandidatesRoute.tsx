@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { Alert } from '../../../components/ui/Alert';
-import { PageHeader } from '../../../components/ui/PageHeader';
-import { errorMessage } from '../../../lib/api';
-import { useSession } from '../../../lib/session';
-import { useDocumentTitle } from '../../../lib/use-document-title';
+import { Alert } from '@/components/ui/Alert';
+import { PageHeader } from '@/components/ui/PageHeader';
+import { errorMessage } from '@/lib/api';
+import { useSession } from '@/lib/session';
+import { useDocumentTitle } from '@/lib/use-document-title';
 import { useCheckImport, useCommitImport, type ImportCheck } from '../api/candidate-import-mutations';
 import { canUseCandidates } from '../candidate-access';
 import { batches, guessMapping, type ColumnMapping, type CsvFile } from '../candidate-import';

@@ -1,7 +1,7 @@
 import { Link, useNavigate } from 'react-router';
-import { PageHeader } from '../../../components/ui/PageHeader';
-import { useSession } from '../../../lib/session';
-import { useDocumentTitle } from '../../../lib/use-document-title';
+import { PageHeader } from '@/components/ui/PageHeader';
+import { useSession } from '@/lib/session';
+import { useDocumentTitle } from '@/lib/use-document-title';
 import { useCreateCandidate } from '../api/candidate-mutations';
 import { canUseCandidates } from '../candidate-access';
 import { newCandidateDefaults } from '../candidate-form';

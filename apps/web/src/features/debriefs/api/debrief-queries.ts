@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { RatingsView } from '@scorecard/contracts';
-import { api } from '../../../lib/api';
+import { api } from '@/lib/api';
 import { debriefKeys } from './debrief-keys';
 
 export function debriefQueryOptions(applicationId: string, view: RatingsView = 'independent') {

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { DecideRequest } from '@scorecard/contracts';
-import { api } from '../../../lib/api';
+import { api } from '@/lib/api';
 import { debriefKeys } from './debrief-keys';
 
 /** Records a decision; the debrief, and every list showing the application's stage, then refetch. */

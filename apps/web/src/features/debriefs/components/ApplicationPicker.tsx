@@ -1,6 +1,6 @@
 import { STAGE_LABELS, type BoardCard, type PipelineBoard, type Stage } from '@scorecard/contracts';
 import { useDeferredValue, useId, useMemo, useState } from 'react';
-import { interviewProgress } from '../../../lib/interview-progress';
+import { interviewProgress } from '@/lib/interview-progress';
 import { MAX_COMPARED } from '../api/debrief-queries';
 
 /** Later stages first: the finalists are what people compare. */

@@ -1,5 +1,5 @@
 import type { Comparison, ComparisonRow } from '@scorecard/contracts';
-import { ScrollRegion } from '../../../components/ui/ScrollRegion';
+import { ScrollRegion } from '@/components/ui/ScrollRegion';
 import { useId, useState } from 'react';
 import { formatMean, formatStandardError, statDetail } from '../debrief-copy';
 import { placeLabel, standardErrorText } from '../comparison';

@@ -1,6 +1,6 @@
 import { STAGE_LABELS, type Comparison, type ComparisonRow } from '@scorecard/contracts';
 import { Link } from 'react-router';
-import { ScrollRegion } from '../../../components/ui/ScrollRegion';
+import { ScrollRegion } from '@/components/ui/ScrollRegion';
 import { CAREER_LABELS, codingGapText, formatMean, formatPercent, plural, statDetail } from '../debrief-copy';
 import {
   bandText,

@@ -11,10 +11,10 @@ import {
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { Link } from 'react-router';
-import { Alert } from '../../../components/ui/Alert';
-import { Field } from '../../../components/ui/Field';
-import { ApiError, errorMessage } from '../../../lib/api';
-import { applyServerFieldErrors } from '../../../lib/forms';
+import { Alert } from '@/components/ui/Alert';
+import { Field } from '@/components/ui/Field';
+import { ApiError, errorMessage } from '@/lib/api';
+import { applyServerFieldErrors } from '@/lib/forms';
 import { useDecide } from '../api/decide';
 import { formatDateTime } from '../debrief-copy';
 import {

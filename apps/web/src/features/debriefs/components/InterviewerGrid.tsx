@@ -1,6 +1,6 @@
 import type { Debrief, DebriefGridCell } from '@scorecard/contracts';
 import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
-import { ScrollRegion } from '../../../components/ui/ScrollRegion';
+import { ScrollRegion } from '@/components/ui/ScrollRegion';
 import { gridFootnotes, otherLabel } from '../grid';
 import { RatingChip } from './Figures';
 import '../debrief-grid.css';

@@ -1,5 +1,5 @@
 import type { Debrief } from '@scorecard/contracts';
-import { ScrollRegion } from '../../../components/ui/ScrollRegion';
+import { ScrollRegion } from '@/components/ui/ScrollRegion';
 import { formatMean, formatPercent, statDetail } from '../debrief-copy';
 import { ScoreBar, StatFigure } from './Figures';
 

@@ -2,12 +2,12 @@ import { RATINGS_VIEW_LABELS, RatingsView, STAGE_LABELS, Uuid, type Debrief } fr
 import { FINAL_STAGES } from '@scorecard/domain';
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { Badge } from '../../../components/ui/Badge';
-import { PageHeader } from '../../../components/ui/PageHeader';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/States';
-import { isApiError } from '../../../lib/api';
-import { useSession } from '../../../lib/session';
-import { useDocumentTitle } from '../../../lib/use-document-title';
+import { Badge } from '@/components/ui/Badge';
+import { PageHeader } from '@/components/ui/PageHeader';
+import { EmptyState, ErrorState, LoadingState } from '@/components/ui/States';
+import { isApiError } from '@/lib/api';
+import { useSession } from '@/lib/session';
+import { useDocumentTitle } from '@/lib/use-document-title';
 import { useDebrief } from '../api/debrief-queries';
 import { useDebriefEvents, type DebriefLive } from '../api/use-debrief-events';
 import { DecisionPanel, type DecisionPreset } from '../components/DecisionPanel';
@@ -15,7 +15,7 @@ import { DiscussFirst } from '../components/DiscussFirst';
 import { EvidenceGaps } from '../components/EvidenceGaps';
 import { InterviewerGrid } from '../components/InterviewerGrid';
 import { MissingSection } from '../components/MissingSection';
-import { RedFlagsSection } from '../components/RedFlagsSection';
+import { RedFlagSummary } from '../components/RedFlagSummary';
 import { ScorecardsSection } from '../components/ScorecardsSection';
 import { ScoresTable } from '../components/ScoresTable';
 import { TallySection } from '../components/TallySection';
@@ -232,7 +232,7 @@ function DebriefPage({ debrief: raw, live, requestedView, switching, onViewChang
       <InterviewerGrid debrief={debrief} />
       <div className="debrief-pair">
         <TallySection debrief={debrief} />
-        <RedFlagsSection debrief={debrief} />
+        <RedFlagSummary debrief={debrief} />
       </div>
       <ScorecardsSection debrief={raw} />
       <DecisionPanel debrief={debrief} canDecide={decides} preset={preset} />

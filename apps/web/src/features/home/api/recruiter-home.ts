@@ -1,6 +1,6 @@
 import type { RecruiterHomeQuery } from '@scorecard/contracts';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api';
+import { api } from '@/lib/api';
 import { homeKeys } from './home-keys';
 
 export function recruiterHomeQueryOptions(params: RecruiterHomeQuery) {

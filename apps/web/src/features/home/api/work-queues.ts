@@ -1,6 +1,6 @@
 import { InterviewerHomeQuery } from '@scorecard/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api';
+import { api } from '@/lib/api';
 import { homeKeys } from './home-keys';
 
 /** The browser's own time zone, if the contract accepts it (days on the home follow it); otherwise UTC. */

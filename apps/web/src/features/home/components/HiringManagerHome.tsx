@@ -1,6 +1,6 @@
 import { ROLE_LABELS, ROLES, type DecisionWaiting, type HiringManagerHome as Home } from '@scorecard/contracts';
 import { Link } from 'react-router';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/States';
+import { EmptyState, ErrorState, LoadingState } from '@/components/ui/States';
 import { useHiringManagerHome } from '../api/work-queues';
 import { daysSince, plural } from '../home-copy';
 import { OpeningsSection } from './OpeningsSection';

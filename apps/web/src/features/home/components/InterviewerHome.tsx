@@ -1,7 +1,7 @@
 import type { HomeInterview, InterviewerHome as Home } from '@scorecard/contracts';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/States';
+import { EmptyState, ErrorState, LoadingState } from '@/components/ui/States';
 import { useInterviewerHome } from '../api/work-queues';
 import { ago, formatTime, formatWeekdayTime, plural } from '../home-copy';
 import { MoreNote, QueueSection } from './QueueSection';

@@ -1,6 +1,6 @@
 import { HOME_LIST_LIMIT, STAGE_LABELS, type RecruiterHome, type Stage } from '@scorecard/contracts';
 import { Link } from 'react-router';
-import { EmptyState } from '../../../components/ui/States';
+import { EmptyState } from '@/components/ui/States';
 
 const COLUMNS: readonly Stage[] = ['applied', 'screen', 'interviews', 'debrief', 'offer'];
 

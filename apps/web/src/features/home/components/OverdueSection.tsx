@@ -1,6 +1,6 @@
 import type { RecruiterHome } from '@scorecard/contracts';
 import { Link } from 'react-router';
-import { EmptyState } from '../../../components/ui/States';
+import { EmptyState } from '@/components/ui/States';
 import { formatDateTime, overdueBy } from '../home-copy';
 
 /** Draft scorecards past their feedback due time, most overdue first: the feedback to chase. */

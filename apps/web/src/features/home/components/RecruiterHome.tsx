@@ -1,8 +1,8 @@
 import type { RecruiterHomeQuery } from '@scorecard/contracts';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { ErrorState, LoadingState } from '../../../components/ui/States';
-import { useDebouncedValue } from '../../../lib/use-debounced-value';
+import { ErrorState, LoadingState } from '@/components/ui/States';
+import { useDebouncedValue } from '@/lib/use-debounced-value';
 import { useRecruiterHome } from '../api/recruiter-home';
 import { parseStuckDays } from '../home-copy';
 import { HomeControls } from './HomeControls';

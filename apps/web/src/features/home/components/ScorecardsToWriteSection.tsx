@@ -1,6 +1,6 @@
 import type { ScorecardDueState, ScorecardsToWrite } from '@scorecard/contracts';
 import { Link } from 'react-router';
-import { EmptyState } from '../../../components/ui/States';
+import { EmptyState } from '@/components/ui/States';
 import { dueIn, formatWeekdayTime } from '../home-copy';
 import { MoreNote, QueueSection } from './QueueSection';
 

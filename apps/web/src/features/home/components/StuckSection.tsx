@@ -1,7 +1,7 @@
 import { STAGE_LABELS, type RecruiterHome } from '@scorecard/contracts';
 import { Link } from 'react-router';
-import { Badge } from '../../../components/ui/Badge';
-import { EmptyState } from '../../../components/ui/States';
+import { Badge } from '@/components/ui/Badge';
+import { EmptyState } from '@/components/ui/States';
 import { daysSince, formatDate } from '../home-copy';
 
 /** Applications that have sat in one active stage for longer than the threshold, oldest first. */

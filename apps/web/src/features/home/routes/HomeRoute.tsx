@@ -1,8 +1,8 @@
 import { ROLE_LABELS } from '@scorecard/contracts';
 import { Link } from 'react-router';
-import { PageHeader } from '../../../components/ui/PageHeader';
-import { useSession } from '../../../lib/session';
-import { useDocumentTitle } from '../../../lib/use-document-title';
+import { PageHeader } from '@/components/ui/PageHeader';
+import { useSession } from '@/lib/session';
+import { useDocumentTitle } from '@/lib/use-document-title';
 import { HiringManagerHome } from '../components/HiringManagerHome';
 import { InterviewerHome } from '../components/InterviewerHome';
 import { RecruiterHome } from '../components/RecruiterHome';

@@ -6,7 +6,7 @@ import type {
   RubricVersion,
   UpdateRubricRequest,
 } from '@scorecard/contracts';
-import { api } from '../../../lib/api';
+import { api } from '@/lib/api';
 
 /**
  * Rubrics and red-flag checklists are the same kind of versioned document with different content,

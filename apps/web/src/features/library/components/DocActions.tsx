@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { errorMessage } from '../../../lib/api';
+import { errorMessage } from '@/lib/api';
 import type { DocSummary } from '../api/library-api';
 import { useDuplicateDoc, useUpdateDoc } from '../api/library-mutations';
 import type { KindConfig } from '../kinds';

@@ -3,11 +3,11 @@ import { CreateRubricRequest, DuplicateRequest } from '@scorecard/contracts';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { Alert } from '../../../components/ui/Alert';
-import { Dialog } from '../../../components/ui/Dialog';
-import { Field } from '../../../components/ui/Field';
-import { errorMessage } from '../../../lib/api';
-import { applyServerFieldErrors } from '../../../lib/forms';
+import { Alert } from '@/components/ui/Alert';
+import { Dialog } from '@/components/ui/Dialog';
+import { Field } from '@/components/ui/Field';
+import { errorMessage } from '@/lib/api';
+import { applyServerFieldErrors } from '@/lib/forms';
 
 /** Name and description, as creating and renaming a rubric or checklist ask for them. */
 const NameAndDescription = CreateRubricRequest.pick({ name: true, description: true });

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Badge } from '../../../components/ui/Badge';
+import { Badge } from '@/components/ui/Badge';
 import type { DocVersion } from '../api/library-api';
 
 /** The document page: its content, and a side column (completeness check, version history). */

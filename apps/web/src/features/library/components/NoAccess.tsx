@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { PageHeader } from '../../../components/ui/PageHeader';
+import { PageHeader } from '@/components/ui/PageHeader';
 
 /** Interviewers see only what their own interviews need, not the library. */
 export function NoAccess({ title }: { title: string }) {

@@ -1,4 +1,4 @@
-import { Badge } from '../../../components/ui/Badge';
+import { Badge } from '@/components/ui/Badge';
 import type { DocSummary } from '../api/library-api';
 
 /** Where a document stands: its published version, a pending draft, built-in, archived. */

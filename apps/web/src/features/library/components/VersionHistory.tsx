@@ -1,6 +1,6 @@
 import type { VersionSummary } from '@scorecard/contracts';
 import { Link } from 'react-router';
-import { Badge } from '../../../components/ui/Badge';
+import { Badge } from '@/components/ui/Badge';
 
 type VersionHistoryProps = {
   versions: VersionSummary[];

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useBlocker } from 'react-router';
-import { Dialog } from '../../../components/ui/Dialog';
+import { Dialog } from '@/components/ui/Dialog';
 
 /** While `when` holds, asks before leaving the page (in-app navigation, reload or closing the tab). */
 export function LeaveGuard({ when }: { when: boolean }) {

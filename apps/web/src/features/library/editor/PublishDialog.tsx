@@ -1,6 +1,6 @@
-import { Alert } from '../../../components/ui/Alert';
-import { Dialog } from '../../../components/ui/Dialog';
-import { errorMessage } from '../../../lib/api';
+import { Alert } from '@/components/ui/Alert';
+import { Dialog } from '@/components/ui/Dialog';
+import { errorMessage } from '@/lib/api';
 
 type PublishDialogProps = {
   open: boolean;

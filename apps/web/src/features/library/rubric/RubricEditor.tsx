@@ -3,7 +3,7 @@ import { RubricContent } from '@scorecard/contracts';
 import { rubricPublishIssues } from '@scorecard/domain';
 import { useState, type ReactNode } from 'react';
 import { useFieldArray, useForm, useFormContext } from 'react-hook-form';
-import { Dialog } from '../../../components/ui/Dialog';
+import { Dialog } from '@/components/ui/Dialog';
 import { rubricApi, type DocVersion } from '../api/library-api';
 import { DraftFrame } from '../editor/DraftFrame';
 import { useEditorUi } from '../editor/EditorContext';

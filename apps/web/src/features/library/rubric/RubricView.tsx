@@ -1,6 +1,6 @@
 import type { RubricContent } from '@scorecard/contracts';
 import { roundHalfUp } from '@scorecard/domain';
-import { Badge } from '../../../components/ui/Badge';
+import { Badge } from '@/components/ui/Badge';
 import { CATEGORY_LABELS, QUESTION_TYPE_LABELS, competencyName, criterionName, levelLabel } from './rubric-text';
 
 const NOT_WRITTEN = <span className="muted">Not written yet</span>;

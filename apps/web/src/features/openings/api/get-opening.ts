@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api';
+import { api } from '@/lib/api';
 import { openingKeys } from './opening-keys';
 
 export function openingQueryOptions(id: string) {

@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api';
+import { api } from '@/lib/api';
 import { openingKeys, type OpeningListParams } from './opening-keys';
 
 export function openingsQueryOptions(params: OpeningListParams) {

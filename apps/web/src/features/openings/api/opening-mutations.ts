@@ -6,7 +6,7 @@ import type {
   SavePlanRequest,
   UpdateOpeningRequest,
 } from '@scorecard/contracts';
-import { api } from '../../../lib/api';
+import { api } from '@/lib/api';
 import { openingKeys } from './opening-keys';
 
 /** Every write answers the whole opening: store it as the detail, and let the lists refetch. */

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api';
+import { api } from '@/lib/api';
 import { openingSourceKeys } from './opening-keys';
 
-export { usePeople } from '../../../lib/people';
+export { usePeople } from '@/lib/people';
 
 /** Rubrics that can be used by an opening: not archived, with a published version. */
 export function usePublishedRubrics() {

@@ -1,9 +1,9 @@
 import { ChangeOpeningStatusRequest, type Opening } from '@scorecard/contracts';
 import { openingReadinessIssues } from '@scorecard/domain';
 import { useId, useState } from 'react';
-import { Alert } from '../../../components/ui/Alert';
-import { Dialog } from '../../../components/ui/Dialog';
-import { ApiError } from '../../../lib/api';
+import { Alert } from '@/components/ui/Alert';
+import { Dialog } from '@/components/ui/Dialog';
+import { ApiError } from '@/lib/api';
 import { useChangeOpeningStatus } from '../api/opening-mutations';
 import { isStale, openingWriteErrorMessage } from '../opening-errors';
 

@@ -2,8 +2,8 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import type { CreateOpeningRequest, Opening } from '@scorecard/contracts';
 import { useState } from 'react';
 import { useForm, type FieldPath, type UseFormReturn } from 'react-hook-form';
-import { Alert } from '../../../components/ui/Alert';
-import { ApiError } from '../../../lib/api';
+import { Alert } from '@/components/ui/Alert';
+import { ApiError } from '@/lib/api';
 import { isStale, openingWriteErrorMessage } from '../opening-errors';
 import {
   OpeningFormSchema,

@@ -1,7 +1,7 @@
 import { ROLE_LABELS, type Opening } from '@scorecard/contracts';
 import { useEffect, useId, type ReactNode } from 'react';
-import { Field } from '../../../components/ui/Field';
-import { errorMessage } from '../../../lib/api';
+import { Field } from '@/components/ui/Field';
+import { errorMessage } from '@/lib/api';
 import { usePeople, usePublishedChecklists, usePublishedRubrics } from '../api/opening-sources';
 import type { OpeningFormApi } from './OpeningForm';
 import { FormSection } from './OpeningProfileFields';

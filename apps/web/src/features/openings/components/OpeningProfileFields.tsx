@@ -13,7 +13,7 @@ import {
 } from '@scorecard/contracts';
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useWatch } from 'react-hook-form';
-import { Field } from '../../../components/ui/Field';
+import { Field } from '@/components/ui/Field';
 import { ARCHETYPE_HINTS, CAREER_PATH_LABELS, EXPECTATION_HINTS, PEOPLE_MANAGEMENT_LABELS } from '../opening-copy';
 import { compensationInput } from '../opening-form';
 import type { OpeningFormApi } from './OpeningForm';

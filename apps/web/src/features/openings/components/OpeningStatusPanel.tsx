@@ -1,8 +1,8 @@
 import type { Opening, OpeningStatus } from '@scorecard/contracts';
 import { canChangeOpeningStatus } from '@scorecard/domain';
 import { useState } from 'react';
-import { Alert } from '../../../components/ui/Alert';
-import { Dialog } from '../../../components/ui/Dialog';
+import { Alert } from '@/components/ui/Alert';
+import { Dialog } from '@/components/ui/Dialog';
 import { useChangeOpeningStatus } from '../api/opening-mutations';
 import { openingWriteErrorMessage } from '../opening-errors';
 import { OpenOpeningDialog } from './OpenOpeningDialog';

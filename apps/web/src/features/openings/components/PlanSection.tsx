@@ -1,5 +1,5 @@
 import type { Opening } from '@scorecard/contracts';
-import { ErrorState, LoadingState } from '../../../components/ui/States';
+import { ErrorState, LoadingState } from '@/components/ui/States';
 import { usePeople, useRubricVersion } from '../api/opening-sources';
 import { PlanBuilder } from './PlanBuilder';
 import { PlanView } from './PlanView';

@@ -1,7 +1,7 @@
 import { Link, useNavigate } from 'react-router';
-import { PageHeader } from '../../../components/ui/PageHeader';
-import { useSession } from '../../../lib/session';
-import { useDocumentTitle } from '../../../lib/use-document-title';
+import { PageHeader } from '@/components/ui/PageHeader';
+import { useSession } from '@/lib/session';
+import { useDocumentTitle } from '@/lib/use-document-title';
 import { useCreateOpening } from '../api/opening-mutations';
 import { NoOpeningsAccess } from '../components/NoOpeningsAccess';
 import { OpeningForm } from '../components/OpeningForm';

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Application, MoveApplicationRequest, PipelineBoard } from '@scorecard/contracts';
-import { api } from '../../../lib/api';
+import { api } from '@/lib/api';
 import { pipelineKeys } from './pipeline-keys';
 
 /** The board with the moved application's card taken out of its old column and put first in its new one. */

@@ -1,5 +1,6 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api';
+import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { api } from '@/lib/api';
 import { pipelineKeys } from './pipeline-keys';
 
 /**
@@ -30,4 +31,19 @@ export function applicationQueryOptions(id: string) {
 
 export function useApplication(id: string | null) {
   return useQuery({ ...applicationQueryOptions(id ?? 'none'), enabled: id !== null });
+}
+
+/**
+ * After an application's interviews change: its timeline (interviews scheduled and cancelled) and
+ * its opening's board (cards count interviews and scorecards).
+ */
+export function useRefreshAfterInterviews() {
+  const queryClient = useQueryClient();
+  return useCallback(
+    ({ applicationId, openingId }: { applicationId: string; openingId: string }) => {
+      void queryClient.invalidateQueries({ queryKey: pipelineKeys.board(openingId) });
+      void queryClient.invalidateQueries({ queryKey: pipelineKeys.application(applicationId) });
+    },
+    [queryClient],
+  );
 }

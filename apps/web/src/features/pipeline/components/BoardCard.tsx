@@ -1,7 +1,7 @@
 import type { BoardCard as Card } from '@scorecard/contracts';
 import { memo, type DragEvent, type KeyboardEvent } from 'react';
 import { Link } from 'react-router';
-import { interviewProgress } from '../../../lib/interview-progress';
+import { interviewProgress } from '@/lib/interview-progress';
 import { timeInStage } from '../pipeline-copy';
 
 export type CardHandlers = {

@@ -1,6 +1,6 @@
 import { STAGE_LABELS, type Stage } from '@scorecard/contracts';
 import { STAGES_NEEDING_REASON, allowedMoves } from '@scorecard/domain';
-import { Dialog } from '../../../components/ui/Dialog';
+import { Dialog } from '@/components/ui/Dialog';
 import { moveLabel } from '../pipeline-copy';
 import type { StageMover } from '../use-stage-mover';
 import { ReasonForm } from './ReasonForm';

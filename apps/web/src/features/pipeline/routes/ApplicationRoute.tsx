@@ -1,15 +1,15 @@
 import { STAGE_LABELS, Uuid, type Application } from '@scorecard/contracts';
 import { allowedMoves } from '@scorecard/domain';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { Alert } from '../../../components/ui/Alert';
-import { Badge } from '../../../components/ui/Badge';
-import { PageHeader } from '../../../components/ui/PageHeader';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/States';
-import { isApiError } from '../../../lib/api';
-import { useSession } from '../../../lib/session';
-import { useDocumentTitle } from '../../../lib/use-document-title';
-import { useApplication } from '../api/pipeline-queries';
-import { InterviewsSection } from '../components/InterviewsSection';
+import { Alert } from '@/components/ui/Alert';
+import { Badge } from '@/components/ui/Badge';
+import { PageHeader } from '@/components/ui/PageHeader';
+import { EmptyState, ErrorState, LoadingState } from '@/components/ui/States';
+import { isApiError } from '@/lib/api';
+import { useSession } from '@/lib/session';
+import { useDocumentTitle } from '@/lib/use-document-title';
+import { InterviewsChanged, InterviewsSection } from '@/features/interviews';
+import { useApplication, useRefreshAfterInterviews } from '../api/pipeline-queries';
 import { MoveDialog } from '../components/MoveDialog';
 import { NoPipelineAccess } from '../components/NoPipelineAccess';
 import { StageTimeline } from '../components/StageTimeline';
@@ -64,6 +64,7 @@ export default function ApplicationRoute() {
 }
 
 function ApplicationPage({ application: a, refetch }: { application: Application; refetch: () => void }) {
+  const refreshAfterInterviews = useRefreshAfterInterviews();
   const mover = useStageMover({
     onMoved: () => requestAnimationFrame(() => document.getElementById('move-button')?.focus()),
     onStale: refetch,
@@ -140,7 +141,9 @@ function ApplicationPage({ application: a, refetch }: { application: Application
           </h2>
           <StageTimeline history={a.history} interviewEvents={a.interviewEvents} />
         </section>
-        <InterviewsSection application={a} scheduleFor={scheduleFor} onScheduleForHandled={scheduleHandled} />
+        <InterviewsChanged.Provider value={refreshAfterInterviews}>
+          <InterviewsSection application={a} scheduleFor={scheduleFor} onScheduleForHandled={scheduleHandled} />
+        </InterviewsChanged.Provider>
       </div>
       <MoveDialog mover={mover} />
     </>

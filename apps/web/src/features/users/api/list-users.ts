@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api';
+import { api } from '@/lib/api';
 import { userKeys, type UserListParams } from './user-keys';
 
 export function usersQueryOptions(params: UserListParams) {

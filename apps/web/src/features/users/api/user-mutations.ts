@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { CreateUserRequest, UpdateUserRequest, User } from '@scorecard/contracts';
-import { api } from '../../../lib/api';
-import { sessionKeys } from '../../../lib/session';
+import { api } from '@/lib/api';
+import { sessionKeys } from '@/lib/session';
 import { userKeys } from './user-keys';
 
 export function useCreateUser() {

@@ -2,12 +2,12 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { CreateUserRequest, PASSWORD_MIN_LENGTH, ROLE_LABELS, ROLES, type User } from '@scorecard/contracts';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { Alert } from '../../../components/ui/Alert';
-import { Dialog } from '../../../components/ui/Dialog';
-import { Field } from '../../../components/ui/Field';
-import { PasswordInput } from '../../../components/ui/PasswordInput';
-import { ApiError, errorMessage } from '../../../lib/api';
-import { applyServerFieldErrors } from '../../../lib/forms';
+import { Alert } from '@/components/ui/Alert';
+import { Dialog } from '@/components/ui/Dialog';
+import { Field } from '@/components/ui/Field';
+import { PasswordInput } from '@/components/ui/PasswordInput';
+import { ApiError, errorMessage } from '@/lib/api';
+import { applyServerFieldErrors } from '@/lib/forms';
 import { useCreateUser } from '../api/user-mutations';
 
 type CreateUserInput = z.input<typeof CreateUserRequest>;

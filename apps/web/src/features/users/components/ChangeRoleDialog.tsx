@@ -1,7 +1,7 @@
 import { ROLE_LABELS, type Role, type User } from '@scorecard/contracts';
-import { Alert } from '../../../components/ui/Alert';
-import { Dialog } from '../../../components/ui/Dialog';
-import { EmailText } from '../../../components/ui/EmailText';
+import { Alert } from '@/components/ui/Alert';
+import { Dialog } from '@/components/ui/Dialog';
+import { EmailText } from '@/components/ui/EmailText';
 import { useUpdateUser } from '../api/user-mutations';
 import { updateUserErrorMessage } from '../user-errors';
 

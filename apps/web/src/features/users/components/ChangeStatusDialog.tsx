@@ -1,6 +1,6 @@
 import type { User } from '@scorecard/contracts';
-import { Alert } from '../../../components/ui/Alert';
-import { Dialog } from '../../../components/ui/Dialog';
+import { Alert } from '@/components/ui/Alert';
+import { Dialog } from '@/components/ui/Dialog';
 import { useUpdateUser } from '../api/user-mutations';
 import { updateUserErrorMessage } from '../user-errors';
 

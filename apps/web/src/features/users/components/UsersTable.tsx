@@ -1,6 +1,6 @@
 import type { Role, User } from '@scorecard/contracts';
-import { Badge } from '../../../components/ui/Badge';
-import { EmailText } from '../../../components/ui/EmailText';
+import { Badge } from '@/components/ui/Badge';
+import { EmailText } from '@/components/ui/EmailText';
 import { RoleSelect } from './RoleSelect';
 
 type UsersTableProps = {
