@@ -1,10 +1,11 @@
-// Browser tests: the real product (API + built web app) driven through Debian's Chromium.
+// Both kinds of web tests, so `npx jest <path>` finds any of them: `unit` (jest.unit.config.cjs) and
+// `browser` (jest.browser.config.cjs). `pnpm test` runs the unit tests first, then the browser tests.
+const { testTimeout, maxWorkers, ...browser } = require('./jest.browser.config.cjs');
+
 module.exports = {
-  ...require('../../jest.preset.cjs'),
-  rootDir: __dirname,
-  testMatch: ['<rootDir>/test/**/*.test.ts'],
-  testTimeout: 60_000,
-  maxWorkers: 1,
-  globalSetup: '<rootDir>/test/browser/global-setup.mjs',
-  globalTeardown: '<rootDir>/test/browser/global-teardown.mjs',
+  projects: [require('./jest.unit.config.cjs'), browser],
+  // Jest reads these only at the top, not per project: one product and one browser at a time, and
+  // a journey's steps wait for a real page.
+  maxWorkers,
+  testTimeout,
 };

@@ -831,7 +831,7 @@ async function seedOrganization(client, s, ctx) {
                        else a.t0 + make_interval(days => a.d_final) end`;
     await batch('applications', apps, BATCH, async (lo, hi) => {
       const r = await q(
-        `insert into applications (organization_id, id, candidate_id, opening_id, stage, stage_entered_at, version,
+        `insert into applications (organization_id, id, candidate_id, opening_id, stage, stage_entered_at, revision,
                                    created_at, updated_at)
          select $1, a.id, c.id, a.opening_id, a.stage, ${stageAt},
                 case a.es when 'applied' then 0 when 'screen' then 1 when 'interviews' then 2 when 'debrief' then 3
@@ -932,7 +932,7 @@ async function seedOrganization(client, s, ctx) {
     await batch('interviews', ivs, BATCH, async (lo, hi) => {
       const r = await q(
         `insert into interviews (organization_id, id, application_id, step_key, step_name, interviewer_id, starts_at,
-                                 duration_minutes, feedback_due_at, status, version, created_by, created_at, updated_at,
+                                 duration_minutes, feedback_due_at, status, revision, created_by, created_at, updated_at,
                                  focus_competency_keys, question_keys)
          select $1, v.id, v.app_id, v.step_key, v.step_name, v.interviewer_id, v.starts_at, v.duration,
                 v.starts_at + make_interval(mins => v.duration) + interval '24 hours',

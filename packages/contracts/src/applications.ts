@@ -48,8 +48,8 @@ export const MoveApplicationRequest = z
     /** From the rejection list when rejecting, from the withdrawal list when withdrawing. */
     reason: StageReason.optional(),
     note: z.string().trim().max(2000, 'Use at most 2000 characters.').default(''),
-    /** The version the mover saw; a move based on an older one answers 409. */
-    version: z.number().int().min(0),
+    /** The revision the mover saw; a move based on an older one answers 409. */
+    revision: z.number().int().min(0),
     /**
      * Undo: the move (of this application's timeline) this one takes back; `to` is the stage that move
      * came from. Allowed by `checkUndo` (the mover's own latest move, within 30 seconds).
@@ -92,7 +92,7 @@ export const Application = z
     opening: z.object({ id: Uuid, title: z.string() }),
     stage: Stage,
     stageEnteredAt: z.iso.datetime({ offset: true }),
-    version: z.number().int(),
+    revision: z.number().int(),
     history: z.array(StageMove),
     /** Interviews scheduled and cancelled, oldest first, for the timeline beside the moves. */
     interviewEvents: z.array(
@@ -116,7 +116,7 @@ export const BoardCard = z.object({
   candidate: z.object({ id: Uuid, name: z.string(), currentTitle: z.string(), currentCompany: z.string() }),
   stage: Stage,
   stageEnteredAt: z.iso.datetime({ offset: true }),
-  version: z.number().int(),
+  revision: z.number().int(),
   /** Submitted scorecards of the application's interviews, and how many interviews there are. */
   scorecardsIn: z.number().int(),
   interviews: z.number().int(),

@@ -58,8 +58,8 @@ export const DecideRequest = z
     acknowledgeDealbreakers: z.boolean().default(false),
     /** Why, for the rejection a no hire records in the timeline: required with a no hire, refused otherwise. */
     rejectionReason: RejectionReason.optional(),
-    /** The application version the decider saw; a moved application answers 409. */
-    version: z.number().int().min(0),
+    /** The application revision the decider saw; a moved application answers 409. */
+    revision: z.number().int().min(0),
   })
   .superRefine((v, ctx) => {
     if (v.rejectionReason && v.decision !== 'no_hire') {
@@ -136,7 +136,7 @@ export const Debrief = z
     application: z.object({
       id: Uuid,
       stage: Stage,
-      version: z.number().int(),
+      revision: z.number().int(),
       candidate: z.object({ id: Uuid, name: z.string(), currentTitle: z.string(), currentCompany: z.string() }),
       opening: z.object({ id: Uuid, title: z.string(), hiringManager: PersonRef.nullable() }),
     }),

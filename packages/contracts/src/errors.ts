@@ -17,6 +17,10 @@ export const ErrorCode = z.enum([
   'stale_revision',
   'plan_check_failed',
   'invalid_transition',
+  /** The application's stage does not allow this (scheduling after a final stage, deciding outside the debrief). */
+  'wrong_stage',
+  /** The opening has no rubric, so an interview has nothing to be scored against. */
+  'no_rubric',
   'stage_move_refused',
   'already_applied',
   'import_has_errors',

@@ -65,13 +65,13 @@ export const UpdateInterviewRequest = z
     location: InterviewLocation.optional(),
     /** Empty clears it. */
     videoLink: VideoLink.optional(),
-    /** The version the editor saw; an older one answers 409. */
-    version: z.number().int().min(0),
+    /** The revision the editor saw; an older one answers 409. */
+    revision: z.number().int().min(0),
   })
   .meta({ id: 'UpdateInterviewRequest' });
 export type UpdateInterviewRequest = z.infer<typeof UpdateInterviewRequest>;
 
-export const CancelInterviewRequest = z.strictObject({ version: z.number().int().min(0) });
+export const CancelInterviewRequest = z.strictObject({ revision: z.number().int().min(0) });
 export type CancelInterviewRequest = z.infer<typeof CancelInterviewRequest>;
 
 export const InterviewStatus = z.enum(['scheduled', 'cancelled']);
@@ -109,7 +109,7 @@ export const Interview = z
       .nullable(),
     /** Every interviewer assigned so far, oldest first; the last is the current one. */
     assignments: z.array(InterviewAssignment),
-    version: z.number().int(),
+    revision: z.number().int(),
     createdAt: z.iso.datetime({ offset: true }),
   })
   .meta({ id: 'Interview' });

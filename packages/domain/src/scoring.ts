@@ -1,5 +1,5 @@
 /**
- * The scoring rules of a debrief and a comparison (see PRODUCT.md, "Scoring rules"). These pure
+ * The scoring rules of a debrief and a comparison (docs/MEASUREMENT.md explains each figure). These pure
  * functions are the reference: the API computes the same figures in SQL, and a property test checks
  * that both agree on random panels.
  *
@@ -356,9 +356,9 @@ export function checkDecision(input: {
   stage: string;
   dealbreakers: number;
   acknowledgedDealbreakers: boolean;
-}): { ok: true } | { ok: false; message: string; code: 'invalid_transition' | 'dealbreaker_not_acknowledged' } {
+}): { ok: true } | { ok: false; message: string; code: 'wrong_stage' | 'dealbreaker_not_acknowledged' } {
   if (input.stage !== 'debrief') {
-    return { ok: false, code: 'invalid_transition', message: 'A decision is made at the debrief stage.' };
+    return { ok: false, code: 'wrong_stage', message: 'A decision is made at the debrief stage.' };
   }
   if (input.decision === 'hire' && input.dealbreakers > 0 && !input.acknowledgedDealbreakers) {
     return {

@@ -1,40 +1,46 @@
 import type { ErrorCode, FieldError } from '@scorecard/contracts';
 
-const TITLES: Record<ErrorCode, string> = {
-  validation_failed: 'Your request has invalid fields',
-  bad_request: 'Bad request',
-  unauthenticated: 'Sign in required',
-  invalid_credentials: 'Wrong email or password',
-  account_deactivated: 'Account deactivated',
-  csrf_failed: 'Request refused',
-  forbidden: 'Not allowed',
-  not_found: 'Not found',
-  conflict: 'Conflict',
-  email_taken: 'Email already in use',
-  last_admin: 'An organization needs an admin',
-  version_published: 'Published versions never change',
-  stale_revision: 'Changed by someone else',
-  plan_check_failed: 'The interview plan check fails',
-  invalid_transition: 'Not possible in the current state',
-  stage_move_refused: 'That move is not allowed',
-  already_applied: 'Already applied',
-  import_has_errors: 'Some rows have errors',
-  scorecard_incomplete: 'The scorecard is not complete',
-  criterion_not_asked: 'That question was not asked in this interview',
-  recommendation_contradicts_ratings: 'The recommendation contradicts the ratings',
-  interview_not_started: 'The interview has not started yet',
-  dealbreaker_not_acknowledged: 'A dealbreaker needs acknowledging',
-  too_many_attempts: 'Too many attempts',
-  payload_too_large: 'Request too large',
-  unsupported_media_type: 'Unsupported media type',
-  service_unavailable: 'Service unavailable',
-  internal: 'Something went wrong',
-};
+/**
+ * Every error code's HTTP status and title, in one table: `satisfies` makes the compiler prove that
+ * each code of the contracts has exactly one entry. Services throw a code; the status follows from it.
+ * A situation that needs another status is another code (and a contract change).
+ */
+export const ERRORS = {
+  validation_failed: { status: 400, title: 'Your request has invalid fields' },
+  bad_request: { status: 400, title: 'Bad request' },
+  criterion_not_asked: { status: 400, title: 'That question was not asked in this interview' },
+  unauthenticated: { status: 401, title: 'Sign in required' },
+  invalid_credentials: { status: 401, title: 'Wrong email or password' },
+  account_deactivated: { status: 401, title: 'Account deactivated' },
+  csrf_failed: { status: 403, title: 'Request refused' },
+  forbidden: { status: 403, title: 'Not allowed' },
+  not_found: { status: 404, title: 'Not found' },
+  conflict: { status: 409, title: 'Conflict' },
+  email_taken: { status: 409, title: 'Email already in use' },
+  last_admin: { status: 409, title: 'An organization needs an admin' },
+  version_published: { status: 409, title: 'Published versions never change' },
+  stale_revision: { status: 409, title: 'Changed by someone else' },
+  plan_check_failed: { status: 409, title: 'The interview plan check fails' },
+  invalid_transition: { status: 409, title: 'Not possible in the current state' },
+  already_applied: { status: 409, title: 'Already applied' },
+  payload_too_large: { status: 413, title: 'Request too large' },
+  unsupported_media_type: { status: 415, title: 'Unsupported media type' },
+  wrong_stage: { status: 422, title: 'Not possible at this stage of the application' },
+  no_rubric: { status: 422, title: 'The opening has no rubric' },
+  stage_move_refused: { status: 422, title: 'That move is not allowed' },
+  import_has_errors: { status: 422, title: 'Some rows have errors' },
+  scorecard_incomplete: { status: 422, title: 'The scorecard is not complete' },
+  recommendation_contradicts_ratings: { status: 422, title: 'The recommendation contradicts the ratings' },
+  interview_not_started: { status: 422, title: 'The interview has not started yet' },
+  dealbreaker_not_acknowledged: { status: 422, title: 'A dealbreaker needs acknowledging' },
+  too_many_attempts: { status: 429, title: 'Too many attempts' },
+  internal: { status: 500, title: 'Something went wrong' },
+  service_unavailable: { status: 503, title: 'Service unavailable' },
+} as const satisfies Record<ErrorCode, { status: number; title: string }>;
 
-/** An error the client should see: an HTTP status, a stable code and a human sentence. */
+/** An error the client should see: a stable code (which fixes the HTTP status) and a human sentence. */
 export class AppError extends Error {
   constructor(
-    readonly status: number,
     readonly code: ErrorCode,
     readonly detail: string,
     readonly extra: { errors?: FieldError[]; headers?: Record<string, string> } = {},
@@ -42,20 +48,24 @@ export class AppError extends Error {
     super(detail);
   }
 
+  get status(): number {
+    return ERRORS[this.code].status;
+  }
+
   get title(): string {
-    return TITLES[this.code];
+    return ERRORS[this.code].title;
   }
 
   static notFound(what = 'resource'): AppError {
-    return new AppError(404, 'not_found', `No such ${what}.`);
+    return new AppError('not_found', `No such ${what}.`);
   }
 
   /** Fields that are well-formed but name something that does not fit (another org's id, a missing step…). */
   static invalid(errors: FieldError[]): AppError {
-    return new AppError(400, 'validation_failed', 'Some fields are missing or invalid.', { errors });
+    return new AppError('validation_failed', 'Some fields are missing or invalid.', { errors });
   }
 }
 
 export function titleFor(code: ErrorCode): string {
-  return TITLES[code];
+  return ERRORS[code].title;
 }

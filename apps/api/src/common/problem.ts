@@ -89,15 +89,11 @@ export function zodToFieldErrors(err: ZodError) {
  * own errors (bad JSON, a body over the limit), which Nest hands to the same exception filter.
  */
 export function toProblem(err: unknown, requestId: string): ProblemAnswer {
+  if (err instanceof ZodError) return toProblem(AppError.invalid(zodToFieldErrors(err)), requestId);
   if (err instanceof AppError) {
-    const body = { ...problem(err.status, err.code, err.detail, requestId), title: err.title };
+    const body = problem(err.status, err.code, err.detail, requestId);
     if (err.extra.errors) body.errors = err.extra.errors;
     return { body, headers: err.extra.headers ?? {}, unexpected: false };
-  }
-  if (err instanceof ZodError) {
-    const body = problem(400, 'validation_failed', 'Some fields are missing or invalid.', requestId);
-    body.errors = zodToFieldErrors(err);
-    return { body, headers: {}, unexpected: false };
   }
   if (isDatabaseUnavailable(err)) {
     return {

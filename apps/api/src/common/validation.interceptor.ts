@@ -67,9 +67,7 @@ export class ValidationInterceptor implements NestInterceptor {
             ),
           );
       }
-      if (errors.length > 0) {
-        throw new AppError(400, 'validation_failed', 'Some fields are missing or invalid.', { errors });
-      }
+      if (errors.length > 0) throw AppError.invalid(errors);
       req.sentBody = req.body;
       const r = req as unknown as Record<Part, unknown>;
       for (const part of Object.keys(parsed) as Part[]) r[part] = parsed[part];

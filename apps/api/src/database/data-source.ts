@@ -17,6 +17,7 @@ import { Measurement1764068400000 } from './migrations/1764068400000-Measurement
 import { CandidateFiles1764072000000 } from './migrations/1764072000000-CandidateFiles.js';
 import { CandidateNotes1764075600000 } from './migrations/1764075600000-CandidateNotes.js';
 import { SchedulingDetails1764079200000 } from './migrations/1764079200000-SchedulingDetails.js';
+import { RevisionVocabulary1764082800000 } from './migrations/1764082800000-RevisionVocabulary.js';
 
 /** Every migration, in order. Committed migrations are never edited: add a new one. */
 export const migrations = [
@@ -35,6 +36,7 @@ export const migrations = [
   CandidateFiles1764072000000,
   CandidateNotes1764075600000,
   SchedulingDetails1764079200000,
+  RevisionVocabulary1764082800000,
 ];
 
 /** One DataSource definition, shared by the app, the tests and the `db:migrate` command. */

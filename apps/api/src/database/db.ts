@@ -1,8 +1,42 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Global, Injectable, Module } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Selectable } from 'kysely';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { isDatabaseUnavailable } from '../common/problem.js';
+import type { DB } from './schema.generated.js';
+
+/**
+ * The columns `K` of table `T` as pg returns them (schema.generated.ts, from the migrated schema by
+ * `pnpm db:types`): a repository's row type is built from these, so a renamed or retyped column
+ * fails `tsc`. Aliased columns take one column's type: `{ hm_name: Col<'users', 'name'> }`. pg
+ * returns bigint (and `count(*)` without a cast) and numeric as string, timestamptz as Date.
+ */
+export type Row<T extends keyof DB> = Selectable<DB[T]>;
+export type Cols<T extends keyof DB, K extends keyof Selectable<DB[T]>> = Pick<Selectable<DB[T]>, K>;
+export type Col<T extends keyof DB, K extends keyof Selectable<DB[T]>> = Selectable<DB[T]>[K];
+/** Columns of table `T` under other names: `As<'users', { hm_id: 'id'; hm_name: 'name' }>`. */
+export type As<T extends keyof DB, M extends Record<string, keyof Selectable<DB[T]>>> = {
+  [A in keyof M]: Selectable<DB[T]>[M[A]];
+};
+/** `c.id as candidate_id, c.name as candidate_name`, as many statements name a candidate. */
+export type CandidateAs = As<'candidates', { candidate_id: 'id'; candidate_name: 'name' }>;
+/** `o.id as opening_id, o.title as opening_title`, as many statements name an opening. */
+export type OpeningAs = As<'openings', { opening_id: 'id'; opening_title: 'title' }>;
+/** Columns from a left join: all there, or all null (test one of them to narrow the others). */
+export type LeftJoined<T> = T | { [K in keyof T]: null };
+
+/** Whether `err` is PostgreSQL refusing a duplicate of unique `constraint` (23505), as pg or TypeORM throws it. */
+export function isUniqueViolation(err: unknown, constraint: string): boolean {
+  const e = err as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
+  const d = e.driverError ?? e;
+  return d.code === '23505' && d.constraint === constraint;
+}
+
+/** `s` as a literal part of a LIKE pattern (with the default escape, backslash). */
+export function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
 
 /** The transaction-local settings the row-level security policies read (see the RowLevelSecurity migration). */
 export const TENANT_SETTING = 'app.organization_id';
@@ -32,13 +66,17 @@ export class Db {
     return this.scope.getStore()?.manager ?? this.ds.manager;
   }
 
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw SQL rows are typed by the caller
-  query<T = any>(sql: string, params?: unknown[]): Promise<T> {
+  /**
+   * What `sql` returns: its rows (`query<XRow[]>`), or for an update or delete `[rows, count]`. The
+   * caller names the type, built with `Cols`/`Col`; there is no default, so an untyped call gives
+   * `unknown`.
+   */
+  query<Result>(sql: string, params?: unknown[]): Promise<Result> {
     // Outside a block a read runs alone on a pooled connection that may be dead (see `pooled`).
-    if (this.scope.getStore() || !/^\s*select\b/i.test(sql)) return this.manager.query(sql, params) as Promise<T>;
-    return this.pooled((runner) => runner.query(sql, params)).then(async ({ runner, result }) => {
+    if (this.scope.getStore() || !/^\s*select\b/i.test(sql)) return this.manager.query<Result>(sql, params);
+    return this.pooled((runner) => runner.query(sql, params) as Promise<Result>).then(async ({ runner, result }) => {
       await runner.release();
-      return result as T;
+      return result;
     });
   }
 

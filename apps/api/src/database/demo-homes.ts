@@ -85,8 +85,8 @@ export async function seedDemoHomes(app: INestApplicationContext, step: Step, de
     );
     let application = await step(() => applications.apply(recruiter, candidate.id, opening.id));
     for (const to of ['screen', 'interviews'] as const) {
-      const { id, version } = application;
-      application = await step(() => applications.move(recruiter, id, { to, note: '', version }));
+      const { id, revision } = application;
+      application = await step(() => applications.move(recruiter, id, { to, note: '', revision }));
     }
     for (const i of p.interviews) {
       const interviewer = i.who === 'hm' ? demo.hiringManager : demo.byEmail.get(i.who);

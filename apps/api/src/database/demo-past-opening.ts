@@ -105,7 +105,7 @@ async function seedPastCandidate(
   });
   let application = await applications.apply(recruiter, candidate.id, opening.id);
   for (const to of ['screen', 'interviews'] as const) {
-    application = await applications.move(recruiter, application.id, { to, note: '', version: application.version });
+    application = await applications.move(recruiter, application.id, { to, note: '', revision: application.revision });
   }
   const submitted: { scorecardId: string; at: Date }[] = [];
   for (const i of c.interviews) {
@@ -136,20 +136,20 @@ async function seedPastCandidate(
   application = await applications.move(recruiter, application.id, {
     to: 'debrief',
     note: '',
-    version: (await applications.get(recruiter, application.id)).version,
+    revision: (await applications.get(recruiter, application.id)).revision,
   });
   const { thenHired, ...decision } = c.decision;
   await decisions.decide(hiringManager, application.id, {
     ...decision,
     acknowledgeDealbreakers: false,
-    version: application.version,
+    revision: application.revision,
   });
   if (thenHired) {
     const current = await applications.get(recruiter, application.id);
     await applications.move(recruiter, application.id, {
       to: 'hired',
       note: 'Signed; starts next month.',
-      version: current.version,
+      revision: current.revision,
     });
   }
   // Dates the history: each move by the stage it entered, every submission as planned.

@@ -62,7 +62,7 @@ export async function seedDemoScheduling(app: INestApplicationContext, step: Ste
       timeZone: 'Europe/Berlin',
     }),
   );
-  await step(() => interviews.cancel(recruiter, cancelled.id, { version: cancelled.version }));
+  await step(() => interviews.cancel(recruiter, cancelled.id, { revision: cancelled.revision }));
 }
 
 /** Berlin's offset from UTC (hours) on `d`. */

@@ -156,8 +156,8 @@ async function seedDemoPipeline(
     );
     let application = await step(() => applications.apply(recruiter, candidate.id, opening.id));
     for (const to of c.path.slice(1)) {
-      const { id, version } = application;
-      application = await step(() => applications.move(recruiter, id, { to, note: '', version }));
+      const { id, revision } = application;
+      application = await step(() => applications.move(recruiter, id, { to, note: '', revision }));
     }
     const amendments: { interviewer: Caller; card: Scorecard; given: DemoScorecard; amendment: DemoAmendment }[] = [];
     for (const i of c.interviews ?? []) {
@@ -184,7 +184,7 @@ async function seedDemoPipeline(
         decisions.decide(hiringManager, application.id, {
           ...decision,
           acknowledgeDealbreakers: false,
-          version: current.version,
+          revision: current.revision,
         }),
       );
     }

@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import {
   Calibration,
   OrganizationSettings,
   PipelineAnalytics,
   type Application,
   type AuthSession,
+  type CandidateInput,
   type Interview,
   type Role,
+  type Stage,
   type User,
 } from '@scorecard/contracts';
 import { bootstrapAlphaInterval, krippendorffAlpha, median, offsetFigure, type RatingShape } from '@scorecard/domain';
@@ -19,25 +21,14 @@ import {
   uniqueEmail,
   type FocusedOpening,
 } from '../support/factories.js';
-import { countAppQueries, startTestApp, type TestApp } from '../support/test-app.js';
+import { given, type Given, type Member } from '../support/given.js';
+import { countAppQueries, useTestApp } from '../support/test-app.js';
+import { DAY, HOUR, hoursFromNow } from '../support/time.js';
 
-interface Member {
-  user: User;
-  token: string;
-}
-
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-const hoursFromNow = (h: number) => new Date(Date.now() + h * HOUR).toISOString();
-
-let t: TestApp;
+const t = useTestApp();
+let g: Given;
 let admin: AuthSession;
-let recruiter: Member;
-let hm: Member;
-let ivo: Member;
-let lena: Member;
-let sam: Member;
-let uma: Member;
+let recruiter: Member, hm: Member, ivo: Member, lena: Member, sam: Member, uma: Member;
 /** P: the opening every figure is built on. B: a second opening, for the opening filter. */
 let p: FocusedOpening;
 let b: FocusedOpening;
@@ -134,50 +125,19 @@ const apps = new Map<Name, string>();
 /** Step-one interviews left in draft: [interviewer, candidate, feedback due]. */
 const drafts: { who: () => Member; on: Name; dueAt: string }[] = [];
 
-async function member(role: Role, name: string): Promise<Member> {
-  const email = uniqueEmail(role);
-  const created = await t
-    .http()
-    .post('/api/v1/users')
-    .set(bearer(admin.token))
-    .send({ name, email, role, password: PASSWORD })
-    .expect(201);
-  const login = await t.http().post('/api/v1/auth/login').send({ email, password: PASSWORD }).expect(200);
-  return { user: created.body as User, token: (login.body as AuthSession).token };
-}
+const member = (role: Role, name: string) => g.member({ role, name });
 
-async function apply(name: string, source: string, openingId: string): Promise<Application> {
-  const c = await t
-    .http()
-    .post('/api/v1/candidates')
-    .set(bearer(recruiter.token))
-    .send({ name, email: uniqueEmail('cand'), source })
-    .expect(201);
-  const a = await t
-    .http()
-    .post('/api/v1/applications')
-    .set(bearer(recruiter.token))
-    .send({ candidateId: c.body.id, openingId })
-    .expect(201);
-  return a.body as Application;
-}
+const apply = (name: string, source: CandidateInput['source'], opening: FocusedOpening) =>
+  g.application({ opening, candidate: { name, source } });
 
-async function schedule(
-  applicationId: string,
-  plan: FocusedOpening,
-  who: Member,
+const schedule = (
+  application: string,
+  opening: FocusedOpening,
+  interviewer: Member,
   step: 0 | 1,
   startsAt: string,
   feedbackDueAt?: string,
-): Promise<Interview> {
-  const res = await t
-    .http()
-    .post(`/api/v1/applications/${applicationId}/interviews`)
-    .set(bearer(recruiter.token))
-    .send({ stepKey: plan.steps[step]!.key, interviewerId: who.user.id, startsAt, feedbackDueAt })
-    .expect(201);
-  return res.body as Interview;
-}
+) => g.scheduledInterview({ application, opening, interviewer, step, startsAt, feedbackDueAt });
 
 /** Ratings for every criterion of competency i of the rubric (step one's focus is competencies 0 and 1). */
 const rate = (plan: FocusedOpening, i: number, values: Rating[]) =>
@@ -185,21 +145,15 @@ const rate = (plan: FocusedOpening, i: number, values: Rating[]) =>
 const four = (r: Rating): Rating[] => [r, r, r, r];
 
 /** Saves and submits a scorecard (confirming a recommendation its ratings contradict); answers the submitted revision. */
-async function fillAndSubmit(who: Member, scorecardId: string, ratings: ReturnType<typeof rate>): Promise<number> {
-  const saved = await t
-    .http()
-    .put(`/api/v1/scorecards/${scorecardId}`)
-    .set(bearer(who.token))
-    .send({ ratings, redFlags: [], recommendation: 'yes', summary: 'Summary.', notes: '', revision: 0 })
-    .expect(200);
-  const submitted = await t
-    .http()
-    .post(`/api/v1/scorecards/${scorecardId}/submit`)
-    .set(bearer(who.token))
-    .send({ revision: saved.body.revision, confirmContradiction: true })
-    .expect(200);
-  return submitted.body.revision as number;
-}
+const fillAndSubmit = async (interviewer: Member, scorecard: string, ratings: ReturnType<typeof rate>) =>
+  (
+    await g.submittedScorecard({
+      interviewer,
+      scorecard,
+      content: { ratings, summary: 'Summary.' },
+      confirmContradiction: true,
+    })
+  ).revision;
 
 /** Units written out (sorted values) as the shapes the API groups them into. */
 const shapesOf = (units: number[][]): RatingShape[] => {
@@ -215,17 +169,14 @@ const shapesOf = (units: number[][]): RatingShape[] => {
 let lenaOnC1: { id: string; revision: number };
 
 /** Moves an application along `path`, then dates its creation and every move as `stays` says. */
-async function walk(a: Application, created: string, path: readonly string[], stays: readonly number[]) {
+async function walk(a: Application, created: string, path: readonly Stage[], stays: readonly number[]) {
   let current = a;
   for (const to of path) {
     const reason = to === 'rejected' ? 'skills_gap' : to === 'withdrawn' ? 'personal' : undefined;
-    const res = await t
-      .http()
-      .post(`/api/v1/applications/${a.id}/moves`)
-      .set(bearer(recruiter.token))
-      .send({ to, version: current.version, note: '', ...(reason ? { reason } : {}) })
-      .expect(200);
-    current = res.body as Application;
+    current = await g.api.as(recruiter).call('moveApplication', {
+      params: { id: a.id },
+      body: { to, revision: current.revision, note: '', ...(reason ? { reason } : {}) },
+    });
   }
   let at = new Date(`${created}T09:00:00Z`).getTime();
   await t.db.query(`update applications set created_at = $2 where id = $1`, [a.id, new Date(at)]);
@@ -249,22 +200,22 @@ const pipeline = (token: string, query: Record<string, string> = {}) =>
   t.http().get('/api/v1/analytics/pipeline').query(query).set(bearer(token));
 
 beforeAll(async () => {
-  t = await startTestApp();
-  admin = await signup(t, 'Analytics Co');
-  recruiter = await member('recruiter', 'Rita Recruiter');
+  g = await given(t, 'Analytics Co', { recruiter: { name: 'Rita Recruiter' } });
+  admin = g.session;
+  recruiter = g.recruiter;
   hm = await member('hiring_manager', 'Hana Manager');
   ivo = await member('interviewer', 'Ivo Interviewer');
   lena = await member('interviewer', 'Lena Lenient');
   sam = await member('interviewer', 'Sam Strict');
   uma = await member('interviewer', 'Uma Unassessed');
-  p = await openOpeningWithFocus(t, admin, { title: 'Tech Lead, Payments' });
-  b = await openOpeningWithFocus(t, admin, { title: 'Tech Lead, Search' });
+  p = await g.opening({ title: 'Tech Lead, Payments' });
+  b = await g.opening({ title: 'Tech Lead, Search' });
   elsewhere = await signup(t, 'Elsewhere Co');
   elsewhereOpening = await openOpeningWithFocus(t, elsewhere, { title: 'Their Tech Lead' });
 
   const applications = new Map<Name, Application>();
   for (const c of CANDIDATES) {
-    const a = await apply(c.name, c.source, c.opening === 'P' ? p.id : b.id);
+    const a = await apply(c.name, c.source, c.opening === 'P' ? p : b);
     applications.set(c.name, a);
     apps.set(c.name, a.id);
   }
@@ -290,12 +241,9 @@ beforeAll(async () => {
   const s6 = await schedule(apps.get('C6')!, b, sam, 0, '2026-04-06T10:00:00.000Z');
   await fillAndSubmit(sam, s6.scorecard!.id, [...rate(b, 0, four(2)), ...rate(b, 1, four(2))]);
   const cancelled = await schedule(apps.get('C7')!, b, lena, 0, '2026-04-07T10:00:00.000Z');
-  await t
-    .http()
-    .post(`/api/v1/interviews/${cancelled.id}/cancel`)
-    .set(bearer(recruiter.token))
-    .send({ version: cancelled.version })
-    .expect(200);
+  await g.api
+    .as(recruiter)
+    .call('cancelInterview', { params: { id: cancelled.id }, body: { revision: cancelled.revision } });
   // Step two, still in draft: three past their due time, two not yet due (one of them the hiring manager's).
   drafts.push(
     { who: () => uma, on: 'C3', dueAt: hoursFromNow(-30) },
@@ -333,10 +281,6 @@ beforeAll(async () => {
   // The stage history, after the interviews (nothing can be scheduled once rejected or withdrawn).
   for (const c of CANDIDATES) await walk(applications.get(c.name)!, c.created, c.path, c.stays);
 });
-afterAll(async () => {
-  await t.close();
-});
-
 const person = (m: Member) => ({ id: m.user.id, name: m.user.name });
 
 describe('interviewer calibration on known data', () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import {
   AUDITED_ACTIONS,
   auditEntityType,
@@ -22,7 +22,7 @@ import {
   signup,
   uniqueEmail,
 } from '../support/factories.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 
 interface Member {
   user: { id: string; name: string; email: string };
@@ -39,19 +39,15 @@ interface Row {
   request_id: string | null;
 }
 
-let t: TestApp;
+const t = useTestApp();
 let admin: AuthSession;
 let recruiter: Member;
 let elsewhere: AuthSession;
 
 beforeAll(async () => {
-  t = await startTestApp();
   admin = await signup(t, 'Audit Co');
   recruiter = await addMember(t, admin, 'recruiter');
   elsewhere = await signup(t, 'Elsewhere Co');
-});
-afterAll(async () => {
-  await t.close();
 });
 
 /** A request id of our own, so a test can find exactly the events of one request. */
@@ -535,7 +531,7 @@ describe('the log names its targets', () => {
       .http()
       .post(`/api/v1/interviews/${interview.body.id}/cancel`)
       .set(bearer(hirer.token))
-      .send({ version: interview.body.version })
+      .send({ revision: interview.body.revision })
       .expect(200);
     expect(await shown(interview.body.id, 'cancelInterview')).toMatchObject({
       entityType: 'interview',

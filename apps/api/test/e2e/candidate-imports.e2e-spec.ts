@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import {
   type AuthSession,
   type CandidateImport,
@@ -9,16 +9,15 @@ import {
   SESSION_COOKIE,
 } from '@scorecard/contracts';
 import { addMember, bearer, count, openOpeningWithPlan, PASSWORD, signup, uniqueEmail } from '../support/factories.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 
-let t: TestApp;
+const t = useTestApp();
 let admin: AuthSession;
 /** The recruiter signs in like the web app: a session cookie, and the CSRF header on writes. */
 let recruiter: Record<string, string>;
 let interviewer: string;
 
 beforeAll(async () => {
-  t = await startTestApp();
   admin = await signup(t, 'Import Co');
   const member = await addMember(t, admin, 'recruiter');
   interviewer = (await addMember(t, admin, 'interviewer')).token;
@@ -27,9 +26,6 @@ beforeAll(async () => {
     .find((c) => c.startsWith(`${SESSION_COOKIE}=`))!
     .split(';')[0]!;
   recruiter = { cookie, [CSRF_HEADER]: CSRF_HEADER_VALUE };
-});
-afterAll(async () => {
-  await t.close();
 });
 
 type Row = { row: number; values: ImportRowValues };

@@ -149,7 +149,7 @@ describe('the activity feed', () => {
     fileId = upload.body.id as string;
     const pending = o.pending[1]!;
     cancelled = await must<Interview>(t, token('recruiter'), 'post', `/api/v1/interviews/${pending.id}/cancel`, 200, {
-      version: pending.version,
+      revision: pending.revision,
     });
   });
 

@@ -1,15 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Comparison, type AuthSession, type Interview, type Opening, type Scorecard } from '@scorecard/contracts';
-import {
-  addMember,
-  bearer,
-  openOpeningWithFocus,
-  signup,
-  uniqueEmail,
-  type FocusedOpening,
-} from '../support/factories.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { Comparison, type AuthSession, type CandidateInput, type Scorecard } from '@scorecard/contracts';
+import { bearer, type FocusedOpening } from '../support/factories.js';
+import { flagOf, given, type Given, type Member } from '../support/given.js';
+import { useTestApp } from '../support/test-app.js';
 
 /**
  * The comparison says what the evidence can separate (issue 18, section 4): standard errors from
@@ -22,29 +16,19 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
  * first two competencies (a candidate seen only there is partially covered).
  */
 
-interface Member {
-  user: { id: string; name: string };
-  token: string;
-}
-
-let t: TestApp;
+const t = useTestApp();
+let g: Given;
 let admin: AuthSession;
-let recruiter: string;
 let panel: Member[];
 let opening: FocusedOpening;
 let steps: { key: string; name: string }[];
 
-const HOUR = 3_600_000;
-const hoursAgo = (h: number) => new Date(Date.now() - h * HOUR).toISOString();
-
 beforeAll(async () => {
-  t = await startTestApp();
-  admin = await signup(t, 'Comparison Co');
-  recruiter = (await addMember(t, admin, 'recruiter')).token;
-  panel = await Promise.all([1, 2, 3, 4].map(() => addMember(t, admin, 'interviewer')));
-  opening = await openOpeningWithFocus(t, admin, { title: 'Tech Lead, Comparison' });
-  const current = (await t.http().get(`/api/v1/openings/${opening.id}`).set(bearer(admin.token)).expect(200))
-    .body as Opening;
+  g = await given(t, 'Comparison Co');
+  admin = g.session;
+  panel = await g.members(4);
+  opening = await g.opening({ title: 'Tech Lead, Comparison' });
+  const current = await g.api.as(admin).call('getOpening', { params: { id: opening.id } });
   const all = opening.competencies;
   const firstTwo = all.slice(0, 2);
   const planSteps = [
@@ -52,11 +36,9 @@ beforeAll(async () => {
     { key: opening.steps[1]!.key, name: 'Whole rubric B', competencies: all },
     { key: randomUUID(), name: 'First two only', competencies: firstTwo },
   ];
-  await t
-    .http()
-    .put(`/api/v1/openings/${opening.id}/plan`)
-    .set(bearer(admin.token))
-    .send({
+  await g.api.as(admin).call('saveOpeningPlan', {
+    params: { id: opening.id },
+    body: {
       steps: planSteps.map((s) => ({
         key: s.key,
         name: s.name,
@@ -66,34 +48,17 @@ beforeAll(async () => {
         criterionKeys: s.competencies.flatMap((c) => c.criteria.map((cr) => cr.key)),
       })),
       revision: current.revision,
-    })
-    .expect(200);
+    },
+  });
   steps = planSteps.map((s) => ({ key: s.key, name: s.name }));
 });
-afterAll(async () => {
-  await t.close();
-});
 
-async function newApplication(
+const newApplication = async (
   name: string,
-  compensationExpectation: { currency: string; amountMinor: number } | null = null,
-): Promise<string> {
-  const c = await t
-    .http()
-    .post('/api/v1/candidates')
-    .set(bearer(recruiter))
-    .send({ name, email: uniqueEmail('cand'), source: 'referral', compensationExpectation })
-    .expect(201);
-  const a = await t
-    .http()
-    .post('/api/v1/applications')
-    .set(bearer(recruiter))
-    .send({ candidateId: c.body.id, openingId: opening.id })
-    .expect(201);
-  return a.body.id as string;
-}
+  compensationExpectation: CandidateInput['compensationExpectation'] = null,
+) => (await g.application({ candidate: { name, compensationExpectation } })).id;
 
-const dealbreaker = () => opening.redFlags.find((f) => f.severity === 'dealbreaker')!;
+const dealbreaker = () => flagOf(opening, 'dealbreaker');
 
 /**
  * One submitted scorecard on step `step` (0 and 1: whole rubric; 2: the first two competencies)
@@ -106,45 +71,26 @@ async function scorecard(
   value: 1 | 2 | 3 | 4,
   options: { dealbreaker?: boolean } = {},
 ): Promise<Scorecard> {
-  const interview = (
-    await t
-      .http()
-      .post(`/api/v1/applications/${applicationId}/interviews`)
-      .set(bearer(recruiter))
-      .send({ stepKey: steps[step]!.key, interviewerId: interviewer.user.id, startsAt: hoursAgo(3) })
-      .expect(201)
-  ).body as Interview;
   const asked = step === 2 ? opening.competencies.slice(0, 2) : opening.competencies;
-  const saved = await t
-    .http()
-    .put(`/api/v1/scorecards/${interview.scorecard!.id}`)
-    .set(bearer(interviewer.token))
-    .send({
+  return g.submittedScorecard({
+    application: applicationId,
+    interviewer,
+    extra: { stepKey: steps[step]!.key },
+    content: {
       ratings: asked.flatMap((c) =>
         c.criteria.map((cr) => ({ criterionKey: cr.key, rating: value, evidence: 'Seen.' })),
       ),
       redFlags: options.dealbreaker ? [{ flagKey: dealbreaker().key, evidence: 'Blamed the team.' }] : [],
       recommendation: value >= 3 ? 'yes' : 'no',
       summary: 'Summary.',
-      notes: '',
-      revision: 0,
-    })
-    .expect(200);
-  const submitted = await t
-    .http()
-    .post(`/api/v1/scorecards/${interview.scorecard!.id}/submit`)
-    .set(bearer(interviewer.token))
-    .send({ revision: saved.body.revision })
-    .expect(200);
-  return submitted.body as Scorecard;
+    },
+  });
 }
 
 const compare = (ids: string[], query: Record<string, string | number> = {}, token = admin.token) =>
-  t
-    .http()
-    .get(`/api/v1/openings/${opening.id}/comparison`)
-    .query({ applicationIds: ids.join(','), ...query })
-    .set(bearer(token));
+  g.api
+    .as({ token })
+    .raw('getComparison', { params: { id: opening.id }, query: { applicationIds: ids.join(','), ...query } });
 
 const USD = (dollars: number) => ({ currency: 'USD', amountMinor: dollars * 100 });
 

@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Debrief, type AuthSession, type Interview, type Scorecard, type User } from '@scorecard/contracts';
-import {
-  addMember,
-  bearer,
-  openOpeningWithFocus,
-  signup,
-  uniqueEmail,
-  type FocusedOpening,
-} from '../support/factories.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { Debrief, type AuthSession, type Recommendation, type Scorecard } from '@scorecard/contracts';
+import type { FocusedOpening } from '../support/factories.js';
+import { given, type Given, type Member } from '../support/given.js';
+import { useTestApp } from '../support/test-app.js';
 
 /**
  * Independent ratings stay independent (issue 18, section 2) and the debrief is read in the order
@@ -17,67 +11,26 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
  * feedback is labelled, and competencies with fewer than two independent ratings are evidence gaps.
  */
 
-interface Member {
-  user: User;
-  token: string;
-}
-
-let t: TestApp;
+const t = useTestApp();
+let g: Given;
 let admin: AuthSession;
-let recruiter: Member;
-let hm: Member;
-let ana: Member;
-let ben: Member;
-let carl: Member;
-let dave: Member;
+let recruiter: Member, hm: Member, ana: Member, ben: Member, carl: Member, dave: Member;
 let opening: FocusedOpening;
 
-const HOUR = 3_600_000;
-const hoursAgo = (h: number) => new Date(Date.now() - h * HOUR).toISOString();
-
 beforeAll(async () => {
-  t = await startTestApp();
-  admin = await signup(t, 'Independence Co');
-  recruiter = await addMember(t, admin, 'recruiter');
-  hm = await addMember(t, admin, 'hiring_manager');
-  [ana, ben, carl, dave] = (await Promise.all([1, 2, 3, 4].map(() => addMember(t, admin, 'interviewer')))) as [
-    Member,
-    Member,
-    Member,
-    Member,
-  ];
-  opening = await openOpeningWithFocus(t, admin, { title: 'Tech Lead, Independence' });
-});
-afterAll(async () => {
-  await t.close();
+  g = await given(t, 'Independence Co');
+  admin = g.session;
+  recruiter = g.recruiter;
+  hm = await g.member({ role: 'hiring_manager' });
+  [ana, ben, carl, dave] = (await g.members(4)) as [Member, Member, Member, Member];
+  opening = await g.opening({ title: 'Tech Lead, Independence' });
 });
 
-async function newApplication(name: string): Promise<string> {
-  const c = await t
-    .http()
-    .post('/api/v1/candidates')
-    .set(bearer(recruiter.token))
-    .send({ name, email: uniqueEmail('cand'), source: 'referral' })
-    .expect(201);
-  const a = await t
-    .http()
-    .post('/api/v1/applications')
-    .set(bearer(recruiter.token))
-    .send({ candidateId: c.body.id, openingId: opening.id })
-    .expect(201);
-  return a.body.id as string;
-}
+const newApplication = async (name: string) => (await g.application({ candidate: { name } })).id;
 
-/** Schedules a step three hours ago (started, so its scorecard can be submitted). */
-async function schedule(applicationId: string, interviewer: Member, step: 0 | 1 = 0): Promise<string> {
-  const res = await t
-    .http()
-    .post(`/api/v1/applications/${applicationId}/interviews`)
-    .set(bearer(recruiter.token))
-    .send({ stepKey: opening.steps[step]!.key, interviewerId: interviewer.user.id, startsAt: hoursAgo(3) })
-    .expect(201);
-  return (res.body as Interview).scorecard!.id;
-}
+/** Schedules a step three hours ago (started, so its scorecard can be submitted); answers its scorecard's id. */
+const schedule = async (application: string, interviewer: Member, step: 0 | 1 = 0) =>
+  (await g.scheduledInterview({ application, interviewer, step })).scorecard!.id;
 
 type Rating = 1 | 2 | 3 | 4 | null;
 
@@ -95,28 +48,13 @@ const secondStep = (r: Rating) => [
 
 type Ratings = ReturnType<typeof firstStep>;
 
-async function fillAndSubmit(member: Member, scorecardId: string, ratings: Ratings, recommendation: string) {
-  const saved = await t
-    .http()
-    .put(`/api/v1/scorecards/${scorecardId}`)
-    .set(bearer(member.token))
-    .send({ ratings, redFlags: [], recommendation, summary: 'First take.', notes: '', revision: 0 })
-    .expect(200);
-  const res = await t
-    .http()
-    .post(`/api/v1/scorecards/${scorecardId}/submit`)
-    .set(bearer(member.token))
-    .send({ revision: saved.body.revision })
-    .expect(200);
-  return res.body as Scorecard;
-}
+const fillAndSubmit = (interviewer: Member, scorecard: string, ratings: Ratings, recommendation: Recommendation) =>
+  g.submittedScorecard({ interviewer, scorecard, content: { ratings, recommendation, summary: 'First take.' } });
 
-async function amend(member: Member, card: Scorecard, ratings: Ratings, recommendation: string, reason: string) {
-  const res = await t
-    .http()
-    .post(`/api/v1/scorecards/${card.id}/amendments`)
-    .set(bearer(member.token))
-    .send({
+const amend = (member: Member, card: Scorecard, ratings: Ratings, recommendation: Recommendation, reason: string) =>
+  g.api.as(member).call('amendScorecard', {
+    params: { id: card.id },
+    body: {
       ratings,
       redFlags: [],
       recommendation,
@@ -124,14 +62,13 @@ async function amend(member: Member, card: Scorecard, ratings: Ratings, recommen
       notes: '',
       reason,
       revision: card.revision,
-    })
-    .expect(200);
-  return res.body as Scorecard;
-}
+    },
+  });
 
 const getDebrief = (member: { token: string }, applicationId: string, ratings?: string) => {
-  const req = t.http().get(`/api/v1/applications/${applicationId}/debrief`).set(bearer(member.token));
-  return ratings === undefined ? req : req.query({ ratings });
+  return g.api
+    .as(member)
+    .raw('getDebrief', { params: { id: applicationId }, query: ratings === undefined ? undefined : { ratings } });
 };
 
 const read = async (member: { token: string }, applicationId: string, ratings?: string) =>
@@ -272,28 +209,25 @@ describe('reads of the panel’s feedback are recorded wherever they happen', ()
     const dave1 = await schedule(app, dave);
     await fillAndSubmit(dave, dave1, firstStep(3, 2), 'yes');
     expect(await viewed(app, dave)).toBe(false);
-    await t.http().get(`/api/v1/applications/${app}/scorecards`).set(bearer(dave.token)).expect(200);
+    await g.api.as(dave).call('listApplicationScorecards', { params: { id: app } });
     expect(await viewed(app, dave)).toBe(true);
   });
 
   it('another person’s submitted scorecard, not one’s own', async () => {
     const carlCard = await schedule(app, carl);
     const mine = await fillAndSubmit(carl, carlCard, firstStep(2, 3), 'yes');
-    await t.http().get(`/api/v1/scorecards/${mine.id}`).set(bearer(carl.token)).expect(200);
+    await g.api.as(carl).call('getScorecard', { params: { id: mine.id } });
     expect(await viewed(app, carl)).toBe(false);
-    await t.http().get(`/api/v1/scorecards/${anaCard.id}`).set(bearer(carl.token)).expect(200);
+    await g.api.as(carl).call('getScorecard', { params: { id: anaCard.id } });
     expect(await viewed(app, carl)).toBe(true);
   });
 
   it('a comparison including the application', async () => {
     expect(await viewed(app, recruiter)).toBe(false);
     expect(await viewed(other, recruiter)).toBe(false);
-    await t
-      .http()
-      .get(`/api/v1/openings/${opening.id}/comparison`)
-      .query({ applicationIds: `${app},${other}` })
-      .set(bearer(recruiter.token))
-      .expect(200);
+    await g.api
+      .as(recruiter)
+      .call('getComparison', { params: { id: opening.id }, query: { applicationIds: `${app},${other}` } });
     expect(await viewed(app, recruiter)).toBe(true);
     expect(await viewed(other, recruiter)).toBe(true);
   });
@@ -303,7 +237,10 @@ describe('reads of the panel’s feedback are recorded wherever they happen', ()
     await fillAndSubmit(ana, await schedule(pendingApp, ana), firstStep(3, 3), 'yes');
     await schedule(pendingApp, ben);
     await getDebrief(ben, pendingApp).expect(403);
-    await t.http().get(`/api/v1/applications/${pendingApp}/scorecards`).set(bearer(ben.token)).expect(403);
+    await g.api
+      .as(ben)
+      .call('listApplicationScorecards', { params: { id: pendingApp } })
+      .expect(403);
     expect(await viewed(pendingApp, ben)).toBe(false);
   });
 });

@@ -1,161 +1,90 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import {
   Comparison,
   Debrief,
   type AuthSession,
+  type CandidateInput,
   type Interview,
-  type Opening,
   type Scorecard,
-  type User,
 } from '@scorecard/contracts';
-import {
-  addMember,
-  bearer,
-  openOpeningWithFocus,
-  signup,
-  uniqueEmail,
-  type FocusedOpening,
-} from '../support/factories.js';
-import { countAppQueries, startTestApp, type TestApp } from '../support/test-app.js';
+import { bearer, openOpeningWithFocus, signup, type FocusedOpening } from '../support/factories.js';
+import { flagOf, given, type Given, type Member, type ScorecardContent } from '../support/given.js';
+import { countAppQueries, useTestApp } from '../support/test-app.js';
+import { hoursFromNow } from '../support/time.js';
 
-interface Member {
-  user: User;
-  token: string;
-}
-
-let t: TestApp;
+const t = useTestApp();
+let g: Given;
 let admin: AuthSession;
 let recruiter: string;
-let ana: Member;
-let ben: Member;
-let carl: Member;
-let dave: Member;
-let eve: Member;
-let hm: Member;
+let ana: Member, ben: Member, carl: Member, dave: Member, eve: Member, hm: Member;
 let opening: FocusedOpening;
 let other: AuthSession;
-
-const HOUR = 3_600_000;
-const hoursFromNow = (h: number) => new Date(Date.now() + h * HOUR).toISOString();
 
 const FORBIDDEN_DRAFT = 'Submit your own scorecard first: until then the panel’s feedback stays hidden.';
 const FORBIDDEN_NOT_ON_PANEL =
   'Only interviewers who submitted a scorecard for this candidate see the panel’s feedback.';
 
 beforeAll(async () => {
-  t = await startTestApp();
-  admin = await signup(t, 'Debriefs Co');
-  recruiter = (await addMember(t, admin, 'recruiter')).token;
-  const interviewers = await Promise.all([1, 2, 3, 4, 5].map(() => addMember(t, admin, 'interviewer')));
-  [ana, ben, carl, dave, eve] = interviewers as [Member, Member, Member, Member, Member];
-  hm = await addMember(t, admin, 'hiring_manager');
-  opening = await openOpeningWithFocus(t, admin, { title: 'Tech Lead, Payments' });
+  g = await given(t, 'Debriefs Co');
+  admin = g.session;
+  recruiter = g.recruiter.token;
+  [ana, ben, carl, dave, eve] = (await g.members(5)) as [Member, Member, Member, Member, Member];
+  hm = await g.member({ role: 'hiring_manager' });
   // The opening states its expectations, for the comparison's fit column.
-  const current = (await t.http().get(`/api/v1/openings/${opening.id}`).set(bearer(admin.token)).expect(200))
-    .body as Opening;
-  await t
-    .http()
-    .patch(`/api/v1/openings/${opening.id}`)
-    .set(bearer(admin.token))
-    .send({ codingSharePct: 40, careerPath: 'technical', revision: current.revision })
-    .expect(200);
+  opening = await g.opening({ title: 'Tech Lead, Payments', update: { codingSharePct: 40, careerPath: 'technical' } });
   other = await signup(t, 'Elsewhere Co');
 });
-afterAll(async () => {
-  await t.close();
-});
 
-async function newApplication(
-  name: string,
-  wishes: { desiredCodingSharePct?: number | null; desiredCareerPath?: string } = {},
-  openingId = opening.id,
-): Promise<string> {
-  const c = await t
-    .http()
-    .post('/api/v1/candidates')
-    .set(bearer(recruiter))
-    .send({ name, email: uniqueEmail('cand'), source: 'referral', currentTitle: 'Staff Engineer', ...wishes })
-    .expect(201);
-  const a = await t
-    .http()
-    .post('/api/v1/applications')
-    .set(bearer(recruiter))
-    .send({ candidateId: c.body.id, openingId })
-    .expect(201);
-  return a.body.id as string;
-}
+const newApplication = async (name: string, wishes: Partial<CandidateInput> = {}, plan = opening) =>
+  (await g.application({ opening: plan, candidate: { name, currentTitle: 'Staff Engineer', ...wishes } })).id;
 
 /** Schedules a step (the first by default) three hours ago, so its feedback is awaited but not yet due. */
-async function schedule(
-  applicationId: string,
-  interviewer: Member,
-  options: { step?: 0 | 1; startsAt?: string; plan?: FocusedOpening } = {},
-): Promise<Interview> {
-  const plan = options.plan ?? opening;
-  const res = await t
-    .http()
-    .post(`/api/v1/applications/${applicationId}/interviews`)
-    .set(bearer(recruiter))
-    .send({
-      stepKey: plan.steps[options.step ?? 0]!.key,
-      interviewerId: interviewer.user.id,
-      startsAt: options.startsAt ?? hoursFromNow(-3),
-    })
-    .expect(201);
-  return res.body as Interview;
-}
+const schedule = (application: string, interviewer: Member, options: { step?: 0 | 1; startsAt?: string } = {}) =>
+  g.scheduledInterview({ application, interviewer, ...options });
 
 type Rating = 1 | 2 | 3 | 4 | null;
 
 /** The criteria keys of competency i of the rubric, in rubric order. */
 const criteriaOf = (i: number) => opening.competencies[i]!.criteria.map((c) => c.key);
 const competencyKey = (i: number) => opening.competencies[i]!.key;
-const dealbreaker = () => opening.redFlags.find((f) => f.severity === 'dealbreaker')!;
-const concern = () => opening.redFlags.find((f) => f.severity === 'concern')!;
+const dealbreaker = () => flagOf(opening, 'dealbreaker');
+const concern = () => flagOf(opening, 'concern');
 
 /** Ratings for the criteria of competency i, in order (evidence on every rating). */
 const rate = (i: number, values: Rating[]) =>
   criteriaOf(i).map((criterionKey, n) => ({ criterionKey, rating: values[n]!, evidence: `Evidence ${n + 1}` }));
 
-interface Content {
-  ratings: ReturnType<typeof rate>;
-  redFlags?: { flagKey: string; evidence: string }[];
-  recommendation: string;
-  notes?: string;
+type Content = Partial<ScorecardContent> & {
   /** The revision of a draft saved before; 0 for a fresh scorecard. */
   revision?: number;
-}
+};
 
 /** The second step asks only the first criterion of competency 2: Carl rates it 3. */
 const carlsRatings = () => rate(2, [3]).slice(0, 1);
 
 /** Saves a scorecard and submits it, through the API. */
-async function fillAndSubmit(member: Member, scorecardId: string, content: Content): Promise<Scorecard> {
-  const saved = await t
-    .http()
-    .put(`/api/v1/scorecards/${scorecardId}`)
-    .set(bearer(member.token))
-    .send({ redFlags: [], summary: 'Summary.', notes: 'Private notes.', ...content, revision: content.revision ?? 0 })
-    .expect(200);
-  const res = await t
-    .http()
-    .post(`/api/v1/scorecards/${scorecardId}/submit`)
-    .set(bearer(member.token))
-    .send({ revision: saved.body.revision })
-    .expect(200);
-  return res.body as Scorecard;
-}
+const fillAndSubmit = (interviewer: Member, scorecard: string, { revision, ...content }: Content) =>
+  g.submittedScorecard({
+    interviewer,
+    scorecard,
+    revision,
+    content: { redFlags: [], summary: 'Summary.', notes: 'Private notes.', ...content },
+  });
+
+/** Schedules the interviewer (first step, three hours ago) and submits their scorecard. */
+const interviewAndSubmit = (application: string, interviewer: Member, content: Content) =>
+  g.submittedScorecard({
+    application,
+    interviewer,
+    content: { redFlags: [], summary: 'Summary.', notes: 'Private notes.', ...content },
+  });
 
 const getDebrief = (token: string, applicationId: string) =>
-  t.http().get(`/api/v1/applications/${applicationId}/debrief`).set(bearer(token));
+  g.api.as({ token }).raw('getDebrief', { params: { id: applicationId } });
 
 const getComparison = (token: string, ids: string[], openingId = opening.id) =>
-  t
-    .http()
-    .get(`/api/v1/openings/${openingId}/comparison`)
-    .query({ applicationIds: ids.join(',') })
-    .set(bearer(token));
+  g.api.as({ token }).raw('getComparison', { params: { id: openingId }, query: { applicationIds: ids.join(',') } });
 
 const stat = (mean: number, count: number, min: number, max: number) => ({ mean, count, min, max, spread: max - min });
 
@@ -193,22 +122,18 @@ describe('the debrief of a known panel', () => {
       ratings: carlsRatings(),
       recommendation: 'yes',
     });
-    carlCard = (
-      await t
-        .http()
-        .post(`/api/v1/scorecards/${carlFirst.id}/amendments`)
-        .set(bearer(carl.token))
-        .send({
-          ratings: carlsRatings(),
-          redFlags: [{ flagKey: dealbreaker().key, evidence: 'Could not name one person they mentored.' }],
-          recommendation: 'no',
-          summary: 'On reflection, a no.',
-          notes: '',
-          reason: 'Re-read my notes.',
-          revision: carlFirst.revision,
-        })
-        .expect(200)
-    ).body as Scorecard;
+    carlCard = await g.api.as(carl).call('amendScorecard', {
+      params: { id: carlFirst.id },
+      body: {
+        ratings: carlsRatings(),
+        redFlags: [{ flagKey: dealbreaker().key, evidence: 'Could not name one person they mentored.' }],
+        recommendation: 'no',
+        summary: 'On reflection, a no.',
+        notes: '',
+        reason: 'Re-read my notes.',
+        revision: carlFirst.revision,
+      },
+    });
     await t.db.query(
       `insert into application_decisions (organization_id, application_id, decision, rationale, decided_by, decided_at)
        values ($1, $2, 'hold', 'Wait for the last interview.', $3, now() - interval '1 hour'),
@@ -402,7 +327,7 @@ describe('the debrief of a known panel', () => {
 
   it('costs the same number of queries for a panel of one as for a panel of three', async () => {
     const single = await newApplication('Solo Panel');
-    await fillAndSubmit(ana, (await schedule(single, ana)).scorecard!.id, {
+    await interviewAndSubmit(single, ana, {
       ratings: [...rate(0, [3, 3, 3, 3]), ...rate(1, [3, 3, 3, 3])],
       recommendation: 'yes',
     });
@@ -429,11 +354,11 @@ describe('the debrief of a known panel', () => {
     beforeAll(async () => {
       strong = await newApplication('Bea Strong', { desiredCodingSharePct: 50, desiredCareerPath: 'technical' });
       solid = await newApplication('Cy Solid', { desiredCodingSharePct: null, desiredCareerPath: 'management' });
-      await fillAndSubmit(ana, (await schedule(strong, ana)).scorecard!.id, {
+      await interviewAndSubmit(strong, ana, {
         ratings: [...rate(0, [4, 4, 4, 4]), ...rate(1, [4, 4, 4, 4])],
         recommendation: 'strong_yes',
       });
-      await fillAndSubmit(ana, (await schedule(solid, ana)).scorecard!.id, {
+      await interviewAndSubmit(solid, ana, {
         ratings: [...rate(0, [3, 3, 3, 3]), ...rate(1, [3, 3, 3, 3])],
         recommendation: 'yes',
       });
@@ -520,8 +445,8 @@ describe('the debrief of a known panel', () => {
     });
 
     it('answers 404 when an application belongs to another opening, naming none of them', async () => {
-      const elsewhere = await openOpeningWithFocus(t, admin, { title: 'Another opening' });
-      const theirs = await newApplication('Other Opening', {}, elsewhere.id);
+      const elsewhere = await g.opening({ title: 'Another opening' });
+      const theirs = await newApplication('Other Opening', {}, elsewhere);
       const res = await getComparison(admin.token, [app, theirs]).expect(404);
       expect(res.body.code).toBe('not_found');
       expect(JSON.stringify(res.body)).not.toContain(theirs);
@@ -538,11 +463,11 @@ describe('the grid in both views of the ratings', () => {
 
   beforeAll(async () => {
     app = await newApplication('Gita Grid');
-    anaCard = await fillAndSubmit(ana, (await schedule(app, ana)).scorecard!.id, {
+    anaCard = await interviewAndSubmit(app, ana, {
       ratings: [...rate(0, [4, 4, 4, 4]), ...rate(1, [3, 3, 3, 3])],
       recommendation: 'strong_yes',
     });
-    await fillAndSubmit(ben, (await schedule(app, ben)).scorecard!.id, {
+    await interviewAndSubmit(app, ben, {
       ratings: [...rate(0, [2, 3, 3, 3]), ...rate(1, [3, 3, 3, 3])],
       recommendation: 'yes',
     });
@@ -612,7 +537,7 @@ describe('independence before discussion', () => {
 
   beforeAll(async () => {
     app = await newApplication('Ida Independent');
-    await fillAndSubmit(ben, (await schedule(app, ben)).scorecard!.id, {
+    await interviewAndSubmit(app, ben, {
       ratings: [...rate(0, [3, 3, 3, 3]), ...rate(1, [2, 2, 2, 2])],
       recommendation: 'yes',
     });

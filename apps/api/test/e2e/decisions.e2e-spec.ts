@@ -1,158 +1,50 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Application, AuthSession, Decision, Interview, Opening, Scorecard, User } from '@scorecard/contracts';
+import type { Application, AuthSession, Decision, Stage } from '@scorecard/contracts';
 import { ApplicationEvents } from '../../src/modules/events/application-events.js';
 import { DebriefEventsService } from '../../src/modules/events/debrief-events.service.js';
-import {
-  addMember,
-  bearer,
-  openOpeningWithFocus,
-  PASSWORD,
-  signup,
-  uniqueEmail,
-  type FocusedOpening,
-} from '../support/factories.js';
+import { bearer, PASSWORD, signup, type FocusedOpening } from '../support/factories.js';
+import { flagOf, given, type Given, type Member, type ScorecardContent } from '../support/given.js';
 import { eventually, openStream, type SseStream } from '../support/sse.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp, useTestApp, type TestApp } from '../support/test-app.js';
 
-interface Member {
-  user: User;
-  token: string;
-}
-
-let t: TestApp;
+const t = useTestApp();
+let g: Given;
 let admin: AuthSession;
-let recruiter: Member;
-let hm: Member;
-let otherHm: Member;
-let ana: Member;
-let ben: Member;
+let recruiter: Member, hm: Member, otherHm: Member, ana: Member, ben: Member;
 let opening: FocusedOpening;
 let elsewhere: AuthSession;
 
-const HOUR = 3_600_000;
-
 beforeAll(async () => {
-  t = await startTestApp();
-  admin = await signup(t, 'Decisions Co');
-  recruiter = await addMember(t, admin, 'recruiter');
-  hm = await addMember(t, admin, 'hiring_manager');
-  otherHm = await addMember(t, admin, 'hiring_manager');
-  ana = await addMember(t, admin, 'interviewer');
-  ben = await addMember(t, admin, 'interviewer');
-  opening = await openOpeningWithFocus(t, admin);
+  g = await given(t, 'Decisions Co');
+  admin = g.session;
+  recruiter = g.recruiter;
+  hm = await g.member({ role: 'hiring_manager' });
+  otherHm = await g.member({ role: 'hiring_manager' });
+  [ana, ben] = (await g.members(2)) as [Member, Member];
   // The opening's hiring manager is `hm`, not the admin who created it.
-  const current = (await t.http().get(`/api/v1/openings/${opening.id}`).set(bearer(admin.token)).expect(200))
-    .body as Opening;
-  await t
-    .http()
-    .patch(`/api/v1/openings/${opening.id}`)
-    .set(bearer(admin.token))
-    .send({ hiringManagerId: hm.user.id, revision: current.revision })
-    .expect(200);
+  opening = await g.opening({ update: { hiringManagerId: hm.user.id } });
   elsewhere = await signup(t, 'Elsewhere Co');
 });
-afterAll(async () => {
-  await t.close();
-});
 
-const dealbreaker = () => opening.redFlags.find((f) => f.severity === 'dealbreaker')!;
-
-/** A complete scorecard for the first step: every focus criterion rated 3 (or overridden). */
-function complete(over: Record<string, unknown> = {}) {
-  return {
-    ratings: opening.focus.flatMap((c) => c.criteria).map((c) => ({ criterionKey: c.key, rating: 3, evidence: '' })),
-    redFlags: [],
-    recommendation: 'yes',
-    summary: 'Solid on both competencies.',
-    notes: '',
-    ...over,
-  };
-}
-
-async function newApplication(app: TestApp = t): Promise<Application> {
-  const c = await app
-    .http()
-    .post('/api/v1/candidates')
-    .set(bearer(recruiter.token))
-    .send({ name: 'Dana Decided', email: uniqueEmail('dana'), source: 'referral' })
-    .expect(201);
-  const a = await app
-    .http()
-    .post('/api/v1/applications')
-    .set(bearer(recruiter.token))
-    .send({ candidateId: c.body.id, openingId: opening.id })
-    .expect(201);
-  return a.body as Application;
-}
-
-async function moveTo(application: Application, stages: string[]): Promise<Application> {
-  let a = application;
-  for (const to of stages) {
-    a = (
-      await t
-        .http()
-        .post(`/api/v1/applications/${a.id}/moves`)
-        .set(bearer(recruiter.token))
-        .send({ to, note: '', version: a.version })
-        .expect(200)
-    ).body as Application;
-  }
-  return a;
-}
-
-async function schedule(applicationId: string, interviewer: Member, app: TestApp = t): Promise<Interview> {
-  return (
-    await app
-      .http()
-      .post(`/api/v1/applications/${applicationId}/interviews`)
-      .set(bearer(recruiter.token))
-      .send({
-        stepKey: opening.steps[0]!.key,
-        interviewerId: interviewer.user.id,
-        startsAt: new Date(Date.now() - 3 * HOUR).toISOString(),
-      })
-      .expect(201)
-  ).body as Interview;
-}
-
-async function submit(
-  member: Member,
-  scorecardId: string,
-  over: Record<string, unknown> = {},
-  app: TestApp = t,
-): Promise<Scorecard> {
-  const saved = await app
-    .http()
-    .put(`/api/v1/scorecards/${scorecardId}`)
-    .set(bearer(member.token))
-    .send({ ...complete(over), revision: 0 })
-    .expect(200);
-  return (
-    await app
-      .http()
-      .post(`/api/v1/scorecards/${scorecardId}/submit`)
-      .set(bearer(member.token))
-      .send({ revision: saved.body.revision })
-      .expect(200)
-  ).body as Scorecard;
-}
+const dealbreaker = () => flagOf(opening, 'dealbreaker');
+const newApplication = () => g.application();
+const moveTo = (application: Application, stages: Stage[]) => g.move(application, ...stages);
+/** Schedules the first step three hours ago, on this app or another instance of it. */
+const schedule = (application: string, interviewer: Member, app: TestApp = t) =>
+  g.on(app).scheduledInterview({ application, interviewer });
+/** Saves a complete scorecard (with `over`) and submits it, on this app or another instance of it. */
+const submit = (interviewer: Member, scorecard: string, over: Partial<ScorecardContent> = {}, app: TestApp = t) =>
+  g.on(app).submittedScorecard({ interviewer, scorecard, content: over });
 
 /** An application in debrief after one submitted scorecard per given interviewer (with overrides). */
-async function inDebrief(panel: { member: Member; over?: Record<string, unknown> }[] = [{ member: ana }]) {
-  const a = await moveTo(await newApplication(), ['screen', 'interviews']);
-  for (const p of panel) {
-    const i = await schedule(a.id, p.member);
-    await submit(p.member, i.scorecard!.id, p.over);
-  }
-  return moveTo(a, ['debrief']);
-}
+const inDebrief = (panel: { member: Member; over?: Partial<ScorecardContent> }[] = [{ member: ana }]) =>
+  g.applicationInDebrief({ panel: panel.map((p) => ({ interviewer: p.member, content: p.over })) });
 
 const decide = (token: string, applicationId: string, body: Record<string, unknown>) =>
-  t.http().post(`/api/v1/applications/${applicationId}/decisions`).set(bearer(token)).send(body);
+  g.api.as({ token }).raw('decide', { params: { id: applicationId }, body });
 
-const getApplication = async (id: string) =>
-  (await t.http().get(`/api/v1/applications/${id}`).set(bearer(recruiter.token)).expect(200)).body as Application;
+const getApplication = (id: string) => g.api.as(recruiter).call('getApplication', { params: { id } });
 
 const decisionRows = async (applicationId: string) =>
   (await t.db.query(
@@ -165,7 +57,7 @@ describe('recording a decision', () => {
   it('hire: records who, when and why, and moves the application to offer in its timeline with the rationale as note', async () => {
     const a = await inDebrief();
     const rationale = 'Strong design judgement and a clear reason to lead; the panel agreed.';
-    const res = await decide(hm.token, a.id, { decision: 'hire', rationale, version: a.version }).expect(201);
+    const res = await decide(hm.token, a.id, { decision: 'hire', rationale, revision: a.revision }).expect(201);
     const d = res.body as Decision;
     expect(d).toEqual({
       id: expect.any(String),
@@ -178,7 +70,7 @@ describe('recording a decision', () => {
     expect(Math.abs(Date.parse(d.at) - Date.now())).toBeLessThan(60_000);
     const after = await getApplication(a.id);
     expect(after.stage).toBe('offer');
-    expect(after.version).toBe(a.version + 1);
+    expect(after.revision).toBe(a.revision + 1);
     expect(after.history.at(-1)).toMatchObject({
       from: 'debrief',
       to: 'offer',
@@ -197,7 +89,7 @@ describe('recording a decision', () => {
       decision: 'no_hire',
       rationale: 'Could not show how they grew anyone.',
       rejectionReason: 'leadership_gap',
-      version: a.version,
+      revision: a.revision,
     }).expect(201);
     const after = await getApplication(a.id);
     expect(after.stage).toBe('rejected');
@@ -214,7 +106,7 @@ describe('recording a decision', () => {
       decision: 'no_hire',
       rationale: 'Not this time.',
       rejectionReason: 'other',
-      version: b.version,
+      revision: b.revision,
     }).expect(201);
     expect((await getApplication(b.id)).history.at(-1)).toMatchObject({ to: 'rejected', reason: 'other' });
   });
@@ -222,9 +114,9 @@ describe('recording a decision', () => {
   it('a no hire without a rejection reason is refused with 400 naming the field, and changes nothing', async () => {
     const a = await inDebrief();
     for (const body of [
-      { decision: 'no_hire', rationale: 'Not this time.', version: a.version },
-      { decision: 'no_hire', rationale: 'Not this time.', rejectionReason: '', version: a.version },
-      { decision: 'no_hire', rationale: 'Not this time.', rejectionReason: null, version: a.version },
+      { decision: 'no_hire', rationale: 'Not this time.', revision: a.revision },
+      { decision: 'no_hire', rationale: 'Not this time.', rejectionReason: '', revision: a.revision },
+      { decision: 'no_hire', rationale: 'Not this time.', rejectionReason: null, revision: a.revision },
     ]) {
       const res = await decide(hm.token, a.id, body).expect(400);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -234,16 +126,16 @@ describe('recording a decision', () => {
     const missing = await decide(hm.token, a.id, {
       decision: 'no_hire',
       rationale: 'Not this time.',
-      version: a.version,
+      revision: a.revision,
     }).expect(400);
     expect(missing.body.errors).toEqual([
       { path: 'rejectionReason', message: 'Choose the rejection reason for a no hire.' },
     ]);
     expect(await decisionRows(a.id)).toEqual([]);
     const after = await getApplication(a.id);
-    expect([after.stage, after.version]).toEqual(['debrief', a.version]);
+    expect([after.stage, after.revision]).toEqual(['debrief', a.revision]);
     // Hold and hire need none.
-    await decide(hm.token, a.id, { decision: 'hold', rationale: 'Wait.', version: a.version }).expect(201);
+    await decide(hm.token, a.id, { decision: 'hold', rationale: 'Wait.', revision: a.revision }).expect(201);
   });
 
   it('a rejection reason goes only with a no hire (400)', async () => {
@@ -252,7 +144,7 @@ describe('recording a decision', () => {
       decision: 'hire',
       rationale: 'Yes.',
       rejectionReason: 'skills_gap',
-      version: a.version,
+      revision: a.revision,
     }).expect(400);
     expect(res.body.errors).toEqual([expect.objectContaining({ path: 'rejectionReason' })]);
     expect(await decisionRows(a.id)).toEqual([]);
@@ -263,44 +155,48 @@ describe('recording a decision', () => {
     await decide(hm.token, a.id, {
       decision: 'hold',
       rationale: 'Waiting for the reference call.',
-      version: a.version,
+      revision: a.revision,
     }).expect(201);
     const held = await getApplication(a.id);
     expect(held.stage).toBe('debrief');
     expect(held.history.at(-1)).toMatchObject({ to: 'debrief' });
-    const stale = await decide(hm.token, a.id, { decision: 'hire', rationale: 'Go.', version: a.version }).expect(409);
+    const stale = await decide(hm.token, a.id, { decision: 'hire', rationale: 'Go.', revision: a.revision }).expect(
+      409,
+    );
     expect(stale.body.code).toBe('stale_revision');
     await decide(hm.token, a.id, {
       decision: 'hire',
       rationale: 'References were good.',
-      version: held.version,
+      revision: held.revision,
     }).expect(201);
     expect((await decisionRows(a.id)).map((d) => d.decision)).toEqual(['hold', 'hire']);
     expect((await getApplication(a.id)).stage).toBe('offer');
   });
 
-  it('is made at the debrief stage only (422 invalid_transition), and not twice once the application moved on', async () => {
+  it('is made at the debrief stage only (422 wrong_stage), and not twice once the application moved on', async () => {
     const a = await moveTo(await newApplication(), ['screen', 'interviews']);
-    const res = await decide(hm.token, a.id, { decision: 'hire', rationale: 'Eager.', version: a.version }).expect(422);
-    expect(res.body).toMatchObject({ code: 'invalid_transition', detail: 'A decision is made at the debrief stage.' });
+    const res = await decide(hm.token, a.id, { decision: 'hire', rationale: 'Eager.', revision: a.revision }).expect(
+      422,
+    );
+    expect(res.body).toMatchObject({ code: 'wrong_stage', detail: 'A decision is made at the debrief stage.' });
 
     const b = await inDebrief();
     await decide(hm.token, b.id, {
       decision: 'no_hire',
       rationale: 'No.',
       rejectionReason: 'skills_gap',
-      version: b.version,
+      revision: b.revision,
     }).expect(201);
     const again = await getApplication(b.id);
-    await decide(hm.token, b.id, { decision: 'hire', rationale: 'Changed my mind.', version: again.version }).expect(
+    await decide(hm.token, b.id, { decision: 'hire', rationale: 'Changed my mind.', revision: again.revision }).expect(
       422,
     );
     expect((await decisionRows(b.id)).map((d) => d.decision)).toEqual(['no_hire']);
   });
 
-  it('a stale version answers 409 stale_revision and writes nothing', async () => {
+  it('a stale revision answers 409 stale_revision and writes nothing', async () => {
     const a = await inDebrief();
-    const res = await decide(hm.token, a.id, { decision: 'hire', rationale: 'Yes.', version: a.version - 1 }).expect(
+    const res = await decide(hm.token, a.id, { decision: 'hire', rationale: 'Yes.', revision: a.revision - 1 }).expect(
       409,
     );
     expect(res.body.code).toBe('stale_revision');
@@ -310,7 +206,7 @@ describe('recording a decision', () => {
 
   it('needs a rationale and a known decision (400)', async () => {
     const a = await inDebrief();
-    const res = await decide(hm.token, a.id, { decision: 'maybe', rationale: '   ', version: a.version }).expect(400);
+    const res = await decide(hm.token, a.id, { decision: 'maybe', rationale: '   ', revision: a.revision }).expect(400);
     expect(res.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['decision', 'rationale']);
   });
 });
@@ -322,14 +218,14 @@ describe('dealbreakers', () => {
       member: ben,
       over: {
         redFlags: [{ flagKey: dealbreaker().key, evidence: 'Called their last manager “the enemy” twice.' }],
-        recommendation: 'no',
+        recommendation: 'no' as const,
       },
     },
   ];
 
   it('hiring over a dealbreaker without acknowledging it answers 422 and writes nothing', async () => {
     const a = await inDebrief(flagged());
-    const res = await decide(hm.token, a.id, { decision: 'hire', rationale: 'Worth the risk.', version: a.version });
+    const res = await decide(hm.token, a.id, { decision: 'hire', rationale: 'Worth the risk.', revision: a.revision });
     expect(res.status).toBe(422);
     expect(res.body).toMatchObject({
       code: 'dealbreaker_not_acknowledged',
@@ -338,7 +234,7 @@ describe('dealbreakers', () => {
     expect(await decisionRows(a.id)).toEqual([]);
     const after = await getApplication(a.id);
     expect(after.stage).toBe('debrief');
-    expect(after.version).toBe(a.version);
+    expect(after.revision).toBe(a.revision);
   });
 
   it('with the acknowledgement the hire is recorded as acknowledged', async () => {
@@ -347,7 +243,7 @@ describe('dealbreakers', () => {
       decision: 'hire',
       rationale: 'Discussed the flag with both interviewers; it was one remark, not a pattern.',
       acknowledgeDealbreakers: true,
-      version: a.version,
+      revision: a.revision,
     }).expect(201);
     expect(res.body.acknowledgedDealbreakers).toBe(true);
     expect((await getApplication(a.id)).stage).toBe('offer');
@@ -355,13 +251,15 @@ describe('dealbreakers', () => {
 
   it('no hire and hold need no acknowledgement; an acknowledgement without any dealbreaker is not recorded', async () => {
     const a = await inDebrief(flagged());
-    await decide(hm.token, a.id, { decision: 'hold', rationale: 'Talk to Ben first.', version: a.version }).expect(201);
+    await decide(hm.token, a.id, { decision: 'hold', rationale: 'Talk to Ben first.', revision: a.revision }).expect(
+      201,
+    );
     const b = await inDebrief();
     const res = await decide(hm.token, b.id, {
       decision: 'hire',
       rationale: 'Clean panel.',
       acknowledgeDealbreakers: true,
-      version: b.version,
+      revision: b.revision,
     }).expect(201);
     expect(res.body.acknowledgedDealbreakers).toBe(false);
   });
@@ -371,14 +269,13 @@ describe('dealbreakers', () => {
     const done = await schedule(a.id, ana);
     await submit(ana, done.scorecard!.id);
     const pending = await schedule(a.id, ben);
-    await t
-      .http()
-      .put(`/api/v1/scorecards/${pending.scorecard!.id}`)
-      .set(bearer(ben.token))
-      .send({ ...complete({ redFlags: [{ flagKey: dealbreaker().key, evidence: 'Draft note.' }] }), revision: 0 })
-      .expect(200);
+    await g.savedScorecard({
+      interviewer: ben,
+      scorecard: pending.scorecard!,
+      content: { redFlags: [{ flagKey: dealbreaker().key, evidence: 'Draft note.' }] },
+    });
     const d = await moveTo(a, ['debrief']);
-    await decide(hm.token, d.id, { decision: 'hire', rationale: 'Go.', version: d.version }).expect(201);
+    await decide(hm.token, d.id, { decision: 'hire', rationale: 'Go.', revision: d.revision }).expect(201);
   });
 });
 
@@ -386,7 +283,7 @@ describe('who decides', () => {
   it('recruiters and interviewers may not (403)', async () => {
     const a = await inDebrief();
     for (const token of [recruiter.token, ana.token]) {
-      const res = await decide(token, a.id, { decision: 'hire', rationale: 'Yes.', version: a.version }).expect(403);
+      const res = await decide(token, a.id, { decision: 'hire', rationale: 'Yes.', revision: a.revision }).expect(403);
       expect(res.body.code).toBe('forbidden');
     }
     expect(await decisionRows(a.id)).toEqual([]);
@@ -394,14 +291,14 @@ describe('who decides', () => {
 
   it('another hiring manager of the organization may not (403); an admin may', async () => {
     const a = await inDebrief();
-    const res = await decide(otherHm.token, a.id, { decision: 'hire', rationale: 'Yes.', version: a.version });
+    const res = await decide(otherHm.token, a.id, { decision: 'hire', rationale: 'Yes.', revision: a.revision });
     expect(res.status).toBe(403);
     expect(res.body.detail).toBe('Only the opening’s hiring manager or an admin records its decision.');
     expect(await decisionRows(a.id)).toEqual([]);
     const byAdmin = await decide(admin.token, a.id, {
       decision: 'hold',
       rationale: 'The hiring manager is away.',
-      version: a.version,
+      revision: a.revision,
     }).expect(201);
     expect(byAdmin.body.by).toEqual({ id: admin.user.id, name: admin.user.name });
   });
@@ -410,16 +307,16 @@ describe('who decides', () => {
     const a = await moveTo(await newApplication(), ['screen', 'interviews']);
     const own = await schedule(a.id, hm);
     const d = await moveTo(a, ['debrief']);
-    const res = await decide(hm.token, d.id, { decision: 'hire', rationale: 'Yes.', version: d.version }).expect(403);
+    const res = await decide(hm.token, d.id, { decision: 'hire', rationale: 'Yes.', revision: d.revision }).expect(403);
     expect(res.body.detail).toMatch(/Submit your own scorecard/);
     expect(await decisionRows(d.id)).toEqual([]);
     await submit(hm, own.scorecard!.id);
-    await decide(hm.token, d.id, { decision: 'hire', rationale: 'Yes.', version: d.version }).expect(201);
+    await decide(hm.token, d.id, { decision: 'hire', rationale: 'Yes.', revision: d.revision }).expect(201);
   });
 
   it('an application of another organization is not found (404), and nothing is written', async () => {
     const a = await inDebrief();
-    const res = await decide(elsewhere.token, a.id, { decision: 'hire', rationale: 'Mine now.', version: a.version });
+    const res = await decide(elsewhere.token, a.id, { decision: 'hire', rationale: 'Mine now.', revision: a.revision });
     expect(res.status).toBe(404);
     expect(res.body.code).toBe('not_found');
     expect(await decisionRows(a.id)).toEqual([]);
@@ -429,7 +326,7 @@ describe('who decides', () => {
 describe('the record', () => {
   it('is append-only: the database refuses to update or delete a decision', async () => {
     const a = await inDebrief();
-    await decide(hm.token, a.id, { decision: 'hold', rationale: 'Original words.', version: a.version }).expect(201);
+    await decide(hm.token, a.id, { decision: 'hold', rationale: 'Original words.', revision: a.revision }).expect(201);
     await expect(
       t.db.query(`update application_decisions set rationale = 'Rewritten' where application_id = $1`, [a.id]),
     ).rejects.toThrow(/append-only/);
@@ -491,7 +388,7 @@ describe('live debrief updates across instances', () => {
         .http()
         .post(`/api/v1/applications/${a.id}/decisions`)
         .set(bearer(hm.token))
-        .send({ decision: 'hold', rationale: 'One more reference.', version: d.version })
+        .send({ decision: 'hold', rationale: 'One more reference.', revision: d.revision })
         .expect(201);
       await eventually(
         () => changes(stream).some((c) => JSON.stringify(c) === '{"kind":"decision_recorded"}'),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import {
   HOME_LIST_LIMIT,
   HiringManagerHome,
@@ -14,16 +14,13 @@ import {
   type SubmittedScorecard,
 } from '@scorecard/contracts';
 import { addMember, bearer, signup, uniqueEmail } from '../support/factories.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 
 type Member = { user: { id: string; name: string }; token: string };
 
-let t: TestApp;
+const t = useTestApp();
 let admin: AuthSession;
-let hm: Member;
-let riley: Member;
-let robin: Member;
-let ines: Member;
+let hm: Member, riley: Member, robin: Member, ines: Member;
 let alpha: Opening;
 let beta: Opening;
 let draft: Opening;
@@ -116,7 +113,7 @@ async function moveTo(token: string, a: Application, to: string, reason?: string
     .http()
     .post(`/api/v1/applications/${a.id}/moves`)
     .set(bearer(token))
-    .send({ to, version: a.version, note: '', ...(reason ? { reason } : {}) })
+    .send({ to, revision: a.revision, note: '', ...(reason ? { reason } : {}) })
     .expect(200);
   return res.body as Application;
 }
@@ -147,7 +144,6 @@ async function home(token: string, query: Record<string, string | number> = {}):
 const DAY = 86_400_000;
 
 beforeAll(async () => {
-  t = await startTestApp();
   admin = await signup(t, 'Home Co');
   hm = await addMember(t, admin, 'hiring_manager');
   riley = await addMember(t, admin, 'recruiter');
@@ -184,9 +180,6 @@ beforeAll(async () => {
   });
   const otherApplication = await applyNew(otherAdmin, otherOpening.id, 'Olga Outsider');
   other = { admin: otherAdmin, opening: otherOpening, application: otherApplication };
-});
-afterAll(async () => {
-  await t.close();
 });
 
 describe('recruiter home: openings', () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { Application, AuthSession, Interview, User } from '@scorecard/contracts';
 import {
   addMember,
@@ -9,9 +9,9 @@ import {
   uniqueEmail,
   type OpenOpening,
 } from '../support/factories.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 
-let t: TestApp;
+const t = useTestApp();
 let admin: AuthSession;
 let recruiter: string;
 let interviewerToken: string;
@@ -20,7 +20,6 @@ let mateo: User;
 let opening: OpenOpening;
 
 beforeAll(async () => {
-  t = await startTestApp();
   admin = await signup(t, 'Interviews Co');
   recruiter = (await addMember(t, admin, 'recruiter')).token;
   const first = await addMember(t, admin, 'interviewer');
@@ -28,9 +27,6 @@ beforeAll(async () => {
   interviewerToken = first.token;
   mateo = (await addMember(t, admin, 'interviewer')).user;
   opening = await openOpeningWithPlan(t, admin);
-});
-afterAll(async () => {
-  await t.close();
 });
 
 async function newApplication(): Promise<Application> {
@@ -73,7 +69,7 @@ describe('scheduling', () => {
       feedbackDueAt: '2026-12-02T10:00:00.000Z',
       status: 'scheduled',
       scorecard: { status: 'draft', submittedAt: null },
-      version: 0,
+      revision: 0,
     });
     expect(i.assignments.map((x) => x.interviewer.id)).toEqual([ines.id]);
     const [card] = (await t.db.query(
@@ -134,7 +130,7 @@ describe('scheduling', () => {
       .http()
       .patch(`/api/v1/interviews/${res.body.id}`)
       .set(bearer(recruiter))
-      .send({ videoLink: 'https://video.example.org/x', location: '', version: res.body.version })
+      .send({ videoLink: 'https://video.example.org/x', location: '', revision: res.body.revision })
       .expect(200);
     expect(changed.body).toMatchObject({
       timeZone: 'Europe/Berlin',
@@ -217,7 +213,7 @@ describe('scheduling', () => {
       .http()
       .post(`/api/v1/applications/${a.id}/moves`)
       .set(bearer(recruiter))
-      .send({ to: 'rejected', reason: 'skills_gap', version: a.version })
+      .send({ to: 'rejected', reason: 'skills_gap', revision: a.revision })
       .expect(200);
     const res = await schedule(a.id, {
       stepKey: step().key,
@@ -258,17 +254,17 @@ describe('rescheduling and reassigning', () => {
 
   it('moving the time moves the default due time with it', async () => {
     const i = await scheduled();
-    const res = await patch(i, { startsAt: '2026-12-05T15:00:00Z', version: i.version }).expect(200);
+    const res = await patch(i, { startsAt: '2026-12-05T15:00:00Z', revision: i.revision }).expect(200);
     expect(res.body).toMatchObject({
       endsAt: '2026-12-05T16:00:00.000Z',
       feedbackDueAt: '2026-12-06T16:00:00.000Z',
-      version: 1,
+      revision: 1,
     });
   });
 
   it('reassigning gives the new interviewer a fresh draft, voids the old one and keeps the history', async () => {
     const i = await scheduled();
-    const res = await patch(i, { interviewerId: mateo.id, version: i.version }).expect(200);
+    const res = await patch(i, { interviewerId: mateo.id, revision: i.revision }).expect(200);
     const after = res.body as Interview;
     expect(after.interviewer.id).toBe(mateo.id);
     expect(after.assignments.map((x) => x.interviewer.id)).toEqual([ines.id, mateo.id]);
@@ -283,10 +279,10 @@ describe('rescheduling and reassigning', () => {
     ]);
   });
 
-  it('a change based on an old version answers 409 and changes nothing', async () => {
+  it('a change based on an old revision answers 409 and changes nothing', async () => {
     const i = await scheduled();
-    await patch(i, { startsAt: '2026-12-05T15:00:00Z', version: i.version }).expect(200);
-    const stale = await patch(i, { interviewerId: mateo.id, version: i.version }).expect(409);
+    await patch(i, { startsAt: '2026-12-05T15:00:00Z', revision: i.revision }).expect(200);
+    const stale = await patch(i, { interviewerId: mateo.id, revision: i.revision }).expect(409);
     expect(stale.body.code).toBe('stale_revision');
     const list = await t
       .http()
@@ -301,7 +297,7 @@ describe('rescheduling and reassigning', () => {
     await t.db.query(`update scorecards set status = 'submitted', submitted_at = now() where id = $1`, [
       i.scorecard!.id,
     ]);
-    const res = await patch(i, { interviewerId: mateo.id, version: i.version }).expect(409);
+    const res = await patch(i, { interviewerId: mateo.id, revision: i.revision }).expect(409);
     expect(res.body.code).toBe('invalid_transition');
   });
 
@@ -311,7 +307,7 @@ describe('rescheduling and reassigning', () => {
       .http()
       .post(`/api/v1/interviews/${i.id}/cancel`)
       .set(bearer(recruiter))
-      .send({ version: i.version })
+      .send({ revision: i.revision })
       .expect(200);
     expect(res.body).toMatchObject({ status: 'cancelled', scorecard: null });
     const board = await t.http().get(`/api/v1/openings/${opening.id}/board`).set(bearer(recruiter)).expect(200);
@@ -319,7 +315,7 @@ describe('rescheduling and reassigning', () => {
       .flatMap((c: { cards: { applicationId: string }[] }) => c.cards)
       .find((c: { applicationId: string }) => c.applicationId === i.applicationId);
     expect(card.interviews).toBe(0);
-    await patch(i, { startsAt: '2026-12-05T15:00:00Z', version: res.body.version }).expect(409);
+    await patch(i, { startsAt: '2026-12-05T15:00:00Z', revision: res.body.revision }).expect(409);
   });
 
   it('the application’s timeline shows interviews scheduled and cancelled, with who and when', async () => {
@@ -328,7 +324,7 @@ describe('rescheduling and reassigning', () => {
       .http()
       .post(`/api/v1/interviews/${i.id}/cancel`)
       .set(bearer(recruiter))
-      .send({ version: i.version })
+      .send({ revision: i.revision })
       .expect(200);
     const a = await t.http().get(`/api/v1/applications/${i.applicationId}`).set(bearer(recruiter)).expect(200);
     const events = (a.body as Application).interviewEvents;
@@ -361,8 +357,8 @@ describe('organization isolation', () => {
       { stepKey: step().key, interviewerId: other.user.id, startsAt: '2026-12-01T09:00:00Z' },
       other.token,
     ).expect(404);
-    await t.http().patch(`/api/v1/interviews/${i.id}`).set(bearer(other.token)).send({ version: 0 }).expect(404);
-    await t.http().post(`/api/v1/interviews/${i.id}/cancel`).set(bearer(other.token)).send({ version: 0 }).expect(404);
+    await t.http().patch(`/api/v1/interviews/${i.id}`).set(bearer(other.token)).send({ revision: 0 }).expect(404);
+    await t.http().post(`/api/v1/interviews/${i.id}/cancel`).set(bearer(other.token)).send({ revision: 0 }).expect(404);
     expect(await count(t, 'interviews')).toBe(before);
   });
 

@@ -84,7 +84,7 @@ const CROSS_LINKS: Record<
   updateInterview: {
     'B’s interview, A’s interviewer': (a, b) => ({
       params: { id: b.pending[0]!.id },
-      body: { interviewerId: a.members.interviewer.user.id, version: b.pending[0]!.version },
+      body: { interviewerId: a.members.interviewer.user.id, revision: b.pending[0]!.revision },
     }),
   },
   getComparison: {

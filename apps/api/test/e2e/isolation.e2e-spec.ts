@@ -1,18 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { AuthSession } from '@scorecard/contracts';
 import { addMember, bearer, signup } from '../support/factories.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 
-let t: TestApp;
+const t = useTestApp();
 let a: AuthSession;
 let b: AuthSession;
 beforeAll(async () => {
-  t = await startTestApp();
   a = await signup(t, 'Org A');
   b = await signup(t, 'Org B');
-});
-afterAll(async () => {
-  await t.close();
 });
 
 describe('a second organization sees nothing of the first', () => {

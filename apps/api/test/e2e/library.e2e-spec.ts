@@ -1,22 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { AuthSession, RubricDetail, RubricVersion } from '@scorecard/contracts';
 import { addMember, bearer, checklistContent, count, rubricContent, signup } from '../support/factories.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 
-let t: TestApp;
+const t = useTestApp();
 let admin: AuthSession;
 let hm: string;
 let recruiter: string;
 let interviewer: string;
 beforeAll(async () => {
-  t = await startTestApp();
   admin = await signup(t, 'Library Co');
   hm = (await addMember(t, admin, 'hiring_manager')).token;
   recruiter = (await addMember(t, admin, 'recruiter')).token;
   interviewer = (await addMember(t, admin, 'interviewer')).token;
-});
-afterAll(async () => {
-  await t.close();
 });
 
 async function createRubric(token = hm, content: unknown = rubricContent()): Promise<RubricDetail> {

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { AuthSession, Opening, RubricContent, RubricSummary } from '@scorecard/contracts';
 import { addMember, bearer, count, signup } from '../support/factories.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 
-let t: TestApp;
+const t = useTestApp();
 let admin: AuthSession;
 let hm: { user: { id: string }; token: string };
 let recruiter: string;
@@ -15,7 +15,6 @@ let checklistVersionId: string;
 let rubric: RubricContent;
 
 beforeAll(async () => {
-  t = await startTestApp();
   admin = await signup(t, 'Openings Co');
   hm = await addMember(t, admin, 'hiring_manager');
   recruiter = (await addMember(t, admin, 'recruiter')).token;
@@ -28,9 +27,6 @@ beforeAll(async () => {
   const flags = await t.http().get('/api/v1/red-flag-checklists').set(bearer(admin.token));
   checklistVersionId = flags.body.items[0].publishedVersionId;
   rubric = (await t.http().get(`/api/v1/rubric-versions/${rubricVersionId}`).set(bearer(admin.token))).body.content;
-});
-afterAll(async () => {
-  await t.close();
 });
 
 const baseOpening = () => ({

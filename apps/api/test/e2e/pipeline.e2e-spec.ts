@@ -1,16 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { Application, AuthSession, Candidate } from '@scorecard/contracts';
 import { addMember, bearer, count, signup, uniqueEmail } from '../support/factories.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 
-let t: TestApp;
+const t = useTestApp();
 let admin: AuthSession;
 let recruiter: string;
 let interviewer: string;
 let openingId: string;
 
 beforeAll(async () => {
-  t = await startTestApp();
   admin = await signup(t, 'Pipeline Co');
   recruiter = (await addMember(t, admin, 'recruiter')).token;
   interviewer = (await addMember(t, admin, 'interviewer')).token;
@@ -46,9 +45,6 @@ beforeAll(async () => {
     .set(bearer(admin.token))
     .send({ status: 'open', revision: ready.body.revision, overrideReason: 'Test opening without a full plan.' })
     .expect(200);
-});
-afterAll(async () => {
-  await t.close();
 });
 
 async function addCandidate(over: Record<string, unknown> = {}): Promise<Candidate> {
@@ -176,7 +172,7 @@ describe('candidates', () => {
     expect(page2.body).toMatchObject({ total: 5, page: 2, pageSize: 2 });
     expect(page2.body.items.map((c: { id: string }) => c.id)).toEqual([made[2]!.id, made[3]!.id]);
     const app = await apply(made[4]!.id);
-    await move(app, { to: 'screen', version: app.version }).expect(200);
+    await move(app, { to: 'screen', revision: app.revision }).expect(200);
     const screened = await t
       .http()
       .get(`/api/v1/candidates?tag=${tag}&stage=screen&openingId=${openingId}`)
@@ -222,9 +218,9 @@ describe('applications and stage moves', () => {
   it('moves forward and records every move with who, when, from, to and why', async () => {
     const app = await apply((await addCandidate()).id);
     const screened = (
-      await move(app, { to: 'screen', version: app.version, note: 'Strong GitHub history' }).expect(200)
+      await move(app, { to: 'screen', revision: app.revision, note: 'Strong GitHub history' }).expect(200)
     ).body;
-    const inInterviews = (await move(screened, { to: 'interviews', version: screened.version }).expect(200)).body;
+    const inInterviews = (await move(screened, { to: 'interviews', revision: screened.revision }).expect(200)).body;
     expect(inInterviews.stage).toBe('interviews');
     expect(inInterviews.history.map((h: { from: string | null; to: string }) => `${h.from}>${h.to}`)).toEqual([
       'null>applied',
@@ -248,25 +244,27 @@ describe('applications and stage moves', () => {
     ['hiring before the offer', { to: 'hired' }, 'Only an application at the offer stage can be hired.'],
   ])('refuses %s with 422 and a clear message, changing nothing', async (_name, body, message) => {
     const app = await apply((await addCandidate()).id);
-    const res = await move(app, { ...body, version: app.version }).expect(422);
+    const res = await move(app, { ...body, revision: app.revision }).expect(422);
     expect(res.body).toMatchObject({ code: 'stage_move_refused', detail: message });
     const after = await t.http().get(`/api/v1/applications/${app.id}`).set(bearer(recruiter)).expect(200);
-    expect(after.body).toMatchObject({ stage: 'applied', version: app.version });
+    expect(after.body).toMatchObject({ stage: 'applied', revision: app.revision });
     expect(after.body.history).toHaveLength(1);
   });
 
   it('rejecting needs a reason from the rejection list; once rejected the application is final', async () => {
     const app = await apply((await addCandidate()).id);
-    const wrongList = await move(app, { to: 'rejected', reason: 'accepted_other_offer', version: app.version }).expect(
-      400,
-    );
+    const wrongList = await move(app, {
+      to: 'rejected',
+      reason: 'accepted_other_offer',
+      revision: app.revision,
+    }).expect(400);
     expect(wrongList.body.errors).toEqual([{ path: 'reason', message: 'Choose a rejection reason.' }]);
     const rejected = (
       await move(app, {
         to: 'rejected',
         reason: 'leadership_gap',
         note: 'No mentoring examples',
-        version: app.version,
+        revision: app.revision,
       }).expect(200)
     ).body;
     expect(rejected.history.at(-1)).toMatchObject({
@@ -274,16 +272,16 @@ describe('applications and stage moves', () => {
       reason: 'leadership_gap',
       note: 'No mentoring examples',
     });
-    const back = await move(rejected, { to: 'applied', version: rejected.version }).expect(422);
+    const back = await move(rejected, { to: 'applied', revision: rejected.revision }).expect(422);
     expect(back.body.detail).toBe('The application is rejected; that is final.');
   });
 
   it('offers every stage the rules allow: forward past the screen up to the debrief, back to any earlier stage', async () => {
     const app = await apply((await addCandidate()).id);
-    const skipped = (await move(app, { to: 'debrief', version: app.version }).expect(200)).body;
+    const skipped = (await move(app, { to: 'debrief', revision: app.revision }).expect(200)).body;
     expect(skipped.history.at(-1)).toMatchObject({ from: 'applied', to: 'debrief' });
-    const back = (await move(skipped, { to: 'applied', version: skipped.version }).expect(200)).body;
-    const interviews = (await move(back, { to: 'interviews', version: back.version }).expect(200)).body;
+    const back = (await move(skipped, { to: 'applied', revision: skipped.revision }).expect(200)).body;
+    const interviews = (await move(back, { to: 'interviews', revision: back.revision }).expect(200)).body;
     expect(interviews.stage).toBe('interviews');
     expect(interviews.history.map((h: { to: string }) => h.to)).toEqual([
       'applied',
@@ -295,25 +293,30 @@ describe('applications and stage moves', () => {
 
   it('undo: the mover takes back their own latest move within the window, recorded as a move naming the one undone', async () => {
     const app = await apply((await addCandidate()).id);
-    const screened = (await move(app, { to: 'screen', version: app.version }).expect(200)).body;
+    const screened = (await move(app, { to: 'screen', revision: app.revision }).expect(200)).body;
     const rejected = (
-      await move(screened, { to: 'rejected', reason: 'skills_gap', version: screened.version }).expect(200)
+      await move(screened, { to: 'rejected', reason: 'skills_gap', revision: screened.revision }).expect(200)
     ).body as Application;
     const rejection = rejected.history.at(-1)!;
     // Someone else cannot undo it, nor can it go anywhere but back where it came from; nothing changes.
-    const other = await move(rejected, { to: 'screen', undoOf: rejection.id, version: rejected.version }, admin.token);
+    const other = await move(
+      rejected,
+      { to: 'screen', undoOf: rejection.id, revision: rejected.revision },
+      admin.token,
+    );
     expect(other.status).toBe(422);
     expect(other.body).toMatchObject({
       code: 'stage_move_refused',
       detail: 'Only the person who made a move can undo it.',
     });
-    const elsewhere = await move(rejected, { to: 'applied', undoOf: rejection.id, version: rejected.version });
+    const elsewhere = await move(rejected, { to: 'applied', undoOf: rejection.id, revision: rejected.revision });
     expect(elsewhere.status).toBe(422);
     expect(elsewhere.body.detail).toBe('Undoing that move returns the application to screen.');
-    const undone = (await move(rejected, { to: 'screen', undoOf: rejection.id, version: rejected.version }).expect(200))
-      .body as Application;
+    const undone = (
+      await move(rejected, { to: 'screen', undoOf: rejection.id, revision: rejected.revision }).expect(200)
+    ).body as Application;
     expect(undone.stage).toBe('screen');
-    expect(undone.version).toBe(rejected.version + 1);
+    expect(undone.revision).toBe(rejected.revision + 1);
     expect(undone.history.map((h) => `${h.from}>${h.to}`)).toEqual([
       'null>applied',
       'applied>screen',
@@ -323,15 +326,15 @@ describe('applications and stage moves', () => {
     expect(undone.history.at(-1)).toMatchObject({ undoes: rejection.id, reason: null, by: { name: 'A recruiter' } });
     expect(undone.history.slice(0, 3).every((h) => h.undoes === null)).toBe(true);
     // An undo is not undone, and the rejection is no longer the latest move.
-    const again = await move(undone, { to: 'rejected', undoOf: undone.history.at(-1)!.id, version: undone.version });
+    const again = await move(undone, { to: 'rejected', undoOf: undone.history.at(-1)!.id, revision: undone.revision });
     expect(again.body.detail).toBe('An undo can’t be undone; move the application instead.');
-    const stale = await move(undone, { to: 'rejected', undoOf: rejection.id, version: undone.version });
+    const stale = await move(undone, { to: 'rejected', undoOf: rejection.id, revision: undone.revision });
     expect(stale.body.detail).toBe('Only the latest move can be undone; the application has moved since.');
   });
 
   it('undo is refused after the window, with nothing changed', async () => {
     const app = await apply((await addCandidate()).id);
-    const screened = (await move(app, { to: 'screen', version: app.version }).expect(200)).body as Application;
+    const screened = (await move(app, { to: 'screen', revision: app.revision }).expect(200)).body as Application;
     // Both moves back in time, in order: the move to screen is the latest, 31 seconds ago.
     await t.db.query(
       `update application_moves set moved_at = now() - case when id = $2 then interval '31 seconds' else interval '40 seconds' end
@@ -341,27 +344,27 @@ describe('applications and stage moves', () => {
     const late = await move(screened, {
       to: 'applied',
       undoOf: screened.history.at(-1)!.id,
-      version: screened.version,
+      revision: screened.revision,
     });
     expect(late.status).toBe(422);
     expect(late.body.detail).toBe('A move can be undone for 30 seconds; move the application instead.');
     const after = await t.http().get(`/api/v1/applications/${app.id}`).set(bearer(recruiter)).expect(200);
-    expect(after.body).toMatchObject({ stage: 'screen', version: screened.version });
+    expect(after.body).toMatchObject({ stage: 'screen', revision: screened.revision });
     expect(after.body.history).toHaveLength(2);
   });
 
   it('two recruiters moving the same application at once: one wins, the other gets 409 and nothing is overwritten', async () => {
     const app = await apply((await addCandidate()).id);
     const [r1, r2] = await Promise.all([
-      move(app, { to: 'screen', version: app.version }),
-      move(app, { to: 'withdrawn', reason: 'personal', version: app.version }, admin.token),
+      move(app, { to: 'screen', revision: app.revision }),
+      move(app, { to: 'withdrawn', reason: 'personal', revision: app.revision }, admin.token),
     ]);
     expect([r1.status, r2.status].sort()).toEqual([200, 409]);
     const loser = r1.status === 409 ? r1 : r2;
     expect(loser.body.code).toBe('stale_revision');
     const after = await t.http().get(`/api/v1/applications/${app.id}`).set(bearer(recruiter)).expect(200);
     expect(after.body.history).toHaveLength(2);
-    expect(after.body.version).toBe(app.version + 1);
+    expect(after.body.revision).toBe(app.revision + 1);
   });
 
   it('nobody can apply to an opening that is not open (422)', async () => {
@@ -417,7 +420,7 @@ describe('pipeline board', () => {
     const old = await apply((await addCandidate({ name: 'Old Card' })).id);
     const fresh = await apply((await addCandidate({ name: 'Fresh Card' })).id);
     const gone = await apply((await addCandidate({ name: 'Old Rejected' })).id);
-    await move(gone, { to: 'rejected', reason: 'skills_gap', version: gone.version }).expect(200);
+    await move(gone, { to: 'rejected', reason: 'skills_gap', revision: gone.revision }).expect(200);
     await t.db.query(
       `update applications set stage_entered_at = now() - interval '8 days' where id = any($1::uuid[])`,
       [[old.id, gone.id]],
@@ -451,7 +454,7 @@ describe('roles and organizations', () => {
     await t.http().get('/api/v1/candidates').set(bearer(interviewer)).expect(403);
     await t.http().get(`/api/v1/candidates/${c.id}`).set(bearer(interviewer)).expect(403);
     await t.http().get(`/api/v1/applications/${app.id}`).set(bearer(interviewer)).expect(403);
-    await move(app, { to: 'screen', version: app.version }, interviewer).expect(403);
+    await move(app, { to: 'screen', revision: app.revision }, interviewer).expect(403);
     await t.http().get(`/api/v1/openings/${openingId}/board`).set(bearer(interviewer)).expect(403);
   });
 
@@ -468,7 +471,7 @@ describe('roles and organizations', () => {
         .http()
         .post(`/api/v1/applications/${app.id}/moves`)
         .set(o)
-        .send({ to: 'screen', note: '', version: app.version }),
+        .send({ to: 'screen', note: '', revision: app.revision }),
       t.http().get(`/api/v1/openings/${openingId}/board`).set(o),
     ];
     for (const res of await Promise.all(calls)) expect(res.status).toBe(404);
@@ -482,6 +485,6 @@ describe('roles and organizations', () => {
     const list = await t.http().get('/api/v1/candidates').set(o).expect(200);
     expect(list.body.total).toBe(0);
     const after = await t.http().get(`/api/v1/applications/${app.id}`).set(bearer(recruiter)).expect(200);
-    expect(after.body).toMatchObject({ stage: 'applied', version: app.version });
+    expect(after.body).toMatchObject({ stage: 'applied', revision: app.revision });
   });
 });

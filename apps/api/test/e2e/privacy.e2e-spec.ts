@@ -12,27 +12,19 @@ import {
   type AuthSession,
   type Interview,
   type Scorecard,
-  type User,
+  type Stage,
 } from '@scorecard/contracts';
-import { addMember, bearer, openOpeningWithFocus, signup, type FocusedOpening } from '../support/factories.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { bearer, signup, type FocusedOpening } from '../support/factories.js';
+import { flagOf, given, scorecardContent, type Given, type Member, type ScorecardContent } from '../support/given.js';
+import { useTestApp } from '../support/test-app.js';
 
-interface Member {
-  user: User;
-  token: string;
-}
-
-let t: TestApp;
+const t = useTestApp();
+let g: Given;
 let admin: AuthSession;
-let recruiter: Member;
-let hm: Member;
-let ana: Member;
-let ben: Member;
-let carl: Member;
+let recruiter: Member, hm: Member, ana: Member, ben: Member, carl: Member;
 let opening: FocusedOpening;
 let other: AuthSession;
 
-const HOUR = 3_600_000;
 const NOOR = { name: 'Noor Haddad', email: `noor.haddad-${Date.now()}@example.test` };
 const LENA = { name: 'Lena Park', email: `lena.park-${Date.now()}@example.test` };
 
@@ -78,67 +70,33 @@ async function candidateIdByEmail(token: string, email: string): Promise<string>
   return res.body.items[0].id as string;
 }
 
-async function apply(candidateId: string): Promise<Application> {
-  return (await api(recruiter.token).post('/api/v1/applications', { candidateId, openingId: opening.id }).expect(201))
-    .body as Application;
-}
+const apply = (candidateId: string) => g.application({ candidate: { id: candidateId } });
+const move = (a: Application, to: Stage, note = '') => g.move(a, { to, note });
+const schedule = (application: string, interviewer: Member) => g.scheduledInterview({ application, interviewer });
 
-async function move(a: Application, to: string, note = ''): Promise<Application> {
-  return (
-    await api(recruiter.token).post(`/api/v1/applications/${a.id}/moves`, { to, note, version: a.version }).expect(200)
-  ).body as Application;
-}
-
-async function schedule(applicationId: string, interviewer: Member): Promise<Interview> {
-  return (
-    await api(recruiter.token)
-      .post(`/api/v1/applications/${applicationId}/interviews`, {
-        stepKey: opening.steps[0]!.key,
-        interviewerId: interviewer.user.id,
-        startsAt: new Date(Date.now() - 3 * HOUR).toISOString(),
-      })
-      .expect(201)
-  ).body as Interview;
-}
-
-const concern = () => opening.redFlags.find((f) => f.severity === 'concern')!;
+const concern = () => flagOf(opening, 'concern');
 
 /** A complete scorecard: every focus criterion rated (1 to 4 in turn) with `evidence`, and a concern. */
-function content(evidence: (n: number) => string, flagEvidence: string, over: Record<string, unknown> = {}) {
-  return {
+const content = (evidence: (n: number) => string, flagEvidence: string, over: Partial<ScorecardContent> = {}) =>
+  scorecardContent(opening, {
     ratings: opening.focus
       .flatMap((c) => c.criteria)
-      .map((c, n) => ({ criterionKey: c.key, rating: (n % 4) + 1, evidence: evidence(n) })),
+      .map((c, n) => ({ criterionKey: c.key, rating: ((n % 4) + 1) as 1 | 2 | 3 | 4, evidence: evidence(n) })),
     redFlags: [{ flagKey: concern().key, evidence: flagEvidence }],
-    recommendation: 'yes',
     summary: 'A grounded lead.',
-    notes: '',
     ...over,
-  };
-}
+  });
 
-async function submit(member: Member, scorecardId: string, body: object): Promise<Scorecard> {
-  const saved = await api(member.token)
-    .put(`/api/v1/scorecards/${scorecardId}`, { ...body, revision: 0 })
-    .expect(200);
-  return (
-    await api(member.token)
-      .post(`/api/v1/scorecards/${scorecardId}/submit`, { revision: saved.body.revision })
-      .expect(200)
-  ).body as Scorecard;
-}
+const submit = (interviewer: Member, scorecard: string, body: Partial<ScorecardContent>) =>
+  g.submittedScorecard({ interviewer, scorecard, content: body });
 
 beforeAll(async () => {
-  t = await startTestApp();
-  admin = await signup(t, 'Privacy Co');
-  recruiter = await addMember(t, admin, 'recruiter');
-  hm = await addMember(t, admin, 'hiring_manager');
-  [ana, ben, carl] = (await Promise.all([1, 2, 3].map(() => addMember(t, admin, 'interviewer')))) as [
-    Member,
-    Member,
-    Member,
-  ];
-  opening = await openOpeningWithFocus(t, admin, { title: 'Tech Lead, Privacy' });
+  g = await given(t, 'Privacy Co');
+  admin = g.session;
+  recruiter = g.recruiter;
+  hm = await g.member({ role: 'hiring_manager' });
+  [ana, ben, carl] = (await g.members(3)) as [Member, Member, Member];
+  opening = await g.opening({ title: 'Tech Lead, Privacy' });
   other = await signup(t, 'Elsewhere Co');
 
   // Noor arrives through a CSV import, with her details and notes that name her.
@@ -213,16 +171,15 @@ beforeAll(async () => {
       .expect(200)
   ).body as Scorecard;
   const benInterview = await schedule(noorApp.id, ben);
-  await api(ben.token)
-    .put(`/api/v1/scorecards/${benInterview.scorecard!.id}`, {
-      ...content(() => 'Draft: Noor seemed nervous.', 'Noor hesitated.', { summary: 'Noor needs a second look.' }),
-      revision: 0,
-    })
-    .expect(200);
+  await g.savedScorecard({
+    interviewer: ben,
+    scorecard: benInterview.scorecard!,
+    content: content(() => 'Draft: Noor seemed nervous.', 'Noor hesitated.', { summary: 'Noor needs a second look.' }),
+  });
   benVoidCardId = benInterview.scorecard!.id;
   // Handing Ben's interview to Carl voids Ben's draft (kept) and gives Carl a draft he has not filled.
   const handedOver = await api(recruiter.token)
-    .patch(`/api/v1/interviews/${benInterview.id}`, { interviewerId: carl.user.id, version: benInterview.version })
+    .patch(`/api/v1/interviews/${benInterview.id}`, { interviewerId: carl.user.id, revision: benInterview.revision })
     .expect(200);
   carlDraftId = (handedOver.body as Interview).scorecard!.id;
   noorApp = await move(noorApp, 'debrief', 'Ready for the debrief with Noor’s panel.');
@@ -230,7 +187,7 @@ beforeAll(async () => {
     .post(`/api/v1/applications/${noorApp.id}/decisions`, {
       decision: 'hold',
       rationale: `Hold until Noor Haddad confirms her notice period (write to ${NOOR.email}).`,
-      version: noorApp.version,
+      revision: noorApp.revision,
     })
     .expect(201);
 
@@ -249,9 +206,6 @@ beforeAll(async () => {
     { name: NOOR.name, email: NOOR.email, source: 'GitHub', notes: 'Noor Haddad, met at a conference.' },
   ]);
   otherNoorId = await candidateIdByEmail(other.token, NOOR.email);
-});
-afterAll(async () => {
-  await t.close();
 });
 
 /**
@@ -727,7 +681,7 @@ describe('erasing a candidate', () => {
         code: 'invalid_transition',
         detail: 'This candidate’s personal data was erased: their record no longer changes.',
       });
-      const second = await openOpeningWithFocus(t, admin, { title: 'Second opening' });
+      const second = await g.opening({ title: 'Second opening' });
       await api(recruiter.token)
         .post('/api/v1/applications', { candidateId: noorId, openingId: second.id })
         .expect(409);

@@ -1,59 +1,36 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import type {
   AuthSession,
   BoardCard,
-  Interview,
   InterviewKit,
   MyInterviewList,
   RubricDetail,
   Scorecard,
-  User,
 } from '@scorecard/contracts';
-import {
-  addMember,
-  bearer,
-  openOpeningWithFocus,
-  rubricContent,
-  signup,
-  uniqueEmail,
-  type FocusedOpening,
-} from '../support/factories.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { bearer, rubricContent, signup, type FocusedOpening } from '../support/factories.js';
+import { flagOf, given, type Given, type Member } from '../support/given.js';
+import { useTestApp } from '../support/test-app.js';
+import { HOUR, hoursFromNow } from '../support/time.js';
 
-interface Member {
-  user: User;
-  token: string;
-}
-
-let t: TestApp;
+const t = useTestApp();
+let g: Given;
 let admin: AuthSession;
 let recruiter: string;
-let ana: Member;
-let ben: Member;
-let carl: Member;
-let hm: Member;
+let ana: Member, ben: Member, carl: Member, hm: Member;
 let opening: FocusedOpening;
 /** Another opening, given a closing candidate's questions step below (made up front: later tests add draft rubrics). */
 let closing: FocusedOpening;
 let other: AuthSession;
 
-const HOUR = 3_600_000;
-const hoursFromNow = (h: number) => new Date(Date.now() + h * HOUR).toISOString();
-
 beforeAll(async () => {
-  t = await startTestApp();
-  admin = await signup(t, 'Scorecards Co');
-  recruiter = (await addMember(t, admin, 'recruiter')).token;
-  ana = await addMember(t, admin, 'interviewer');
-  ben = await addMember(t, admin, 'interviewer');
-  carl = await addMember(t, admin, 'interviewer');
-  hm = await addMember(t, admin, 'hiring_manager');
-  opening = await openOpeningWithFocus(t, admin);
-  closing = await openOpeningWithFocus(t, admin, { title: 'With closing step' });
+  g = await given(t, 'Scorecards Co');
+  admin = g.session;
+  recruiter = g.recruiter.token;
+  [ana, ben, carl] = (await g.members(3)) as [Member, Member, Member];
+  hm = await g.member({ role: 'hiring_manager' });
+  opening = await g.opening();
+  closing = await g.opening({ title: 'With closing step' });
   other = await signup(t, 'Elsewhere Co');
-});
-afterAll(async () => {
-  await t.close();
 });
 
 const CANDIDATE = {
@@ -64,61 +41,33 @@ const CANDIDATE = {
   links: { linkedin: '', github: 'https://github.com/noor', blog: '', talks: '' },
 };
 
-async function newApplication(openingId = opening.id): Promise<string> {
-  const c = await t
-    .http()
-    .post('/api/v1/candidates')
-    .set(bearer(recruiter))
-    .send({ ...CANDIDATE, email: uniqueEmail('noor'), source: 'referral' })
-    .expect(201);
-  const a = await t
-    .http()
-    .post('/api/v1/applications')
-    .set(bearer(recruiter))
-    .send({ candidateId: c.body.id, openingId })
-    .expect(201);
-  return a.body.id as string;
-}
+const newApplication = async (plan = opening) => (await g.application({ opening: plan, candidate: CANDIDATE })).id;
 
 /** Schedules the first step (by default three hours ago, so feedback is awaited and not yet due). */
-async function schedule(
-  applicationId: string,
+const schedule = (
+  application: string,
   interviewer: Member,
-  times: { startsAt?: string; feedbackDueAt?: string; stepKey?: string } = {},
-): Promise<Interview> {
-  const res = await t
-    .http()
-    .post(`/api/v1/applications/${applicationId}/interviews`)
-    .set(bearer(recruiter))
-    .send({
-      stepKey: times.stepKey ?? opening.steps[0]!.key,
-      interviewerId: interviewer.user.id,
-      startsAt: times.startsAt ?? hoursFromNow(-3),
-      ...(times.feedbackDueAt ? { feedbackDueAt: times.feedbackDueAt } : {}),
-    })
-    .expect(201);
-  return res.body as Interview;
-}
+  { stepKey, ...times }: { startsAt?: string; feedbackDueAt?: string; stepKey?: string } = {},
+) => g.scheduledInterview({ application, interviewer, ...times, extra: stepKey ? { stepKey } : {} });
 
+/** The scorecard routes, as supertest requests (a test chains the status it expects). */
 const api = {
-  kit: (token: string, interviewId: string) => t.http().get(`/api/v1/interviews/${interviewId}/kit`).set(bearer(token)),
-  get: (token: string, id: string) => t.http().get(`/api/v1/scorecards/${id}`).set(bearer(token)),
-  save: (token: string, id: string, body: object) =>
-    t.http().put(`/api/v1/scorecards/${id}`).set(bearer(token)).send(body),
+  kit: (token: string, id: string) => g.api.as({ token }).raw('getInterviewKit', { params: { id } }),
+  get: (token: string, id: string) => g.api.as({ token }).raw('getScorecard', { params: { id } }),
+  save: (token: string, id: string, body: object) => g.api.as({ token }).raw('saveScorecard', { params: { id }, body }),
   submit: (token: string, id: string, revision: number) =>
-    t.http().post(`/api/v1/scorecards/${id}/submit`).set(bearer(token)).send({ revision }),
+    g.api.as({ token }).raw('submitScorecard', { params: { id }, body: { revision } }),
   amend: (token: string, id: string, body: object) =>
-    t.http().post(`/api/v1/scorecards/${id}/amendments`).set(bearer(token)).send(body),
-  list: (token: string, applicationId: string) =>
-    t.http().get(`/api/v1/applications/${applicationId}/scorecards`).set(bearer(token)),
+    g.api.as({ token }).raw('amendScorecard', { params: { id }, body }),
+  list: (token: string, id: string) => g.api.as({ token }).raw('listApplicationScorecards', { params: { id } }),
   mine: (token: string, query: Record<string, string | number> = {}) =>
-    t.http().get('/api/v1/me/interviews').query(query).set(bearer(token)),
+    g.api.as({ token }).raw('listMyInterviews', { query }),
 };
 
 /** The criteria of the first step's focus competencies, in rubric order. */
 const criteria = () => opening.focus.flatMap((c) => c.criteria);
-const dealbreaker = () => opening.redFlags.find((f) => f.severity === 'dealbreaker')!;
-const concern = () => opening.redFlags.find((f) => f.severity === 'concern')!;
+const dealbreaker = () => flagOf(opening, 'dealbreaker');
+const concern = () => flagOf(opening, 'concern');
 
 /** A complete scorecard: a 4 with evidence, then 3s and "not assessed" without evidence. */
 function complete(over: Record<string, unknown> = {}) {
@@ -157,7 +106,7 @@ async function ratingRows(scorecardId: string) {
 
 describe('my interviews', () => {
   it('lists upcoming, awaiting (overdue marked, soonest due first) and submitted, with counts for all three and the overdue', async () => {
-    const dave = await addMember(t, admin, 'interviewer');
+    const dave = await g.member();
     const app = await newApplication();
     const upcoming = await schedule(app, dave, { startsAt: hoursFromNow(48) });
     const dueSoon = await schedule(app, dave, { startsAt: hoursFromNow(-2), feedbackDueAt: hoursFromNow(20) });
@@ -169,14 +118,14 @@ describe('my interviews', () => {
       .http()
       .post(`/api/v1/interviews/${cancelled.id}/cancel`)
       .set(bearer(recruiter))
-      .send({ version: cancelled.version })
+      .send({ revision: cancelled.revision })
       .expect(200);
     const handedOver = await schedule(app, dave, { startsAt: hoursFromNow(-40) });
     await t
       .http()
       .patch(`/api/v1/interviews/${handedOver.id}`)
       .set(bearer(recruiter))
-      .send({ interviewerId: carl.user.id, version: handedOver.version })
+      .send({ interviewerId: carl.user.id, revision: handedOver.revision })
       .expect(200);
 
     const awaiting = (await api.mine(dave.token).expect(200)).body as MyInterviewList;
@@ -264,8 +213,8 @@ describe('interview kit', () => {
   });
 
   it('shows only the candidate’s name when the opening hides CV details from interviewers', async () => {
-    const hidden = await openOpeningWithFocus(t, admin, { title: 'Hidden CV', hideCandidateDetails: true });
-    const app = await newApplication(hidden.id);
+    const hidden = await g.opening({ title: 'Hidden CV', hideCandidateDetails: true });
+    const app = await newApplication(hidden);
     const i = await schedule(app, ana, { stepKey: hidden.steps[0]!.key });
     const kit = (await api.kit(ana.token, i.id).expect(200)).body as InterviewKit;
     expect(kit.candidate).toEqual({
@@ -290,7 +239,7 @@ describe('interview kit', () => {
       .http()
       .patch(`/api/v1/interviews/${i.id}`)
       .set(bearer(recruiter))
-      .send({ interviewerId: ben.user.id, version: i.version })
+      .send({ interviewerId: ben.user.id, revision: i.revision })
       .expect(200);
     await api.kit(ana.token, i.id).expect(403);
     const kit = (await api.kit(ben.token, i.id).expect(200)).body as InterviewKit;
@@ -299,7 +248,7 @@ describe('interview kit', () => {
       .http()
       .post(`/api/v1/interviews/${i.id}/cancel`)
       .set(bearer(recruiter))
-      .send({ version: moved.body.version })
+      .send({ revision: moved.body.revision })
       .expect(200);
     await api.kit(ben.token, i.id).expect(404);
   });
@@ -1022,7 +971,7 @@ describe('the candidate’s questions step', () => {
   });
 
   it('copies the kind to the interview; its kit has no competencies and the candidate’s topics with the opening’s own answers', async () => {
-    const i = await schedule(await newApplication(closing.id), ana, { stepKey });
+    const i = await schedule(await newApplication(closing), ana, { stepKey });
     expect(i.step).toEqual({ key: stepKey, name: 'Your questions', kind: 'candidate_questions' });
     const kit = (await api.kit(ana.token, i.id).expect(200)).body as InterviewKit;
     expect(kit.interview.stepKind).toBe('candidate_questions');
@@ -1044,7 +993,7 @@ describe('the candidate’s questions step', () => {
   });
 
   it('its scorecard takes notes and a summary only: no rating (400 criterion_not_asked), no recommendation (400), submitted without either', async () => {
-    const i = await schedule(await newApplication(closing.id), ana, { stepKey });
+    const i = await schedule(await newApplication(closing), ana, { stepKey });
     const id = i.scorecard!.id;
     const rated = await api.save(ana.token, id, { ...complete({ recommendation: null }), revision: 0 }).expect(400);
     expect(rated.body.code).toBe('criterion_not_asked');

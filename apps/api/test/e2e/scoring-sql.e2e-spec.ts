@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { AuthSession, Stat } from '@scorecard/contracts';
 import {
   cardOveralls,
@@ -17,7 +17,7 @@ import { Db } from '../../src/database/db.js';
 import { DebriefsRepository, type PanelFigures } from '../../src/modules/debriefs/debriefs.repository.js';
 import { ScorecardsRepository } from '../../src/modules/scorecards/scorecards.repository.js';
 import { openOpeningWithFocus, signup, type FocusedOpening } from '../support/factories.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 
 /**
  * The SQL of debriefs and comparisons against the reference: for random rubrics (weights, number
@@ -34,7 +34,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 const TOLERANCE = 1e-9;
 const RECOMMENDATIONS: Recommendation[] = ['strong_no', 'no', 'yes', 'strong_yes'];
 
-let t: TestApp;
+const t = useTestApp();
 let admin: AuthSession;
 let opening: FocusedOpening;
 let rubricId: string;
@@ -43,7 +43,6 @@ let scorecards: ScorecardsRepository;
 let db: Db;
 
 beforeAll(async () => {
-  t = await startTestApp();
   admin = await signup(t, 'Scoring SQL Co');
   opening = await openOpeningWithFocus(t, admin);
   const [row] = (await t.db.query(`select rubric_id from rubric_versions where id = $1`, [
@@ -53,9 +52,6 @@ beforeAll(async () => {
   repository = t.app.get(DebriefsRepository);
   scorecards = t.app.get(ScorecardsRepository);
   db = t.app.get(Db);
-});
-afterAll(async () => {
-  await t.close();
 });
 
 /** A rubric: each competency's weight (quarters from 0.25 to 100) and how many criteria it has. */

@@ -325,7 +325,7 @@ describe('two API instances on one database', () => {
           .http()
           .post(`/api/v1/applications/${application.id}/moves`)
           .set(auth)
-          .send({ to, note: '', version: application.version })
+          .send({ to, note: '', revision: application.revision })
           .expect(200)
       ).body as Application;
     }

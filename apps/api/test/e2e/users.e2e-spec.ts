@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { AuthSession, Role } from '@scorecard/contracts';
 import { addMember, bearer, count, PASSWORD, signup, uniqueEmail } from '../support/factories.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 
-let t: TestApp;
+const t = useTestApp();
 let admin: AuthSession;
 beforeAll(async () => {
-  t = await startTestApp();
   admin = await signup(t, 'Initech');
-});
-afterAll(async () => {
-  await t.close();
 });
 
 describe('an admin manages users', () => {

@@ -27,8 +27,14 @@ export async function signup(t: TestApp, org = `Org ${randomUUID().slice(0, 6)}`
   return res.body as AuthSession;
 }
 
+/** A member of an organization, signed in: who they are and their session's token. */
+export interface Member {
+  user: User;
+  token: string;
+}
+
 /** Adds a member with a role through the API, and signs them in. */
-export async function addMember(t: TestApp, admin: AuthSession, role: Role): Promise<{ user: User; token: string }> {
+export async function addMember(t: TestApp, admin: AuthSession, role: Role): Promise<Member> {
   const email = uniqueEmail(role);
   const created = await t
     .http()

@@ -285,7 +285,7 @@ export const VALID_REQUESTS: Record<string, RequestBuilder> = {
     const application = await use.application('applied');
     return {
       params: { id: application.id },
-      body: { to: 'screen', note: 'Looks promising.', version: application.version },
+      body: { to: 'screen', note: 'Looks promising.', revision: application.revision },
     };
   },
   getPipelineBoard: (o) => ({ params: { id: o.opening.id }, query: { cardsPerColumn: '50' } }),
@@ -304,12 +304,12 @@ export const VALID_REQUESTS: Record<string, RequestBuilder> = {
     const interview = await use.interview(0);
     return {
       params: { id: interview.id },
-      body: { startsAt: inHours(30), durationMinutes: 45, version: interview.version },
+      body: { startsAt: inHours(30), durationMinutes: 45, revision: interview.revision },
     };
   },
   cancelInterview: async (_o, _c, use) => {
     const interview = await use.interview(1);
-    return { params: { id: interview.id }, body: { version: interview.version } };
+    return { params: { id: interview.id }, body: { revision: interview.revision } };
   },
   getRecruiterHome: () => ({ query: { scope: 'all', stuckDays: '1' } }),
   getInterviewerHome: () => ({ query: { timeZone: 'Europe/Paris' } }),
@@ -369,7 +369,7 @@ export const VALID_REQUESTS: Record<string, RequestBuilder> = {
         rationale: 'Not enough leadership evidence.',
         acknowledgeDealbreakers: false,
         rejectionReason: 'leadership_gap',
-        version: application.version,
+        revision: application.revision,
       },
     };
   },

@@ -56,16 +56,16 @@ export interface OrgFixture {
   candidates: Record<'debriefed' | 'applied' | 'interviewing' | 'unapplied' | 'erasable', CandidateRef>;
   applications: {
     /** In debrief: every member submitted a scorecard on it, and the hiring manager decided to hold. */
-    debriefed: Versioned;
+    debriefed: Revised;
     /** Just applied, no interviews. */
-    applied: Versioned;
+    applied: Revised;
     /** In interviews, with two interviews whose draft scorecards are pending. */
-    interviewing: Versioned;
+    interviewing: Revised;
   };
   /** Each member's interview on the debriefed application and their submitted scorecard. */
   interviews: Record<Role, { id: string; scorecardId: string; scorecardRevision: number }>;
   /** Scheduled interviews on the interviewing application, feedback overdue (the interviewer's drafts). */
-  pending: { id: string; version: number; scorecardId: string; scorecardRevision: number }[];
+  pending: { id: string; revision: number; scorecardId: string; scorecardRevision: number }[];
   decisionId: string;
   imports: { staged: string; committed: string };
   /** A text file on the debriefed candidate, uploaded by the recruiter (its content names the marker). */
@@ -92,7 +92,6 @@ export interface VersionedDoc<C> extends DraftDoc {
 }
 
 export type Revised = { id: string; revision: number };
-export type Versioned = { id: string; version: number };
 export type CandidateRef = { id: string; name: string; revision: number };
 
 const HOUR = 3_600_000;
@@ -202,11 +201,11 @@ async function newCandidate(t: TestApp, recruiter: string, marker: string, name:
   return { id: c.id, name: c.name, revision: c.revision };
 }
 
-const move = (t: TestApp, recruiter: string, marker: string, a: Versioned, to: Stage) =>
+const move = (t: TestApp, recruiter: string, marker: string, a: Revised, to: Stage) =>
   must<Application>(t, recruiter, 'post', `/api/v1/applications/${a.id}/moves`, 200, {
     to,
     note: `Moved ${marker}`,
-    version: a.version,
+    revision: a.revision,
   });
 
 /** Applies the candidate to the opening, and moves the application through `stages`. */
@@ -366,7 +365,7 @@ export async function buildOrg(t: TestApp, label: string): Promise<OrgFixture> {
   const decision = await must<{ id: string }>(t, hm, 'post', `/api/v1/applications/${debriefed.id}/decisions`, 201, {
     decision: 'hold',
     rationale: `Rationale ${marker}`,
-    version: debriefed.version,
+    revision: debriefed.revision,
   });
   debriefed = await must<Application>(t, recruiter, 'get', `/api/v1/applications/${debriefed.id}`, 200);
 
@@ -384,7 +383,7 @@ export async function buildOrg(t: TestApp, label: string): Promise<OrgFixture> {
     );
     pending.push({
       id: interview.id,
-      version: interview.version,
+      revision: interview.revision,
       scorecardId: interview.scorecard!.id,
       scorecardRevision: 0,
     });
@@ -423,9 +422,9 @@ export async function buildOrg(t: TestApp, label: string): Promise<OrgFixture> {
     draftOpening,
     candidates,
     applications: {
-      debriefed: { id: debriefed.id, version: debriefed.version },
-      applied: { id: applied.id, version: applied.version },
-      interviewing: { id: interviewingNow.id, version: interviewingNow.version },
+      debriefed: { id: debriefed.id, revision: debriefed.revision },
+      applied: { id: applied.id, revision: applied.revision },
+      interviewing: { id: interviewingNow.id, revision: interviewingNow.revision },
     },
     interviews,
     pending,
@@ -451,9 +450,9 @@ export interface Targets {
   /** A candidate; `unapplied` and `erasable` without applications. */
   candidate(kind: 'interviewing' | 'unapplied' | 'erasable'): Promise<CandidateRef>;
   /** An application to the open opening: just applied, in interviews, or in debrief with a submitted scorecard. */
-  application(kind: 'applied' | 'interviewing' | 'debriefed'): Promise<Versioned>;
+  application(kind: 'applied' | 'interviewing' | 'debriefed'): Promise<Revised>;
   /** A scheduled interview (two distinct ones: 0 and 1). */
-  interview(which: 0 | 1): Promise<Versioned>;
+  interview(which: 0 | 1): Promise<Revised>;
   /** A scorecard of the caller's own: a draft never saved, saved, or submitted. */
   scorecard(state: 'draft' | 'saved' | 'submitted'): Promise<Revised>;
   /** A candidate import with rows staged. */

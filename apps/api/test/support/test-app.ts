@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import pg from 'pg';
+import { afterAll, beforeAll } from '@jest/globals';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createLogger } from '../../src/common/logger.js';
@@ -99,6 +100,27 @@ export async function startTestApp(
       await database.drop();
     },
   };
+}
+
+/**
+ * The app for a whole spec file: started before its tests (in a `beforeAll` registered first, so
+ * the spec's own `beforeAll` hooks run after it) and closed after them. The handle forwards to
+ * the running app, so it is used as is inside hooks and tests.
+ */
+export function useTestApp(...args: Parameters<typeof startTestApp>): TestApp {
+  let running: TestApp | undefined;
+  beforeAll(async () => {
+    running = await startTestApp(...args);
+  });
+  afterAll(async () => {
+    await running?.close();
+  });
+  return new Proxy({} as TestApp, {
+    get(_, key) {
+      if (!running) throw new Error('the test app starts in beforeAll: use it inside a hook or a test');
+      return Reflect.get(running, key) as unknown;
+    },
+  });
 }
 
 /** Statements that only frame a transaction or name its organization; not work a request asks for. */

@@ -161,6 +161,7 @@ function Header({ session }: { session: Me }) {
           </span>
         </div>
         {narrow ? null : <div className="header__user">{account}</div>}
+        {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- Escape from a focused link inside closes the menu */}
         <nav
           className="nav"
           aria-label="Main"

@@ -68,7 +68,7 @@ let unauthorizedHandler: (() => void) | undefined;
 
 /**
  * Called when any call other than sign-in answers 401: the session is gone, so the app returns to
- * the sign-in page. The app registers this once (see app/providers.tsx).
+ * the sign-in page. The app registers this once (see app/App.tsx).
  */
 export function onUnauthorized(handler: () => void): () => void {
   unauthorizedHandler = handler;

@@ -10,19 +10,22 @@ import { ApiError } from './api';
  */
 
 /**
- * Puts the API's field errors (problem+json `errors`, whose paths are the form's field names) next
- * to their fields. Returns true when at least one was placed, so the caller can skip a form-level
+ * Puts the API's field errors (problem+json `errors`, whose paths are the form's field names
+ * unless `fieldFor` maps them) next to their fields. Returns true when at least one was placed, so the caller can skip a form-level
  * message.
  */
 export function applyServerFieldErrors<T extends FieldValues>(
   error: unknown,
   setError: UseFormSetError<T>,
   fields: readonly FieldPath<T>[],
+  /** The form field an error's path belongs to, where the request's shape differs from the form's. */
+  fieldFor: (path: string) => string = (path) => path,
 ): boolean {
   if (!(error instanceof ApiError)) return false;
   let placed = false;
   for (const fieldError of error.fieldErrors) {
-    const field = fields.find((name) => name === fieldError.path);
+    const path = fieldFor(fieldError.path);
+    const field = fields.find((name) => name === path);
     if (!field) continue;
     setError(field, { type: 'server', message: fieldError.message }, { shouldFocus: !placed });
     placed = true;

@@ -1,8 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import { formatFixed } from '@scorecard/domain';
 import type { Page } from 'playwright-core';
-import { apiSignIn } from './api-client';
-import { DEMO_PASSWORD, signIn, withBrowser, type Browser } from './harness';
+import { apiSignIn, givenOrganization } from './api-client';
+import { DEMO_PASSWORD, shot, signIn, withBrowser } from './harness';
 
 const RECRUITER = 'recruiter@acme.test';
 const HM = 'hm@acme.test';
@@ -43,11 +43,6 @@ const defaultFrom = () => day(Date.now() - 89 * DAY);
 const today = () => day(Date.now());
 const pct = (share: number) => `${Math.round(share * 100)}%`;
 
-async function shot(browser: Browser, name: string): Promise<void> {
-  await browser.page.evaluate(() => window.scrollTo(0, 0));
-  await browser.screenshot(name);
-}
-
 async function apiGet<T>(email: string, path: string): Promise<T> {
   const session = await apiSignIn(email, DEMO_PASSWORD);
   const res = await session.request('GET', path);
@@ -77,8 +72,7 @@ describe('pipeline analytics', () => {
     await withBrowser(async (browser) => {
       const { page } = browser;
       await signIn(browser, RECRUITER, DEMO_PASSWORD);
-      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Analytics' }).click();
-      await browser.waitForPath('/analytics/pipeline');
+      await browser.openFromMenu('Analytics', '/analytics/pipeline');
       await page.getByRole('heading', { level: 1, name: 'Pipeline analytics' }).waitFor();
       expect(await page.title()).toBe('Pipeline analytics · Scorecard');
       // Recruiters get the pipeline only: no calibration tab.
@@ -318,10 +312,14 @@ describe('interviewer calibration', () => {
   });
 
   test('an admin changes the minimum of matched units in place, and the verdicts follow it', async () => {
-    const settingsPath = '/api/v1/organization/settings';
+    // In an organization of its own (the setting is the organization's), with two scorecards in.
+    const org = await givenOrganization('Calibration');
+    const { applicationId } = await org.application(`Cal Ibrate ${Date.now() % 100000}`, ['screen', 'interviews']);
+    await org.submit('ines', await org.schedule(applicationId, 0, 'ines'), { rating: 3, recommendation: 'yes' });
+    await org.submit('mateo', await org.schedule(applicationId, 0, 'mateo'), { rating: 2, recommendation: 'no' });
     await withBrowser(async (browser) => {
       const { page } = browser;
-      await signIn(browser, ADMIN, DEMO_PASSWORD);
+      await signIn(browser, org.people.admin.email, org.password);
       await browser.goto('/analytics/calibration');
       await page.getByRole('table', { name: 'Interviewer calibration' }).waitFor();
       const rule = (n: number) =>
@@ -340,7 +338,7 @@ describe('interviewer calibration', () => {
       await page.keyboard.press('Enter');
       await page.getByRole('status').filter({ hasText: 'Saved: offsets now need at least 3 matched units.' }).waitFor();
       await page.getByText(rule(3)).waitFor();
-      const after = await apiGet<Calibration>(HM, `/api/v1/analytics/calibration?from=${defaultFrom()}&to=${today()}`);
+      const after = await org.people.hm.api.call('getCalibration', { query: { from: defaultFrom(), to: today() } });
       expect(after.thresholds.offsetUnits).toBe(3);
       // Escape closes the form without saving and gives focus back to its button.
       await page.getByRole('button', { name: 'Change the minimum' }).click();
@@ -349,9 +347,6 @@ describe('interviewer calibration', () => {
       await page.getByRole('button', { name: 'Change the minimum' }).waitFor();
       await page.getByText(rule(3)).waitFor();
     });
-    const session = await apiSignIn(ADMIN, DEMO_PASSWORD);
-    const reset = await session.request('PATCH', settingsPath, { calibrationMinUnits: 10 });
-    expect(reset.status).toBe(200);
   });
 
   test('an interviewer has no analytics, by the menu or by URL', async () => {

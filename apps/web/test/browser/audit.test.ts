@@ -1,16 +1,20 @@
-import { describe, expect, test } from '@jest/globals';
-import { apiSignIn } from './api-client';
+import { beforeAll, describe, expect, test } from '@jest/globals';
+import { apiSignIn, givenOrganization, type GivenOrganization } from './api-client';
 import type { Locator } from 'playwright-core';
-import { DEMO_PASSWORD, signIn, uniqueEmail, withBrowser } from './harness';
+import { signIn, uniqueEmail, withBrowser } from './harness';
 
-const ADMIN = 'admin@acme.test';
 const ADMIN_NAME = 'Avery Admin';
 const RENAMES = 25;
+/** An organization of this file's own: its log holds only what this file does. */
+let org: GivenOrganization;
+beforeAll(async () => {
+  org = await givenOrganization('Audit');
+});
 
 describe('audit log', () => {
   test('an admin finds the changes just made, pages back with the keyboard, filters by action, and sees the empty state for a filter that matches nothing', async () => {
     // Set-up over the API: a new user, renamed enough times to fill more than one page of the log.
-    const admin = await apiSignIn(ADMIN, DEMO_PASSWORD);
+    const admin = org.people.admin.api;
     const name = `Audrey Audit ${Date.now() % 100000}`;
     const created = await admin.request('POST', '/api/v1/users', {
       name,
@@ -28,9 +32,8 @@ describe('audit log', () => {
 
     await withBrowser(async (browser) => {
       const { page } = browser;
-      await signIn(browser, ADMIN, DEMO_PASSWORD);
-      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' }).click();
-      await browser.waitForPath('/admin/audit');
+      await signIn(browser, org.people.admin.email, org.password);
+      await browser.openFromMenu('Audit log', '/admin/audit');
       expect(await page.title()).toBe('Audit log · Scorecard');
 
       // Newest first: this sign-in, then the renames, each by the admin, naming the field but not its value.
@@ -89,7 +92,7 @@ describe('audit log', () => {
 
   test('at 1366 px the log names a candidate and keeps a long email whole or breaks it only at its @ or a dot', async () => {
     // An admin with a long address makes a change, so the log shows them as its person.
-    const admin = await apiSignIn(ADMIN, DEMO_PASSWORD);
+    const admin = org.people.admin.api;
     const email = `alexandra.konstantinopoulou-whitfield.${Date.now() % 100000}@subsidiary-holdings.example.test`;
     const created = await admin.request('POST', '/api/v1/users', {
       name: 'Alexandra Whitfield',
@@ -111,7 +114,7 @@ describe('audit log', () => {
     await withBrowser(
       async (browser) => {
         const { page } = browser;
-        await signIn(browser, ADMIN, DEMO_PASSWORD);
+        await signIn(browser, org.people.admin.email, org.password);
         await browser.goto('/admin/audit?action=createCandidate');
         const row = page.getByRole('row').filter({ hasText: candidateName });
         await row.waitFor();

@@ -34,8 +34,7 @@ describe('signing up, in and out', () => {
       await browser.screenshot('home-new-organization');
 
       // The new organization has exactly one user: its admin, who cannot demote themselves.
-      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
-      await browser.waitForPath('/users');
+      await browser.openFromMenu('Users', '/users');
       await page.getByRole('row').filter({ hasText: email }).waitFor();
       expect(await page.locator('tbody tr').count()).toBe(1);
       await page.getByRole('combobox', { name: 'Role for Grace Hopper' }).selectOption({ label: 'Interviewer' });

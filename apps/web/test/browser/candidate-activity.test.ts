@@ -1,36 +1,22 @@
-import { describe, expect, test } from '@jest/globals';
-import { apiSignIn } from './api-client';
-import { DEMO_PASSWORD, signIn, withBrowser, type Browser } from './harness';
+import { beforeAll, describe, expect, test } from '@jest/globals';
+import { givenOrganization, type GivenOrganization } from './api-client';
+import { signIn, withBrowser, type Browser } from './harness';
 
-const RECRUITER = 'recruiter@acme.test';
+/** An organization of this file's own: the notes and moves here are its data, not the demo's. */
+let org: GivenOrganization;
+beforeAll(async () => {
+  org = await givenOrganization('Activity');
+});
 
-/** A fresh candidate of the demo organization, applied to its first open opening, over HTTP. */
+/** A fresh candidate, applied to the opening and moved to Screen, over HTTP. */
 async function newCandidate(prefix: string): Promise<{ id: string; name: string; opening: string }> {
-  const recruiter = await apiSignIn(RECRUITER, DEMO_PASSWORD);
   const name = `Rosa ${prefix}`;
-  const created = await recruiter.request('POST', '/api/v1/candidates', {
-    name,
-    email: `${prefix}@example.test`,
-    source: 'referral',
-  });
-  expect(created.status).toBe(201);
-  const id = (created.body as { id: string }).id;
-  const openings = await recruiter.request('GET', '/api/v1/openings?status=open&pageSize=1');
-  const opening = (openings.body as { items: { id: string; title: string }[] }).items[0]!;
-  const applied = await recruiter.request('POST', '/api/v1/applications', { candidateId: id, openingId: opening.id });
-  expect(applied.status).toBe(201);
-  const application = applied.body as { id: string; version: number };
-  const moved = await recruiter.request('POST', `/api/v1/applications/${application.id}/moves`, {
-    to: 'screen',
-    note: '',
-    version: application.version,
-  });
-  expect(moved.status).toBe(200);
-  return { id, name, opening: opening.title };
+  const { candidateId } = await org.application(name, ['screen']);
+  return { id: candidateId, name, opening: org.opening.title };
 }
 
 async function openCandidate(browser: Browser, id: string, name: string): Promise<void> {
-  await signIn(browser, RECRUITER, DEMO_PASSWORD);
+  await signIn(browser, org.people.recruiter.email, org.password);
   await browser.goto(`/candidates/${id}`);
   await browser.page.getByRole('heading', { level: 1, name }).waitFor();
 }
@@ -90,10 +76,11 @@ describe('candidate notes and activity', () => {
   test('"Show more" pages through a long feed without repeating an entry', async () => {
     const prefix = `actmore${Date.now()}`;
     const c = await newCandidate(prefix);
-    const recruiter = await apiSignIn(RECRUITER, DEMO_PASSWORD);
     for (let i = 1; i <= 23; i++) {
-      const res = await recruiter.request('POST', `/api/v1/candidates/${c.id}/notes`, { body: `Note number ${i}` });
-      expect(res.status).toBe(201);
+      await org.people.recruiter.api.call('addCandidateNote', {
+        params: { id: c.id },
+        body: { body: `Note number ${i}` },
+      });
     }
     await withBrowser(async (browser) => {
       const { page } = browser;

@@ -1,19 +1,17 @@
-import { describe, expect, test } from '@jest/globals';
-import { apiSignIn } from './api-client';
-import { DEMO_PASSWORD, signIn, withBrowser, type Browser } from './harness';
+import { beforeAll, describe, expect, test } from '@jest/globals';
+import { givenOrganization, type GivenOrganization } from './api-client';
+import { shot, signIn, withBrowser, type Browser } from './harness';
 
-const RECRUITER = 'recruiter@acme.test';
-
-async function shot(browser: Browser, name: string): Promise<void> {
-  await browser.page.evaluate(() => window.scrollTo(0, 0));
-  await browser.screenshot(name);
-}
+/** An organization of this file's own: the imported candidates are its data, not the demo's. */
+let org: GivenOrganization;
+beforeAll(async () => {
+  org = await givenOrganization('Import');
+});
 
 /** Candidates whose email starts with `prefix`, read over HTTP (what is really written). */
 async function written(prefix: string): Promise<string[]> {
-  const recruiter = await apiSignIn(RECRUITER, DEMO_PASSWORD);
-  const res = await recruiter.request('GET', `/api/v1/candidates?q=${encodeURIComponent(prefix)}&pageSize=100`);
-  return (res.body as { items: { email: string }[] }).items.map((c) => c.email).sort();
+  const res = await org.people.recruiter.api.call('listCandidates', { query: { q: prefix, pageSize: 100 } });
+  return res.items.map((c) => c.email).sort();
 }
 
 const csv = (lines: string[]) => ({
@@ -24,9 +22,8 @@ const csv = (lines: string[]) => ({
 
 async function openImport(browser: Browser): Promise<void> {
   const { page } = browser;
-  await signIn(browser, RECRUITER, DEMO_PASSWORD);
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Candidates' }).click();
-  await browser.waitForPath('/candidates');
+  await signIn(browser, org.people.recruiter.email, org.password);
+  await browser.openFromMenu('Candidates', '/candidates');
   await page.getByRole('link', { name: 'Import CSV' }).click();
   await browser.waitForPath('/candidates/import');
   await page.getByRole('heading', { level: 1, name: 'Import candidates' }).waitFor();
@@ -147,9 +144,8 @@ describe('CSV import of candidates', () => {
       await page.getByRole('heading', { level: 2, name: 'All 1,200 rows are ready' }).waitFor();
       await page.getByRole('button', { name: 'Import 1,200 candidates' }).click();
       await page.getByRole('heading', { level: 2, name: 'Imported 1,200 candidates' }).waitFor();
-      const recruiter = await apiSignIn(RECRUITER, DEMO_PASSWORD);
-      const res = await recruiter.request('GET', `/api/v1/candidates?q=${prefix}&pageSize=1`);
-      expect((res.body as { total: number }).total).toBe(1200);
+      const res = await org.people.recruiter.api.call('listCandidates', { query: { q: prefix, pageSize: 1 } });
+      expect(res.total).toBe(1200);
     });
   });
 
@@ -199,9 +195,9 @@ describe('CSV import of candidates', () => {
         .locator('option')
         .evaluateAll((os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, label: o.textContent ?? '' })));
       const opening = options.find((o) => o.value)!;
-      const recruiter = await apiSignIn(RECRUITER, DEMO_PASSWORD);
-      const bob = await recruiter.request('GET', `/api/v1/candidates?q=${prefix}-bob&pageSize=1`);
-      const bobId = (bob.body as { items: { id: string }[] }).items[0]!.id;
+      const recruiter = org.people.recruiter.api;
+      const bob = await recruiter.call('listCandidates', { query: { q: `${prefix}-bob`, pageSize: 1 } });
+      const bobId = bob.items[0]!.id;
       expect(
         (await recruiter.request('POST', '/api/v1/applications', { candidateId: bobId, openingId: opening.value }))
           .status,
@@ -224,7 +220,7 @@ describe('CSV import of candidates', () => {
     });
     await withBrowser(
       async (browser) => {
-        await signIn(browser, RECRUITER, DEMO_PASSWORD);
+        await signIn(browser, org.people.recruiter.email, org.password);
         await browser.goto('/candidates/import');
         await browser.page.getByRole('link', { name: 'Download a CSV template' }).waitFor();
         await shot(browser, 'import-choose-file-phone');

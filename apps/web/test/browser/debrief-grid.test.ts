@@ -1,31 +1,19 @@
 import { beforeAll, describe, expect, test } from '@jest/globals';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { apiSignIn, applicationInInterviews, ok, type ApiSession } from './api-client';
-import { DEMO_PASSWORD, SCREENSHOT_DIR, signIn, uniqueEmail, withBrowser, type Browser } from './harness';
+import { givenOrganization, ok, type GivenOrganization } from './api-client';
+import { SCREENSHOT_DIR, signIn, withBrowser, type Browser } from './harness';
 
 /**
  * The debrief's interviewer-by-criterion grid (issue 19): a row per question, a column per
  * interviewer, each rating with its evidence on hover and keyboard focus, "not asked" where the
  * step did not ask it, disagreements marked, the view toggle, print on A4 landscape; and a no hire
- * that asks for the rejection reason.
+ * that asks for the rejection reason. In an organization of its own (the decision changes data).
  */
 
-const HM = 'hm@acme.test';
-const RECRUITER = 'recruiter@acme.test';
-const INES = 'interviewer1@acme.test';
-const MATEO = 'interviewer2@acme.test';
-const PRIYA = 'interviewer3@acme.test';
-const OPENING = 'Tech Lead, Platform';
-const HOUR = 3_600_000;
 /** A4 landscape at 96 dpi (297 mm), less the grid page's 10 mm side margins. */
 const A4_LANDSCAPE_PRINTABLE_PX = Math.floor(((297 - 20) / 25.4) * 96);
 
-type Kit = {
-  questionKeys: string[];
-  competencies: { criteria: { key: string; title: string }[] }[];
-  scorecard: { id: string; revision: number };
-};
 type GridCell = {
   status: 'rated' | 'not_assessed' | 'not_asked';
   rating: number | null;
@@ -44,37 +32,12 @@ type DebriefBody = {
 /** The evidence an interviewer writes for a question: their name, the rating and the question. */
 const evidenceFor = (who: string, rating: number, title: string) => `${who} gave ${rating} on “${title}”.`;
 
-/** Every asked question at `rating` with its own evidence, saved and submitted. */
-async function submit(me: ApiSession, who: string, interviewId: string, rating: number, recommendation: string) {
-  const kit = await ok<Kit>(me.request('GET', `/api/v1/interviews/${interviewId}/kit`));
-  const titles = new Map(kit.competencies.flatMap((c) => c.criteria.map((cr) => [cr.key, cr.title] as const)));
-  const ratings = kit.questionKeys.map((criterionKey) => ({
-    criterionKey,
-    rating,
-    evidence: evidenceFor(who, rating, titles.get(criterionKey)!),
-  }));
-  const saved = await ok<{ revision: number }>(
-    me.request('PUT', `/api/v1/scorecards/${kit.scorecard.id}`, {
-      ratings,
-      redFlags: [],
-      recommendation,
-      summary: `${who} rated ${rating} throughout.`,
-      notes: '',
-      revision: kit.scorecard.revision,
-    }),
-  );
-  const card = await ok<{ id: string; revision: number }>(
-    me.request('POST', `/api/v1/scorecards/${kit.scorecard.id}/submit`, { revision: saved.revision }),
-  );
-  return { card, ratings };
-}
-
+let org: GivenOrganization;
 let applicationId: string;
 let name: string;
-let hmApi: ApiSession;
 
 async function debriefBody(view = ''): Promise<DebriefBody> {
-  return ok<DebriefBody>(hmApi.request('GET', `/api/v1/applications/${applicationId}/debrief${view}`));
+  return ok<DebriefBody>(org.people.hm.api.request('GET', `/api/v1/applications/${applicationId}/debrief${view}`));
 }
 
 /** What each cell of the grid shows, row by row: "4", "Not assessed", "—", with "→n" when amended. */
@@ -109,57 +72,38 @@ function expectedTexts(body: DebriefBody): string[][] {
 async function openDebrief(browser: Browser): Promise<void> {
   const path = `/applications/${applicationId}/debrief`;
   await browser.goto(`/login?next=${encodeURIComponent(path)}`);
-  await signIn(browser, HM, DEMO_PASSWORD, path);
+  await signIn(browser, org.people.hm.email, org.password, path);
 }
 
 describe('the interviewer-by-criterion grid', () => {
   beforeAll(async () => {
-    // A fresh application of the demo opening: Ines (4s) and Mateo (2s) on the first step, Priya
-    // (3s) on the second; Mateo then amends his first question to 3. Then it moves to debrief.
-    const recruiter = await apiSignIn(RECRUITER, DEMO_PASSWORD);
-    hmApi = await apiSignIn(HM, DEMO_PASSWORD);
+    // A fresh application of the opening: Ines (4s) and Mateo (2s) on the first step, Priya (3s)
+    // on the second; Mateo then amends his first question to 3. Then it moves to debrief.
+    org = await givenOrganization('Grid');
     name = `Gia Grid ${Date.now() % 100000}`;
-    const made = await applicationInInterviews(recruiter, OPENING, name, uniqueEmail('grid'));
-    applicationId = made.applicationId;
-    const { opening, people } = made;
-    const schedule = async (step: number, interviewer: string) =>
-      (
-        await ok<{ id: string }>(
-          recruiter.request('POST', `/api/v1/applications/${applicationId}/interviews`, {
-            stepKey: opening.plan.steps[step]!.key,
-            interviewerId: people.items.find((p) => p.name === interviewer)!.id,
-            startsAt: new Date(Date.now() - 48 * HOUR).toISOString(),
-          }),
-          201,
-        )
-      ).id;
+    ({ applicationId } = await org.application(name, ['screen', 'interviews']));
     const [inesI, mateoI, priyaI] = [
-      await schedule(0, 'Ines Okafor'),
-      await schedule(0, 'Mateo Silva'),
-      await schedule(1, 'Priya Raman'),
+      await org.schedule(applicationId, 0, 'ines'),
+      await org.schedule(applicationId, 0, 'mateo'),
+      await org.schedule(applicationId, 1, 'priya'),
     ];
-    await submit(await apiSignIn(INES, DEMO_PASSWORD), 'Ines', inesI, 4, 'strong_yes');
-    const mateo = await apiSignIn(MATEO, DEMO_PASSWORD);
-    const { card, ratings } = await submit(mateo, 'Mateo', mateoI, 2, 'no');
-    await submit(await apiSignIn(PRIYA, DEMO_PASSWORD), 'Priya', priyaI, 3, 'yes');
-    await ok(
-      mateo.request('POST', `/api/v1/scorecards/${card.id}/amendments`, {
-        ratings: ratings.map((r, i) => (i === 0 ? { ...r, rating: 3, evidence: 'Mateo, on reflection: a 3.' } : r)),
-        redFlags: [],
-        recommendation: 'no',
-        summary: 'Mateo rated 2 throughout, but one 3.',
-        notes: '',
-        reason: 'Re-read my notes on the first answer.',
-        revision: card.revision,
-      }),
-    );
-    const current = await ok<{ version: number }>(recruiter.request('GET', `/api/v1/applications/${applicationId}`));
-    await ok(
-      recruiter.request('POST', `/api/v1/applications/${applicationId}/moves`, {
-        to: 'debrief',
-        version: current.version,
-      }),
-    );
+    const by = (who: string, rating: 2 | 3 | 4) => ({
+      rating,
+      evidence: (title: string) => evidenceFor(who, rating, title),
+      summary: `${who} rated ${rating} throughout.`,
+    });
+    await org.submit('ines', inesI, { ...by('Ines', 4), recommendation: 'strong_yes' });
+    const mateo = await org.submit('mateo', mateoI, { ...by('Mateo', 2), recommendation: 'no' });
+    await org.submit('priya', priyaI, { ...by('Priya', 3), recommendation: 'yes' });
+    await org.amend('mateo', mateo, {
+      ratings: mateo.ratings.map((r, i) =>
+        i === 0 ? { ...r, rating: 3 as const, evidence: 'Mateo, on reflection: a 3.' } : r,
+      ),
+      recommendation: 'no',
+      summary: 'Mateo rated 2 throughout, but one 3.',
+      reason: 'Re-read my notes on the first answer.',
+    });
+    await org.move(applicationId, 'debrief');
   });
 
   test('renders every rating by interviewer and question, evidence on focus and hover, disagreements marked, the view toggle', async () => {
@@ -354,7 +298,7 @@ describe('the interviewer-by-criterion grid', () => {
       expect(decisions).toHaveLength(1);
       expect(JSON.parse(decisions[0]!)).toMatchObject({ decision: 'no_hire', rejectionReason: 'skills_gap' });
       const application = await ok<{ history: { to: string; reason: string | null }[] }>(
-        hmApi.request('GET', `/api/v1/applications/${applicationId}`),
+        org.people.hm.api.request('GET', `/api/v1/applications/${applicationId}`),
       );
       expect(application.history.at(-1)).toMatchObject({ to: 'rejected', reason: 'skills_gap' });
     });

@@ -1,49 +1,21 @@
 import { beforeAll, describe, expect, test } from '@jest/globals';
-import { apiSignIn, applicationInInterviews, ok, type ApiSession } from './api-client';
-import { DEMO_PASSWORD, signIn, uniqueEmail, withBrowser, type Browser } from './harness';
+import { givenOrganization, type GivenOrganization } from './api-client';
+import { signIn, withBrowser, type Browser } from './harness';
 
 /**
  * The debrief read in the order that limits anchoring (issue 18, section 5), and independent
  * ratings kept independent (section 2): discuss first, evidence gaps, scores, scorecards, the
  * decision last; the figures say which ratings they read, on screen and in print, and the hiring
- * manager switches to the amended view.
+ * manager switches to the amended view. In an organization of its own (the hold changes data).
  */
 
-const HM = 'hm@acme.test';
-const RECRUITER = 'recruiter@acme.test';
-const INES = 'interviewer1@acme.test';
-const MATEO = 'interviewer2@acme.test';
-const OPENING = 'Tech Lead, Platform';
-const HOUR = 3_600_000;
 const INDEPENDENT_LINE = 'Figures: independent ratings, as first submitted.';
 const AMENDED_LINE = 'Figures: with amendments.';
 
-type Kit = { questionKeys: string[]; scorecard: { id: string; revision: number } };
-type Card = { id: string; revision: number };
-
+let org: GivenOrganization;
 let applicationId: string;
 let name: string;
 let inesInterview: string;
-
-/** Every question the step asked at `rating`, saved and submitted. */
-async function submit(me: ApiSession, interviewId: string, rating: number, recommendation: string): Promise<Card> {
-  const kit = await ok<Kit>(me.request('GET', `/api/v1/interviews/${interviewId}/kit`));
-  const saved = await ok<{ revision: number }>(
-    me.request('PUT', `/api/v1/scorecards/${kit.scorecard.id}`, {
-      ratings: kit.questionKeys.map((criterionKey) => ({
-        criterionKey,
-        rating,
-        evidence: `Evidence for a ${rating}.`,
-      })),
-      redFlags: [],
-      recommendation,
-      summary: `Rated ${rating} throughout.`,
-      notes: '',
-      revision: kit.scorecard.revision,
-    }),
-  );
-  return ok<Card>(me.request('POST', `/api/v1/scorecards/${kit.scorecard.id}/submit`, { revision: saved.revision }));
-}
 
 function headingIndex(headings: string[], pattern: RegExp): number {
   const i = headings.findIndex((h) => pattern.test(h));
@@ -58,57 +30,32 @@ async function overallText(browser: Browser): Promise<string> {
 
 describe('the debrief’s reading order and its view of the ratings', () => {
   beforeAll(async () => {
-    // A fresh application of the demo opening: Ines and Mateo on the first step, 4 against 2; Ines
-    // then reads the debrief and amends down to 2. Only the first step is held, so the
-    // competencies it does not ask are evidence gaps.
-    const recruiter = await apiSignIn(RECRUITER, DEMO_PASSWORD);
+    // A fresh application of the opening: Ines and Mateo on the first step, 4 against 2; Ines then
+    // reads the debrief and amends down to 2. Only the first step is held, so the competencies it
+    // does not ask are evidence gaps.
+    org = await givenOrganization('Order');
     name = `Olive Order ${Date.now() % 100000}`;
-    const made = await applicationInInterviews(recruiter, OPENING, name, uniqueEmail('order'));
-    applicationId = made.applicationId;
-    const { opening, people } = made;
-    const schedule = async (interviewer: string) =>
-      (
-        await ok<{ id: string }>(
-          recruiter.request('POST', `/api/v1/applications/${applicationId}/interviews`, {
-            stepKey: opening.plan.steps[0]!.key,
-            interviewerId: people.items.find((p) => p.name === interviewer)!.id,
-            startsAt: new Date(Date.now() - 48 * HOUR).toISOString(),
-          }),
-          201,
-        )
-      ).id;
-    inesInterview = await schedule('Ines Okafor');
-    const mateoInterview = await schedule('Mateo Silva');
-    const ines = await apiSignIn(INES, DEMO_PASSWORD);
-    const inesCard = await submit(ines, inesInterview, 4, 'strong_yes');
-    await submit(await apiSignIn(MATEO, DEMO_PASSWORD), mateoInterview, 2, 'no');
+    ({ applicationId } = await org.application(name, ['screen', 'interviews']));
+    inesInterview = await org.schedule(applicationId, 0, 'ines');
+    const mateoInterview = await org.schedule(applicationId, 0, 'mateo');
+    const rated = (rating: 2 | 4) => ({ rating, summary: `Rated ${rating} throughout.` });
+    const ines = await org.submit('ines', inesInterview, { ...rated(4), recommendation: 'strong_yes' });
+    await org.submit('mateo', mateoInterview, { ...rated(2), recommendation: 'no' });
     // Ines reads the panel's feedback, then amends: labelled, and counted only in the amended view.
-    await ok(ines.request('GET', `/api/v1/applications/${applicationId}/debrief`));
-    const kit = await ok<Kit>(ines.request('GET', `/api/v1/interviews/${inesInterview}/kit`));
-    await ok(
-      ines.request('POST', `/api/v1/scorecards/${inesCard.id}/amendments`, {
-        ratings: kit.questionKeys.map((criterionKey) => ({ criterionKey, rating: 2, evidence: 'On reflection, a 2.' })),
-        redFlags: [],
-        recommendation: 'no',
-        summary: 'Mateo’s evidence convinced me.',
-        notes: '',
-        reason: 'Read Mateo’s evidence on the design answer.',
-        revision: inesCard.revision,
-      }),
-    );
-    const current = await ok<{ version: number }>(recruiter.request('GET', `/api/v1/applications/${applicationId}`));
-    await ok(
-      recruiter.request('POST', `/api/v1/applications/${applicationId}/moves`, {
-        to: 'debrief',
-        version: current.version,
-      }),
-    );
+    await org.people.ines.api.call('getDebrief', { params: { id: applicationId } });
+    await org.amend('ines', ines, {
+      ratings: ines.ratings.map((r) => ({ ...r, rating: 2 as const, evidence: 'On reflection, a 2.' })),
+      recommendation: 'no',
+      summary: 'Mateo’s evidence convinced me.',
+      reason: 'Read Mateo’s evidence on the design answer.',
+    });
+    await org.move(applicationId, 'debrief');
   });
 
   test('discuss first, evidence gaps, scores, scorecards, decision last; independent figures by default; the switch; print', async () => {
     await withBrowser(async (browser) => {
       const { page } = browser;
-      await signIn(browser, HM, DEMO_PASSWORD);
+      await signIn(browser, org.people.hm.email, org.password);
       await browser.goto(`/applications/${applicationId}/debrief`);
       await page.getByRole('heading', { level: 1, name: `Debrief: ${name}` }).waitFor();
 
@@ -203,7 +150,7 @@ describe('the debrief’s reading order and its view of the ratings', () => {
   test('an interviewer reads the independent ratings, with no switch', async () => {
     await withBrowser(async (browser) => {
       const { page } = browser;
-      await signIn(browser, INES, DEMO_PASSWORD, /^\/(interviews)?$/);
+      await signIn(browser, org.people.ines.email, org.password, /^\/(interviews)?$/);
       // Even asked for in the URL, an interviewer gets the independent ratings.
       await browser.goto(`/applications/${applicationId}/debrief?ratings=with_amendments`);
       await page.getByRole('heading', { level: 1, name: `Debrief: ${name}` }).waitFor();

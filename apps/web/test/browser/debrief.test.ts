@@ -2,17 +2,12 @@ import { beforeAll, describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { apiSignIn, type ApiSession } from './api-client';
-import { DEMO_PASSWORD, SCREENSHOT_DIR, signIn, uniqueEmail, withBrowser, type Browser } from './harness';
+import { apiSignIn, givenOrganization, ok, type ApiSession, type GivenOrganization } from './api-client';
+import { DEMO_PASSWORD, SCREENSHOT_DIR, shot, signIn, withBrowser } from './harness';
 
 const HM = 'hm@acme.test';
 const HM_NAME = 'Harper Lindqvist';
-const RECRUITER = 'recruiter@acme.test';
-const INES = 'interviewer1@acme.test';
-const MATEO = 'interviewer2@acme.test';
-const PRIYA = 'interviewer3@acme.test';
 const OPENING = 'Tech Lead, Platform';
-const HOUR = 3_600_000;
 const ACKNOWLEDGE = 'I have read the dealbreaker flags and want to hire anyway';
 const DEALBREAKER_REFUSAL = /flagged (a dealbreaker|\d+ dealbreakers)\. Acknowledge (it|them) to hire anyway\./;
 /** "2.5 (n=2, spread 1)": a figure with its count and spread. */
@@ -23,134 +18,39 @@ const COMPACT_FIGURE = /\d\.\d n=\d+, spread \d+(\.\d)?/;
 type Board = {
   columns: { stage: string; cards: { applicationId: string; candidate: { name: string }; scorecardsIn: number }[] }[];
 };
-type Kit = {
-  competencies: { criteria: { key: string }[] }[];
-  redFlags: { key: string; severity: 'concern' | 'dealbreaker' }[];
-  scorecard: { id: string; revision: number };
-};
 type DebriefBody = {
   dealbreaker: boolean;
   disagreements: { competencies: string[]; criteria: string[]; recommendationSplit: boolean };
   application: { candidate: { name: string } };
 };
 
+/** The demo opening's id. */
 let openingId: string;
 /** The demo application in debrief with a disagreement and a dealbreaker, found through the API. */
 let demo: { applicationId: string; name: string };
-/** Demo applications with scorecards in, to compare. */
-let demoCompared: string[];
+/** The organization of this file's own, for the journeys that decide and compare (they change data). */
+let org: GivenOrganization;
 
-async function shot(browser: Browser, name: string): Promise<void> {
-  await browser.page.evaluate(() => window.scrollTo(0, 0));
-  await browser.screenshot(name);
-}
-
-async function ok<T>(res: Promise<{ status: number; body: unknown }>, status = 200): Promise<T> {
-  const r = await res;
-  if (r.status !== status) throw new Error(`Expected ${status}, got ${r.status}: ${JSON.stringify(r.body)}`);
-  return r.body as T;
-}
-
-async function board(session: ApiSession): Promise<Board> {
-  return ok<Board>(session.request('GET', `/api/v1/openings/${openingId}/board`));
-}
-
-/** Applies a new candidate to the demo opening over HTTP and moves them to `to`. */
-async function newApplication(
-  recruiter: ApiSession,
-  name: string,
-  to: string[] = [],
-  wishes: { desiredCodingSharePct?: number; desiredCareerPath?: string } = {},
-): Promise<string> {
-  const candidate = await ok<{ id: string }>(
-    recruiter.request('POST', '/api/v1/candidates', {
-      name,
-      email: uniqueEmail('debrief'),
-      source: 'referral',
-      currentTitle: 'Staff engineer',
-      currentCompany: 'Globex',
-      ...wishes,
-    }),
-    201,
-  );
-  let application = await ok<{ id: string; version: number }>(
-    recruiter.request('POST', '/api/v1/applications', { candidateId: candidate.id, openingId }),
-    201,
-  );
-  for (const stage of to) {
-    application = await ok(
-      recruiter.request('POST', `/api/v1/applications/${application.id}/moves`, {
-        to: stage,
-        version: application.version,
-      }),
-    );
-  }
-  return application.id;
-}
-
-/** Saves and submits the interviewer's scorecard: every criterion of the step at `rating`, optionally a dealbreaker. */
-async function submitScorecard(
-  email: string,
-  interviewId: string,
-  o: { rating: 1 | 2 | 3 | 4; recommendation: string; dealbreaker?: boolean },
-): Promise<void> {
-  const me = await apiSignIn(email, DEMO_PASSWORD);
-  const kit = await ok<Kit>(me.request('GET', `/api/v1/interviews/${interviewId}/kit`));
-  const flag = kit.redFlags.find((f) => f.severity === 'dealbreaker');
-  const saved = await ok<{ revision: number }>(
-    me.request('PUT', `/api/v1/scorecards/${kit.scorecard.id}`, {
-      ratings: kit.competencies
-        .flatMap((c) => c.criteria)
-        .map((c) => ({ criterionKey: c.key, rating: o.rating, evidence: `Evidence for a ${o.rating}.` })),
-      redFlags: o.dealbreaker && flag ? [{ flagKey: flag.key, evidence: 'Said the last team was the problem.' }] : [],
-      recommendation: o.recommendation,
-      summary: `Summary by ${email}.`,
-      notes: '',
-      revision: kit.scorecard.revision,
-    }),
-  );
-  await ok(me.request('POST', `/api/v1/scorecards/${kit.scorecard.id}/submit`, { revision: saved.revision }));
+async function board(session: ApiSession, opening = openingId): Promise<Board> {
+  return ok<Board>(session.request('GET', `/api/v1/openings/${opening}/board`));
 }
 
 /**
- * A fresh application of the demo opening for the decision, so the demo stays as it is: Ines and
- * Mateo interview on the same step and disagree (4 against 2, Ines also flags a dealbreaker) and
- * have submitted; Priya's step is scheduled with her scorecard still a draft. Then it moves to debrief.
+ * A fresh application in debrief: Ines and Mateo interview on the same step and disagree (4
+ * against 2, Ines also flags a dealbreaker) and have submitted; Priya's step is scheduled with her
+ * scorecard still a draft.
  */
 async function decisionSubject(name: string): Promise<{ applicationId: string; priyaInterview: string }> {
-  const recruiter = await apiSignIn(RECRUITER, DEMO_PASSWORD);
-  const applicationId = await newApplication(recruiter, name, ['screen', 'interviews']);
-  const opening = await ok<{ plan: { steps: { key: string }[] } }>(
-    recruiter.request('GET', `/api/v1/openings/${openingId}`),
-  );
-  const people = await ok<{ items: { id: string; email?: string; name: string }[] }>(
-    recruiter.request('GET', '/api/v1/people?pageSize=100'),
-  );
-  const id = (n: string) => people.items.find((p) => p.name === n)!.id;
-  const startsAt = new Date(Date.now() - 48 * HOUR).toISOString();
-  const schedule = async (step: number, interviewer: string) =>
-    (
-      await ok<{ id: string }>(
-        recruiter.request('POST', `/api/v1/applications/${applicationId}/interviews`, {
-          stepKey: opening.plan.steps[step]!.key,
-          interviewerId: id(interviewer),
-          startsAt,
-        }),
-        201,
-      )
-    ).id;
-  const ines = await schedule(0, 'Ines Okafor');
-  const mateo = await schedule(0, 'Mateo Silva');
-  const priyaInterview = await schedule(1, 'Priya Raman');
-  await submitScorecard(INES, ines, { rating: 4, recommendation: 'strong_yes', dealbreaker: true });
-  await submitScorecard(MATEO, mateo, { rating: 2, recommendation: 'no' });
-  const application = await ok<{ version: number }>(recruiter.request('GET', `/api/v1/applications/${applicationId}`));
-  await ok(
-    recruiter.request('POST', `/api/v1/applications/${applicationId}/moves`, {
-      to: 'debrief',
-      version: application.version,
-    }),
-  );
+  const { applicationId } = await org.application(name, ['screen', 'interviews'], {
+    currentTitle: 'Staff engineer',
+    currentCompany: 'Globex',
+  });
+  const ines = await org.schedule(applicationId, 0, 'ines');
+  const mateo = await org.schedule(applicationId, 0, 'mateo');
+  const priyaInterview = await org.schedule(applicationId, 1, 'priya');
+  await org.submit('ines', ines, { rating: 4, recommendation: 'strong_yes', dealbreaker: true });
+  await org.submit('mateo', mateo, { rating: 2, recommendation: 'no' });
+  await org.move(applicationId, 'debrief');
   return { applicationId, priyaInterview };
 }
 
@@ -166,19 +66,13 @@ describe('debrief, decision and comparison', () => {
     );
     openingId = openings.items.find((o) => o.title === OPENING)!.id;
     const cards = (await board(hm)).columns.flatMap((c) => c.cards.map((card) => ({ ...card, stage: c.stage })));
-    // The seeded applications with scorecards (other tests add their own): the seed dates its history days back.
-    demoCompared = [];
-    for (const card of cards.filter((c) => c.scorecardsIn > 0)) {
-      const a = await ok<{ createdAt: string }>(hm.request('GET', `/api/v1/applications/${card.applicationId}`));
-      if (Date.parse(a.createdAt) > Date.now() - 86_400_000) continue;
-      demoCompared.push(card.applicationId);
-      if (card.stage !== 'debrief') continue;
+    for (const card of cards.filter((c) => c.scorecardsIn > 0 && c.stage === 'debrief')) {
       const d = await ok<DebriefBody>(hm.request('GET', `/api/v1/applications/${card.applicationId}/debrief`));
       const disagrees = d.disagreements.competencies.length + d.disagreements.criteria.length > 0;
       if (d.dealbreaker && disagrees) demo = { applicationId: card.applicationId, name: card.candidate.name };
     }
     expect(demo).toBeDefined();
-    expect(demoCompared.length).toBeGreaterThanOrEqual(3);
+    org = await givenOrganization('Debrief');
   });
 
   test('the hiring manager reads the demo debrief: disagreements first, the dealbreaker marked, every score with n and spread; print', async () => {
@@ -288,7 +182,7 @@ describe('debrief, decision and comparison', () => {
         if (r.url().includes(`/api/v1/applications/${applicationId}/`) && r.status() === 200)
           panelRequests.push(r.url());
       });
-      await signIn(browser, PRIYA, DEMO_PASSWORD, /^\/(interviews)?$/);
+      await signIn(browser, org.people.priya.email, org.password, /^\/(interviews)?$/);
       await browser.goto(`/applications/${applicationId}/debrief`);
       await page.getByRole('heading', { name: 'This debrief isn’t open to you yet' }).waitFor();
       await page.getByText('Submit your own scorecard').waitFor();
@@ -303,7 +197,7 @@ describe('debrief, decision and comparison', () => {
     const { applicationId, priyaInterview } = await decisionSubject(name);
     await withBrowser(async (browser) => {
       const { page } = browser;
-      await signIn(browser, HM, DEMO_PASSWORD);
+      await signIn(browser, org.people.hm.email, org.password);
       await browser.goto(`/applications/${applicationId}/debrief`);
       await page.getByRole('heading', { level: 1, name: `Debrief: ${name}` }).waitFor();
       await page.locator('.live-indicator', { hasText: 'Live' }).waitFor();
@@ -318,7 +212,7 @@ describe('debrief, decision and comparison', () => {
 
       // Priya submits while the page is open: it updates without a reload.
       await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
-      await submitScorecard(PRIYA, priyaInterview, { rating: 3, recommendation: 'yes' });
+      await org.submit('priya', priyaInterview, { rating: 3, recommendation: 'yes' });
       await page.getByRole('status').filter({ hasText: 'Updated: a new scorecard arrived.' }).waitFor();
       await page.getByRole('heading', { name: 'Scorecards (3)' }).waitFor();
       await missing.getByText('Every scheduled interview has its scorecard in.').waitFor();
@@ -371,15 +265,31 @@ describe('debrief, decision and comparison', () => {
   }, 90_000);
 
   test('the hiring manager compares candidates side by side, sorts, charts and downloads a formula-safe CSV', async () => {
-    const recruiter = await apiSignIn(RECRUITER, DEMO_PASSWORD);
+    // Three applications with scorecards in: one like the demo's, its dealbreaker not acknowledged
+    // (so it is listed apart); two that the panel rated evenly. And one without interviews.
+    const listedApart = `Lara Apart ${Date.now() % 100000}`;
+    const compared = [(await decisionSubject(listedApart)).applicationId];
+    for (const [name, rating] of [
+      ['Tomas Tiered', 3],
+      ['Uma Tiered', 2],
+    ] as const) {
+      const { applicationId } = await org.application(`${name} ${Date.now() % 100000}`, ['screen', 'interviews']);
+      await org.submit('ines', await org.schedule(applicationId, 0, 'ines'), { rating, recommendation: 'yes' });
+      await org.submit('mateo', await org.schedule(applicationId, 0, 'mateo'), { rating: 3, recommendation: 'yes' });
+      compared.push(applicationId);
+    }
+    expect(compared.length).toBeGreaterThanOrEqual(3);
     const formulaName = `=cmd Formula ${Date.now() % 100000}`;
-    const formulaId = await newApplication(recruiter, formulaName, [], {
+    const { applicationId: formulaId } = await org.application(formulaName, [], {
+      currentTitle: 'Staff engineer',
+      currentCompany: 'Globex',
       desiredCodingSharePct: 30,
       desiredCareerPath: 'management',
     });
+    const openingId = org.opening.id;
     await withBrowser(async (browser) => {
       const { page } = browser;
-      await signIn(browser, HM, DEMO_PASSWORD);
+      await signIn(browser, org.people.hm.email, org.password);
       await browser.goto(`/openings/${openingId}/pipeline`);
       await page.getByRole('link', { name: 'Compare candidates' }).click();
       await browser.waitForPath(`/openings/${openingId}/compare`);
@@ -387,17 +297,17 @@ describe('debrief, decision and comparison', () => {
 
       const picker = page.getByRole('group', { name: 'Candidates to compare' });
       const names = await Promise.all(
-        demoCompared.map(
+        compared.map(
           async (id) => (await picker.locator(`label[for="pick-${id}"] .compare-pick__name`).textContent())!,
         ),
       );
       // Each pick says how much feedback is in; an application without interviews says so, not "0 of 0".
       const meta = (id: string) => picker.locator(`label[for="pick-${id}"] .compare-pick__meta`).textContent();
-      for (const id of demoCompared) expect(await meta(id)).toMatch(/ · [1-9]\d* of [1-9]\d* scorecards/);
+      for (const id of compared) expect(await meta(id)).toMatch(/ · [1-9]\d* of [1-9]\d* scorecards/);
       expect(await meta(formulaId)).toBe('Applied · No interviews yet');
-      for (const id of [...demoCompared, formulaId]) await picker.locator(`#pick-${id}`).check();
+      for (const id of [...compared, formulaId]) await picker.locator(`#pick-${id}`).check();
       // The pick is in the URL, so the comparison can be shared.
-      const picked = [...demoCompared, formulaId].join(',');
+      const picked = [...compared, formulaId].join(',');
       await page.waitForURL((url) => url.searchParams.get('ids') === picked);
       await browser.settled('comparison of the picked candidates');
 
@@ -414,8 +324,10 @@ describe('debrief, decision and comparison', () => {
       );
       await page.getByText(/told apart only when the gap between their overall scores is more than 1 ×/).waitFor();
       await page.getByText('Figures: independent ratings, as first submitted. Separation at z = 1.').waitFor();
-      // The demo debrief candidate's unacknowledged dealbreaker lists them apart, below the tiers, with the reason.
-      const demoRow = table.getByRole('row').filter({ has: page.getByRole('link', { name: demo.name, exact: true }) });
+      // The unacknowledged dealbreaker lists its candidate apart, below the tiers, with the reason.
+      const demoRow = table
+        .getByRole('row')
+        .filter({ has: page.getByRole('link', { name: listedApart, exact: true }) });
       await demoRow.locator('.severity--dealbreaker').waitFor();
       await table.locator('.compare-table__group-title', { hasText: /^Listed apart$/ }).waitFor();
       expect(await demoRow.locator('.compare-table__place').textContent()).toBe('Listed apart');
@@ -462,7 +374,7 @@ describe('debrief, decision and comparison', () => {
       );
       expect(lines[0]).toMatch(/,Ratings,Separation z$/);
       expect(lines[1]).toMatch(/,"independent ratings, as first submitted",1$/);
-      expect(lines).toHaveLength(demoCompared.length + 2);
+      expect(lines).toHaveLength(compared.length + 2);
       expect(csv).toContain(`'${formulaName}`);
       expect(csv).not.toMatch(new RegExp(`(^|,)${formulaName}`, 'm'));
 

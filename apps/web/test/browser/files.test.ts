@@ -1,9 +1,14 @@
 import { readFile } from 'node:fs/promises';
-import { describe, expect, test } from '@jest/globals';
-import { apiSignIn } from './api-client';
-import { baseUrl, DEMO_PASSWORD, signIn, uniqueEmail, withBrowser, type Browser } from './harness';
+import { beforeAll, describe, expect, test } from '@jest/globals';
+import { apiSignIn, givenOrganization, type GivenOrganization } from './api-client';
+import { baseUrl, DEMO_PASSWORD, signIn, withBrowser, type Browser } from './harness';
 
 const RECRUITER = 'recruiter@acme.test';
+/** An organization of this file's own, for the uploads and deletions (the demo's files are only read). */
+let org: GivenOrganization;
+beforeAll(async () => {
+  org = await givenOrganization('Files');
+});
 
 /** A small valid one-page PDF with a line of text (correct cross-reference table). */
 function pdf(text: string): Buffer {
@@ -29,21 +34,12 @@ function pdf(text: string): Buffer {
 }
 
 async function newCandidate(name: string): Promise<string> {
-  const recruiter = await apiSignIn(RECRUITER, DEMO_PASSWORD);
-  const created = await recruiter.request('POST', '/api/v1/candidates', {
-    name,
-    email: uniqueEmail('files'),
-    source: 'referral',
-    currentTitle: 'Staff Engineer',
-    currentCompany: 'Paylane',
-  });
-  expect(created.status).toBe(201);
-  return (created.body as { id: string }).id;
+  return (await org.candidate(name, { currentTitle: 'Staff Engineer', currentCompany: 'Paylane' })).id;
 }
 
 async function uploadThroughThePage(browser: Browser, id: string, name: string, cv: Buffer): Promise<void> {
   const { page } = browser;
-  await signIn(browser, RECRUITER, DEMO_PASSWORD);
+  await signIn(browser, org.people.recruiter.email, org.password);
   await browser.goto(`/candidates/${id}`);
   const files = page.getByRole('region', { name: 'Files' });
   await files.getByText('No files yet. Add their CV above.').waitFor();

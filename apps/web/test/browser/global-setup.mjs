@@ -1,16 +1,20 @@
 // Starts the real product once for all browser tests: `node apps/api/dist/main.js` on a free port,
 // with a fresh DATA_DIR (so it starts its own embedded PostgreSQL and seeds the demo organization).
+// First it finds the browser (find-chromium.mjs): without one, it stops here with one line that
+// says how to install it, before the product starts or any test runs.
 import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, openSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromiumMissing, findChromium } from './find-chromium.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = resolve(here, '../../../..');
 const API_MAIN = join(REPO_ROOT, 'apps/api/dist/main.js');
-const WEB_INDEX = join(REPO_ROOT, 'apps/web/dist/index.html');
+// The product serves the web build from WEB_DIST when it is set (as the API's config reads it).
+const WEB_INDEX = join(resolve(REPO_ROOT, process.env.WEB_DIST ?? 'apps/web/dist'), 'index.html');
 export const STATE_FILE = join(tmpdir(), `scorecard-web-browser-tests-${process.pid}.json`);
 
 function freePort() {
@@ -25,8 +29,11 @@ function freePort() {
   });
 }
 
+/** Seeding the demo takes seconds, but over a minute on a machine busy with other work. */
+const HEALTHY_WITHIN_MS = 180_000;
+
 async function waitForHealth(baseUrl, child, logFile) {
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + HEALTHY_WITHIN_MS;
   let last = 'no answer yet';
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
@@ -41,10 +48,14 @@ async function waitForHealth(baseUrl, child, logFile) {
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`The API was not healthy within 60 s (last: ${last}); see ${logFile}`);
+  throw new Error(`The API was not healthy within ${HEALTHY_WITHIN_MS / 1000} s (last: ${last}); see ${logFile}`);
 }
 
 export default async function globalSetup() {
+  if (!findChromium()) {
+    process.stderr.write(`${chromiumMissing()}\n`);
+    process.exit(1);
+  }
   if (!existsSync(API_MAIN)) throw new Error(`${API_MAIN} is missing: run \`pnpm build\` first`);
   if (!existsSync(WEB_INDEX)) throw new Error(`${WEB_INDEX} is missing: run \`pnpm build\` first`);
 

@@ -1,4 +1,4 @@
-// Drives Debian's Chromium against the product started by global-setup.mjs. Every page a test
+// Drives Chromium (found by find-chromium.mjs) against the product started by global-setup.mjs. Every page a test
 // visits is checked with axe-core (serious and critical violations fail the test), and uncaught page
 // errors or CSP violations fail it too.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromiumMissing, findChromium } from './find-chromium.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
@@ -28,6 +29,11 @@ export function baseUrl(): string {
       'SCORECARD_BASE_URL is not set: run these tests through jest (global-setup.mjs starts the product)',
     );
   return url;
+}
+
+/** A name with a number of this run, so reruns against one database never collide. */
+export function unique(name: string): string {
+  return `${name} ${Date.now() % 100000}`;
 }
 
 /** A unique, valid email for this run, so reruns against one database never collide. */
@@ -92,9 +98,11 @@ export class Browser {
   }
 
   static async launch(viewport = { width: 1280, height: 800 }): Promise<Browser> {
+    const executablePath = findChromium();
+    if (!executablePath) throw new Error(chromiumMissing());
     const profileDir = mkdtempSync(join(tmpdir(), 'scorecard-chromium-'));
     const context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: '/usr/bin/chromium',
+      executablePath,
       args: [
         '--headless',
         '--no-sandbox',
@@ -137,6 +145,12 @@ export class Browser {
       typeof path === 'string' ? url.pathname === path : path.test(url.pathname + url.search),
     );
     await this.settled(`at ${String(path)}`);
+  }
+
+  /** Follows the main menu's link `name` and waits until the app has routed to `path` (then audits the page). */
+  async openFromMenu(name: string, path: string | RegExp): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
+    await this.waitForPath(path);
   }
 
   /** Waits for the page to settle (heading shown, nothing loading), then audits it. */
@@ -211,6 +225,41 @@ export class Browser {
       rmSync(this.profileDir, { recursive: true, force: true });
     }
   }
+}
+
+/**
+ * Answers every request for the API's `path` with a 503 problem ("The database is not answering.",
+ * with `requestId` when given) until the returned function is called; from then on they go through.
+ */
+export async function unavailableUntilRecovered(page: Page, path: string, requestId?: string): Promise<() => void> {
+  let failing = true;
+  await page.route(
+    (url) => url.pathname === path,
+    (route) =>
+      failing
+        ? route.fulfill({
+            status: 503,
+            headers: { 'content-type': 'application/problem+json' },
+            body: JSON.stringify({
+              type: 'about:blank',
+              title: 'Service Unavailable',
+              status: 503,
+              code: 'service_unavailable',
+              detail: 'The database is not answering.',
+              requestId,
+            }),
+          })
+        : route.continue(),
+  );
+  return () => {
+    failing = false;
+  };
+}
+
+/** A full-page screenshot from the top, so the sticky header and bars sit where a reader expects them. */
+export async function shot(browser: Browser, name: string): Promise<void> {
+  await browser.page.evaluate(() => window.scrollTo(0, 0));
+  await browser.screenshot(name);
 }
 
 /**

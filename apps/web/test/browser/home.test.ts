@@ -1,8 +1,8 @@
-import { describe, expect, test } from '@jest/globals';
-import type { Page } from 'playwright-core';
-import { apiSignIn } from './api-client';
+import { beforeAll, describe, expect, test } from '@jest/globals';
+import type { Locator, Page } from 'playwright-core';
+import { apiSignIn, givenOrganization, HOUR, type GivenOrganization } from './api-client';
 import { join } from 'node:path';
-import { DEMO_PASSWORD, SCREENSHOT_DIR, signIn, uniqueEmail, withBrowser, type Browser } from './harness';
+import { DEMO_PASSWORD, SCREENSHOT_DIR, shot, signIn, unique, uniqueEmail, withBrowser, type Browser } from './harness';
 
 const RECRUITER = 'recruiter@acme.test';
 const RECRUITER_NAME = 'Riley Recruiter';
@@ -12,61 +12,21 @@ const INTERVIEWER = 'interviewer1@acme.test';
 const INTERVIEWER_NAME = 'Ines Okafor';
 const OPENING = 'Tech Lead, Platform';
 const STAGES = ['applied', 'screen', 'interviews', 'debrief', 'offer'] as const;
-const HOUR = 3_600_000;
 
-type HomeOpening = { id: string; title: string; counts: Record<string, number>; active: number };
-
-async function shot(browser: Browser, name: string): Promise<void> {
-  await browser.page.evaluate(() => window.scrollTo(0, 0));
-  await browser.screenshot(name);
-}
-
-function unique(name: string): string {
-  return `${name} ${Date.now() % 100000}`;
-}
+/** An organization of this file's own, for the journeys that add data (the demo's homes are only read). */
+let org: GivenOrganization;
+beforeAll(async () => {
+  org = await givenOrganization('Home');
+});
 
 /**
- * A candidate applied to the demo opening whose first interview started three days ago, so its
- * draft scorecard is over a day past due (feedback is due 24 hours after the end).
+ * A candidate applied to the opening whose first interview started three days ago, so its draft
+ * scorecard is over a day past due (feedback is due 24 hours after the end).
  */
 async function overdueScorecard(candidateName: string): Promise<{ openingId: string; stepName: string }> {
-  const recruiter = await apiSignIn(RECRUITER, DEMO_PASSWORD);
-  const list = (await recruiter.request('GET', `/api/v1/openings?q=${encodeURIComponent(OPENING)}`)).body as {
-    items: { id: string; title: string }[];
-  };
-  const openingId = list.items.find((o) => o.title === OPENING)!.id;
-  const opening = (await recruiter.request('GET', `/api/v1/openings/${openingId}`)).body as {
-    plan: { steps: { key: string; name: string }[] };
-  };
-  const people = (await recruiter.request('GET', '/api/v1/people?pageSize=100')).body as {
-    items: { id: string; name: string }[];
-  };
-  const interviewer = people.items.find((p) => p.name === INTERVIEWER_NAME)!;
-  const candidate = await recruiter.request('POST', '/api/v1/candidates', {
-    name: candidateName,
-    email: uniqueEmail('home'),
-    source: 'referral',
-  });
-  expect(candidate.status).toBe(201);
-  const applied = await recruiter.request('POST', '/api/v1/applications', {
-    candidateId: (candidate.body as { id: string }).id,
-    openingId,
-  });
-  expect(applied.status).toBe(201);
-  const step = opening.plan.steps[0]!;
-  const scheduled = await recruiter.request(
-    'POST',
-    `/api/v1/applications/${(applied.body as { id: string }).id}/interviews`,
-    { stepKey: step.key, interviewerId: interviewer.id, startsAt: new Date(Date.now() - 72 * HOUR).toISOString() },
-  );
-  expect(scheduled.status).toBe(201);
-  return { openingId, stepName: step.name };
-}
-
-async function homeOpening(email: string, openingId: string): Promise<HomeOpening> {
-  const session = await apiSignIn(email, DEMO_PASSWORD);
-  const home = (await session.request('GET', '/api/v1/home/recruiter?scope=all')).body as { openings: HomeOpening[] };
-  return home.openings.find((o) => o.id === openingId)!;
+  const { applicationId } = await org.application(candidateName);
+  await org.schedule(applicationId, 0, 'ines', new Date(Date.now() - 72 * HOUR));
+  return { openingId: org.opening.id, stepName: org.opening.plan.steps[0]!.name };
 }
 
 /** The cells of the opening's row in the home's openings table, by stage. */
@@ -83,10 +43,12 @@ describe('recruiter home', () => {
   test('a recruiter sees their opening with counts per stage, sets the stuck threshold in the URL, and chases overdue feedback', async () => {
     const candidate = unique('Olive Overdue');
     const { openingId, stepName } = await overdueScorecard(candidate);
-    const expected = await homeOpening(RECRUITER, openingId);
+    const recruiter = org.people.recruiter;
+    const home = await recruiter.api.call('getRecruiterHome', { query: { scope: 'all' } });
+    const expected = home.openings.find((o) => o.id === openingId)!;
     await withBrowser(async (browser) => {
       const { page } = browser;
-      await signIn(browser, RECRUITER, DEMO_PASSWORD);
+      await signIn(browser, recruiter.email, org.password);
       // The route's code loads lazily and sets the title once it renders.
       await page.getByRole('heading', { level: 2, name: 'Your open openings' }).waitFor();
       expect(await page.title()).toBe('Home · Scorecard');
@@ -156,22 +118,9 @@ describe('recruiter home', () => {
   });
 
   test('at phone width the home stays readable', async () => {
-    await withBrowser(
-      async (browser) => {
-        await signIn(browser, RECRUITER, DEMO_PASSWORD);
-        await browser.page.getByRole('heading', { level: 2, name: 'Overdue scorecards' }).waitFor();
-        // Wide tables scroll inside their panel; nothing else of the home is wider than the screen.
-        const wider = await browser.page.evaluate(() =>
-          [...document.querySelectorAll('.home *')]
-            .filter((e) => !e.closest('.table-wrap'))
-            .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth)
-            .map((e) => `${e.tagName.toLowerCase()}.${e.className}`),
-        );
-        expect(wider).toEqual([]);
-        await shot(browser, 'home-recruiter-phone');
-      },
-      { width: 390, height: 844 },
-    );
+    await readableOnAPhone(RECRUITER, (page) => page.getByRole('heading', { level: 2, name: 'Overdue scorecards' }), {
+      fullPage: 'home-recruiter-phone',
+    });
   });
 });
 
@@ -182,6 +131,32 @@ async function overflowing(browser: Browser): Promise<string[]> {
       .filter((e) => !e.closest('.table-wrap'))
       .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth)
       .map((e) => `${e.tagName.toLowerCase()}.${e.className}`),
+  );
+}
+
+/**
+ * At phone width, the home of `email` (once `ready` shows) has nothing wider than the screen but the
+ * tables that scroll inside their panel; then a screenshot, of the whole page or of what is in view.
+ */
+async function readableOnAPhone(
+  email: string,
+  ready: (page: Page) => Locator,
+  screenshot: { fullPage: string } | { inView: string },
+): Promise<void> {
+  await withBrowser(
+    async (browser) => {
+      await signIn(browser, email, DEMO_PASSWORD);
+      await ready(browser.page).waitFor();
+      // Wide tables scroll inside their panel; nothing else of the home is wider than the screen.
+      expect(await overflowing(browser)).toEqual([]);
+      if ('fullPage' in screenshot) await shot(browser, screenshot.fullPage);
+      else
+        await browser.page.screenshot({
+          path: join(SCREENSHOT_DIR, `${screenshot.inView}.png`),
+          animations: 'disabled',
+        });
+    },
+    { width: 390, height: 844 },
   );
 }
 
@@ -249,30 +224,16 @@ describe('interviewer home', () => {
   });
 
   test('at phone width the interviewer home stays readable', async () => {
-    await withBrowser(
-      async (browser) => {
-        await signIn(browser, INTERVIEWER, DEMO_PASSWORD);
-        await browser.page.getByRole('region', { name: /^Scorecards to write/ }).waitFor();
-        expect(await overflowing(browser)).toEqual([]);
-        await browser.page.screenshot({
-          path: join(SCREENSHOT_DIR, 'home-interviewer-phone.png'),
-          animations: 'disabled',
-        });
-      },
-      { width: 390, height: 844 },
-    );
+    await readableOnAPhone(INTERVIEWER, (page) => page.getByRole('region', { name: /^Scorecards to write/ }), {
+      inView: 'home-interviewer-phone',
+    });
   });
 
   test('a new interviewer with nothing to do gets clear empty states', async () => {
-    const admin = await apiSignIn(ADMIN, DEMO_PASSWORD);
     const email = uniqueEmail('fresh-interviewer');
-    const created = await admin.request('POST', '/api/v1/users', {
-      name: 'Fresh Interviewer',
-      email,
-      role: 'interviewer',
-      password: DEMO_PASSWORD,
+    await org.people.admin.api.call('createUser', {
+      body: { name: 'Fresh Interviewer', email, role: 'interviewer', password: DEMO_PASSWORD },
     });
-    expect(created.status).toBe(201);
     await withBrowser(async (browser) => {
       const { page } = browser;
       await signIn(browser, email, DEMO_PASSWORD);
@@ -334,18 +295,9 @@ describe('hiring manager home', () => {
   });
 
   test('at phone width the hiring manager home stays readable', async () => {
-    await withBrowser(
-      async (browser) => {
-        await signIn(browser, HM, DEMO_PASSWORD);
-        await browser.page.getByRole('table', { name: /Decisions waiting/ }).waitFor();
-        expect(await overflowing(browser)).toEqual([]);
-        await browser.page.screenshot({
-          path: join(SCREENSHOT_DIR, 'home-hiring-manager-phone.png'),
-          animations: 'disabled',
-        });
-      },
-      { width: 390, height: 844 },
-    );
+    await readableOnAPhone(HM, (page) => page.getByRole('table', { name: /Decisions waiting/ }), {
+      inView: 'home-hiring-manager-phone',
+    });
   });
 });
 
@@ -371,15 +323,9 @@ describe('admin home', () => {
   });
 
   test('at phone width the admin home stays readable', async () => {
-    await withBrowser(
-      async (browser) => {
-        await signIn(browser, ADMIN, DEMO_PASSWORD);
-        await browser.page.getByRole('region', { name: 'Your organization' }).waitFor();
-        expect(await overflowing(browser)).toEqual([]);
-        await browser.page.screenshot({ path: join(SCREENSHOT_DIR, 'home-admin-phone.png'), animations: 'disabled' });
-      },
-      { width: 390, height: 844 },
-    );
+    await readableOnAPhone(ADMIN, (page) => page.getByRole('region', { name: 'Your organization' }), {
+      inView: 'home-admin-phone',
+    });
   });
 });
 

@@ -1,24 +1,21 @@
-import { describe, expect, test } from '@jest/globals';
+import { beforeAll, describe, expect, test } from '@jest/globals';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { apiSignIn } from './api-client';
-import { DEMO_PASSWORD, SCREENSHOT_DIR, signIn, withBrowser, type Browser } from './harness';
+import { givenOrganization, type GivenOrganization } from './api-client';
+import { SCREENSHOT_DIR, shot, signIn, unavailableUntilRecovered, withBrowser, type Browser } from './harness';
 
-const HM = 'hm@acme.test';
-const RECRUITER = 'recruiter@acme.test';
+/** An organization of this file's own: it publishes new versions of its own copy of the kit. */
+let org: GivenOrganization;
+beforeAll(async () => {
+  org = await givenOrganization('Library');
+});
 const HANDS_ON = 'Hands-on production engineering';
 
 const competency = (page: Page, name: string) =>
   page.getByRole('region', { name: new RegExp(`Competency \\d+ ${name}$`) });
 const criterion = (page: Page, title: string) =>
   page.getByRole('region', { name: new RegExp(`Criterion \\d+ ${title}$`) });
-
-/** A full-page screenshot from the top, so the sticky header and editor bar sit where a reader expects them. */
-async function shot(browser: Browser, name: string): Promise<void> {
-  await browser.page.evaluate(() => window.scrollTo(0, 0));
-  await browser.screenshot(name);
-}
 
 /** What is on screen now (a modal dialog sits in the viewport, not in a full-page capture). */
 async function viewportShot(browser: Browser, name: string): Promise<void> {
@@ -30,9 +27,8 @@ describe('rubric and red-flag library', () => {
   test('a hiring manager edits the built-in Tech Lead rubric, sees the changes before publishing v2, and v1 stays as it was', async () => {
     await withBrowser(async (browser) => {
       const { page } = browser;
-      await signIn(browser, HM, DEMO_PASSWORD);
-      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Rubrics' }).click();
-      await browser.waitForPath('/rubrics');
+      await signIn(browser, org.people.hm.email, org.password);
+      await browser.openFromMenu('Rubrics', '/rubrics');
       await page.getByRole('heading', { level: 1, name: 'Rubrics' }).waitFor();
       expect(await page.title()).toBe('Rubrics · Scorecard');
       const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: 'Tech Lead', exact: true }) });
@@ -104,7 +100,7 @@ describe('rubric and red-flag library', () => {
   test('a recruiter reads rubrics but has no edit actions', async () => {
     await withBrowser(async (browser) => {
       const { page } = browser;
-      await signIn(browser, RECRUITER, DEMO_PASSWORD);
+      await signIn(browser, org.people.recruiter.email, org.password);
       await browser.goto('/rubrics');
       await page.getByRole('link', { name: 'Tech Lead', exact: true }).waitFor();
       expect(await page.getByRole('button', { name: 'New rubric' }).count()).toBe(0);
@@ -129,7 +125,7 @@ describe('rubric and red-flag library', () => {
     const name = `Staff engineer ${Date.now() % 100000}`;
     await withBrowser(async (browser) => {
       const { page } = browser;
-      await signIn(browser, HM, DEMO_PASSWORD);
+      await signIn(browser, org.people.hm.email, org.password);
       await browser.goto('/rubrics');
       await page.getByRole('button', { name: 'New rubric' }).click();
       const dialog = page.getByRole('dialog', { name: 'New rubric' });
@@ -196,7 +192,7 @@ describe('rubric and red-flag library', () => {
 
   test('when someone else saved the draft meanwhile, saving explains it and offers to reload', async () => {
     const name = `Conflict rubric ${Date.now() % 100000}`;
-    const hm = await apiSignIn(HM, DEMO_PASSWORD);
+    const hm = org.people.hm.api;
     const created = await hm.request('POST', '/api/v1/rubrics', {
       name,
       content: {
@@ -217,7 +213,7 @@ describe('rubric and red-flag library', () => {
 
     await withBrowser(async (browser) => {
       const { page } = browser;
-      await signIn(browser, HM, DEMO_PASSWORD);
+      await signIn(browser, org.people.hm.email, org.password);
       await browser.goto(`/rubrics/${detail.id}`);
       const nameInput = competency(page, 'Ownership').getByLabel('Name', { exact: true });
       await nameInput.fill('Ownership and follow-through');
@@ -242,7 +238,7 @@ describe('rubric and red-flag library', () => {
   });
 
   test('problems the API reports when publishing are shown next to their fields', async () => {
-    const hm = await apiSignIn(HM, DEMO_PASSWORD);
+    const hm = org.people.hm.api;
     const created = await hm.request('POST', '/api/v1/rubrics', {
       name: `Complete rubric ${Date.now() % 100000}`,
       content: {
@@ -273,7 +269,7 @@ describe('rubric and red-flag library', () => {
 
     await withBrowser(async (browser) => {
       const { page } = browser;
-      await signIn(browser, HM, DEMO_PASSWORD);
+      await signIn(browser, org.people.hm.email, org.password);
       await browser.goto(`/rubrics/${id}`);
       await page
         .getByRole('region', { name: 'Ready to publish?' })
@@ -311,9 +307,8 @@ describe('rubric and red-flag library', () => {
   test('a hiring manager edits the red flags: marks a dealbreaker, adds one, and publishes v2', async () => {
     await withBrowser(async (browser) => {
       const { page } = browser;
-      await signIn(browser, HM, DEMO_PASSWORD);
-      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Red flags' }).click();
-      await browser.waitForPath('/red-flags');
+      await signIn(browser, org.people.hm.email, org.password);
+      await browser.openFromMenu('Red flags', '/red-flags');
       const row = page.getByRole('row').filter({ hasText: 'Tech Lead red flags' });
       await row.getByText('Published v1').waitFor();
       await shot(browser, 'library-red-flags-list');
@@ -356,7 +351,7 @@ describe('rubric and red-flag library', () => {
     const copyName = `Tech Lead copy ${Date.now() % 100000}`;
     await withBrowser(async (browser) => {
       const { page } = browser;
-      await signIn(browser, HM, DEMO_PASSWORD);
+      await signIn(browser, org.people.hm.email, org.password);
       await browser.goto('/rubrics');
       await page.getByRole('button', { name: 'Duplicate Tech Lead', exact: true }).click();
       const dialog = page.getByRole('dialog', { name: 'Duplicate rubric' });
@@ -395,31 +390,14 @@ describe('rubric and red-flag library', () => {
   test('when the rubric list fails to load, the user sees an error and can retry', async () => {
     await withBrowser(async (browser) => {
       const { page } = browser;
-      await signIn(browser, HM, DEMO_PASSWORD);
-      let failing = true;
-      await page.route(
-        (url) => url.pathname === '/api/v1/rubrics',
-        (route) =>
-          failing
-            ? route.fulfill({
-                status: 503,
-                headers: { 'content-type': 'application/problem+json' },
-                body: JSON.stringify({
-                  type: 'about:blank',
-                  title: 'Service Unavailable',
-                  status: 503,
-                  code: 'service_unavailable',
-                  detail: 'The database is not answering.',
-                }),
-              })
-            : route.continue(),
-      );
+      await signIn(browser, org.people.hm.email, org.password);
+      const recover = await unavailableUntilRecovered(page, '/api/v1/rubrics');
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Rubrics' }).click();
       const error = page.getByRole('alert').filter({ hasText: 'Couldn’t load rubrics' });
       await error.waitFor({ timeout: 20_000 });
       await browser.audit('rubrics error state');
       await shot(browser, 'library-rubrics-error');
-      failing = false;
+      recover();
       await error.getByRole('button', { name: 'Try again' }).click();
       await page.getByRole('link', { name: 'Tech Lead', exact: true }).waitFor();
     });
@@ -428,7 +406,7 @@ describe('rubric and red-flag library', () => {
   test('an interviewer has no library navigation and sees a no-access state', async () => {
     await withBrowser(async (browser) => {
       const { page } = browser;
-      await signIn(browser, 'interviewer1@acme.test', DEMO_PASSWORD);
+      await signIn(browser, org.people.ines.email, org.password);
       const nav = page.getByRole('navigation', { name: 'Main' });
       await nav.getByRole('link', { name: 'Home' }).waitFor();
       expect(await nav.getByRole('link', { name: 'Rubrics' }).count()).toBe(0);

@@ -1,7 +1,7 @@
-import { describe, expect, test } from '@jest/globals';
+import { beforeAll, describe, expect, test } from '@jest/globals';
 import type { Locator, Page } from 'playwright-core';
-import { apiSignIn, type ApiSession } from './api-client';
-import { DEMO_PASSWORD, signIn, withBrowser, type Browser } from './harness';
+import { givenOrganization, type ApiSession, type GivenOrganization } from './api-client';
+import { shot, signIn, unavailableUntilRecovered, unique, withBrowser } from './harness';
 
 /** Selects the first option whose label matches, once the options have loaded. */
 async function selectMatching(select: Locator, label: RegExp): Promise<void> {
@@ -11,9 +11,12 @@ async function selectMatching(select: Locator, label: RegExp): Promise<void> {
   await select.selectOption({ label: text });
 }
 
-const HM = 'hm@acme.test';
 const HM_NAME = 'Harper Lindqvist';
-const RECRUITER = 'recruiter@acme.test';
+/** An organization of this file's own (with the demo's cast): the openings made here are its data. */
+let org: GivenOrganization;
+beforeAll(async () => {
+  org = await givenOrganization('Openings');
+});
 
 type Page_<T> = { items: T[] };
 
@@ -67,16 +70,6 @@ async function savePlanOverHttp(hm: ApiSession, openingId: string): Promise<void
   expect(saved.status).toBe(200);
 }
 
-/** A full-page screenshot from the top (so the sticky header and plan panel sit where they belong). */
-async function shot(browser: Browser, name: string): Promise<void> {
-  await browser.page.evaluate(() => window.scrollTo(0, 0));
-  await browser.screenshot(name);
-}
-
-function unique(title: string): string {
-  return `${title} ${Date.now() % 100000}`;
-}
-
 /** The live plan-check panel and its list of issues. */
 function planCheck(page: Page) {
   const panel = page.getByRole('region', { name: 'Plan check' });
@@ -122,9 +115,8 @@ describe('openings and interview plans', () => {
     const title = unique('Tech Lead, Payments');
     await withBrowser(async (browser) => {
       const { page } = browser;
-      await signIn(browser, HM, DEMO_PASSWORD);
-      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Openings' }).click();
-      await browser.waitForPath('/openings');
+      await signIn(browser, org.people.hm.email, org.password);
+      await browser.openFromMenu('Openings', '/openings');
       expect(await page.title()).toBe('Openings · Scorecard');
       await page.getByRole('table').waitFor();
       await shot(browser, 'openings-list');
@@ -154,7 +146,7 @@ describe('openings and interview plans', () => {
       await form
         .getByLabel('Split of work with the engineering manager', { exact: true })
         .fill('The tech lead owns technical direction; the engineering manager owns people and delivery.');
-      // Other test files may have published newer versions of the demo kit: take whichever is current.
+      // Take whichever version of the kit is current.
       await selectMatching(form.getByLabel('Rubric', { exact: true }), /^Tech Lead v\d+$/);
       await selectMatching(form.getByLabel('Red-flag checklist', { exact: true }), /^Tech Lead red flags v\d+$/);
       await form.getByLabel('Hiring manager', { exact: true }).selectOption({ label: `${HM_NAME} (Hiring manager)` });
@@ -309,8 +301,7 @@ describe('openings and interview plans', () => {
       expect(await statusPanel.getByRole('button', { name: 'Put on hold' }).isVisible()).toBe(true);
       await shot(browser, 'opening-open');
 
-      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Openings' }).click();
-      await browser.waitForPath('/openings');
+      await browser.openFromMenu('Openings', '/openings');
       await page.getByRole('searchbox', { name: 'Search' }).fill(title);
       const row = page.getByRole('row').filter({ hasText: title });
       await row.getByText('Open', { exact: true }).waitFor();
@@ -319,13 +310,13 @@ describe('openings and interview plans', () => {
   });
 
   test('opening a draft whose plan check fails needs a recorded reason, shown on the opening afterwards', async () => {
-    const hm = await apiSignIn(HM, DEMO_PASSWORD);
+    const hm = org.people.hm.api;
     const title = unique('Tech Lead, Platform');
     const { id } = await createDraftOpening(hm, title);
 
     await withBrowser(async (browser) => {
       const { page } = browser;
-      await signIn(browser, HM, DEMO_PASSWORD);
+      await signIn(browser, org.people.hm.email, org.password);
       await browser.goto(`/openings/${id}`);
       await page.getByRole('heading', { level: 1, name: title }).waitFor();
 
@@ -362,13 +353,13 @@ describe('openings and interview plans', () => {
   });
 
   test('a plan someone else saved meanwhile is never overwritten: saving offers to load theirs', async () => {
-    const hm = await apiSignIn(HM, DEMO_PASSWORD);
+    const hm = org.people.hm.api;
     const title = unique('Tech Lead, Mobile');
     const { id } = await createDraftOpening(hm, title);
 
     await withBrowser(async (browser) => {
       const { page } = browser;
-      await signIn(browser, HM, DEMO_PASSWORD);
+      await signIn(browser, org.people.hm.email, org.password);
       await browser.goto(`/openings/${id}`);
       await page.getByRole('button', { name: 'Add step' }).click();
       await page
@@ -392,16 +383,15 @@ describe('openings and interview plans', () => {
   });
 
   test('a recruiter sees openings read-only, and an interviewer has no access', async () => {
-    const hm = await apiSignIn(HM, DEMO_PASSWORD);
+    const hm = org.people.hm.api;
     const title = unique('Tech Lead, Data');
     const { id } = await createDraftOpening(hm, title);
     await savePlanOverHttp(hm, id);
 
     await withBrowser(async (browser) => {
       const { page } = browser;
-      await signIn(browser, RECRUITER, DEMO_PASSWORD);
-      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Openings' }).click();
-      await browser.waitForPath('/openings');
+      await signIn(browser, org.people.recruiter.email, org.password);
+      await browser.openFromMenu('Openings', '/openings');
       expect(await page.getByRole('link', { name: 'New opening' }).count()).toBe(0);
       await page.getByRole('link', { name: title }).click();
       await browser.waitForPath(`/openings/${id}`);
@@ -424,7 +414,7 @@ describe('openings and interview plans', () => {
 
     await withBrowser(async (browser) => {
       const { page } = browser;
-      await signIn(browser, 'interviewer1@acme.test', DEMO_PASSWORD);
+      await signIn(browser, org.people.ines.email, org.password);
       expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Openings' }).count()).toBe(
         0,
       );
@@ -437,33 +427,15 @@ describe('openings and interview plans', () => {
   test('the openings list shows an error with retry, and an empty state for filters that match nothing', async () => {
     await withBrowser(async (browser) => {
       const { page } = browser;
-      await signIn(browser, HM, DEMO_PASSWORD);
-      let failing = true;
-      await page.route(
-        (url) => url.pathname === '/api/v1/openings',
-        (route) =>
-          failing
-            ? route.fulfill({
-                status: 503,
-                headers: { 'content-type': 'application/problem+json' },
-                body: JSON.stringify({
-                  type: 'about:blank',
-                  title: 'Service Unavailable',
-                  status: 503,
-                  code: 'service_unavailable',
-                  detail: 'The database is not answering.',
-                  requestId: 'req-openings-503',
-                }),
-              })
-            : route.continue(),
-      );
+      await signIn(browser, org.people.hm.email, org.password);
+      const recover = await unavailableUntilRecovered(page, '/api/v1/openings', 'req-openings-503');
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Openings' }).click();
       const error = page.getByRole('alert').filter({ hasText: 'Couldn’t load openings' });
       await error.waitFor({ timeout: 20_000 });
       await error.getByText('Reference: req-openings-503').waitFor();
       await browser.audit('openings error state');
       await shot(browser, 'openings-error');
-      failing = false;
+      recover();
       await error.getByRole('button', { name: 'Try again' }).click();
       await page.getByRole('table').waitFor();
 

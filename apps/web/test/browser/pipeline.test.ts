@@ -1,68 +1,32 @@
-import { describe, expect, test } from '@jest/globals';
+import { beforeAll, describe, expect, test } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { apiSignIn } from './api-client';
-import { DEMO_PASSWORD, signIn, uniqueEmail, withBrowser, type Browser } from './harness';
+import { apiSignIn, givenOrganization, type GivenOrganization } from './api-client';
+import { card, expectFocusOnCard } from './board';
+import { DEMO_PASSWORD, shot, signIn, unique, uniqueEmail, withBrowser, type Browser } from './harness';
 
 const RECRUITER = 'recruiter@acme.test';
 const RECRUITER_NAME = 'Riley Recruiter';
-const INTERVIEWER = 'interviewer1@acme.test';
 const INTERVIEWER_NAME = 'Ines Okafor';
 const SECOND_INTERVIEWER_NAME = 'Mateo Silva';
 const OPENING = 'Tech Lead, Platform';
 
-async function shot(browser: Browser, name: string): Promise<void> {
-  await browser.page.evaluate(() => window.scrollTo(0, 0));
-  await browser.screenshot(name);
-}
-
-function unique(name: string): string {
-  return `${name} ${Date.now() % 100000}`;
-}
-
-/** The card of `name` in the column of `stage`. */
-function card(page: Page, stage: string, name: string) {
-  return page.locator(`[data-stage="${stage}"] article`, { hasText: name });
-}
-
-async function focusedCardName(page: Page): Promise<string | null> {
-  return page.evaluate(
-    () => document.activeElement?.closest('article')?.querySelector('h3')?.textContent?.trim() ?? null,
-  );
-}
-
-/** Focus moves to the card once the board has re-rendered after the move: wait for it, then check. */
-async function expectFocusOnCard(page: Page, name: string): Promise<void> {
-  await page
-    .waitForFunction(
-      (n) => document.activeElement?.closest('article')?.querySelector('h3')?.textContent?.trim() === n,
-      name,
-      { timeout: 5000, polling: 100 },
-    )
-    .catch(() => undefined);
-  expect(await focusedCardName(page)).toBe(name);
-}
+/**
+ * An organization of this file's own, with the demo's cast and opening: the candidates added and
+ * moved here are its data (the demo's board is only read).
+ */
+let org: GivenOrganization;
+beforeAll(async () => {
+  org = await givenOrganization('Pipeline');
+});
 
 /** The opening's id and a candidate applied to it over HTTP, for tests whose subject is the board. */
 async function candidateOnBoard(name: string): Promise<{ openingId: string; applicationId: string }> {
-  const recruiter = await apiSignIn(RECRUITER, DEMO_PASSWORD);
-  const openings = (await recruiter.request('GET', `/api/v1/openings?q=${encodeURIComponent(OPENING)}`)).body as {
-    items: { id: string; title: string }[];
-  };
-  const opening = openings.items.find((o) => o.title === OPENING)!;
-  const created = await recruiter.request('POST', '/api/v1/candidates', {
-    name,
-    email: uniqueEmail('board'),
+  const { applicationId } = await org.application(name, [], {
     source: 'linkedin',
     currentTitle: 'Staff engineer',
     currentCompany: 'Globex',
   });
-  expect(created.status).toBe(201);
-  const applied = await recruiter.request('POST', '/api/v1/applications', {
-    candidateId: (created.body as { id: string }).id,
-    openingId: opening.id,
-  });
-  expect(applied.status).toBe(201);
-  return { openingId: opening.id, applicationId: (applied.body as { id: string }).id };
+  return { openingId: org.opening.id, applicationId };
 }
 
 /**
@@ -167,14 +131,14 @@ async function scheduleAndReassign(browser: Browser): Promise<void> {
   const stale = page.getByRole('dialog', { name: `Reschedule or reassign: ${secondStep}` });
   await pickInterviewer(stale, SECOND_INTERVIEWER_NAME);
   const applicationId = new URL(page.url()).pathname.split('/').pop()!;
-  const recruiter = await apiSignIn(RECRUITER, DEMO_PASSWORD);
+  const recruiter = org.people.recruiter.api;
   const list = (await recruiter.request('GET', `/api/v1/applications/${applicationId}/interviews`)).body as {
-    items: { id: string; version: number; step: { name: string } }[];
+    items: { id: string; revision: number; step: { name: string } }[];
   };
   const target = list.items.find((i) => i.step.name === secondStep)!;
   const moved = await recruiter.request('PATCH', `/api/v1/interviews/${target.id}`, {
     startsAt: '2024-03-04T15:00:00Z',
-    version: target.version,
+    revision: target.revision,
   });
   expect(moved.status).toBe(200);
   await stale.getByRole('button', { name: 'Save changes' }).click();
@@ -193,9 +157,8 @@ describe('candidates and the pipeline', () => {
     const name = unique('Dana Keyboard');
     await withBrowser(async (browser) => {
       const { page } = browser;
-      await signIn(browser, RECRUITER, DEMO_PASSWORD);
-      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Candidates' }).click();
-      await browser.waitForPath('/candidates');
+      await signIn(browser, org.people.recruiter.email, org.password);
+      await browser.openFromMenu('Candidates', '/candidates');
       // The route's code loads lazily and sets the title once it renders.
       await page.getByRole('heading', { level: 1, name: 'Candidates' }).waitFor();
       expect(await page.title()).toBe('Candidates · Scorecard');
@@ -236,8 +199,7 @@ describe('candidates and the pipeline', () => {
       await browser.audit('candidate after applying');
       await shot(browser, 'candidate-detail');
 
-      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Openings' }).click();
-      await browser.waitForPath('/openings');
+      await browser.openFromMenu('Openings', '/openings');
       await page.getByRole('link', { name: OPENING, exact: true }).click();
       await page.getByRole('link', { name: 'Pipeline', exact: true }).click();
       await browser.waitForPath(/^\/openings\/[0-9a-f-]{36}\/pipeline$/);
@@ -282,7 +244,7 @@ describe('candidates and the pipeline', () => {
     const { openingId } = await candidateOnBoard(name);
     await withBrowser(async (browser) => {
       const { page } = browser;
-      await signIn(browser, RECRUITER, DEMO_PASSWORD);
+      await signIn(browser, org.people.recruiter.email, org.password);
       await browser.goto(`/openings/${openingId}/pipeline`);
       await card(page, 'applied', name).focus();
       await page.keyboard.press('m');
@@ -327,7 +289,7 @@ describe('candidates and the pipeline', () => {
     await withBrowser(
       async (browser) => {
         const { page } = browser;
-        await signIn(browser, RECRUITER, DEMO_PASSWORD);
+        await signIn(browser, org.people.recruiter.email, org.password);
         await browser.goto(`/openings/${openingId}/pipeline`);
         await card(page, 'applied', name).focus();
         await page.keyboard.press('ArrowRight');
@@ -396,7 +358,7 @@ describe('candidates and the pipeline', () => {
     const { openingId } = await candidateOnBoard(name);
     await withBrowser(async (browser) => {
       const { page } = browser;
-      await signIn(browser, RECRUITER, DEMO_PASSWORD);
+      await signIn(browser, org.people.recruiter.email, org.password);
       await browser.goto(`/openings/${openingId}/pipeline`);
       await card(page, 'applied', name)
         .getByRole('button', { name: `Move ${name}` })
@@ -491,7 +453,7 @@ describe('candidates and the pipeline', () => {
     const { openingId } = await candidateOnBoard(unique('Ivy Hidden'));
     await withBrowser(async (browser) => {
       const { page } = browser;
-      await signIn(browser, INTERVIEWER, DEMO_PASSWORD);
+      await signIn(browser, org.people.ines.email, org.password);
       expect(
         await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Candidates' }).count(),
       ).toBe(0);

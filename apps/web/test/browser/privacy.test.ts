@@ -1,21 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, test } from '@jest/globals';
-import { apiSignIn } from './api-client';
-import { DEMO_PASSWORD, signIn, uniqueEmail, withBrowser, type Browser } from './harness';
-
-const ADMIN = 'admin@acme.test';
-
-async function shot(browser: Browser, name: string): Promise<void> {
-  await browser.page.evaluate(() => window.scrollTo(0, 0));
-  await browser.screenshot(name);
-}
+import { givenOrganization } from './api-client';
+import { shot, signIn, uniqueEmail, withBrowser } from './harness';
 
 describe('candidate privacy', () => {
   test('an admin downloads everything held about a candidate, then erases them by typing their name', async () => {
     const suffix = Date.now() % 1_000_000;
     const name = `Ilse Brandt ${suffix}`;
     const email = uniqueEmail('ilse');
-    const admin = await apiSignIn(ADMIN, DEMO_PASSWORD);
+    // In an organization of its own: the erasure is for good.
+    const org = await givenOrganization('Privacy');
+    const admin = org.people.admin.api;
     const created = await admin.request('POST', '/api/v1/candidates', {
       name,
       email,
@@ -33,7 +28,7 @@ describe('candidate privacy', () => {
 
     await withBrowser(async (browser) => {
       const { page } = browser;
-      await signIn(browser, ADMIN, DEMO_PASSWORD);
+      await signIn(browser, org.people.admin.email, org.password);
       await browser.goto(`/candidates/${id}`);
       await page.getByRole('heading', { level: 1, name }).waitFor();
       const privacy = page.getByRole('region', { name: 'Privacy' });

@@ -7,12 +7,11 @@ import { beforeAll, describe, expect, test } from '@jest/globals';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { apiSignIn } from './api-client';
-import { DEMO_PASSWORD, SCREENSHOT_DIR, signIn, withBrowser, type Browser } from './harness';
+import { givenOrganization, ok, type GivenOrganization } from './api-client';
+import { expectFocusOnCard, focusedCardName } from './board';
+import { SCREENSHOT_DIR, shot, signIn, withBrowser } from './harness';
 
-const HM = 'hm@acme.test';
 const HM_NAME = 'Harper Lindqvist';
-const RECRUITER = 'recruiter@acme.test';
 const APPLICATIONS = 500;
 /** Far fewer than 500: a column renders what is in view plus a few cards either side. */
 const MAX_CARDS_IN_DOM = 60;
@@ -28,17 +27,13 @@ const NEEDLE = 'Quillon Needleworth';
 type Card = { applicationId: string; candidate: { name: string } };
 type Board = { columns: { stage: string; count: number; cards: Card[] }[] };
 
+/** An organization of this file's own: 500 candidates are not for the demo. */
+let org: GivenOrganization;
 let openingId: string;
 let openingTitle: string;
 /** The Applied column as the API orders it (oldest in stage first). */
 let applied: Card[];
 const metrics: Record<string, unknown> = {};
-
-async function ok<T>(res: Promise<{ status: number; body: unknown }>, status = 200): Promise<T> {
-  const r = await res;
-  if (r.status !== status) throw new Error(`Expected ${status}, got ${r.status}: ${JSON.stringify(r.body)}`);
-  return r.body as T;
-}
 
 /** Runs `fn` over `items`, `limit` at a time. */
 async function inParallel<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
@@ -53,7 +48,8 @@ async function inParallel<T>(items: T[], limit: number, fn: (item: T) => Promise
 /** An open opening (Harper manages it; the empty plan is overridden) with `APPLICATIONS` applications in Applied. */
 async function openingWith500Applications(): Promise<void> {
   const run = `${Date.now() % 1_000_000}`;
-  const hm = await apiSignIn(HM, DEMO_PASSWORD);
+  org = await givenOrganization('Scale');
+  const hm = org.people.hm.api;
   const rubrics = await ok<{ items: { name: string; publishedVersionId: string }[] }>(
     hm.request('GET', '/api/v1/rubrics'),
   );
@@ -83,7 +79,7 @@ async function openingWith500Applications(): Promise<void> {
   );
 
   // 500 candidates in one import (one staged batch, one commit), then found by their company.
-  const recruiter = await apiSignIn(RECRUITER, DEMO_PASSWORD);
+  const recruiter = org.people.recruiter.api;
   const company = `Scaleco${run}`;
   const imported = await ok<{ id: string }>(recruiter.request('POST', '/api/v1/candidate-imports', {}), 201);
   const rows = Array.from({ length: APPLICATIONS }, (_, i) => ({
@@ -271,23 +267,6 @@ function saveMetrics(): void {
   console.log(`scale metrics (${METRICS_FILE}):\n${JSON.stringify(metrics, null, 2)}`);
 }
 
-async function focusedCardName(page: Page): Promise<string | null> {
-  return page.evaluate(
-    () => document.activeElement?.closest('article')?.querySelector('h3')?.textContent?.trim() ?? null,
-  );
-}
-
-async function expectFocusOn(page: Page, name: string): Promise<void> {
-  await page
-    .waitForFunction(
-      (n) => document.activeElement?.closest('article')?.querySelector('h3')?.textContent?.trim() === n,
-      name,
-      { timeout: 5000, polling: 100 },
-    )
-    .catch(() => undefined);
-  expect(await focusedCardName(page)).toBe(name);
-}
-
 const cardsIn = (page: Page, stage: string) => page.locator(`[data-stage="${stage}"] article`);
 
 async function moved(page: Page, name: string, stage: string): Promise<void> {
@@ -295,11 +274,6 @@ async function moved(page: Page, name: string, stage: string): Promise<void> {
     .getByRole('status')
     .filter({ hasText: `Moved ${name} to ${stage}.` })
     .waitFor();
-}
-
-async function shot(browser: Browser, name: string): Promise<void> {
-  await browser.page.evaluate(() => window.scrollTo(0, 0));
-  await browser.screenshot(name);
 }
 
 describe('an opening with 500 applications', () => {
@@ -313,7 +287,7 @@ describe('an opening with 500 applications', () => {
   test('the board counts 500 in Applied, keeps few cards in the DOM, and reaches every card by keyboard and by scrolling', async () => {
     await withBrowser(async (browser) => {
       const { page } = browser;
-      await signIn(browser, RECRUITER, DEMO_PASSWORD);
+      await signIn(browser, org.people.recruiter.email, org.password);
       await recordPerformance(page, ['[data-stage="applied"] article']);
       await browser.goto(`/openings/${openingId}/pipeline`);
       await page.getByRole('heading', { level: 1, name: `Pipeline: ${openingTitle}` }).waitFor();
@@ -359,22 +333,22 @@ describe('an opening with 500 applications', () => {
       await cardsIn(page, 'applied').filter({ hasText: rest[0]!.candidate.name }).focus();
       await scroller.evaluate((el) => (el.scrollTop = el.scrollHeight));
       await lastCard.waitFor();
-      await expectFocusOn(page, rest[0]!.candidate.name);
+      await expectFocusOnCard(page, rest[0]!.candidate.name);
       expect(await cardsIn(page, 'applied').count()).toBeLessThan(MAX_CARDS_IN_DOM);
 
       // Keyboard: Home and End reach the first and last cards, the arrows step through the column.
       await scroller.evaluate((el) => (el.scrollTop = 0));
       await page.keyboard.press('ArrowDown');
-      await expectFocusOn(page, rest[1]!.candidate.name);
+      await expectFocusOnCard(page, rest[1]!.candidate.name);
       const endMark = await perfMark(page);
       await page.keyboard.press('End');
-      await expectFocusOn(page, last);
+      await expectFocusOnCard(page, last);
       board.keyboardEnd = await interactionSince(page, endMark);
       expect(await cardsIn(page, 'applied').count()).toBeLessThan(MAX_CARDS_IN_DOM);
       await page.keyboard.press('ArrowUp');
-      await expectFocusOn(page, rest.at(-2)!.candidate.name);
+      await expectFocusOnCard(page, rest.at(-2)!.candidate.name);
       await page.keyboard.press('Home');
-      await expectFocusOn(page, rest[0]!.candidate.name);
+      await expectFocusOnCard(page, rest[0]!.candidate.name);
       // Tab goes on to the next card (past this card's link and Move button) without the DOM growing.
       for (let i = 0; i < 30; i++) await page.keyboard.press('Tab');
       expect(await focusedCardName(page)).toBe(rest[10]!.candidate.name);
@@ -383,18 +357,20 @@ describe('an opening with 500 applications', () => {
 
       // The last card moves to Screen with the keyboard; the counts follow and it keeps the focus.
       await page.keyboard.press('End');
-      await expectFocusOn(page, last);
+      await expectFocusOnCard(page, last);
       await page.keyboard.press('ArrowRight');
       await moved(page, last, 'Screen');
-      await expectFocusOn(page, last);
+      await expectFocusOnCard(page, last);
       await column.getByText(String(APPLICATIONS - 2), { exact: true }).waitFor();
       await cardsIn(page, 'screen').filter({ hasText: last }).waitFor();
       await shot(browser, 'scale-board');
 
-      // Dragging still moves a card out of the long column.
+      // Dragging still moves a card out of the long column: a pointer drag in steps, as a hand makes it.
       await scroller.evaluate((el) => (el.scrollTop = 0));
       const dragged = rest[0]!.candidate.name;
-      await cardsIn(page, 'applied').filter({ hasText: dragged }).dragTo(page.locator('[data-stage="screen"]'));
+      await cardsIn(page, 'applied')
+        .filter({ hasText: dragged })
+        .dragTo(page.locator('[data-stage="screen"]'), { steps: 10 });
       await moved(page, dragged, 'Screen');
       await column.getByText(String(APPLICATIONS - 3), { exact: true }).waitFor();
       await cardsIn(page, 'screen').filter({ hasText: dragged }).waitFor();
@@ -405,7 +381,7 @@ describe('an opening with 500 applications', () => {
   test('the comparison finds one candidate among 500 by search and renders only a page of the list', async () => {
     await withBrowser(async (browser) => {
       const { page } = browser;
-      await signIn(browser, HM, DEMO_PASSWORD);
+      await signIn(browser, org.people.hm.email, org.password);
       await recordPerformance(page, ['.compare-pick']);
       await browser.goto(`/openings/${openingId}/compare`);
       const picker = page.getByRole('group', { name: 'Candidates to compare' });

@@ -1,52 +1,23 @@
 import { describe, expect, test } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { apiSignIn } from './api-client';
-import { DEMO_PASSWORD, signIn, uniqueEmail, withBrowser, type Browser } from './harness';
+import { apiSignIn, givenOrganization } from './api-client';
+import { DEMO_PASSWORD, shot, signIn, withBrowser, type Browser } from './harness';
 
 const RECRUITER = 'recruiter@acme.test';
 const OPENING = 'Tech Lead, Platform';
 /** The demo's candidate with an upcoming interview (Berlin time, room and video link) and a cancelled one. */
 const SOFIA = 'Sofia Marquez';
 
-async function shot(browser: Browser, name: string): Promise<void> {
-  await browser.page.evaluate(() => window.scrollTo(0, 0));
-  await browser.screenshot(name);
-}
-
-async function openingId(): Promise<string> {
+/** The demo opening's id. */
+async function demoOpeningId(): Promise<string> {
   const recruiter = await apiSignIn(RECRUITER, DEMO_PASSWORD);
-  const openings = (await recruiter.request('GET', `/api/v1/openings?q=${encodeURIComponent(OPENING)}`)).body as {
-    items: { id: string; title: string }[];
-  };
+  const openings = await recruiter.call('listOpenings', { query: { q: OPENING } });
   return openings.items.find((o) => o.title === OPENING)!.id;
 }
 
-/** A fresh candidate applied to the demo opening and moved to Interviews, over HTTP; its application id. */
-async function applicationInInterviews(name: string): Promise<string> {
-  const recruiter = await apiSignIn(RECRUITER, DEMO_PASSWORD);
-  const created = await recruiter.request('POST', '/api/v1/candidates', {
-    name,
-    email: uniqueEmail('sched'),
-    source: 'linkedin',
-  });
-  expect(created.status).toBe(201);
-  const applied = await recruiter.request('POST', '/api/v1/applications', {
-    candidateId: (created.body as { id: string }).id,
-    openingId: await openingId(),
-  });
-  const a = applied.body as { id: string; version: number };
-  const moved = await recruiter.request('POST', `/api/v1/applications/${a.id}/moves`, {
-    to: 'interviews',
-    note: '',
-    version: a.version,
-  });
-  expect(moved.status).toBe(200);
-  return a.id;
-}
-
-async function openApplicationOf(browser: Browser, name: string): Promise<void> {
+async function openApplicationOf(browser: Browser, openingId: string, name: string): Promise<void> {
   const { page } = browser;
-  await browser.goto(`/openings/${await openingId()}/pipeline`);
+  await browser.goto(`/openings/${openingId}/pipeline`);
   await page.locator('.board article', { hasText: name }).getByRole('link', { name }).click();
   await browser.waitForPath(/^\/applications\/[0-9a-f-]{36}$/);
 }
@@ -65,7 +36,7 @@ describe('scheduling', () => {
         async (browser) => {
           const { page } = browser;
           await signIn(browser, RECRUITER, DEMO_PASSWORD);
-          await openApplicationOf(browser, SOFIA);
+          await openApplicationOf(browser, await demoOpeningId(), SOFIA);
           const section = interviewsSection(page);
           const upcoming = section.getByRole('listitem').filter({ hasText: 'Priya Raman' });
           await upcoming.getByText('Status: Scheduled').waitFor();
@@ -89,13 +60,15 @@ describe('scheduling', () => {
   }
 
   test('the schedule form offers the step’s pool first (anyone else behind “Anyone”), takes a time zone, a duration, a location and a video link, and completes the link', async () => {
+    // In an organization of its own (scheduling changes data), with the demo's cast and plan.
+    const org = await givenOrganization('Scheduling');
     const name = `Zoe Zone ${Date.now() % 100000}`;
-    await applicationInInterviews(name);
+    await org.application(name, ['interviews'], { source: 'linkedin' });
     await withBrowser(
       async (browser) => {
         const { page } = browser;
-        await signIn(browser, RECRUITER, DEMO_PASSWORD);
-        await openApplicationOf(browser, name);
+        await signIn(browser, org.people.recruiter.email, org.password);
+        await openApplicationOf(browser, org.opening.id, name);
         const section = interviewsSection(page);
         await section.getByRole('button', { name: 'Schedule interview' }).click();
         const form = page.getByRole('form', { name: 'Schedule interview' });

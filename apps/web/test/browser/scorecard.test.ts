@@ -1,16 +1,10 @@
 import { beforeAll, describe, expect, test } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { apiSignIn } from './api-client';
-import { DEMO_PASSWORD, signIn, uniqueEmail, withBrowser, type Browser } from './harness';
+import { givenOrganization, HOUR, type GivenOrganization } from './api-client';
+import { shot, signIn, withBrowser, type Browser } from './harness';
 
-const RECRUITER = 'recruiter@acme.test';
-const INES = 'interviewer1@acme.test';
 const INES_NAME = 'Ines Okafor';
-const MATEO = 'interviewer2@acme.test';
-const MATEO_NAME = 'Mateo Silva';
 const MY_INTERVIEWS = /^My interviews/;
-const OPENING = 'Tech Lead, Platform';
-const HOUR = 3_600_000;
 const HIDDEN_NOTE = 'Other interviewers’ feedback stays hidden until you submit yours.';
 
 type Setup = {
@@ -20,62 +14,36 @@ type Setup = {
   interviews: Record<'ines' | 'mateo', string>;
 };
 
+/** An organization of this file's own: the scorecards written here are its data, not the demo's. */
+let org: GivenOrganization;
 let setup: Setup;
 
 /**
- * Over HTTP, as the recruiter: a new candidate applied to the demo opening, and its first plan step
+ * Over HTTP, as the recruiter: a new candidate applied to the opening, and its first plan step
  * scheduled twice, with Ines and with Mateo. Both started three days ago, so their feedback is
  * awaited and already overdue (it is due 24 hours after the end).
  */
 async function scheduleSamePanel(candidate: string): Promise<Setup> {
-  const recruiter = await apiSignIn(RECRUITER, DEMO_PASSWORD);
-  const list = (await recruiter.request('GET', `/api/v1/openings?q=${encodeURIComponent(OPENING)}`)).body as {
-    items: { id: string; title: string }[];
-  };
-  const openingId = list.items.find((o) => o.title === OPENING)!.id;
-  const opening = (await recruiter.request('GET', `/api/v1/openings/${openingId}`)).body as {
-    plan: { steps: { key: string; name: string }[] };
-  };
-  const people = (await recruiter.request('GET', '/api/v1/people?pageSize=100')).body as {
-    items: { id: string; name: string }[];
-  };
-  const created = await recruiter.request('POST', '/api/v1/candidates', {
-    name: candidate,
-    email: uniqueEmail('scorecard'),
-    source: 'referral',
+  const { applicationId } = await org.application(candidate, [], {
     currentTitle: 'Staff engineer',
     currentCompany: 'Globex',
   });
-  expect(created.status).toBe(201);
-  const applied = await recruiter.request('POST', '/api/v1/applications', {
-    candidateId: (created.body as { id: string }).id,
-    openingId,
-  });
-  expect(applied.status).toBe(201);
-  const applicationId = (applied.body as { id: string }).id;
-  const step = opening.plan.steps[0]!;
-  const startsAt = new Date(Date.now() - 72 * HOUR).toISOString();
-  const schedule = async (name: string) => {
-    const interviewer = people.items.find((p) => p.name === name)!;
-    const res = await recruiter.request('POST', `/api/v1/applications/${applicationId}/interviews`, {
-      stepKey: step.key,
-      interviewerId: interviewer.id,
-      startsAt,
-    });
-    expect(res.status).toBe(201);
-    return (res.body as { id: string }).id;
-  };
+  const startsAt = new Date(Date.now() - 72 * HOUR);
   return {
     candidate,
     applicationId,
-    step: step.name,
-    interviews: { ines: await schedule(INES_NAME), mateo: await schedule(MATEO_NAME) },
+    step: org.opening.plan.steps[0]!.name,
+    interviews: {
+      ines: await org.schedule(applicationId, 0, 'ines', startsAt),
+      mateo: await org.schedule(applicationId, 0, 'mateo', startsAt),
+    },
   };
 }
 
-async function shot(browser: Browser, name: string): Promise<void> {
-  await browser.page.evaluate(() => window.scrollTo(0, 0));
-  await browser.screenshot(name);
+/** Signs in as `who` of the organization and opens the kit (and scorecard) of their interview. */
+async function openKit(browser: Browser, who: 'ines' | 'mateo', interviewId: string): Promise<void> {
+  await signIn(browser, org.people[who].email, org.password);
+  await browser.goto(`/interviews/${interviewId}`);
 }
 
 /** The id of the focused element: rating radios are `rating-<criterion>-<level>`, evidence `evidence-<criterion>`. */
@@ -112,6 +80,7 @@ const saved = (page: Page) => page.locator('[data-save-status="saved"], [data-sa
 
 describe('interview kits and scorecards', () => {
   beforeAll(async () => {
+    org = await givenOrganization('Scorecards');
     setup = await scheduleSamePanel(`Noor Keyboard ${Date.now() % 100000}`);
   });
 
@@ -119,15 +88,14 @@ describe('interview kits and scorecards', () => {
     await withBrowser(async (browser) => {
       const { page } = browser;
       const panelRequests = watchPanelRequests(page, setup.applicationId);
-      await signIn(browser, MATEO, DEMO_PASSWORD);
-      await browser.goto(`/interviews/${setup.interviews.mateo}`);
+      await openKit(browser, 'mateo', setup.interviews.mateo);
       await page.getByRole('heading', { level: 1, name: setup.candidate }).waitFor();
       const panel = page.getByRole('region', { name: 'Panel feedback' });
       await panel.getByText(HIDDEN_NOTE).waitFor();
       expect(await panel.getByRole('listitem').count()).toBe(0);
       expect(panelRequests).toEqual([]);
       // The API agrees: the panel's scorecards are refused until Mateo submits his.
-      const mateo = await apiSignIn(MATEO, DEMO_PASSWORD);
+      const mateo = org.people.mateo.api;
       expect((await mateo.request('GET', `/api/v1/applications/${setup.applicationId}/scorecards`)).status).toBe(403);
     });
   });
@@ -136,7 +104,7 @@ describe('interview kits and scorecards', () => {
     await withBrowser(async (browser) => {
       const { page } = browser;
       const panelRequests = watchPanelRequests(page, setup.applicationId);
-      await signIn(browser, INES, DEMO_PASSWORD);
+      await signIn(browser, org.people.ines.email, org.password);
 
       // The reminder: overdue scorecards are counted beside "My interviews".
       const navLink = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: MY_INTERVIEWS });
@@ -304,8 +272,7 @@ describe('interview kits and scorecards', () => {
     await withBrowser(async (browser) => {
       const { page } = browser;
       const panelRequests = watchPanelRequests(page, setup.applicationId);
-      await signIn(browser, MATEO, DEMO_PASSWORD);
-      await browser.goto(`/interviews/${setup.interviews.mateo}`);
+      await openKit(browser, 'mateo', setup.interviews.mateo);
       // Ines has submitted, but Mateo has not: still nothing of hers.
       const panel = page.getByRole('region', { name: 'Panel feedback' });
       await panel.getByText(HIDDEN_NOTE).waitFor();
@@ -317,7 +284,7 @@ describe('interview kits and scorecards', () => {
       await saved(page);
 
       // Another tab saves first: this page's next save is refused (409), never a silent overwrite.
-      const mateo = await apiSignIn(MATEO, DEMO_PASSWORD);
+      const mateo = org.people.mateo.api;
       const kit = (await mateo.request('GET', `/api/v1/interviews/${setup.interviews.mateo}/kit`)).body as {
         scorecard: { id: string; revision: number; ratings: { criterionKey: string; rating: number | null }[] };
       };
@@ -363,28 +330,13 @@ describe('interview kits and scorecards', () => {
 
   test('an interview not started yet is drafted but not submitted; a recommendation against one’s own ratings asks to confirm, and the confirmation shows', async () => {
     const candidate = `Noor Confirm ${Date.now() % 100000}`;
-    const recruiter = await apiSignIn(RECRUITER, DEMO_PASSWORD);
     const later = await scheduleSamePanel(candidate);
     // A third interview with Ines, two days from now.
-    const list = (await recruiter.request('GET', `/api/v1/openings?q=${encodeURIComponent(OPENING)}`)).body as {
-      items: { id: string; title: string }[];
-    };
-    const plan = (await recruiter.request('GET', `/api/v1/openings/${list.items.find((o) => o.title === OPENING)!.id}`))
-      .body as { plan: { steps: { key: string }[] } };
-    const people = (await recruiter.request('GET', '/api/v1/people?pageSize=100')).body as {
-      items: { id: string; name: string }[];
-    };
-    const upcoming = await recruiter.request('POST', `/api/v1/applications/${later.applicationId}/interviews`, {
-      stepKey: plan.plan.steps[0]!.key,
-      interviewerId: people.items.find((p) => p.name === INES_NAME)!.id,
-      startsAt: new Date(Date.now() + 48 * HOUR).toISOString(),
-    });
-    expect(upcoming.status).toBe(201);
+    const upcoming = await org.schedule(later.applicationId, 0, 'ines', new Date(Date.now() + 48 * HOUR));
 
     await withBrowser(async (browser) => {
       const { page } = browser;
-      await signIn(browser, INES, DEMO_PASSWORD);
-      await browser.goto(`/interviews/${(upcoming.body as { id: string }).id}`);
+      await openKit(browser, 'ines', upcoming);
       await page.getByRole('heading', { level: 1, name: candidate }).waitFor();
       await page.getByText('This interview hasn’t started yet').waitFor();
       await page.getByRole('button', { name: 'Submit scorecard' }).click();

@@ -1,25 +1,27 @@
 import { describe, expect, test } from '@jest/globals';
-import { apiSignIn } from './api-client';
-import { DEMO_PASSWORD, signIn, signOut, uniqueEmail, withBrowser } from './harness';
+import { givenOrganization } from './api-client';
+import { DEMO_PASSWORD, signIn, signOut, unavailableUntilRecovered, uniqueEmail, withBrowser } from './harness';
 
 const ADMIN = 'admin@acme.test';
 
 describe('user administration', () => {
-  test('the demo admin adds a user with a role, sees them in the list, and the new user can sign in', async () => {
+  test('an admin adds a user with a role, sees them in the list, and the new user can sign in', async () => {
+    // In an organization of its own: adding users changes what other files read in the demo.
+    const org = await givenOrganization('Users');
+    const admin = org.people.admin;
     const email = uniqueEmail('nadia');
     const name = `Nadia Okafor ${Date.now() % 100000}`;
     const password = 'correct-horse-battery';
 
     await withBrowser(async (browser) => {
       const { page } = browser;
-      await signIn(browser, ADMIN, DEMO_PASSWORD);
+      await signIn(browser, admin.email, org.password);
       await browser.screenshot('home-admin');
-      await page.getByRole('banner').getByText('Acme Robotics').waitFor();
+      await page.getByRole('banner').getByText(org.name).waitFor();
 
-      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
-      await browser.waitForPath('/users');
+      await browser.openFromMenu('Users', '/users');
       expect(await page.title()).toBe('Users · Scorecard');
-      await page.getByRole('row').filter({ hasText: ADMIN }).waitFor();
+      await page.getByRole('row').filter({ hasText: admin.email }).waitFor();
       await browser.screenshot('users-list');
 
       // The form validates with the contract's schema before anything is sent.
@@ -93,13 +95,13 @@ describe('user administration', () => {
     const email = uniqueEmail('omar');
     const name = `Omar Haddad ${Date.now() % 100000}`;
     const password = 'a-long-initial-password';
-    const admin = await apiSignIn(ADMIN, DEMO_PASSWORD);
-    const created = await admin.request('POST', '/api/v1/users', { name, email, role: 'interviewer', password });
-    expect(created.status).toBe(201);
+    const org = await givenOrganization('Roles');
+    const admin = org.people.admin.api;
+    await admin.call('createUser', { body: { name, email, role: 'interviewer', password } });
 
     await withBrowser(async (browser) => {
       const { page } = browser;
-      await signIn(browser, ADMIN, DEMO_PASSWORD);
+      await signIn(browser, org.people.admin.email, org.password);
       await browser.goto(`/users?q=${encodeURIComponent(email)}`);
       const row = page.getByRole('row').filter({ hasText: email });
       await row.waitFor();
@@ -218,25 +220,7 @@ describe('user administration', () => {
     await withBrowser(async (browser) => {
       const { page } = browser;
       await signIn(browser, ADMIN, DEMO_PASSWORD);
-      let failing = true;
-      await page.route(
-        (url) => url.pathname === '/api/v1/users',
-        (route) =>
-          failing
-            ? route.fulfill({
-                status: 503,
-                headers: { 'content-type': 'application/problem+json' },
-                body: JSON.stringify({
-                  type: 'about:blank',
-                  title: 'Service Unavailable',
-                  status: 503,
-                  code: 'service_unavailable',
-                  detail: 'The database is not answering.',
-                  requestId: 'req-test-503',
-                }),
-              })
-            : route.continue(),
-      );
+      const recover = await unavailableUntilRecovered(page, '/api/v1/users', 'req-test-503');
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
       const error = page.getByRole('alert').filter({ hasText: 'Couldn’t load users' });
       await error.waitFor({ timeout: 20_000 }); // after react-query's two retries
@@ -245,7 +229,7 @@ describe('user administration', () => {
       await browser.audit('users error state');
       await browser.screenshot('users-error');
 
-      failing = false;
+      recover();
       await error.getByRole('button', { name: 'Try again' }).click();
       await page.getByRole('row').filter({ hasText: ADMIN }).waitFor();
       expect(await page.getByRole('alert').filter({ hasText: 'Couldn’t load users' }).count()).toBe(0);

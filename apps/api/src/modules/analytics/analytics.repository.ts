@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CandidateSource, PersonRef, Stage } from '@scorecard/contracts';
 import { DEFAULT_MIN_OFFSET_UNITS, type OffsetStats } from '@scorecard/domain';
-import { Db } from '../../database/db.js';
+import { Db, type Col, type Cols, type LeftJoined } from '../../database/db.js';
 
 /**
  * The slice of the organization a report covers: one opening or all, and a half-open time range
@@ -54,6 +54,25 @@ export interface OverdueRow {
   interviewer: PersonRef;
   overdue: number;
   oldestDueAt: string;
+}
+
+/** An interviewer's row of the calibration's JSON. */
+type InterviewerJson = Cols<'users', 'id' | 'name'> & {
+  scorecards: number;
+  asked: number;
+  unassessed: number;
+  late: number;
+  median_hours_late: number | null;
+  r1: number;
+  r2: number;
+  r3: number;
+  r4: number;
+} & LeftJoined<{ offset_n: number; offset_mean: number; offset_sd: number | null }>;
+
+interface CalibrationSqlRow {
+  interviewers: InterviewerJson[];
+  agreement: { key: string; name: string; shapes: AgreementRow['shapes'] }[];
+  min_units: Col<'organizations', 'calibration_min_units'> | null;
 }
 
 /**
@@ -133,7 +152,7 @@ export class AnalyticsRepository {
   constructor(private readonly db: Db) {}
 
   async openingExists(organizationId: string, openingId: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.query(`select 1 from openings where organization_id = $1 and id = $2`, [
+    const rows = await this.db.query<unknown[]>(`select 1 from openings where organization_id = $1 and id = $2`, [
       organizationId,
       openingId,
     ]);
@@ -168,7 +187,7 @@ export class AnalyticsRepository {
     slice: Slice,
   ): Promise<{ interviewers: InterviewerRow[]; agreement: AgreementRow[]; minUnits: number }> {
     const cards = cardsSql(slice);
-    const rows: Record<string, unknown>[] = await this.db.query(
+    const rows = await this.db.query<CalibrationSqlRow[]>(
       `with ${cards.sql},
        ratings as materialized (
          select k.id as scorecard_id, k.application_id, k.interviewer_id, k.submitted_at,
@@ -245,25 +264,18 @@ export class AnalyticsRepository {
     );
     const r = rows[0]!;
     return {
-      interviewers: (r.interviewers as Record<string, unknown>[]).map((i) => ({
-        interviewer: { id: i.id as string, name: i.name as string },
-        scorecards: i.scorecards as number,
-        asked: i.asked as number,
-        unassessed: i.unassessed as number,
-        late: i.late as number,
-        medianHoursLate: (i.median_hours_late as number | null) ?? null,
-        ratingDistribution: [i.r1 as number, i.r2 as number, i.r3 as number, i.r4 as number],
-        offset:
-          i.offset_n === null || i.offset_n === undefined
-            ? null
-            : { n: i.offset_n as number, mean: i.offset_mean as number, sd: (i.offset_sd as number | null) ?? null },
+      interviewers: r.interviewers.map((i) => ({
+        interviewer: { id: i.id, name: i.name },
+        scorecards: i.scorecards,
+        asked: i.asked,
+        unassessed: i.unassessed,
+        late: i.late,
+        medianHoursLate: i.median_hours_late,
+        ratingDistribution: [i.r1, i.r2, i.r3, i.r4],
+        offset: i.offset_n === null ? null : { n: i.offset_n, mean: i.offset_mean, sd: i.offset_sd },
       })),
-      agreement: (r.agreement as Record<string, unknown>[]).map((a) => ({
-        competencyKey: a.key as string,
-        competency: a.name as string,
-        shapes: a.shapes as AgreementRow['shapes'],
-      })),
-      minUnits: (r.min_units as number | null) ?? DEFAULT_MIN_OFFSET_UNITS,
+      agreement: r.agreement.map((a) => ({ competencyKey: a.key, competency: a.name, shapes: a.shapes })),
+      minUnits: r.min_units ?? DEFAULT_MIN_OFFSET_UNITS,
     };
   }
 
@@ -274,7 +286,7 @@ export class AnalyticsRepository {
    */
   async moves(organizationId: string, slice: Slice): Promise<MoveFigures> {
     const apps = appsSql(slice);
-    const rows: Record<string, unknown>[] = await this.db.query(
+    const rows = await this.db.query<Pick<MoveFigures, 'reached' | 'stays'>[]>(
       `with ${apps.sql},
        history as (
          select m.application_id, m.from_stage, m.to_stage, m.moved_at,
@@ -297,7 +309,7 @@ export class AnalyticsRepository {
       [organizationId, ...apps.params],
     );
     const r = rows[0]!;
-    return { reached: r.reached as MoveFigures['reached'], stays: r.stays as MoveFigures['stays'] };
+    return { reached: r.reached, stays: r.stays };
   }
 
   /**
@@ -306,7 +318,7 @@ export class AnalyticsRepository {
    */
   async sources(organizationId: string, slice: Slice): Promise<SourceRow[]> {
     const apps = appsSql(slice);
-    const rows: Record<string, unknown>[] = await this.db.query(
+    const rows = await this.db.query<(Cols<'candidates', 'source'> & Omit<SourceRow, 'source'>)[]>(
       `with ${apps.sql}
        select c.source, count(*)::int as applications,
               count(*) filter (where exists (
@@ -323,13 +335,7 @@ export class AnalyticsRepository {
         group by c.source`,
       [organizationId, ...apps.params],
     );
-    return rows.map((r) => ({
-      source: r.source as CandidateSource,
-      applications: r.applications as number,
-      interviewed: r.interviewed as number,
-      offers: r.offers as number,
-      hires: r.hires as number,
-    }));
+    return rows;
   }
 
   /**
@@ -338,7 +344,9 @@ export class AnalyticsRepository {
    */
   async overdue(organizationId: string, slice: Slice): Promise<OverdueRow[]> {
     const apps = appsSql(slice);
-    const rows: Record<string, unknown>[] = await this.db.query(
+    const rows = await this.db.query<
+      (Cols<'users', 'id' | 'name'> & { overdue: number; oldest: Col<'interviews', 'feedback_due_at'> })[]
+    >(
       `with ${apps.sql}
        select u.id, u.name, count(*)::int as overdue, min(i.feedback_due_at) as oldest
          from apps a
@@ -351,9 +359,9 @@ export class AnalyticsRepository {
       [organizationId, ...apps.params],
     );
     return rows.map((r) => ({
-      interviewer: { id: r.id as string, name: r.name as string },
-      overdue: r.overdue as number,
-      oldestDueAt: (r.oldest as Date).toISOString(),
+      interviewer: { id: r.id, name: r.name },
+      overdue: r.overdue,
+      oldestDueAt: r.oldest.toISOString(),
     }));
   }
 }

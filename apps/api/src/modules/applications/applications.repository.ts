@@ -2,15 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { Application, BoardCard, Stage, StageMove, StageReason } from '@scorecard/contracts';
 import type { UndoneMove } from '@scorecard/domain';
 import type { EntityManager } from 'typeorm';
-import { Db } from '../../database/db.js';
+import { Db, isUniqueViolation, type CandidateAs, type Cols, type OpeningAs } from '../../database/db.js';
 
 export class AlreadyAppliedError extends Error {}
 
-function isUniqueViolation(err: unknown, constraint: string): boolean {
-  const e = err as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
-  const d = e.driverError ?? e;
-  return d.code === '23505' && d.constraint === constraint;
-}
+/** A card's or an application's candidate, as `find` and `board` read them. */
+type CandidateCols = Cols<'candidates', 'current_title' | 'current_company'>;
 
 @Injectable()
 export class ApplicationsRepository {
@@ -18,7 +15,7 @@ export class ApplicationsRepository {
 
   async insert(organizationId: string, candidateId: string, openingId: string, m: EntityManager): Promise<string> {
     try {
-      const [row]: { id: string }[] = await m.query(
+      const [row] = await m.query<Cols<'applications', 'id'>[]>(
         `insert into applications (organization_id, candidate_id, opening_id, stage) values ($1, $2, $3, 'applied') returning id`,
         [organizationId, candidateId, openingId],
       );
@@ -29,9 +26,9 @@ export class ApplicationsRepository {
     }
   }
 
-  async lock(organizationId: string, id: string, m: EntityManager): Promise<{ stage: Stage; version: number } | null> {
-    const rows: { stage: Stage; version: number }[] = await m.query(
-      `select stage, version from applications where organization_id = $1 and id = $2 for update`,
+  async lock(organizationId: string, id: string, m: EntityManager): Promise<{ stage: Stage; revision: number } | null> {
+    const rows = await m.query<Cols<'applications', 'stage' | 'revision'>[]>(
+      `select stage, revision from applications where organization_id = $1 and id = $2 for update`,
       [organizationId, id],
     );
     return rows[0] ?? null;
@@ -39,7 +36,7 @@ export class ApplicationsRepository {
 
   async setStage(organizationId: string, id: string, stage: Stage, m: EntityManager): Promise<void> {
     await m.query(
-      `update applications set stage = $3, stage_entered_at = now(), version = version + 1, updated_at = now()
+      `update applications set stage = $3, stage_entered_at = now(), revision = revision + 1, updated_at = now()
         where organization_id = $1 and id = $2`,
       [organizationId, id, stage],
     );
@@ -47,15 +44,16 @@ export class ApplicationsRepository {
 
   /** The organization's stuck limit (days in an active stage). */
   async stuckDays(organizationId: string): Promise<number> {
-    const rows: { stuck_days: number }[] = await this.db.query(`select stuck_days from organizations where id = $1`, [
-      organizationId,
-    ]);
+    const rows = await this.db.query<Cols<'organizations', 'stuck_days'>[]>(
+      `select stuck_days from organizations where id = $1`,
+      [organizationId],
+    );
     return rows[0]?.stuck_days ?? 7;
   }
 
-  async bumpVersion(organizationId: string, id: string, m: EntityManager): Promise<void> {
+  async bumpRevision(organizationId: string, id: string, m: EntityManager): Promise<void> {
     await m.query(
-      `update applications set version = version + 1, updated_at = now() where organization_id = $1 and id = $2`,
+      `update applications set revision = revision + 1, updated_at = now() where organization_id = $1 and id = $2`,
       [organizationId, id],
     );
   }
@@ -85,7 +83,12 @@ export class ApplicationsRepository {
    * another and whether a decision made it (a decision and its move share their transaction's time).
    */
   async lastMove(organizationId: string, applicationId: string, m: EntityManager): Promise<UndoneMove | null> {
-    const rows: Record<string, unknown>[] = await m.query(
+    const rows = await m.query<
+      (Cols<'application_moves', 'id' | 'from_stage' | 'to_stage' | 'moved_by' | 'moved_at'> & {
+        is_undo: boolean;
+        by_decision: boolean;
+      })[]
+    >(
       `select mv.id, mv.from_stage, mv.to_stage, mv.moved_by, mv.moved_at, mv.undoes is not null as is_undo,
               exists (select 1 from application_decisions d
                        where d.organization_id = mv.organization_id and d.application_id = mv.application_id
@@ -99,20 +102,31 @@ export class ApplicationsRepository {
     const r = rows[0];
     if (!r) return null;
     return {
-      id: r.id as string,
-      from: (r.from_stage as Stage | null) ?? null,
-      to: r.to_stage as Stage,
-      by: (r.moved_by as string | null) ?? null,
-      at: r.moved_at as Date,
-      isUndo: r.is_undo as boolean,
-      byDecision: r.by_decision as boolean,
+      id: r.id,
+      from: r.from_stage,
+      to: r.to_stage,
+      by: r.moved_by,
+      at: r.moved_at,
+      isUndo: r.is_undo,
+      byDecision: r.by_decision,
     };
   }
 
   /** The application with its candidate, opening and full stage timeline, in one round trip. */
   async find(organizationId: string, id: string): Promise<Application | null> {
-    const rows: Record<string, unknown>[] = await this.db.query(
-      `select a.id, a.stage, a.stage_entered_at, a.version, a.created_at,
+    const rows = await this.db.query<
+      (Cols<'applications', 'id' | 'stage' | 'stage_entered_at' | 'revision' | 'created_at'> &
+        CandidateAs &
+        CandidateCols &
+        OpeningAs & {
+          history: (Omit<StageMove, 'at'> & { at: string })[];
+          interview_events: (Omit<Application['interviewEvents'][number], 'at' | 'startsAt'> & {
+            at: string;
+            startsAt: string;
+          })[];
+        })[]
+    >(
+      `select a.id, a.stage, a.stage_entered_at, a.revision, a.created_at,
               c.id as candidate_id, c.name as candidate_name, c.current_title, c.current_company,
               o.id as opening_id, o.title as opening_title,
               coalesce((select json_agg(json_build_object(
@@ -150,28 +164,24 @@ export class ApplicationsRepository {
     const r = rows[0];
     if (!r) return null;
     return {
-      id: r.id as string,
+      id: r.id,
       candidate: {
-        id: r.candidate_id as string,
-        name: r.candidate_name as string,
-        currentTitle: r.current_title as string,
-        currentCompany: r.current_company as string,
+        id: r.candidate_id,
+        name: r.candidate_name,
+        currentTitle: r.current_title,
+        currentCompany: r.current_company,
       },
-      opening: { id: r.opening_id as string, title: r.opening_title as string },
-      stage: r.stage as Stage,
-      stageEnteredAt: (r.stage_entered_at as Date).toISOString(),
-      version: r.version as number,
-      history: (r.history as (Omit<StageMove, 'at'> & { at: string })[]).map((h) => ({
-        ...h,
-        at: new Date(h.at).toISOString(),
+      opening: { id: r.opening_id, title: r.opening_title },
+      stage: r.stage,
+      stageEnteredAt: r.stage_entered_at.toISOString(),
+      revision: r.revision,
+      history: r.history.map((h) => ({ ...h, at: new Date(h.at).toISOString() })),
+      interviewEvents: r.interview_events.map((e) => ({
+        ...e,
+        startsAt: new Date(e.startsAt).toISOString(),
+        at: new Date(e.at).toISOString(),
       })),
-      interviewEvents: (
-        r.interview_events as (Omit<Application['interviewEvents'][number], 'at' | 'startsAt'> & {
-          at: string;
-          startsAt: string;
-        })[]
-      ).map((e) => ({ ...e, startsAt: new Date(e.startsAt).toISOString(), at: new Date(e.at).toISOString() })),
-      createdAt: (r.created_at as Date).toISOString(),
+      createdAt: r.created_at.toISOString(),
     };
   }
 
@@ -191,14 +201,25 @@ export class ApplicationsRepository {
     viewerId: string,
     stuckDays: number,
   ): Promise<{ counts: Map<Stage, number>; cards: BoardCard[] }> {
-    const rows: Record<string, unknown>[] = await this.db.query(
+    const rows = await this.db.query<
+      (Cols<'applications', 'id' | 'stage' | 'stage_entered_at' | 'revision'> &
+        Cols<'candidates', 'name'> &
+        CandidateCols &
+        Pick<CandidateAs, 'candidate_id'> & {
+          stage_count: number;
+          stuck: boolean;
+          interviews: number;
+          scorecards_in: number;
+          dealbreaker: boolean;
+        })[]
+    >(
       `with ranked as (
-         select a.id, a.candidate_id, a.stage, a.stage_entered_at, a.version,
+         select a.id, a.candidate_id, a.stage, a.stage_entered_at, a.revision,
                 count(*) over (partition by a.stage)::int as stage_count,
                 row_number() over (partition by a.stage order by a.stage_entered_at, a.id) as n
            from applications a
           where a.organization_id = $1 and a.opening_id = $2)
-       select x.id, x.stage, x.stage_entered_at, x.version, x.stage_count,
+       select x.id, x.stage, x.stage_entered_at, x.revision, x.stage_count,
               x.stage in ('applied', 'screen', 'interviews', 'debrief', 'offer')
               and x.stage_entered_at < now() - make_interval(days => $5::int) as stuck,
               c.id as candidate_id, c.name, c.current_title, c.current_company,
@@ -233,22 +254,22 @@ export class ApplicationsRepository {
     );
     const counts = new Map<Stage, number>();
     const cards = rows.map((r) => {
-      counts.set(r.stage as Stage, r.stage_count as number);
+      counts.set(r.stage, r.stage_count);
       return {
-        applicationId: r.id as string,
+        applicationId: r.id,
         candidate: {
-          id: r.candidate_id as string,
-          name: r.name as string,
-          currentTitle: r.current_title as string,
-          currentCompany: r.current_company as string,
+          id: r.candidate_id,
+          name: r.name,
+          currentTitle: r.current_title,
+          currentCompany: r.current_company,
         },
-        stage: r.stage as Stage,
-        stageEnteredAt: (r.stage_entered_at as Date).toISOString(),
-        version: r.version as number,
-        scorecardsIn: r.scorecards_in as number,
-        interviews: r.interviews as number,
-        dealbreaker: r.dealbreaker as boolean,
-        stuck: r.stuck as boolean,
+        stage: r.stage,
+        stageEnteredAt: r.stage_entered_at.toISOString(),
+        revision: r.revision,
+        scorecardsIn: r.scorecards_in,
+        interviews: r.interviews,
+        dealbreaker: r.dealbreaker,
+        stuck: r.stuck,
       };
     });
     return { counts, cards };

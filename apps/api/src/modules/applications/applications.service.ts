@@ -41,7 +41,7 @@ export class ApplicationsService {
       if (candidate) throw candidateErased();
       if (!opening) throw AppError.notFound('opening');
       if (opening.status !== 'open') {
-        throw new AppError(422, 'stage_move_refused', `“${opening.title}” is not open, so nobody can apply to it.`);
+        throw new AppError('stage_move_refused', `“${opening.title}” is not open, so nobody can apply to it.`);
       }
       try {
         const applicationId = await this.applications.insert(caller.organizationId, candidateId, openingId, m);
@@ -53,7 +53,7 @@ export class ApplicationsService {
         return applicationId;
       } catch (err) {
         if (err instanceof AlreadyAppliedError) {
-          throw new AppError(409, 'already_applied', 'This candidate has already applied to this opening.');
+          throw new AppError('already_applied', 'This candidate has already applied to this opening.');
         }
         throw err;
       }
@@ -63,14 +63,13 @@ export class ApplicationsService {
 
   /**
    * Moves an application if the move is allowed and nobody moved it since the caller looked
-   * (`version`); records who, when, from, to and why.
+   * (`revision`); records who, when, from, to and why.
    */
   async move(caller: Caller, id: string, input: MoveApplicationRequest): Promise<Application> {
     await this.db.transaction(async (m) => {
       const current = await this.lock(caller, id, m);
-      if (current.version !== input.version) {
+      if (current.revision !== input.revision) {
         throw new AppError(
-          409,
           'stale_revision',
           'Someone moved this application after you loaded it. Here is where it is now.',
         );
@@ -103,9 +102,9 @@ export class ApplicationsService {
   ): Promise<void> {
     const last = await this.applications.lastMove(caller.organizationId, id, m);
     const verdict = checkUndo({ undoOf: undo.undoOf, last, callerId: caller.userId, now: new Date() });
-    if (!verdict.ok) throw new AppError(422, 'stage_move_refused', verdict.message);
+    if (!verdict.ok) throw new AppError('stage_move_refused', verdict.message);
     if (verdict.to !== undo.to || last!.to !== from) {
-      throw new AppError(422, 'stage_move_refused', `Undoing that move returns the application to ${verdict.to}.`);
+      throw new AppError('stage_move_refused', `Undoing that move returns the application to ${verdict.to}.`);
     }
     await this.applications.setStage(caller.organizationId, id, verdict.to, m);
     await this.applications.recordMove(
@@ -116,7 +115,7 @@ export class ApplicationsService {
   }
 
   /** Locks an application of the caller's organization for a change in `m` (404 when there is none). */
-  async lock(caller: Caller, id: string, m: EntityManager): Promise<{ stage: Stage; version: number }> {
+  async lock(caller: Caller, id: string, m: EntityManager): Promise<{ stage: Stage; revision: number }> {
     const current = await this.applications.lock(caller.organizationId, id, m);
     if (!current) throw AppError.notFound('application');
     return current;
@@ -134,7 +133,7 @@ export class ApplicationsService {
     m: EntityManager,
   ): Promise<void> {
     const verdict = checkStageMove({ from, to: move.to, reason: move.reason });
-    if (!verdict.ok) throw new AppError(422, 'stage_move_refused', verdict.message);
+    if (!verdict.ok) throw new AppError('stage_move_refused', verdict.message);
     await this.applications.setStage(caller.organizationId, id, move.to, m);
     await this.applications.recordMove(
       caller.organizationId,
@@ -145,7 +144,7 @@ export class ApplicationsService {
 
   /** Marks a locked application as changed without moving it, so a change based on an older view answers 409. */
   async touchLocked(caller: Caller, id: string, m: EntityManager): Promise<void> {
-    await this.applications.bumpVersion(caller.organizationId, id, m);
+    await this.applications.bumpRevision(caller.organizationId, id, m);
   }
 
   async board(caller: Caller, openingId: string, perColumn: number): Promise<PipelineBoard> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type AuditEvent, ERASED_CANDIDATE_NAME } from '@scorecard/contracts';
 import type { EntityManager } from 'typeorm';
-import { Db } from '../../database/db.js';
+import { Db, type Col, type Cols } from '../../database/db.js';
 
 /** One audit event to append; the database stamps its id and time. */
 export interface NewAuditEvent {
@@ -31,19 +31,14 @@ export interface AuditFilter {
 export type AuditPage =
   { direction: 'newest' } | { direction: 'older'; cursor: string } | { direction: 'newer'; cursor: string };
 
-interface EventRow {
-  id: string;
-  occurred_at: Date;
-  actor_user_id: string | null;
-  actor_name: string | null;
-  actor_email: string | null;
-  action: string;
-  entity_type: string;
-  entity_id: string | null;
+type EventRow = Cols<
+  'audit_events',
+  'id' | 'occurred_at' | 'actor_user_id' | 'action' | 'entity_type' | 'entity_id' | 'changed_fields' | 'request_id'
+> & {
+  actor_name: Col<'users', 'name'> | null;
+  actor_email: Col<'users', 'email'> | null;
   entity_name: string | null;
-  changed_fields: string[];
-  request_id: string | null;
-}
+};
 
 function toEvent(r: EventRow): AuditEvent {
   return {
@@ -178,7 +173,7 @@ export class AuditRepository {
     const order = page.direction === 'newer' ? 'asc' : 'desc';
     args.push(limit + 1);
     // The page is cut first; only its rows are joined to their actor and target.
-    const rows: EventRow[] = await m.query(
+    const rows = await m.query<EventRow[]>(
       `${cursorCte}select e.id, e.occurred_at, e.actor_user_id, u.name as actor_name, u.email as actor_email,
               e.action, e.entity_type, e.entity_id, ${ENTITY_NAME} as entity_name, e.changed_fields, e.request_id
          from (select e.* from audit_events e${cursorJoin}
@@ -196,7 +191,7 @@ export class AuditRepository {
 
     let otherSide = false;
     if (page.direction !== 'newest') {
-      const [r]: { found: boolean }[] = await m.query(
+      const [r] = await m.query<{ found: boolean }[]>(
         `${cursorCte}select exists (select 1 from audit_events e${cursorJoin}
                 where ${where.join(' and ')}${behind}) as found`,
         [...args.slice(0, filterArgs), page.cursor],

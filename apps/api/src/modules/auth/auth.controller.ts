@@ -1,8 +1,8 @@
-import { Body, Controller, Inject, Req, Res } from '@nestjs/common';
-import { endpoints, type LoginRequest, type SignupRequest } from '@scorecard/contracts';
+import { Controller, Inject, Req, Res } from '@nestjs/common';
+import { endpoints, type InputOf } from '@scorecard/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentCaller, type Caller } from '../../common/request-context.js';
-import { Route } from '../../common/route.decorator.js';
+import { Input, Route } from '../../common/route.decorator.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/env.js';
 import { AuthService, toMe } from './auth.service.js';
@@ -16,14 +16,18 @@ export class AuthController {
   ) {}
 
   @Route(endpoints.signup)
-  async signup(@Body() body: SignupRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+  async signup(@Input() { body }: InputOf<'signup'>, @Res({ passthrough: true }) reply: FastifyReply) {
     const session = await this.auth.signup(body);
     setSessionCookie(reply, session.token, this.config);
     return session;
   }
 
   @Route(endpoints.login)
-  async login(@Body() body: LoginRequest, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+  async login(
+    @Input() { body }: InputOf<'login'>,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const session = await this.auth.login(body, req.ip);
     setSessionCookie(reply, session.token, this.config);
     return session;

@@ -40,16 +40,16 @@ export class AuthGuard implements CanActivate {
     const req = ctx.switchToHttp().getRequest<FastifyRequest>();
     const bearer = bearerToken(req);
     const token = requestToken(req);
-    if (!token) throw new AppError(401, 'unauthenticated', 'Sign in to continue.');
+    if (!token) throw new AppError('unauthenticated', 'Sign in to continue.');
     if (bearer === undefined && !SAFE_METHODS.has(req.method) && req.headers[CSRF_HEADER] !== CSRF_HEADER_VALUE) {
-      throw new AppError(403, 'csrf_failed', `Requests signed in by cookie must send the ${CSRF_HEADER} header.`);
+      throw new AppError('csrf_failed', `Requests signed in by cookie must send the ${CSRF_HEADER} header.`);
     }
     const caller = token ? await this.sessions.resolve(token) : null;
-    if (!caller) throw new AppError(401, 'unauthenticated', 'Your session has ended. Sign in again.');
+    if (!caller) throw new AppError('unauthenticated', 'Your session has ended. Sign in again.');
     req.caller = caller;
     const roles = endpoint.access.roles;
     if (roles !== 'any' && !roles.includes(caller.role)) {
-      throw new AppError(403, 'forbidden', 'Your role does not allow this.');
+      throw new AppError('forbidden', 'Your role does not allow this.');
     }
     return true;
   }

@@ -65,7 +65,6 @@ export class AuthService {
     if (!verdict.allowed) {
       const minutes = Math.ceil(verdict.retryAfterSeconds / 60);
       throw new AppError(
-        429,
         'too_many_attempts',
         `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
         { headers: { 'retry-after': String(verdict.retryAfterSeconds) } },
@@ -77,11 +76,10 @@ export class AuthService {
       : (await burnPasswordCheck(input.password), false);
     if (!user || !ok) {
       await this.failures.record(input.email, ip);
-      throw new AppError(401, 'invalid_credentials', 'The email or password is not right.');
+      throw new AppError('invalid_credentials', 'The email or password is not right.');
     }
     if (!user.active) {
       throw new AppError(
-        401,
         'account_deactivated',
         'This account has been deactivated. Ask an admin of your organization.',
       );

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { FailureWindow } from '@scorecard/domain';
-import { Db } from '../../database/db.js';
+import { Db, type Col } from '../../database/db.js';
 
 /** Failed sign-ins, per account and per IP, kept in PostgreSQL so every API instance sees them. */
 @Injectable()
@@ -12,12 +12,14 @@ export class LoginFailuresRepository {
     ip: string,
     windowSeconds: number,
   ): Promise<{ account: FailureWindow; ip: FailureWindow }> {
-    const [r]: {
-      account_count: number;
-      account_oldest: Date | null;
-      ip_count: number;
-      ip_oldest: Date | null;
-    }[] = await this.db.query(
+    const [r] = await this.db.query<
+      {
+        account_count: number;
+        account_oldest: Col<'login_failures', 'failed_at'> | null;
+        ip_count: number;
+        ip_oldest: Col<'login_failures', 'failed_at'> | null;
+      }[]
+    >(
       `select count(*) filter (where email = $1)::int as account_count,
               min(failed_at) filter (where email = $1) as account_oldest,
               count(*) filter (where ip = $2)::int as ip_count,

@@ -8,7 +8,7 @@ import type {
   ImportedCandidate,
 } from '@scorecard/contracts';
 import type { EntityManager } from 'typeorm';
-import { Db } from '../../database/db.js';
+import { Db, isUniqueViolation, type Col, type Cols } from '../../database/db.js';
 
 export class ImportEmailTakenError extends Error {}
 
@@ -24,12 +24,6 @@ export interface StagedRow {
 /** How many errors an import reports. */
 const ERRORS_SHOWN = 200;
 
-function isUniqueViolation(err: unknown, constraint: string): boolean {
-  const e = err as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
-  const d = e.driverError ?? e;
-  return d.code === '23505' && d.constraint === constraint;
-}
-
 @Injectable()
 export class CandidateImportsRepository {
   constructor(private readonly db: Db) {}
@@ -42,7 +36,7 @@ export class CandidateImportsRepository {
           where organization_id = $1 and status = 'staging' and created_at < now() - interval '24 hours'`,
         [organizationId],
       );
-      const [row]: { id: string }[] = await m.query(
+      const [row] = await m.query<Cols<'candidate_imports', 'id'>[]>(
         `insert into candidate_imports (organization_id, created_by) values ($1, $2) returning id`,
         [organizationId, userId],
       );
@@ -52,7 +46,13 @@ export class CandidateImportsRepository {
 
   /** The import with its row counts and first errors (row order), or null when it is not the organization's. */
   async find(organizationId: string, id: string, m: EntityManager = this.db.manager): Promise<CandidateImport | null> {
-    const rows: Record<string, unknown>[] = await m.query(
+    const rows = await m.query<
+      (Cols<'candidate_imports', 'id' | 'status' | 'created_count' | 'created_at'> & {
+        rows: number;
+        invalid_rows: number;
+        errors: CandidateImport['errors'];
+      })[]
+    >(
       `select i.id, i.status, i.created_count, i.created_at,
               (select count(*)::int from candidate_import_rows r
                 where r.organization_id = i.organization_id and r.import_id = i.id) as rows,
@@ -74,19 +74,19 @@ export class CandidateImportsRepository {
     const r = rows[0];
     if (!r) return null;
     return {
-      id: r.id as string,
-      status: r.status as CandidateImport['status'],
-      rows: r.rows as number,
-      invalidRows: r.invalid_rows as number,
-      errors: r.errors as CandidateImport['errors'],
-      createdCount: (r.created_count as number | null) ?? null,
-      createdAt: (r.created_at as Date).toISOString(),
+      id: r.id,
+      status: r.status,
+      rows: r.rows,
+      invalidRows: r.invalid_rows,
+      errors: r.errors,
+      createdCount: r.created_count,
+      createdAt: r.created_at.toISOString(),
     };
   }
 
   /** Locks the import for the rest of the transaction; its status, or null when it is not the organization's. */
   async lock(organizationId: string, id: string, m: EntityManager): Promise<CandidateImport['status'] | null> {
-    const rows: { status: CandidateImport['status'] }[] = await m.query(
+    const rows = await m.query<Cols<'candidate_imports', 'status'>[]>(
       `select status from candidate_imports where organization_id = $1 and id = $2 for update`,
       [organizationId, id],
     );
@@ -96,7 +96,7 @@ export class CandidateImportsRepository {
   /** Which of these emails already belong to a candidate of the organization. */
   async existingCandidateEmails(organizationId: string, emails: string[], m: EntityManager): Promise<Set<string>> {
     if (emails.length === 0) return new Set();
-    const rows: { email: string }[] = await m.query(
+    const rows = await m.query<Cols<'candidates', 'email'>[]>(
       `select email from candidates where organization_id = $1 and email = any($2::text[])`,
       [organizationId, emails],
     );
@@ -115,7 +115,7 @@ export class CandidateImportsRepository {
     m: EntityManager,
   ): Promise<Map<string, number>> {
     if (emails.length === 0) return new Map();
-    const rows: { email: string; row: number }[] = await m.query(
+    const rows = await m.query<{ email: NonNullable<Col<'candidate_import_rows', 'email'>>; row: number }[]>(
       `select email, min(row_number)::int as row from candidate_import_rows
         where organization_id = $1 and import_id = $2 and email = any($3::text[])
           and not (row_number = any($4::int[]))
@@ -162,7 +162,7 @@ export class CandidateImportsRepository {
     importId: string,
     m: EntityManager,
   ): Promise<{ valid: number; invalid: number }> {
-    const [row]: { valid: number; invalid: number }[] = await m.query(
+    const [row] = await m.query<{ valid: number; invalid: number }[]>(
       `select count(*) filter (where candidate is not null)::int as valid,
               count(*) filter (where candidate is null)::int as invalid
          from candidate_import_rows where organization_id = $1 and import_id = $2`,
@@ -177,7 +177,7 @@ export class CandidateImportsRepository {
    */
   async insertCandidates(organizationId: string, importId: string, userId: string, m: EntityManager): Promise<number> {
     try {
-      const [row]: { created: number }[] = await m.query(
+      const [row] = await m.query<{ created: number }[]>(
         `with source as (
            select r.row_number, r.candidate as c from candidate_import_rows r
             where r.organization_id = $1 and r.import_id = $2 and r.candidate is not null),
@@ -230,7 +230,9 @@ export class CandidateImportsRepository {
     importId: string,
     page: { page: number; pageSize: number },
   ): Promise<{ items: ImportedCandidate[]; total: number }> {
-    const rows: { row_number: number; id: string; name: string; email: string; total: number }[] = await this.db.query(
+    const rows = await this.db.query<
+      (Cols<'candidate_import_rows', 'row_number'> & Cols<'candidates', 'id' | 'name' | 'email'> & { total: number })[]
+    >(
       `select r.row_number, c.id, c.name, c.email, count(*) over ()::int as total
          from candidate_import_rows r
          join candidates c on c.organization_id = r.organization_id and c.id = r.candidate_id
@@ -246,7 +248,7 @@ export class CandidateImportsRepository {
   }
 
   private async countAdded(organizationId: string, importId: string): Promise<number> {
-    const [row]: { n: number }[] = await this.db.query(
+    const [row] = await this.db.query<{ n: number }[]>(
       `select count(*)::int as n from candidate_import_rows
         where organization_id = $1 and import_id = $2 and candidate_id is not null`,
       [organizationId, importId],
@@ -266,9 +268,14 @@ export class CandidateImportsRepository {
     userId: string,
     m: EntityManager,
   ): Promise<ApplyImportResult['results']> {
-    const rows: { candidate_id: string; name: string; outcome: ApplyImportOutcome; application_id: string | null }[] =
-      await m.query(
-        `with added as (
+    const rows = await m.query<
+      (Cols<'candidates', 'name'> & {
+        candidate_id: Col<'candidates', 'id'>;
+        outcome: ApplyImportOutcome;
+        application_id: Col<'applications', 'id'> | null;
+      })[]
+    >(
+      `with added as (
            select r.row_number, c.id as candidate_id, c.name, c.erased_at
              from candidate_import_rows r
              join candidates c on c.organization_id = r.organization_id and c.id = r.candidate_id
@@ -291,8 +298,8 @@ export class CandidateImportsRepository {
            left join applications existing
              on existing.organization_id = $1 and existing.opening_id = $3 and existing.candidate_id = added.candidate_id
           order by added.row_number`,
-        [organizationId, importId, openingId, userId],
-      );
+      [organizationId, importId, openingId, userId],
+    );
     return rows.map((r) => ({
       candidateId: r.candidate_id,
       name: r.name,

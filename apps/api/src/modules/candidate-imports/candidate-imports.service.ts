@@ -19,7 +19,7 @@ import { OpeningsService } from '../openings/openings.service.js';
 
 const EXISTS = 'A candidate with this email already exists.';
 const sameAs = (row: number) => `Row ${row} has the same email.`;
-const committed = () => new AppError(409, 'invalid_transition', 'This import is finished: start a new one.');
+const committed = () => new AppError('invalid_transition', 'This import is finished: start a new one.');
 const rowsHave = (n: number) => (n === 1 ? '1 row has' : `${n.toLocaleString('en-US')} rows have`);
 
 @Injectable()
@@ -100,14 +100,12 @@ export class CandidateImportsService {
       const { valid, invalid } = await this.imports.countRows(org, id, m);
       if (invalid > 0 && !input.skipInvalid) {
         throw new AppError(
-          422,
           'import_has_errors',
           `${rowsHave(invalid)} errors. Fix them and upload again, or skip them.`,
         );
       }
       if (valid === 0) {
         throw new AppError(
-          422,
           'import_has_errors',
           invalid > 0 ? 'No row can be imported: every row has errors.' : 'This import has no rows to import.',
         );
@@ -118,7 +116,6 @@ export class CandidateImportsService {
       } catch (err) {
         if (err instanceof ImportEmailTakenError) {
           throw new AppError(
-            409,
             'email_taken',
             'Someone added a candidate with one of these emails while you were importing. Check the file again.',
           );
@@ -147,13 +144,13 @@ export class CandidateImportsService {
       const status = await this.imports.lock(org, id, m);
       if (!status) throw AppError.notFound('import');
       if (status !== 'committed') {
-        throw new AppError(409, 'invalid_transition', 'Import the candidates first, then apply them to an opening.');
+        throw new AppError('invalid_transition', 'Import the candidates first, then apply them to an opening.');
       }
       const opening = await this.openings.header(org, input.openingId, m);
       if (!opening)
         throw AppError.invalid([{ path: 'openingId', message: 'Choose one of your organization’s openings.' }]);
       if (opening.status !== 'open') {
-        throw new AppError(422, 'stage_move_refused', `“${opening.title}” is not open, so nobody can apply to it.`);
+        throw new AppError('stage_move_refused', `“${opening.title}” is not open, so nobody can apply to it.`);
       }
       const results = await this.imports.applyAll(org, id, opening.id, caller.userId, m);
       const count = (o: string) => results.filter((r) => r.outcome === o).length;

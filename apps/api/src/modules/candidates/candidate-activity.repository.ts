@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ActivityItem, CandidateNote } from '@scorecard/contracts';
 import type { EntityManager } from 'typeorm';
-import { Db } from '../../database/db.js';
+import { Db, type Col, type Cols, type LeftJoined } from '../../database/db.js';
 
 /** Where a page of the feed starts: strictly older than this (at, kind, id), in feed order. */
 export interface ActivityCursor {
@@ -11,8 +11,8 @@ export interface ActivityCursor {
   id: string;
 }
 
-const iso = (v: unknown) => (v instanceof Date ? v : new Date(v as string)).toISOString();
-const person = (id: unknown, name: unknown) => (id ? { id: id as string, name: (name as string | null) ?? '' } : null);
+const iso = (v: Date | string) => (v instanceof Date ? v : new Date(v)).toISOString();
+const person = (id: string | null, name: string | null) => (id ? { id, name: name ?? '' } : null);
 
 /**
  * A candidate's activity in one statement: every source is one branch of a `union all`, ordered
@@ -79,29 +79,55 @@ const FEED_SQL = `
    order by f.at desc, f.kind desc, f.id desc
    limit $7`;
 
-type Row = Record<string, unknown> & { details: Record<string, unknown> };
+type Move = Cols<'application_moves', 'reason' | 'note'> & { to: Col<'application_moves', 'to_stage'> };
+type InterviewJson = { interviewId: Col<'interviews', 'id'>; stepName: Col<'interviews', 'step_name'> };
 
-function toItem(r: Row): ActivityItem {
-  const base = { key: `${r.kind as string}:${r.id as string}`, at: iso(r.at), actor: person(r.actor_id, r.actor_name) };
+/** A row of FEED_SQL: its `details` as each branch builds them (timestamps in JSON are strings). */
+type FeedRow = {
+  id: string;
+  at: Date;
+  at_key: string;
+  actor_id: string | null;
+  actor_name: Col<'users', 'name'> | null;
+  interviewer_name: Col<'users', 'name'> | null;
+} & LeftJoined<{
+  application_id: Col<'applications', 'id'>;
+  opening_id: Col<'openings', 'id'>;
+  opening_title: Col<'openings', 'title'>;
+}> &
+  (
+    | { kind: 'application_created'; details: Move & { from: null } }
+    | { kind: 'stage_moved'; details: Move & { from: NonNullable<Col<'application_moves', 'from_stage'>> } }
+    | {
+        kind: 'interview_scheduled' | 'interview_cancelled';
+        details: InterviewJson & { startsAt: string; interviewerId: Col<'interviews', 'interviewer_id'> };
+      }
+    | { kind: 'scorecard_submitted'; details: InterviewJson & { scorecardId: Col<'scorecards', 'id'> } }
+    | { kind: 'decision_recorded'; details: Cols<'application_decisions', 'decision'> }
+    | { kind: 'note_added'; details: { noteId: Col<'candidate_notes', 'id'>; body: Col<'candidate_notes', 'body'> } }
+    | {
+        kind: 'file_uploaded';
+        details: { fileId: Col<'candidate_files', 'id'>; filename: Col<'candidate_files', 'filename'> };
+      }
+  );
+
+function toItem(r: FeedRow): ActivityItem {
+  const base = { key: `${r.kind}:${r.id}`, at: iso(r.at), actor: person(r.actor_id, r.actor_name) };
   const application = r.application_id
-    ? { id: r.application_id as string, opening: { id: r.opening_id as string, title: r.opening_title as string } }
+    ? { id: r.application_id, opening: { id: r.opening_id, title: r.opening_title } }
     : null;
-  const d = r.details;
   switch (r.kind) {
     case 'application_created':
-      return { kind: 'application_created', ...base, application: application!, details: { stage: d.to as never } };
-    case 'stage_moved':
+      return { kind: 'application_created', ...base, application: application!, details: { stage: r.details.to } };
+    case 'stage_moved': {
+      const d = r.details;
       return {
         kind: 'stage_moved',
         ...base,
         application: application!,
-        details: {
-          from: d.from as never,
-          to: d.to as never,
-          reason: (d.reason as never) ?? null,
-          note: d.note as string,
-        },
+        details: { from: d.from, to: d.to, reason: d.reason ?? null, note: d.note },
       };
+    }
     case 'interview_scheduled':
     case 'interview_cancelled':
       return {
@@ -109,10 +135,10 @@ function toItem(r: Row): ActivityItem {
         ...base,
         application: application!,
         details: {
-          interviewId: d.interviewId as string,
-          stepName: d.stepName as string,
-          startsAt: iso(d.startsAt),
-          interviewer: person(d.interviewerId, r.interviewer_name),
+          interviewId: r.details.interviewId,
+          stepName: r.details.stepName,
+          startsAt: iso(r.details.startsAt),
+          interviewer: person(r.details.interviewerId, r.interviewer_name),
         },
       };
     case 'scorecard_submitted':
@@ -121,9 +147,9 @@ function toItem(r: Row): ActivityItem {
         ...base,
         application: application!,
         details: {
-          scorecardId: d.scorecardId as string,
-          interviewId: d.interviewId as string,
-          stepName: d.stepName as string,
+          scorecardId: r.details.scorecardId,
+          interviewId: r.details.interviewId,
+          stepName: r.details.stepName,
         },
       };
     case 'decision_recorded':
@@ -131,15 +157,15 @@ function toItem(r: Row): ActivityItem {
         kind: 'decision_recorded',
         ...base,
         application: application!,
-        details: { decision: d.decision as never },
+        details: { decision: r.details.decision },
       };
     case 'note_added':
-      return { kind: 'note_added', ...base, details: { noteId: d.noteId as string, body: d.body as string } };
+      return { kind: 'note_added', ...base, details: { noteId: r.details.noteId, body: r.details.body } };
     default:
       return {
         kind: 'file_uploaded',
         ...base,
-        details: { fileId: d.fileId as string, filename: d.filename as string },
+        details: { fileId: r.details.fileId, filename: r.details.filename },
       };
   }
 }
@@ -156,7 +182,7 @@ export class CandidateActivityRepository {
     after: ActivityCursor | null,
     limit: number,
   ): Promise<{ items: ActivityItem[]; next: ActivityCursor | null }> {
-    const rows: Row[] = await this.db.query(FEED_SQL, [
+    const rows = await this.db.query<FeedRow[]>(FEED_SQL, [
       organizationId,
       candidateId,
       viewerId,
@@ -167,10 +193,7 @@ export class CandidateActivityRepository {
     ]);
     const page = rows.slice(0, limit);
     const last = page.at(-1);
-    const next =
-      rows.length > limit && last
-        ? { at: last.at_key as string, kind: last.kind as string, id: last.id as string }
-        : null;
+    const next = rows.length > limit && last ? { at: last.at_key, kind: last.kind, id: last.id } : null;
     return { items: page.map(toItem), next };
   }
 
@@ -181,7 +204,11 @@ export class CandidateActivityRepository {
     body: string,
     m: EntityManager,
   ): Promise<CandidateNote> {
-    const [row]: Record<string, unknown>[] = await m.query(
+    const [row] = await m.query<
+      (Cols<'candidate_notes', 'id' | 'candidate_id' | 'body' | 'author_id' | 'created_at'> & {
+        author_name: Col<'users', 'name'> | null;
+      })[]
+    >(
       `with note as (
          insert into candidate_notes (organization_id, candidate_id, body, author_id)
          values ($1, $2, $3, $4) returning id, candidate_id, body, author_id, created_at)
@@ -190,9 +217,9 @@ export class CandidateActivityRepository {
       [organizationId, candidateId, body, authorId],
     );
     return {
-      id: row!.id as string,
-      candidateId: row!.candidate_id as string,
-      body: row!.body as string,
+      id: row!.id,
+      candidateId: row!.candidate_id,
+      body: row!.body,
       author: person(row!.author_id, row!.author_name),
       createdAt: iso(row!.created_at),
     };

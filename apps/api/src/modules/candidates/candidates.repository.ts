@@ -7,7 +7,7 @@ import type {
   CreateCandidateRequest,
 } from '@scorecard/contracts';
 import type { EntityManager } from 'typeorm';
-import { Db } from '../../database/db.js';
+import { Db, isUniqueViolation, type Col, type Cols, type LeftJoined, type Row } from '../../database/db.js';
 
 export class CandidateEmailTakenError extends Error {}
 
@@ -50,12 +50,6 @@ const SORTS: Record<CandidateSort, string> = {
   '-updatedAt': 'c.updated_at desc, c.id',
 };
 
-function isUniqueViolation(err: unknown, constraint: string): boolean {
-  const e = err as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
-  const d = e.driverError ?? e;
-  return d.code === '23505' && d.constraint === constraint;
-}
-
 /** Tags and applications of a page of candidates, as JSON arrays, in the same query. */
 const ATTACHMENTS = `
   coalesce((select array_agg(t.tag order by t.tag) from candidate_tags t
@@ -65,18 +59,24 @@ const ATTACHMENTS = `
               from applications a join openings o on o.organization_id = a.organization_id and o.id = a.opening_id
              where a.organization_id = c.organization_id and a.candidate_id = c.id), '[]') as applications`;
 
-function toSummary(r: Record<string, unknown>): CandidateSummary {
+/** A candidate with the ATTACHMENTS. */
+type CandidateRow = Omit<Row<'candidates'>, 'created_by'> & {
+  tags: Col<'candidate_tags', 'tag'>[];
+  applications: CandidateSummary['applications'];
+};
+
+function toSummary(r: CandidateRow): CandidateSummary {
   return {
-    id: r.id as string,
-    name: r.name as string,
-    email: r.email as string,
-    currentTitle: r.current_title as string,
-    currentCompany: r.current_company as string,
-    source: r.source as CandidateSummary['source'],
-    internal: r.internal as boolean,
-    tags: r.tags as string[],
-    applications: r.applications as CandidateSummary['applications'],
-    updatedAt: (r.updated_at as Date).toISOString(),
+    id: r.id,
+    name: r.name,
+    email: r.email,
+    currentTitle: r.current_title,
+    currentCompany: r.current_company,
+    source: r.source,
+    internal: r.internal,
+    tags: r.tags,
+    applications: r.applications,
+    updatedAt: r.updated_at.toISOString(),
   };
 }
 
@@ -117,7 +117,7 @@ export class CandidatesRepository {
     }
     const limit = arg(q.pageSize);
     const offset = arg((q.page - 1) * q.pageSize);
-    const rows: Record<string, unknown>[] = await this.db.query(
+    const rows = await this.db.query<(CandidateRow & { total: number })[]>(
       `with page as (
          select c.*, count(*) over ()::int as total from candidates c
           where ${where.join(' and ')}
@@ -125,11 +125,13 @@ export class CandidatesRepository {
        select c.*, ${ATTACHMENTS} from page c order by ${SORTS[q.sort]}`,
       args,
     );
-    return { items: rows.map(toSummary), total: (rows[0]?.total as number | undefined) ?? 0 };
+    return { items: rows.map(toSummary), total: rows[0]?.total ?? 0 };
   }
 
   async find(organizationId: string, id: string, m: EntityManager = this.db.manager): Promise<Candidate | null> {
-    const rows: Record<string, unknown>[] = await m.query(
+    const rows = await m.query<
+      (CandidateRow & LeftJoined<{ created_by: Col<'users', 'id'>; created_by_name: Col<'users', 'name'> }>)[]
+    >(
       `select c.*, ${ATTACHMENTS}, u.name as created_by_name
          from candidates c left join users u on u.organization_id = c.organization_id and u.id = c.created_by
         where c.organization_id = $1 and c.id = $2`,
@@ -139,20 +141,20 @@ export class CandidatesRepository {
     if (!r) return null;
     return {
       ...toSummary(r),
-      phone: r.phone as string,
-      location: r.location as string,
-      links: r.links as Candidate['links'],
-      signals: r.signals as Candidate['signals'],
-      desiredCareerPath: r.desired_career_path as Candidate['desiredCareerPath'],
-      desiredCodingSharePct: (r.desired_coding_share_pct as number | null) ?? null,
+      phone: r.phone,
+      location: r.location,
+      links: r.links,
+      signals: r.signals,
+      desiredCareerPath: r.desired_career_path,
+      desiredCodingSharePct: r.desired_coding_share_pct,
       compensationExpectation: r.comp_currency
-        ? { currency: r.comp_currency as string, amountMinor: Number(r.comp_amount_minor) }
+        ? { currency: r.comp_currency, amountMinor: Number(r.comp_amount_minor) }
         : null,
-      notes: r.notes as string,
-      createdBy: r.created_by ? { id: r.created_by as string, name: r.created_by_name as string } : null,
-      revision: r.revision as number,
-      createdAt: (r.created_at as Date).toISOString(),
-      erasedAt: r.erased_at ? (r.erased_at as Date).toISOString() : null,
+      notes: r.notes,
+      createdBy: r.created_by === null ? null : { id: r.created_by, name: r.created_by_name },
+      revision: r.revision,
+      createdAt: r.created_at.toISOString(),
+      erasedAt: r.erased_at?.toISOString() ?? null,
     };
   }
 
@@ -165,7 +167,7 @@ export class CandidatesRepository {
     const { tags, ...fields } = input;
     const cols = [...columnsOf(fields), ['created_by', userId] as [string, unknown]];
     try {
-      const [row]: { id: string }[] = await m.query(
+      const [row] = await m.query<Cols<'candidates', 'id'>[]>(
         `insert into candidates (organization_id, ${cols.map(([c]) => c).join(', ')})
          values ($1, ${cols.map((_, i) => `$${i + 2}`).join(', ')}) returning id`,
         [organizationId, ...cols.map(([, v]) => v)],
@@ -190,7 +192,7 @@ export class CandidatesRepository {
     const cols = columnsOf(fields);
     const sets = cols.map(([c], i) => `${c} = $${i + 4}`);
     try {
-      const [, count]: [unknown, number] = await m.query(
+      const [, count] = await m.query<[unknown, number]>(
         `update candidates set ${[...sets, 'revision = revision + 1', 'updated_at = now()'].join(', ')}
           where organization_id = $1 and id = $2 and revision = $3 and erased_at is null`,
         [organizationId, id, revision, ...cols.map(([, v]) => v)],
@@ -220,7 +222,7 @@ export class CandidatesRepository {
 
   /** Whether the candidate's personal data was erased; null when the candidate is not the organization's. */
   async erased(organizationId: string, id: string, m: EntityManager = this.db.manager): Promise<boolean | null> {
-    const rows: { erased: boolean }[] = await m.query(
+    const rows = await m.query<{ erased: boolean }[]>(
       `select erased_at is not null as erased from candidates where organization_id = $1 and id = $2`,
       [organizationId, id],
     );
@@ -228,7 +230,7 @@ export class CandidatesRepository {
   }
 
   async exists(organizationId: string, id: string, m: EntityManager = this.db.manager): Promise<boolean> {
-    const rows: unknown[] = await m.query(`select 1 from candidates where organization_id = $1 and id = $2`, [
+    const rows = await m.query<unknown[]>(`select 1 from candidates where organization_id = $1 and id = $2`, [
       organizationId,
       id,
     ]);

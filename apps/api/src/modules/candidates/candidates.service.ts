@@ -13,13 +13,13 @@ import { CandidateEmailTakenError, CandidatesRepository } from './candidates.rep
 import { Db } from '../../database/db.js';
 
 const emailTaken = () =>
-  new AppError(409, 'email_taken', 'A candidate with this email already exists in your organization.', {
+  new AppError('email_taken', 'A candidate with this email already exists in your organization.', {
     errors: [{ path: 'email', message: 'A candidate with this email already exists.' }],
   });
 
 /** An erased candidate's record no longer changes, and takes no new applications. */
 export const candidateErased = () =>
-  new AppError(409, 'invalid_transition', 'This candidate’s personal data was erased: their record no longer changes.');
+  new AppError('invalid_transition', 'This candidate’s personal data was erased: their record no longer changes.');
 
 @Injectable()
 export class CandidatesService {
@@ -60,7 +60,6 @@ export class CandidatesService {
         if (erased === null) throw AppError.notFound('candidate');
         if (erased) throw candidateErased();
         throw new AppError(
-          409,
           'stale_revision',
           'Someone changed this candidate after you opened it. Reload to see their changes.',
         );

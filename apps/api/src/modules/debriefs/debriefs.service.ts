@@ -119,7 +119,6 @@ export class DebriefsService {
       // Before anything is read or recorded: a refused request changes nothing.
       await this.scorecards.checkPanelAccess(caller, applicationId);
       throw new AppError(
-        403,
         'forbidden',
         'Interviewers read the independent ratings; only the hiring team can switch the debrief to the amended ones.',
       );
@@ -203,7 +202,7 @@ export class DebriefsService {
     );
     if (!subjects) throw AppError.notFound('opening');
     if (subjects.applications.length !== applicationIds.length) {
-      throw new AppError(404, 'not_found', 'Some of these applications are not applications of this opening.');
+      throw new AppError('not_found', 'Some of these applications are not applications of this opening.');
     }
     for (const a of subjects.applications) this.scorecards.checkPanelFeedback(caller, a.own);
     // A read of the panel's feedback (issue 18 §2): amendments made after it are labelled.

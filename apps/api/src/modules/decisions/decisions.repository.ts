@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Decision, DecisionKind } from '@scorecard/contracts';
 import type { EntityManager } from 'typeorm';
+import type { Col, Cols } from '../../database/db.js';
 
 /** What a decision is checked against, read in the deciding transaction. */
 export interface DecisionContext {
@@ -25,7 +26,9 @@ export class DecisionsRepository {
     deciderId: string,
     m: EntityManager,
   ): Promise<DecisionContext | null> {
-    const rows: Record<string, unknown>[] = await m.query(
+    const rows = await m.query<
+      (Cols<'openings', 'hiring_manager_id'> & { own_drafts: number; own_submitted: number; dealbreakers: number })[]
+    >(
       `select o.hiring_manager_id,
               (select count(*)::int from scorecards d
                 where d.organization_id = a.organization_id and d.application_id = a.id
@@ -49,10 +52,10 @@ export class DecisionsRepository {
     const r = rows[0];
     if (!r) return null;
     return {
-      hiringManagerId: (r.hiring_manager_id as string | null) ?? null,
-      ownDrafts: r.own_drafts as number,
-      ownSubmitted: r.own_submitted as number,
-      dealbreakers: r.dealbreakers as number,
+      hiringManagerId: r.hiring_manager_id,
+      ownDrafts: r.own_drafts,
+      ownSubmitted: r.own_submitted,
+      dealbreakers: r.dealbreakers,
     };
   }
 
@@ -68,7 +71,12 @@ export class DecisionsRepository {
     },
     m: EntityManager,
   ): Promise<Decision> {
-    const rows: Record<string, unknown>[] = await m.query(
+    const rows = await m.query<
+      (Cols<
+        'application_decisions',
+        'id' | 'decision' | 'rationale' | 'acknowledged_dealbreakers' | 'decided_by' | 'decided_at'
+      > & { decided_by_name: Col<'users', 'name'> })[]
+    >(
       `with d as (
          insert into application_decisions
                 (organization_id, application_id, decision, rationale, acknowledged_dealbreakers, decided_by)
@@ -80,12 +88,12 @@ export class DecisionsRepository {
     );
     const r = rows[0]!;
     return {
-      id: r.id as string,
-      decision: r.decision as DecisionKind,
-      rationale: r.rationale as string,
-      by: { id: r.decided_by as string, name: r.decided_by_name as string },
-      at: (r.decided_at as Date).toISOString(),
-      acknowledgedDealbreakers: r.acknowledged_dealbreakers as boolean,
+      id: r.id,
+      decision: r.decision,
+      rationale: r.rationale,
+      by: { id: r.decided_by, name: r.decided_by_name },
+      at: r.decided_at.toISOString(),
+      acknowledgedDealbreakers: r.acknowledged_dealbreakers,
     };
   }
 }

@@ -19,7 +19,7 @@ export class DecisionsService {
 
   /**
    * Records the debrief's outcome: by the opening's hiring manager or an admin, who has read the
-   * panel's feedback (no draft of their own pending), on the application version they saw, at the
+   * panel's feedback (no draft of their own pending), on the application revision they saw, at the
    * debrief stage, acknowledging any dealbreaker to hire. Hire moves the application to offer and
    * no hire to rejected, through the pipeline's own rule and timeline, with the rationale as the
    * move's note; hold leaves it in debrief. All in one transaction, announced to open debriefs on commit.
@@ -30,18 +30,16 @@ export class DecisionsService {
       const context = await this.decisions.context(caller.organizationId, applicationId, caller.userId, m);
       if (!context) throw AppError.notFound('application');
       if (caller.role !== 'admin' && context.hiringManagerId !== caller.userId) {
-        throw new AppError(403, 'forbidden', 'Only the opening’s hiring manager or an admin records its decision.');
+        throw new AppError('forbidden', 'Only the opening’s hiring manager or an admin records its decision.');
       }
       if (!canSeePanelFeedback({ role: caller.role, ...context })) {
         throw new AppError(
-          403,
           'forbidden',
           'Submit your own scorecard for this candidate first: you decide after giving your own feedback.',
         );
       }
-      if (current.version !== input.version) {
+      if (current.revision !== input.revision) {
         throw new AppError(
-          409,
           'stale_revision',
           'This application changed after you loaded the debrief (moved, or decided by someone else). Reload it.',
         );
@@ -52,7 +50,7 @@ export class DecisionsService {
         dealbreakers: context.dealbreakers,
         acknowledgedDealbreakers: input.acknowledgeDealbreakers,
       });
-      if (!verdict.ok) throw new AppError(422, verdict.code, verdict.message);
+      if (!verdict.ok) throw new AppError(verdict.code, verdict.message);
 
       const decision = await this.decisions.insert(
         caller.organizationId,

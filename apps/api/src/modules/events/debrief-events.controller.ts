@@ -1,8 +1,8 @@
-import { Controller, Param, Req, Res } from '@nestjs/common';
-import { endpoints } from '@scorecard/contracts';
+import { Controller, Req, Res } from '@nestjs/common';
+import { endpoints, type InputOf } from '@scorecard/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentCaller, type Caller } from '../../common/request-context.js';
-import { Route } from '../../common/route.decorator.js';
+import { Input, Route } from '../../common/route.decorator.js';
 import { DebriefEventsService } from './debrief-events.service.js';
 
 @Controller()
@@ -13,10 +13,10 @@ export class DebriefEventsController {
   @Route(endpoints.debriefEvents)
   events(
     @CurrentCaller() caller: Caller,
-    @Param() p: { id: string },
+    @Input() { params }: InputOf<'debriefEvents'>,
     @Req() req: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    return this.debriefEvents.stream(caller, p.id, req, reply);
+    return this.debriefEvents.stream(caller, params.id, req, reply);
   }
 }

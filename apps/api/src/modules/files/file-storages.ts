@@ -31,11 +31,7 @@ export class FileStorages implements OnApplicationShutdown {
   of(kind: 'postgres' | 's3'): FileStorage {
     if (kind === 'postgres') return this.postgres;
     if (!this.s3) {
-      throw new AppError(
-        503,
-        'service_unavailable',
-        'This file is stored in S3, and S3_URL is not set on this server.',
-      );
+      throw new AppError('service_unavailable', 'This file is stored in S3, and S3_URL is not set on this server.');
     }
     return this.s3;
   }

@@ -1,14 +1,9 @@
-import { Controller, Param, Query, Req, Res } from '@nestjs/common';
-import {
-  type CandidateFileListQuery,
-  type DownloadFileQuery,
-  endpoints,
-  FILE_UPLOAD_FIELD,
-} from '@scorecard/contracts';
+import { Controller, Req, Res } from '@nestjs/common';
+import { endpoints, FILE_UPLOAD_FIELD, type InputOf } from '@scorecard/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../common/app-error.js';
 import { CurrentCaller, type Caller } from '../../common/request-context.js';
-import { Route } from '../../common/route.decorator.js';
+import { Input, Route } from '../../common/route.decorator.js';
 import { FilesService, megabytes } from './files.service.js';
 
 /** `attachment; filename="ascii"; filename*=UTF-8''…` (RFC 6266 / 8187), safe for any name. */
@@ -28,7 +23,6 @@ const PREVIEW_CSP = "default-src 'none'; sandbox; frame-ancestors 'self'";
 
 const tooLarge = (max: number) =>
   new AppError(
-    413,
     'payload_too_large',
     `This file is larger than ${megabytes(max)}, the most a file may be. Nothing was stored.`,
     {
@@ -41,11 +35,14 @@ export class FilesController {
   constructor(private readonly files: FilesService) {}
 
   @Route(endpoints.uploadCandidateFile)
-  async upload(@CurrentCaller() caller: Caller, @Param() p: { id: string }, @Req() req: FastifyRequest) {
-    await this.files.checkCanUpload(caller, p.id);
+  async upload(
+    @CurrentCaller() caller: Caller,
+    @Input() { params }: InputOf<'uploadCandidateFile'>,
+    @Req() req: FastifyRequest,
+  ) {
+    await this.files.checkCanUpload(caller, params.id);
     if (!req.isMultipart()) {
       throw new AppError(
-        415,
         'unsupported_media_type',
         `Send the file as multipart/form-data, in the field "${FILE_UPLOAD_FIELD}".`,
       );
@@ -56,7 +53,7 @@ export class FilesController {
       part = await req.file({ limits: { fileSize: max, files: 1 } });
     } catch (err) {
       if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(max);
-      throw new AppError(400, 'bad_request', 'The multipart body could not be read.');
+      throw new AppError('bad_request', 'The multipart body could not be read.');
     }
     if (!part || part.fieldname !== FILE_UPLOAD_FIELD) {
       throw AppError.invalid([
@@ -71,12 +68,12 @@ export class FilesController {
       throw err;
     }
     if (part.file.truncated) throw tooLarge(max);
-    return this.files.upload(caller, p.id, part.filename, bytes);
+    return this.files.upload(caller, params.id, part.filename, bytes);
   }
 
   @Route(endpoints.listCandidateFiles)
-  list(@CurrentCaller() caller: Caller, @Param() p: { id: string }, @Query() query: CandidateFileListQuery) {
-    return this.files.list(caller, p.id, query);
+  list(@CurrentCaller() caller: Caller, @Input() { params, query }: InputOf<'listCandidateFiles'>) {
+    return this.files.list(caller, params.id, query);
   }
 
   /**
@@ -86,11 +83,10 @@ export class FilesController {
   @Route(endpoints.downloadFile)
   async download(
     @CurrentCaller() caller: Caller,
-    @Param() p: { id: string },
-    @Query() query: DownloadFileQuery,
+    @Input() { params, query }: InputOf<'downloadFile'>,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
-    const { file, bytes } = await this.files.download(caller, p.id);
+    const { file, bytes } = await this.files.download(caller, params.id);
     const inline = query.inline && file.contentType === 'application/pdf';
     void reply.header(
       'content-type',
@@ -106,7 +102,7 @@ export class FilesController {
   }
 
   @Route(endpoints.deleteFile)
-  async remove(@CurrentCaller() caller: Caller, @Param() p: { id: string }): Promise<void> {
-    await this.files.delete(caller, p.id);
+  async remove(@CurrentCaller() caller: Caller, @Input() { params }: InputOf<'deleteFile'>): Promise<void> {
+    await this.files.delete(caller, params.id);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { CandidateFile, ExportedFile, FileContentType, Role } from '@scorecard/contracts';
-import { Db } from '../../database/db.js';
+import { Db, type Col, type Cols } from '../../database/db.js';
 
 export interface StoredFile {
   id: string;
@@ -38,16 +38,33 @@ const VISIBLE = (candidate: string) => `
       where i.organization_id = $1 and i.interviewer_id = $2 and i.status <> 'cancelled'
         and a.candidate_id = ${candidate} and not o.hide_candidate_details))`;
 
-function toFile(r: Record<string, unknown>, caller: { userId: string; role: Role }): CandidateFile {
-  const uploaderId = r.uploaded_by as string | null;
+/** A row of SELECT. */
+type FileRow = Cols<
+  'candidate_files',
+  | 'id'
+  | 'candidate_id'
+  | 'filename'
+  | 'content_type'
+  | 'size_bytes'
+  | 'storage'
+  | 'storage_key'
+  | 'uploaded_by'
+  | 'created_at'
+> & { uploader_name: Col<'users', 'name'> | null };
+
+const uploader = (r: FileRow) =>
+  r.uploaded_by ? { id: r.uploaded_by, name: r.uploader_name ?? 'Removed user' } : null;
+
+function toFile(r: FileRow, caller: { userId: string; role: Role }): CandidateFile {
+  const uploaderId = r.uploaded_by;
   return {
-    id: r.id as string,
-    candidateId: r.candidate_id as string,
-    filename: r.filename as string,
-    contentType: r.content_type as FileContentType,
-    sizeBytes: r.size_bytes as number,
-    uploadedBy: uploaderId ? { id: uploaderId, name: (r.uploader_name as string | null) ?? 'Removed user' } : null,
-    createdAt: (r.created_at as Date).toISOString(),
+    id: r.id,
+    candidateId: r.candidate_id,
+    filename: r.filename,
+    contentType: r.content_type,
+    sizeBytes: r.size_bytes,
+    uploadedBy: uploader(r),
+    createdAt: r.created_at.toISOString(),
     canDelete: caller.role === 'admin' || caller.role === 'recruiter' || (!!uploaderId && uploaderId === caller.userId),
   };
 }
@@ -68,7 +85,7 @@ export class FilesRepository {
     caller: { userId: string; role: Role },
     candidateId: string,
   ): Promise<{ erased: boolean } | null> {
-    const rows: { erased: boolean }[] = await this.db.query(
+    const rows = await this.db.query<{ erased: boolean }[]>(
       `select c.erased_at is not null as erased from candidates c
         where c.organization_id = $1 and c.id = $4 and ${VISIBLE('c.id')}`,
       [organizationId, caller.userId, caller.role, candidateId],
@@ -102,19 +119,19 @@ export class FilesRepository {
     page: number,
     pageSize: number,
   ): Promise<{ items: CandidateFile[]; total: number }> {
-    const rows: Record<string, unknown>[] = await this.db.query(
+    const rows = await this.db.query<(FileRow & { total: number })[]>(
       `${SELECT(', count(*) over ()::int as total')}
         where f.organization_id = $1 and f.candidate_id = $2
         order by f.created_at desc, f.id
         limit $3 offset $4`,
       [organizationId, candidateId, pageSize, (page - 1) * pageSize],
     );
-    let total = (rows[0]?.total as number | undefined) ?? 0;
+    let total = rows[0]?.total ?? 0;
     if (rows.length === 0 && page > 1) {
-      const [c] = (await this.db.query(
+      const [c] = await this.db.query<{ n: number }[]>(
         `select count(*)::int as n from candidate_files where organization_id = $1 and candidate_id = $2`,
         [organizationId, candidateId],
-      )) as { n: number }[];
+      );
       total = c?.n ?? 0;
     }
     return { items: rows.map((r) => toFile(r, caller)), total };
@@ -126,7 +143,7 @@ export class FilesRepository {
     caller: { userId: string; role: Role },
     id: string,
   ): Promise<(StoredFile & { file: CandidateFile }) | null> {
-    const rows: Record<string, unknown>[] = await this.db.query(
+    const rows = await this.db.query<FileRow[]>(
       `${SELECT()}
         where f.organization_id = $1 and f.id = $4 and ${VISIBLE('f.candidate_id')}`,
       [organizationId, caller.userId, caller.role, id],
@@ -134,14 +151,14 @@ export class FilesRepository {
     const r = rows[0];
     if (!r) return null;
     return {
-      id: r.id as string,
-      candidateId: r.candidate_id as string,
-      filename: r.filename as string,
-      contentType: r.content_type as FileContentType,
-      sizeBytes: r.size_bytes as number,
-      storage: r.storage as 'postgres' | 's3',
-      storageKey: r.storage_key as string,
-      uploadedBy: r.uploaded_by as string | null,
+      id: r.id,
+      candidateId: r.candidate_id,
+      filename: r.filename,
+      contentType: r.content_type,
+      sizeBytes: r.size_bytes,
+      storage: r.storage,
+      storageKey: r.storage_key,
+      uploadedBy: r.uploaded_by,
       file: toFile(r, caller),
     };
   }
@@ -155,7 +172,7 @@ export class FilesRepository {
     organizationId: string,
     candidateId: string,
   ): Promise<{ storage: 'postgres' | 's3'; storageKey: string }[]> {
-    const rows: { storage: 'postgres' | 's3'; storage_key: string }[] = await this.db.query(
+    const rows = await this.db.query<Cols<'candidate_files', 'storage' | 'storage_key'>[]>(
       `delete from candidate_files where organization_id = $1 and candidate_id = $2 returning storage, storage_key`,
       [organizationId, candidateId],
     );
@@ -166,21 +183,19 @@ export class FilesRepository {
 
   /** A candidate's files as a subject access export lists them, oldest first. */
   async exportList(organizationId: string, candidateId: string): Promise<ExportedFile[]> {
-    const rows: Record<string, unknown>[] = await this.db.query(
+    const rows = await this.db.query<FileRow[]>(
       `${SELECT()}
         where f.organization_id = $1 and f.candidate_id = $2
         order by f.created_at, f.id`,
       [organizationId, candidateId],
     );
     return rows.map((r) => ({
-      id: r.id as string,
-      filename: r.filename as string,
-      contentType: r.content_type as string,
-      sizeBytes: r.size_bytes as number,
-      uploadedAt: (r.created_at as Date).toISOString(),
-      uploadedBy: r.uploaded_by
-        ? { id: r.uploaded_by as string, name: (r.uploader_name as string | null) ?? 'Removed user' }
-        : null,
+      id: r.id,
+      filename: r.filename,
+      contentType: r.content_type,
+      sizeBytes: r.size_bytes,
+      uploadedAt: r.created_at.toISOString(),
+      uploadedBy: uploader(r),
     }));
   }
 }

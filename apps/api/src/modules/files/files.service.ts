@@ -52,11 +52,7 @@ export class FilesService {
   async checkCanUpload(caller: Caller, candidateId: string): Promise<void> {
     const c = await this.visibleCandidate(caller, candidateId);
     if (c.erased) {
-      throw new AppError(
-        409,
-        'invalid_transition',
-        'This candidate’s personal data was erased: no files can be added.',
-      );
+      throw new AppError('invalid_transition', 'This candidate’s personal data was erased: no files can be added.');
     }
   }
 
@@ -64,7 +60,6 @@ export class FilesService {
     const contentType = await sniffContentType(bytes);
     if (!contentType) {
       throw new AppError(
-        415,
         'unsupported_media_type',
         `This file is not a ${ACCEPTED} file (its content was checked, not its name). Nothing was stored.`,
         { errors: [{ path: FILE_UPLOAD_FIELD, message: `Upload a ${ACCEPTED} file.` }] },
@@ -120,11 +115,7 @@ export class FilesService {
     const file = await this.files.find(caller.organizationId, caller, id);
     if (!file) throw AppError.notFound('file');
     if (!file.file.canDelete) {
-      throw new AppError(
-        403,
-        'forbidden',
-        'Only the person who uploaded this file, a recruiter or an admin can delete it.',
-      );
+      throw new AppError('forbidden', 'Only the person who uploaded this file, a recruiter or an admin can delete it.');
     }
     await this.files.delete(caller.organizationId, id);
     await this.storages.of(file.storage).delete(caller.organizationId, file.storageKey);

@@ -22,7 +22,7 @@ export class HealthController {
     try {
       await this.db.query('select 1');
     } catch {
-      throw new AppError(503, 'service_unavailable', 'The database does not answer.');
+      throw new AppError('service_unavailable', 'The database does not answer.');
     }
     return { status: 'ok' };
   }

@@ -41,10 +41,10 @@ export class ReadinessService {
       applied = rows.map((r) => r.name);
     } catch (err) {
       if (isDatabaseUnavailable(err) || !this.ds.isInitialized) {
-        throw new AppError(503, 'service_unavailable', 'The database does not answer.');
+        throw new AppError('service_unavailable', 'The database does not answer.');
       }
       if (sqlState(err) !== UNDEFINED_TABLE) {
-        throw new AppError(503, 'service_unavailable', `The migrations table ${table} cannot be read.`);
+        throw new AppError('service_unavailable', `The migrations table ${table} cannot be read.`);
       }
       applied = [];
     }
@@ -53,7 +53,6 @@ export class ReadinessService {
     if (pending.length > 0) {
       const n = pending.length;
       throw new AppError(
-        503,
         'service_unavailable',
         `${n} ${n === 1 ? 'migration is' : 'migrations are'} not applied: ${pending.join(', ')}.`,
       );

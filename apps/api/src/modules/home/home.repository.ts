@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { RecruiterHome, Stage } from '@scorecard/contracts';
 import { ACTIVE_STAGES, STAGES } from '@scorecard/domain';
-import { Db } from '../../database/db.js';
+import {
+  Db,
+  type As,
+  type CandidateAs,
+  type Col,
+  type Cols,
+  type LeftJoined,
+  type OpeningAs,
+} from '../../database/db.js';
 
 type Scope = RecruiterHome['scope'];
 type HomeOpening = RecruiterHome['openings'][number];
@@ -33,8 +41,6 @@ function scoped(organizationId: string, userId: string, scope: Scope): { sql: st
       };
 }
 
-const ref = (id: unknown, name: unknown) => (id ? { id: id as string, name: name as string } : null);
-
 @Injectable()
 export class HomeRepository {
   constructor(private readonly db: Db) {}
@@ -47,7 +53,12 @@ export class HomeRepository {
   async openings(organizationId: string, userId: string, scope: Scope, limit: number): Promise<HomeOpening[]> {
     const s = scoped(organizationId, userId, scope);
     const n = s.params.length;
-    const rows: Record<string, unknown>[] = await this.db.query(
+    const rows = await this.db.query<
+      (Cols<'openings', 'id' | 'title'> & { counts: Partial<Record<Stage, number>> } & LeftJoined<
+          As<'users', { hm_id: 'id'; hm_name: 'name' }>
+        > &
+        LeftJoined<As<'users', { r_id: 'id'; r_name: 'name' }>>)[]
+    >(
       `with ${s.sql},
             shown as (select * from scoped order by lower(title), id limit $${n + 1}),
             counts as (
@@ -66,13 +77,12 @@ export class HomeRepository {
       [...s.params, limit],
     );
     return rows.map((r) => {
-      const found = r.counts as Partial<Record<Stage, number>>;
-      const counts = Object.fromEntries(STAGES.map((stage) => [stage, found[stage] ?? 0])) as Record<Stage, number>;
+      const counts = Object.fromEntries(STAGES.map((stage) => [stage, r.counts[stage] ?? 0])) as Record<Stage, number>;
       return {
-        id: r.id as string,
-        title: r.title as string,
-        hiringManager: ref(r.hm_id, r.hm_name),
-        recruiter: ref(r.r_id, r.r_name),
+        id: r.id,
+        title: r.title,
+        hiringManager: r.hm_id === null ? null : { id: r.hm_id, name: r.hm_name },
+        recruiter: r.r_id === null ? null : { id: r.r_id, name: r.r_name },
         counts,
         active: ACTIVE_STAGES.reduce((sum, stage) => sum + counts[stage], 0),
       };
@@ -81,9 +91,10 @@ export class HomeRepository {
 
   /** The organization's stuck limit (its settings' `stuckDays`), which the pipeline board uses too. */
   async organizationStuckDays(organizationId: string): Promise<number> {
-    const rows: { stuck_days: number }[] = await this.db.query(`select stuck_days from organizations where id = $1`, [
-      organizationId,
-    ]);
+    const rows = await this.db.query<Cols<'organizations', 'stuck_days'>[]>(
+      `select stuck_days from organizations where id = $1`,
+      [organizationId],
+    );
     return rows[0]?.stuck_days ?? 7;
   }
 
@@ -100,7 +111,9 @@ export class HomeRepository {
   ): Promise<RecruiterHome['stuck']> {
     const s = scoped(organizationId, userId, scope);
     const n = s.params.length;
-    const rows: Record<string, unknown>[] = await this.db.query(
+    const rows = await this.db.query<
+      (Cols<'applications', 'id' | 'stage' | 'stage_entered_at'> & CandidateAs & OpeningAs & { total: number })[]
+    >(
       `with ${s.sql}
        select a.id, a.stage, a.stage_entered_at, c.id as candidate_id, c.name as candidate_name,
               sc.id as opening_id, sc.title as opening_title, count(*) over ()::int as total
@@ -114,13 +127,13 @@ export class HomeRepository {
       [...s.params, [...ACTIVE_STAGES], stuckDays, limit],
     );
     const items: StuckItem[] = rows.map((r) => ({
-      applicationId: r.id as string,
-      candidate: { id: r.candidate_id as string, name: r.candidate_name as string },
-      opening: { id: r.opening_id as string, title: r.opening_title as string },
-      stage: r.stage as Stage,
-      stageEnteredAt: (r.stage_entered_at as Date).toISOString(),
+      applicationId: r.id,
+      candidate: { id: r.candidate_id, name: r.candidate_name },
+      opening: { id: r.opening_id, title: r.opening_title },
+      stage: r.stage,
+      stageEnteredAt: r.stage_entered_at.toISOString(),
     }));
-    return { total: (rows[0]?.total as number | undefined) ?? 0, items };
+    return { total: rows[0]?.total ?? 0, items };
   }
 
   /**
@@ -136,7 +149,18 @@ export class HomeRepository {
   ): Promise<RecruiterHome['overdue']> {
     const s = scoped(organizationId, userId, scope);
     const n = s.params.length;
-    const rows: Record<string, unknown>[] = await this.db.query(
+    const rows = await this.db.query<
+      (Cols<'interviews', 'step_name' | 'feedback_due_at'> &
+        CandidateAs &
+        OpeningAs & {
+          scorecard_id: Col<'scorecards', 'id'>;
+          interview_id: Col<'interviews', 'id'>;
+          application_id: Col<'applications', 'id'>;
+          interviewer_id: Col<'users', 'id'>;
+          interviewer_name: Col<'users', 'name'>;
+          total: number;
+        })[]
+    >(
       `with ${s.sql}
        select sc.id as scorecard_id, i.id as interview_id, a.id as application_id, i.step_name, i.feedback_due_at,
               c.id as candidate_id, c.name as candidate_name, o.id as opening_id, o.title as opening_title,
@@ -154,15 +178,15 @@ export class HomeRepository {
       [...s.params, limit],
     );
     const items: OverdueItem[] = rows.map((r) => ({
-      scorecardId: r.scorecard_id as string,
-      interviewId: r.interview_id as string,
-      applicationId: r.application_id as string,
-      candidate: { id: r.candidate_id as string, name: r.candidate_name as string },
-      opening: { id: r.opening_id as string, title: r.opening_title as string },
-      step: r.step_name as string,
-      interviewer: { id: r.interviewer_id as string, name: r.interviewer_name as string },
-      feedbackDueAt: (r.feedback_due_at as Date).toISOString(),
+      scorecardId: r.scorecard_id,
+      interviewId: r.interview_id,
+      applicationId: r.application_id,
+      candidate: { id: r.candidate_id, name: r.candidate_name },
+      opening: { id: r.opening_id, title: r.opening_title },
+      step: r.step_name,
+      interviewer: { id: r.interviewer_id, name: r.interviewer_name },
+      feedbackDueAt: r.feedback_due_at.toISOString(),
     }));
-    return { total: (rows[0]?.total as number | undefined) ?? 0, items };
+    return { total: rows[0]?.total ?? 0, items };
   }
 }

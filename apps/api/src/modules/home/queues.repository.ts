@@ -10,9 +10,27 @@ import type {
   SubmittedScorecard,
 } from '@scorecard/contracts';
 import { ROLES } from '@scorecard/contracts';
-import { Db } from '../../database/db.js';
+import { Db, type CandidateAs, type Col, type Cols, type OpeningAs } from '../../database/db.js';
 
-const iso = (v: unknown) => (v as Date).toISOString();
+/** The caller's own live scorecards on an application, as the statements count them. */
+interface OwnCounts {
+  own_drafts: number;
+  own_submitted: number;
+}
+
+/** A scorecard of the caller's with its interview, candidate and opening, as the lists read it. */
+type CardRow = Cols<'interviews', 'step_name'> &
+  Pick<CandidateAs, 'candidate_name'> &
+  OpeningAs & { scorecard_id: Col<'scorecards', 'id'>; interview_id: Col<'interviews', 'id'> };
+
+/** The fields every home list shows of such a scorecard. */
+const card = (r: CardRow) => ({
+  interviewId: r.interview_id,
+  scorecardId: r.scorecard_id,
+  candidate: { name: r.candidate_name },
+  opening: { id: r.opening_id, title: r.opening_title },
+  step: r.step_name,
+});
 
 export interface DayBounds {
   now: Date;
@@ -41,7 +59,7 @@ export class QueuesRepository {
    * transaction's clock.
    */
   async dayBounds(timeZone: string): Promise<DayBounds> {
-    const rows: Record<string, unknown>[] = await this.db.query(
+    const rows = await this.db.query<{ now: Date; today: Date; tomorrow: Date; week_end: Date }[]>(
       `select now() as now,
               date_trunc('day', now() at time zone $1) at time zone $1 as today,
               (date_trunc('day', now() at time zone $1) + interval '1 day') at time zone $1 as tomorrow,
@@ -50,10 +68,10 @@ export class QueuesRepository {
     );
     const r = rows[0]!;
     return {
-      now: r.now as Date,
-      todayStartsAt: r.today as Date,
-      tomorrowStartsAt: r.tomorrow as Date,
-      weekEndsAt: r.week_end as Date,
+      now: r.now,
+      todayStartsAt: r.today,
+      tomorrowStartsAt: r.tomorrow,
+      weekEndsAt: r.week_end,
     };
   }
 
@@ -67,7 +85,11 @@ export class QueuesRepository {
     b: DayBounds,
     limit: number,
   ): Promise<Pick<InterviewerHome, 'today' | 'thisWeek'>> {
-    const rows: Record<string, unknown>[] = await this.db.query(
+    const rows = await this.db.query<
+      (CardRow &
+        Cols<'scorecards', 'status'> &
+        Cols<'interviews', 'starts_at' | 'duration_minutes'> & { bucket: 'today' | 'week'; total: number })[]
+    >(
       `with mine as (
          select s.id as scorecard_id, s.status, i.id as interview_id, i.application_id, i.step_name,
                 i.starts_at, i.duration_minutes,
@@ -95,16 +117,13 @@ export class QueuesRepository {
     };
     for (const r of rows) {
       const list = r.bucket === 'today' ? out.today : out.thisWeek;
-      list.total = r.total as number;
+      list.total = r.total;
       const item: HomeInterview = {
-        interviewId: r.interview_id as string,
-        scorecardId: r.scorecard_id as string,
-        candidate: { name: r.candidate_name as string },
-        opening: { id: r.opening_id as string, title: r.opening_title as string },
-        step: r.step_name as string,
-        startsAt: iso(r.starts_at),
-        durationMinutes: r.duration_minutes as number,
-        scorecardStatus: r.status as 'draft' | 'submitted',
+        ...card(r),
+        startsAt: r.starts_at.toISOString(),
+        durationMinutes: r.duration_minutes,
+        // `mine` holds drafts and submitted scorecards only.
+        scorecardStatus: r.status as HomeInterview['scorecardStatus'],
       };
       list.items.push(item);
     }
@@ -117,7 +136,12 @@ export class QueuesRepository {
    * the interview has ended, `draft` before.
    */
   async toWrite(organizationId: string, userId: string, limit: number): Promise<ScorecardsToWrite> {
-    const rows: Record<string, unknown>[] = await this.db.query(
+    const rows = await this.db.query<
+      ({ n_all: number; n_draft: number; n_due: number; n_overdue: number } & (
+        | (CardRow & Cols<'interviews', 'starts_at' | 'feedback_due_at'> & { ends_at: Date; state: ScorecardDueState })
+        | { scorecard_id: null }
+      ))[]
+    >(
       `with mine as (
          select s.id as scorecard_id, i.id as interview_id, i.application_id, i.step_name, i.starts_at,
                 i.starts_at + make_interval(mins => i.duration_minutes) as ends_at, i.feedback_due_at,
@@ -148,21 +172,21 @@ export class QueuesRepository {
     );
     const first = rows[0]!;
     return {
-      total: first.n_all as number,
-      counts: { draft: first.n_draft as number, due: first.n_due as number, overdue: first.n_overdue as number },
-      items: rows
-        .filter((r) => r.scorecard_id)
-        .map((r) => ({
-          interviewId: r.interview_id as string,
-          scorecardId: r.scorecard_id as string,
-          candidate: { name: r.candidate_name as string },
-          opening: { id: r.opening_id as string, title: r.opening_title as string },
-          step: r.step_name as string,
-          startsAt: iso(r.starts_at),
-          endsAt: iso(r.ends_at),
-          feedbackDueAt: iso(r.feedback_due_at),
-          state: r.state as ScorecardDueState,
-        })),
+      total: first.n_all,
+      counts: { draft: first.n_draft, due: first.n_due, overdue: first.n_overdue },
+      items: rows.flatMap((r) =>
+        r.scorecard_id === null
+          ? []
+          : [
+              {
+                ...card(r),
+                startsAt: r.starts_at.toISOString(),
+                endsAt: r.ends_at.toISOString(),
+                feedbackDueAt: r.feedback_due_at.toISOString(),
+                state: r.state,
+              },
+            ],
+      ),
     };
   }
 
@@ -178,7 +202,15 @@ export class QueuesRepository {
     total: number;
     items: (Omit<SubmittedScorecard, 'debriefOpen'> & { own: { ownDrafts: number; ownSubmitted: number } })[];
   }> {
-    const rows: Record<string, unknown>[] = await this.db.query(
+    const rows = await this.db.query<
+      (CardRow &
+        Cols<'scorecards', 'application_id'> & {
+          submitted_at: NonNullable<Col<'scorecards', 'submitted_at'>>;
+          drafts: number;
+          submitted: number;
+          total: number;
+        })[]
+    >(
       `select s.id as scorecard_id, s.interview_id, s.application_id, s.submitted_at, i.step_name,
               c.name as candidate_name, o.id as opening_id, o.title as opening_title,
               own.drafts, own.submitted, count(*) over ()::int as total
@@ -199,16 +231,16 @@ export class QueuesRepository {
       [organizationId, userId, limit],
     );
     return {
-      total: (rows[0]?.total as number | undefined) ?? 0,
+      total: rows[0]?.total ?? 0,
       items: rows.map((r) => ({
-        scorecardId: r.scorecard_id as string,
-        interviewId: r.interview_id as string,
-        applicationId: r.application_id as string,
-        candidate: { name: r.candidate_name as string },
-        opening: { id: r.opening_id as string, title: r.opening_title as string },
-        step: r.step_name as string,
-        submittedAt: iso(r.submitted_at),
-        own: { ownDrafts: r.drafts as number, ownSubmitted: r.submitted as number },
+        scorecardId: r.scorecard_id,
+        interviewId: r.interview_id,
+        applicationId: r.application_id,
+        candidate: { name: r.candidate_name },
+        opening: { id: r.opening_id, title: r.opening_title },
+        step: r.step_name,
+        submittedAt: r.submitted_at.toISOString(),
+        own: { ownDrafts: r.drafts, ownSubmitted: r.submitted },
       })),
     };
   }
@@ -225,7 +257,13 @@ export class QueuesRepository {
     limit: number,
   ): Promise<{ total: number; items: DecisionRow[] }> {
     const owner = hiringManagerId === null ? '' : 'and o.hiring_manager_id = $4';
-    const rows: Record<string, unknown>[] = await this.db.query(
+    const rows = await this.db.query<
+      (Cols<'applications', 'id' | 'stage_entered_at'> &
+        Cols<'openings', 'rubric_version_id'> &
+        CandidateAs &
+        OpeningAs &
+        OwnCounts & { submitted: number; expected: number; total: number })[]
+    >(
       `select a.id, a.stage_entered_at, c.id as candidate_id, c.name as candidate_name,
               o.id as opening_id, o.title as opening_title, o.rubric_version_id,
               cards.submitted, cards.expected, cards.own_drafts, cards.own_submitted,
@@ -247,15 +285,15 @@ export class QueuesRepository {
       hiringManagerId === null ? [organizationId, callerId, limit] : [organizationId, callerId, limit, hiringManagerId],
     );
     return {
-      total: (rows[0]?.total as number | undefined) ?? 0,
+      total: rows[0]?.total ?? 0,
       items: rows.map((r) => ({
-        applicationId: r.id as string,
-        candidate: { id: r.candidate_id as string, name: r.candidate_name as string },
-        opening: { id: r.opening_id as string, title: r.opening_title as string },
-        stageEnteredAt: iso(r.stage_entered_at),
-        scorecards: { submitted: r.submitted as number, expected: r.expected as number },
-        rubricVersionId: (r.rubric_version_id as string | null) ?? null,
-        own: { ownDrafts: r.own_drafts as number, ownSubmitted: r.own_submitted as number },
+        applicationId: r.id,
+        candidate: { id: r.candidate_id, name: r.candidate_name },
+        opening: { id: r.opening_id, title: r.opening_title },
+        stageEnteredAt: r.stage_entered_at.toISOString(),
+        scorecards: { submitted: r.submitted, expected: r.expected },
+        rubricVersionId: r.rubric_version_id,
+        own: { ownDrafts: r.own_drafts, ownSubmitted: r.own_submitted },
       })),
     };
   }
@@ -266,7 +304,9 @@ export class QueuesRepository {
     versionIds: readonly string[],
   ): Promise<Map<string, RubricContent['competencies']>> {
     if (versionIds.length === 0) return new Map();
-    const rows: { id: string; competencies: RubricContent['competencies'] }[] = await this.db.query(
+    const rows = await this.db.query<
+      (Cols<'rubric_versions', 'id'> & { competencies: RubricContent['competencies'] | null })[]
+    >(
       `select rv.id, rv.content -> 'competencies' as competencies
          from rubric_versions rv
         where rv.organization_id = $1 and rv.id = any($2::uuid[])`,
@@ -279,7 +319,7 @@ export class QueuesRepository {
   async adminCounts(
     organizationId: string,
   ): Promise<{ users: { active: number; byRole: Record<Role, number> }; auditEventsLastWeek: number }> {
-    const rows: Record<string, unknown>[] = await this.db.query(
+    const rows = await this.db.query<{ by_role: Partial<Record<Role, number>>; audit: number }[]>(
       `select (select coalesce(json_object_agg(role, n), '{}')
                  from (select role, count(*)::int as n from users
                         where organization_id = $1 and active group by role) r) as by_role,
@@ -287,11 +327,11 @@ export class QueuesRepository {
                 where organization_id = $1 and occurred_at > now() - interval '7 days') as audit`,
       [organizationId],
     );
-    const found = rows[0]!.by_role as Partial<Record<Role, number>>;
+    const found = rows[0]!.by_role;
     const byRole = Object.fromEntries(ROLES.map((r) => [r, found[r] ?? 0])) as Record<Role, number>;
     return {
       users: { active: ROLES.reduce((sum, r) => sum + byRole[r], 0), byRole },
-      auditEventsLastWeek: rows[0]!.audit as number,
+      auditEventsLastWeek: rows[0]!.audit,
     };
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Interview, InterviewAssignment, InterviewPlan, InterviewStatus, Stage } from '@scorecard/contracts';
 import type { EntityManager } from 'typeorm';
-import { Db } from '../../database/db.js';
+import { Db, type As, type Col, type Cols, type LeftJoined } from '../../database/db.js';
 
 /** What scheduling needs to know about an application, read under a row lock. */
 export interface SchedulingTarget {
@@ -21,7 +21,7 @@ export interface LockedInterview {
   durationMinutes: number;
   feedbackDueAt: Date;
   status: InterviewStatus;
-  version: number;
+  revision: number;
   scorecardId: string | null;
   scorecardStatus: 'draft' | 'submitted' | null;
   rubricVersionId: string | null;
@@ -30,7 +30,7 @@ export interface LockedInterview {
 
 const SELECT_INTERVIEW = `
   select i.id, i.application_id, i.step_key, i.step_name, i.step_kind, i.starts_at, i.duration_minutes, i.feedback_due_at,
-         i.status, i.version, i.created_at, i.time_zone, i.location, i.video_url,
+         i.status, i.revision, i.created_at, i.time_zone, i.location, i.video_url,
          iu.id as interviewer_id, iu.name as interviewer_name,
          s.id as scorecard_id, s.status as scorecard_status, s.submitted_at,
          coalesce((select json_agg(json_build_object(
@@ -46,39 +46,65 @@ const SELECT_INTERVIEW = `
     join users iu on iu.organization_id = i.organization_id and iu.id = i.interviewer_id
     left join scorecards s on s.organization_id = i.organization_id and s.interview_id = i.id and s.status <> 'void'`;
 
-function toInterview(r: Record<string, unknown>): Interview {
-  const startsAt = r.starts_at as Date;
-  const minutes = r.duration_minutes as number;
+/** The interview's live scorecard (`s`, never void), when it has one. */
+type LiveScorecard<K extends 'rubric_version_id' | 'checklist_version_id' | 'submitted_at'> = LeftJoined<
+  As<'scorecards', { scorecard_id: 'id'; scorecard_status: 'status' }> & Cols<'scorecards', K>
+>;
+
+/** A row of SELECT_INTERVIEW. */
+type InterviewRow = Cols<
+  'interviews',
+  | 'id'
+  | 'application_id'
+  | 'step_key'
+  | 'step_name'
+  | 'step_kind'
+  | 'starts_at'
+  | 'duration_minutes'
+  | 'feedback_due_at'
+  | 'status'
+  | 'revision'
+  | 'created_at'
+  | 'time_zone'
+  | 'location'
+  | 'video_url'
+> &
+  As<'users', { interviewer_id: 'id'; interviewer_name: 'name' }> &
+  LiveScorecard<'submitted_at'> & {
+    assignments: (Omit<InterviewAssignment, 'at'> & { at: string })[];
+    total: number;
+  };
+
+/** A live scorecard's status (the queries leave void ones out). */
+const liveStatus = (status: Col<'scorecards', 'status'>) => status as 'draft' | 'submitted';
+
+function toInterview(r: InterviewRow): Interview {
+  const startsAt = r.starts_at;
+  const minutes = r.duration_minutes;
   return {
-    id: r.id as string,
-    applicationId: r.application_id as string,
-    step: {
-      key: r.step_key as string,
-      name: r.step_name as string,
-      kind: r.step_kind as Interview['step']['kind'],
-    },
-    interviewer: { id: r.interviewer_id as string, name: r.interviewer_name as string },
+    id: r.id,
+    applicationId: r.application_id,
+    step: { key: r.step_key, name: r.step_name, kind: r.step_kind },
+    interviewer: { id: r.interviewer_id, name: r.interviewer_name },
     startsAt: startsAt.toISOString(),
     durationMinutes: minutes,
     endsAt: new Date(startsAt.getTime() + minutes * 60_000).toISOString(),
-    feedbackDueAt: (r.feedback_due_at as Date).toISOString(),
-    timeZone: (r.time_zone as string | null) ?? null,
-    location: (r.location as string | null) ?? null,
-    videoLink: (r.video_url as string | null) ?? null,
-    status: r.status as InterviewStatus,
-    scorecard: r.scorecard_id
-      ? {
-          id: r.scorecard_id as string,
-          status: r.scorecard_status as 'draft' | 'submitted',
-          submittedAt: r.submitted_at ? (r.submitted_at as Date).toISOString() : null,
-        }
-      : null,
-    assignments: (r.assignments as (Omit<InterviewAssignment, 'at'> & { at: string })[]).map((a) => ({
-      ...a,
-      at: new Date(a.at).toISOString(),
-    })),
-    version: r.version as number,
-    createdAt: (r.created_at as Date).toISOString(),
+    feedbackDueAt: r.feedback_due_at.toISOString(),
+    timeZone: r.time_zone,
+    location: r.location,
+    videoLink: r.video_url,
+    status: r.status,
+    scorecard:
+      r.scorecard_id === null
+        ? null
+        : {
+            id: r.scorecard_id,
+            status: liveStatus(r.scorecard_status),
+            submittedAt: r.submitted_at?.toISOString() ?? null,
+          },
+    assignments: r.assignments.map((a) => ({ ...a, at: new Date(a.at).toISOString() })),
+    revision: r.revision,
+    createdAt: r.created_at.toISOString(),
   };
 }
 
@@ -88,7 +114,10 @@ export class InterviewsRepository {
 
   /** Locks the application (so its stage cannot change meanwhile) and reads its opening's plan. */
   async lockTarget(organizationId: string, applicationId: string, m: EntityManager): Promise<SchedulingTarget | null> {
-    const rows: Record<string, unknown>[] = await m.query(
+    const rows = await m.query<
+      (Cols<'applications', 'stage' | 'opening_id'> &
+        Cols<'openings', 'plan' | 'rubric_version_id' | 'checklist_version_id'>)[]
+    >(
       `select a.stage, a.opening_id, o.plan, o.rubric_version_id, o.checklist_version_id
          from applications a
          join openings o on o.organization_id = a.organization_id and o.id = a.opening_id
@@ -99,14 +128,12 @@ export class InterviewsRepository {
     const r = rows[0];
     if (!r) return null;
     return {
-      stage: r.stage as Stage,
-      openingId: r.opening_id as string,
+      stage: r.stage,
+      openingId: r.opening_id,
       // Plans stored before step kinds read as assessment steps.
-      plan: {
-        steps: (r.plan as InterviewPlan).steps.map((s) => ({ ...s, kind: s.kind ?? 'assessment' })),
-      },
-      rubricVersionId: (r.rubric_version_id as string | null) ?? null,
-      checklistVersionId: (r.checklist_version_id as string | null) ?? null,
+      plan: { steps: r.plan.steps.map((s) => ({ ...s, kind: s.kind ?? 'assessment' })) },
+      rubricVersionId: r.rubric_version_id,
+      checklistVersionId: r.checklist_version_id,
     };
   }
 
@@ -127,7 +154,7 @@ export class InterviewsRepository {
     },
     m: EntityManager,
   ): Promise<string> {
-    const [row]: { id: string }[] = await m.query(
+    const [row] = await m.query<Cols<'interviews', 'id'>[]>(
       `insert into interviews (organization_id, application_id, step_key, step_name, interviewer_id, starts_at,
                                duration_minutes, feedback_due_at, created_by, focus_competency_keys, question_keys,
                                step_kind)
@@ -177,9 +204,22 @@ export class InterviewsRepository {
   }
 
   async lock(organizationId: string, id: string, m: EntityManager): Promise<LockedInterview | null> {
-    const rows: Record<string, unknown>[] = await m.query(
+    const rows = await m.query<
+      (Cols<
+        'interviews',
+        | 'id'
+        | 'application_id'
+        | 'interviewer_id'
+        | 'starts_at'
+        | 'duration_minutes'
+        | 'feedback_due_at'
+        | 'status'
+        | 'revision'
+      > &
+        LiveScorecard<'rubric_version_id' | 'checklist_version_id'>)[]
+    >(
       `select i.id, i.application_id, i.interviewer_id, i.starts_at, i.duration_minutes, i.feedback_due_at, i.status,
-              i.version, s.id as scorecard_id, s.status as scorecard_status, s.rubric_version_id,
+              i.revision, s.id as scorecard_id, s.status as scorecard_status, s.rubric_version_id,
               s.checklist_version_id
          from interviews i
          left join scorecards s on s.organization_id = i.organization_id and s.interview_id = i.id and s.status <> 'void'
@@ -190,18 +230,18 @@ export class InterviewsRepository {
     const r = rows[0];
     if (!r) return null;
     return {
-      id: r.id as string,
-      applicationId: r.application_id as string,
-      interviewerId: r.interviewer_id as string,
-      startsAt: r.starts_at as Date,
-      durationMinutes: r.duration_minutes as number,
-      feedbackDueAt: r.feedback_due_at as Date,
-      status: r.status as InterviewStatus,
-      version: r.version as number,
-      scorecardId: (r.scorecard_id as string | null) ?? null,
-      scorecardStatus: (r.scorecard_status as 'draft' | 'submitted' | null) ?? null,
-      rubricVersionId: (r.rubric_version_id as string | null) ?? null,
-      checklistVersionId: (r.checklist_version_id as string | null) ?? null,
+      id: r.id,
+      applicationId: r.application_id,
+      interviewerId: r.interviewer_id,
+      startsAt: r.starts_at,
+      durationMinutes: r.duration_minutes,
+      feedbackDueAt: r.feedback_due_at,
+      status: r.status,
+      revision: r.revision,
+      scorecardId: r.scorecard_id,
+      scorecardStatus: r.scorecard_status === null ? null : liveStatus(r.scorecard_status),
+      rubricVersionId: r.rubric_version_id,
+      checklistVersionId: r.checklist_version_id,
     };
   }
 
@@ -223,7 +263,7 @@ export class InterviewsRepository {
       `update interviews
           set interviewer_id = $3, starts_at = $4, duration_minutes = $5, feedback_due_at = $6, status = $7,
               cancelled_by = case when $7 = 'cancelled' then coalesce(cancelled_by, $8::uuid) end,
-              version = version + 1, updated_at = now()
+              revision = revision + 1, updated_at = now()
         where organization_id = $1 and id = $2`,
       [
         organizationId,
@@ -278,10 +318,10 @@ export class InterviewsRepository {
   }
 
   async find(organizationId: string, id: string, m: EntityManager = this.db.manager): Promise<Interview | null> {
-    const rows: Record<string, unknown>[] = await m.query(
-      `${SELECT_INTERVIEW} where i.organization_id = $1 and i.id = $2`,
-      [organizationId, id],
-    );
+    const rows = await m.query<InterviewRow[]>(`${SELECT_INTERVIEW} where i.organization_id = $1 and i.id = $2`, [
+      organizationId,
+      id,
+    ]);
     return rows[0] ? toInterview(rows[0]) : null;
   }
 
@@ -291,18 +331,18 @@ export class InterviewsRepository {
     applicationId: string,
     page: { limit: number; offset: number },
   ): Promise<{ items: Interview[]; total: number }> {
-    const rows: Record<string, unknown>[] = await this.db.query(
+    const rows = await this.db.query<InterviewRow[]>(
       `${SELECT_INTERVIEW}
         where i.organization_id = $1 and i.application_id = $2
         order by i.status = 'cancelled', i.starts_at, i.id
         limit $3 offset $4`,
       [organizationId, applicationId, page.limit, page.offset],
     );
-    return { items: rows.map(toInterview), total: (rows[0]?.total as number | undefined) ?? 0 };
+    return { items: rows.map(toInterview), total: rows[0]?.total ?? 0 };
   }
 
   async applicationExists(organizationId: string, applicationId: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.query(`select 1 from applications where organization_id = $1 and id = $2`, [
+    const rows = await this.db.query<unknown[]>(`select 1 from applications where organization_id = $1 and id = $2`, [
       organizationId,
       applicationId,
     ]);

@@ -19,6 +19,9 @@ import { Db } from '../../database/db.js';
 
 type Page = z.infer<typeof PageQuery>;
 
+/** Scheduling and reassigning both need the opening's rubric: the new scorecard is scored against it. */
+const noRubric = () => new AppError('no_rubric', 'The opening has no rubric, so there is nothing to score against.');
+
 @Injectable()
 export class InterviewsService {
   constructor(
@@ -48,17 +51,11 @@ export class InterviewsService {
       const target = await this.interviews.lockTarget(caller.organizationId, applicationId, m);
       if (!target) throw AppError.notFound('application');
       const allowed = canScheduleInterview(target.stage);
-      if (!allowed.ok) throw new AppError(422, 'invalid_transition', allowed.message);
+      if (!allowed.ok) throw new AppError('wrong_stage', allowed.message);
       const step = target.plan.steps.find((s) => s.key === input.stepKey);
       if (!step)
         throw AppError.invalid([{ path: 'stepKey', message: 'Choose a step of this opening’s interview plan.' }]);
-      if (!target.rubricVersionId) {
-        throw new AppError(
-          422,
-          'invalid_transition',
-          'The opening has no rubric, so there is nothing to score against.',
-        );
-      }
+      if (!target.rubricVersionId) throw noRubric();
       await this.checkInterviewer(caller, input.interviewerId, m);
       const times = scheduleTimes({
         startsAt: new Date(input.startsAt),
@@ -114,7 +111,7 @@ export class InterviewsService {
    */
   async update(caller: Caller, id: string, input: UpdateInterviewRequest): Promise<Interview> {
     await this.db.transaction(async (m) => {
-      const current = await this.lockForChange(caller, id, input.version, m);
+      const current = await this.lockForChange(caller, id, input.revision, m);
       const timeChanged = input.startsAt !== undefined || input.durationMinutes !== undefined;
       const durationMinutes = input.durationMinutes ?? current.durationMinutes;
       const times = scheduleTimes({
@@ -167,7 +164,7 @@ export class InterviewsService {
   /** Cancels an interview; its draft scorecard is voided, never deleted. */
   async cancel(caller: Caller, id: string, input: CancelInterviewRequest): Promise<Interview> {
     await this.db.transaction(async (m) => {
-      const current = await this.lockForChange(caller, id, input.version, m);
+      const current = await this.lockForChange(caller, id, input.revision, m);
       if (current.scorecardId) await this.interviews.voidScorecard(caller.organizationId, current.scorecardId, m);
       await this.interviews.update(
         caller.organizationId,
@@ -191,18 +188,19 @@ export class InterviewsService {
     return interview;
   }
 
-  private async lockForChange(caller: Caller, id: string, version: number, m: EntityManager): Promise<LockedInterview> {
+  private async lockForChange(
+    caller: Caller,
+    id: string,
+    revision: number,
+    m: EntityManager,
+  ): Promise<LockedInterview> {
     const current = await this.interviews.lock(caller.organizationId, id, m);
     if (!current) throw AppError.notFound('interview');
-    if (current.version !== version) {
-      throw new AppError(
-        409,
-        'stale_revision',
-        'Someone changed this interview after you loaded it. Reload to see it.',
-      );
+    if (current.revision !== revision) {
+      throw new AppError('stale_revision', 'Someone changed this interview after you loaded it. Reload to see it.');
     }
     const verdict = canChangeInterview({ status: current.status, scorecardStatus: current.scorecardStatus });
-    if (!verdict.ok) throw new AppError(409, 'invalid_transition', verdict.message);
+    if (!verdict.ok) throw new AppError('invalid_transition', verdict.message);
     return current;
   }
 
@@ -219,9 +217,7 @@ export class InterviewsService {
     m: EntityManager,
   ): Promise<{ rubricVersionId: string; checklistVersionId: string | null }> {
     const target = await this.interviews.lockTarget(caller.organizationId, current.applicationId, m);
-    if (!target?.rubricVersionId) {
-      throw new AppError(422, 'invalid_transition', 'The opening has no rubric, so there is nothing to score against.');
-    }
+    if (!target?.rubricVersionId) throw noRubric();
     return { rubricVersionId: target.rubricVersionId, checklistVersionId: target.checklistVersionId };
   }
 }

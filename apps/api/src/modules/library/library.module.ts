@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { type ChecklistContent, endpoints, type RubricContent } from '@scorecard/contracts';
+import { type ChecklistContent, checklistEndpoints, rubricEndpoints, type RubricContent } from '@scorecard/contracts';
 import { checklistPublishIssues, rubricPublishIssues } from '@scorecard/domain';
 import { KitsService } from './kits.service.js';
 import { CHECKLISTS, type ChecklistsService, RUBRICS, type RubricsService } from './library.tokens.js';
@@ -8,36 +8,8 @@ import { CHECKLIST_TABLES, RUBRIC_TABLES } from './versioned-documents.repositor
 import { VersionedDocumentsService } from './versioned-documents.service.js';
 import { Db } from '../../database/db.js';
 
-const RubricsController = versionedDocumentsController(
-  'RubricsController',
-  {
-    list: endpoints.listRubrics,
-    create: endpoints.createRubric,
-    get: endpoints.getRubric,
-    update: endpoints.updateRubric,
-    duplicate: endpoints.duplicateRubric,
-    startDraft: endpoints.startRubricDraft,
-    getVersion: endpoints.getRubricVersion,
-    saveVersion: endpoints.saveRubricVersion,
-    publishVersion: endpoints.publishRubricVersion,
-  },
-  RUBRICS,
-);
-const ChecklistsController = versionedDocumentsController(
-  'ChecklistsController',
-  {
-    list: endpoints.listChecklists,
-    create: endpoints.createChecklist,
-    get: endpoints.getChecklist,
-    update: endpoints.updateChecklist,
-    duplicate: endpoints.duplicateChecklist,
-    startDraft: endpoints.startChecklistDraft,
-    getVersion: endpoints.getChecklistVersion,
-    saveVersion: endpoints.saveChecklistVersion,
-    publishVersion: endpoints.publishChecklistVersion,
-  },
-  CHECKLISTS,
-);
+const RubricsController = versionedDocumentsController('RubricsController', rubricEndpoints, RUBRICS);
+const ChecklistsController = versionedDocumentsController('ChecklistsController', checklistEndpoints, CHECKLISTS);
 
 /** Rubrics, red-flag checklists and the built-in kits. */
 @Module({

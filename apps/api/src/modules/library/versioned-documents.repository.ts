@@ -1,6 +1,6 @@
 import type { LibraryListQuery, PersonRef, VersionStatus, VersionSummary } from '@scorecard/contracts';
 import type { EntityManager } from 'typeorm';
-import { Db } from '../../database/db.js';
+import { Db, escapeLike, type Col, type Cols, type LeftJoined } from '../../database/db.js';
 
 /** Which tables hold one kind of versioned document. */
 export interface VersionedTables {
@@ -47,9 +47,14 @@ export interface VersionRow<C> {
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
+// Rows are typed by the rubric tables; the checklist tables have the same columns (but `checklist_id`).
+
+/** A row of `docSelect`. */
+type DocumentSqlRow = Cols<'rubrics', 'id' | 'name' | 'description' | 'built_in' | 'archived_at' | 'updated_at'> & {
+  published_version: Col<'rubric_versions', 'version'> | null;
+  published_version_id: Col<'rubric_versions', 'id'> | null;
+  draft_version_id: Col<'rubric_versions', 'id'> | null;
+};
 
 /**
  * SQL for rubrics and red-flag checklists alike: the two kinds differ only in their tables and in
@@ -77,17 +82,17 @@ export class VersionedDocumentsRepository<C> {
        where ${where}`;
   }
 
-  private toDocument(r: Record<string, unknown>): DocumentRow {
+  private toDocument(r: DocumentSqlRow): DocumentRow {
     return {
-      id: r.id as string,
-      name: r.name as string,
-      description: r.description as string,
-      builtIn: r.built_in as boolean,
-      archivedAt: iso(r.archived_at as Date | null),
-      publishedVersion: (r.published_version as number | null) ?? null,
-      publishedVersionId: (r.published_version_id as string | null) ?? null,
-      draftVersionId: (r.draft_version_id as string | null) ?? null,
-      updatedAt: (r.updated_at as Date).toISOString(),
+      id: r.id,
+      name: r.name,
+      description: r.description,
+      builtIn: r.built_in,
+      archivedAt: iso(r.archived_at),
+      publishedVersion: r.published_version,
+      publishedVersionId: r.published_version_id,
+      draftVersionId: r.draft_version_id,
+      updatedAt: r.updated_at.toISOString(),
     };
   }
 
@@ -99,12 +104,12 @@ export class VersionedDocumentsRepository<C> {
       where += ` and (lower(d.name) like $3 || '%' or lower(d.name) like '% ' || $3 || '%')`;
     }
     args.push(q.pageSize, (q.page - 1) * q.pageSize);
-    const rows: Record<string, unknown>[] = await this.db.query(
+    const rows = await this.db.query<(DocumentSqlRow & { total: number })[]>(
       `select x.*, count(*) over ()::int as total from (${this.docSelect(where)}) x
         order by lower(x.name), x.id limit $${args.length - 1} offset $${args.length}`,
       args,
     );
-    return { items: rows.map((r) => this.toDocument(r)), total: (rows[0]?.total as number | undefined) ?? 0 };
+    return { items: rows.map((r) => this.toDocument(r)), total: rows[0]?.total ?? 0 };
   }
 
   async findDocument(
@@ -112,7 +117,7 @@ export class VersionedDocumentsRepository<C> {
     id: string,
     m: EntityManager = this.db.manager,
   ): Promise<DocumentRow | null> {
-    const rows: Record<string, unknown>[] = await m.query(this.docSelect('d.organization_id = $1 and d.id = $2'), [
+    const rows = await m.query<DocumentSqlRow[]>(this.docSelect('d.organization_id = $1 and d.id = $2'), [
       organizationId,
       id,
     ]);
@@ -120,12 +125,11 @@ export class VersionedDocumentsRepository<C> {
   }
 
   async versionSummaries(organizationId: string, documentId: string): Promise<VersionSummary[]> {
-    const rows: { id: string; version: number; status: VersionStatus; published_at: Date | null }[] =
-      await this.db.query(
-        `select id, version, status, published_at from ${this.t.versions}
-          where organization_id = $1 and ${this.t.documentFk} = $2 order by version desc`,
-        [organizationId, documentId],
-      );
+    const rows = await this.db.query<Cols<'rubric_versions', 'id' | 'version' | 'status' | 'published_at'>[]>(
+      `select id, version, status, published_at from ${this.t.versions}
+        where organization_id = $1 and ${this.t.documentFk} = $2 order by version desc`,
+      [organizationId, documentId],
+    );
     return rows.map((r) => ({ id: r.id, version: r.version, status: r.status, publishedAt: iso(r.published_at) }));
   }
 
@@ -136,7 +140,13 @@ export class VersionedDocumentsRepository<C> {
     lock = false,
   ): Promise<VersionRow<C> | null> {
     const { documents, versions, documentFk } = this.t;
-    const rows: Record<string, unknown>[] = await m.query(
+    const rows = await m.query<
+      (Cols<'rubric_versions', 'id' | 'version' | 'status' | 'revision' | 'published_at' | 'updated_at'> & {
+        document_id: Col<'rubric_versions', 'rubric_id'>;
+        document_name: Col<'rubrics', 'name'>;
+        content: C;
+      } & LeftJoined<{ published_by_id: Col<'users', 'id'>; published_by_name: Col<'users', 'name'> }>)[]
+    >(
       `select v.id, v.${documentFk} as document_id, d.name as document_name, v.version, v.status, v.revision,
               v.content, v.published_at, v.updated_at, u.id as published_by_id, u.name as published_by_name
          from ${versions} v
@@ -148,16 +158,16 @@ export class VersionedDocumentsRepository<C> {
     const r = rows[0];
     if (!r) return null;
     return {
-      id: r.id as string,
-      documentId: r.document_id as string,
-      documentName: r.document_name as string,
-      version: r.version as number,
-      status: r.status as VersionStatus,
-      revision: r.revision as number,
-      content: r.content as C,
-      publishedAt: iso(r.published_at as Date | null),
-      publishedBy: r.published_by_id ? { id: r.published_by_id as string, name: r.published_by_name as string } : null,
-      updatedAt: (r.updated_at as Date).toISOString(),
+      id: r.id,
+      documentId: r.document_id,
+      documentName: r.document_name,
+      version: r.version,
+      status: r.status,
+      revision: r.revision,
+      content: r.content,
+      publishedAt: iso(r.published_at),
+      publishedBy: r.published_by_id === null ? null : { id: r.published_by_id, name: r.published_by_name },
+      updatedAt: r.updated_at.toISOString(),
     };
   }
 
@@ -165,7 +175,7 @@ export class VersionedDocumentsRepository<C> {
     input: { organizationId: string; name: string; description: string; builtIn?: boolean },
     m: EntityManager,
   ): Promise<string> {
-    const [row]: { id: string }[] = await m.query(
+    const [row] = await m.query<Cols<'rubrics', 'id'>[]>(
       `insert into ${this.t.documents} (organization_id, name, description, built_in) values ($1, $2, $3, $4) returning id`,
       [input.organizationId, input.name, input.description, input.builtIn ?? false],
     );
@@ -183,7 +193,7 @@ export class VersionedDocumentsRepository<C> {
     },
     m: EntityManager,
   ): Promise<string> {
-    const [row]: { id: string }[] = await m.query(
+    const [row] = await m.query<Cols<'rubric_versions', 'id'>[]>(
       `insert into ${this.t.versions} (organization_id, ${this.t.documentFk}, version, status, content, published_at, published_by)
        values ($1, $2, $3, $4, $5, $6, $7) returning id`,
       [
@@ -205,7 +215,7 @@ export class VersionedDocumentsRepository<C> {
     id: string,
     change: { name?: string; description?: string; archived?: boolean },
   ): Promise<boolean> {
-    const [, count]: [unknown, number] = await this.db.query(
+    const [, count] = await this.db.query<[unknown, number]>(
       `update ${this.t.documents} set
           name = coalesce($3, name),
           description = coalesce($4, description),
@@ -244,7 +254,7 @@ export class VersionedDocumentsRepository<C> {
 
   /** The content of the newest version (draft or published) with that number or below. */
   async contentOf(organizationId: string, documentId: string, version: number, m: EntityManager): Promise<C | null> {
-    const rows: { content: C }[] = await m.query(
+    const rows = await m.query<{ content: C }[]>(
       `select content from ${this.t.versions} where organization_id = $1 and ${this.t.documentFk} = $2 and version = $3`,
       [organizationId, documentId, version],
     );
@@ -252,7 +262,7 @@ export class VersionedDocumentsRepository<C> {
   }
 
   async versionStates(organizationId: string, documentId: string, m: EntityManager) {
-    const rows: { version: number; status: VersionStatus }[] = await m.query(
+    const rows = await m.query<Cols<'rubric_versions', 'version' | 'status'>[]>(
       `select version, status from ${this.t.versions} where organization_id = $1 and ${this.t.documentFk} = $2`,
       [organizationId, documentId],
     );
@@ -261,7 +271,7 @@ export class VersionedDocumentsRepository<C> {
 
   /** Serialises draft creation per document (the partial unique index is the last line of defence). */
   async lockDocument(organizationId: string, documentId: string, m: EntityManager): Promise<boolean> {
-    const rows: unknown[] = await m.query(
+    const rows = await m.query<unknown[]>(
       `select 1 from ${this.t.documents} where organization_id = $1 and id = $2 for update`,
       [organizationId, documentId],
     );

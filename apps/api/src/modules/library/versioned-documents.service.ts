@@ -130,14 +130,12 @@ export class VersionedDocumentsService<C> {
     const verdict = checkVersionEdit(v, revision);
     if (!verdict.ok && verdict.reason === 'version_published') {
       throw new AppError(
-        409,
         'version_published',
         `Version ${v.version} is published and never changes. Start a new draft to make changes.`,
       );
     }
     if (!verdict.ok) {
       throw new AppError(
-        409,
         'stale_revision',
         'Someone saved this draft after you opened it. Reload to see their changes before saving yours.',
       );
@@ -159,7 +157,7 @@ export class VersionedDocumentsService<C> {
       const v = await this.lockedForEdit(caller, versionId, revision, m);
       const issues = this.kind.publishIssues(v.content);
       if (issues.length > 0) {
-        throw new AppError(400, 'validation_failed', `Complete the ${this.kind.noun} before publishing it.`, {
+        throw new AppError('validation_failed', `Complete the ${this.kind.noun} before publishing it.`, {
           errors: issues,
         });
       }

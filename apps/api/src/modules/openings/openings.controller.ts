@@ -1,49 +1,12 @@
-import { Body, Controller, Param, Query } from '@nestjs/common';
-import {
-  type ChangeOpeningStatusRequest,
-  type CreateOpeningRequest,
-  endpoints,
-  type OpeningListQuery,
-  type SavePlanRequest,
-  type UpdateOpeningRequest,
-} from '@scorecard/contracts';
-import { CurrentCaller, type Caller } from '../../common/request-context.js';
-import { Route } from '../../common/route.decorator.js';
+import { controller } from '../../common/controller.js';
 import { OpeningsService } from './openings.service.js';
 
-type IdParam = { id: string };
-
-@Controller()
-export class OpeningsController {
-  constructor(private readonly openings: OpeningsService) {}
-
-  @Route(endpoints.listOpenings)
-  list(@CurrentCaller() caller: Caller, @Query() query: OpeningListQuery) {
-    return this.openings.list(caller, query);
-  }
-
-  @Route(endpoints.createOpening)
-  create(@CurrentCaller() caller: Caller, @Body() body: CreateOpeningRequest) {
-    return this.openings.create(caller, body);
-  }
-
-  @Route(endpoints.getOpening)
-  get(@CurrentCaller() caller: Caller, @Param() p: IdParam) {
-    return this.openings.get(caller, p.id);
-  }
-
-  @Route(endpoints.updateOpening)
-  update(@CurrentCaller() caller: Caller, @Param() p: IdParam, @Body() body: UpdateOpeningRequest) {
-    return this.openings.update(caller, p.id, body);
-  }
-
-  @Route(endpoints.saveOpeningPlan)
-  savePlan(@CurrentCaller() caller: Caller, @Param() p: IdParam, @Body() body: SavePlanRequest) {
-    return this.openings.savePlan(caller, p.id, body.steps, body.revision);
-  }
-
-  @Route(endpoints.changeOpeningStatus)
-  changeStatus(@CurrentCaller() caller: Caller, @Param() p: IdParam, @Body() body: ChangeOpeningStatusRequest) {
-    return this.openings.changeStatus(caller, p.id, body);
-  }
-}
+export const OpeningsController = controller('OpeningsController', OpeningsService, {
+  listOpenings: (openings, caller, { query }) => openings.list(caller, query),
+  createOpening: (openings, caller, { body }) => openings.create(caller, body),
+  getOpening: (openings, caller, { params }) => openings.get(caller, params.id),
+  updateOpening: (openings, caller, { params, body }) => openings.update(caller, params.id, body),
+  saveOpeningPlan: (openings, caller, { params, body }) =>
+    openings.savePlan(caller, params.id, body.steps, body.revision),
+  changeOpeningStatus: (openings, caller, { params, body }) => openings.changeStatus(caller, params.id, body),
+});

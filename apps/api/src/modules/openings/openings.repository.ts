@@ -15,7 +15,7 @@ import type {
   RubricContent,
 } from '@scorecard/contracts';
 import type { EntityManager } from 'typeorm';
-import { Db } from '../../database/db.js';
+import { Db, escapeLike, type As, type Col, type Cols, type LeftJoined, type Row } from '../../database/db.js';
 
 /** An opening as stored, with the names it refers to and its rubric's content for the plan check. */
 export interface OpeningRow {
@@ -98,9 +98,24 @@ function columnsOf(p: Partial<OpeningProfile>): [string, unknown][] {
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
+type UsersAs<Id extends string, Name extends string> = LeftJoined<As<'users', Record<Id, 'id'> & Record<Name, 'name'>>>;
+
+/** A row of `find`: the opening with the names it refers to and its rubric and checklist versions. */
+type OpeningSqlRow = Row<'openings'> & {
+  hm_name: Col<'users', 'name'> | null;
+  rc_name: Col<'users', 'name'> | null;
+  override_by_name: Col<'users', 'name'> | null;
+} & LeftJoined<{
+    rubric_id: Col<'rubric_versions', 'rubric_id'>;
+    rubric_version: Col<'rubric_versions', 'version'>;
+    rubric_content: Col<'rubric_versions', 'content'>;
+    rubric_name: Col<'rubrics', 'name'>;
+  }> &
+  LeftJoined<{
+    checklist_id: Col<'red_flag_checklist_versions', 'checklist_id'>;
+    checklist_version: Col<'red_flag_checklist_versions', 'version'>;
+    checklist_name: Col<'red_flag_checklists', 'name'>;
+  }>;
 
 @Injectable()
 export class OpeningsRepository {
@@ -118,7 +133,11 @@ export class OpeningsRepository {
       where.push(`(lower(o.title) like $${args.length} || '%' or lower(o.title) like '% ' || $${args.length} || '%')`);
     }
     args.push(q.pageSize, (q.page - 1) * q.pageSize);
-    const rows: Record<string, unknown>[] = await this.db.query(
+    const rows = await this.db.query<
+      (Cols<'openings', 'id' | 'title' | 'team' | 'level' | 'archetype' | 'status' | 'updated_at'> &
+        UsersAs<'hm_id', 'hm_name'> &
+        UsersAs<'rc_id', 'rc_name'> & { total: number })[]
+    >(
       `select o.id, o.title, o.team, o.level, o.archetype, o.status, o.updated_at,
               hm.id as hm_id, hm.name as hm_name, rc.id as rc_id, rc.name as rc_name, count(*) over ()::int as total
          from openings o
@@ -130,17 +149,17 @@ export class OpeningsRepository {
       args,
     );
     return {
-      total: (rows[0]?.total as number | undefined) ?? 0,
+      total: rows[0]?.total ?? 0,
       items: rows.map((r) => ({
-        id: r.id as string,
-        title: r.title as string,
-        team: r.team as string,
-        level: r.level as Level,
-        archetype: r.archetype as Archetype,
-        status: r.status as OpeningStatus,
-        hiringManager: r.hm_id ? { id: r.hm_id as string, name: r.hm_name as string } : null,
-        recruiter: r.rc_id ? { id: r.rc_id as string, name: r.rc_name as string } : null,
-        updatedAt: (r.updated_at as Date).toISOString(),
+        id: r.id,
+        title: r.title,
+        team: r.team,
+        level: r.level,
+        archetype: r.archetype,
+        status: r.status,
+        hiringManager: r.hm_id === null ? null : { id: r.hm_id, name: r.hm_name },
+        recruiter: r.rc_id === null ? null : { id: r.rc_id, name: r.rc_name },
+        updatedAt: r.updated_at.toISOString(),
       })),
     };
   }
@@ -151,7 +170,7 @@ export class OpeningsRepository {
     m: EntityManager = this.db.manager,
     lock = false,
   ): Promise<OpeningRow | null> {
-    const rows: Record<string, unknown>[] = await m.query(
+    const rows = await m.query<OpeningSqlRow[]>(
       `select o.*, hm.name as hm_name, rc.name as rc_name, ob.name as override_by_name,
               rv.rubric_id, rv.version as rubric_version, rv.content as rubric_content, r.name as rubric_name,
               cv.checklist_id, cv.version as checklist_version, c.name as checklist_name
@@ -169,57 +188,58 @@ export class OpeningsRepository {
     const r = rows[0];
     if (!r) return null;
     return {
-      id: r.id as string,
-      title: r.title as string,
-      team: r.team as string,
-      level: r.level as Level,
-      archetype: r.archetype as Archetype,
-      codingSharePct: (r.coding_share_pct as number | null) ?? null,
-      peopleManagement: r.people_management as PeopleManagement,
-      decisionAuthority: r.decision_authority as DecisionAuthority,
-      emPartnership: r.em_partnership as string,
+      id: r.id,
+      title: r.title,
+      team: r.team,
+      level: r.level,
+      archetype: r.archetype,
+      codingSharePct: r.coding_share_pct,
+      peopleManagement: r.people_management,
+      decisionAuthority: r.decision_authority,
+      emPartnership: r.em_partnership,
       compensation: {
-        currency: r.comp_currency as string,
+        currency: r.comp_currency,
         minMinor: Number(r.comp_min_minor),
         maxMinor: Number(r.comp_max_minor),
       },
-      careerPath: r.career_path as CareerPath,
-      expectations: r.expectations as Expectations,
-      status: r.status as OpeningStatus,
-      hiringManager: r.hiring_manager_id ? { id: r.hiring_manager_id as string, name: r.hm_name as string } : null,
-      recruiter: r.recruiter_id ? { id: r.recruiter_id as string, name: r.rc_name as string } : null,
-      hideCandidateDetails: r.hide_candidate_details as boolean,
-      rubricVersion: r.rubric_version_id
-        ? {
-            id: r.rubric_version_id as string,
-            documentId: r.rubric_id as string,
-            name: r.rubric_name as string,
-            version: r.rubric_version as number,
-            content: r.rubric_content as RubricContent,
-          }
-        : null,
-      checklistVersion: r.checklist_version_id
-        ? {
-            id: r.checklist_version_id as string,
-            documentId: r.checklist_id as string,
-            name: r.checklist_name as string,
-            version: r.checklist_version as number,
-          }
-        : null,
+      careerPath: r.career_path,
+      expectations: r.expectations,
+      status: r.status,
+      // A user named by an opening is never deleted (foreign keys), so their name is there.
+      hiringManager: r.hiring_manager_id ? { id: r.hiring_manager_id, name: r.hm_name! } : null,
+      recruiter: r.recruiter_id ? { id: r.recruiter_id, name: r.rc_name! } : null,
+      hideCandidateDetails: r.hide_candidate_details,
+      rubricVersion:
+        r.rubric_version_id && r.rubric_id !== null
+          ? {
+              id: r.rubric_version_id,
+              documentId: r.rubric_id,
+              name: r.rubric_name,
+              version: r.rubric_version,
+              content: r.rubric_content,
+            }
+          : null,
+      checklistVersion:
+        r.checklist_version_id && r.checklist_id !== null
+          ? {
+              id: r.checklist_version_id,
+              documentId: r.checklist_id,
+              name: r.checklist_name,
+              version: r.checklist_version,
+            }
+          : null,
       // Plans stored before step kinds read as assessment steps.
-      plan: {
-        steps: (r.plan as InterviewPlan).steps.map((s) => ({ ...s, kind: s.kind ?? 'assessment' })),
-      },
+      plan: { steps: r.plan.steps.map((s) => ({ ...s, kind: s.kind ?? 'assessment' })) },
       planOverride: r.plan_override_reason
         ? {
-            reason: r.plan_override_reason as string,
-            by: { id: r.plan_override_by as string, name: r.override_by_name as string },
-            at: iso(r.plan_override_at as Date)!,
+            reason: r.plan_override_reason,
+            by: { id: r.plan_override_by!, name: r.override_by_name! },
+            at: iso(r.plan_override_at)!,
           }
         : null,
-      revision: r.revision as number,
-      createdAt: (r.created_at as Date).toISOString(),
-      updatedAt: (r.updated_at as Date).toISOString(),
+      revision: r.revision,
+      createdAt: r.created_at.toISOString(),
+      updatedAt: r.updated_at.toISOString(),
     };
   }
 
@@ -228,7 +248,7 @@ export class OpeningsRepository {
     id: string,
     m: EntityManager = this.db.manager,
   ): Promise<{ id: string; title: string; status: OpeningStatus } | null> {
-    const rows: { id: string; title: string; status: OpeningStatus }[] = await m.query(
+    const rows = await m.query<Cols<'openings', 'id' | 'title' | 'status'>[]>(
       `select id, title, status from openings where organization_id = $1 and id = $2`,
       [organizationId, id],
     );
@@ -237,7 +257,7 @@ export class OpeningsRepository {
 
   async insert(organizationId: string, p: OpeningProfile, m: EntityManager = this.db.manager): Promise<string> {
     const cols = columnsOf(p);
-    const [row]: { id: string }[] = await m.query(
+    const [row] = await m.query<Cols<'openings', 'id'>[]>(
       `insert into openings (organization_id, ${cols.map(([c]) => c).join(', ')})
        values ($1, ${cols.map((_, i) => `$${i + 2}`).join(', ')}) returning id`,
       [organizationId, ...cols.map(([, v]) => v)],

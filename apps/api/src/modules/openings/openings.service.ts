@@ -117,7 +117,6 @@ export class OpeningsService {
       const row = await this.lockForChange(caller, id, input.revision, m, true);
       if (!canChangeOpeningStatus(row.status, input.status)) {
         throw new AppError(
-          409,
           'invalid_transition',
           `An opening that is ${row.status.replace('_', ' ')} cannot become ${input.status.replace('_', ' ')}.`,
         );
@@ -134,7 +133,6 @@ export class OpeningsService {
         if (!check.ok) {
           if (!input.overrideReason) {
             throw new AppError(
-              409,
               'plan_check_failed',
               'The interview plan check fails. Fix the plan, or open it anyway with a reason.',
               {
@@ -168,13 +166,12 @@ export class OpeningsService {
     if (!row) throw AppError.notFound('opening');
     if (row.revision !== revision) {
       throw new AppError(
-        409,
         'stale_revision',
         'Someone changed this opening after you opened it. Reload to see their changes.',
       );
     }
     if (row.status === 'closed' && !statusChange) {
-      throw new AppError(409, 'invalid_transition', 'A closed opening cannot be changed.');
+      throw new AppError('invalid_transition', 'A closed opening cannot be changed.');
     }
     return row;
   }

@@ -1,8 +1,8 @@
-import { Body, Controller, Param, Res } from '@nestjs/common';
-import { type EraseCandidateRequest, endpoints } from '@scorecard/contracts';
+import { Controller, Res } from '@nestjs/common';
+import { endpoints, type InputOf } from '@scorecard/contracts';
 import type { FastifyReply } from 'fastify';
 import { CurrentCaller, type Caller } from '../../common/request-context.js';
-import { Route } from '../../common/route.decorator.js';
+import { Input, Route } from '../../common/route.decorator.js';
 import { PrivacyService } from './privacy.service.js';
 
 @Controller()
@@ -13,17 +13,17 @@ export class PrivacyController {
   @Route(endpoints.exportCandidate)
   async export(
     @CurrentCaller() caller: Caller,
-    @Param() p: { id: string },
+    @Input() { params }: InputOf<'exportCandidate'>,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const data = await this.privacy.export(caller, p.id);
-    void reply.header('content-disposition', `attachment; filename="candidate-${p.id}.json"`);
+    const data = await this.privacy.export(caller, params.id);
+    void reply.header('content-disposition', `attachment; filename="candidate-${params.id}.json"`);
     void reply.header('cache-control', 'no-store');
     return data;
   }
 
   @Route(endpoints.eraseCandidate)
-  erase(@CurrentCaller() caller: Caller, @Param() p: { id: string }, @Body() body: EraseCandidateRequest) {
-    return this.privacy.erase(caller, p.id, body);
+  erase(@CurrentCaller() caller: Caller, @Input() { params, body }: InputOf<'eraseCandidate'>) {
+    return this.privacy.erase(caller, params.id, body);
   }
 }

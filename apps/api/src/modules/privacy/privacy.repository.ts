@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { type CandidateExport, ERASED_CANDIDATE_NAME } from '@scorecard/contracts';
 import type { Redactor } from '@scorecard/domain';
 import type { EntityManager } from 'typeorm';
-import { Db } from '../../database/db.js';
+import { Db, type Cols } from '../../database/db.js';
+import type { DB } from '../../database/schema.generated.js';
 
 /** A timestamp as the contracts write it (UTC, milliseconds). */
 const iso = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
@@ -112,9 +113,15 @@ export class PrivacyRepository {
    * interviews and scorecards.
    */
   async exportData(organizationId: string, candidateId: string): Promise<ExportedData> {
-    const rows: { applications: unknown; import_rows: unknown; audit_events: unknown; notes: unknown }[] =
-      await this.db.query(
-        `with cand as (
+    const rows = await this.db.query<
+      {
+        applications: ExportedData['applications'];
+        import_rows: ExportedData['importRows'];
+        audit_events: ExportedData['auditEvents'];
+        notes: ExportedData['notes'];
+      }[]
+    >(
+      `with cand as (
          select organization_id, id, email from candidates where organization_id = $1 and id = $2),
        apps as (
          select a.* from applications a join cand c on a.organization_id = c.organization_id and a.candidate_id = c.id),
@@ -158,19 +165,19 @@ export class PrivacyRepository {
                                         and e.entity_id = x.entity_id
                      left join users u on u.organization_id = e.organization_id and u.id = e.actor_user_id), '[]')
            as audit_events`,
-        [organizationId, candidateId],
-      );
+      [organizationId, candidateId],
+    );
     const r = rows[0]!;
     return {
-      applications: r.applications as ExportedData['applications'],
-      importRows: r.import_rows as ExportedData['importRows'],
-      auditEvents: r.audit_events as ExportedData['auditEvents'],
-      notes: r.notes as ExportedData['notes'],
+      applications: r.applications,
+      importRows: r.import_rows,
+      auditEvents: r.audit_events,
+      notes: r.notes,
     };
   }
 
   async lockCandidate(organizationId: string, id: string, m: EntityManager): Promise<LockedCandidate | null> {
-    const rows: { name: string; email: string; erased: boolean }[] = await m.query(
+    const rows = await m.query<(Cols<'candidates', 'name' | 'email'> & { erased: boolean })[]>(
       `select name, email, erased_at is not null as erased from candidates
         where organization_id = $1 and id = $2 for update`,
       [organizationId, id],
@@ -198,7 +205,7 @@ export class PrivacyRepository {
     redact: Redactor,
     m: EntityManager,
   ): Promise<{ applicationIds: string[] }> {
-    const [apps]: { ids: string[] }[] = await m.query(
+    const [apps] = await m.query<{ ids: string[] }[]>(
       `select coalesce(array_agg(id), '{}') as ids from applications where organization_id = $1 and candidate_id = $2`,
       [organizationId, candidateId],
     );
@@ -238,15 +245,20 @@ export class PrivacyRepository {
   }
 }
 
-/** A table of free text written about an application: its key columns, its text and JSON columns, and which rows. */
-interface FreeText {
-  table: string;
-  keys: string[];
-  text: string[];
-  json?: string[];
-  /** Rows of the applications `$2` of organization `$1`, for a table aliased `t`. */
-  scope: string;
-}
+/**
+ * A table of free text written about an application: its key columns, its text and JSON columns
+ * (named as the table has them), and which rows.
+ */
+type FreeText = {
+  [T in keyof DB]: {
+    table: T;
+    keys: (keyof DB[T] & string)[];
+    text: (keyof DB[T] & string)[];
+    json?: (keyof DB[T] & string)[];
+    /** Rows of the applications `$2` of organization `$1`, for a table aliased `t`. */
+    scope: string;
+  };
+}[keyof DB];
 
 const OF_APPLICATIONS = 't.application_id = any($2::uuid[])';
 const OF_THEIR_SCORECARDS = `t.scorecard_id in (select s.id from scorecards s
@@ -278,9 +290,11 @@ async function redactTable(
   target: FreeText,
   redact: Redactor,
 ): Promise<void> {
-  const json = target.json ?? [];
-  const columns = [...target.keys, ...target.text, ...json];
-  const rows: Record<string, unknown>[] = await m.query(
+  const json: string[] = target.json ?? [];
+  const text: string[] = target.text;
+  const columns = [...target.keys, ...text, ...json];
+  // The columns are the table's own (FreeText), read and written as one record per row.
+  const rows = await m.query<Record<string, unknown>[]>(
     `select ${columns.map((c) => `t.${c}`).join(', ')} from ${target.table} t
       where t.organization_id = $1 and ${target.scope}
         for update of t`,
@@ -289,18 +303,18 @@ async function redactTable(
   const changed: Record<string, unknown>[] = [];
   for (const row of rows) {
     const next: Record<string, unknown> = { ...row };
-    for (const c of target.text) next[c] = redact.text(row[c] as string);
+    for (const c of text) next[c] = redact.text(row[c] as string);
     for (const c of json) next[c] = redact.json(row[c]);
     if (columns.some((c) => JSON.stringify(next[c]) !== JSON.stringify(row[c]))) changed.push(next);
   }
   if (changed.length === 0) return;
   const types = [
     ...target.keys.map((k) => `${k} uuid`),
-    ...target.text.map((c) => `${c} text`),
+    ...text.map((c) => `${c} text`),
     ...json.map((c) => `${c} jsonb`),
   ];
   await m.query(
-    `update ${target.table} t set ${[...target.text, ...json].map((c) => `${c} = x.${c}`).join(', ')}
+    `update ${target.table} t set ${[...text, ...json].map((c) => `${c} = x.${c}`).join(', ')}
        from jsonb_to_recordset($2::jsonb) as x (${types.join(', ')})
       where t.organization_id = $1 and ${target.keys.map((k) => `t.${k} = x.${k}`).join(' and ')}`,
     [organizationId, JSON.stringify(changed)],

@@ -43,16 +43,11 @@ export class PrivacyService {
     await this.db.transaction(async (m) => {
       const c = await this.privacy.lockCandidate(caller.organizationId, id, m);
       if (!c) throw AppError.notFound('candidate');
-      if (c.erased) throw new AppError(409, 'invalid_transition', 'This candidate’s personal data was already erased.');
+      if (c.erased) throw new AppError('invalid_transition', 'This candidate’s personal data was already erased.');
       if (input.confirm !== c.name) {
-        throw new AppError(
-          400,
-          'validation_failed',
-          'The name typed does not match the candidate’s: nothing was erased.',
-          {
-            errors: [{ path: 'confirm', message: 'Type the candidate’s full name exactly as it is shown.' }],
-          },
-        );
+        throw new AppError('validation_failed', 'The name typed does not match the candidate’s: nothing was erased.', {
+          errors: [{ path: 'confirm', message: 'Type the candidate’s full name exactly as it is shown.' }],
+        });
       }
       const { applicationIds } = await this.privacy.erase(
         caller.organizationId,

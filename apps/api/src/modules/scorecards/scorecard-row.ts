@@ -1,4 +1,5 @@
-import type { Amendment, PlanStepKind, Recommendation, Scorecard, ScorecardRating } from '@scorecard/contracts';
+import type { Amendment, Scorecard, ScorecardRating } from '@scorecard/contracts';
+import type { Col } from '../../database/db.js';
 
 /**
  * How a scorecard is read, wherever it is read: the columns (ratings, red flags and amendments
@@ -47,30 +48,53 @@ export const SCORECARD_JOINS = `
   join users su on su.organization_id = s.organization_id and su.id = s.interviewer_id
   join interviews si on si.organization_id = s.organization_id and si.id = s.interview_id`;
 
+/** The columns SCORECARD_COLUMNS gives. */
+export interface ScorecardColumns {
+  sc_id: Col<'scorecards', 'id'>;
+  sc_interview_id: Col<'scorecards', 'interview_id'>;
+  sc_application_id: Col<'scorecards', 'application_id'>;
+  sc_interviewer_id: Col<'scorecards', 'interviewer_id'>;
+  sc_interviewer_name: Col<'users', 'name'>;
+  sc_step: Col<'interviews', 'step_name'>;
+  sc_step_kind: Col<'interviews', 'step_kind'>;
+  sc_contradiction_confirmed_at: Col<'scorecards', 'contradiction_confirmed_at'>;
+  sc_rubric_version_id: Col<'scorecards', 'rubric_version_id'>;
+  sc_checklist_version_id: Col<'scorecards', 'checklist_version_id'>;
+  sc_status: Col<'scorecards', 'status'>;
+  sc_recommendation: Col<'scorecards', 'recommendation'>;
+  sc_summary: Col<'scorecards', 'summary'>;
+  sc_notes: Col<'scorecards', 'notes'>;
+  sc_revision: Col<'scorecards', 'revision'>;
+  sc_submitted_at: Col<'scorecards', 'submitted_at'>;
+  sc_updated_at: Col<'scorecards', 'updated_at'>;
+  sc_ratings: ScorecardRating[];
+  sc_red_flags: { flagKey: string; evidence: string }[];
+  sc_amendments: Amendment[];
+}
+
 /** Maps the SCORECARD_COLUMNS of a row; notes are kept only for `viewerId`, the author. */
-export function toScorecard(r: Record<string, unknown>, viewerId: string): Scorecard {
-  const interviewerId = r.sc_interviewer_id as string;
+export function toScorecard(r: ScorecardColumns, viewerId: string): Scorecard {
+  const interviewerId = r.sc_interviewer_id;
   return {
-    id: r.sc_id as string,
-    interviewId: r.sc_interview_id as string,
-    applicationId: r.sc_application_id as string,
-    interviewer: { id: interviewerId, name: r.sc_interviewer_name as string },
-    step: r.sc_step as string,
-    stepKind: r.sc_step_kind as PlanStepKind,
-    rubricVersionId: r.sc_rubric_version_id as string,
-    checklistVersionId: (r.sc_checklist_version_id as string | null) ?? null,
-    status: r.sc_status as 'draft' | 'submitted',
-    ratings: r.sc_ratings as ScorecardRating[],
-    redFlags: r.sc_red_flags as { flagKey: string; evidence: string }[],
-    recommendation: (r.sc_recommendation as Recommendation | null) ?? null,
-    summary: r.sc_summary as string,
-    notes: interviewerId === viewerId ? (r.sc_notes as string) : '',
-    revision: r.sc_revision as number,
-    submittedAt: r.sc_submitted_at ? (r.sc_submitted_at as Date).toISOString() : null,
-    contradictionConfirmedAt: r.sc_contradiction_confirmed_at
-      ? (r.sc_contradiction_confirmed_at as Date).toISOString()
-      : null,
-    amendments: (r.sc_amendments as Amendment[]).map((a) => ({
+    id: r.sc_id,
+    interviewId: r.sc_interview_id,
+    applicationId: r.sc_application_id,
+    interviewer: { id: interviewerId, name: r.sc_interviewer_name },
+    step: r.sc_step,
+    stepKind: r.sc_step_kind,
+    rubricVersionId: r.sc_rubric_version_id,
+    checklistVersionId: r.sc_checklist_version_id,
+    // Every query with these columns reads live scorecards only (status <> 'void').
+    status: r.sc_status as Scorecard['status'],
+    ratings: r.sc_ratings,
+    redFlags: r.sc_red_flags,
+    recommendation: r.sc_recommendation,
+    summary: r.sc_summary,
+    notes: interviewerId === viewerId ? r.sc_notes : '',
+    revision: r.sc_revision,
+    submittedAt: r.sc_submitted_at?.toISOString() ?? null,
+    contradictionConfirmedAt: r.sc_contradiction_confirmed_at?.toISOString() ?? null,
+    amendments: r.sc_amendments.map((a) => ({
       ...a,
       at: new Date(a.at).toISOString(),
       original: {
@@ -84,6 +108,6 @@ export function toScorecard(r: Record<string, unknown>, viewerId: string): Score
         summary: a.original.summary,
       },
     })),
-    updatedAt: (r.sc_updated_at as Date).toISOString(),
+    updatedAt: r.sc_updated_at.toISOString(),
   };
 }

@@ -4,35 +4,27 @@ import type {
   Expectations,
   MyInterview,
   PlanStepKind,
-  Recommendation,
   RedFlagItem,
+  Recommendation,
   RubricContent,
   Scorecard,
 } from '@scorecard/contracts';
 import type { EntityManager } from 'typeorm';
 import { Db } from '../../database/db.js';
-import { SCORECARD_COLUMNS, SCORECARD_JOINS, toScorecard } from './scorecard-row.js';
+import { SCORECARD_COLUMNS, SCORECARD_JOINS, toScorecard, type ScorecardColumns } from './scorecard-row.js';
+import {
+  AMENDMENT_SQL,
+  KIT_SQL,
+  LOCK_SQL,
+  myInterviewsSql,
+  type KitSqlRow,
+  type LockedScorecard,
+  type LockSqlRow,
+  type MyInterviewRow,
+  type MyInterviewsView,
+} from './scorecards.sql.js';
 
-export type MyInterviewsView = 'upcoming' | 'awaiting' | 'submitted';
-
-/** A scorecard as locked for a change, with what its keys and completeness are checked against. */
-export interface LockedScorecard {
-  id: string;
-  applicationId: string;
-  interviewerId: string;
-  status: 'draft' | 'submitted' | 'void';
-  revision: number;
-  ratings: { criterionKey: string; rating: 1 | 2 | 3 | 4 | null; evidence: string }[];
-  redFlags: { flagKey: string; evidence: string }[];
-  recommendation: Recommendation | null;
-  focusCompetencyKeys: string[];
-  /** The criteria the interview asked: exactly what the scorecard rates. */
-  questionKeys: string[];
-  stepKind: PlanStepKind;
-  startsAt: Date;
-  rubric: RubricContent;
-  checklistItems: RedFlagItem[];
-}
+export type { LockedScorecard, MyInterviewsView } from './scorecards.sql.js';
 
 /** The content a save or an amendment writes. */
 export interface ScorecardContentInput {
@@ -82,12 +74,11 @@ export interface OwnCards {
   ownSubmitted: number;
 }
 
-/** The order of each view of "my interviews"; the view names come from the validated query. */
-const VIEW_ORDER: Record<MyInterviewsView, string> = {
-  upcoming: 'm.starts_at, m.scorecard_id',
-  awaiting: 'm.feedback_due_at, m.scorecard_id',
-  submitted: 'm.submitted_at desc, m.scorecard_id',
-};
+/** OwnCards as the queries count them. */
+interface OwnCounts {
+  drafts: number;
+  submitted: number;
+}
 
 @Injectable()
 export class ScorecardsRepository {
@@ -106,60 +97,41 @@ export class ScorecardsRepository {
     items: MyInterview[];
     counts: { upcoming: number; awaiting: number; submitted: number; overdue: number };
   }> {
-    const rows: Record<string, unknown>[] = await this.db.query(
-      `with mine as (
-         select s.id as scorecard_id, s.status, s.submitted_at, s.application_id,
-                i.id as interview_id, i.step_name, i.starts_at, i.duration_minutes, i.feedback_due_at,
-                case when s.status = 'submitted' then 'submitted'
-                     when i.starts_at > now() then 'upcoming'
-                     else 'awaiting' end as view,
-                s.status = 'draft' and i.feedback_due_at < now() as overdue
-           from scorecards s
-           join interviews i on i.organization_id = s.organization_id and i.id = s.interview_id
-          where s.organization_id = $1 and s.interviewer_id = $2 and s.status in ('draft', 'submitted')
-            and i.status = 'scheduled'),
-       counts as (
-         select count(*) filter (where view = 'upcoming')::int as n_upcoming,
-                count(*) filter (where view = 'awaiting')::int as n_awaiting,
-                count(*) filter (where view = 'submitted')::int as n_submitted,
-                count(*) filter (where view = 'awaiting' and overdue)::int as n_overdue
-           from mine)
-       select counts.*, p.*
-         from counts
-         left join lateral (
-           select m.*, c.name as candidate_name, o.id as opening_id, o.title as opening_title
-             from mine m
-             join applications a on a.organization_id = $1 and a.id = m.application_id
-             join candidates c on c.organization_id = $1 and c.id = a.candidate_id
-             join openings o on o.organization_id = $1 and o.id = a.opening_id
-            where m.view = $3
-            order by ${VIEW_ORDER[view]}
-            limit $4 offset $5) p on true`,
-      [organizationId, userId, view, page.limit, page.offset],
-    );
+    const rows = await this.db.query<MyInterviewRow[]>(myInterviewsSql(view), [
+      organizationId,
+      userId,
+      view,
+      page.limit,
+      page.offset,
+    ]);
     const first = rows[0]!;
     return {
       counts: {
-        upcoming: first.n_upcoming as number,
-        awaiting: first.n_awaiting as number,
-        submitted: first.n_submitted as number,
-        overdue: first.n_overdue as number,
+        upcoming: first.n_upcoming,
+        awaiting: first.n_awaiting,
+        submitted: first.n_submitted,
+        overdue: first.n_overdue,
       },
-      items: rows
-        .filter((r) => r.scorecard_id)
-        .map((r) => ({
-          interviewId: r.interview_id as string,
-          scorecardId: r.scorecard_id as string,
-          candidate: { name: r.candidate_name as string },
-          opening: { id: r.opening_id as string, title: r.opening_title as string },
-          step: r.step_name as string,
-          startsAt: (r.starts_at as Date).toISOString(),
-          durationMinutes: r.duration_minutes as number,
-          feedbackDueAt: (r.feedback_due_at as Date).toISOString(),
-          scorecardStatus: r.status as 'draft' | 'submitted',
-          submittedAt: r.submitted_at ? (r.submitted_at as Date).toISOString() : null,
-          overdue: r.overdue as boolean,
-        })),
+      items: rows.flatMap((r) =>
+        r.scorecard_id === null
+          ? []
+          : [
+              {
+                interviewId: r.interview_id,
+                scorecardId: r.scorecard_id,
+                candidate: { name: r.candidate_name },
+                opening: { id: r.opening_id, title: r.opening_title },
+                step: r.step_name,
+                startsAt: r.starts_at.toISOString(),
+                durationMinutes: r.duration_minutes,
+                feedbackDueAt: r.feedback_due_at.toISOString(),
+                // `mine` holds drafts and submitted scorecards only.
+                scorecardStatus: r.status as MyInterview['scorecardStatus'],
+                submittedAt: r.submitted_at?.toISOString() ?? null,
+                overdue: r.overdue,
+              },
+            ],
+      ),
     };
   }
 
@@ -168,61 +140,40 @@ export class ScorecardsRepository {
    * in one query.
    */
   async kit(organizationId: string, interviewId: string, viewerId: string): Promise<KitRow | null> {
-    const rows: Record<string, unknown>[] = await this.db.query(
-      `select i.id, i.interviewer_id, i.step_name, i.step_kind, i.starts_at, i.duration_minutes, i.feedback_due_at,
-              i.status, i.focus_competency_keys, i.question_keys,
-              o.id as opening_id, o.title as opening_title, o.hide_candidate_details, o.expectations,
-              o.coding_share_pct,
-              c.id as candidate_id, c.name as candidate_name, c.current_title, c.current_company, c.location, c.links,
-              rv.content as rubric, cv.content as checklist,
-              ${SCORECARD_COLUMNS}
-         from interviews i
-         join applications a on a.organization_id = i.organization_id and a.id = i.application_id
-         join candidates c on c.organization_id = a.organization_id and c.id = a.candidate_id
-         join openings o on o.organization_id = a.organization_id and o.id = a.opening_id
-         left join scorecards s on s.organization_id = i.organization_id and s.interview_id = i.id
-                               and s.status <> 'void'
-         left join users su on su.organization_id = s.organization_id and su.id = s.interviewer_id
-         left join interviews si on si.organization_id = s.organization_id and si.id = s.interview_id
-         left join rubric_versions rv on rv.organization_id = s.organization_id and rv.id = s.rubric_version_id
-         left join red_flag_checklist_versions cv on cv.organization_id = s.organization_id
-                                                 and cv.id = s.checklist_version_id
-        where i.organization_id = $1 and i.id = $2`,
-      [organizationId, interviewId],
-    );
+    const rows = await this.db.query<KitSqlRow[]>(KIT_SQL, [organizationId, interviewId]);
     const r = rows[0];
     if (!r) return null;
     return {
       interview: {
-        id: r.id as string,
-        interviewerId: r.interviewer_id as string,
-        step: r.step_name as string,
-        stepKind: r.step_kind as PlanStepKind,
-        startsAt: r.starts_at as Date,
-        durationMinutes: r.duration_minutes as number,
-        feedbackDueAt: r.feedback_due_at as Date,
-        status: r.status as 'scheduled' | 'cancelled',
-        focusCompetencyKeys: r.focus_competency_keys as string[],
-        questionKeys: r.question_keys as string[],
+        id: r.id,
+        interviewerId: r.interviewer_id,
+        step: r.step_name,
+        stepKind: r.step_kind,
+        startsAt: r.starts_at,
+        durationMinutes: r.duration_minutes,
+        feedbackDueAt: r.feedback_due_at,
+        status: r.status,
+        focusCompetencyKeys: r.focus_competency_keys,
+        questionKeys: r.question_keys,
       },
       opening: {
-        id: r.opening_id as string,
-        title: r.opening_title as string,
-        hideCandidateDetails: r.hide_candidate_details as boolean,
-        expectations: r.expectations as Expectations,
-        codingSharePct: (r.coding_share_pct as number | null) ?? null,
+        id: r.opening_id,
+        title: r.opening_title,
+        hideCandidateDetails: r.hide_candidate_details,
+        expectations: r.expectations,
+        codingSharePct: r.coding_share_pct,
       },
       candidate: {
-        id: r.candidate_id as string,
-        name: r.candidate_name as string,
-        currentTitle: r.current_title as string,
-        currentCompany: r.current_company as string,
-        location: r.location as string,
-        links: r.links as CandidateLinks,
+        id: r.candidate_id,
+        name: r.candidate_name,
+        currentTitle: r.current_title,
+        currentCompany: r.current_company,
+        location: r.location,
+        links: r.links,
       },
-      rubric: (r.rubric as RubricContent | null) ?? null,
-      checklistItems: (r.checklist as { items: RedFlagItem[] } | null)?.items ?? [],
-      scorecard: r.sc_id ? toScorecard(r, viewerId) : null,
+      rubric: r.rubric,
+      checklistItems: r.checklist?.items ?? [],
+      scorecard: r.sc_id === null ? null : toScorecard(r, viewerId),
     };
   }
 
@@ -235,7 +186,7 @@ export class ScorecardsRepository {
     id: string,
     viewerId: string,
   ): Promise<{ scorecard: Scorecard; viewer: OwnCards } | null> {
-    const rows: Record<string, unknown>[] = await this.db.query(
+    const rows = await this.db.query<(ScorecardColumns & OwnCounts)[]>(
       `select ${SCORECARD_COLUMNS}, own.drafts, own.submitted
          from scorecards s
          ${SCORECARD_JOINS}
@@ -252,7 +203,7 @@ export class ScorecardsRepository {
     if (!r) return null;
     return {
       scorecard: toScorecard(r, viewerId),
-      viewer: { ownDrafts: r.drafts as number, ownSubmitted: r.submitted as number },
+      viewer: { ownDrafts: r.drafts, ownSubmitted: r.submitted },
     };
   }
 
@@ -263,7 +214,7 @@ export class ScorecardsRepository {
     viewerId: string,
     m: EntityManager = this.db.manager,
   ): Promise<Scorecard | null> {
-    const rows: Record<string, unknown>[] = await m.query(
+    const rows = await m.query<ScorecardColumns[]>(
       `select ${SCORECARD_COLUMNS} from scorecards s ${SCORECARD_JOINS}
         where s.organization_id = $1 and s.id = $2 and s.status <> 'void'`,
       [organizationId, id],
@@ -273,7 +224,7 @@ export class ScorecardsRepository {
 
   /** The viewer's live scorecards on an application, or null when the application is not in the organization. */
   async viewerOnApplication(organizationId: string, applicationId: string, viewerId: string): Promise<OwnCards | null> {
-    const rows: { drafts: number; submitted: number }[] = await this.db.query(
+    const rows = await this.db.query<OwnCounts[]>(
       `select count(*) filter (where o.status = 'draft')::int as drafts,
               count(*) filter (where o.status = 'submitted')::int as submitted
          from applications a
@@ -289,7 +240,7 @@ export class ScorecardsRepository {
 
   /** The submitted scorecards of an application, first submitted first, in one query. */
   async listSubmitted(organizationId: string, applicationId: string, viewerId: string): Promise<Scorecard[]> {
-    const rows: Record<string, unknown>[] = await this.db.query(
+    const rows = await this.db.query<ScorecardColumns[]>(
       `select ${SCORECARD_COLUMNS} from scorecards s ${SCORECARD_JOINS}
         where s.organization_id = $1 and s.application_id = $2 and s.status = 'submitted'
         order by s.submitted_at, s.id`,
@@ -303,43 +254,23 @@ export class ScorecardsRepository {
    * the content of its rubric and checklist versions.
    */
   async lock(organizationId: string, id: string, m: EntityManager): Promise<LockedScorecard | null> {
-    const rows: Record<string, unknown>[] = await m.query(
-      `select s.id, s.application_id, s.interviewer_id, s.status, s.revision, s.recommendation, i.focus_competency_keys,
-              i.question_keys, i.step_kind, i.starts_at, rv.content as rubric, cv.content as checklist,
-              coalesce((select json_agg(json_build_object('criterionKey', r.criterion_key, 'rating', r.rating,
-                                                          'evidence', r.evidence))
-                          from scorecard_ratings r
-                         where r.organization_id = s.organization_id and r.scorecard_id = s.id and r.asked),
-                       '[]') as ratings,
-              coalesce((select json_agg(json_build_object('flagKey', f.flag_key, 'evidence', f.evidence))
-                          from scorecard_red_flags f
-                         where f.organization_id = s.organization_id and f.scorecard_id = s.id), '[]') as red_flags
-         from scorecards s
-         join interviews i on i.organization_id = s.organization_id and i.id = s.interview_id
-         join rubric_versions rv on rv.organization_id = s.organization_id and rv.id = s.rubric_version_id
-         left join red_flag_checklist_versions cv on cv.organization_id = s.organization_id
-                                                 and cv.id = s.checklist_version_id
-        where s.organization_id = $1 and s.id = $2
-          for update of s`,
-      [organizationId, id],
-    );
-    const r = rows[0];
+    const [r] = await m.query<LockSqlRow[]>(LOCK_SQL, [organizationId, id]);
     if (!r) return null;
     return {
-      id: r.id as string,
-      applicationId: r.application_id as string,
-      interviewerId: r.interviewer_id as string,
-      status: r.status as LockedScorecard['status'],
-      revision: r.revision as number,
-      ratings: r.ratings as LockedScorecard['ratings'],
-      redFlags: r.red_flags as LockedScorecard['redFlags'],
-      recommendation: (r.recommendation as Recommendation | null) ?? null,
-      focusCompetencyKeys: r.focus_competency_keys as string[],
-      questionKeys: r.question_keys as string[],
-      stepKind: r.step_kind as PlanStepKind,
-      startsAt: r.starts_at as Date,
-      rubric: r.rubric as RubricContent,
-      checklistItems: (r.checklist as { items: RedFlagItem[] } | null)?.items ?? [],
+      id: r.id,
+      applicationId: r.application_id,
+      interviewerId: r.interviewer_id,
+      status: r.status,
+      revision: r.revision,
+      ratings: r.ratings,
+      redFlags: r.red_flags,
+      recommendation: r.recommendation,
+      focusCompetencyKeys: r.focus_competency_keys,
+      questionKeys: r.question_keys,
+      stepKind: r.step_kind,
+      startsAt: r.starts_at,
+      rubric: r.rubric,
+      checklistItems: r.checklist?.items ?? [],
     };
   }
 
@@ -453,27 +384,6 @@ export class ScorecardsRepository {
     m: EntityManager,
   ): Promise<void> {
     await m.query(`select set_config('scorecard.amending', 'on', true)`);
-    await m.query(
-      `insert into scorecard_amendments (organization_id, scorecard_id, amended_by, reason, after_feedback, original)
-       select s.organization_id, s.id, $3, $4,
-              exists (select 1 from feedback_views v
-                       where v.organization_id = s.organization_id and v.application_id = s.application_id
-                         and v.user_id = $3),
-              jsonb_build_object(
-                'ratings', coalesce((select jsonb_agg(jsonb_build_object('criterionKey', r.criterion_key,
-                                                       'competencyKey', r.competency_key, 'rating', r.rating,
-                                                       'evidence', r.evidence) order by r.criterion_key)
-                                       from scorecard_ratings r
-                                      where r.organization_id = s.organization_id and r.scorecard_id = s.id), '[]'),
-                'redFlags', coalesce((select jsonb_agg(jsonb_build_object('flagKey', f.flag_key, 'evidence', f.evidence)
-                                                       order by f.flag_key)
-                                        from scorecard_red_flags f
-                                       where f.organization_id = s.organization_id and f.scorecard_id = s.id), '[]'),
-                'recommendation', s.recommendation,
-                'summary', s.summary)
-         from scorecards s
-        where s.organization_id = $1 and s.id = $2`,
-      [organizationId, a.scorecardId, a.by, a.reason],
-    );
+    await m.query(AMENDMENT_SQL, [organizationId, a.scorecardId, a.by, a.reason]);
   }
 }

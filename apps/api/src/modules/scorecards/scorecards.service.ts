@@ -60,19 +60,15 @@ function scopeOf(card: LockedScorecard) {
 }
 
 const contradicts = (message: string) =>
-  new AppError(422, 'recommendation_contradicts_ratings', message, {
+  new AppError('recommendation_contradicts_ratings', message, {
     errors: [{ path: 'recommendation', message }],
   });
 
 const stale = () =>
-  new AppError(
-    409,
-    'stale_revision',
-    'This scorecard changed since you loaded it (another tab or device?). Reload it.',
-  );
+  new AppError('stale_revision', 'This scorecard changed since you loaded it (another tab or device?). Reload it.');
 
 const incomplete = (issues: ScorecardIssue[]) =>
-  new AppError(422, 'scorecard_incomplete', 'Some parts of the scorecard are still missing.', { errors: issues });
+  new AppError('scorecard_incomplete', 'Some parts of the scorecard are still missing.', { errors: issues });
 
 /** "2026-12-07 14:00 UTC": a start time the API can name without knowing the reader's time zone. */
 const utc = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
@@ -124,7 +120,7 @@ export class ScorecardsService {
     const row = await this.scorecards.kit(caller.organizationId, interviewId, caller.userId);
     if (!row || row.interview.status === 'cancelled') throw AppError.notFound('interview');
     if (row.interview.interviewerId !== caller.userId) {
-      throw new AppError(403, 'forbidden', 'Only the interviewer of this interview can open its kit.');
+      throw new AppError('forbidden', 'Only the interviewer of this interview can open its kit.');
     }
     if (!row.scorecard || !row.rubric) throw AppError.notFound('scorecard');
     const hidden = row.opening.hideCandidateDetails;
@@ -171,7 +167,7 @@ export class ScorecardsService {
     if (found.scorecard.interviewer.id === caller.userId) return found.scorecard;
     this.checkPanelFeedback(caller, found.viewer);
     if (found.scorecard.status !== 'submitted') {
-      throw new AppError(403, 'forbidden', 'A draft scorecard is visible only to its author until it is submitted.');
+      throw new AppError('forbidden', 'A draft scorecard is visible only to its author until it is submitted.');
     }
     await this.recordFeedbackViews(caller, [found.scorecard.applicationId]);
     return found.scorecard;
@@ -208,7 +204,7 @@ export class ScorecardsService {
     await this.db.transaction(async (m) => {
       const card = await this.lockForAuthor(caller, id, m);
       if (card.status !== 'draft') {
-        throw new AppError(409, 'invalid_transition', 'Submitted scorecards change only through an amendment.');
+        throw new AppError('invalid_transition', 'Submitted scorecards change only through an amendment.');
       }
       if (card.revision !== input.revision) throw stale();
       await this.scorecards.replaceContent(caller.organizationId, id, this.checkedContent(card, input), m);
@@ -229,7 +225,6 @@ export class ScorecardsService {
       if (card.revision !== input.revision) throw stale();
       if (card.startsAt.getTime() > Date.now()) {
         throw new AppError(
-          422,
           'interview_not_started',
           `This interview starts at ${utc(card.startsAt)}: submit the scorecard once it has started. Until then you can save it as a draft.`,
         );
@@ -258,7 +253,7 @@ export class ScorecardsService {
     await this.db.transaction(async (m) => {
       const card = await this.lockForAuthor(caller, id, m);
       if (card.status !== 'submitted') {
-        throw new AppError(409, 'invalid_transition', 'Only a submitted scorecard is amended: save the draft instead.');
+        throw new AppError('invalid_transition', 'Only a submitted scorecard is amended: save the draft instead.');
       }
       if (card.revision !== input.revision) throw stale();
       const content = this.checkedContent(card, input);
@@ -296,7 +291,6 @@ export class ScorecardsService {
   checkPanelFeedback(caller: Caller, own: OwnCards): void {
     if (canSeePanelFeedback({ role: caller.role, ...own })) return;
     throw new AppError(
-      403,
       'forbidden',
       own.ownDrafts > 0
         ? 'Submit your own scorecard first: until then the panel’s feedback stays hidden.'
@@ -309,11 +303,10 @@ export class ScorecardsService {
     const card = await this.scorecards.lock(caller.organizationId, id, m);
     if (!card) throw AppError.notFound('scorecard');
     if (card.interviewerId !== caller.userId) {
-      throw new AppError(403, 'forbidden', 'Only the interviewer who owns this scorecard can change it.');
+      throw new AppError('forbidden', 'Only the interviewer who owns this scorecard can change it.');
     }
     if (card.status === 'void') {
       throw new AppError(
-        409,
         'invalid_transition',
         'This interview was reassigned or cancelled, so this scorecard no longer takes feedback.',
       );
@@ -351,7 +344,6 @@ export class ScorecardsService {
     const unasked = unaskedRatings(input, askedKeys);
     if (unasked.length > 0) {
       throw new AppError(
-        400,
         'criterion_not_asked',
         'A rating is the rating of an answer that was asked: rate only the questions this interview asked.',
         { errors: unasked },

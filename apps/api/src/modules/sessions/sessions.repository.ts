@@ -1,9 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { Role } from '@scorecard/contracts';
 import type { EntityManager } from 'typeorm';
 import type { Caller } from '../../common/request-context.js';
-import { Db } from '../../database/db.js';
+import { Db, type Col, type Cols } from '../../database/db.js';
 
 export function hashToken(token: string): Buffer {
   return createHash('sha256').update(token).digest();
@@ -29,15 +28,15 @@ export class SessionsRepository {
 
   /** The caller behind a token, if the session is live and its user active. */
   async findCaller(token: string): Promise<Caller | null> {
-    const rows: {
-      session_id: string;
-      organization_id: string;
-      organization_name: string;
-      user_id: string;
-      name: string;
-      email: string;
-      role: Role;
-    }[] = await this.db.query(
+    // The columns app_resolve_session returns (docs/schema.sql), from these tables.
+    const rows = await this.db.query<
+      (Cols<'users', 'name' | 'email' | 'role'> & {
+        session_id: Col<'sessions', 'id'>;
+        organization_id: Col<'sessions', 'organization_id'>;
+        organization_name: Col<'organizations', 'name'>;
+        user_id: Col<'sessions', 'user_id'>;
+      })[]
+    >(
       // One statement: it finds the session by its hash, then reads the user and organization as
       // that organization (row-level security; see the RowLevelSecurity migration).
       `select session_id, organization_id, organization_name, user_id, name, email, role

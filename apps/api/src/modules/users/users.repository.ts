@@ -1,18 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { PeopleQuery, Person, Role, User, UserListQuery } from '@scorecard/contracts';
 import type { EntityManager } from 'typeorm';
-import { Db, LOGIN_LOOKUP_SETTING } from '../../database/db.js';
+import { Db, escapeLike, isUniqueViolation, LOGIN_LOOKUP_SETTING, type Cols } from '../../database/db.js';
 
-interface UserRow {
-  id: string;
-  organization_id: string;
-  name: string;
-  email: string;
-  role: Role;
-  active: boolean;
-  created_at: Date;
-  deactivated_at: Date | null;
-}
+type UserRow = Cols<
+  'users',
+  'id' | 'organization_id' | 'name' | 'email' | 'role' | 'active' | 'created_at' | 'deactivated_at'
+>;
 
 const COLUMNS = `id, organization_id, name, email, role, active, created_at, deactivated_at`;
 
@@ -30,16 +24,6 @@ export function toUser(r: UserRow): User {
 
 /** Thrown when an email is already used by any user (emails sign in, so they are unique everywhere). */
 export class EmailTakenError extends Error {}
-
-function isUniqueViolation(err: unknown, constraint: string): boolean {
-  const e = err as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
-  const d = e.driverError ?? e;
-  return d.code === '23505' && d.constraint === constraint;
-}
-
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 @Injectable()
 export class UsersRepository {
@@ -66,7 +50,7 @@ export class UsersRepository {
       where.push(`active = $${args.length}`);
     }
     args.push(q.pageSize, (q.page - 1) * q.pageSize);
-    const rows: (UserRow & { total: number })[] = await this.db.query(
+    const rows = await this.db.query<(UserRow & { total: number })[]>(
       `select ${COLUMNS}, count(*) over ()::int as total
          from users where ${where.join(' and ')}
         order by lower(name), id
@@ -75,7 +59,7 @@ export class UsersRepository {
     );
     let total = rows[0]?.total ?? 0;
     if (rows.length === 0 && q.page > 1) {
-      const [c]: { n: number }[] = await this.db.query(
+      const [c] = await this.db.query<{ n: number }[]>(
         `select count(*)::int as n from users where ${where.join(' and ')}`,
         args.slice(0, -2),
       );
@@ -98,7 +82,7 @@ export class UsersRepository {
       where.push(`role = $${args.length}`);
     }
     args.push(q.pageSize, (q.page - 1) * q.pageSize);
-    const rows: (Person & { total: number })[] = await this.db.query(
+    const rows = await this.db.query<(Cols<'users', 'id' | 'name' | 'role'> & { total: number })[]>(
       `select id, name, role, count(*) over ()::int as total from users where ${where.join(' and ')}
         order by lower(name), id limit $${args.length - 1} offset $${args.length}`,
       args,
@@ -108,7 +92,7 @@ export class UsersRepository {
 
   async activeIds(organizationId: string, ids: string[], m: EntityManager = this.db.manager): Promise<string[]> {
     if (ids.length === 0) return [];
-    const rows: { id: string }[] = await m.query(
+    const rows = await m.query<Cols<'users', 'id'>[]>(
       `select id from users where organization_id = $1 and id = any($2::uuid[]) and active`,
       [organizationId, ids],
     );
@@ -121,7 +105,7 @@ export class UsersRepository {
     m: EntityManager = this.db.manager,
     lock = false,
   ): Promise<User | null> {
-    const rows: UserRow[] = await m.query(
+    const rows = await m.query<UserRow[]>(
       `select ${COLUMNS} from users where organization_id = $1 and id = $2${lock ? ' for update' : ''}`,
       [organizationId, id],
     );
@@ -130,8 +114,11 @@ export class UsersRepository {
 
   /** The one user who signs in with `email`, found before their organization is known. */
   async findForLogin(email: string): Promise<(User & { organizationId: string; passwordHash: string }) | null> {
-    const rows: (UserRow & { password_hash: string })[] = await this.db.lookup({ [LOGIN_LOOKUP_SETTING]: email }, () =>
-      this.db.query(`select ${COLUMNS}, password_hash from users where email = $1`, [email]),
+    const rows = await this.db.lookup({ [LOGIN_LOOKUP_SETTING]: email }, () =>
+      this.db.query<(UserRow & Cols<'users', 'password_hash'>)[]>(
+        `select ${COLUMNS}, password_hash from users where email = $1`,
+        [email],
+      ),
     );
     const r = rows[0];
     return r ? { ...toUser(r), organizationId: r.organization_id, passwordHash: r.password_hash } : null;
@@ -142,7 +129,7 @@ export class UsersRepository {
     m: EntityManager = this.db.manager,
   ): Promise<User> {
     try {
-      const [row]: UserRow[] = await m.query(
+      const [row] = await m.query<UserRow[]>(
         `insert into users (organization_id, name, email, role, password_hash)
          values ($1, $2, $3, $4, $5) returning ${COLUMNS}`,
         [input.organizationId, input.name, input.email, input.role, input.passwordHash],
@@ -157,7 +144,7 @@ export class UsersRepository {
 
   /** Locks the organization's active admins and counts them, so two demotions cannot race. */
   async lockActiveAdmins(organizationId: string, m: EntityManager): Promise<number> {
-    const rows: unknown[] = await m.query(
+    const rows = await m.query<unknown[]>(
       `select id from users where organization_id = $1 and role = 'admin' and active for update`,
       [organizationId],
     );
@@ -170,7 +157,7 @@ export class UsersRepository {
     change: { name?: string; role?: Role; active?: boolean },
     m: EntityManager,
   ): Promise<User> {
-    const [rows]: [UserRow[], number] = await m.query(
+    const [rows] = await m.query<[UserRow[], number]>(
       `update users set
           name = coalesce($3, name),
           role = coalesce($4, role),

@@ -18,7 +18,7 @@ import { SessionsService } from '../sessions/sessions.service.js';
 import { EmailTakenError, UsersRepository } from './users.repository.js';
 import { Db } from '../../database/db.js';
 
-const emailTaken = () => new AppError(409, 'email_taken', 'A user with this email already exists.');
+const emailTaken = () => new AppError('email_taken', 'A user with this email already exists.');
 
 @Injectable()
 export class UsersService {
@@ -90,7 +90,6 @@ export class UsersService {
       const verdict = checkMemberChange({ before, after, activeAdmins });
       if (!verdict.ok) {
         throw new AppError(
-          409,
           'last_admin',
           'This is the last active admin of the organization. Make someone else an admin first.',
         );

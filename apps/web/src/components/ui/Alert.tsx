@@ -30,3 +30,20 @@ export function Alert({ tone = 'error', title, children, onDismiss }: AlertProps
     </div>
   );
 }
+
+/** A dismissible notice: a success message as text, or a message with its tone. */
+export type Notice = string | { tone: 'success' | 'error'; text: string };
+
+/** Where a page announces what just happened; the slot stays in place so screen readers hear it. */
+export function NoticeSlot({ notice, onDismiss }: { notice: Notice | null; onDismiss: () => void }) {
+  const { tone, text } = typeof notice === 'string' ? { tone: 'success' as const, text: notice } : (notice ?? {});
+  return (
+    <div className="notice-slot" aria-live="polite">
+      {notice ? (
+        <Alert tone={tone} onDismiss={onDismiss}>
+          {text}
+        </Alert>
+      ) : null}
+    </div>
+  );
+}

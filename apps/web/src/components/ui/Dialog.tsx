@@ -63,3 +63,52 @@ export function Dialog({ open, onClose, title, description, children, role = 'di
     </dialog>
   );
 }
+
+type ConfirmDialogProps = {
+  open: boolean;
+  onClose: () => void;
+  title: string;
+  description: ReactNode;
+  /** Why the last attempt failed, shown above the buttons (an alert, or the caller's own element). */
+  failure: ReactNode;
+  confirmLabel: string;
+  pendingLabel: string;
+  pending: boolean;
+  /** For a step that takes something away (deactivate, close): the confirm button is red. */
+  danger?: boolean;
+  onConfirm: () => void;
+  /** "Cancel" unless the step itself is a cancellation ("Keep interview"). */
+  cancelLabel?: string;
+};
+
+/**
+ * Asks before a change that interrupts the user: what it does, Cancel (focused, so Enter changes
+ * nothing) and the confirm button, with the failure of the last attempt explained in place.
+ */
+export function ConfirmDialog(props: ConfirmDialogProps) {
+  const { pending, danger = false } = props;
+  return (
+    <Dialog
+      open={props.open}
+      onClose={props.onClose}
+      role="alertdialog"
+      title={props.title}
+      description={props.description}
+    >
+      {props.failure}
+      <div className="form__actions">
+        <button type="button" className="button button--secondary" onClick={props.onClose} autoFocus>
+          {props.cancelLabel ?? 'Cancel'}
+        </button>
+        <button
+          type="button"
+          className={danger ? 'button button--danger' : 'button button--primary'}
+          disabled={pending || !props.open}
+          onClick={props.onConfirm}
+        >
+          {pending ? props.pendingLabel : props.confirmLabel}
+        </button>
+      </div>
+    </Dialog>
+  );
+}

@@ -39,3 +39,44 @@ export function Field({ label, error, hint, children }: FieldProps) {
     </div>
   );
 }
+
+/** The options of a select: each value with its label, after an optional first option with no value. */
+export function OptionList<T extends string>({
+  values,
+  labels,
+  empty,
+}: {
+  values: readonly T[];
+  labels: Record<T, string>;
+  /** The label of a first option with no value, such as "Choose a source". */
+  empty?: string;
+}) {
+  return (
+    <>
+      {empty === undefined ? null : <option value="">{empty}</option>}
+      {values.map((value) => (
+        <option key={value} value={value}>
+          {labels[value]}
+        </option>
+      ))}
+    </>
+  );
+}
+
+type FormSectionProps = { title: string; description?: ReactNode; children: ReactNode };
+
+/** A titled group of a long form's fields, with its lead on the side. */
+export function FormSection({ title, description, children }: FormSectionProps) {
+  const id = useId();
+  return (
+    <section className="form-section" aria-labelledby={id}>
+      <div className="form-section__intro">
+        <h2 id={id} className="form-section__title">
+          {title}
+        </h2>
+        {description ? <p className="form-section__description">{description}</p> : null}
+      </div>
+      <div className="form-section__fields">{children}</div>
+    </section>
+  );
+}

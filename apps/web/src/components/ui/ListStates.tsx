@@ -1,27 +1,40 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { isApiError } from '@/lib/api';
+import { Pagination } from './Pagination';
 import { EmptyState, ErrorState, LoadingState } from './States';
 
+/** What the list's body needs of `useListParams`. */
+type ListControls = {
+  params: { page: number };
+  filtered: boolean;
+  setParams: (changes: { page: number }) => void;
+  clearFilters: () => void;
+};
+
+type Page<T> = { items: T[]; page: number; pageSize: number; total: number };
+
 /**
- * Every state of a paginated, filterable list other than "here are the rows": loading, no access,
- * failed (with retry), a page past the end, nothing matching the filters, and nothing at all.
- * Returns null when there are rows to show.
+ * Every state of a paginated, filterable list: loading, no access, failed (with retry), a page
+ * past the end, nothing matching the filters, nothing at all, and the rows with their pagination.
  */
-export function listStates(o: {
-  query: UseQueryResult<{ items: unknown[]; total: number }>;
+export function ListBody<T>(o: {
+  query: UseQueryResult<Page<T>>;
+  /** The list's page and filters (see `useListParams`). */
+  list: ListControls;
   /** Plural noun for messages: "users", "openings". */
   noun: string;
-  page: number;
-  filtered: boolean;
   noAccess: ReactNode;
-  onFirstPage: () => void;
-  onClearFilters: () => void;
   noMatchTitle: string;
-  noMatchHint: ReactNode;
+  noMatchHint?: ReactNode;
   empty: ReactNode;
-}): ReactNode | null {
-  const { query } = o;
+  /** The rows of a page. */
+  rows: (items: T[]) => ReactNode;
+  /** The pagination's label; by default "<Noun> pages". */
+  pagesLabel?: string;
+}): ReactNode {
+  const { query, list } = o;
+  const onPage = (page: number) => list.setParams({ page });
   if (query.isPending) return <LoadingState label={`Loading ${o.noun}…`} />;
   if (query.isError) {
     return isApiError(query.error, 'forbidden') ? (
@@ -35,30 +48,44 @@ export function listStates(o: {
       />
     );
   }
-  if (query.data.items.length > 0) return null;
-  if (query.data.total > 0 && o.page > 1) {
+  const data = query.data;
+  if (data.items.length > 0) {
+    return (
+      <>
+        {o.rows(data.items)}
+        <Pagination
+          label={o.pagesLabel ?? `${o.noun.charAt(0).toUpperCase()}${o.noun.slice(1)} pages`}
+          page={data.page}
+          pageSize={data.pageSize}
+          total={data.total}
+          onPageChange={onPage}
+        />
+      </>
+    );
+  }
+  if (data.total > 0 && list.params.page > 1) {
     return (
       <EmptyState
         title="This page is empty"
         action={
-          <button type="button" className="button button--secondary" onClick={o.onFirstPage}>
+          <button type="button" className="button button--secondary" onClick={() => onPage(1)}>
             Go to the first page
           </button>
         }
       />
     );
   }
-  if (o.filtered) {
+  if (list.filtered) {
     return (
       <EmptyState
         title={o.noMatchTitle}
         action={
-          <button type="button" className="button button--secondary" onClick={o.onClearFilters}>
+          <button type="button" className="button button--secondary" onClick={list.clearFilters}>
             Clear filters
           </button>
         }
       >
-        <p>{o.noMatchHint}</p>
+        {o.noMatchHint ? <p>{o.noMatchHint}</p> : null}
       </EmptyState>
     );
   }

@@ -197,7 +197,7 @@ function sameMinute(a: Date, b: string): boolean {
  * along with a new time.
  */
 export function toChangeRequest(interview: Interview, v: ChangeFormOutput): UpdateInterviewRequest | null {
-  const body: UpdateInterviewRequest = { version: interview.version };
+  const body: UpdateInterviewRequest = { revision: interview.revision };
   if (v.interviewerId !== interview.interviewer.id) body.interviewerId = v.interviewerId;
   if (!sameMinute(v.startsAt, interview.startsAt)) body.startsAt = toOffsetIso(v.startsAt);
   if (v.durationMinutes !== interview.durationMinutes) body.durationMinutes = v.durationMinutes;

@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { useMoveApplication } from './api/move-application';
 import { isStaleMove, moveErrorMessage } from './pipeline-copy';
 
-/** What is being moved, as the person saw it (the version makes a move on stale data answer 409). */
-export type MoveSubject = { applicationId: string; name: string; stage: Stage; version: number };
+/** What is being moved, as the person saw it (the revision makes a move on stale data answer 409). */
+export type MoveSubject = { applicationId: string; name: string; stage: Stage; revision: number };
 /** The move dialog: choosing a stage (`to` null), or giving a reason for rejecting or withdrawing. */
 export type MoveDialogState = { subject: MoveSubject; to: Stage | null } | null;
 /** The move just made, which its author may undo for a few seconds (`checkUndo`). */
@@ -16,7 +16,7 @@ export type UndoableMove = {
   name: string;
   from: Stage;
   to: Stage;
-  version: number;
+  revision: number;
 };
 
 type Options = {
@@ -41,7 +41,7 @@ export function useStageMover({ onMoved, onStale }: Options) {
     setFailure(null);
     setAnnouncement(`Moving ${subject.name} to ${STAGE_LABELS[to]}…`);
     move.mutate(
-      { id: subject.applicationId, body: { to, note, version: subject.version, ...(reason ? { reason } : {}) } },
+      { id: subject.applicationId, body: { to, note, revision: subject.revision, ...(reason ? { reason } : {}) } },
       {
         onSuccess: (application) => {
           setDialog(null);
@@ -55,7 +55,7 @@ export function useStageMover({ onMoved, onStale }: Options) {
                   name: subject.name,
                   from: subject.stage,
                   to: application.stage,
-                  version: application.version,
+                  revision: application.revision,
                 }
               : null,
           );
@@ -80,7 +80,7 @@ export function useStageMover({ onMoved, onStale }: Options) {
     move.mutate(
       {
         id: target.applicationId,
-        body: { to: target.from, note: '', version: target.version, undoOf: target.moveId },
+        body: { to: target.from, note: '', revision: target.revision, undoOf: target.moveId },
       },
       {
         onSuccess: (application) => {
@@ -90,7 +90,7 @@ export function useStageMover({ onMoved, onStale }: Options) {
             applicationId: target.applicationId,
             name: target.name,
             stage: target.to,
-            version: target.version,
+            revision: target.revision,
           });
         },
         onError: (error) => {

@@ -1,7 +1,10 @@
 import type { Calibration } from '@scorecard/contracts';
 import { alphaReading, formatAlpha, formatAlphaInterval, plural } from '../analytics-copy';
 import { SampledFigure } from './SampledFigure';
-import { ScrollRegion } from '@/components/ui/ScrollRegion';
+
+type Agreement = Calibration['agreement'][number];
+import { useMemo } from 'react';
+import { DataTable, type DataColumn } from '@/components/ui/DataTable';
 
 /**
  * Krippendorff's alpha per competency, with its 95% bootstrap interval, its units and a reading in
@@ -9,78 +12,76 @@ import { ScrollRegion } from '@/components/ui/ScrollRegion';
  * below the unit threshold.
  */
 export function AgreementTable({ calibration }: { calibration: Calibration }) {
-  const needs = plural(calibration.thresholds.alphaUnits, 'unit');
+  const columns = useMemo<DataColumn<Agreement>[]>(() => {
+    const threshold = calibration.thresholds.alphaUnits;
+    const needs = plural(threshold, 'unit');
+    return [
+      { id: 'competency', header: 'Competency', meta: { rowHeader: true }, cell: ({ row }) => row.original.competency },
+      {
+        id: 'alpha',
+        header: 'Alpha',
+        meta: { className: 'table__num', headerClassName: 'table__num', cellName: 'alpha' },
+        cell: ({ row: { original: c } }) =>
+          c.alpha === null ? (
+            <NoFigure />
+          ) : (
+            <SampledFigure enough={c.enough} sample={c.units} threshold={threshold} noun="unit">
+              {formatAlpha(c.alpha)}
+            </SampledFigure>
+          ),
+      },
+      {
+        id: 'interval',
+        header: '95% interval',
+        meta: { cellName: 'interval' },
+        cell: ({ row: { original: c } }) => (
+          <span className={c.enough ? undefined : 'muted'}>
+            {c.interval === null ? <NoFigure /> : formatAlphaInterval(c.interval)}
+          </span>
+        ),
+      },
+      {
+        id: 'units',
+        header: 'Units',
+        meta: { className: 'table__num', headerClassName: 'table__num' },
+        cell: ({ row }) => row.original.units,
+      },
+      {
+        id: 'reading',
+        header: 'Reading',
+        meta: { cellName: 'reading' },
+        cell: ({ row: { original: c } }) => {
+          const reading = c.alpha === null ? null : alphaReading(c.alpha);
+          if (c.allSame) return <span className="agreement agreement--same">Everyone gave the same rating</span>;
+          if (reading === null) return <span className="muted">Not enough overlap</span>;
+          if (c.enough) return <span className={`agreement agreement--${reading.tone}`}>{reading.label}</span>;
+          return <span className="muted">Too little data to read (needs {needs})</span>;
+        },
+      },
+    ];
+  }, [calibration.thresholds.alphaUnits]);
   return (
-    <ScrollRegion label="Panel agreement table">
-      <table className="table analytics-table" data-table="agreement">
-        <caption className="visually-hidden">Panel agreement per competency (Krippendorff’s alpha, ordinal)</caption>
-        <thead>
-          <tr>
-            <th scope="col">Competency</th>
-            <th scope="col" className="table__num">
-              Alpha
-            </th>
-            <th scope="col">95% interval</th>
-            <th scope="col" className="table__num">
-              Units
-            </th>
-            <th scope="col">Reading</th>
-          </tr>
-        </thead>
-        <tbody>
-          {calibration.agreement.map((c) => {
-            const reading = c.alpha === null ? null : alphaReading(c.alpha);
-            return (
-              <tr key={c.competencyKey} data-competency={c.competency}>
-                <th scope="row">{c.competency}</th>
-                <td className="table__num" data-cell="alpha">
-                  {c.alpha === null ? (
-                    <>
-                      <span className="muted" aria-hidden="true">
-                        –
-                      </span>
-                      <span className="visually-hidden">None</span>
-                    </>
-                  ) : (
-                    <SampledFigure
-                      enough={c.enough}
-                      sample={c.units}
-                      threshold={calibration.thresholds.alphaUnits}
-                      noun="unit"
-                    >
-                      {formatAlpha(c.alpha)}
-                    </SampledFigure>
-                  )}
-                </td>
-                <td data-cell="interval" className={c.enough ? undefined : 'muted'}>
-                  {c.interval === null ? (
-                    <>
-                      <span className="muted" aria-hidden="true">
-                        –
-                      </span>
-                      <span className="visually-hidden">None</span>
-                    </>
-                  ) : (
-                    formatAlphaInterval(c.interval)
-                  )}
-                </td>
-                <td className="table__num">{c.units}</td>
-                <td data-cell="reading">
-                  {c.allSame ? (
-                    <span className="agreement agreement--same">Everyone gave the same rating</span>
-                  ) : reading === null ? (
-                    <span className="muted">Not enough overlap</span>
-                  ) : c.enough ? (
-                    <span className={`agreement agreement--${reading.tone}`}>{reading.label}</span>
-                  ) : (
-                    <span className="muted">Too little data to read (needs {needs})</span>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </ScrollRegion>
+    <DataTable
+      scrollLabel="Panel agreement table"
+      columns={columns}
+      data={calibration.agreement}
+      rowId={(c) => c.competencyKey}
+      className="analytics-table"
+      tableName="agreement"
+      caption="Panel agreement per competency (Krippendorff’s alpha, ordinal)"
+      rowProps={(c) => ({ 'data-competency': c.competency })}
+    />
+  );
+}
+
+/** A dash for the eye, "None" for assistive technology. */
+function NoFigure() {
+  return (
+    <>
+      <span className="muted" aria-hidden="true">
+        –
+      </span>
+      <span className="visually-hidden">None</span>
+    </>
   );
 }

@@ -1,5 +1,5 @@
 import type { OpeningStatus } from '@scorecard/contracts';
-import { useId } from 'react';
+import { DateFilter, FilterBar, SelectFilter } from '@/components/ui/FilterBar';
 import { useOpeningOptions } from '../api/analytics-queries';
 import { DEFAULT_RANGE_DAYS, type AnalyticsFilters, type FilterErrors } from '../analytics-filters';
 
@@ -22,80 +22,34 @@ type AnalyticsFilterBarProps = {
 
 /** The opening and the date range both reports cover; the page keeps them in the URL. */
 export function AnalyticsFilterBar(props: AnalyticsFilterBarProps) {
-  const id = useId();
   const openings = useOpeningOptions();
   const { filters, errors } = props;
-  const known = openings.data?.items.some((o) => o.id === filters.openingId) ?? false;
-  const field = (name: 'openingId' | 'from' | 'to') =>
-    errors?.[name] ? 'toolbar__field field--invalid' : 'toolbar__field';
-  const describedBy = (name: 'openingId' | 'from' | 'to') => (errors?.[name] ? `${id}-${name}-error` : undefined);
-  const error = (name: 'openingId' | 'from' | 'to') =>
-    errors?.[name] ? (
-      <p id={`${id}-${name}-error`} className="field__error">
-        {errors[name]}
-      </p>
-    ) : null;
-
+  const options = openings.data?.items.map((o) => ({ value: o.id, label: `${o.title}${STATUS_SUFFIX[o.status]}` }));
   return (
-    <div className="toolbar analytics-filters" role="group" aria-label="Filters">
-      <div className={`${field('openingId')} analytics-filters__opening`}>
-        <label htmlFor={`${id}-opening`} className="field__label">
-          Opening
-        </label>
-        <select
-          id={`${id}-opening`}
-          className="select"
-          value={filters.openingId}
-          onChange={(e) => props.onOpeningChange(e.target.value)}
-          aria-invalid={Boolean(errors?.openingId)}
-          aria-describedby={describedBy('openingId')}
-        >
-          <option value="">All openings</option>
-          {filters.openingId && !known ? (
-            <option value={filters.openingId}>{openings.isPending ? 'Loading…' : 'Unknown opening'}</option>
-          ) : null}
-          {openings.data?.items.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.title}
-              {STATUS_SUFFIX[o.status]}
-            </option>
-          ))}
-        </select>
-        {error('openingId')}
-        {openings.isError ? <p className="field__hint">Couldn’t load the openings; reload to try again.</p> : null}
-      </div>
-      <div className={`${field('from')} analytics-filters__date`}>
-        <label htmlFor={`${id}-from`} className="field__label">
-          From
-        </label>
-        <input
-          id={`${id}-from`}
-          className="input"
-          type="date"
-          value={filters.from}
-          max={filters.to || undefined}
-          onChange={(e) => props.onDateChange({ from: e.target.value })}
-          aria-invalid={Boolean(errors?.from)}
-          aria-describedby={describedBy('from')}
+    <FilterBar label="Filters" role="group" className="analytics-filters">
+      <SelectFilter
+        label="Opening"
+        all="All openings"
+        unknown={openings.isPending ? 'Loading…' : 'Unknown opening'}
+        options={options}
+        value={filters.openingId}
+        onChange={props.onOpeningChange}
+        error={errors?.openingId ?? null}
+        hint={openings.isError ? <p className="field__hint">Couldn’t load the openings; reload to try again.</p> : null}
+        className="analytics-filters__opening"
+      />
+      {(['from', 'to'] as const).map((name) => (
+        <DateFilter
+          key={name}
+          label={name === 'from' ? 'From' : 'To'}
+          value={filters[name]}
+          min={name === 'to' ? filters.from : undefined}
+          max={name === 'from' ? filters.to : undefined}
+          onChange={(value) => props.onDateChange({ [name]: value })}
+          error={errors?.[name] ?? null}
+          className="analytics-filters__date"
         />
-        {error('from')}
-      </div>
-      <div className={`${field('to')} analytics-filters__date`}>
-        <label htmlFor={`${id}-to`} className="field__label">
-          To
-        </label>
-        <input
-          id={`${id}-to`}
-          className="input"
-          type="date"
-          value={filters.to}
-          min={filters.from || undefined}
-          onChange={(e) => props.onDateChange({ to: e.target.value })}
-          aria-invalid={Boolean(errors?.to)}
-          aria-describedby={describedBy('to')}
-        />
-        {error('to')}
-      </div>
+      ))}
       <div className="analytics-filters__actions">
         {props.isDefaultRange ? null : (
           <button type="button" className="button button--secondary button--small" onClick={props.onDefaultRange}>
@@ -108,6 +62,6 @@ export function AnalyticsFilterBar(props: AnalyticsFilterBarProps) {
           </button>
         ) : null}
       </div>
-    </div>
+    </FilterBar>
   );
 }

@@ -1,84 +1,52 @@
 import { STAGE_LABELS, type PipelineAnalytics } from '@scorecard/contracts';
-import { useId } from 'react';
 import { funnelSummary, percent } from '../analytics-copy';
+import { BarRow, ChartFigure, barLength } from '@/components/ui/BarChart';
 import { ScrollRegion } from '@/components/ui/ScrollRegion';
 
 type Funnel = PipelineAnalytics['funnel'];
 
 const WIDTH = 520;
-const LABEL_W = 100;
 const NEXT_W = 130;
 const VALUE_W = 40;
-const BAR_W = WIDTH - LABEL_W - NEXT_W - VALUE_W;
-const ROW_H = 40;
-const BAR_H = 22;
+const LABEL_W = 100;
+const LAYOUT = { labelWidth: LABEL_W, barWidth: WIDTH - LABEL_W - NEXT_W - VALUE_W, rowHeight: 40, barHeight: 22 };
 
 /**
  * The funnel as horizontal bars, one per stage, as long as the applications that reached it; on
  * the right, the share that went on to the next stage. The caption says the same in words.
  */
 export function FunnelChart({ funnel }: { funnel: Funnel }) {
-  const captionId = useId();
   const max = Math.max(1, ...funnel.map((s) => s.reached));
-  const height = funnel.length * ROW_H;
   return (
-    <figure className="analytics-chart">
-      <svg
-        className="analytics-chart__svg"
-        viewBox={`0 0 ${WIDTH} ${height}`}
-        width={WIDTH}
-        height={height}
-        role="img"
-        aria-labelledby={captionId}
-        data-chart="funnel"
-      >
-        {funnel.map((s, i) => {
-          const y = i * ROW_H;
-          const w = s.reached === 0 ? 0 : Math.max(3, (s.reached / max) * BAR_W);
-          const next = funnel[i + 1];
-          return (
-            <g key={s.stage} data-stage={s.stage}>
-              <text className="analytics-chart__label" x={LABEL_W - 12} y={y + ROW_H / 2 + 4} textAnchor="end">
-                {STAGE_LABELS[s.stage]}
-              </text>
-              <rect
-                className="analytics-chart__track"
-                x={LABEL_W}
-                y={y + (ROW_H - BAR_H) / 2}
-                width={BAR_W}
-                height={BAR_H}
-                rx={4}
-              />
-              {w > 0 ? (
-                <rect
-                  className={
-                    s.stage === 'hired' ? 'analytics-chart__bar analytics-chart__bar--hired' : 'analytics-chart__bar'
-                  }
-                  x={LABEL_W}
-                  y={y + (ROW_H - BAR_H) / 2}
-                  width={w}
-                  height={BAR_H}
-                  rx={4}
-                />
-              ) : null}
-              <text className="analytics-chart__value" x={LABEL_W + BAR_W + 10} y={y + ROW_H / 2 + 4}>
-                {s.reached}
-              </text>
-              {next ? (
-                <text className="analytics-chart__next" x={WIDTH} y={y + ROW_H / 2 + 4} textAnchor="end">
+    <ChartFigure width={WIDTH} height={funnel.length * LAYOUT.rowHeight} name="funnel" caption={funnelSummary(funnel)}>
+      {funnel.map((s, i) => {
+        const next = funnel[i + 1];
+        return (
+          <BarRow
+            key={s.stage}
+            layout={LAYOUT}
+            index={i}
+            data={{ 'data-stage': s.stage }}
+            label={STAGE_LABELS[s.stage]}
+            bar={{
+              length: s.reached === 0 ? 0 : barLength(s.reached, max, LAYOUT.barWidth),
+              className:
+                s.stage === 'hired' ? 'analytics-chart__bar analytics-chart__bar--hired' : 'analytics-chart__bar',
+            }}
+            value={s.reached}
+            extra={(textY) =>
+              next ? (
+                <text className="analytics-chart__next" x={WIDTH} y={textY} textAnchor="end">
                   {s.conversion === null
                     ? '–'
                     : `${percent(s.conversion)} to ${STAGE_LABELS[next.stage].toLowerCase()} ↓`}
                 </text>
-              ) : null}
-            </g>
-          );
-        })}
-      </svg>
-      <figcaption id={captionId} className="analytics-chart__caption">
-        {funnelSummary(funnel)}
-      </figcaption>
-    </figure>
+              ) : null
+            }
+          />
+        );
+      })}
+    </ChartFigure>
   );
 }
 

@@ -1,9 +1,11 @@
 import type { Calibration } from '@scorecard/contracts';
 import { formatHours, formatOffsetFigure, percent, verdictWord } from '../analytics-copy';
 import { SampledFigure } from './SampledFigure';
-import { ScrollRegion } from '@/components/ui/ScrollRegion';
+import { useMemo } from 'react';
+import { DataTable, type DataColumn } from '@/components/ui/DataTable';
 
 type InterviewersTableProps = { calibration: Calibration };
+type Interviewer = Calibration['interviewers'][number];
 
 /**
  * Per interviewer: scorecards, offset from co-raters on matched units (with its 95% interval and a
@@ -11,65 +13,83 @@ type InterviewersTableProps = { calibration: Calibration };
  */
 export function InterviewersTable({ calibration }: InterviewersTableProps) {
   const { thresholds } = calibration;
+  const columns = useMemo<DataColumn<Interviewer>[]>(
+    () => [
+      {
+        id: 'interviewer',
+        header: 'Interviewer',
+        meta: { rowHeader: true },
+        cell: ({ row }) => row.original.interviewer.name,
+      },
+      {
+        id: 'scorecards',
+        header: 'Scorecards',
+        meta: { className: 'table__num', headerClassName: 'table__num' },
+        cell: ({ row }) => row.original.scorecards,
+      },
+      {
+        id: 'offset',
+        header: 'Offset from co-raters',
+        meta: { cellName: 'offset' },
+        cell: ({ row: { original: r } }) => (
+          <SampledFigure
+            enough={r.offset.enough}
+            sample={r.offset.sample}
+            threshold={thresholds.offsetUnits}
+            noun="matched unit"
+            shortNoun="unit"
+          >
+            {r.offset.value === null ? 'No matched units' : <OffsetText offset={r.offset} />}
+          </SampledFigure>
+        ),
+      },
+      {
+        id: 'unassessed',
+        header: 'Questions unassessed',
+        meta: { cellName: 'unassessed' },
+        cell: ({ row: { original: r } }) => (
+          <SampledFigure
+            enough={r.unassessedShare.enough}
+            sample={r.unassessedShare.sample}
+            threshold={thresholds.scorecards}
+            noun="scorecard"
+          >
+            {r.unassessedShare.value === null ? 'No questions asked' : percent(r.unassessedShare.value)}
+          </SampledFigure>
+        ),
+      },
+      {
+        id: 'late',
+        header: 'Submitted late',
+        meta: { cellName: 'late' },
+        cell: ({ row: { original: r } }) => (
+          <SampledFigure
+            enough={r.lateShare.enough}
+            sample={r.lateShare.sample}
+            threshold={thresholds.scorecards}
+            noun="scorecard"
+          >
+            {percent(r.lateShare.value)}
+            {r.medianHoursLate !== null && (r.lateShare.value ?? 0) > 0
+              ? `, median ${formatHours(r.medianHoursLate)} late`
+              : null}
+          </SampledFigure>
+        ),
+      },
+    ],
+    [thresholds.offsetUnits, thresholds.scorecards],
+  );
   return (
-    <ScrollRegion label="Interviewer calibration table">
-      <table className="table analytics-table calibration-table" data-table="interviewers">
-        <caption className="visually-hidden">Interviewer calibration</caption>
-        <thead>
-          <tr>
-            <th scope="col">Interviewer</th>
-            <th scope="col" className="table__num">
-              Scorecards
-            </th>
-            <th scope="col">Offset from co-raters</th>
-            <th scope="col">Questions unassessed</th>
-            <th scope="col">Submitted late</th>
-          </tr>
-        </thead>
-        <tbody>
-          {calibration.interviewers.map((row) => (
-            <tr key={row.interviewer.id} data-interviewer={row.interviewer.name}>
-              <th scope="row">{row.interviewer.name}</th>
-              <td className="table__num">{row.scorecards}</td>
-              <td data-cell="offset">
-                <SampledFigure
-                  enough={row.offset.enough}
-                  sample={row.offset.sample}
-                  threshold={thresholds.offsetUnits}
-                  noun="matched unit"
-                  shortNoun="unit"
-                >
-                  {row.offset.value === null ? 'No matched units' : <OffsetText offset={row.offset} />}
-                </SampledFigure>
-              </td>
-              <td data-cell="unassessed">
-                <SampledFigure
-                  enough={row.unassessedShare.enough}
-                  sample={row.unassessedShare.sample}
-                  threshold={thresholds.scorecards}
-                  noun="scorecard"
-                >
-                  {row.unassessedShare.value === null ? 'No questions asked' : percent(row.unassessedShare.value)}
-                </SampledFigure>
-              </td>
-              <td data-cell="late">
-                <SampledFigure
-                  enough={row.lateShare.enough}
-                  sample={row.lateShare.sample}
-                  threshold={thresholds.scorecards}
-                  noun="scorecard"
-                >
-                  {percent(row.lateShare.value)}
-                  {row.medianHoursLate !== null && (row.lateShare.value ?? 0) > 0
-                    ? `, median ${formatHours(row.medianHoursLate)} late`
-                    : null}
-                </SampledFigure>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollRegion>
+    <DataTable
+      scrollLabel="Interviewer calibration table"
+      columns={columns}
+      data={calibration.interviewers}
+      rowId={(r) => r.interviewer.id}
+      className="analytics-table calibration-table"
+      tableName="interviewers"
+      caption="Interviewer calibration"
+      rowProps={(r) => ({ 'data-interviewer': r.interviewer.name })}
+    />
   );
 }
 

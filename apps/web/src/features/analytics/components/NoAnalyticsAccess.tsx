@@ -1,22 +1,13 @@
 import { Link } from 'react-router';
-import { PageHeader } from '@/components/ui/PageHeader';
+import { NoAccessState } from '@/components/ui/PageStates';
 
 /** Interviewers see their own interviews, not figures about the whole pipeline or their colleagues. */
 export function NoAnalyticsAccess() {
   return (
-    <>
-      <PageHeader title="Analytics" />
-      <div className="state state--locked" role="status">
-        <h2 className="state__title">You don’t have access to Analytics</h2>
-        <p className="state__text">
-          Pipeline analytics are for recruiters, hiring managers and admins; interviewer calibration for hiring managers
-          and admins. Your own interviews and scorecards are under My interviews.
-        </p>
-        <Link className="button button--secondary" to="/interviews">
-          Go to my interviews
-        </Link>
-      </div>
-    </>
+    <NoAccessState title="Analytics" back={{ to: '/interviews', label: 'Go to my interviews' }}>
+      Pipeline analytics are for recruiters, hiring managers and admins; interviewer calibration for hiring managers and
+      admins. Your own interviews and scorecards are under My interviews.
+    </NoAccessState>
   );
 }
 

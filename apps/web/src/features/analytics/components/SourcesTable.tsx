@@ -1,6 +1,7 @@
 import { SOURCE_LABELS, type PipelineAnalytics } from '@scorecard/contracts';
 import { percent, rate } from '../analytics-copy';
-import { ScrollRegion } from '@/components/ui/ScrollRegion';
+import { useMemo } from 'react';
+import { DataTable, type DataColumn } from '@/components/ui/DataTable';
 
 type Sources = PipelineAnalytics['sources'];
 
@@ -13,76 +14,65 @@ function Figure({ n, of }: { n: number; of: number }) {
   );
 }
 
+type Source = Sources[number];
+type Counts = Pick<Source, 'applications' | 'interviewed' | 'offers' | 'hires'>;
+
+const NUM = { className: 'table__num', headerClassName: 'table__num' };
+
+/** A count column with its share of the source's applications, and the same for all sources in the footer. */
+function shareColumn(key: 'interviewed' | 'offers' | 'hires', header: string, total: Counts): DataColumn<Source> {
+  return {
+    id: key,
+    header,
+    meta: NUM,
+    cell: ({ row: { original: s } }) => <Figure n={s[key]} of={s.applications} />,
+    footer: () => <Figure n={total[key]} of={total.applications} />,
+  };
+}
+
 /** Applications, interviews, offers and hires per source, each with its share of the source's applications. */
 export function SourcesTable({ sources }: { sources: Sources }) {
-  const total = sources.reduce(
-    (t, s) => ({
-      applications: t.applications + s.applications,
-      interviewed: t.interviewed + s.interviewed,
-      offers: t.offers + s.offers,
-      hires: t.hires + s.hires,
-    }),
-    { applications: 0, interviewed: 0, offers: 0, hires: 0 },
-  );
+  const columns = useMemo<DataColumn<Source>[]>(() => {
+    const total = sources.reduce<Counts>(
+      (t, s) => ({
+        applications: t.applications + s.applications,
+        interviewed: t.interviewed + s.interviewed,
+        offers: t.offers + s.offers,
+        hires: t.hires + s.hires,
+      }),
+      { applications: 0, interviewed: 0, offers: 0, hires: 0 },
+    );
+    return [
+      {
+        id: 'source',
+        header: 'Source',
+        meta: { rowHeader: true },
+        cell: ({ row }) => SOURCE_LABELS[row.original.source],
+        footer: 'All sources',
+      },
+      {
+        id: 'applications',
+        header: 'Applications',
+        meta: NUM,
+        cell: ({ row }) => row.original.applications,
+        footer: () => total.applications,
+      },
+      shareColumn('interviewed', 'Interviewed', total),
+      shareColumn('offers', 'Offers', total),
+      shareColumn('hires', 'Hires', total),
+    ];
+  }, [sources]);
   return (
-    <ScrollRegion label="Sources table">
-      <table className="table analytics-table" data-table="sources">
-        <caption className="visually-hidden">
-          Source effectiveness: applications, interviews, offers and hires per source, with rates of the source’s
-          applications
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Source</th>
-            <th scope="col" className="table__num">
-              Applications
-            </th>
-            <th scope="col" className="table__num">
-              Interviewed
-            </th>
-            <th scope="col" className="table__num">
-              Offers
-            </th>
-            <th scope="col" className="table__num">
-              Hires
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {sources.map((s) => (
-            <tr key={s.source} data-source={s.source}>
-              <th scope="row">{SOURCE_LABELS[s.source]}</th>
-              <td className="table__num">{s.applications}</td>
-              <td className="table__num">
-                <Figure n={s.interviewed} of={s.applications} />
-              </td>
-              <td className="table__num">
-                <Figure n={s.offers} of={s.applications} />
-              </td>
-              <td className="table__num">
-                <Figure n={s.hires} of={s.applications} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-        {sources.length > 1 ? (
-          <tfoot>
-            <tr>
-              <th scope="row">All sources</th>
-              <td className="table__num">{total.applications}</td>
-              <td className="table__num">
-                <Figure n={total.interviewed} of={total.applications} />
-              </td>
-              <td className="table__num">
-                <Figure n={total.offers} of={total.applications} />
-              </td>
-              <td className="table__num">
-                <Figure n={total.hires} of={total.applications} />
-              </td>
-            </tr>
-          </tfoot>
-        ) : null}
-      </table>
-    </ScrollRegion>
+    <DataTable
+      scrollLabel="Sources table"
+      columns={columns}
+      data={sources}
+      rowId={(s) => s.source}
+      className="analytics-table"
+      tableName="sources"
+      caption="Source effectiveness: applications, interviews, offers and hires per source, with rates of the source’s applications"
+      rowProps={(s) => ({ 'data-source': s.source })}
+      showFooter={sources.length > 1}
+    />
   );
 }

@@ -1,6 +1,6 @@
 import { STAGE_LABELS, type PipelineAnalytics } from '@scorecard/contracts';
-import { useId } from 'react';
 import { formatDays, plural, timeInStageSummary } from '../analytics-copy';
+import { BarRow, ChartFigure, barLength } from '@/components/ui/BarChart';
 import { ScrollRegion } from '@/components/ui/ScrollRegion';
 
 type Rows = PipelineAnalytics['timeInStage'];
@@ -8,68 +8,46 @@ type Rows = PipelineAnalytics['timeInStage'];
 const WIDTH = 520;
 const LABEL_W = 100;
 const VALUE_W = 170;
-const BAR_W = WIDTH - LABEL_W - VALUE_W;
-const ROW_H = 36;
-const BAR_H = 18;
+const LAYOUT = { labelWidth: LABEL_W, barWidth: WIDTH - LABEL_W - VALUE_W, rowHeight: 36, barHeight: 18 };
 
 /** Median days in each active stage as horizontal bars, labelled with the days and how many stays they rest on. */
 export function TimeInStageChart({ rows }: { rows: Rows }) {
-  const captionId = useId();
   const max = Math.max(1, ...rows.map((r) => r.medianDays ?? 0));
-  const height = rows.length * ROW_H;
   return (
-    <figure className="analytics-chart">
-      <svg
-        className="analytics-chart__svg"
-        viewBox={`0 0 ${WIDTH} ${height}`}
-        width={WIDTH}
-        height={height}
-        role="img"
-        aria-labelledby={captionId}
-        data-chart="time-in-stage"
-      >
-        {rows.map((r, i) => {
-          const y = i * ROW_H;
-          const barY = y + (ROW_H - BAR_H) / 2;
-          const textY = y + ROW_H / 2 + 4;
-          const none = r.medianDays === null || r.sample === 0;
-          const w = none ? 0 : Math.max(3, ((r.medianDays ?? 0) / max) * BAR_W);
-          return (
-            <g key={r.stage} data-stage={r.stage}>
-              <text className="analytics-chart__label" x={LABEL_W - 12} y={textY} textAnchor="end">
-                {STAGE_LABELS[r.stage]}
-              </text>
-              <rect className="analytics-chart__track" x={LABEL_W} y={barY} width={BAR_W} height={BAR_H} rx={4} />
-              {none ? (
-                <text className="analytics-chart__none" x={LABEL_W + 10} y={textY}>
-                  no data
-                </text>
-              ) : (
-                <rect
-                  className="analytics-chart__bar analytics-chart__bar--time"
-                  x={LABEL_W}
-                  y={barY}
-                  width={w}
-                  height={BAR_H}
-                  rx={4}
-                />
-              )}
-              {none ? null : (
-                <text className="analytics-chart__value" x={LABEL_W + BAR_W + 10} y={textY}>
+    <ChartFigure
+      width={WIDTH}
+      height={rows.length * LAYOUT.rowHeight}
+      name="time-in-stage"
+      caption={timeInStageSummary(rows)}
+    >
+      {rows.map((r, i) => {
+        const none = r.medianDays === null || r.sample === 0;
+        return (
+          <BarRow
+            key={r.stage}
+            layout={LAYOUT}
+            index={i}
+            data={{ 'data-stage': r.stage }}
+            label={STAGE_LABELS[r.stage]}
+            none={none ? 'no data' : null}
+            bar={{
+              length: barLength(r.medianDays ?? 0, max, LAYOUT.barWidth),
+              className: 'analytics-chart__bar analytics-chart__bar--time',
+            }}
+            value={
+              none ? null : (
+                <>
                   {formatDays(r.medianDays ?? 0)}
                   <tspan className="analytics-chart__sample" dx={6}>
                     · {plural(r.sample, 'application')}
                   </tspan>
-                </text>
-              )}
-            </g>
-          );
-        })}
-      </svg>
-      <figcaption id={captionId} className="analytics-chart__caption">
-        {timeInStageSummary(rows)}
-      </figcaption>
-    </figure>
+                </>
+              )
+            }
+          />
+        );
+      })}
+    </ChartFigure>
   );
 }
 

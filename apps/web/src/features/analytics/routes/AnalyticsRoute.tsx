@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { Link, Navigate, NavLink, useLocation, useParams, useSearchParams } from 'react-router';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { EmptyState } from '@/components/ui/States';
@@ -88,14 +88,17 @@ function useAnalyticsFilters() {
   const commit = (next: AnalyticsFilters, replace: boolean) =>
     setParams(writeFilters(params, next, now), { replace, preventScrollReset: true });
 
-  // Settled, valid dates go to the URL, replacing the entry: typing a date is not navigation.
-  useEffect(() => {
-    if (checkFilters(settled).errors === null && !same(settled, url)) commit(settled, true);
-  }, [settled]);
+  // Settled, valid dates go to the URL, replacing the entry: typing a date is not navigation. (An
+  // effect event: it reads the URL as it is now, but only the inputs settling make it run.)
+  const settle = useEffectEvent((next: AnalyticsFilters) => {
+    if (checkFilters(next).errors === null && !same(next, url)) commit(next, true);
+  });
+  useEffect(() => settle(settled), [settled]);
   // Back/forward or a link changed the URL, not the inputs: show the URL's filters.
-  useEffect(() => {
+  const follow = useEffectEvent(() => {
     if (checkFilters(settled).errors !== null || !same(settled, url)) setDraft(url);
-  }, [url.openingId, url.from, url.to]);
+  });
+  useEffect(() => follow(), [url.openingId, url.from, url.to]);
 
   /** A choice (an opening, a preset range) applies at once, as a new history entry. */
   const apply = (changes: Partial<AnalyticsFilters>) => {

@@ -1,5 +1,5 @@
 import { AUDIT_ENTITY_TYPES, AUDITED_ACTIONS } from '@scorecard/contracts';
-import { useId } from 'react';
+import { DateFilter, FilterBar, SelectFilter } from '@/components/ui/FilterBar';
 import { useAuditActors } from '../api/audit-queries';
 import { actionLabel, entityLabel } from '../audit-copy';
 import type { AuditFilters, DateErrors } from '../audit-filters';
@@ -20,102 +20,45 @@ type AuditFilterBarProps = {
 
 /** Who, what, which kind of thing and when; the page keeps them in the URL. */
 export function AuditFilterBar({ filters, errors, onChange, onClear }: AuditFilterBarProps) {
-  const id = useId();
   const actors = useAuditActors();
-  const knownActor = actors.data?.some((u) => u.id === filters.actor) ?? false;
-  const knownAction = ACTIONS.some((a) => a.value === filters.action);
-  const knownType = ENTITY_TYPES.some((t) => t.value === filters.entityType);
+  const people = actors.data?.map((u) => ({ value: u.id, label: `${u.name}${u.active ? '' : ' (deactivated)'}` }));
   const dateField = (name: 'from' | 'to', label: string) => (
-    <div className={errors?.[name] ? 'toolbar__field field--invalid' : 'toolbar__field'}>
-      <label htmlFor={`${id}-${name}`} className="field__label">
-        {label}
-      </label>
-      <input
-        id={`${id}-${name}`}
-        className="input"
-        type="date"
-        value={filters[name]}
-        min={name === 'to' ? filters.from || undefined : undefined}
-        max={name === 'from' ? filters.to || undefined : undefined}
-        onChange={(e) => onChange({ [name]: e.target.value })}
-        aria-invalid={Boolean(errors?.[name])}
-        aria-describedby={errors?.[name] ? `${id}-${name}-error` : undefined}
-      />
-      {errors?.[name] ? (
-        <p id={`${id}-${name}-error`} className="field__error">
-          {errors[name]}
-        </p>
-      ) : null}
-    </div>
+    <DateFilter
+      label={label}
+      value={filters[name]}
+      min={name === 'to' ? filters.from : undefined}
+      max={name === 'from' ? filters.to : undefined}
+      onChange={(value) => onChange({ [name]: value })}
+      error={errors?.[name] ?? null}
+    />
   );
-
   return (
-    <div className="toolbar audit-filters" role="search" aria-label="Filter the audit log">
-      <div className="toolbar__field">
-        <label htmlFor={`${id}-actor`} className="field__label">
-          Person
-        </label>
-        <select
-          id={`${id}-actor`}
-          className="select"
-          value={filters.actor}
-          onChange={(e) => onChange({ actor: e.target.value })}
-        >
-          <option value="">Anyone</option>
-          {filters.actor && !knownActor ? (
-            <option value={filters.actor}>{actors.isPending ? 'Loading…' : 'Unknown person'}</option>
-          ) : null}
-          {actors.data?.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name}
-              {u.active ? '' : ' (deactivated)'}
-            </option>
-          ))}
-        </select>
-        {actors.isError ? <p className="field__hint">Couldn’t load the people; reload to try again.</p> : null}
-      </div>
-      <div className="toolbar__field">
-        <label htmlFor={`${id}-action`} className="field__label">
-          Action
-        </label>
-        <select
-          id={`${id}-action`}
-          className="select"
-          value={filters.action}
-          onChange={(e) => onChange({ action: e.target.value })}
-        >
-          <option value="">Any action</option>
-          {filters.action && !knownAction ? (
-            <option value={filters.action}>{actionLabel(filters.action)}</option>
-          ) : null}
-          {ACTIONS.map((a) => (
-            <option key={a.value} value={a.value}>
-              {a.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="toolbar__field">
-        <label htmlFor={`${id}-entity`} className="field__label">
-          Applies to
-        </label>
-        <select
-          id={`${id}-entity`}
-          className="select"
-          value={filters.entityType}
-          onChange={(e) => onChange({ entityType: e.target.value })}
-        >
-          <option value="">Anything</option>
-          {filters.entityType && !knownType ? (
-            <option value={filters.entityType}>{entityLabel(filters.entityType)}</option>
-          ) : null}
-          {ENTITY_TYPES.map((t) => (
-            <option key={t.value} value={t.value}>
-              {t.label}
-            </option>
-          ))}
-        </select>
-      </div>
+    <FilterBar label="Filter the audit log" className="audit-filters">
+      <SelectFilter
+        label="Person"
+        all="Anyone"
+        unknown={actors.isPending ? 'Loading…' : 'Unknown person'}
+        options={people}
+        value={filters.actor}
+        onChange={(actor) => onChange({ actor })}
+        hint={actors.isError ? <p className="field__hint">Couldn’t load the people; reload to try again.</p> : null}
+      />
+      <SelectFilter
+        label="Action"
+        all="Any action"
+        unknown={actionLabel(filters.action)}
+        options={ACTIONS}
+        value={filters.action}
+        onChange={(action) => onChange({ action })}
+      />
+      <SelectFilter
+        label="Applies to"
+        all="Anything"
+        unknown={entityLabel(filters.entityType)}
+        options={ENTITY_TYPES}
+        value={filters.entityType}
+        onChange={(entityType) => onChange({ entityType })}
+      />
       {dateField('from', 'From')}
       {dateField('to', 'To')}
       {filters.actor || filters.action || filters.entityType || filters.from || filters.to ? (
@@ -125,6 +68,6 @@ export function AuditFilterBar({ filters, errors, onChange, onClear }: AuditFilt
           </button>
         </div>
       ) : null}
-    </div>
+    </FilterBar>
   );
 }

@@ -1,67 +1,78 @@
 import type { AuditEvent } from '@scorecard/contracts';
 import { EmailText } from '@/components/ui/EmailText';
-import { ScrollRegion } from '@/components/ui/ScrollRegion';
+import { DataTable, type DataColumn } from '@/components/ui/DataTable';
 import { Link } from 'react-router';
 import { formatDateTimeToSecond } from '@/lib/format-time';
 import { actionLabel, entityLabel, entityPath } from '../audit-copy';
 
 type AuditTableProps = { events: AuditEvent[]; busy: boolean };
 
+const columns: DataColumn<AuditEvent>[] = [
+  {
+    id: 'time',
+    header: 'Time',
+    meta: { rowHeader: true, className: 'table__nowrap audit-table__time' },
+    cell: ({ row: { original: e } }) => (
+      <time dateTime={e.occurredAt} title={e.occurredAt}>
+        {formatDateTimeToSecond(e.occurredAt)}
+      </time>
+    ),
+  },
+  {
+    id: 'person',
+    header: 'Person',
+    cell: ({ row: { original: e } }) =>
+      e.actor ? (
+        <span className="audit-table__actor">
+          <span className="table__name">{e.actor.name}</span>
+          <EmailText className="table__meta" email={e.actor.email} />
+        </span>
+      ) : (
+        <span className="table__meta">Nobody signed in</span>
+      ),
+  },
+  {
+    id: 'action',
+    header: 'Action',
+    meta: { className: 'audit-table__action' },
+    cell: ({ row }) => actionLabel(row.original.action),
+  },
+  {
+    id: 'target',
+    header: 'Applies to',
+    cell: ({ row: { original: e } }) => <EntityCell type={e.entityType} id={e.entityId} name={e.entityName} />,
+  },
+  {
+    id: 'fields',
+    header: 'Fields set',
+    cell: ({ row: { original: e } }) =>
+      e.changedFields.length > 0 ? (
+        <ul className="audit-table__fields">
+          {e.changedFields.map((f) => (
+            <li key={f}>
+              <code>{f}</code>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <span className="table__meta">None</span>
+      ),
+  },
+];
+
 /** One row per recorded event: when, who, what they did, to what, and which fields they set. */
 export function AuditTable({ events, busy }: AuditTableProps) {
   return (
-    <ScrollRegion label="Audit events table">
-      <table className="table audit-table" aria-busy={busy}>
-        <caption className="visually-hidden">Audit events, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Time</th>
-            <th scope="col">Person</th>
-            <th scope="col">Action</th>
-            <th scope="col">Applies to</th>
-            <th scope="col">Fields set</th>
-          </tr>
-        </thead>
-        <tbody>
-          {events.map((e) => (
-            <tr key={e.id} data-audit-action={e.action}>
-              <th scope="row" className="table__nowrap audit-table__time">
-                <time dateTime={e.occurredAt} title={e.occurredAt}>
-                  {formatDateTimeToSecond(e.occurredAt)}
-                </time>
-              </th>
-              <td>
-                {e.actor ? (
-                  <span className="audit-table__actor">
-                    <span className="table__name">{e.actor.name}</span>
-                    <EmailText className="table__meta" email={e.actor.email} />
-                  </span>
-                ) : (
-                  <span className="table__meta">Nobody signed in</span>
-                )}
-              </td>
-              <td className="audit-table__action">{actionLabel(e.action)}</td>
-              <td>
-                <EntityCell type={e.entityType} id={e.entityId} name={e.entityName} />
-              </td>
-              <td>
-                {e.changedFields.length > 0 ? (
-                  <ul className="audit-table__fields">
-                    {e.changedFields.map((f) => (
-                      <li key={f}>
-                        <code>{f}</code>
-                      </li>
-                    ))}
-                  </ul>
-                ) : (
-                  <span className="table__meta">None</span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollRegion>
+    <DataTable
+      scrollLabel="Audit events table"
+      columns={columns}
+      data={events}
+      rowId={(e) => e.id}
+      className="audit-table"
+      caption="Audit events, newest first"
+      busy={busy}
+      rowProps={(e) => ({ 'data-audit-action': e.action })}
+    />
   );
 }
 

@@ -1,9 +1,10 @@
 import type { CandidateSort, CandidateSource, Stage } from '@scorecard/contracts';
 
 /** What the candidates list is searched, filtered, sorted and paged by; also its query key. */
-export type CandidateListParams = {
-  page: number;
-  pageSize: number;
+export type CandidateListParams = { page: number; pageSize: number } & CandidateFilterValues;
+
+/** The list's search and filters, as the URL holds them (see `useListParams`). */
+export type CandidateFilterValues = {
   q: string;
   source: CandidateSource | '';
   stage: Stage | '';

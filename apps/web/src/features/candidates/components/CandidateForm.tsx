@@ -1,9 +1,9 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { CreateCandidateRequest } from '@scorecard/contracts';
-import { useState } from 'react';
 import { useForm, type FieldPath, type UseFormReturn } from 'react-hook-form';
-import { Alert } from '@/components/ui/Alert';
-import { ApiError, errorMessage } from '@/lib/api';
+import { RecordForm } from '@/components/ui/RecordForm';
+import { ApiError, errorMessage, isApiError } from '@/lib/api';
+import { applyServerFieldErrors } from '@/lib/forms';
 import {
   CandidateFormSchema,
   formFieldFor,
@@ -15,7 +15,7 @@ import { AboutFields, ContactFields, LinkFields, NotesFields, WishFields } from 
 
 export type CandidateFormApi = UseFormReturn<CandidateFormInput, unknown, CandidateFormOutput>;
 
-const FIELDS: readonly string[] = [
+const FIELDS: readonly FieldPath<CandidateFormInput>[] = [
   'name',
   'email',
   'phone',
@@ -53,63 +53,38 @@ export function CandidateForm(props: CandidateFormProps) {
     resolver: zodResolver(CandidateFormSchema),
     defaultValues: props.defaultValues,
   });
-  const [failure, setFailure] = useState<unknown>(null);
-  const [pending, setPending] = useState(false);
-
-  const submit = form.handleSubmit(async (values) => {
-    setFailure(null);
-    setPending(true);
-    try {
-      await props.onSubmit(toCandidateRequest(values));
-    } catch (error) {
-      if (!placeFieldErrors(form, error)) setFailure(error);
-    } finally {
-      setPending(false);
-    }
-  });
-
-  const stale = failure instanceof ApiError && failure.code === 'stale_revision';
   return (
-    <form className="form candidate-form" onSubmit={(e) => void submit(e)} noValidate aria-label={props.label}>
-      {failure ? (
-        <Alert title="Not saved" onDismiss={() => setFailure(null)}>
-          <p>
-            {stale
-              ? 'Someone else changed this candidate while you were editing, so your changes weren’t saved.'
-              : errorMessage(failure)}
-          </p>
-          {stale && props.onReload ? (
-            <button
-              type="button"
-              className="button button--secondary button--small alert__action"
-              onClick={props.onReload}
-            >
-              Reload the candidate (discards these edits)
-            </button>
-          ) : null}
-        </Alert>
-      ) : null}
+    <RecordForm
+      {...props}
+      form={form}
+      className="candidate-form"
+      onSubmit={(values) => props.onSubmit(toCandidateRequest(values))}
+      placeErrors={(error) => placeFieldErrors(form, error)}
+      describe={describeFailure}
+      reload={{ label: 'Reload the candidate (discards these edits)', onReload: props.onReload }}
+    >
       <ContactFields form={form} />
       <AboutFields form={form} />
       <LinkFields form={form} />
       <WishFields form={form} />
       <NotesFields form={form} />
-      <div className="form__actions candidate-form__actions">
-        <button type="button" className="button button--secondary" onClick={props.onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="button button--primary" disabled={pending}>
-          {pending ? props.pendingLabel : props.submitLabel}
-        </button>
-      </div>
-    </form>
+    </RecordForm>
   );
+}
+
+function describeFailure(failure: unknown) {
+  const stale = failure instanceof ApiError && failure.code === 'stale_revision';
+  return {
+    stale,
+    message: stale
+      ? 'Someone else changed this candidate while you were editing, so your changes weren’t saved.'
+      : errorMessage(failure),
+  };
 }
 
 /** Puts the API's field errors (and a taken email) next to their fields; true when one was placed. */
 function placeFieldErrors(form: CandidateFormApi, error: unknown): boolean {
-  if (!(error instanceof ApiError)) return false;
-  if (error.code === 'email_taken') {
+  if (error instanceof ApiError && error.code === 'email_taken') {
     form.setError(
       'email',
       { type: 'server', message: 'Another candidate already has this email. Search for them instead.' },
@@ -117,17 +92,5 @@ function placeFieldErrors(form: CandidateFormApi, error: unknown): boolean {
     );
     return true;
   }
-  if (error.code !== 'validation_failed') return false;
-  let placed = false;
-  for (const fieldError of error.fieldErrors) {
-    const field = formFieldFor(fieldError.path);
-    if (!FIELDS.includes(field)) continue;
-    form.setError(
-      field as FieldPath<CandidateFormInput>,
-      { type: 'server', message: fieldError.message },
-      { shouldFocus: !placed },
-    );
-    placed = true;
-  }
-  return placed;
+  return isApiError(error, 'validation_failed') && applyServerFieldErrors(error, form.setError, FIELDS, formFieldFor);
 }

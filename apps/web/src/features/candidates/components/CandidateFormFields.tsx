@@ -5,27 +5,12 @@ import {
   SIGNAL_LABELS,
   SOURCE_LABELS,
 } from '@scorecard/contracts';
-import { useId, type ReactNode } from 'react';
-import { Field } from '@/components/ui/Field';
+import { useId } from 'react';
+import { Field, FormSection, OptionList } from '@/components/ui/Field';
 import { CAREER_PATH_LABELS } from '../candidate-form';
 import type { CandidateFormApi } from './CandidateForm';
 
 type SectionProps = { form: CandidateFormApi };
-
-function FormSection({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
-  const id = useId();
-  return (
-    <section className="form-section" aria-labelledby={id}>
-      <div className="form-section__intro">
-        <h2 id={id} className="form-section__title">
-          {title}
-        </h2>
-        {description ? <p className="form-section__description">{description}</p> : null}
-      </div>
-      <div className="form-section__fields">{children}</div>
-    </section>
-  );
-}
 
 export function ContactFields({ form }: SectionProps) {
   const { errors } = form.formState;
@@ -66,12 +51,7 @@ export function AboutFields({ form }: SectionProps) {
         <Field label="Source" error={errors.source?.message}>
           {(c) => (
             <select {...c} {...register('source')} className="select">
-              <option value="">Choose a source</option>
-              {CandidateSource.options.map((s) => (
-                <option key={s} value={s}>
-                  {SOURCE_LABELS[s]}
-                </option>
-              ))}
+              <OptionList values={CandidateSource.options} labels={SOURCE_LABELS} empty="Choose a source" />
             </select>
           )}
         </Field>
@@ -150,11 +130,7 @@ export function WishFields({ form }: SectionProps) {
         <Field label="Desired career path" error={errors.desiredCareerPath?.message}>
           {(c) => (
             <select {...c} {...register('desiredCareerPath')} className="select">
-              {DesiredCareerPath.options.map((p) => (
-                <option key={p} value={p}>
-                  {CAREER_PATH_LABELS[p]}
-                </option>
-              ))}
+              <OptionList values={DesiredCareerPath.options} labels={CAREER_PATH_LABELS} />
             </select>
           )}
         </Field>

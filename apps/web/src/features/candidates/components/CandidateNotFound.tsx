@@ -1,24 +1,16 @@
 import { Link } from 'react-router';
-import { PageHeader } from '@/components/ui/PageHeader';
-import { EmptyState } from '@/components/ui/States';
+import { NotFoundState } from '@/components/ui/PageStates';
 
 export function CandidateNotFound() {
+  const back = { to: '/candidates', label: 'Back to candidates' };
+  const breadcrumb = (
+    <p className="breadcrumb">
+      <Link to="/candidates">Candidates</Link>
+    </p>
+  );
   return (
-    <>
-      <p className="breadcrumb">
-        <Link to="/candidates">Candidates</Link>
-      </p>
-      <PageHeader title="Candidate not found" />
-      <EmptyState
-        title="This candidate doesn’t exist"
-        action={
-          <Link to="/candidates" className="button button--secondary">
-            Back to candidates
-          </Link>
-        }
-      >
-        <p>They may have been erased, or the link is incomplete.</p>
-      </EmptyState>
-    </>
+    <NotFoundState title="Candidate not found" heading="This candidate doesn’t exist" back={back} before={breadcrumb}>
+      They may have been erased, or the link is incomplete.
+    </NotFoundState>
   );
 }

@@ -1,20 +1,10 @@
-import { Link } from 'react-router';
-import { PageHeader } from '@/components/ui/PageHeader';
+import { NoAccessState } from '@/components/ui/PageStates';
 
 export function NoCandidatesAccess() {
   return (
-    <>
-      <PageHeader title="Candidates" />
-      <div className="state state--locked" role="status">
-        <h2 className="state__title">You don’t have access to Candidates</h2>
-        <p className="state__text">
-          Recruiters, hiring managers and admins follow candidates through the pipeline. As an interviewer you’ll find
-          everything you need in your interview kits.
-        </p>
-        <Link className="button button--secondary" to="/">
-          Back to home
-        </Link>
-      </div>
-    </>
+    <NoAccessState title="Candidates">
+      Recruiters, hiring managers and admins follow candidates through the pipeline. As an interviewer you’ll find
+      everything you need in your interview kits.
+    </NoAccessState>
   );
 }

@@ -1,10 +1,10 @@
-import { Uuid, type Candidate } from '@scorecard/contracts';
+import type { Candidate } from '@scorecard/contracts';
 import { useState } from 'react';
-import { Link, useLocation, useParams } from 'react-router';
-import { Alert } from '@/components/ui/Alert';
+import { Link, useLocation } from 'react-router';
+import { NoticeSlot } from '@/components/ui/Alert';
 import { PageHeader } from '@/components/ui/PageHeader';
-import { EmptyState, ErrorState, LoadingState } from '@/components/ui/States';
-import { isApiError } from '@/lib/api';
+import { QueryPage, useIdParam } from '@/components/ui/PageStates';
+import { EmptyState } from '@/components/ui/States';
 import { useSession } from '@/lib/session';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useCandidate } from '../api/candidate-queries';
@@ -13,37 +13,22 @@ import { ApplyPanel } from '../components/ApplyPanel';
 import { CandidateActivity } from '../components/CandidateActivity';
 import { CandidateFacts } from '../components/CandidateFacts';
 import { CandidateFiles } from '../components/CandidateFiles';
-import { CandidateNotFound } from '../components/CandidateNotFound';
-import { titleAtCompany } from '../components/CandidatesTable';
-import { NoCandidatesAccess } from '../components/NoCandidatesAccess';
+import { CANDIDATE_COPY, candidateGates } from '../components/candidate-page-states';
+import { titleAtCompany } from '../candidate-text';
 import { PrivacyPanel } from '../components/PrivacyPanel';
 import { StageBadge } from '../components/StageBadge';
 
 export default function CandidateRoute() {
-  const { id = '' } = useParams();
+  const id = useIdParam();
   const { user } = useSession();
   const allowed = canUseCandidates(user.role);
-  const validId = Uuid.safeParse(id).success;
-  const candidate = useCandidate(validId && allowed ? id : null);
+  const candidate = useCandidate(allowed ? id : null);
   useDocumentTitle(candidate.data?.name ?? 'Candidate');
-
-  if (!allowed || isApiError(candidate.error, 'forbidden')) return <NoCandidatesAccess />;
-  if (!validId || isApiError(candidate.error, 'not_found')) return <CandidateNotFound />;
-  if (candidate.isPending) return <LoadingState label="Loading the candidate…" />;
-  if (candidate.isError) {
-    return (
-      <>
-        <PageHeader title="Candidate" />
-        <ErrorState
-          title="Couldn’t load this candidate"
-          error={candidate.error}
-          onRetry={() => void candidate.refetch()}
-          retrying={candidate.isFetching}
-        />
-      </>
-    );
-  }
-  return <CandidatePage candidate={candidate.data} />;
+  return (
+    <QueryPage query={candidate} copy={{ ...CANDIDATE_COPY, title: 'Candidate' }} {...candidateGates(allowed, id)}>
+      {(c) => <CandidatePage candidate={c} />}
+    </QueryPage>
+  );
 }
 
 function CandidatePage({ candidate: c }: { candidate: Candidate }) {
@@ -68,13 +53,7 @@ function CandidatePage({ candidate: c }: { candidate: Candidate }) {
           )
         }
       />
-      <div className="notice-slot" aria-live="polite">
-        {notice ? (
-          <Alert tone="success" onDismiss={() => setNotice(null)}>
-            {notice}
-          </Alert>
-        ) : null}
-      </div>
+      <NoticeSlot notice={notice} onDismiss={() => setNotice(null)} />
       <div className="candidate-page">
         <section className="panel panel--padded" aria-labelledby="applications-title">
           <h2 id="applications-title" className="section-header__title">

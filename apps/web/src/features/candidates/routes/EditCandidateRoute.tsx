@@ -1,9 +1,9 @@
-import { Uuid } from '@scorecard/contracts';
-import { useEffect, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import type { Candidate } from '@scorecard/contracts';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { PageHeader } from '@/components/ui/PageHeader';
-import { EmptyState, ErrorState, LoadingState } from '@/components/ui/States';
-import { isApiError } from '@/lib/api';
+import { QueryPage, useIdParam } from '@/components/ui/PageStates';
+import { EmptyState } from '@/components/ui/States';
 import { useSession } from '@/lib/session';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useUpdateCandidate } from '../api/candidate-mutations';
@@ -11,42 +11,32 @@ import { useCandidate } from '../api/candidate-queries';
 import { canUseCandidates } from '../candidate-access';
 import { candidateFormValues } from '../candidate-form';
 import { CandidateForm } from '../components/CandidateForm';
-import { CandidateNotFound } from '../components/CandidateNotFound';
-import { NoCandidatesAccess } from '../components/NoCandidatesAccess';
+import { CANDIDATE_COPY, candidateGates } from '../components/candidate-page-states';
 
 export default function EditCandidateRoute() {
-  const { id = '' } = useParams();
+  const id = useIdParam();
   const { user } = useSession();
-  const navigate = useNavigate();
   const allowed = canUseCandidates(user.role);
-  const validId = Uuid.safeParse(id).success;
-  const candidate = useCandidate(validId && allowed ? id : null);
-  const update = useUpdateCandidate(id);
-  /** The revision the edit started from; a reload after a conflict starts again from the newest. */
-  const [revision, setRevision] = useState<number | null>(null);
+  const candidate = useCandidate(allowed ? id : null);
   useDocumentTitle(candidate.data ? `Edit ${candidate.data.name}` : 'Edit candidate');
-  // Pin the revision the edit started from, so a background refetch never resets the form.
-  useEffect(() => {
-    if (candidate.data && revision === null) setRevision(candidate.data.revision);
-  }, [candidate.data, revision]);
+  return (
+    <QueryPage query={candidate} copy={{ ...CANDIDATE_COPY, title: 'Edit candidate' }} {...candidateGates(allowed, id)}>
+      {(c) => <EditCandidatePage candidate={c} reload={() => candidate.refetch().then((fresh) => fresh.data)} />}
+    </QueryPage>
+  );
+}
 
-  if (!allowed || isApiError(candidate.error, 'forbidden')) return <NoCandidatesAccess />;
-  if (!validId || isApiError(candidate.error, 'not_found')) return <CandidateNotFound />;
-  if (candidate.isPending) return <LoadingState label="Loading the candidate…" />;
-  if (candidate.isError) {
-    return (
-      <>
-        <PageHeader title="Edit candidate" />
-        <ErrorState
-          title="Couldn’t load this candidate"
-          error={candidate.error}
-          onRetry={() => void candidate.refetch()}
-          retrying={candidate.isFetching}
-        />
-      </>
-    );
-  }
-  const c = candidate.data;
+function EditCandidatePage({
+  candidate: c,
+  reload,
+}: {
+  candidate: Candidate;
+  reload: () => Promise<Candidate | undefined>;
+}) {
+  const navigate = useNavigate();
+  const update = useUpdateCandidate(c.id);
+  /** The revision the edit started from; a reload after a conflict starts again from the newest. */
+  const [revision, setRevision] = useState(c.revision);
   if (c.erasedAt !== null) {
     return (
       <>
@@ -60,7 +50,6 @@ export default function EditCandidateRoute() {
       </>
     );
   }
-  const base = revision ?? c.revision;
   return (
     <>
       <p className="breadcrumb">
@@ -69,19 +58,19 @@ export default function EditCandidateRoute() {
       <PageHeader title={`Edit ${c.name}`} />
       <div className="panel panel--padded">
         <CandidateForm
-          key={base}
+          key={revision}
           label="Edit candidate"
           defaultValues={candidateFormValues(c)}
           submitLabel="Save changes"
           pendingLabel="Saving…"
           onSubmit={async (request) => {
-            const saved = await update.mutateAsync({ ...request, revision: base });
+            const saved = await update.mutateAsync({ ...request, revision });
             await navigate(`/candidates/${saved.id}`, { state: { notice: 'Changes saved.' } });
           }}
           onCancel={() => void navigate(`/candidates/${c.id}`)}
           onReload={() =>
-            void candidate.refetch().then((fresh) => {
-              if (fresh.data) setRevision(fresh.data.revision);
+            void reload().then((fresh) => {
+              if (fresh) setRevision(fresh.revision);
             })
           }
         />

@@ -12,7 +12,7 @@ export function useDecide(applicationId: string) {
       // Other features show the stage too; their keys start with these names.
       void queryClient.invalidateQueries({ queryKey: ['pipeline'] });
       void queryClient.invalidateQueries({ queryKey: ['candidates'] });
-      // Returned, so the mutation settles once the refreshed debrief (and its new version) is in.
+      // Returned, so the mutation settles once the refreshed debrief (and its new revision) is in.
       return queryClient.invalidateQueries({ queryKey: debriefKeys.all });
     },
   });

@@ -1,4 +1,5 @@
 import type { Comparison, ComparisonRow } from '@scorecard/contracts';
+import { truncate } from '@/components/ui/BarChart';
 import { ScrollRegion } from '@/components/ui/ScrollRegion';
 import { useId, useState } from 'react';
 import { formatMean, formatStandardError, statDetail } from '../debrief-copy';
@@ -18,10 +19,6 @@ const GROUP_GAP = 12;
 const SCALE_MAX = 4;
 
 const x = (v: number) => LABEL_W + (Math.max(0, Math.min(SCALE_MAX, v)) / SCALE_MAX) * BAR_W;
-
-function truncate(name: string, max = 26): string {
-  return name.length > max ? `${name.slice(0, max - 1)}…` : name;
-}
 
 /** "3.3 ± 0.2 · tier 1", "2.6 ± 0.5 · apart": the overall's label in the chart (short, to fit beside the bar). */
 function chartLabel(r: ComparisonRow): string {
@@ -150,7 +147,7 @@ export function ComparisonChart({ comparison, rows }: { comparison: Comparison; 
                 return (
                   <g key={r.applicationId}>
                     <text className="compare-chart__name" x={LABEL_W - 10} y={y + 11} textAnchor="end">
-                      {truncate(r.candidate.name)}
+                      {truncate(r.candidate.name, 26)}
                     </text>
                     {score === null ? (
                       <text className="compare-chart__none" x={LABEL_W + 6} y={y + 12}>
@@ -198,7 +195,7 @@ export function ComparisonChart({ comparison, rows }: { comparison: Comparison; 
                     return (
                       <g key={r.applicationId}>
                         <text className="compare-chart__name" x={LABEL_W - 10} y={y + 11} textAnchor="end">
-                          {truncate(r.candidate.name)}
+                          {truncate(r.candidate.name, 26)}
                         </text>
                         {s ? (
                           <>

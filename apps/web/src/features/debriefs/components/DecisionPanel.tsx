@@ -12,7 +12,7 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { Link } from 'react-router';
 import { Alert } from '@/components/ui/Alert';
-import { Field } from '@/components/ui/Field';
+import { Field, OptionList } from '@/components/ui/Field';
 import { ApiError, errorMessage } from '@/lib/api';
 import { applyServerFieldErrors } from '@/lib/forms';
 import { useDecide } from '../api/decide';
@@ -131,14 +131,14 @@ function DecisionForm({ debrief, preset }: { debrief: Debrief; preset: DecisionP
   const choice = useWatch({ control: form.control, name: 'decision' });
   const [recorded, setRecorded] = useState<string | null>(null);
 
-  // The version this decision is based on. While the form is untouched it follows the live debrief;
+  // The revision this decision is based on. While the form is untouched it follows the live debrief;
   // once the decider has started, a change by someone else must be seen, never silently decided over.
-  const version = debrief.application.version;
-  const [baseVersion, setBaseVersion] = useState(version);
+  const revision = debrief.application.revision;
+  const [baseRevision, setBaseRevision] = useState(revision);
   useEffect(() => {
-    if (!isDirty) setBaseVersion(version);
-  }, [version, isDirty]);
-  const changedMeanwhile = baseVersion !== version;
+    if (!isDirty) setBaseRevision(revision);
+  }, [revision, isDirty]);
+  const changedMeanwhile = baseRevision !== revision;
 
   // A decision chosen elsewhere on the page: choose it here and bring the form into view.
   useEffect(() => {
@@ -162,7 +162,7 @@ function DecisionForm({ debrief, preset }: { debrief: Debrief; preset: DecisionP
         rationale: values.rationale,
         acknowledgeDealbreakers: values.decision === 'hire' && values.acknowledge,
         ...(values.decision === 'no_hire' && values.rejectionReason ? { rejectionReason: values.rejectionReason } : {}),
-        version: baseVersion,
+        revision: baseRevision,
       },
       {
         onSuccess: (d) => {
@@ -207,7 +207,7 @@ function DecisionForm({ debrief, preset }: { debrief: Debrief; preset: DecisionP
             type="button"
             className="button button--secondary button--small alert__action"
             onClick={() => {
-              setBaseVersion(version);
+              setBaseRevision(revision);
               decide.reset();
             }}
           >
@@ -279,12 +279,7 @@ function DecisionForm({ debrief, preset }: { debrief: Debrief; preset: DecisionP
         >
           {(control) => (
             <select {...control} {...form.register('rejectionReason')} className="select" aria-required="true">
-              <option value="">Choose a reason…</option>
-              {RejectionReason.options.map((r) => (
-                <option key={r} value={r}>
-                  {REASON_LABELS[r]}
-                </option>
-              ))}
+              <OptionList values={RejectionReason.options} labels={REASON_LABELS} empty="Choose a reason…" />
             </select>
           )}
         </Field>

@@ -1,9 +1,10 @@
-import { Uuid, type Comparison, type RatingsView } from '@scorecard/contracts';
+import { type Comparison, type RatingsView } from '@scorecard/contracts';
 import { DEFAULT_SEPARATION_Z } from '@scorecard/domain';
 import { useId, useMemo, useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { OpeningNotFound } from '@/components/ui/OpeningNotFound';
 import { PageHeader } from '@/components/ui/PageHeader';
+import { QueryPage, useIdParam } from '@/components/ui/PageStates';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/States';
 import { isApiError } from '@/lib/api';
 import { useSession } from '@/lib/session';
@@ -32,40 +33,32 @@ import { isHiringTeam } from '../debrief-access';
 import '../debriefs.css';
 
 export default function ComparisonRoute() {
-  const { id = '' } = useParams();
+  const id = useIdParam();
   const { user } = useSession();
   const allowed = isHiringTeam(user.role);
-  const validId = Uuid.safeParse(id).success;
-  const board = useOpeningApplications(validId && allowed ? id : null);
+  const board = useOpeningApplications(allowed ? id : null);
   useDocumentTitle(board.data ? `Compare · ${board.data.opening.title}` : 'Compare candidates');
-
-  if (!allowed || isApiError(board.error, 'forbidden')) {
-    return (
-      <>
-        <PageHeader title="Compare candidates" />
-        <EmptyState title="You don’t have access to comparisons">
-          <p>Hiring managers, recruiters and admins compare candidates. Your interviews are under My interviews.</p>
-        </EmptyState>
-      </>
-    );
-  }
-  if (!validId || isApiError(board.error, 'not_found')) return <OpeningNotFound />;
-  if (board.isPending) return <LoadingState label="Loading the opening’s candidates…" />;
-  if (board.isError) {
-    return (
-      <>
-        <PageHeader title="Compare candidates" />
-        <ErrorState
-          title="Couldn’t load the opening’s candidates"
-          error={board.error}
-          onRetry={() => void board.refetch()}
-          retrying={board.isFetching}
-        />
-      </>
-    );
-  }
-  return <ComparisonPage openingId={id} board={board.data} />;
+  const noAccess = (
+    <>
+      <PageHeader title="Compare candidates" />
+      <EmptyState title="You don’t have access to comparisons">
+        <p>Hiring managers, recruiters and admins compare candidates. Your interviews are under My interviews.</p>
+      </EmptyState>
+    </>
+  );
+  return (
+    <QueryPage
+      query={board}
+      copy={{ title: 'Compare candidates', loading: 'Loading the opening’s candidates…', failed: FAILED }}
+      noAccess={{ allowed, page: noAccess }}
+      notFound={{ found: id !== null, page: <OpeningNotFound /> }}
+    >
+      {(data) => <ComparisonPage openingId={id ?? ''} board={data} />}
+    </QueryPage>
+  );
 }
+
+const FAILED = 'Couldn’t load the opening’s candidates';
 
 function ComparisonPage({
   openingId,

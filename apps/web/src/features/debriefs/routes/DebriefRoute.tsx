@@ -1,10 +1,10 @@
-import { RATINGS_VIEW_LABELS, RatingsView, STAGE_LABELS, Uuid, type Debrief } from '@scorecard/contracts';
+import { RATINGS_VIEW_LABELS, RatingsView, STAGE_LABELS, type Debrief } from '@scorecard/contracts';
 import { FINAL_STAGES } from '@scorecard/domain';
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { Badge } from '@/components/ui/Badge';
 import { PageHeader } from '@/components/ui/PageHeader';
-import { EmptyState, ErrorState, LoadingState } from '@/components/ui/States';
+import { NotFoundState, QueryPage, useIdParam } from '@/components/ui/PageStates';
 import { isApiError } from '@/lib/api';
 import { useSession } from '@/lib/session';
 import { useDocumentTitle } from '@/lib/use-document-title';
@@ -25,9 +25,8 @@ import { viewLine, viewedDebrief } from '../ratings-view';
 import '../debriefs.css';
 
 export default function DebriefRoute() {
-  const { id = '' } = useParams();
+  const id = useIdParam();
   const { user } = useSession();
-  const validId = Uuid.safeParse(id).success;
   // `?ratings=with_amendments`, for the hiring team only: shareable, and printed as it reads.
   const [search, setSearch] = useSearchParams();
   const asked = RatingsView.safeParse(search.get('ratings'));
@@ -45,50 +44,35 @@ export default function DebriefRoute() {
       ),
     [setSearch],
   );
-  const debrief = useDebrief(validId ? id : null, view);
-  const live = useDebriefEvents(id, validId && debrief.isSuccess);
+  const debrief = useDebrief(id, view);
+  const live = useDebriefEvents(id ?? '', id !== null && debrief.isSuccess);
   useDocumentTitle(debrief.data ? `Debrief · ${debrief.data.application.candidate.name}` : 'Debrief');
 
-  if (!validId || isApiError(debrief.error, 'not_found')) {
-    return (
-      <>
-        <PageHeader title="Debrief not found" />
-        <EmptyState
-          title="This application doesn’t exist"
-          action={
-            <Link to="/" className="button button--secondary">
-              Back to home
-            </Link>
-          }
-        >
-          <p>It may have been removed, or the link is incomplete.</p>
-        </EmptyState>
-      </>
-    );
-  }
-  if (isApiError(debrief.error, 'forbidden')) return <DebriefLocked detail={debrief.error.detail} />;
-  if (debrief.isPending) return <LoadingState label="Loading the debrief…" />;
-  if (debrief.isError) {
-    return (
-      <>
-        <PageHeader title="Debrief" />
-        <ErrorState
-          title="Couldn’t load the debrief"
-          error={debrief.error}
-          onRetry={() => void debrief.refetch()}
-          retrying={debrief.isFetching}
-        />
-      </>
-    );
-  }
-  return (
-    <DebriefPage
-      debrief={debrief.data}
-      live={live}
-      requestedView={view}
-      switching={debrief.isPlaceholderData}
-      onViewChange={setView}
+  const notFound = (
+    <NotFoundState
+      title="Debrief not found"
+      heading="This application doesn’t exist"
+      back={{ to: '/', label: 'Back to home' }}
     />
+  );
+  const locked = <DebriefLocked detail={isApiError(debrief.error, 'forbidden') ? debrief.error.detail : undefined} />;
+  return (
+    <QueryPage
+      query={debrief}
+      copy={{ title: 'Debrief', loading: 'Loading the debrief…', failed: 'Couldn’t load the debrief' }}
+      noAccess={{ allowed: true, page: locked }}
+      notFound={{ found: id !== null, page: notFound }}
+    >
+      {(data) => (
+        <DebriefPage
+          debrief={data}
+          live={live}
+          requestedView={view}
+          switching={debrief.isPlaceholderData}
+          onViewChange={setView}
+        />
+      )}
+    </QueryPage>
   );
 }
 

@@ -1,5 +1,5 @@
 import type { RecruiterHomeQuery } from '@scorecard/contracts';
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ErrorState, LoadingState } from '@/components/ui/States';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
@@ -47,18 +47,21 @@ export function RecruiterHome() {
   const typed = daysInput === '' && effectiveDays === undefined ? null : parseStuckDays(daysInput);
 
   // A settled, valid threshold goes to the URL (replacing the entry: typing is not navigation).
-  useEffect(() => {
-    const settled = parseStuckDays(debouncedDays);
+  // (Effect events: each reads the other value as it is now, but runs only when its own one changes.)
+  const settle = useEffectEvent((typedDays: string) => {
+    const settled = parseStuckDays(typedDays);
     if (settled.ok && effectiveDays !== undefined && settled.value !== effectiveDays) {
       setParams({ stuckDays: settled.value }, { replace: true });
     }
-  }, [debouncedDays]);
+  });
+  useEffect(() => settle(debouncedDays), [debouncedDays]);
   // The threshold in force changed (back/forward, a link, or the first answer): show it in the field.
-  useEffect(() => {
-    if (effectiveDays === undefined) return;
+  const follow = useEffectEvent((days: number | undefined) => {
+    if (days === undefined) return;
     const settled = parseStuckDays(debouncedDays);
-    if (!settled.ok || settled.value !== effectiveDays) setDaysInput(String(effectiveDays));
-  }, [effectiveDays]);
+    if (!settled.ok || settled.value !== days) setDaysInput(String(days));
+  });
+  useEffect(() => follow(effectiveDays), [effectiveDays]);
 
   const busy = home.isFetching && home.isPlaceholderData;
   const now = Date.now();

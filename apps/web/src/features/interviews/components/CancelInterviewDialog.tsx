@@ -58,7 +58,7 @@ function CancelBody({
           disabled={cancel.isPending}
           onClick={() =>
             cancel.mutate(
-              { id: interview.id, body: { version: interview.version } },
+              { id: interview.id, body: { revision: interview.revision } },
               {
                 onSuccess: onCancelled,
                 onError: (error) => {

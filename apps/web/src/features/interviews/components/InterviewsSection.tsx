@@ -1,7 +1,7 @@
 import { STAGE_LABELS, type Application, type Interview } from '@scorecard/contracts';
 import { FINAL_STAGES } from '@scorecard/domain';
 import { useEffect, useState } from 'react';
-import { Alert } from '@/components/ui/Alert';
+import { Alert, NoticeSlot } from '@/components/ui/Alert';
 import { LoadingState } from '@/components/ui/States';
 import { errorMessage } from '@/lib/api';
 import { useInterviews } from '../api/interview-queries';
@@ -89,13 +89,7 @@ export function InterviewsSection({ application, scheduleFor = null, onScheduleF
           {STAGE_LABELS[application.stage]} is final, so no more interviews can be scheduled.
         </p>
       ) : null}
-      <div className="notice-slot" aria-live="polite">
-        {notice ? (
-          <Alert tone="success" onDismiss={() => setNotice(null)}>
-            {notice}
-          </Alert>
-        ) : null}
-      </div>
+      <NoticeSlot notice={notice} onDismiss={() => setNotice(null)} />
       {failure ? (
         <div className="notice-slot">
           <Alert title="Not changed" onDismiss={() => setFailure(null)}>

@@ -23,6 +23,8 @@ export type DocDetail<C> = Omit<RubricDetail, 'draft' | 'published'> & {
 };
 export type DocList = { items: DocSummary[]; page: number; pageSize: number; total: number };
 export type DocListQuery = { page: number; pageSize: number; q?: string | undefined; archived: 'true' | 'false' };
+/** The list's filters as the URL holds them (see `useListParams`). */
+export type DocListFilters = { q: string; archived: 'true' | 'false' };
 export type DocChanges = UpdateRubricRequest;
 
 export interface DocApi<C> {

@@ -17,6 +17,7 @@ import {
   describeChecklistPath,
   redFlagName,
 } from './checklist-text';
+import { OptionList } from '@/components/ui/Field';
 
 const MAX_ITEMS = 50;
 
@@ -120,11 +121,7 @@ function RedFlagEditor({ index, count, itemKey, onMove, onRemove }: RedFlagEdito
         <EditorField path={`items.${index}.severity`} label="Severity" hint={SEVERITY_HINTS[severity]}>
           {(c) => (
             <select {...c} {...register(`items.${index}.severity`)} className="select">
-              {Severity.options.map((s) => (
-                <option key={s} value={s}>
-                  {SEVERITY_LABELS[s]}
-                </option>
-              ))}
+              <OptionList values={Severity.options} labels={SEVERITY_LABELS} />
             </select>
           )}
         </EditorField>

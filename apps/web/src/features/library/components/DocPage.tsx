@@ -1,7 +1,7 @@
 import type { VersionSummary } from '@scorecard/contracts';
 import { useState, type ReactNode } from 'react';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
-import { Alert } from '@/components/ui/Alert';
+import { NoticeSlot } from '@/components/ui/Alert';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/States';
 import { errorMessage, isApiError } from '@/lib/api';
@@ -172,13 +172,7 @@ function DocDetail<C>({
         }
         actions={canEdit ? <DocActions config={config} doc={d} onNotice={setNotice} /> : null}
       />
-      <div className="notice-slot" aria-live="polite">
-        {notice ? (
-          <Alert tone={notice.tone} onDismiss={() => setNotice(null)}>
-            {notice.text}
-          </Alert>
-        ) : null}
-      </div>
+      <NoticeSlot notice={notice} onDismiss={() => setNotice(null)} />
       {body}
     </>
   );

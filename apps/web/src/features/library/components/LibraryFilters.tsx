@@ -1,45 +1,22 @@
-import { useId } from 'react';
+import { FilterBar, SearchFilter, SelectFilter } from '@/components/ui/FilterBar';
+import type { ListState } from '@/lib/use-list-params';
+import type { DocListFilters } from '../api/library-api';
 
-type LibraryFiltersProps = {
-  label: string;
-  search: string;
-  onSearchChange: (value: string) => void;
-  archived: boolean;
-  onArchivedChange: (archived: boolean) => void;
-};
+const SHOW = [
+  { value: 'active', label: 'In use' },
+  { value: 'archived', label: 'Archived' },
+] as const;
 
-export function LibraryFilters({ label, search, onSearchChange, archived, onArchivedChange }: LibraryFiltersProps) {
-  const id = useId();
+export function LibraryFilters({ label, list }: { label: string; list: ListState<DocListFilters> }) {
   return (
-    <div className="toolbar" role="search" aria-label={label}>
-      <div className="toolbar__field toolbar__field--grow">
-        <label htmlFor={`${id}-q`} className="field__label">
-          Search
-        </label>
-        <input
-          id={`${id}-q`}
-          className="input input--search"
-          type="search"
-          placeholder="Name or description"
-          autoComplete="off"
-          value={search}
-          onChange={(e) => onSearchChange(e.target.value)}
-        />
-      </div>
-      <div className="toolbar__field">
-        <label htmlFor={`${id}-archived`} className="field__label">
-          Show
-        </label>
-        <select
-          id={`${id}-archived`}
-          className="select"
-          value={archived ? 'archived' : 'active'}
-          onChange={(e) => onArchivedChange(e.target.value === 'archived')}
-        >
-          <option value="active">In use</option>
-          <option value="archived">Archived</option>
-        </select>
-      </div>
-    </div>
+    <FilterBar label={label}>
+      <SearchFilter value={list.search} onChange={list.setSearch} placeholder="Name or description" />
+      <SelectFilter
+        label="Show"
+        options={SHOW}
+        value={list.params.archived === 'true' ? 'archived' : 'active'}
+        onChange={(show) => list.setParams({ archived: show === 'archived' ? 'true' : 'false' })}
+      />
+    </FilterBar>
   );
 }

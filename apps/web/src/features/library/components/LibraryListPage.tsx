@@ -1,14 +1,14 @@
-import { useEffect, useState, type ReactNode } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
-import { Alert } from '@/components/ui/Alert';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { NoticeSlot, type Notice } from '@/components/ui/Alert';
 import { PageHeader } from '@/components/ui/PageHeader';
-import { Pagination } from '@/components/ui/Pagination';
-import { EmptyState, ErrorState, LoadingState } from '@/components/ui/States';
-import { errorMessage, isApiError } from '@/lib/api';
+import { ListBody } from '@/components/ui/ListStates';
+import { EmptyState } from '@/components/ui/States';
+import { errorMessage } from '@/lib/api';
 import { useSession } from '@/lib/session';
-import { useDebouncedValue } from '@/lib/use-debounced-value';
 import { useDocumentTitle } from '@/lib/use-document-title';
-import type { DocListQuery, DocSummary } from '../api/library-api';
+import { textField, useListParams, type ListFields } from '@/lib/use-list-params';
+import type { DocListFilters, DocSummary } from '../api/library-api';
 import { useCreateDoc, useDuplicateDoc, useUpdateDoc } from '../api/library-mutations';
 import { useDocList } from '../api/library-queries';
 import type { KindConfig } from '../kinds';
@@ -19,9 +19,6 @@ import { LibraryTable } from './LibraryTable';
 import { NoAccess } from './NoAccess';
 
 const PAGE_SIZE = 20;
-const SEARCH_DEBOUNCE_MS = 300;
-
-type Notice = { tone: 'success' | 'error'; text: string };
 
 export function LibraryListPage<C>({ config }: { config: KindConfig<C> }) {
   useDocumentTitle(config.title);
@@ -30,44 +27,27 @@ export function LibraryListPage<C>({ config }: { config: KindConfig<C> }) {
   return <LibraryList config={config} canEdit={canEditLibrary(user.role)} />;
 }
 
-/** Reads the list's filters from the URL, so they survive reloads and back/forward. */
-function useListParams() {
-  const [searchParams, setSearchParams] = useSearchParams();
-  const pageParam = Number(searchParams.get('page'));
-  const query: DocListQuery = {
-    page: Number.isInteger(pageParam) && pageParam > 0 ? pageParam : 1,
-    pageSize: PAGE_SIZE,
-    q: searchParams.get('q') ?? '',
-    archived: searchParams.get('show') === 'archived' ? 'true' : 'false',
-  };
-  const update = (changes: Partial<Omit<DocListQuery, 'pageSize'>>, options?: { replace?: boolean }) => {
-    const next = { ...query, page: 1, ...changes };
-    const search = new URLSearchParams();
-    if (next.q) search.set('q', next.q);
-    if (next.archived === 'true') search.set('show', 'archived');
-    if (next.page > 1) search.set('page', String(next.page));
-    setSearchParams(search, { replace: options?.replace ?? false });
-  };
-  return [query, update] as const;
-}
+const FIELDS: ListFields<DocListFilters> = {
+  q: textField,
+  archived: {
+    param: 'show',
+    empty: 'false',
+    parse: (raw) => (raw === 'archived' ? 'true' : 'false'),
+    format: () => 'archived',
+  },
+};
 
 function LibraryList<C>({ config, canEdit }: { config: KindConfig<C>; canEdit: boolean }) {
   const navigate = useNavigate();
-  const [query, setQuery] = useListParams();
-  const [search, setSearch] = useState(query.q ?? '');
-  const debouncedSearch = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS);
+  const list = useListParams(FIELDS, PAGE_SIZE);
+  const query = list.params;
   const [creating, setCreating] = useState(false);
   const [duplicating, setDuplicating] = useState<DocSummary | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const list = useDocList(config.docApi, { ...query, q: query.q || undefined });
+  const docs = useDocList(config.docApi, { ...query, q: query.q || undefined });
   const create = useCreateDoc(config.docApi);
   const duplicate = useDuplicateDoc(config.docApi);
   const update = useUpdateDoc(config.docApi);
-
-  useEffect(() => {
-    if (debouncedSearch !== query.q) setQuery({ q: debouncedSearch }, { replace: true });
-    // Only a settled search term touches the URL (and sends the user back to page 1).
-  }, [debouncedSearch]);
 
   const archive = (doc: DocSummary) => {
     const archived = doc.archivedAt === null;
@@ -90,100 +70,22 @@ function LibraryList<C>({ config, canEdit }: { config: KindConfig<C>; canEdit: b
     );
   };
 
-  const filtered = Boolean(query.q) || query.archived === 'true';
-  let body: ReactNode;
-  if (list.isPending) {
-    body = <LoadingState label={`Loading ${config.title.toLowerCase()}…`} />;
-  } else if (list.isError) {
-    body = isApiError(list.error, 'forbidden') ? (
-      <NoAccess title={config.title} />
-    ) : (
-      <ErrorState
-        title={`Couldn’t load ${config.title.toLowerCase()}`}
-        error={list.error}
-        onRetry={() => void list.refetch()}
-        retrying={list.isFetching}
-      />
-    );
-  } else if (list.data.items.length === 0) {
-    body =
-      list.data.total > 0 && query.page > 1 ? (
-        <EmptyState
-          title="This page is empty"
-          action={
-            <button type="button" className="button button--secondary" onClick={() => setQuery({ page: 1 })}>
-              Go to the first page
-            </button>
-          }
-        />
-      ) : filtered ? (
-        <EmptyState
-          title={query.archived === 'true' && !query.q ? `No archived ${config.noun}s` : `No ${config.noun}s match`}
-          action={
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => {
-                setSearch('');
-                setQuery({ q: '', archived: 'false' });
-              }}
-            >
-              Clear filters
-            </button>
-          }
-        />
-      ) : (
-        <EmptyState title={`No ${config.noun}s yet`}>
-          <p>
-            {canEdit
-              ? `Create the first ${config.noun} for your organization.`
-              : 'An admin or hiring manager creates them.'}
-          </p>
-        </EmptyState>
-      );
-  } else {
-    body = (
-      <>
-        <LibraryTable
-          docs={list.data.items}
-          caption={config.title}
-          basePath={config.basePath}
-          busy={list.isFetching}
-          actions={
-            canEdit
-              ? (doc) => (
-                  <span className="row-actions">
-                    <button
-                      type="button"
-                      className="button button--ghost button--small"
-                      onClick={() => setDuplicating(doc)}
-                    >
-                      Duplicate<span className="visually-hidden"> {doc.name}</span>
-                    </button>
-                    <button
-                      type="button"
-                      className="button button--ghost button--small"
-                      disabled={update.isPending && update.variables.id === doc.id}
-                      onClick={() => archive(doc)}
-                    >
-                      {doc.archivedAt ? 'Restore' : 'Archive'}
-                      <span className="visually-hidden"> {doc.name}</span>
-                    </button>
-                  </span>
-                )
-              : undefined
-          }
-        />
-        <Pagination
-          label={`${config.title} pages`}
-          page={list.data.page}
-          pageSize={list.data.pageSize}
-          total={list.data.total}
-          onPageChange={(page) => setQuery({ ...query, page })}
-        />
-      </>
-    );
-  }
+  const rowActions = (doc: DocSummary) => (
+    <span className="row-actions">
+      <button type="button" className="button button--ghost button--small" onClick={() => setDuplicating(doc)}>
+        Duplicate<span className="visually-hidden"> {doc.name}</span>
+      </button>
+      <button
+        type="button"
+        className="button button--ghost button--small"
+        disabled={update.isPending && update.variables.id === doc.id}
+        onClick={() => archive(doc)}
+      >
+        {doc.archivedAt ? 'Restore' : 'Archive'}
+        <span className="visually-hidden"> {doc.name}</span>
+      </button>
+    </span>
+  );
 
   return (
     <>
@@ -198,22 +100,37 @@ function LibraryList<C>({ config, canEdit }: { config: KindConfig<C>; canEdit: b
           ) : null
         }
       />
-      <div className="notice-slot" aria-live="polite">
-        {notice ? (
-          <Alert tone={notice.tone} onDismiss={() => setNotice(null)}>
-            {notice.text}
-          </Alert>
-        ) : null}
-      </div>
+      <NoticeSlot notice={notice} onDismiss={() => setNotice(null)} />
       <section className="panel" aria-label={`${config.title} list`}>
-        <LibraryFilters
-          label={`Filter ${config.title.toLowerCase()}`}
-          search={search}
-          onSearchChange={setSearch}
-          archived={query.archived === 'true'}
-          onArchivedChange={(archived) => setQuery({ archived: archived ? 'true' : 'false' })}
+        <LibraryFilters label={`Filter ${config.title.toLowerCase()}`} list={list} />
+        <ListBody
+          query={docs}
+          list={list}
+          noun={config.title.toLowerCase()}
+          pagesLabel={`${config.title} pages`}
+          noAccess={<NoAccess title={config.title} />}
+          noMatchTitle={
+            query.archived === 'true' && !query.q ? `No archived ${config.noun}s` : `No ${config.noun}s match`
+          }
+          empty={
+            <EmptyState title={`No ${config.noun}s yet`}>
+              <p>
+                {canEdit
+                  ? `Create the first ${config.noun} for your organization.`
+                  : 'An admin or hiring manager creates them.'}
+              </p>
+            </EmptyState>
+          }
+          rows={(items) => (
+            <LibraryTable
+              docs={items}
+              caption={config.title}
+              basePath={config.basePath}
+              busy={docs.isFetching}
+              actions={canEdit ? rowActions : undefined}
+            />
+          )}
         />
-        {body}
       </section>
       <NameDialog
         open={creating}

@@ -158,6 +158,7 @@ export function DraftFrame<C extends FieldValues>(props: DraftFrameProps<C>) {
       <IssuesProvider issuesOf={issuesOf} showInline={showInline}>
         <EditorUiProvider>
           <div className="doc-layout">
+            {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- Ctrl+S from any field inside saves the draft */}
             <form
               className="doc-layout__main editor"
               onSubmit={onSave}

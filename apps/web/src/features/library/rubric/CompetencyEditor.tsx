@@ -7,6 +7,7 @@ import { fieldId } from '../editor/field-paths';
 import { ItemControls, afterMove } from '../editor/ItemControls';
 import { CriterionEditor } from './CriterionEditor';
 import { CATEGORY_LABELS, competencyName, criterionName } from './rubric-text';
+import { OptionList } from '@/components/ui/Field';
 
 const MAX_CRITERIA = 20;
 
@@ -51,11 +52,7 @@ export function CompetencyEditor({ index, count, itemKey, onMove, onRemove }: Co
         <EditorField path={path('category')} label="Category">
           {(c) => (
             <select {...c} {...register(path('category'))} className="select">
-              {CompetencyCategory.options.map((category) => (
-                <option key={category} value={category}>
-                  {CATEGORY_LABELS[category]}
-                </option>
-              ))}
+              <OptionList values={CompetencyCategory.options} labels={CATEGORY_LABELS} />
             </select>
           )}
         </EditorField>

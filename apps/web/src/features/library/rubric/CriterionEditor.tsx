@@ -6,6 +6,7 @@ import { ItemControls } from '../editor/ItemControls';
 import { AnchorFields } from './AnchorFields';
 import { ProbeFields } from './ProbeFields';
 import { QUESTION_TYPE_LABELS, criterionName } from './rubric-text';
+import { OptionList } from '@/components/ui/Field';
 
 type CriterionEditorProps = {
   competencyIndex: number;
@@ -53,11 +54,7 @@ export function CriterionEditor({ competencyIndex, index, count, itemKey, onMove
         >
           {(c) => (
             <select {...c} {...register(path('questionType'))} className="select">
-              {QuestionType.options.map((type) => (
-                <option key={type} value={type}>
-                  {QUESTION_TYPE_LABELS[type]}
-                </option>
-              ))}
+              <OptionList values={QuestionType.options} labels={QUESTION_TYPE_LABELS} />
             </select>
           )}
         </EditorField>

@@ -1,9 +1,10 @@
 import type { OpeningStatus } from '@scorecard/contracts';
 
 /** What the openings list is filtered and paged by; also the list's query key. */
-export type OpeningListParams = {
-  page: number;
-  pageSize: number;
+export type OpeningListParams = { page: number; pageSize: number } & OpeningFilterValues;
+
+/** The list's search and filters, as the URL holds them (see `useListParams`). */
+export type OpeningFilterValues = {
   q: string;
   status: OpeningStatus | '';
 };

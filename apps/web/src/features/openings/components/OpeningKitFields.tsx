@@ -1,10 +1,9 @@
 import { ROLE_LABELS, type Opening } from '@scorecard/contracts';
 import { useEffect, useId, type ReactNode } from 'react';
-import { Field } from '@/components/ui/Field';
+import { Field, FormSection } from '@/components/ui/Field';
 import { errorMessage } from '@/lib/api';
 import { usePeople, usePublishedChecklists, usePublishedRubrics } from '../api/opening-sources';
 import type { OpeningFormApi } from './OpeningForm';
-import { FormSection } from './OpeningProfileFields';
 
 type Option = { value: string; label: string };
 

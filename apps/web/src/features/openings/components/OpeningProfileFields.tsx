@@ -11,37 +11,14 @@ import {
   Level,
   PeopleManagement,
 } from '@scorecard/contracts';
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useWatch } from 'react-hook-form';
-import { Field } from '@/components/ui/Field';
+import { Field, FormSection, OptionList } from '@/components/ui/Field';
 import { ARCHETYPE_HINTS, CAREER_PATH_LABELS, EXPECTATION_HINTS, PEOPLE_MANAGEMENT_LABELS } from '../opening-copy';
 import { compensationInput } from '../opening-form';
 import type { OpeningFormApi } from './OpeningForm';
 
 type SectionProps = { form: OpeningFormApi };
-
-export function FormSection({
-  title,
-  description,
-  children,
-}: {
-  title: string;
-  description?: ReactNode;
-  children: ReactNode;
-}) {
-  const id = useId();
-  return (
-    <section className="form-section" aria-labelledby={id}>
-      <div className="form-section__intro">
-        <h2 id={id} className="form-section__title">
-          {title}
-        </h2>
-        {description ? <p className="form-section__description">{description}</p> : null}
-      </div>
-      <div className="form-section__fields">{children}</div>
-    </section>
-  );
-}
 
 export function RoleFields({ form }: SectionProps) {
   const { errors } = form.formState;
@@ -59,11 +36,7 @@ export function RoleFields({ form }: SectionProps) {
         <Field label="Level" error={errors.level?.message}>
           {(control) => (
             <select {...control} {...register('level')} className="select">
-              {Level.options.map((level) => (
-                <option key={level} value={level}>
-                  {LEVEL_LABELS[level]}
-                </option>
-              ))}
+              <OptionList values={Level.options} labels={LEVEL_LABELS} />
             </select>
           )}
         </Field>
@@ -128,22 +101,14 @@ export function WorkFields({ form }: SectionProps) {
         <Field label="People management" error={errors.peopleManagement?.message}>
           {(control) => (
             <select {...control} {...register('peopleManagement')} className="select">
-              {PeopleManagement.options.map((value) => (
-                <option key={value} value={value}>
-                  {PEOPLE_MANAGEMENT_LABELS[value]}
-                </option>
-              ))}
+              <OptionList values={PeopleManagement.options} labels={PEOPLE_MANAGEMENT_LABELS} />
             </select>
           )}
         </Field>
         <Field label="Decision authority" error={errors.decisionAuthority?.message}>
           {(control) => (
             <select {...control} {...register('decisionAuthority')} className="select">
-              {DecisionAuthority.options.map((value) => (
-                <option key={value} value={value}>
-                  {DECISION_AUTHORITY_LABELS[value]}
-                </option>
-              ))}
+              <OptionList values={DecisionAuthority.options} labels={DECISION_AUTHORITY_LABELS} />
             </select>
           )}
         </Field>
@@ -207,11 +172,7 @@ export function CompensationFields({ form, isNew }: SectionProps & { isNew: bool
       <Field label="Career path" error={errors.careerPath?.message} hint="Where this role can lead next.">
         {(control) => (
           <select {...control} {...register('careerPath')} className="select">
-            {CareerPath.options.map((value) => (
-              <option key={value} value={value}>
-                {CAREER_PATH_LABELS[value]}
-              </option>
-            ))}
+            <OptionList values={CareerPath.options} labels={CAREER_PATH_LABELS} />
           </select>
         )}
       </Field>

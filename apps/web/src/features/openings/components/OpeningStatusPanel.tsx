@@ -2,7 +2,7 @@ import type { Opening, OpeningStatus } from '@scorecard/contracts';
 import { canChangeOpeningStatus } from '@scorecard/domain';
 import { useState } from 'react';
 import { Alert } from '@/components/ui/Alert';
-import { Dialog } from '@/components/ui/Dialog';
+import { ConfirmDialog } from '@/components/ui/Dialog';
 import { useChangeOpeningStatus } from '../api/opening-mutations';
 import { openingWriteErrorMessage } from '../opening-errors';
 import { OpenOpeningDialog } from './OpenOpeningDialog';
@@ -115,10 +115,9 @@ function ConfirmStatusDialog({ opening, to, onClose, onChanged }: ConfirmStatusD
     onClose();
   };
   return (
-    <Dialog
+    <ConfirmDialog
       open={to !== null}
       onClose={close}
-      role="alertdialog"
       title={to === 'closed' ? `Close ${opening.title}?` : `Put ${opening.title} on hold?`}
       description={
         to === 'closed' ? (
@@ -127,32 +126,19 @@ function ConfirmStatusDialog({ opening, to, onClose, onChanged }: ConfirmStatusD
           <p>No new interviews are planned while it is on hold. You can open it again later.</p>
         )
       }
-    >
-      {change.isError ? <Alert>{openingWriteErrorMessage(change.error, 'the status')}</Alert> : null}
-      <div className="form__actions">
-        <button type="button" className="button button--secondary" onClick={close} autoFocus>
-          Cancel
-        </button>
-        <button
-          type="button"
-          className={to === 'closed' ? 'button button--danger' : 'button button--primary'}
-          disabled={change.isPending || to === null}
-          onClick={() => {
-            if (!to) return;
-            change.mutate(
-              { status: to, revision: opening.revision },
-              {
-                onSuccess: () => {
-                  change.reset();
-                  onChanged(to);
-                },
-              },
-            );
-          }}
-        >
-          {change.isPending ? 'Saving…' : to === 'closed' ? 'Close opening' : 'Put on hold'}
-        </button>
-      </div>
-    </Dialog>
+      failure={change.isError ? <Alert>{openingWriteErrorMessage(change.error, 'the status')}</Alert> : null}
+      danger={to === 'closed'}
+      confirmLabel={to === 'closed' ? 'Close opening' : 'Put on hold'}
+      pendingLabel="Saving…"
+      pending={change.isPending}
+      onConfirm={() => {
+        if (!to) return;
+        const onSuccess = () => {
+          change.reset();
+          onChanged(to);
+        };
+        change.mutate({ status: to, revision: opening.revision }, { onSuccess });
+      }}
+    />
   );
 }

@@ -1,47 +1,48 @@
 import { ARCHETYPE_LABELS, LEVEL_LABELS, type OpeningSummary } from '@scorecard/contracts';
 import { Link } from 'react-router';
+import { DataTable, type DataColumn } from '@/components/ui/DataTable';
 import { OpeningStatusBadge } from './OpeningStatusBadge';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 
+const columns: DataColumn<OpeningSummary>[] = [
+  {
+    id: 'title',
+    header: 'Title',
+    meta: { rowHeader: true, className: 'table__name' },
+    cell: ({ row: { original: o } }) => <Link to={`/openings/${o.id}`}>{o.title}</Link>,
+  },
+  { id: 'team', header: 'Team', cell: ({ row }) => row.original.team || <span className="table__meta">None</span> },
+  { id: 'level', header: 'Level', cell: ({ row }) => LEVEL_LABELS[row.original.level] },
+  { id: 'archetype', header: 'Archetype', cell: ({ row }) => ARCHETYPE_LABELS[row.original.archetype] },
+  { id: 'status', header: 'Status', cell: ({ row }) => <OpeningStatusBadge status={row.original.status} /> },
+  {
+    id: 'hiringManager',
+    header: 'Hiring manager',
+    cell: ({ row }) => row.original.hiringManager?.name ?? <span className="table__meta">Not chosen</span>,
+  },
+  {
+    id: 'recruiter',
+    header: 'Recruiter',
+    cell: ({ row }) => row.original.recruiter?.name ?? <span className="table__meta">None</span>,
+  },
+  {
+    id: 'updated',
+    header: 'Updated',
+    meta: { className: 'table__nowrap' },
+    cell: ({ row: { original: o } }) => <time dateTime={o.updatedAt}>{dateFormat.format(new Date(o.updatedAt))}</time>,
+  },
+];
+
 export function OpeningsTable({ openings, busy }: { openings: OpeningSummary[]; busy: boolean }) {
   return (
-    <div className="table-wrap">
-      <table className="table" aria-busy={busy}>
-        <caption className="visually-hidden">Openings</caption>
-        <thead>
-          <tr>
-            <th scope="col">Title</th>
-            <th scope="col">Team</th>
-            <th scope="col">Level</th>
-            <th scope="col">Archetype</th>
-            <th scope="col">Status</th>
-            <th scope="col">Hiring manager</th>
-            <th scope="col">Recruiter</th>
-            <th scope="col">Updated</th>
-          </tr>
-        </thead>
-        <tbody>
-          {openings.map((opening) => (
-            <tr key={opening.id} data-opening-id={opening.id}>
-              <th scope="row" className="table__name">
-                <Link to={`/openings/${opening.id}`}>{opening.title}</Link>
-              </th>
-              <td>{opening.team || <span className="table__meta">None</span>}</td>
-              <td>{LEVEL_LABELS[opening.level]}</td>
-              <td>{ARCHETYPE_LABELS[opening.archetype]}</td>
-              <td>
-                <OpeningStatusBadge status={opening.status} />
-              </td>
-              <td>{opening.hiringManager?.name ?? <span className="table__meta">Not chosen</span>}</td>
-              <td>{opening.recruiter?.name ?? <span className="table__meta">None</span>}</td>
-              <td className="table__nowrap">
-                <time dateTime={opening.updatedAt}>{dateFormat.format(new Date(opening.updatedAt))}</time>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      columns={columns}
+      data={openings}
+      rowId={(o) => o.id}
+      caption="Openings"
+      busy={busy}
+      rowProps={(o) => ({ 'data-opening-id': o.id })}
+    />
   );
 }

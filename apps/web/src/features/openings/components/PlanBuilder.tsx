@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { Opening, Person, RubricContent } from '@scorecard/contracts';
 import { checkPlan } from '@scorecard/domain';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useEffectEvent, useMemo, useState } from 'react';
 import { useFieldArray, useForm, useWatch, type FieldPath } from 'react-hook-form';
 import { Alert } from '@/components/ui/Alert';
 import { ApiError } from '@/lib/api';
@@ -57,18 +57,20 @@ export function PlanBuilder({
     save.reset();
   };
 
-  // A newer opening arrived (our own save, a profile edit, or someone else's change).
-  useEffect(() => {
-    if (opening.revision === base.revision) return;
-    const serverPlan = planSignature(opening.plan.steps);
-    if (serverPlan === base.plan) setBase({ revision: opening.revision, plan: serverPlan });
+  // A newer opening arrived (our own save, a profile edit, or someone else's change). An effect
+  // event: it compares with the draft as it is now, but only a new opening makes it run.
+  const arrived = useEffectEvent((fresh: Opening) => {
+    if (fresh.revision === base.revision) return;
+    const serverPlan = planSignature(fresh.plan.steps);
+    if (serverPlan === base.plan) setBase({ revision: fresh.revision, plan: serverPlan });
     else if (
       !form.formState.isDirty ||
       serverPlan === planSignature(form.getValues('steps').map((s) => cleanStep(s, rubric)))
     )
-      adopt(opening);
+      adopt(fresh);
     else setConflict(true);
-  }, [opening]);
+  });
+  useEffect(() => arrived(opening), [opening]);
 
   useEffect(() => onDirtyChange(isDirty), [isDirty, onDirtyChange]);
   useEffect(() => {

@@ -1,11 +1,10 @@
-import { ARCHETYPE_LABELS, LEVEL_LABELS, Uuid, type Opening } from '@scorecard/contracts';
+import { ARCHETYPE_LABELS, LEVEL_LABELS, type Opening } from '@scorecard/contracts';
 import { useCallback, useState } from 'react';
-import { Link, useParams } from 'react-router';
-import { Alert } from '@/components/ui/Alert';
+import { Link } from 'react-router';
+import { NoticeSlot } from '@/components/ui/Alert';
 import { OpeningNotFound } from '@/components/ui/OpeningNotFound';
 import { PageHeader } from '@/components/ui/PageHeader';
-import { ErrorState, LoadingState } from '@/components/ui/States';
-import { isApiError } from '@/lib/api';
+import { QueryPage, useIdParam } from '@/components/ui/PageStates';
 import { useSession } from '@/lib/session';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useOpening } from '../api/get-opening';
@@ -19,36 +18,27 @@ import { canEditOpenings, canReadOpenings } from '../opening-access';
 import { openingFormValues } from '../opening-form';
 
 export default function OpeningRoute() {
-  const { id = '' } = useParams();
+  const id = useIdParam();
   const { user } = useSession();
-  const validId = Uuid.safeParse(id).success;
-  const opening = useOpening(validId && canReadOpenings(user.role) ? id : null);
+  const allowed = canReadOpenings(user.role);
+  const opening = useOpening(allowed ? id : null);
   useDocumentTitle(opening.data?.title ?? 'Opening');
-
-  if (!canReadOpenings(user.role)) return <NoOpeningsAccess />;
-  if (!validId || isApiError(opening.error, 'not_found')) return <OpeningNotFound before={<Breadcrumb />} />;
-  if (isApiError(opening.error, 'forbidden')) return <NoOpeningsAccess />;
-  if (opening.isPending) return <LoadingState label="Loading the opening…" />;
-  if (opening.isError) {
-    return (
-      <>
-        <Breadcrumb />
-        <PageHeader title="Opening" />
-        <ErrorState
-          title="Couldn’t load this opening"
-          error={opening.error}
-          onRetry={() => void opening.refetch()}
-          retrying={opening.isFetching}
-        />
-      </>
-    );
-  }
   return (
-    <OpeningPage
-      opening={opening.data}
-      canEdit={canEditOpenings(user.role)}
-      reload={async () => (await opening.refetch()).data}
-    />
+    <QueryPage
+      query={opening}
+      copy={{ title: 'Opening', loading: 'Loading the opening…', failed: 'Couldn’t load this opening' }}
+      noAccess={{ allowed, page: <NoOpeningsAccess /> }}
+      notFound={{ found: id !== null, page: <OpeningNotFound before={<Breadcrumb />} /> }}
+      before={<Breadcrumb />}
+    >
+      {(data) => (
+        <OpeningPage
+          opening={data}
+          canEdit={canEditOpenings(user.role)}
+          reload={async () => (await opening.refetch()).data}
+        />
+      )}
+    </QueryPage>
   );
 }
 
@@ -98,13 +88,7 @@ function OpeningPage({ opening, canEdit, reload }: OpeningPageProps) {
           </Link>
         }
       />
-      <div className="notice-slot" aria-live="polite">
-        {notice ? (
-          <Alert tone="success" onDismiss={() => setNotice(null)}>
-            {notice}
-          </Alert>
-        ) : null}
-      </div>
+      <NoticeSlot notice={notice} onDismiss={() => setNotice(null)} />
       <div className="opening-page">
         <OpeningStatusPanel
           opening={opening}

@@ -7,7 +7,7 @@ import { pipelineKeys } from './pipeline-keys';
 export function boardAfterMove(board: PipelineBoard, moved: Application): PipelineBoard {
   const old = board.columns.flatMap((c) => c.cards).find((card) => card.applicationId === moved.id);
   if (!old) return board;
-  const card = { ...old, stage: moved.stage, stageEnteredAt: moved.stageEnteredAt, version: moved.version };
+  const card = { ...old, stage: moved.stage, stageEnteredAt: moved.stageEnteredAt, revision: moved.revision };
   return {
     ...board,
     columns: board.columns.map((column) => {

@@ -1,5 +1,6 @@
+import { useDraggable } from '@dnd-kit/core';
 import type { BoardCard as Card } from '@scorecard/contracts';
-import { memo, type DragEvent, type KeyboardEvent } from 'react';
+import { memo, type KeyboardEvent } from 'react';
 import { Link } from 'react-router';
 import { interviewProgress } from '@/lib/interview-progress';
 import { timeInStage } from '../pipeline-copy';
@@ -7,9 +8,13 @@ import { timeInStage } from '../pipeline-copy';
 export type CardHandlers = {
   onKeyDown: (card: Card, event: KeyboardEvent<HTMLElement>) => void;
   onMove: (card: Card) => void;
-  onDragStart: (card: Card, event: DragEvent<HTMLElement>) => void;
-  onDragEnd: () => void;
 };
+
+function cardClass(card: Card, extra = ''): string {
+  return ['board-card', card.dealbreaker ? 'board-card--flagged' : '', card.stuck ? 'board-card--stuck' : '', extra]
+    .filter(Boolean)
+    .join(' ');
+}
 
 function role(card: Card): string {
   const { currentTitle, currentCompany } = card.candidate;
@@ -32,7 +37,11 @@ type BoardCardProps = {
   handlers: CardHandlers;
 };
 
-/** One application on the board: focusable, draggable, with its own Move button. Kept cheap to render. */
+/**
+ * One application on the board: focusable, draggable with the pointer, with its own Move button. Kept
+ * cheap to render. Only dnd-kit's pointer listeners are attached: its keyboard attributes (role,
+ * description) are not, as the board's own keyboard model (Board) moves cards.
+ */
 export const BoardCard = memo(function BoardCard({
   card,
   index,
@@ -43,6 +52,7 @@ export const BoardCard = memo(function BoardCard({
   stuckDays,
   handlers,
 }: BoardCardProps) {
+  const { setNodeRef, listeners, isDragging } = useDraggable({ id: card.applicationId, data: card });
   const nameId = `card-${card.applicationId}-name`;
   const metaId = `card-${card.applicationId}-meta`;
   return (
@@ -54,19 +64,18 @@ export const BoardCard = memo(function BoardCard({
       aria-setsize={setSize}
       style={{ transform: `translateY(${start}px)` }}
     >
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- a card is a focusable item of the board's keyboard model (← / →, M, U): it stays an article, read as one card */}
       <article
-        className={['board-card', card.dealbreaker ? 'board-card--flagged' : '', card.stuck ? 'board-card--stuck' : '']
-          .filter(Boolean)
-          .join(' ')}
+        ref={setNodeRef}
+        className={cardClass(card, isDragging ? 'board-card--dragging' : '')}
         data-stuck={card.stuck || undefined}
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- as above: cards take the focus to be moved
         tabIndex={0}
-        draggable
         data-application-id={card.applicationId}
         aria-labelledby={nameId}
         aria-describedby={metaId}
+        {...listeners}
         onKeyDown={(e) => handlers.onKeyDown(card, e)}
-        onDragStart={(e) => handlers.onDragStart(card, e)}
-        onDragEnd={handlers.onDragEnd}
       >
         <h3 className="board-card__name" id={nameId}>
           <Link to={`/applications/${card.applicationId}`} draggable={false}>
@@ -93,3 +102,13 @@ export const BoardCard = memo(function BoardCard({
     </li>
   );
 });
+
+/** What follows the pointer while a card is dragged: its name and role, for the eye only (the card stays put). */
+export function BoardCardPreview({ card }: { card: Card }) {
+  return (
+    <div className={cardClass(card, 'board-card--preview')} aria-hidden="true">
+      <p className="board-card__name">{card.candidate.name}</p>
+      <p className="board-card__role">{role(card)}</p>
+    </div>
+  );
+}

@@ -1,6 +1,7 @@
+import { useDroppable } from '@dnd-kit/core';
 import { STAGE_LABELS, type BoardCard as Card, type Stage } from '@scorecard/contracts';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { isFinal } from '../pipeline-copy';
 import { BoardCard, type CardHandlers } from './BoardCard';
 
@@ -19,9 +20,8 @@ type BoardColumnProps = {
   now: number;
   stuckDays: number;
   handlers: CardHandlers;
-  /** Whether the card being dragged may be dropped here (null while nothing is dragged). */
+  /** Whether the card being dragged may be dropped here (null while nothing is dragged); Board takes the drop. */
   canDrop: boolean | null;
-  onDrop: (stage: Stage) => void;
   /** An application whose card should take the focus (after a move); `onFocused` once it did. */
   focusTarget: string | null;
   onFocused: () => void;
@@ -54,11 +54,10 @@ export const BoardColumn = memo(function BoardColumn({
   stuckDays,
   handlers,
   canDrop,
-  onDrop,
   focusTarget,
   onFocused,
 }: BoardColumnProps) {
-  const [over, setOver] = useState(false);
+  const { setNodeRef, isOver: over } = useDroppable({ id: stage });
   /** The application whose card has the focus in this column (kept rendered while scrolled away). */
   const [pinned, setPinned] = useState<string | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -136,35 +135,14 @@ export const BoardColumn = memo(function BoardColumn({
   ]
     .filter(Boolean)
     .join(' ');
-  const allow = (e: DragEvent) => {
-    if (!canDrop) return;
-    e.preventDefault();
-    e.dataTransfer.dropEffect = 'move';
-  };
   return (
-    <section
-      className={className}
-      aria-labelledby={titleId}
-      data-stage={stage}
-      onDragOver={allow}
-      onDragEnter={(e) => {
-        allow(e);
-        setOver(true);
-      }}
-      onDragLeave={(e) => {
-        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setOver(false);
-      }}
-      onDrop={(e) => {
-        e.preventDefault();
-        setOver(false);
-        if (canDrop) onDrop(stage);
-      }}
-    >
+    <section ref={setNodeRef} className={className} aria-labelledby={titleId} data-stage={stage}>
       <h2 className="board-column__title" id={titleId}>
         {STAGE_LABELS[stage]} <span className="board-column__count">{count}</span>
         <span className="visually-hidden">{count === 1 ? ' application' : ' applications'}</span>
       </h2>
       {cards.length > 0 ? (
+        // eslint-disable-next-line jsx-a11y/no-static-element-interactions -- ↑ / ↓ / Home / End from a card bubble here, to move the focus through the column (the cards are focusable)
         <div
           className="board-column__scroller"
           ref={scrollRef}

@@ -1,5 +1,6 @@
 import { REASON_LABELS, RejectionReason, WithdrawalReason, type StageReason } from '@scorecard/contracts';
 import { useId, useState } from 'react';
+import { OptionList } from '@/components/ui/Field';
 
 type ReasonFormProps = {
   to: 'rejected' | 'withdrawn';
@@ -56,12 +57,7 @@ export function ReasonForm({ to, name, pending, onSubmit, onCancel }: ReasonForm
           aria-describedby={errors.reason ? `${id}-reason-error` : undefined}
           onChange={(e) => setReason(e.target.value)}
         >
-          <option value="">Choose a reason</option>
-          {options.map((r) => (
-            <option key={r} value={r}>
-              {REASON_LABELS[r]}
-            </option>
-          ))}
+          <OptionList values={options} labels={REASON_LABELS} empty="Choose a reason" />
         </select>
         {errors.reason ? (
           <p id={`${id}-reason-error`} className="field__error">

@@ -1,11 +1,10 @@
-import { STAGE_LABELS, Uuid, type Application } from '@scorecard/contracts';
+import { STAGE_LABELS, type Application } from '@scorecard/contracts';
 import { allowedMoves } from '@scorecard/domain';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { Alert } from '@/components/ui/Alert';
 import { Badge } from '@/components/ui/Badge';
 import { PageHeader } from '@/components/ui/PageHeader';
-import { EmptyState, ErrorState, LoadingState } from '@/components/ui/States';
-import { isApiError } from '@/lib/api';
+import { NotFoundState, QueryPage, useIdParam } from '@/components/ui/PageStates';
 import { useSession } from '@/lib/session';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { InterviewsChanged, InterviewsSection } from '@/features/interviews';
@@ -19,48 +18,30 @@ import { isFinal, timeInStage } from '../pipeline-copy';
 import { useStageMover } from '../use-stage-mover';
 
 export default function ApplicationRoute() {
-  const { id = '' } = useParams();
+  const id = useIdParam();
   const { user } = useSession();
   const allowed = canUsePipeline(user.role);
-  const validId = Uuid.safeParse(id).success;
-  const application = useApplication(validId && allowed ? id : null);
+  const application = useApplication(allowed ? id : null);
   useDocumentTitle(
     application.data ? `${application.data.candidate.name} · ${application.data.opening.title}` : 'Application',
   );
-
-  if (!allowed || isApiError(application.error, 'forbidden')) return <NoPipelineAccess title="Application" />;
-  if (!validId || isApiError(application.error, 'not_found')) {
-    return (
-      <>
-        <PageHeader title="Application not found" />
-        <EmptyState
-          title="This application doesn’t exist"
-          action={
-            <Link to="/candidates" className="button button--secondary">
-              Back to candidates
-            </Link>
-          }
-        >
-          <p>It may have been removed, or the link is incomplete.</p>
-        </EmptyState>
-      </>
-    );
-  }
-  if (application.isPending) return <LoadingState label="Loading the application…" />;
-  if (application.isError) {
-    return (
-      <>
-        <PageHeader title="Application" />
-        <ErrorState
-          title="Couldn’t load this application"
-          error={application.error}
-          onRetry={() => void application.refetch()}
-          retrying={application.isFetching}
-        />
-      </>
-    );
-  }
-  return <ApplicationPage application={application.data} refetch={() => void application.refetch()} />;
+  const notFound = (
+    <NotFoundState
+      title="Application not found"
+      heading="This application doesn’t exist"
+      back={{ to: '/candidates', label: 'Back to candidates' }}
+    />
+  );
+  return (
+    <QueryPage
+      query={application}
+      copy={{ title: 'Application', loading: 'Loading the application…', failed: 'Couldn’t load this application' }}
+      noAccess={{ allowed, page: <NoPipelineAccess title="Application" /> }}
+      notFound={{ found: id !== null, page: notFound }}
+    >
+      {(data) => <ApplicationPage application={data} refetch={() => void application.refetch()} />}
+    </QueryPage>
+  );
 }
 
 function ApplicationPage({ application: a, refetch }: { application: Application; refetch: () => void }) {
@@ -69,7 +50,7 @@ function ApplicationPage({ application: a, refetch }: { application: Application
     onMoved: () => requestAnimationFrame(() => document.getElementById('move-button')?.focus()),
     onStale: refetch,
   });
-  const subject = { applicationId: a.id, name: a.candidate.name, stage: a.stage, version: a.version };
+  const subject = { applicationId: a.id, name: a.candidate.name, stage: a.stage, revision: a.revision };
   const role = [a.candidate.currentTitle, a.candidate.currentCompany].filter(Boolean).join(' at ');
   const final = isFinal(a.stage);
   // `?schedule=<competency key>`: the debrief's "Add an interview" for an evidence gap.

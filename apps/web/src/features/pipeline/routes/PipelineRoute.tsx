@@ -1,11 +1,11 @@
-import { Uuid, type PipelineBoard } from '@scorecard/contracts';
+import type { PipelineBoard } from '@scorecard/contracts';
 import { useCallback, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { Alert } from '@/components/ui/Alert';
 import { OpeningNotFound } from '@/components/ui/OpeningNotFound';
 import { PageHeader } from '@/components/ui/PageHeader';
-import { EmptyState, ErrorState, LoadingState } from '@/components/ui/States';
-import { isApiError } from '@/lib/api';
+import { QueryPage, useIdParam } from '@/components/ui/PageStates';
+import { EmptyState } from '@/components/ui/States';
 import { useSession } from '@/lib/session';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useBoard } from '../api/pipeline-queries';
@@ -17,30 +17,21 @@ import { canUsePipeline } from '../pipeline-access';
 import { useStageMover } from '../use-stage-mover';
 
 export default function PipelineRoute() {
-  const { id = '' } = useParams();
+  const id = useIdParam();
   const { user } = useSession();
   const allowed = canUsePipeline(user.role);
-  const validId = Uuid.safeParse(id).success;
-  const board = useBoard(validId && allowed ? id : null);
+  const board = useBoard(allowed ? id : null);
   useDocumentTitle(board.data ? `Pipeline · ${board.data.opening.title}` : 'Pipeline');
-
-  if (!allowed || isApiError(board.error, 'forbidden')) return <NoPipelineAccess />;
-  if (!validId || isApiError(board.error, 'not_found')) return <OpeningNotFound title="Pipeline not found" />;
-  if (board.isPending) return <LoadingState label="Loading the pipeline…" />;
-  if (board.isError) {
-    return (
-      <>
-        <PageHeader title="Pipeline" />
-        <ErrorState
-          title="Couldn’t load the pipeline"
-          error={board.error}
-          onRetry={() => void board.refetch()}
-          retrying={board.isFetching}
-        />
-      </>
-    );
-  }
-  return <PipelinePage board={board.data} refetch={() => void board.refetch()} />;
+  return (
+    <QueryPage
+      query={board}
+      copy={{ title: 'Pipeline', loading: 'Loading the pipeline…', failed: 'Couldn’t load the pipeline' }}
+      noAccess={{ allowed, page: <NoPipelineAccess /> }}
+      notFound={{ found: id !== null, page: <OpeningNotFound title="Pipeline not found" /> }}
+    >
+      {(data) => <PipelinePage board={data} refetch={() => void board.refetch()} />}
+    </QueryPage>
+  );
 }
 
 function PipelinePage({ board, refetch }: { board: PipelineBoard; refetch: () => void }) {

@@ -11,4 +11,6 @@ export const scorecardKeys = {
   counts: () => [...scorecardKeys.lists(), 'counts'] as const,
   kit: (interviewId: string) => [...scorecardKeys.all, 'kit', interviewId] as const,
   panel: (applicationId: string) => [...scorecardKeys.all, 'panel', applicationId] as const,
+  /** The saves of one scorecard (a mutation key: the page asks whether one is stuck). */
+  save: (scorecardId: string) => [...scorecardKeys.all, 'save', scorecardId] as const,
 };

@@ -1,12 +1,11 @@
-import { useQueryClient } from '@tanstack/react-query';
 import type { InterviewKit, Scorecard } from '@scorecard/contracts';
 import type { ScorecardIssue } from '@scorecard/domain';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert } from '@/components/ui/Alert';
-import { ApiError, api, errorMessage, isApiError } from '@/lib/api';
-import { scorecardKeys } from '../api/scorecard-keys';
+import { ApiError, errorMessage, isApiError } from '@/lib/api';
+import { useSubmitScorecard } from '../api/scorecard-mutations';
 import { formatDateTime } from '../scorecard-copy';
-import { answeredCount, draftContradiction, draftIssues, isCandidateQuestions } from '../scorecard-draft';
+import { answeredCount, draftIssues, isCandidateQuestions } from '../scorecard-draft';
 import { useAutosave } from '../use-autosave';
 import { ContradictionDialog } from './ContradictionDialog';
 import { IssueList } from './IssueList';
@@ -14,6 +13,7 @@ import { PanelFeedbackHidden } from './PanelFeedback';
 import { SaveStatusText } from './SaveStatusText';
 import { ScorecardBar } from './ScorecardBar';
 import { ScorecardForm, type Updater } from './ScorecardForm';
+import { useSendChecks } from './use-send-checks';
 
 function submitErrorMessage(error: unknown): string {
   if (error instanceof ApiError && error.code === 'stale_revision') {
@@ -32,18 +32,15 @@ export function DraftScorecard({
   now: number;
   onSubmitted: (scorecard: Scorecard) => void;
 }) {
-  const queryClient = useQueryClient();
   const autosave = useAutosave(kit, kit.scorecard);
-  const [attempted, setAttempted] = useState(false);
+  const submitMutation = useSubmitScorecard({ interviewId: kit.interview.id, scorecardId: kit.scorecard.id });
   const [serverIssues, setServerIssues] = useState<ScorecardIssue[] | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [keepingMine, setKeepingMine] = useState(false);
-  /** The contradiction sentence while the confirm dialog is open. */
-  const [contradiction, setContradiction] = useState<string | null>(null);
+  const { attempted, contradiction, setContradiction, issuesHeading, focusIssues, begin, ready } = useSendChecks();
   const notStarted = Date.parse(kit.interview.startsAt) > now;
   const closing = isCandidateQuestions(kit);
-  const issuesHeading = useRef<HTMLHeadingElement>(null);
   const localIssues = useMemo(() => draftIssues(autosave.content, kit), [autosave.content, kit]);
   const issues = serverIssues ?? localIssues;
   const progress = answeredCount(autosave.content, kit);
@@ -54,32 +51,17 @@ export function DraftScorecard({
     autosave.update(recipe);
   };
 
-  const focusIssues = () =>
-    requestAnimationFrame(() => {
-      issuesHeading.current?.focus({ preventScroll: true });
-      issuesHeading.current?.scrollIntoView({ block: 'center' });
-    });
-
   const submit = async (confirmContradiction = false) => {
-    setAttempted(true);
+    begin();
     setSubmitError(null);
     setServerIssues(null);
-    setContradiction(null);
     if (Date.parse(kit.interview.startsAt) > Date.now()) {
       setSubmitError(
         `This interview starts ${formatDateTime(kit.interview.startsAt, new Date())}: submit once it has started. Your draft is saved meanwhile.`,
       );
       return;
     }
-    if (localIssues.length > 0) {
-      focusIssues();
-      return;
-    }
-    const local = draftContradiction(autosave.content, kit);
-    if (local && !confirmContradiction) {
-      setContradiction(local.message);
-      return;
-    }
+    if (!ready(localIssues, autosave.content, kit, confirmContradiction)) return;
     setSubmitting(true);
     try {
       const revision = await autosave.saveNow();
@@ -89,15 +71,12 @@ export function DraftScorecard({
         );
         return;
       }
-      const submitted = await api('submitScorecard', {
-        params: { id: kit.scorecard.id },
-        body: { revision, ...(confirmContradiction ? { confirmContradiction: true } : {}) },
+      const submitted = await submitMutation.mutateAsync({
+        revision,
+        ...(confirmContradiction ? { confirmContradiction: true } : {}),
       });
+      // The kit now holds the submitted scorecard (the mutation put it there): the page shows it next.
       autosave.stop();
-      queryClient.setQueryData<InterviewKit>(scorecardKeys.kit(kit.interview.id), (old) =>
-        old ? { ...old, scorecard: submitted } : old,
-      );
-      void queryClient.invalidateQueries({ queryKey: scorecardKeys.lists() });
       onSubmitted(submitted);
     } catch (error) {
       if (isApiError(error, 'scorecard_incomplete') && error.fieldErrors.length > 0) {

@@ -28,10 +28,9 @@ function choiceForKey(key: string): RatingChoice | null {
  */
 export function RatingGroup({ criterionKey, criterionTitle, anchors, choice, onChoose, errorId }: RatingGroupProps) {
   const name = `rating-${criterionKey}`;
-  const onKeyDown = (event: KeyboardEvent<HTMLFieldSetElement>) => {
+  // On each radio (the keys come from the focused one), not the fieldset, which takes no focus.
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (!onChoose || event.ctrlKey || event.metaKey || event.altKey) return;
-    const target = event.target as HTMLElement;
-    if (!(target instanceof HTMLInputElement) || target.type !== 'radio') return;
     const next = choiceForKey(event.key);
     if (next === null) return;
     event.preventDefault();
@@ -55,6 +54,7 @@ export function RatingGroup({ criterionKey, criterionTitle, anchors, choice, onC
           checked={checked}
           disabled={!onChoose}
           onChange={() => onChoose?.(value)}
+          onKeyDown={onKeyDown}
           aria-labelledby={`${id}-name`}
           aria-describedby={value === 'not_assessed' ? undefined : `${id}-anchor`}
         />
@@ -82,7 +82,7 @@ export function RatingGroup({ criterionKey, criterionTitle, anchors, choice, onC
     );
   };
   return (
-    <fieldset className="rating" onKeyDown={onKeyDown} aria-describedby={errorId}>
+    <fieldset className="rating" aria-describedby={errorId}>
       <legend className="visually-hidden">Rating for {criterionTitle}</legend>
       <div className="rating__options">
         {LEVELS.map((level) => option(level))}

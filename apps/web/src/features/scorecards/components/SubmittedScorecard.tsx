@@ -1,12 +1,11 @@
-import { useQueryClient } from '@tanstack/react-query';
 import type { InterviewKit } from '@scorecard/contracts';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert } from '@/components/ui/Alert';
-import { ApiError, api, errorMessage, isApiError } from '@/lib/api';
-import { scorecardKeys } from '../api/scorecard-keys';
+import { ApiError, errorMessage, isApiError } from '@/lib/api';
+import { useAmendScorecard } from '../api/scorecard-mutations';
 import { formatDateTime } from '../scorecard-copy';
 import { readLocalDraft, removeLocalDraft, writeLocalDraft } from '../local-drafts';
-import { draftContradiction, draftFromScorecard, draftIssues, toBody, type DraftContent } from '../scorecard-draft';
+import { draftFromScorecard, draftIssues, toBody, type DraftContent } from '../scorecard-draft';
 import { AmendDialog } from './AmendDialog';
 import { AmendmentHistory } from './AmendmentHistory';
 import { ContradictionDialog } from './ContradictionDialog';
@@ -14,6 +13,7 @@ import { IssueList } from './IssueList';
 import { PanelFeedback } from './PanelFeedback';
 import { ScorecardBar } from './ScorecardBar';
 import { ScorecardForm, type Updater } from './ScorecardForm';
+import { useSendChecks } from './use-send-checks';
 
 export const SUBMITTED_HEADING_ID = 'scorecard-submitted-title';
 
@@ -36,15 +36,17 @@ function restoredAmendment(kit: InterviewKit): Amending | null {
  */
 export function SubmittedScorecard({ kit, now }: { kit: InterviewKit; now: number }) {
   const { scorecard } = kit;
-  const queryClient = useQueryClient();
+  const amend = useAmendScorecard({
+    interviewId: kit.interview.id,
+    scorecardId: scorecard.id,
+    applicationId: scorecard.applicationId,
+  });
   const [amending, setAmending] = useState<Amending | null>(() => restoredAmendment(kit));
   const [dialogOpen, setDialogOpen] = useState(false);
-  const [attempted, setAttempted] = useState(false);
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [contradiction, setContradiction] = useState<string | null>(null);
-  const issuesHeading = useRef<HTMLHeadingElement>(null);
+  const { attempted, setAttempted, contradiction, setContradiction, issuesHeading, begin, ready } = useSendChecks();
   const heading = useRef<HTMLHeadingElement>(null);
   const saved = useMemo(() => draftFromScorecard(scorecard), [scorecard]);
   const content = amending?.content ?? saved;
@@ -83,37 +85,18 @@ export function SubmittedScorecard({ kit, now }: { kit: InterviewKit; now: numbe
 
   const save = async (confirmContradiction = false) => {
     if (!amending) return;
-    setAttempted(true);
+    begin();
     setFailure(null);
-    setContradiction(null);
-    if (issues.length > 0) {
-      requestAnimationFrame(() => {
-        issuesHeading.current?.focus({ preventScroll: true });
-        issuesHeading.current?.scrollIntoView({ block: 'center' });
-      });
-      return;
-    }
-    const local = draftContradiction(amending.content, kit);
-    if (local && !confirmContradiction) {
-      setContradiction(local.message);
-      return;
-    }
+    if (!ready(issues, amending.content, kit, confirmContradiction)) return;
     setSaving(true);
     try {
-      const amended = await api('amendScorecard', {
-        params: { id: scorecard.id },
-        body: {
-          ...toBody(amending.content, kit),
-          reason: amending.reason,
-          revision: scorecard.revision,
-          ...(confirmContradiction ? { confirmContradiction: true } : {}),
-        },
+      await amend.mutateAsync({
+        ...toBody(amending.content, kit),
+        reason: amending.reason,
+        revision: scorecard.revision,
+        ...(confirmContradiction ? { confirmContradiction: true } : {}),
       });
       removeLocalDraft(scorecard.id);
-      queryClient.setQueryData<InterviewKit>(scorecardKeys.kit(kit.interview.id), (old) =>
-        old ? { ...old, scorecard: amended } : old,
-      );
-      void queryClient.invalidateQueries({ queryKey: scorecardKeys.panel(scorecard.applicationId) });
       setAmending(null);
       setAttempted(false);
       setNotice('Amendment saved. The original is kept on record with your reason.');

@@ -19,7 +19,8 @@ type ViewTabsProps = {
 /** The three views as tabs: arrow keys, Home and End move between them and show the one they reach. */
 export function ViewTabs({ view, counts, onChange }: ViewTabsProps) {
   const refs = useRef<Record<string, HTMLButtonElement | null>>({});
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+  // On each tab (the keys come from the focused one), not the tablist, which takes no focus.
+  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
     const index = VIEWS.findIndex((v) => v.view === view);
     let next: number | null = null;
     if (event.key === 'ArrowRight') next = (index + 1) % VIEWS.length;
@@ -33,7 +34,7 @@ export function ViewTabs({ view, counts, onChange }: ViewTabsProps) {
     refs.current[target]?.focus();
   };
   return (
-    <div className="view-tabs" role="tablist" aria-label="My interviews" onKeyDown={onKeyDown}>
+    <div className="view-tabs" role="tablist" aria-label="My interviews">
       {VIEWS.map(({ view: v, label }) => {
         const selected = v === view;
         const count = counts?.[v];
@@ -51,6 +52,7 @@ export function ViewTabs({ view, counts, onChange }: ViewTabsProps) {
             tabIndex={selected ? 0 : -1}
             className="view-tabs__tab"
             onClick={() => onChange(v)}
+            onKeyDown={onKeyDown}
           >
             {label}
             {count === undefined ? null : <span className="view-tabs__count">{count}</span>}

@@ -1,9 +1,10 @@
 import type { Role } from '@scorecard/contracts';
 
 /** What the users list is filtered and paged by; also the list's query key. */
-export type UserListParams = {
-  page: number;
-  pageSize: number;
+export type UserListParams = { page: number; pageSize: number } & UserFilterValues;
+
+/** The list's search and filters, as the URL holds them (see `useListParams`). */
+export type UserFilterValues = {
   q: string;
   role: Role | '';
   includeDeactivated: boolean;

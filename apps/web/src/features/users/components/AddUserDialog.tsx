@@ -4,7 +4,7 @@ import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { Alert } from '@/components/ui/Alert';
 import { Dialog } from '@/components/ui/Dialog';
-import { Field } from '@/components/ui/Field';
+import { Field, OptionList } from '@/components/ui/Field';
 import { PasswordInput } from '@/components/ui/PasswordInput';
 import { ApiError, errorMessage } from '@/lib/api';
 import { applyServerFieldErrors } from '@/lib/forms';
@@ -76,11 +76,7 @@ function AddUserForm({ onCancel, onCreated }: { onCancel: () => void; onCreated:
       <Field label="Role" error={errors.role?.message}>
         {(control) => (
           <select {...control} {...form.register('role')} className="select">
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {ROLE_LABELS[role]}
-              </option>
-            ))}
+            <OptionList values={ROLES} labels={ROLE_LABELS} />
           </select>
         )}
       </Field>

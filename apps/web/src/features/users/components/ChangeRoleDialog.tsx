@@ -1,6 +1,6 @@
 import { ROLE_LABELS, type Role, type User } from '@scorecard/contracts';
 import { Alert } from '@/components/ui/Alert';
-import { Dialog } from '@/components/ui/Dialog';
+import { ConfirmDialog } from '@/components/ui/Dialog';
 import { EmailText } from '@/components/ui/EmailText';
 import { useUpdateUser } from '../api/user-mutations';
 import { updateUserErrorMessage } from '../user-errors';
@@ -38,10 +38,9 @@ export function ChangeRoleDialog({ change, currentUserId, onClose, onChanged }: 
   const self = user?.id === currentUserId;
 
   return (
-    <Dialog
+    <ConfirmDialog
       open={change !== null}
       onClose={close}
-      role="alertdialog"
       title={user ? `Change ${user.name}’s role?` : ''}
       description={
         change && user ? (
@@ -57,35 +56,23 @@ export function ChangeRoleDialog({ change, currentUserId, onClose, onChanged }: 
           </>
         ) : null
       }
-    >
-      {change && user && update.isError ? (
-        <Alert>{updateUserErrorMessage(update.error, user.name, 'role', change.role)}</Alert>
-      ) : null}
-      <div className="form__actions">
-        <button type="button" className="button button--secondary" onClick={close} autoFocus>
-          Cancel
-        </button>
-        <button
-          type="button"
-          className="button button--primary"
-          disabled={update.isPending || !change}
-          onClick={() => {
-            if (!change) return;
-            update.mutate(
-              { user: change.user, changes: { role: change.role } },
-              {
-                onSuccess: (updated) => {
-                  update.reset();
-                  onChanged(updated);
-                },
-              },
-            );
-          }}
-        >
-          {update.isPending ? 'Changing role…' : `Change to ${to}`}
-        </button>
-      </div>
-    </Dialog>
+      failure={
+        change && user && update.isError ? (
+          <Alert>{updateUserErrorMessage(update.error, user.name, 'role', change.role)}</Alert>
+        ) : null
+      }
+      confirmLabel={`Change to ${to}`}
+      pendingLabel="Changing role…"
+      pending={update.isPending}
+      onConfirm={() => {
+        if (!change) return;
+        const onSuccess = (updated: User) => {
+          update.reset();
+          onChanged(updated);
+        };
+        update.mutate({ user: change.user, changes: { role: change.role } }, { onSuccess });
+      }}
+    />
   );
 }
 

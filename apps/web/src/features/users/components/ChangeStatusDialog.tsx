@@ -1,6 +1,6 @@
 import type { User } from '@scorecard/contracts';
 import { Alert } from '@/components/ui/Alert';
-import { Dialog } from '@/components/ui/Dialog';
+import { ConfirmDialog } from '@/components/ui/Dialog';
 import { useUpdateUser } from '../api/user-mutations';
 import { updateUserErrorMessage } from '../user-errors';
 
@@ -19,12 +19,15 @@ export function ChangeStatusDialog({ user, currentUserId, onClose, onChanged }: 
     update.reset();
     onClose();
   };
+  const done = (updated: User) => {
+    update.reset();
+    onChanged(updated);
+  };
 
   return (
-    <Dialog
+    <ConfirmDialog
       open={user !== null}
       onClose={close}
-      role="alertdialog"
       title={user ? `${deactivating ? 'Deactivate' : 'Reactivate'} ${user.name}?` : ''}
       description={
         user ? (
@@ -40,40 +43,18 @@ export function ChangeStatusDialog({ user, currentUserId, onClose, onChanged }: 
           )
         ) : null
       }
-    >
-      {user && update.isError ? (
-        <Alert>{updateUserErrorMessage(update.error, user.name, deactivating ? 'deactivate' : 'reactivate')}</Alert>
-      ) : null}
-      <div className="form__actions">
-        <button type="button" className="button button--secondary" onClick={close} autoFocus>
-          Cancel
-        </button>
-        <button
-          type="button"
-          className={deactivating ? 'button button--danger' : 'button button--primary'}
-          disabled={update.isPending || !user}
-          onClick={() => {
-            if (!user) return;
-            update.mutate(
-              { user, changes: { active: !deactivating } },
-              {
-                onSuccess: (updated) => {
-                  update.reset();
-                  onChanged(updated);
-                },
-              },
-            );
-          }}
-        >
-          {update.isPending
-            ? deactivating
-              ? 'Deactivating…'
-              : 'Reactivating…'
-            : deactivating
-              ? 'Deactivate'
-              : 'Reactivate'}
-        </button>
-      </div>
-    </Dialog>
+      failure={
+        user && update.isError ? (
+          <Alert>{updateUserErrorMessage(update.error, user.name, deactivating ? 'deactivate' : 'reactivate')}</Alert>
+        ) : null
+      }
+      danger={deactivating}
+      confirmLabel={deactivating ? 'Deactivate' : 'Reactivate'}
+      pendingLabel={deactivating ? 'Deactivating…' : 'Reactivating…'}
+      pending={update.isPending}
+      onConfirm={() => {
+        if (user) update.mutate({ user, changes: { active: !deactivating } }, { onSuccess: done });
+      }}
+    />
   );
 }

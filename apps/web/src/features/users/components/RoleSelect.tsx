@@ -1,4 +1,5 @@
 import { ROLE_LABELS, ROLES, type Role, type User } from '@scorecard/contracts';
+import { OptionList } from '@/components/ui/Field';
 
 type RoleSelectProps = {
   user: User;
@@ -23,11 +24,7 @@ export function RoleSelect({ user, onChoose }: RoleSelectProps) {
         if (role !== user.role) onChoose(role);
       }}
     >
-      {ROLES.map((role) => (
-        <option key={role} value={role}>
-          {ROLE_LABELS[role]}
-        </option>
-      ))}
+      <OptionList values={ROLES} labels={ROLE_LABELS} />
     </select>
   );
 }

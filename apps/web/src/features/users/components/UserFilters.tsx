@@ -1,54 +1,21 @@
-import { ROLE_LABELS, ROLES, type Role } from '@scorecard/contracts';
+import { ROLE_LABELS, ROLES } from '@scorecard/contracts';
 import { useEffect, useId, useState } from 'react';
+import { FilterBar, SearchFilter, SelectFilter, labelled } from '@/components/ui/FilterBar';
+import type { ListState } from '@/lib/use-list-params';
+import type { UserFilterValues } from '../api/user-keys';
 
-type UserFiltersProps = {
-  search: string;
-  onSearchChange: (value: string) => void;
-  role: Role | '';
-  onRoleChange: (role: Role | '') => void;
-  includeDeactivated: boolean;
-  onIncludeDeactivatedChange: (value: boolean) => void;
-};
+const ROLE_OPTIONS = labelled(ROLES, ROLE_LABELS);
 
-export function UserFilters(props: UserFiltersProps) {
+export function UserFilters({ list }: { list: ListState<UserFilterValues> }) {
   const id = useId();
+  const { params, setParams } = list;
   // The box follows the URL, but ticks at once: the URL (and so the prop) catches up a moment later.
-  const [includeDeactivated, setIncludeDeactivated] = useState(props.includeDeactivated);
-  useEffect(() => setIncludeDeactivated(props.includeDeactivated), [props.includeDeactivated]);
+  const [includeDeactivated, setIncludeDeactivated] = useState(params.includeDeactivated);
+  useEffect(() => setIncludeDeactivated(params.includeDeactivated), [params.includeDeactivated]);
   return (
-    <div className="toolbar" role="search" aria-label="Filter users">
-      <div className="toolbar__field toolbar__field--grow">
-        <label htmlFor={`${id}-q`} className="field__label">
-          Search
-        </label>
-        <input
-          id={`${id}-q`}
-          className="input input--search"
-          type="search"
-          placeholder="Name or email"
-          autoComplete="off"
-          value={props.search}
-          onChange={(e) => props.onSearchChange(e.target.value)}
-        />
-      </div>
-      <div className="toolbar__field">
-        <label htmlFor={`${id}-role`} className="field__label">
-          Role
-        </label>
-        <select
-          id={`${id}-role`}
-          className="select"
-          value={props.role}
-          onChange={(e) => props.onRoleChange(e.target.value as Role | '')}
-        >
-          <option value="">All roles</option>
-          {ROLES.map((role) => (
-            <option key={role} value={role}>
-              {ROLE_LABELS[role]}
-            </option>
-          ))}
-        </select>
-      </div>
+    <FilterBar label="Filter users">
+      <SearchFilter value={list.search} onChange={list.setSearch} placeholder="Name or email" />
+      <SelectFilter label="Role" all="All roles" options={ROLE_OPTIONS} {...list.bind('role')} />
       <div className="toolbar__field toolbar__field--check">
         <input
           id={`${id}-inactive`}
@@ -57,11 +24,11 @@ export function UserFilters(props: UserFiltersProps) {
           checked={includeDeactivated}
           onChange={(e) => {
             setIncludeDeactivated(e.target.checked);
-            props.onIncludeDeactivatedChange(e.target.checked);
+            setParams({ includeDeactivated: e.target.checked });
           }}
         />
         <label htmlFor={`${id}-inactive`}>Show deactivated</label>
       </div>
-    </div>
+    </FilterBar>
   );
 }

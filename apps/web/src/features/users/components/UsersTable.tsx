@@ -1,5 +1,7 @@
 import type { Role, User } from '@scorecard/contracts';
+import { useMemo } from 'react';
 import { Badge } from '@/components/ui/Badge';
+import { DataTable, type DataColumn } from '@/components/ui/DataTable';
 import { EmailText } from '@/components/ui/EmailText';
 import { RoleSelect } from './RoleSelect';
 
@@ -16,77 +18,77 @@ type UsersTableProps = {
 const dateFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 
 export function UsersTable({ users, caption, currentUserId, busy, onRoleChosen, onToggleActive }: UsersTableProps) {
+  const columns = useMemo<DataColumn<User>[]>(
+    () => [
+      {
+        id: 'name',
+        header: 'Name',
+        meta: { rowHeader: true, className: 'table__name' },
+        cell: ({ row: { original: user } }) => (
+          <span className="user-cell">
+            <span className="avatar" aria-hidden="true">
+              {initials(user.name)}
+            </span>
+            <span>
+              {user.name}
+              {user.id === currentUserId ? <span className="table__you"> (you)</span> : null}
+            </span>
+          </span>
+        ),
+      },
+      {
+        id: 'email',
+        header: 'Email',
+        meta: { className: 'table__email' },
+        cell: ({ row }) => <EmailText email={row.original.email} />,
+      },
+      {
+        id: 'role',
+        header: 'Role',
+        cell: ({ row: { original: user } }) => <RoleSelect user={user} onChoose={(role) => onRoleChosen(user, role)} />,
+      },
+      {
+        id: 'status',
+        header: 'Status',
+        cell: ({ row: { original: user } }) =>
+          user.active ? (
+            <Badge tone="success">Active</Badge>
+          ) : (
+            <span className="status-inactive">
+              <Badge tone="muted">Deactivated</Badge>
+              {user.deactivatedAt ? (
+                <span className="table__meta">since {dateFormat.format(new Date(user.deactivatedAt))}</span>
+              ) : null}
+            </span>
+          ),
+      },
+      {
+        id: 'actions',
+        header: () => <span className="visually-hidden">Actions</span>,
+        meta: { className: 'table__actions', headerClassName: 'table__actions-col' },
+        cell: ({ row: { original: user } }) =>
+          user.id === currentUserId ? null : (
+            <button type="button" className="button button--ghost button--small" onClick={() => onToggleActive(user)}>
+              {user.active ? 'Deactivate' : 'Reactivate'}
+              <span className="visually-hidden"> {user.name}</span>
+            </button>
+          ),
+      },
+    ],
+    [currentUserId, onRoleChosen, onToggleActive],
+  );
   return (
-    <div className="table-wrap">
-      <table className="table" aria-busy={busy}>
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Email</th>
-            <th scope="col">Role</th>
-            <th scope="col">Status</th>
-            <th scope="col" className="table__actions-col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((user) => {
-            const isMe = user.id === currentUserId;
-            return (
-              <tr
-                key={user.id}
-                className={user.active ? undefined : 'table__row--inactive'}
-                data-user-email={user.email}
-              >
-                <th scope="row" className="table__name">
-                  <span className="user-cell">
-                    <span className="avatar" aria-hidden="true">
-                      {initials(user.name)}
-                    </span>
-                    <span>
-                      {user.name}
-                      {isMe ? <span className="table__you"> (you)</span> : null}
-                    </span>
-                  </span>
-                </th>
-                <td className="table__email">
-                  <EmailText email={user.email} />
-                </td>
-                <td>
-                  <RoleSelect user={user} onChoose={(role) => onRoleChosen(user, role)} />
-                </td>
-                <td>
-                  {user.active ? (
-                    <Badge tone="success">Active</Badge>
-                  ) : (
-                    <span className="status-inactive">
-                      <Badge tone="muted">Deactivated</Badge>
-                      {user.deactivatedAt ? (
-                        <span className="table__meta">since {dateFormat.format(new Date(user.deactivatedAt))}</span>
-                      ) : null}
-                    </span>
-                  )}
-                </td>
-                <td className="table__actions">
-                  {isMe ? null : (
-                    <button
-                      type="button"
-                      className="button button--ghost button--small"
-                      onClick={() => onToggleActive(user)}
-                    >
-                      {user.active ? 'Deactivate' : 'Reactivate'}
-                      <span className="visually-hidden"> {user.name}</span>
-                    </button>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      columns={columns}
+      data={users}
+      rowId={(user) => user.id}
+      caption={caption}
+      busy={busy}
+      rowProps={(user) => ({
+        className: user.active ? undefined : 'table__row--inactive',
+        'data-user-email': user.email,
+      })}
+    />
   );
 }
 

@@ -1,0 +1,2 @@
+// CSS imported by a component under test: nothing to apply in jsdom.
+module.exports = {};

@@ -1,0 +1,78 @@
+import { IdParams } from '../common.js';
+import {
+  ChangeOpeningStatusRequest,
+  CreateOpeningRequest,
+  Opening,
+  OpeningList,
+  OpeningListQuery,
+  SavePlanRequest,
+  UpdateOpeningRequest,
+} from '../openings.js';
+import { designers, hiringTeam, endpointGroup } from './endpoint.js';
+
+/** Openings: their role profile, interview plan and status. */
+export const openingEndpoints = endpointGroup({
+  listOpenings: {
+    method: 'get',
+    path: '/api/v1/openings',
+    summary: 'List openings',
+    tag: 'openings',
+    access: hiringTeam,
+    query: OpeningListQuery,
+    status: 200,
+    response: OpeningList,
+  },
+  createOpening: {
+    method: 'post',
+    path: '/api/v1/openings',
+    summary: 'Create an opening (as a draft)',
+    tag: 'openings',
+    access: designers,
+    body: CreateOpeningRequest,
+    status: 201,
+    response: Opening,
+  },
+  getOpening: {
+    method: 'get',
+    path: '/api/v1/openings/:id',
+    summary: 'One opening with its interview plan and plan check',
+    tag: 'openings',
+    access: hiringTeam,
+    params: IdParams,
+    status: 200,
+    response: Opening,
+  },
+  updateOpening: {
+    method: 'patch',
+    path: '/api/v1/openings/:id',
+    summary: 'Change the role profile of an opening',
+    tag: 'openings',
+    access: designers,
+    params: IdParams,
+    body: UpdateOpeningRequest,
+    status: 200,
+    response: Opening,
+  },
+  saveOpeningPlan: {
+    method: 'put',
+    path: '/api/v1/openings/:id/plan',
+    summary: 'Replace the interview plan of an opening',
+    tag: 'openings',
+    access: designers,
+    params: IdParams,
+    body: SavePlanRequest,
+    status: 200,
+    response: Opening,
+  },
+  changeOpeningStatus: {
+    method: 'post',
+    path: '/api/v1/openings/:id/status',
+    summary: 'Open, hold or close an opening (opening with a failing plan check needs an override reason)',
+    tag: 'openings',
+    access: designers,
+    params: IdParams,
+    body: ChangeOpeningStatusRequest,
+    status: 200,
+    response: Opening,
+  },
+});
