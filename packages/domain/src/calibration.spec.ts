@@ -22,7 +22,7 @@ import {
   studentTCdf,
   studentTQuantile,
   type UnitRating,
-} from './calibration.js';
+} from './index.js';
 
 // Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", the example with four observers
 // and twelve units, values 1 to 5, some missing. Rows are units, columns observers A, B, C, D.

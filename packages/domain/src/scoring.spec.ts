@@ -21,7 +21,7 @@ import {
   stat,
   type PanelScorecard,
   type Recommendation,
-} from './scoring.js';
+} from './index.js';
 
 const weights = [
   { key: 'tech', weight: 40 },

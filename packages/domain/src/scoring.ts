@@ -17,6 +17,8 @@
  *   unacknowledged dealbreakers are listed apart (docs/MEASUREMENT.md).
  */
 
+import type { Decision } from './decisions.js';
+
 export type Recommendation = 'strong_no' | 'no' | 'yes' | 'strong_yes';
 
 export interface PanelScorecard {
@@ -338,105 +340,4 @@ export function compareCandidates(items: readonly TierInput[], z: number = DEFAU
   const apart = rows.filter((r) => r.apart !== null).map(result);
   const unscored = rows.filter((r) => r.overall === null && r.apart === null).map(result);
   return [...tiered, ...apart, ...unscored];
-}
-
-export type Decision = 'hire' | 'no_hire' | 'hold';
-
-/** Where a decision moves the application: hire to offer, no hire to rejected; hold stays put. */
-export function stageForDecision(decision: Decision): 'offer' | 'rejected' | null {
-  return decision === 'hire' ? 'offer' : decision === 'no_hire' ? 'rejected' : null;
-}
-
-/**
- * Whether a decision may be recorded: only from the debrief stage (or a held decision's stage), and
- * hiring over a dealbreaker red flag needs an explicit acknowledgement.
- */
-export function checkDecision(input: {
-  decision: Decision;
-  stage: string;
-  dealbreakers: number;
-  acknowledgedDealbreakers: boolean;
-}): { ok: true } | { ok: false; message: string; code: 'wrong_stage' | 'dealbreaker_not_acknowledged' } {
-  if (input.stage !== 'debrief') {
-    return { ok: false, code: 'wrong_stage', message: 'A decision is made at the debrief stage.' };
-  }
-  if (input.decision === 'hire' && input.dealbreakers > 0 && !input.acknowledgedDealbreakers) {
-    return {
-      ok: false,
-      code: 'dealbreaker_not_acknowledged',
-      message:
-        input.dealbreakers === 1
-          ? 'An interviewer flagged a dealbreaker. Acknowledge it to hire anyway.'
-          : `Interviewers flagged ${input.dealbreakers} dealbreakers. Acknowledge them to hire anyway.`,
-    };
-  }
-  return { ok: true };
-}
-
-export type CompensationFit = 'under' | 'within' | 'over';
-
-/**
- * Where a candidate's compensation expectation falls against the opening's band: under its minimum,
- * within it (bounds included), or over its maximum. Null when either is unknown or the currencies
- * differ (no exchange rate is assumed).
- */
-export function compensationFit(
-  expectation: { currency: string; amountMinor: number } | null,
-  band: { currency: string; minMinor: number; maxMinor: number } | null,
-): CompensationFit | null {
-  if (!expectation || !band || expectation.currency !== band.currency) return null;
-  if (expectation.amountMinor < band.minMinor) return 'under';
-  if (expectation.amountMinor > band.maxMinor) return 'over';
-  return 'within';
-}
-
-/**
- * How a candidate's wishes fit an opening: the gap in coding share (candidate minus opening, in
- * points; null when either is unknown), whether the career paths match (null when the opening is
- * open to any path or the candidate is undecided), and where their compensation expectation falls
- * against the opening's band.
- */
-export function expectationFit(
-  candidate: {
-    desiredCodingSharePct: number | null;
-    desiredCareerPath: string;
-    compensationExpectation?: { currency: string; amountMinor: number } | null;
-  },
-  opening: {
-    codingSharePct: number | null;
-    careerPath: string;
-    compensation?: { currency: string; minMinor: number; maxMinor: number } | null;
-  },
-): { codingShareGap: number | null; careerPathMatch: boolean | null; compensation: CompensationFit | null } {
-  const codingShareGap =
-    candidate.desiredCodingSharePct === null || opening.codingSharePct === null
-      ? null
-      : candidate.desiredCodingSharePct - opening.codingSharePct;
-  const careerPathMatch =
-    opening.careerPath === 'open' || candidate.desiredCareerPath === 'undecided'
-      ? null
-      : opening.careerPath === candidate.desiredCareerPath;
-  return {
-    codingShareGap,
-    careerPathMatch,
-    compensation: compensationFit(candidate.compensationExpectation ?? null, opening.compensation ?? null),
-  };
-}
-
-/** Characters that make a spreadsheet read a cell as a formula. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/**
- * One CSV cell: quoted when needed, and prefixed with an apostrophe when it begins with `=`, `+`,
- * `-` or `@`, so a spreadsheet never runs it as a formula.
- */
-export function csvCell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  let s = String(value);
-  if (typeof value !== 'number' && FORMULA_START.test(s)) s = `'${s}`;
-  return /[",\n\r]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export function toCsv(rows: readonly (readonly (string | number | null | undefined)[])[]): string {
-  return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

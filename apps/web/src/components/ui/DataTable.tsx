@@ -80,6 +80,16 @@ export type DataTableProps<T extends RowData> = Wrapper & {
  * Column definitions (TanStack Table) say what each column shows; the markup and its classes are the
  * same for every table, so the screens' styles, tests and accessibility checks hold for all of them.
  */
+/**
+ * A header, cell or footer definition: text as it is, a function called with its context. Called, not
+ * mounted as a component (as TanStack's FlexRender does): column definitions are rebuilt whenever a
+ * callback they close over changes, and a component of a new identity would remount its cell, so a
+ * focused control in it (a role select) would lose focus.
+ */
+function render<C>(def: ReactNode | ((context: C) => ReactNode) | undefined, context: C): ReactNode {
+  return typeof def === 'function' ? def(context) : (def ?? null);
+}
+
 export function DataTable<T extends RowData>(props: DataTableProps<T>) {
   const { columns, data, rowId, caption, className, tableName, busy, rowProps, showFooter, empty, sort, onSort } =
     props;
@@ -100,7 +110,7 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
   const headerCell = (header: Header<Features, T, unknown>) => {
     const meta = header.column.columnDef.meta ?? {};
     const className = meta.headerClassName;
-    const content = <table.FlexRender header={header} />;
+    const content = render(header.column.columnDef.header, header.getContext());
     if (!onSort) {
       return (
         <th key={header.id} scope="col" className={className}>
@@ -134,7 +144,7 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
 
   const bodyCell = (cell: Cell<Features, T, unknown>) => {
     const meta = cell.column.columnDef.meta ?? {};
-    const content = <table.FlexRender cell={cell} />;
+    const content = render(cell.column.columnDef.cell, cell.getContext());
     return meta.rowHeader ? (
       <th key={cell.id} scope="row" className={meta.className} data-cell={meta.cellName}>
         {content}
@@ -186,11 +196,11 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
               {group.headers.map((header) =>
                 header.index === 0 ? (
                   <th key={header.id} scope="row">
-                    <table.FlexRender footer={header} />
+                    {render(header.column.columnDef.footer, header.getContext())}
                   </th>
                 ) : (
                   <td key={header.id} className={header.column.columnDef.meta?.headerClassName}>
-                    <table.FlexRender footer={header} />
+                    {render(header.column.columnDef.footer, header.getContext())}
                   </td>
                 ),
               )}
