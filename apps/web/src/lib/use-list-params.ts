@@ -92,7 +92,11 @@ export function useListParams<F extends { q: string }>(fields: ListFields<F>, pa
 export function useSettledText(current: string, onSettled: (value: string) => void, delayMs = SEARCH_DEBOUNCE_MS) {
   const [text, setText] = useState(current);
   const settled = useDebouncedValue(text.trim(), delayMs);
-  const settle = useEffectEvent(onSettled);
+  // A settled text the box no longer shows is stale: the box changed in the same update (a "clear
+  // filters" click as the pause ended), and writing it would put back what was just cleared.
+  const settle = useEffectEvent((value: string) => {
+    if (value === text.trim()) onSettled(value);
+  });
   useEffect(() => settle(settled), [settled]);
   return [text, setText, settled] as const;
 }

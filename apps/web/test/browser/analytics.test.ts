@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { formatFixed } from '@scorecard/domain';
 import type { Page } from 'playwright-core';
 import { apiSignIn, givenOrganization } from './api-client';
-import { DEMO_PASSWORD, shot, signIn, withBrowser } from './harness';
+import { DEMO_PASSWORD, expectTitle, shot, signIn, withBrowser } from './harness';
 
 const RECRUITER = 'recruiter@acme.test';
 const HM = 'hm@acme.test';
@@ -74,7 +74,7 @@ describe('pipeline analytics', () => {
       await signIn(browser, RECRUITER, DEMO_PASSWORD);
       await browser.openFromMenu('Analytics', '/analytics/pipeline');
       await page.getByRole('heading', { level: 1, name: 'Pipeline analytics' }).waitFor();
-      expect(await page.title()).toBe('Pipeline analytics · Scorecard');
+      await expectTitle(page, 'Pipeline analytics · Scorecard');
       // Recruiters get the pipeline only: no calibration tab.
       expect(await page.getByRole('link', { name: 'Interviewer calibration' }).count()).toBe(0);
 

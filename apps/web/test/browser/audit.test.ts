@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from '@jest/globals';
 import { apiSignIn, givenOrganization, type GivenOrganization } from './api-client';
 import type { Locator } from 'playwright-core';
-import { signIn, uniqueEmail, withBrowser } from './harness';
+import { expectTitle, signIn, uniqueEmail, withBrowser } from './harness';
 
 const ADMIN_NAME = 'Avery Admin';
 const RENAMES = 25;
@@ -34,7 +34,7 @@ describe('audit log', () => {
       const { page } = browser;
       await signIn(browser, org.people.admin.email, org.password);
       await browser.openFromMenu('Audit log', '/admin/audit');
-      expect(await page.title()).toBe('Audit log · Scorecard');
+      await expectTitle(page, 'Audit log · Scorecard');
 
       // Newest first: this sign-in, then the renames, each by the admin, naming the field but not its value.
       const rows = page.locator('tbody tr');

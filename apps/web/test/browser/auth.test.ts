@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { DEMO_PASSWORD, signIn, signOut, uniqueEmail, withBrowser } from './harness';
+import { DEMO_PASSWORD, expectTitle, signIn, signOut, uniqueEmail, withBrowser } from './harness';
 
 describe('signing up, in and out', () => {
   test('a visitor signs up a new organization, lands in the app as its admin, and signs out back to the login page', async () => {
@@ -12,7 +12,7 @@ describe('signing up, in and out', () => {
       await browser.goto('/login');
       await page.getByRole('link', { name: 'Create an organization' }).click();
       await browser.waitForPath('/signup');
-      expect(await page.title()).toBe('Create your organization · Scorecard');
+      await expectTitle(page, 'Create your organization · Scorecard');
       await browser.screenshot('signup');
 
       await page.getByLabel('Organization name').fill(organization);
@@ -63,7 +63,7 @@ describe('signing up, in and out', () => {
     await withBrowser(async (browser) => {
       const { page } = browser;
       await browser.goto('/login');
-      expect(await page.title()).toBe('Sign in · Scorecard');
+      await expectTitle(page, 'Sign in · Scorecard');
       await browser.screenshot('login');
 
       await page.getByRole('button', { name: 'Sign in', exact: true }).click();
@@ -99,7 +99,7 @@ describe('signing up, in and out', () => {
       const { page } = browser;
       await browser.goto('/no-such-page');
       await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
-      expect(await page.title()).toBe('Page not found · Scorecard');
+      await expectTitle(page, 'Page not found · Scorecard');
       await browser.screenshot('not-found');
       await page.getByRole('link', { name: 'Go to home' }).click();
       await browser.waitForPath('/login'); // signed out, so home asks to sign in first

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from '@jest/globals';
 import { givenOrganization, type GivenOrganization } from './api-client';
-import { shot, signIn, withBrowser, type Browser } from './harness';
+import { type Browser, expectTitle, shot, signIn, withBrowser } from './harness';
 
 /** An organization of this file's own: the imported candidates are its data, not the demo's. */
 let org: GivenOrganization;
@@ -27,7 +27,7 @@ async function openImport(browser: Browser): Promise<void> {
   await page.getByRole('link', { name: 'Import CSV' }).click();
   await browser.waitForPath('/candidates/import');
   await page.getByRole('heading', { level: 1, name: 'Import candidates' }).waitFor();
-  expect(await page.title()).toBe('Import candidates · Scorecard');
+  await expectTitle(page, 'Import candidates · Scorecard');
 }
 
 describe('CSV import of candidates', () => {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { apiSignIn, givenOrganization, ok, type ApiSession, type GivenOrganization } from './api-client';
-import { DEMO_PASSWORD, SCREENSHOT_DIR, shot, signIn, withBrowser } from './harness';
+import { DEMO_PASSWORD, expectTitle, SCREENSHOT_DIR, shot, signIn, withBrowser } from './harness';
 
 const HM = 'hm@acme.test';
 const HM_NAME = 'Harper Lindqvist';
@@ -84,7 +84,7 @@ describe('debrief, decision and comparison', () => {
       await page.getByRole('link', { name: 'Debrief', exact: true }).click();
       await browser.waitForPath(`/applications/${demo.applicationId}/debrief`);
       await page.getByRole('heading', { level: 1, name: `Debrief: ${demo.name}` }).waitFor();
-      expect(await page.title()).toBe(`Debrief · ${demo.name} · Scorecard`);
+      await expectTitle(page, `Debrief · ${demo.name} · Scorecard`);
       await page.locator('.live-indicator', { hasText: 'Live' }).waitFor();
 
       // The sections, in the order the panel works through them: the decision last.

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from '@jest/globals';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { chromiumMissing, findChromium } from './find-chromium.mjs';
 
@@ -300,4 +301,14 @@ export async function signIn(
 export async function signOut(browser: Browser): Promise<void> {
   await browser.page.getByRole('button', { name: 'Sign out' }).click();
   await browser.waitForPath('/login');
+}
+
+/**
+ * The page's title is `title`. A lazily loaded route sets its title once its code has arrived, and
+ * until then the previous page (and its heading) is still shown, so this waits for the title before
+ * it asserts (and fails with the title it found).
+ */
+export async function expectTitle(page: Page, title: string): Promise<void> {
+  await page.waitForFunction((t) => document.title === t, title, { timeout: 15_000 }).catch(() => undefined);
+  expect(await page.title()).toBe(title);
 }

@@ -2,7 +2,17 @@ import { beforeAll, describe, expect, test } from '@jest/globals';
 import type { Locator, Page } from 'playwright-core';
 import { apiSignIn, givenOrganization, HOUR, type GivenOrganization } from './api-client';
 import { join } from 'node:path';
-import { DEMO_PASSWORD, SCREENSHOT_DIR, shot, signIn, unique, uniqueEmail, withBrowser, type Browser } from './harness';
+import {
+  type Browser,
+  DEMO_PASSWORD,
+  expectTitle,
+  SCREENSHOT_DIR,
+  shot,
+  signIn,
+  unique,
+  uniqueEmail,
+  withBrowser,
+} from './harness';
 
 const RECRUITER = 'recruiter@acme.test';
 const RECRUITER_NAME = 'Riley Recruiter';
@@ -51,7 +61,7 @@ describe('recruiter home', () => {
       await signIn(browser, recruiter.email, org.password);
       // The route's code loads lazily and sets the title once it renders.
       await page.getByRole('heading', { level: 2, name: 'Your open openings' }).waitFor();
-      expect(await page.title()).toBe('Home · Scorecard');
+      await expectTitle(page, 'Home · Scorecard');
       const row = page.locator(`tr[data-opening-id="${openingId}"]`);
       await row.getByRole('link', { name: OPENING, exact: true }).waitFor();
       expect(await row.textContent()).toContain(`Recruiter: ${RECRUITER_NAME}`);
@@ -167,7 +177,7 @@ describe('interviewer home', () => {
       await signIn(browser, INTERVIEWER, DEMO_PASSWORD);
       const toWrite = page.getByRole('region', { name: /^Scorecards to write/ });
       await toWrite.waitFor();
-      expect(await page.title()).toBe('Home · Scorecard');
+      await expectTitle(page, 'Home · Scorecard');
       // The early-version text is gone.
       expect(await page.getByText('This is an early version').count()).toBe(0);
 

@@ -3,7 +3,15 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { givenOrganization, type GivenOrganization } from './api-client';
-import { SCREENSHOT_DIR, shot, signIn, unavailableUntilRecovered, withBrowser, type Browser } from './harness';
+import {
+  type Browser,
+  expectTitle,
+  SCREENSHOT_DIR,
+  shot,
+  signIn,
+  unavailableUntilRecovered,
+  withBrowser,
+} from './harness';
 
 /** An organization of this file's own: it publishes new versions of its own copy of the kit. */
 let org: GivenOrganization;
@@ -30,7 +38,7 @@ describe('rubric and red-flag library', () => {
       await signIn(browser, org.people.hm.email, org.password);
       await browser.openFromMenu('Rubrics', '/rubrics');
       await page.getByRole('heading', { level: 1, name: 'Rubrics' }).waitFor();
-      expect(await page.title()).toBe('Rubrics · Scorecard');
+      await expectTitle(page, 'Rubrics · Scorecard');
       const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: 'Tech Lead', exact: true }) });
       await row.getByText('Published v1').waitFor();
       await row.getByText('Built-in').waitFor();

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from '@jest/globals';
 import type { Locator, Page } from 'playwright-core';
 import { givenOrganization, type ApiSession, type GivenOrganization } from './api-client';
-import { shot, signIn, unavailableUntilRecovered, unique, withBrowser } from './harness';
+import { expectTitle, shot, signIn, unavailableUntilRecovered, unique, withBrowser } from './harness';
 
 /** Selects the first option whose label matches, once the options have loaded. */
 async function selectMatching(select: Locator, label: RegExp): Promise<void> {
@@ -117,7 +117,7 @@ describe('openings and interview plans', () => {
       const { page } = browser;
       await signIn(browser, org.people.hm.email, org.password);
       await browser.openFromMenu('Openings', '/openings');
-      expect(await page.title()).toBe('Openings · Scorecard');
+      await expectTitle(page, 'Openings · Scorecard');
       await page.getByRole('table').waitFor();
       await shot(browser, 'openings-list');
 

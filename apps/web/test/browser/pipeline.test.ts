@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { apiSignIn, givenOrganization, type GivenOrganization } from './api-client';
 import { card, expectFocusOnCard } from './board';
-import { DEMO_PASSWORD, shot, signIn, unique, uniqueEmail, withBrowser, type Browser } from './harness';
+import { type Browser, DEMO_PASSWORD, expectTitle, shot, signIn, unique, uniqueEmail, withBrowser } from './harness';
 
 const RECRUITER = 'recruiter@acme.test';
 const RECRUITER_NAME = 'Riley Recruiter';
@@ -161,7 +161,7 @@ describe('candidates and the pipeline', () => {
       await browser.openFromMenu('Candidates', '/candidates');
       // The route's code loads lazily and sets the title once it renders.
       await page.getByRole('heading', { level: 1, name: 'Candidates' }).waitFor();
-      expect(await page.title()).toBe('Candidates · Scorecard');
+      await expectTitle(page, 'Candidates · Scorecard');
       await shot(browser, 'candidates-list');
 
       await page.getByRole('link', { name: 'Add candidate' }).first().click();

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, test } from '@jest/globals';
 import { givenOrganization } from './api-client';
-import { shot, signIn, uniqueEmail, withBrowser } from './harness';
+import { expectTitle, shot, signIn, uniqueEmail, withBrowser } from './harness';
 
 describe('candidate privacy', () => {
   test('an admin downloads everything held about a candidate, then erases them by typing their name', async () => {
@@ -89,7 +89,7 @@ describe('candidate privacy', () => {
       expect(await privacy.getByRole('button', { name: 'Erase candidate…' }).count()).toBe(0);
       expect(await page.getByText(email).count()).toBe(0);
       expect(await page.getByText('+49 30 1234567').count()).toBe(0);
-      expect(await page.title()).toBe('Erased candidate · Scorecard');
+      await expectTitle(page, 'Erased candidate · Scorecard');
       await browser.audit('erased candidate');
       await shot(browser, 'privacy-erased-candidate');
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { givenOrganization, HOUR, type GivenOrganization } from './api-client';
-import { shot, signIn, withBrowser, type Browser } from './harness';
+import { type Browser, expectTitle, shot, signIn, withBrowser } from './harness';
 
 const INES_NAME = 'Ines Okafor';
 const MY_INTERVIEWS = /^My interviews/;
@@ -113,7 +113,7 @@ describe('interview kits and scorecards', () => {
       await navLink.click();
       await browser.waitForPath('/interviews');
       await page.getByRole('heading', { level: 1, name: 'My interviews' }).waitFor();
-      expect(await page.title()).toBe('My interviews · Scorecard');
+      await expectTitle(page, 'My interviews · Scorecard');
       const awaitingTab = page.getByRole('tab', { name: /^Awaiting feedback/ });
       expect(await awaitingTab.getAttribute('aria-selected')).toBe('true');
       await page.getByRole('heading', { name: /scorecards? (is|are) overdue/ }).waitFor();
@@ -138,7 +138,7 @@ describe('interview kits and scorecards', () => {
 
       // The kit: candidate basics, the step, the focus competencies' questions with their anchors.
       await page.getByRole('heading', { level: 1, name: setup.candidate }).waitFor();
-      expect(await page.title()).toBe(`${setup.candidate}: ${setup.step} · Scorecard`);
+      await expectTitle(page, `${setup.candidate}: ${setup.step} · Scorecard`);
       const facts = page.getByRole('region', { name: 'Interview', exact: true });
       await facts.getByText('Staff engineer at Globex').waitFor();
       await facts.getByText('Overdue', { exact: true }).waitFor();

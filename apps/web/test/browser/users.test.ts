@@ -1,6 +1,14 @@
 import { describe, expect, test } from '@jest/globals';
 import { givenOrganization } from './api-client';
-import { DEMO_PASSWORD, signIn, signOut, unavailableUntilRecovered, uniqueEmail, withBrowser } from './harness';
+import {
+  DEMO_PASSWORD,
+  expectTitle,
+  signIn,
+  signOut,
+  unavailableUntilRecovered,
+  uniqueEmail,
+  withBrowser,
+} from './harness';
 
 const ADMIN = 'admin@acme.test';
 
@@ -20,7 +28,7 @@ describe('user administration', () => {
       await page.getByRole('banner').getByText(org.name).waitFor();
 
       await browser.openFromMenu('Users', '/users');
-      expect(await page.title()).toBe('Users · Scorecard');
+      await expectTitle(page, 'Users · Scorecard');
       await page.getByRole('row').filter({ hasText: admin.email }).waitFor();
       await browser.screenshot('users-list');
 
