@@ -415,6 +415,41 @@ ALTER TABLE ONLY public.candidates FORCE ROW LEVEL SECURITY;
 
 
 --
+-- Name: emails; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.emails (
+    organization_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    kind text NOT NULL,
+    recipient_id uuid,
+    to_address text NOT NULL,
+    subject text NOT NULL,
+    text_body text NOT NULL,
+    html_body text NOT NULL,
+    ical text,
+    ical_method text,
+    headers jsonb DEFAULT '{}'::jsonb NOT NULL,
+    candidate_id uuid,
+    dedupe_key text,
+    status text DEFAULT 'queued'::text NOT NULL,
+    attempts integer DEFAULT 0 NOT NULL,
+    last_error text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    sent_at timestamp with time zone,
+    CONSTRAINT emails_check CHECK (((ical IS NULL) = (ical_method IS NULL))),
+    CONSTRAINT emails_ical_method_check CHECK ((ical_method = ANY (ARRAY['REQUEST'::text, 'CANCEL'::text]))),
+    CONSTRAINT emails_kind_check CHECK ((kind = ANY (ARRAY['invitation'::text, 'password_reset'::text, 'scorecard_reminder'::text, 'scorecard_escalation'::text, 'calendar_invitation'::text, 'digest'::text]))),
+    CONSTRAINT emails_status_check CHECK ((status = ANY (ARRAY['queued'::text, 'sent'::text, 'held'::text, 'failed'::text]))),
+    CONSTRAINT emails_subject_check CHECK (((char_length(subject) >= 1) AND (char_length(subject) <= 300))),
+    CONSTRAINT emails_to_address_check CHECK (((char_length(to_address) >= 3) AND (char_length(to_address) <= 320)))
+);
+
+ALTER TABLE ONLY public.emails FORCE ROW LEVEL SECURITY;
+
+
+--
 -- Name: feedback_views; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -567,8 +602,17 @@ CREATE TABLE public.organizations (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     calibration_min_units integer DEFAULT 10 NOT NULL,
     stuck_days integer DEFAULT 7 NOT NULL,
+    reminder_first_hours integer DEFAULT 2 NOT NULL,
+    reminder_repeat_hours integer DEFAULT 24 NOT NULL,
+    reminder_escalate_after integer DEFAULT 2 NOT NULL,
+    remind_interviewers boolean DEFAULT true NOT NULL,
+    escalate_to_hiring_manager boolean DEFAULT true NOT NULL,
+    escalate_to_recruiter boolean DEFAULT true NOT NULL,
     CONSTRAINT organizations_calibration_min_units_check CHECK (((calibration_min_units >= 2) AND (calibration_min_units <= 1000))),
     CONSTRAINT organizations_name_check CHECK (((length(name) >= 1) AND (length(name) <= 200))),
+    CONSTRAINT organizations_reminder_escalate_after_check CHECK (((reminder_escalate_after >= 1) AND (reminder_escalate_after <= 10))),
+    CONSTRAINT organizations_reminder_first_hours_check CHECK (((reminder_first_hours >= 1) AND (reminder_first_hours <= 168))),
+    CONSTRAINT organizations_reminder_repeat_hours_check CHECK (((reminder_repeat_hours >= 1) AND (reminder_repeat_hours <= 336))),
     CONSTRAINT organizations_stuck_days_check CHECK (((stuck_days >= 1) AND (stuck_days <= 365)))
 );
 
@@ -726,6 +770,27 @@ ALTER TABLE ONLY public.scorecard_red_flags FORCE ROW LEVEL SECURITY;
 
 
 --
+-- Name: scorecard_reminders; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.scorecard_reminders (
+    organization_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    interview_id uuid NOT NULL,
+    step integer,
+    audience text NOT NULL,
+    recipient_id uuid,
+    email_id uuid,
+    created_by uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT scorecard_reminders_audience_check CHECK ((audience = ANY (ARRAY['interviewer'::text, 'hiring_manager'::text, 'recruiter'::text]))),
+    CONSTRAINT scorecard_reminders_step_check CHECK (((step >= 1) AND (step <= 20)))
+);
+
+ALTER TABLE ONLY public.scorecard_reminders FORCE ROW LEVEL SECURITY;
+
+
+--
 -- Name: scorecards; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -805,6 +870,26 @@ ALTER SEQUENCE public.typeorm_migrations_id_seq OWNED BY public.typeorm_migratio
 
 
 --
+-- Name: user_tokens; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.user_tokens (
+    organization_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    purpose text NOT NULL,
+    token_hash bytea NOT NULL,
+    data jsonb DEFAULT '{}'::jsonb NOT NULL,
+    expires_at timestamp with time zone,
+    used_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT user_tokens_purpose_check CHECK ((purpose = ANY (ARRAY['invitation'::text, 'password_reset'::text, 'calendar_feed'::text, 'unsubscribe'::text])))
+);
+
+ALTER TABLE ONLY public.user_tokens FORCE ROW LEVEL SECURITY;
+
+
+--
 -- Name: users; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -814,13 +899,17 @@ CREATE TABLE public.users (
     email text NOT NULL,
     name text NOT NULL,
     role text NOT NULL,
-    password_hash text NOT NULL,
+    password_hash text,
     active boolean DEFAULT true NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     deactivated_at timestamp with time zone,
+    invited_at timestamp with time zone,
+    time_zone text DEFAULT 'UTC'::text NOT NULL,
+    email_opt_outs text[] DEFAULT '{}'::text[] NOT NULL,
     CONSTRAINT users_email_check CHECK ((email = lower(email))),
-    CONSTRAINT users_role_check CHECK ((role = ANY (ARRAY['admin'::text, 'recruiter'::text, 'hiring_manager'::text, 'interviewer'::text])))
+    CONSTRAINT users_role_check CHECK ((role = ANY (ARRAY['admin'::text, 'recruiter'::text, 'hiring_manager'::text, 'interviewer'::text]))),
+    CONSTRAINT users_time_zone_check CHECK (((char_length(time_zone) >= 1) AND (char_length(time_zone) <= 64)))
 );
 
 ALTER TABLE ONLY public.users FORCE ROW LEVEL SECURITY;
@@ -927,6 +1016,14 @@ ALTER TABLE ONLY public.candidate_tags
 
 ALTER TABLE ONLY public.candidates
     ADD CONSTRAINT candidates_pkey PRIMARY KEY (organization_id, id);
+
+
+--
+-- Name: emails emails_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.emails
+    ADD CONSTRAINT emails_pkey PRIMARY KEY (organization_id, id);
 
 
 --
@@ -1042,6 +1139,14 @@ ALTER TABLE ONLY public.scorecard_red_flags
 
 
 --
+-- Name: scorecard_reminders scorecard_reminders_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.scorecard_reminders
+    ADD CONSTRAINT scorecard_reminders_pkey PRIMARY KEY (organization_id, id);
+
+
+--
 -- Name: scorecards scorecards_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -1055,6 +1160,14 @@ ALTER TABLE ONLY public.scorecards
 
 ALTER TABLE ONLY public.sessions
     ADD CONSTRAINT sessions_pkey PRIMARY KEY (organization_id, id);
+
+
+--
+-- Name: user_tokens user_tokens_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.user_tokens
+    ADD CONSTRAINT user_tokens_pkey PRIMARY KEY (organization_id, id);
 
 
 --
@@ -1241,6 +1354,34 @@ CREATE INDEX candidates_org_updated_idx ON public.candidates USING btree (organi
 
 
 --
+-- Name: emails_org_candidate_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX emails_org_candidate_idx ON public.emails USING btree (organization_id, candidate_id) WHERE (candidate_id IS NOT NULL);
+
+
+--
+-- Name: emails_org_created_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX emails_org_created_idx ON public.emails USING btree (organization_id, created_at DESC, id DESC);
+
+
+--
+-- Name: emails_org_dedupe_key; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX emails_org_dedupe_key ON public.emails USING btree (organization_id, dedupe_key);
+
+
+--
+-- Name: emails_org_status_created_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX emails_org_status_created_idx ON public.emails USING btree (organization_id, status, created_at DESC, id DESC);
+
+
+--
 -- Name: interview_assignments_org_interview_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -1360,6 +1501,20 @@ CREATE INDEX scorecard_amendments_org_scorecard_idx ON public.scorecard_amendmen
 
 
 --
+-- Name: scorecard_reminders_org_interview_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX scorecard_reminders_org_interview_idx ON public.scorecard_reminders USING btree (organization_id, interview_id, created_at DESC);
+
+
+--
+-- Name: scorecard_reminders_org_step_key; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX scorecard_reminders_org_step_key ON public.scorecard_reminders USING btree (organization_id, interview_id, step);
+
+
+--
 -- Name: scorecards_org_application_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -1392,6 +1547,20 @@ CREATE INDEX sessions_org_user_idx ON public.sessions USING btree (organization_
 --
 
 CREATE UNIQUE INDEX sessions_token_hash_key ON public.sessions USING btree (token_hash);
+
+
+--
+-- Name: user_tokens_org_user_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX user_tokens_org_user_idx ON public.user_tokens USING btree (organization_id, user_id, purpose);
+
+
+--
+-- Name: user_tokens_token_hash_key; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX user_tokens_token_hash_key ON public.user_tokens USING btree (token_hash);
 
 
 --
@@ -1653,6 +1822,22 @@ ALTER TABLE ONLY public.candidates
 
 
 --
+-- Name: emails emails_organization_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.emails
+    ADD CONSTRAINT emails_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES public.organizations(id);
+
+
+--
+-- Name: emails emails_organization_id_recipient_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.emails
+    ADD CONSTRAINT emails_organization_id_recipient_id_fkey FOREIGN KEY (organization_id, recipient_id) REFERENCES public.users(organization_id, id);
+
+
+--
 -- Name: feedback_views feedback_views_organization_id_application_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -1861,6 +2046,30 @@ ALTER TABLE ONLY public.scorecard_red_flags
 
 
 --
+-- Name: scorecard_reminders scorecard_reminders_organization_id_created_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.scorecard_reminders
+    ADD CONSTRAINT scorecard_reminders_organization_id_created_by_fkey FOREIGN KEY (organization_id, created_by) REFERENCES public.users(organization_id, id);
+
+
+--
+-- Name: scorecard_reminders scorecard_reminders_organization_id_interview_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.scorecard_reminders
+    ADD CONSTRAINT scorecard_reminders_organization_id_interview_id_fkey FOREIGN KEY (organization_id, interview_id) REFERENCES public.interviews(organization_id, id);
+
+
+--
+-- Name: scorecard_reminders scorecard_reminders_organization_id_recipient_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.scorecard_reminders
+    ADD CONSTRAINT scorecard_reminders_organization_id_recipient_id_fkey FOREIGN KEY (organization_id, recipient_id) REFERENCES public.users(organization_id, id);
+
+
+--
 -- Name: scorecards scorecards_organization_id_application_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -1906,6 +2115,14 @@ ALTER TABLE ONLY public.scorecards
 
 ALTER TABLE ONLY public.sessions
     ADD CONSTRAINT sessions_organization_id_user_id_fkey FOREIGN KEY (organization_id, user_id) REFERENCES public.users(organization_id, id);
+
+
+--
+-- Name: user_tokens user_tokens_organization_id_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.user_tokens
+    ADD CONSTRAINT user_tokens_organization_id_user_id_fkey FOREIGN KEY (organization_id, user_id) REFERENCES public.users(organization_id, id);
 
 
 --
@@ -1983,6 +2200,12 @@ ALTER TABLE public.candidate_tags ENABLE ROW LEVEL SECURITY;
 ALTER TABLE public.candidates ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: emails; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.emails ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: feedback_views; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
@@ -2012,6 +2235,13 @@ CREATE POLICY login_lookup ON public.users FOR SELECT USING ((email = NULLIF(cur
 --
 
 ALTER TABLE public.openings ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: organizations organization_list; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY organization_list ON public.organizations FOR SELECT USING ((NULLIF(current_setting('app.organization_list'::text, true), ''::text) = 'on'::text));
+
 
 --
 -- Name: organizations; Type: ROW SECURITY; Schema: public; Owner: -
@@ -2066,6 +2296,12 @@ ALTER TABLE public.scorecard_ratings ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE public.scorecard_red_flags ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: scorecard_reminders; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.scorecard_reminders ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: scorecards; Type: ROW SECURITY; Schema: public; Owner: -
@@ -2164,6 +2400,13 @@ CREATE POLICY tenant_isolation ON public.candidates USING ((organization_id = pu
 
 
 --
+-- Name: emails tenant_isolation; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_isolation ON public.emails USING ((organization_id = public.app_current_org())) WITH CHECK ((organization_id = public.app_current_org()));
+
+
+--
 -- Name: feedback_views tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -2255,6 +2498,13 @@ CREATE POLICY tenant_isolation ON public.scorecard_red_flags USING ((organizatio
 
 
 --
+-- Name: scorecard_reminders tenant_isolation; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_isolation ON public.scorecard_reminders USING ((organization_id = public.app_current_org())) WITH CHECK ((organization_id = public.app_current_org()));
+
+
+--
 -- Name: scorecards tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -2269,11 +2519,31 @@ CREATE POLICY tenant_isolation ON public.sessions USING ((organization_id = publ
 
 
 --
+-- Name: user_tokens tenant_isolation; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_isolation ON public.user_tokens USING ((organization_id = public.app_current_org())) WITH CHECK ((organization_id = public.app_current_org()));
+
+
+--
 -- Name: users tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
 CREATE POLICY tenant_isolation ON public.users USING ((organization_id = public.app_current_org())) WITH CHECK ((organization_id = public.app_current_org()));
 
+
+--
+-- Name: user_tokens token_lookup; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY token_lookup ON public.user_tokens FOR SELECT USING ((token_hash = decode(NULLIF(current_setting('app.token_hash'::text, true), ''::text), 'hex'::text)));
+
+
+--
+-- Name: user_tokens; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.user_tokens ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: users; Type: ROW SECURITY; Schema: public; Owner: -

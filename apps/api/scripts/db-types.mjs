@@ -41,6 +41,14 @@ const COLUMNS = {
   'application_moves.reason': 'StageReason | null',
   'candidate_files.storage': "'postgres' | 's3'",
   'candidate_files.content_type': 'FileContentType',
+  'emails.kind': 'EmailKind',
+  'emails.status': 'EmailStatus',
+  'emails.ical_method': "'REQUEST' | 'CANCEL' | null",
+  'emails.headers': '{ [key: string]: string }',
+  'scorecard_reminders.audience': "'interviewer' | 'hiring_manager' | 'recruiter'",
+  'user_tokens.purpose': "'invitation' | 'password_reset' | 'calendar_feed' | 'unsubscribe'",
+  'user_tokens.data': '{ [key: string]: string }',
+  'users.email_opt_outs': 'OptionalEmailKind[]',
   'candidate_imports.status': "CandidateImport['status']",
   'candidate_imports.errors': "CandidateImport['errors']",
   'candidates.desired_career_path': 'DesiredCareerPath',
@@ -146,6 +154,8 @@ try {
       url,
       '--out-file',
       types,
+      '--include-pattern',
+      'public.*',
       '--exclude-pattern',
       'typeorm_migrations',
       '--log-level',
@@ -163,9 +173,13 @@ try {
   writeFileSync(types, await prettier.format(header + readFileSync(types, 'utf8'), { ...options, filepath: TYPES }));
 
   // pg_dump's version lines and its per-run \restrict key would change the file on every run.
-  const dump = execFileSync(join(bin, 'pg_dump'), ['--schema-only', '--no-owner', '--no-privileges', url], {
-    encoding: 'utf8',
-  });
+  const dump = execFileSync(
+    join(bin, 'pg_dump'),
+    ['--schema-only', '--no-owner', '--no-privileges', '--exclude-schema=pgboss', url],
+    {
+      encoding: 'utf8',
+    },
+  );
   const schema = dump
     .split('\n')
     .filter((l) => !/^\\(un)?restrict\b|^-- Dumped (from|by)/.test(l))

@@ -29,6 +29,9 @@ import { PrivacyModule } from './modules/privacy/privacy.module.js';
 import { ScorecardsModule } from './modules/scorecards/scorecards.module.js';
 import { SessionsModule } from './modules/sessions/sessions.module.js';
 import { UsersModule } from './modules/users/users.module.js';
+import { QueueModule } from './modules/queue/queue.module.js';
+import { MailModule } from './modules/mail/mail.module.js';
+import { UserTokensModule } from './modules/tokens/user-tokens.service.js';
 
 @Module({})
 export class AppModule {
@@ -49,6 +52,9 @@ export class AppModule {
           extra: { max: config.dbPoolSize, connectionTimeoutMillis: 5000 },
         }),
         DbModule,
+        QueueModule,
+        UserTokensModule,
+        MailModule,
         HealthModule,
         MetricsModule,
         OrganizationsModule,

@@ -23,6 +23,11 @@ import { privacyEndpoints } from './endpoints/privacy.js';
 import { scorecardEndpoints } from './endpoints/scorecards.js';
 import { systemEndpoints } from './endpoints/system.js';
 import { userEndpoints } from './endpoints/users.js';
+import { emailEndpoints } from './endpoints/emails.js';
+import { invitationEndpoints } from './endpoints/invitations.js';
+import { reminderEndpoints } from './endpoints/reminders.js';
+import { calendarEndpoints } from './endpoints/calendar.js';
+import { notificationEndpoints } from './endpoints/notifications.js';
 
 export {
   type Access,
@@ -62,6 +67,11 @@ export const endpoints = {
   ...organizationEndpoints,
   getPipelineAnalytics,
   ...auditEndpoints,
+  ...emailEndpoints,
+  ...invitationEndpoints,
+  ...reminderEndpoints,
+  ...calendarEndpoints,
+  ...notificationEndpoints,
 } as const satisfies Record<string, Endpoint>;
 
 export type EndpointName = keyof typeof endpoints;

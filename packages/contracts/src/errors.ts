@@ -30,6 +30,20 @@ export const ErrorCode = z.enum([
   'interview_not_started',
   'dealbreaker_not_acknowledged',
   'too_many_attempts',
+  /** A link's token (invitation, password reset, unsubscribe, calendar feed) is not known. */
+  'token_unknown',
+  /** A link's token has expired: ask for a new one. */
+  'token_expired',
+  /** A one-time link's token was used already. */
+  'token_used',
+  /** The user has accepted their invitation (or never had one): nothing to resend or revoke. */
+  'not_invited',
+  /** The interview has not ended yet, so its scorecard is not due. */
+  'interview_not_ended',
+  /** Nothing to remind: the scorecard is submitted, the interview cancelled, or the application closed. */
+  'nothing_to_remind',
+  /** A manual reminder for this scorecard went out less than an hour ago. */
+  'reminder_too_soon',
   'payload_too_large',
   'unsupported_media_type',
   'service_unavailable',

@@ -22,3 +22,8 @@ export * from './privacy.js';
 export * from './files.js';
 export * from './audit.js';
 export * from './audit-actions.js';
+export * from './messaging.js';
+export * from './invitations.js';
+export * from './reminders.js';
+export * from './calendar.js';
+export * from './notifications.js';

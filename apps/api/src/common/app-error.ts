@@ -34,6 +34,13 @@ export const ERRORS = {
   interview_not_started: { status: 422, title: 'The interview has not started yet' },
   dealbreaker_not_acknowledged: { status: 422, title: 'A dealbreaker needs acknowledging' },
   too_many_attempts: { status: 429, title: 'Too many attempts' },
+  token_unknown: { status: 400, title: 'This link is not valid' },
+  token_expired: { status: 400, title: 'This link has expired' },
+  token_used: { status: 400, title: 'This link was used already' },
+  not_invited: { status: 409, title: 'No open invitation' },
+  interview_not_ended: { status: 422, title: 'The interview has not ended yet' },
+  nothing_to_remind: { status: 422, title: 'Nothing to remind' },
+  reminder_too_soon: { status: 429, title: 'Reminded recently' },
   internal: { status: 500, title: 'Something went wrong' },
   service_unavailable: { status: 503, title: 'Service unavailable' },
 } as const satisfies Record<ErrorCode, { status: number; title: string }>;

@@ -54,7 +54,44 @@ const EnvSchema = z.object({
     .string()
     .regex(/^https?:\/\/[^/]+\/[^/?#]+/, 'must be http(s)://ACCESS_KEY:SECRET@host[:port]/bucket[?region=…]')
     .optional(),
+  SMTP_URL: z
+    .string()
+    .refine(
+      isSmtpUrl,
+      'must be smtp://[user:password@]host[:port] or smtps://… (e.g. smtp://localhost:1025 for Mailpit)',
+    )
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .regex(
+      /^([^<>]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/,
+      'must be an address, or a name and an address: Scorecard <hiring@example.com>',
+    )
+    .default('Scorecard <scorecard@localhost>'),
+  PUBLIC_URL: z
+    .string()
+    .regex(
+      /^https?:\/\/[^/?#]+(\/[^?#]*)?$/,
+      'must be the http(s) address people open Scorecard at, e.g. https://scorecard.example.com',
+    )
+    .optional(),
+  JOB_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
+  QUEUE_SCHEDULES: Bool.default(true),
+  MAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  MAIL_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(6),
 });
+
+/** Whether `value` is an SMTP URL nodemailer can use: smtp or smtps, a host, an optional port. */
+function isSmtpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (
+      ['smtp:', 'smtps:'].includes(url.protocol) && url.hostname !== '' && (url.pathname === '' || url.pathname === '/')
+    );
+  } catch {
+    return false;
+  }
+}
 
 export interface AppConfig {
   env: 'development' | 'test' | 'production';
@@ -93,6 +130,20 @@ export interface AppConfig {
   fileMaxBytes: number;
   /** Store candidate files in this S3-compatible bucket instead of PostgreSQL (see files/s3-url.ts). */
   s3Url: string | undefined;
+  /** Send email through this SMTP server; unset: every email is held in the Email log (SMTP_URL). */
+  smtpUrl: string | undefined;
+  /** The sender of every email (MAIL_FROM). */
+  mailFrom: string;
+  /** Where people open the product, for links in emails (PUBLIC_URL; default http://localhost:PORT). */
+  publicUrl: string;
+  /** How often an idle queue worker looks for jobs (JOB_POLL_SECONDS, default 2). */
+  jobPollSeconds: number;
+  /** Run the periodic jobs (reminders, digests) on this instance (QUEUE_SCHEDULES, default true). */
+  queueSchedules: boolean;
+  /** The first retry of an email waits this long; each next one twice as long (MAIL_RETRY_DELAY_SECONDS). */
+  mailRetryDelaySeconds: number;
+  /** Retries of an email before it is `failed` (MAIL_RETRY_LIMIT, default 6: about an hour with the default delay). */
+  mailRetryLimit: number;
 }
 
 export class ConfigError extends Error {}
@@ -182,5 +233,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     runMigrations: e.RUN_MIGRATIONS,
     fileMaxBytes: e.FILE_MAX_BYTES,
     s3Url: e.S3_URL,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    jobPollSeconds: e.JOB_POLL_SECONDS,
+    queueSchedules: e.QUEUE_SCHEDULES,
+    mailRetryDelaySeconds: e.MAIL_RETRY_DELAY_SECONDS,
+    mailRetryLimit: e.MAIL_RETRY_LIMIT,
   };
 }

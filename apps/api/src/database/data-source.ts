@@ -18,6 +18,7 @@ import { CandidateFiles1764072000000 } from './migrations/1764072000000-Candidat
 import { CandidateNotes1764075600000 } from './migrations/1764075600000-CandidateNotes.js';
 import { SchedulingDetails1764079200000 } from './migrations/1764079200000-SchedulingDetails.js';
 import { RevisionVocabulary1764082800000 } from './migrations/1764082800000-RevisionVocabulary.js';
+import { Messaging1764086400000 } from './migrations/1764086400000-Messaging.js';
 
 /** Every migration, in order. Committed migrations are never edited: add a new one. */
 export const migrations = [
@@ -37,6 +38,7 @@ export const migrations = [
   CandidateNotes1764075600000,
   SchedulingDetails1764079200000,
   RevisionVocabulary1764082800000,
+  Messaging1764086400000,
 ];
 
 /** One DataSource definition, shared by the app, the tests and the `db:migrate` command. */

@@ -41,6 +41,7 @@ export function escapeLike(s: string): string {
 /** The transaction-local settings the row-level security policies read (see the RowLevelSecurity migration). */
 export const TENANT_SETTING = 'app.organization_id';
 export const LOGIN_LOOKUP_SETTING = 'app.login_email';
+export const ORGANIZATION_LIST_SETTING = 'app.organization_list';
 
 interface Scope {
   manager: EntityManager;
@@ -113,6 +114,17 @@ export class Db {
   lookup<T>(settings: Record<string, string>, fn: () => Promise<T>): Promise<T> {
     if (this.scope.getStore()) throw new Error('lookup: already inside a block');
     return this.block(settings, null, fn);
+  }
+
+  /**
+   * The ids of every organization, for periodic jobs that then work each one `asTenant`: the only
+   * cross-organization read the app role may make (the `organization_list` policy), ids alone.
+   */
+  async organizationIds(): Promise<string[]> {
+    const rows = await this.lookup({ [ORGANIZATION_LIST_SETTING]: 'on' }, () =>
+      this.query<Cols<'organizations', 'id'>[]>(`select id from organizations order by id`),
+    );
+    return rows.map((r) => r.id);
   }
 
   /**

@@ -14,6 +14,8 @@ import type {
   DecisionAuthority,
   DecisionKind,
   DesiredCareerPath,
+  EmailKind,
+  EmailStatus,
   Expectations,
   FileContentType,
   InterviewPlan,
@@ -21,6 +23,7 @@ import type {
   LeadershipSignal,
   Level,
   OpeningStatus,
+  OptionalEmailKind,
   PeopleManagement,
   PlanStepKind,
   Recommendation,
@@ -183,6 +186,28 @@ export interface CandidateTags {
   tag: string;
 }
 
+export interface Emails {
+  attempts: Generated<number>;
+  candidate_id: string | null;
+  created_at: Generated<Timestamp>;
+  dedupe_key: string | null;
+  headers: { [key: string]: string };
+  html_body: string;
+  ical: string | null;
+  ical_method: 'REQUEST' | 'CANCEL' | null;
+  id: Generated<string>;
+  kind: EmailKind;
+  last_error: string | null;
+  organization_id: string;
+  recipient_id: string | null;
+  sent_at: Timestamp | null;
+  status: EmailStatus;
+  subject: string;
+  text_body: string;
+  to_address: string;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface FeedbackViews {
   application_id: string;
   first_viewed_at: Generated<Timestamp>;
@@ -265,8 +290,14 @@ export interface Openings {
 export interface Organizations {
   calibration_min_units: Generated<number>;
   created_at: Generated<Timestamp>;
+  escalate_to_hiring_manager: Generated<boolean>;
+  escalate_to_recruiter: Generated<boolean>;
   id: Generated<string>;
   name: string;
+  remind_interviewers: Generated<boolean>;
+  reminder_escalate_after: Generated<number>;
+  reminder_first_hours: Generated<number>;
+  reminder_repeat_hours: Generated<number>;
   stuck_days: Generated<number>;
 }
 
@@ -356,6 +387,18 @@ export interface ScorecardRedFlags {
   scorecard_id: string;
 }
 
+export interface ScorecardReminders {
+  audience: 'interviewer' | 'hiring_manager' | 'recruiter';
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  email_id: string | null;
+  id: Generated<string>;
+  interview_id: string;
+  organization_id: string;
+  recipient_id: string | null;
+  step: number | null;
+}
+
 export interface Scorecards {
   application_id: string;
   checklist_version_id: string | null;
@@ -391,12 +434,27 @@ export interface Users {
   created_at: Generated<Timestamp>;
   deactivated_at: Timestamp | null;
   email: string;
+  email_opt_outs: OptionalEmailKind[];
   id: Generated<string>;
+  invited_at: Timestamp | null;
   name: string;
   organization_id: string;
-  password_hash: string;
+  password_hash: string | null;
   role: Role;
+  time_zone: Generated<string>;
   updated_at: Generated<Timestamp>;
+}
+
+export interface UserTokens {
+  created_at: Generated<Timestamp>;
+  data: { [key: string]: string };
+  expires_at: Timestamp | null;
+  id: Generated<string>;
+  organization_id: string;
+  purpose: 'invitation' | 'password_reset' | 'calendar_feed' | 'unsubscribe';
+  token_hash: Buffer;
+  used_at: Timestamp | null;
+  user_id: string;
 }
 
 export interface DB {
@@ -411,6 +469,7 @@ export interface DB {
   candidate_notes: CandidateNotes;
   candidate_tags: CandidateTags;
   candidates: Candidates;
+  emails: Emails;
   feedback_views: FeedbackViews;
   interview_assignments: InterviewAssignments;
   interviews: Interviews;
@@ -425,7 +484,9 @@ export interface DB {
   scorecard_first_ratings: ScorecardFirstRatings;
   scorecard_ratings: ScorecardRatings;
   scorecard_red_flags: ScorecardRedFlags;
+  scorecard_reminders: ScorecardReminders;
   scorecards: Scorecards;
   sessions: Sessions;
+  user_tokens: UserTokens;
   users: Users;
 }

@@ -12,6 +12,8 @@ const GLOBAL_TABLES: Record<string, string> = {
 const GLOBAL_INDEXES: Record<string, string> = {
   users_email_key: 'sign-in finds the user by email before the organization is known',
   sessions_token_hash_key: 'a request finds its session by token hash before the organization is known',
+  user_tokens_token_hash_key:
+    'an invitation, reset, unsubscribe or calendar-feed link finds its token by hash before the organization is known',
 };
 
 let t: TestApp;
@@ -75,6 +77,7 @@ describe('the schema is ready to be split by organization', () => {
 const DISTRIBUTION_BLOCKERS: Record<string, string> = {
   users_email_key: 'an email is unique across all organizations (sign-in finds the user by email alone)',
   sessions_token_hash_key: 'a session is found by its token hash alone; uniqueness across organizations',
+  user_tokens_token_hash_key: 'a link’s token is found by its hash alone, as a session’s is',
 };
 
 describe('distribution by organization_id (Citus)', () => {

@@ -71,7 +71,8 @@ export class AuthService {
       );
     }
     const user = await this.users.findForLogin(input.email);
-    const ok = user
+    // An invited user has no password until they accept: the same answer as a wrong one.
+    const ok = user?.passwordHash
       ? await verifyPassword(user.passwordHash, input.password)
       : (await burnPasswordCheck(input.password), false);
     if (!user || !ok) {

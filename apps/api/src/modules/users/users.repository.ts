@@ -112,8 +112,11 @@ export class UsersRepository {
     return rows[0] ? toUser(rows[0]) : null;
   }
 
-  /** The one user who signs in with `email`, found before their organization is known. */
-  async findForLogin(email: string): Promise<(User & { organizationId: string; passwordHash: string }) | null> {
+  /**
+   * The one user who signs in with `email`, found before their organization is known;
+   * `passwordHash` is null while their invitation is open.
+   */
+  async findForLogin(email: string): Promise<(User & { organizationId: string; passwordHash: string | null }) | null> {
     const rows = await this.db.lookup({ [LOGIN_LOOKUP_SETTING]: email }, () =>
       this.db.query<(UserRow & Cols<'users', 'password_hash'>)[]>(
         `select ${COLUMNS}, password_hash from users where email = $1`,

@@ -1,0 +1,22 @@
+import { Injectable } from '@nestjs/common';
+import type { EmailDetail, EmailList, EmailListQuery } from '@scorecard/contracts';
+import { AppError } from '../../common/app-error.js';
+import type { Caller } from '../../common/request-context.js';
+import { MailRepository } from './mail.repository.js';
+
+/** Settings → Email log: what the product sent, held or failed to send, for admins. */
+@Injectable()
+export class EmailLogService {
+  constructor(private readonly repo: MailRepository) {}
+
+  async list(caller: Caller, query: EmailListQuery): Promise<EmailList> {
+    const { items, total } = await this.repo.list(caller.organizationId, query);
+    return { items, total, page: query.page, pageSize: query.pageSize };
+  }
+
+  async get(caller: Caller, id: string): Promise<EmailDetail> {
+    const email = await this.repo.detail(caller.organizationId, id);
+    if (!email) throw AppError.notFound('email');
+    return email;
+  }
+}

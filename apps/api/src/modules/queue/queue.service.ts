@@ -1,0 +1,126 @@
+import { createRequire } from 'node:module';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type PgBossType from 'pg-boss';
+import { APP_CONFIG } from '../../config/config.module.js';
+import type { AppConfig } from '../../config/env.js';
+import { Db } from '../../database/db.js';
+import { QUEUE_SCHEMA, QUEUES, type QueueName } from '../../database/migrations/1764086400000-Messaging.js';
+
+const require = createRequire(import.meta.url);
+const PgBoss = require('pg-boss') as typeof PgBossType;
+
+export type { QueueName };
+
+/** A job as its worker sees it: its data, and which attempt this is (0 first, `retryLimit` last). */
+export interface QueueJob<T> {
+  id: string;
+  data: T;
+  retryCount: number;
+  retryLimit: number;
+}
+
+interface Registration {
+  handler: (job: QueueJob<never>) => Promise<void>;
+  /** A cron expression (UTC) when the queue runs periodically. */
+  cron?: string;
+}
+
+/**
+ * The job queue: pg-boss on the app's own database (schema `pgboss`, made by the Messaging
+ * migration), so every instance shares one queue with no other server. A job is sent inside the
+ * current transaction (`Db`): it exists exactly when the change that caused it commits. A handler
+ * that throws is retried with backoff as its queue says (QUEUES); one that keeps failing stays in
+ * pg-boss as `failed`. Periodic queues are started by a cron schedule that pg-boss fires once per
+ * tick across all instances (QUEUE_SCHEDULES=false leaves the schedules to other instances).
+ */
+@Injectable()
+export class QueueService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private boss: PgBossType | undefined;
+  private readonly registrations = new Map<QueueName, Registration>();
+
+  constructor(
+    private readonly db: Db,
+    @Inject(APP_CONFIG) private readonly config: AppConfig & { databaseUrl: string },
+  ) {}
+
+  private readonly log = new Logger('Queue');
+
+  /** Called by feature modules in `onModuleInit`: `handler` works `queue`'s jobs from start-up on. */
+  register<T>(queue: QueueName, handler: (job: QueueJob<T>) => Promise<void>, options: { cron?: string } = {}): void {
+    this.registrations.set(queue, { handler: handler as Registration['handler'], cron: options.cron });
+  }
+
+  /**
+   * Adds a job in the current transaction (a request's, or an `asTenant` block's): committed with
+   * it, or gone with its rollback. Outside a transaction it is added on its own.
+   */
+  async send(
+    queue: QueueName,
+    data: object,
+    options: { startAfter?: Date; retryDelay?: number; retryLimit?: number; singletonKey?: string } = {},
+  ): Promise<void> {
+    const boss = this.started();
+    const db = {
+      executeSql: async (text: string, values: unknown[]) => ({ rows: await this.db.query<unknown[]>(text, values) }),
+    };
+    await boss.send(queue, data, { ...options, db });
+  }
+
+  /** Jobs of `queue` waiting or retrying: for tests and the readiness of a queue. */
+  async pending(queue: QueueName): Promise<number> {
+    const rows = await this.db.outside(() =>
+      this.db.query<{ n: string }[]>(
+        `select count(*)::text as n from ${QUEUE_SCHEMA}.job where name = $1 and state in ('created', 'retry', 'active')`,
+        [queue],
+      ),
+    );
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const boss = new PgBoss({
+      connectionString: this.config.databaseUrl,
+      schema: QUEUE_SCHEMA,
+      max: 3,
+      application_name: 'scorecard-queue',
+      // The schema and its queues are the Messaging migration's; the app role may create nothing.
+      migrate: false,
+      schedule: this.config.queueSchedules,
+      supervise: true,
+    });
+    boss.on('error', (err) => this.log.warn(`job queue: ${err.message}`));
+    await boss.start();
+    this.boss = boss;
+    for (const [queue, { handler, cron }] of this.registrations) {
+      await boss.work(
+        queue,
+        { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: this.config.jobPollSeconds },
+        async ([job]) => {
+          if (!job) return;
+          await handler({
+            id: job.id,
+            data: job.data as never,
+            retryCount: job.retryCount,
+            retryLimit: job.retryLimit,
+          });
+        },
+      );
+      if (cron && this.config.queueSchedules) await boss.schedule(queue, cron, {}, { tz: 'UTC' });
+      else if (!cron) await boss.unschedule(queue).catch(() => undefined);
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    const boss = this.boss;
+    this.boss = undefined;
+    // Jobs in hand finish (up to 10 s); the rest wait in the database for any instance.
+    await boss?.stop({ graceful: true, wait: true, timeout: 10_000 });
+  }
+
+  private started(): PgBossType {
+    if (!this.boss) throw new Error('the job queue has not started');
+    return this.boss;
+  }
+}
+
+export { QUEUES };

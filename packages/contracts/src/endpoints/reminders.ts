@@ -1,0 +1,4 @@
+import { endpointGroup } from './endpoint.js';
+
+/** (filled in by issue 21's work) */
+export const reminderEndpoints = endpointGroup({});
