@@ -84,6 +84,7 @@ function navLinks(role: Me['user']['role']): { to: string; label: string; end?: 
           { to: '/admin/audit', label: 'Audit log' },
         ]
       : []),
+    { to: '/settings', label: 'Settings' },
   ];
 }
 

@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, Navigate } from 'react-router';
 import { LoadingState } from '@/components/ui/States';
 import { AppShell } from './AppShell';
 import { RouteError } from './RouteError';
@@ -29,6 +29,15 @@ const DebriefRoute = lazy(() => import('@/features/debriefs/routes/DebriefRoute'
 const ComparisonRoute = lazy(() => import('@/features/debriefs/routes/ComparisonRoute'));
 const AnalyticsRoute = lazy(() => import('@/features/analytics/routes/AnalyticsRoute'));
 const AuditRoute = lazy(() => import('@/features/audit/routes/AuditRoute'));
+const AcceptInvitationRoute = lazy(() => import('@/features/auth/routes/AcceptInvitationRoute'));
+const ForgotPasswordRoute = lazy(() => import('@/features/auth/routes/ForgotPasswordRoute'));
+const ResetPasswordRoute = lazy(() => import('@/features/auth/routes/ResetPasswordRoute'));
+const UnsubscribeRoute = lazy(() => import('@/features/preferences/routes/UnsubscribeRoute'));
+const SettingsRoute = lazy(() => import('@/features/settings/routes/SettingsRoute'));
+const NotificationsRoute = lazy(() => import('@/features/preferences/routes/NotificationsRoute'));
+const ReminderSettingsRoute = lazy(() => import('@/features/reminders/routes/ReminderSettingsRoute'));
+const EmailLogRoute = lazy(() => import('@/features/email-log/routes/EmailLogRoute'));
+const EmailRoute = lazy(() => import('@/features/email-log/routes/EmailRoute'));
 const NotFoundRoute = lazy(() => import('./NotFoundRoute'));
 
 function Page({ children }: { children: ReactNode }) {
@@ -66,6 +75,15 @@ export function createRouter() {
             </Page>
           ),
         },
+        // Pages a link in an email opens, signed in or not.
+        ...(
+          [
+            ['/accept-invitation', <AcceptInvitationRoute key="accept" />],
+            ['/forgot-password', <ForgotPasswordRoute key="forgot" />],
+            ['/reset-password', <ResetPasswordRoute key="reset" />],
+            ['/unsubscribe', <UnsubscribeRoute key="unsubscribe" />],
+          ] as const
+        ).map(([path, route]) => ({ path, element: <Page>{route}</Page> })),
         {
           path: '/',
           element: <AppShell />,
@@ -92,6 +110,17 @@ export function createRouter() {
             { path: 'openings/:id/compare', element: <ComparisonRoute /> },
             { path: 'analytics/:view?', element: <AnalyticsRoute /> },
             { path: 'admin/audit', element: <AuditRoute /> },
+            {
+              path: 'settings',
+              element: <SettingsRoute />,
+              children: [
+                { index: true, element: <Navigate to="/settings/notifications" replace /> },
+                { path: 'notifications', element: <NotificationsRoute /> },
+                { path: 'reminders', element: <ReminderSettingsRoute /> },
+                { path: 'email-log', element: <EmailLogRoute /> },
+                { path: 'email-log/:id', element: <EmailRoute /> },
+              ],
+            },
           ],
         },
         {

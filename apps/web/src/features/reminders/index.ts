@@ -1,0 +1,1 @@
+export { RemindNowButton } from './components/RemindNowButton';

@@ -1,0 +1,37 @@
+import { NavLink, Outlet } from 'react-router';
+import { useSession } from '@/lib/session';
+import '../settings.css';
+
+/** The settings a role sees, in order: everyone's own, then the organization's (admins). */
+function settingsLinks(role: string): { to: string; label: string }[] {
+  return [
+    { to: '/settings/notifications', label: 'Your notifications' },
+    ...(role === 'admin'
+      ? [
+          { to: '/settings/reminders', label: 'Scorecard reminders' },
+          { to: '/settings/email-log', label: 'Email log' },
+        ]
+      : []),
+  ];
+}
+
+/** Settings: a row of section links above the section's own page. */
+export default function SettingsRoute() {
+  const { user } = useSession();
+  return (
+    <div className="settings">
+      <nav className="settings__nav" aria-label="Settings">
+        <ul className="settings__tabs">
+          {settingsLinks(user.role).map((link) => (
+            <li key={link.to}>
+              <NavLink to={link.to} className="settings__tab">
+                {link.label}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <Outlet />
+    </div>
+  );
+}
