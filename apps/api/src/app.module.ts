@@ -32,6 +32,10 @@ import { UsersModule } from './modules/users/users.module.js';
 import { QueueModule } from './modules/queue/queue.module.js';
 import { MailModule } from './modules/mail/mail.module.js';
 import { UserTokensModule } from './modules/tokens/user-tokens.service.js';
+import { InvitationsModule } from './modules/invitations/invitations.module.js';
+import { RemindersModule } from './modules/reminders/reminders.module.js';
+import { CalendarModule } from './modules/calendar/calendar.module.js';
+import { PreferencesModule } from './modules/preferences/preferences.module.js';
 
 @Module({})
 export class AppModule {
@@ -76,6 +80,10 @@ export class AppModule {
         AnalyticsModule,
         PrivacyModule,
         AuditModule,
+        InvitationsModule,
+        RemindersModule,
+        CalendarModule,
+        PreferencesModule,
       ],
       // Interceptors run in this order: validate the input, then open the request's transaction as
       // the caller's organization, inside which the handler runs.
