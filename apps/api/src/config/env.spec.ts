@@ -102,3 +102,29 @@ describe('every problem at once', () => {
     expect(loadConfig({ PORT: '', RUN_MIGRATIONS: '' })).toMatchObject({ port: 3000, runMigrations: true });
   });
 });
+
+describe('email settings', () => {
+  it('refuses an SMTP_URL that is not smtp:// or smtps:// with a host, naming the variable', () => {
+    for (const bad of ['localhost:25', 'http://mail.example.com', 'smtp://', 'smtp://host/path']) {
+      expect(problems({ SMTP_URL: bad })).toMatch(/SMTP_URL: must be smtp:\/\//);
+    }
+    expect(loadConfig({ SMTP_URL: 'smtps://user:secret@mail.example.com:465' }).smtpUrl).toBe(
+      'smtps://user:secret@mail.example.com:465',
+    );
+  });
+
+  it('holds email (no SMTP_URL) and links to localhost on the port by default', () => {
+    expect(loadConfig({ PORT: '4100' })).toMatchObject({
+      smtpUrl: undefined,
+      publicUrl: 'http://localhost:4100',
+      mailFrom: 'Scorecard <scorecard@localhost>',
+    });
+  });
+
+  it('takes PUBLIC_URL without its trailing slash, and refuses MAIL_FROM without an address', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://hire.example.com/' }).publicUrl).toBe('https://hire.example.com');
+    expect(problems({ PUBLIC_URL: 'hire.example.com' })).toMatch(/PUBLIC_URL:/);
+    expect(problems({ MAIL_FROM: 'Scorecard' })).toMatch(/MAIL_FROM:/);
+    expect(loadConfig({ MAIL_FROM: 'Hiring <hiring@example.com>' }).mailFrom).toBe('Hiring <hiring@example.com>');
+  });
+});

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { HELD_REASON } from '@scorecard/contracts';
 import { Db } from '../../src/database/db.js';
-import { loadConfig } from '../../src/config/env.js';
 import { MailService } from '../../src/modules/mail/mail.service.js';
 import { apiOf } from '../support/api-client.js';
 import { addMember, signup } from '../support/factories.js';
+import { given } from '../support/given.js';
 import { emailsOf, enqueueEmail, waitForEmailStatus } from '../support/mail.js';
 import { startMailServer, type TestMailServer } from '../support/smtp.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -95,6 +95,28 @@ describe('email without a mail server (the one-machine default)', () => {
       queued: false,
       why: 'inactive',
     });
+  });
+
+  it('keeps an email about an erased candidate in the log without the candidate’s name', async () => {
+    const g = await given(t, 'Erasure Mail Co');
+    const ana = await g.member();
+    const candidate = await g.candidate({ name: 'Grace Hopper' });
+    const result = await enqueueEmail(t, {
+      organizationId: g.session.organization.id,
+      kind: 'scorecard_reminder',
+      recipientId: ana.user.id,
+      subject: 'Scorecard due: Grace Hopper',
+      content: content('Grace Hopper'),
+      candidateId: candidate.id,
+    });
+    if (!result.queued) throw new Error(result.why);
+    await apiOf(t)
+      .as(g.admin)
+      .call('eraseCandidate', { params: { id: candidate.id }, body: { confirm: 'Grace Hopper' } })
+      .expect(200);
+    const detail = await apiOf(t).as(g.admin).call('getEmail', { params: { id: result.emailId } }).expect(200);
+    expect(JSON.stringify(detail.body)).not.toContain('Grace Hopper');
+    expect(detail.body.subject).toMatch(/erased/);
   });
 
   it('makes an email with a dedupe key once, however often it is asked for', async () => {
@@ -215,17 +237,5 @@ describe('email when the mail server is down', () => {
     ])) as { state: string }[];
     expect(job?.state).toBe('failed');
     await apiOf(t).as(admin).call('listUsers', {}).expect(200);
-  });
-});
-
-describe('SMTP_URL', () => {
-  it('refuses a value that is not an SMTP URL, naming the variable', () => {
-    for (const bad of ['localhost:25', 'http://mail.example.com', 'smtp://', 'smtp://host/path']) {
-      expect(() => loadConfig({ SMTP_URL: bad })).toThrow(/SMTP_URL: must be smtp:\/\//);
-    }
-    expect(loadConfig({ SMTP_URL: 'smtps://user:secret@mail.example.com:465' }).smtpUrl).toBe(
-      'smtps://user:secret@mail.example.com:465',
-    );
-    expect(loadConfig({}).smtpUrl).toBeUndefined();
   });
 });

@@ -231,6 +231,14 @@ export class PrivacyRepository {
       organizationId,
       candidateId,
     ]);
+    // Emails about the candidate (reminders, invitations to their interviews, digests naming them)
+    // keep their place in the Email log, without the candidate's name; one still queued goes out so.
+    await m.query(
+      `update emails
+          set subject = $3, text_body = $3, html_body = $3, ical = null, ical_method = null, updated_at = now()
+        where organization_id = $1 and candidate_id = $2`,
+      [organizationId, candidateId, 'This email was about a candidate whose data has been erased.'],
+    );
     await m.query(
       `update candidates
           set name = $3, email = 'erased+' || id || '@invalid', phone = '', location = '',
