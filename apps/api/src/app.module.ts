@@ -36,6 +36,7 @@ import { InvitationsModule } from './modules/invitations/invitations.module.js';
 import { RemindersModule } from './modules/reminders/reminders.module.js';
 import { CalendarModule } from './modules/calendar/calendar.module.js';
 import { PreferencesModule } from './modules/preferences/preferences.module.js';
+import { DigestModule } from './modules/digests/digest.module.js';
 
 @Module({})
 export class AppModule {
@@ -84,6 +85,7 @@ export class AppModule {
         RemindersModule,
         CalendarModule,
         PreferencesModule,
+        DigestModule,
       ],
       // Interceptors run in this order: validate the input, then open the request's transaction as
       // the caller's organization, inside which the handler runs.

@@ -78,6 +78,9 @@ async function main(): Promise<void> {
       log.info({ applied: status.applied.length }, 'RUN_MIGRATIONS=false: not migrating; every migration is applied');
     }
     app = await createApp({ ...config, databaseUrl: appUrl }, log);
+    // Started before the seed: seeding schedules upcoming interviews, whose calendar invitations
+    // go on the job queue, which starts with the app.
+    await app.init();
     if (config.seedDemo && ownerUrl && (await seedDemo(app, ownerUrl))) {
       log.info(`demo organization "${DEMO_ORGANIZATION}" created`);
     }

@@ -177,6 +177,8 @@ export const RecruiterHome = z
           step: z.string(),
           interviewer: PersonRef,
           feedbackDueAt: z.iso.datetime({ offset: true }),
+          /** When someone last pressed "remind now" for it (null: never); another is possible an hour later. */
+          lastRemindedAt: z.iso.datetime({ offset: true }).nullable(),
         }),
       ),
     }),

@@ -15,4 +15,5 @@ export * from './evidence.js';
 export * from './calibration.js';
 export * from './statistics.js';
 export * from './erasure.js';
+export * from './reminders.js';
 export * from './rounding.js';

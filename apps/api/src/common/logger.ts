@@ -12,11 +12,12 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       base: { service: 'scorecard-api' },
       timestamp: pino.stdTimeFunctions.isoTime,
       serializers: {
-        // The path only: query strings can carry search terms that name people.
+        // The path only: query strings can carry search terms that name people. A calendar feed's
+        // path is its secret link.
         req: (req: { id?: unknown; method?: string; url?: string; ip?: string }) => ({
           id: req.id,
           method: req.method,
-          path: req.url?.split('?')[0],
+          path: req.url?.split('?')[0]?.replace(/\/calendar-feeds\/[^/]+/, '/calendar-feeds/[redacted]'),
           remoteAddress: req.ip,
         }),
         res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),

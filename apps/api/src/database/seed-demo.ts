@@ -34,14 +34,15 @@ export const DEMO_ORGANIZATION = 'Acme Robotics';
 export const DEMO_OPENING_TITLE = 'Tech Lead, Platform';
 export { PAST_OPENING_TITLE };
 
-export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
-  { email: 'admin@acme.test', name: 'Avery Admin', role: 'admin' },
-  { email: 'recruiter@acme.test', name: 'Riley Recruiter', role: 'recruiter' },
-  { email: 'hm@acme.test', name: 'Harper Lindqvist', role: 'hiring_manager' },
-  { email: 'interviewer1@acme.test', name: 'Ines Okafor', role: 'interviewer' },
-  { email: 'interviewer2@acme.test', name: 'Mateo Silva', role: 'interviewer' },
-  { email: 'interviewer3@acme.test', name: 'Priya Raman', role: 'interviewer' },
-  { email: 'interviewer4@acme.test', name: 'Jonas Weber', role: 'interviewer' },
+/** The demo's people, each in the time zone their emails and calendar invitations use. */
+export const DEMO_USERS: { email: string; name: string; role: Role; timeZone: string }[] = [
+  { email: 'admin@acme.test', name: 'Avery Admin', role: 'admin', timeZone: 'Europe/London' },
+  { email: 'recruiter@acme.test', name: 'Riley Recruiter', role: 'recruiter', timeZone: 'America/New_York' },
+  { email: 'hm@acme.test', name: 'Harper Lindqvist', role: 'hiring_manager', timeZone: 'Europe/Stockholm' },
+  { email: 'interviewer1@acme.test', name: 'Ines Okafor', role: 'interviewer', timeZone: 'Africa/Lagos' },
+  { email: 'interviewer2@acme.test', name: 'Mateo Silva', role: 'interviewer', timeZone: 'America/Sao_Paulo' },
+  { email: 'interviewer3@acme.test', name: 'Priya Raman', role: 'interviewer', timeZone: 'Asia/Kolkata' },
+  { email: 'interviewer4@acme.test', name: 'Jonas Weber', role: 'interviewer', timeZone: 'Europe/Berlin' },
 ];
 
 /**
@@ -69,8 +70,14 @@ export async function seedDemo(app: INestApplicationContext, ownerUrl: string): 
     const seeded = await step(async () => {
       const org = await orgs.create(id, DEMO_ORGANIZATION);
       const members: Member[] = [];
-      for (const u of DEMO_USERS) {
-        members.push(await users.createMember({ organizationId: org.id, ...u, password: DEMO_PASSWORD }));
+      for (const { timeZone, ...u } of DEMO_USERS) {
+        const member = await users.createMember({ organizationId: org.id, ...u, password: DEMO_PASSWORD });
+        await db.query(`update users set time_zone = $3 where organization_id = $1 and id = $2`, [
+          org.id,
+          member.id,
+          timeZone,
+        ]);
+        members.push(member);
       }
       const kit = await kits.installTechLeadKit(org.id, db.manager);
       return { org, members, kit };

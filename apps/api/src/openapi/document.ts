@@ -17,6 +17,7 @@ const PRODUCES: Record<NonNullable<Endpoint['produces']>, string> = {
   'text/event-stream': 'A stream of server-sent events that stays open until the client disconnects',
   'text/plain': 'Text, in the format the summary names',
   'application/octet-stream': 'The file’s bytes, with the content type sniffed from them',
+  'text/calendar': 'An iCalendar (RFC 5545) document',
 };
 
 function errorStatuses(e: Endpoint): number[] {

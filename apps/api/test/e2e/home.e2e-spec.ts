@@ -311,6 +311,7 @@ describe('recruiter home: overdue scorecards', () => {
           step: 'Leadership deep dive',
           interviewer: { id: ines.user.id, name: ines.user.name },
           feedbackDueAt: overdueInterview.feedbackDueAt,
+          lastRemindedAt: null,
         },
       ],
     });

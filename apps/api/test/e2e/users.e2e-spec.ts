@@ -24,6 +24,8 @@ describe('an admin manages users', () => {
       email,
       role: 'hiring_manager',
       active: true,
+      status: 'active',
+      invitedAt: null,
       createdAt: expect.any(String),
       deactivatedAt: null,
     });

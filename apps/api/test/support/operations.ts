@@ -3,7 +3,17 @@ import { randomUUID } from 'node:crypto';
 import { type Endpoint, endpoints, type Role } from '@scorecard/contracts';
 import { buildOpenApiDocument } from '../../src/openapi/document.js';
 import { checklistContent, PASSWORD, rubricContent, uniqueEmail } from './factories.js';
-import { completeScorecard, type LibraryKind, type OrgFixture, standing, type Targets } from './org-fixture.js';
+import {
+  completeScorecard,
+  type LibraryKind,
+  type OrgFixture,
+  standing,
+  type Targets,
+  UNKNOWN_LINK_TOKEN,
+} from './org-fixture.js';
+
+/** A well-formed link token that no link carries (invitation, password reset, unsubscribe, feed). */
+export { UNKNOWN_LINK_TOKEN };
 
 /** One operation of the OpenAPI document, as the matrices call it. */
 export interface Operation {
@@ -109,6 +119,20 @@ export const VALID_REQUESTS: Record<string, RequestBuilder> = {
     body: { name: 'New Member', email: uniqueEmail('member'), role: 'interviewer', password: PASSWORD },
   }),
   getUser: (o) => ({ params: { id: o.spare.id } }),
+  // On the fixture's own spare member, who has a password: 409 not_invited (after the guard).
+  resendInvitation: async (_o, _c, use) => ({ params: { id: (await use.invitee()).id }, body: {} }),
+  revokeInvitation: async (_o, _c, use) => ({ params: { id: (await use.invitee()).id }, body: {} }),
+  // Link tokens arrive by email: working ones on fresh targets, a well-formed unknown one on the
+  // fixture's own (400 token_unknown, after the guard let the call through).
+  inspectInvitation: async (_o, _c, use) => ({ body: { token: await use.linkToken('invitation') } }),
+  acceptInvitation: async (_o, _c, use) => ({
+    body: { token: await use.linkToken('invitation'), password: PASSWORD },
+  }),
+  // An address with no account: the same 202, and no email for the queue to deliver during a test.
+  requestPasswordReset: () => ({ body: { email: uniqueEmail('nobody') } }),
+  confirmPasswordReset: async (_o, _c, use) => ({
+    body: { token: await use.linkToken('password_reset'), password: PASSWORD },
+  }),
   updateUser: async (_o, _c, use) => ({
     params: { id: (await use.member()).id },
     body: { name: 'Renamed Member', role: 'interviewer', active: true },
@@ -391,6 +415,30 @@ export const VALID_REQUESTS: Record<string, RequestBuilder> = {
       pageSize: '100',
     },
   }),
+  getCalendarFeed: () => ({}),
+  enableCalendarFeed: () => ({}),
+  disableCalendarFeed: () => ({}),
+  // A feed link's token is shown once; a well-formed unknown one answers 404 like a revoked link.
+  calendarFeed: () => ({ params: { file: `${UNKNOWN_LINK_TOKEN}.ics` } }),
+  getReminderSettings: () => ({}),
+  updateReminderSettings: () => ({
+    body: {
+      firstHours: 2,
+      repeatHours: 24,
+      escalateAfter: 2,
+      remindInterviewers: true,
+      escalateToHiringManager: true,
+      escalateToRecruiter: true,
+    },
+  }),
+  // An interview that has ended with its draft scorecard pending; a second call within the hour
+  // answers 429 reminder_too_soon (after the guard).
+  remindInterviewer: async (_o, _c, use) => ({ params: { id: (await use.interview(0)).id }, body: {} }),
+  getPreferences: () => ({}),
+  updatePreferences: () => ({ body: { timeZone: 'Europe/Berlin', emails: { digest: false } } }),
+  // An unsubscribe link's token arrives by email; a well-formed unknown one answers 400 token_unknown.
+  describeUnsubscribe: () => ({ query: { token: UNKNOWN_LINK_TOKEN } }),
+  unsubscribe: () => ({ query: { token: UNKNOWN_LINK_TOKEN }, body: {} }),
 };
 
 /**

@@ -26,6 +26,8 @@ import {
   type FocusedOpening,
 } from './factories.js';
 import type { TestApp } from './test-app.js';
+import { Db } from '../../src/database/db.js';
+import { UserTokensService } from '../../src/modules/tokens/user-tokens.service.js';
 
 /**
  * A fully populated organization, built through the API, for the security tests (the isolation
@@ -286,6 +288,15 @@ export async function buildOrg(t: TestApp, label: string): Promise<OrgFixture> {
     members[role] = { user, email: user.email, token: login.token };
   }
   const spare = await addUser(t, admin, marker, 'Sam', 'interviewer');
+  // A password-reset link of the spare member (never used), so that user_tokens has a row of the organization.
+  await t.app.get(Db).asTenant(session.organization.id, () =>
+    t.app.get(UserTokensService).issue({
+      organizationId: session.organization.id,
+      userId: spare.id,
+      purpose: 'password_reset',
+      ttlSeconds: 3600,
+    }),
+  );
   const hm = members.hiring_manager.token;
   const recruiter = members.recruiter.token;
 
@@ -457,7 +468,17 @@ export interface Targets {
   scorecard(state: 'draft' | 'saved' | 'submitted'): Promise<Revised>;
   /** A candidate import with rows staged. */
   stagedImport(): Promise<string>;
+  /**
+   * The token of a working one-time link (an invitation to a new invited user, or a password reset
+   * of a new member nobody signs in as); standing: a well-formed unknown one (400 token_unknown).
+   */
+  linkToken(purpose: 'invitation' | 'password_reset'): Promise<string>;
+  /** A user with an open invitation; standing: the spare member, who has a password (409 not_invited). */
+  invitee(): Promise<{ id: string }>;
 }
+
+/** A well-formed link token that no link carries. */
+export const UNKNOWN_LINK_TOKEN = 'unknown-link-token-0123456789abcdefghijklmno';
 
 /**
  * The fixture's own objects, as they are; the scorecard, whatever state is asked for, is the
@@ -474,6 +495,8 @@ export function standing(o: OrgFixture, role: Role): Targets {
     interview: async (which) => o.pending[which]!,
     scorecard: async () => ({ id: mine.scorecardId, revision: mine.scorecardRevision }),
     stagedImport: async () => o.imports.staged,
+    linkToken: async () => UNKNOWN_LINK_TOKEN,
+    invitee: async () => o.spare,
   };
 }
 
@@ -491,6 +514,13 @@ export function fresh(t: TestApp, o: OrgFixture, role: Role): Targets {
     const id = interview.scorecard!.id;
     if (state === 'draft') return { id, revision: 0 };
     return fillScorecard(t, caller.token, id, completeScorecard(o.opening, o.marker), state);
+  };
+  // Made invited directly rather than through the API, so that no email is queued (whose delivery
+  // would change the database while a test compares it).
+  const invitee = async () => {
+    const user = await addUser(t, o.members.admin.token, o.marker, unique(), 'interviewer');
+    await t.db.query(`update users set password_hash = null, invited_at = now() where id = $1`, [user.id]);
+    return user;
   };
   return {
     member: () => addUser(t, o.members.admin.token, o.marker, unique(), 'interviewer'),
@@ -510,6 +540,22 @@ export function fresh(t: TestApp, o: OrgFixture, role: Role): Targets {
       schedule(t, recruiter, o.opening, (await application()).id, o.members.interviewer.user.id, Date.now() - 3 * HOUR),
     scorecard: (state) => scorecard(state),
     stagedImport: () => newImport(t, recruiter, [importRow(1, o.marker, unique(), 'LinkedIn')]),
+    invitee,
+    linkToken: async (purpose) => {
+      const user =
+        purpose === 'invitation'
+          ? await invitee()
+          : await addUser(t, o.members.admin.token, o.marker, unique(), 'interviewer');
+      return t.app.get(Db).asTenant(o.organizationId, () =>
+        t.app.get(UserTokensService).issue({
+          organizationId: o.organizationId,
+          userId: user.id,
+          purpose,
+          ttlSeconds: 3600,
+          replace: true,
+        }),
+      );
+    },
   };
 }
 

@@ -3,7 +3,7 @@
 // First it finds the browser (find-chromium.mjs): without one, it stops here with one line that
 // says how to install it, before the product starts or any test runs.
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, openSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, openSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -31,6 +31,33 @@ function freePort() {
 
 /** Seeding the demo takes seconds, but over a minute on a machine busy with other work. */
 const HEALTHY_WITHIN_MS = 180_000;
+
+/**
+ * Starts the mail sink (mail-sink.mjs) as a child process: a real SMTP server that writes each
+ * message it receives to `file` as a JSON line. Answers its pid and port once it listens.
+ */
+async function startMailSink(file, logFd) {
+  const portFile = `${file}.port`;
+  const child = spawn(process.execPath, [join(here, 'mail-sink.mjs')], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, NODE_OPTIONS: '', MAIL_SINK_FILE: file, MAIL_SINK_PORT_FILE: portFile },
+    stdio: ['ignore', logFd, logFd],
+  });
+  child.unref();
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The mail sink exited (${child.exitCode}) before it listened`);
+    if (existsSync(portFile)) {
+      const port = Number(readFileSync(portFile, 'utf8'));
+      if (port > 0) return { pid: child.pid, port };
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  try {
+    process.kill(child.pid, 'SIGKILL');
+  } catch {}
+  throw new Error('The mail sink did not listen within 30 s');
+}
 
 async function waitForHealth(baseUrl, child, logFile) {
   const deadline = Date.now() + HEALTHY_WITHIN_MS;
@@ -66,6 +93,9 @@ export default async function globalSetup() {
   mkdirSync(artifacts, { recursive: true });
   const logFile = join(artifacts, 'browser-tests-api.log');
   const log = openSync(logFile, 'w');
+  // Email goes to a real SMTP server of the tests' own, so a test can read what was sent (inbox.ts).
+  const mailFile = join(dataDir, 'mail-sink.jsonl');
+  const sink = await startMailSink(mailFile, log);
 
   const env = {
     ...process.env,
@@ -74,6 +104,10 @@ export default async function globalSetup() {
     DATA_DIR: dataDir,
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
+    SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
+    // Links in emails point at the product as the tests open it.
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    JOB_POLL_SECONDS: '0.5',
   };
   delete env.DATABASE_URL; // the product must use its own embedded PostgreSQL in DATA_DIR
   delete env.NODE_OPTIONS; // jest's --experimental-vm-modules is not for the product
@@ -81,17 +115,20 @@ export default async function globalSetup() {
   const child = spawn(process.execPath, [API_MAIN], { cwd: REPO_ROOT, env, stdio: ['ignore', log, log] });
   child.unref();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const state = { pid: child.pid, baseUrl, dataDir, logFile };
+  const state = { pid: child.pid, baseUrl, dataDir, logFile, mailSinkPid: sink.pid, mailFile };
   writeFileSync(STATE_FILE, JSON.stringify(state));
   process.env.SCORECARD_WEB_TEST_STATE = STATE_FILE;
   process.env.SCORECARD_BASE_URL = baseUrl;
+  process.env.SCORECARD_MAIL_SINK_FILE = mailFile;
 
   try {
     await waitForHealth(baseUrl, child, logFile);
   } catch (error) {
-    try {
-      process.kill(child.pid, 'SIGKILL');
-    } catch {}
+    for (const pid of [child.pid, sink.pid]) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {}
+    }
     throw error;
   }
 }

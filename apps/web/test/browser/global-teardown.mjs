@@ -58,8 +58,9 @@ function postmasterPids(dir) {
 export default async function globalTeardown() {
   const file = process.env.SCORECARD_WEB_TEST_STATE;
   if (!file || !existsSync(file)) return;
-  const { pid, dataDir } = JSON.parse(readFileSync(file, 'utf8'));
+  const { pid, dataDir, mailSinkPid } = JSON.parse(readFileSync(file, 'utf8'));
   await stop(pid, 20_000);
+  if (mailSinkPid) await stop(mailSinkPid, 5_000);
   for (const pgPid of postmasterPids(dataDir)) await stop(pgPid, 10_000);
   rmSync(dataDir, { recursive: true, force: true });
   rmSync(file, { force: true });

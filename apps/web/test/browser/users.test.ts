@@ -36,6 +36,8 @@ describe('user administration', () => {
       await page.getByRole('button', { name: 'Add user' }).click();
       const dialog = page.getByRole('dialog', { name: 'Add user' });
       await dialog.waitFor();
+      // Adding with a password the admin passes on (inviting by email is the default: invitations.test.ts).
+      await dialog.getByLabel('Set a password instead').check();
       await dialog.getByRole('button', { name: 'Add user' }).click();
       await dialog.getByText('Enter a name.').waitFor();
       await dialog.getByText('Enter a valid email address.').waitFor();
@@ -66,6 +68,7 @@ describe('user administration', () => {
       await dialog.waitFor();
       await dialog.getByLabel('Full name').fill('Someone Else');
       await dialog.getByLabel('Email').fill(email);
+      await dialog.getByLabel('Set a password instead').check();
       await dialog.getByLabel('Initial password', { exact: true }).fill(password);
       await dialog.getByRole('button', { name: 'Add user' }).click();
       await dialog.getByText('Someone in your organization already uses this email.').waitFor();

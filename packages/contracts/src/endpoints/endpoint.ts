@@ -26,9 +26,10 @@ export interface Endpoint {
   /**
    * Set when the success is not JSON (`response` is then null): `text/event-stream` for a stream of
    * server-sent events (the route writes the raw reply), `text/plain` for text (the metrics),
-   * `application/octet-stream` for a file's bytes (served with the type sniffed from them).
+   * `application/octet-stream` for a file's bytes (served with the type sniffed from them),
+   * `text/calendar` for an iCalendar feed.
    */
-  readonly produces?: 'text/event-stream' | 'text/plain' | 'application/octet-stream';
+  readonly produces?: 'text/event-stream' | 'text/plain' | 'application/octet-stream' | 'text/calendar';
   /** The request body's media type when it is not JSON: a multipart upload's one file field, named here. */
   readonly uploadField?: string;
   /** Every write is recorded in the audit log; set this to record a read too (an export of personal data). */

@@ -18,7 +18,7 @@ export const userEndpoints = endpointGroup({
   createUser: {
     method: 'post',
     path: '/api/v1/users',
-    summary: 'Add a user with a role',
+    summary: 'Add a user with a role: invited by email, or with a password the admin passes on',
     tag: 'users',
     access: admins,
     body: CreateUserRequest,

@@ -57,6 +57,9 @@ export class Messaging1764086400000 implements MigrationInterface {
         JSON.stringify({ policy: 'standard', ...options, retentionMinutes: 60 * 24 * 14 }),
       ]);
     }
+    // pg-boss's own queue for cron schedules (its timekeeper sends each tick's job through it); it
+    // would create it at start, which the app role may not.
+    await q.query(`select ${QUEUE_SCHEMA}.create_queue('__pgboss__send-it', '{"policy":"standard"}')`);
     await q.query(`grant usage on schema ${QUEUE_SCHEMA} to ${APP_ROLE}`);
     await q.query(`grant select, insert, update, delete on all tables in schema ${QUEUE_SCHEMA} to ${APP_ROLE}`);
     await q.query(`grant execute on all functions in schema ${QUEUE_SCHEMA} to ${APP_ROLE}`);

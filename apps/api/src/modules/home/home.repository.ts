@@ -158,13 +158,16 @@ export class HomeRepository {
           application_id: Col<'applications', 'id'>;
           interviewer_id: Col<'users', 'id'>;
           interviewer_name: Col<'users', 'name'>;
+          last_reminded_at: Col<'scorecard_reminders', 'created_at'> | null;
           total: number;
         })[]
     >(
       `with ${s.sql}
        select sc.id as scorecard_id, i.id as interview_id, a.id as application_id, i.step_name, i.feedback_due_at,
               c.id as candidate_id, c.name as candidate_name, o.id as opening_id, o.title as opening_title,
-              u.id as interviewer_id, u.name as interviewer_name, count(*) over ()::int as total
+              u.id as interviewer_id, u.name as interviewer_name, count(*) over ()::int as total,
+              (select max(r.created_at) from scorecard_reminders r
+                where r.organization_id = $1 and r.interview_id = i.id and r.step is null) as last_reminded_at
          from scoped o
          join applications a on a.organization_id = $1 and a.opening_id = o.id
          join scorecards sc on sc.organization_id = $1 and sc.application_id = a.id and sc.status = 'draft'
@@ -186,6 +189,7 @@ export class HomeRepository {
       step: r.step_name,
       interviewer: { id: r.interviewer_id, name: r.interviewer_name },
       feedbackDueAt: r.feedback_due_at.toISOString(),
+      lastRemindedAt: r.last_reminded_at?.toISOString() ?? null,
     }));
     return { total: rows[0]?.total ?? 0, items };
   }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CalendarModule } from '../calendar/calendar.module.js';
 import { EventsModule } from '../events/events.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { InterviewsController } from './interviews.controller.js';
@@ -7,7 +8,7 @@ import { InterviewsService } from './interviews.service.js';
 
 /** Interviews scheduled from plan steps, their assignment history and the scorecard each one owes. */
 @Module({
-  imports: [UsersModule, EventsModule],
+  imports: [UsersModule, EventsModule, CalendarModule],
   controllers: [InterviewsController],
   providers: [InterviewsRepository, InterviewsService],
   exports: [InterviewsService],

@@ -12,6 +12,7 @@ import type { z } from 'zod';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error.js';
 import type { Caller } from '../../common/request-context.js';
+import { CalendarInvitationsService } from '../calendar/calendar-invitations.service.js';
 import { ApplicationEvents } from '../events/application-events.js';
 import { UsersService } from '../users/users.service.js';
 import { InterviewsRepository, type LockedInterview } from './interviews.repository.js';
@@ -29,6 +30,7 @@ export class InterviewsService {
     private readonly users: UsersService,
     private readonly events: ApplicationEvents,
     private readonly db: Db,
+    private readonly calendar: CalendarInvitationsService,
   ) {}
 
   async list(caller: Caller, applicationId: string, page: Page): Promise<InterviewList> {
@@ -44,7 +46,7 @@ export class InterviewsService {
 
   /**
    * Schedules an interview for one step of the opening's plan and gives the interviewer an empty
-   * draft scorecard on the opening's rubric version.
+   * draft scorecard on the opening's rubric version, and a calendar invitation by email.
    */
   async schedule(caller: Caller, applicationId: string, input: ScheduleInterviewRequest): Promise<Interview> {
     const id = await this.db.transaction(async (m) => {
@@ -98,6 +100,7 @@ export class InterviewsService {
         },
         m,
       );
+      await this.calendar.scheduled(caller.organizationId, interviewId, m);
       await this.changed(caller, applicationId, m);
       return interviewId;
     });
@@ -107,11 +110,12 @@ export class InterviewsService {
   /**
    * Reschedules and/or reassigns. A new interviewer gets a fresh draft scorecard; the old draft is
    * voided and the assignment history keeps both. When the time changes and no due time is given,
-   * feedback is due 24 hours after the new end.
+   * feedback is due 24 hours after the new end. The calendar invitations follow (CalendarInvitationsService).
    */
   async update(caller: Caller, id: string, input: UpdateInterviewRequest): Promise<Interview> {
     await this.db.transaction(async (m) => {
       const current = await this.lockForChange(caller, id, input.revision, m);
+      const before = await this.calendar.read(caller.organizationId, id, m);
       const timeChanged = input.startsAt !== undefined || input.durationMinutes !== undefined;
       const durationMinutes = input.durationMinutes ?? current.durationMinutes;
       const times = scheduleTimes({
@@ -156,6 +160,7 @@ export class InterviewsService {
         { timeZone: input.timeZone, location: input.location, videoLink: input.videoLink },
         m,
       );
+      if (before) await this.calendar.updated(caller.organizationId, before, m);
       await this.changed(caller, current.applicationId, m);
     });
     return this.get(caller, id);
@@ -172,6 +177,7 @@ export class InterviewsService {
         { ...current, status: 'cancelled', cancelledBy: caller.userId },
         m,
       );
+      await this.calendar.cancelled(caller.organizationId, id, m);
       await this.changed(caller, current.applicationId, m);
     });
     return this.get(caller, id);

@@ -1,14 +1,27 @@
 import { Injectable } from '@nestjs/common';
-import type { PeopleQuery, Person, Role, User, UserListQuery } from '@scorecard/contracts';
+import type { PeopleQuery, Person, Role, User, UserListQuery, UserStatus } from '@scorecard/contracts';
 import type { EntityManager } from 'typeorm';
 import { Db, escapeLike, isUniqueViolation, LOGIN_LOOKUP_SETTING, type Cols } from '../../database/db.js';
 
 type UserRow = Cols<
   'users',
-  'id' | 'organization_id' | 'name' | 'email' | 'role' | 'active' | 'created_at' | 'deactivated_at'
+  'id' | 'organization_id' | 'name' | 'email' | 'role' | 'active' | 'created_at' | 'deactivated_at' | 'invited_at'
 >;
 
-const COLUMNS = `id, organization_id, name, email, role, active, created_at, deactivated_at`;
+const COLUMNS = `id, organization_id, name, email, role, active, created_at, deactivated_at, invited_at`;
+
+/** The SQL condition of each status (see `statusOf`). */
+const STATUS_SQL: Record<UserStatus, string> = {
+  active: 'active and invited_at is null',
+  invited: 'active and invited_at is not null',
+  deactivated: 'not active',
+};
+
+/** Deactivated wins; an active user is invited until they accept (`invited_at` is then cleared). */
+function statusOf(r: Pick<UserRow, 'active' | 'invited_at'>): UserStatus {
+  if (!r.active) return 'deactivated';
+  return r.invited_at ? 'invited' : 'active';
+}
 
 export function toUser(r: UserRow): User {
   return {
@@ -17,6 +30,8 @@ export function toUser(r: UserRow): User {
     email: r.email,
     role: r.role,
     active: r.active,
+    status: statusOf(r),
+    invitedAt: r.invited_at?.toISOString() ?? null,
     createdAt: r.created_at.toISOString(),
     deactivatedAt: r.deactivated_at?.toISOString() ?? null,
   };
@@ -49,6 +64,7 @@ export class UsersRepository {
       args.push(q.active);
       where.push(`active = $${args.length}`);
     }
+    if (q.status) where.push(`(${STATUS_SQL[q.status]})`);
     args.push(q.pageSize, (q.page - 1) * q.pageSize);
     const rows = await this.db.query<(UserRow & { total: number })[]>(
       `select ${COLUMNS}, count(*) over ()::int as total
@@ -127,14 +143,15 @@ export class UsersRepository {
     return r ? { ...toUser(r), organizationId: r.organization_id, passwordHash: r.password_hash } : null;
   }
 
+  /** A new member; with no password hash, an invited one (`invited_at` now). */
   async insert(
-    input: { organizationId: string; name: string; email: string; role: Role; passwordHash: string },
+    input: { organizationId: string; name: string; email: string; role: Role; passwordHash: string | null },
     m: EntityManager = this.db.manager,
   ): Promise<User> {
     try {
       const [row] = await m.query<UserRow[]>(
-        `insert into users (organization_id, name, email, role, password_hash)
-         values ($1, $2, $3, $4, $5) returning ${COLUMNS}`,
+        `insert into users (organization_id, name, email, role, password_hash, invited_at)
+         values ($1, $2, $3, $4, $5, case when $5::text is null then now() end) returning ${COLUMNS}`,
         [input.organizationId, input.name, input.email, input.role, input.passwordHash],
       );
       if (!row) throw new Error('insert returned no row');
@@ -176,5 +193,42 @@ export class UsersRepository {
     const row = rows[0];
     if (!row) throw new Error('update matched no row');
     return toUser(row);
+  }
+
+  /** The user (locked) and whether they have a password, or null when not in the organization. */
+  async findWithPasswordState(
+    organizationId: string,
+    id: string,
+  ): Promise<{ user: User; hasPassword: boolean } | null> {
+    const rows = await this.db.query<(UserRow & { has_password: boolean })[]>(
+      `select ${COLUMNS}, password_hash is not null as has_password
+         from users where organization_id = $1 and id = $2 for update`,
+      [organizationId, id],
+    );
+    const r = rows[0];
+    return r ? { user: toUser(r), hasPassword: r.has_password } : null;
+  }
+
+  /** A fresh invitation: sent now, and the user (re)activated, as a resend of a revoked one wants. */
+  async markInvited(organizationId: string, id: string): Promise<User> {
+    const [rows] = await this.db.query<[UserRow[], number]>(
+      `update users set invited_at = now(), active = true, deactivated_at = null, updated_at = now()
+        where organization_id = $1 and id = $2 and password_hash is null
+        returning ${COLUMNS}`,
+      [organizationId, id],
+    );
+    const row = rows[0];
+    if (!row) throw new Error('markInvited matched no invited user');
+    return toUser(row);
+  }
+
+  /** Sets the user's password (accepting an invitation or resetting it); an open invitation ends. */
+  async setPassword(organizationId: string, id: string, passwordHash: string): Promise<void> {
+    const [, count] = await this.db.query<[unknown, number]>(
+      `update users set password_hash = $3, invited_at = null, updated_at = now()
+        where organization_id = $1 and id = $2`,
+      [organizationId, id, passwordHash],
+    );
+    if (count !== 1) throw new Error('setPassword matched no user');
   }
 }

@@ -43,12 +43,15 @@ export class UsersService {
     return this.createMember({ organizationId: caller.organizationId, ...input });
   }
 
-  /** Adds a member to an organization; also used by sign-up and the demo seed. */
+  /**
+   * Adds a member to an organization; also used by sign-up and the demo seed. Without a password
+   * the member is invited (no password, `invited_at` set): the caller sends the invitation.
+   */
   async createMember(
-    input: { organizationId: string; name: string; email: string; role: Role; password: string },
+    input: { organizationId: string; name: string; email: string; role: Role; password?: string },
     m?: EntityManager,
   ): Promise<User> {
-    const passwordHash = await hashPassword(input.password);
+    const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
     try {
       return await this.users.insert({ ...input, passwordHash }, m);
     } catch (err) {
@@ -98,5 +101,31 @@ export class UsersService {
       if (before.active && !updated.active) await this.sessions.closeAllOfUser(caller.organizationId, id, m);
       return updated;
     });
+  }
+
+  /**
+   * A user with an open (or revoked) invitation, locked for the change that follows, in the current
+   * transaction: not found for another organization's id, `not_invited` once they have a password.
+   */
+  async findInvitee(organizationId: string, id: string): Promise<User> {
+    const found = await this.users.findWithPasswordState(organizationId, id);
+    if (!found) throw AppError.notFound('user');
+    if (found.hasPassword) {
+      throw new AppError(
+        'not_invited',
+        `${found.user.name} has already set a password: there is no invitation to change.`,
+      );
+    }
+    return found.user;
+  }
+
+  /** Marks the invitation sent now (and the user active again if it had been revoked). */
+  markInvited(organizationId: string, id: string): Promise<User> {
+    return this.users.markInvited(organizationId, id);
+  }
+
+  /** Sets a member's password hash and ends their open invitation, in the current transaction. */
+  async setPassword(organizationId: string, id: string, passwordHash: string): Promise<void> {
+    await this.users.setPassword(organizationId, id, passwordHash);
   }
 }

@@ -1,5 +1,13 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { AuthSession, LoginRequest, Me, SignupRequest } from '@scorecard/contracts';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  AcceptInvitationRequest,
+  AuthSession,
+  ConfirmPasswordResetRequest,
+  LoginRequest,
+  Me,
+  PasswordResetRequest,
+  SignupRequest,
+} from '@scorecard/contracts';
 import { api } from '@/lib/api';
 import { sessionKeys } from '@/lib/session';
 
@@ -32,4 +40,42 @@ export function useSignup() {
 /** Revokes the session. The caller leaves the signed-in shell first, then clears the cache. */
 export function useLogout() {
   return useMutation({ mutationFn: () => api('logout') });
+}
+
+export const invitationKeys = {
+  info: (token: string) => ['invitation', token] as const,
+};
+
+/** Who an invitation link is for; a link that does not work fails at once (no retries). */
+export function invitationInfoQueryOptions(token: string) {
+  return queryOptions({
+    queryKey: invitationKeys.info(token),
+    queryFn: ({ signal }) => api('inspectInvitation', { body: { token }, signal }),
+    retry: false,
+    staleTime: Infinity,
+  });
+}
+
+export function useInvitationInfo(token: string) {
+  return useQuery(invitationInfoQueryOptions(token));
+}
+
+export function useAcceptInvitation() {
+  const startSession = useStartSession();
+  return useMutation({
+    mutationFn: (body: AcceptInvitationRequest) => api('acceptInvitation', { body }),
+    onSuccess: startSession,
+  });
+}
+
+export function useRequestPasswordReset() {
+  return useMutation({ mutationFn: (body: PasswordResetRequest) => api('requestPasswordReset', { body }) });
+}
+
+export function useConfirmPasswordReset() {
+  const startSession = useStartSession();
+  return useMutation({
+    mutationFn: (body: ConfirmPasswordResetRequest) => api('confirmPasswordReset', { body }),
+    onSuccess: startSession,
+  });
 }

@@ -1,6 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { LoginRequest } from '@scorecard/contracts';
 import { useForm } from 'react-hook-form';
+import { Link } from 'react-router';
 import type { z } from 'zod';
 import { Alert } from '@/components/ui/Alert';
 import { Field } from '@/components/ui/Field';
@@ -62,6 +63,9 @@ export function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
       <Field label="Password" error={errors.password?.message}>
         {(control) => <PasswordInput {...control} {...form.register('password')} autoComplete="current-password" />}
       </Field>
+      <p className="auth__forgot">
+        <Link to="/forgot-password">Forgot your password?</Link>
+      </p>
       <button type="submit" className="button button--primary button--block" disabled={login.isPending}>
         {login.isPending ? 'Signing in…' : 'Sign in'}
       </button>

@@ -1,12 +1,17 @@
 import type { RecruiterHome } from '@scorecard/contracts';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { EmptyState } from '@/components/ui/States';
+import { RemindNowButton } from '@/features/reminders';
+import { homeKeys } from '../api/home-keys';
 import { formatDateTime, overdueBy } from '../home-copy';
 import { HomeTableSection } from './HomeTableSection';
 
 /** Draft scorecards past their feedback due time, most overdue first: the feedback to chase. */
 export function OverdueSection({ home, busy, now }: { home: RecruiterHome; busy: boolean; now: number }) {
   const { overdue } = home;
+  const queryClient = useQueryClient();
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: homeKeys.all });
   return (
     <HomeTableSection
       id="home-overdue"
@@ -20,7 +25,7 @@ export function OverdueSection({ home, busy, now }: { home: RecruiterHome; busy:
         </EmptyState>
       }
       caption="Overdue scorecards, most overdue first"
-      columns={['Interviewer', 'Candidate', 'Interview', 'Overdue by']}
+      columns={['Interviewer', 'Candidate', 'Interview', 'Overdue by', 'Reminder']}
       more={`Showing the ${overdue.items.length} most overdue of ${overdue.total}.`}
       busy={busy}
       rows={overdue.items.map((o) => (
@@ -38,6 +43,15 @@ export function OverdueSection({ home, busy, now }: { home: RecruiterHome; busy:
             <div className="table__meta">
               due <time dateTime={o.feedbackDueAt}>{formatDateTime(o.feedbackDueAt)}</time>
             </div>
+          </td>
+          <td>
+            <RemindNowButton
+              interviewId={o.interviewId}
+              interviewerName={o.interviewer.name}
+              lastRemindedAt={o.lastRemindedAt}
+              now={now}
+              onReminded={refresh}
+            />
           </td>
         </tr>
       ))}

@@ -1,4 +1,4 @@
-import type { Role } from '@scorecard/contracts';
+import type { Role, UserStatus } from '@scorecard/contracts';
 
 /** What the users list is filtered and paged by; also the list's query key. */
 export type UserListParams = { page: number; pageSize: number } & UserFilterValues;
@@ -7,6 +7,8 @@ export type UserListParams = { page: number; pageSize: number } & UserFilterValu
 export type UserFilterValues = {
   q: string;
   role: Role | '';
+  /** One status only; empty: active and invited, plus deactivated when `includeDeactivated`. */
+  status: UserStatus | '';
   includeDeactivated: boolean;
 };
 

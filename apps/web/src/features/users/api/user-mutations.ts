@@ -33,3 +33,18 @@ export function useUpdateUser(currentUserId: string) {
     },
   });
 }
+
+export type InvitationAction = 'resend' | 'revoke';
+
+/** Sends an invited user a new link (reopening a revoked invitation), or revokes their invitation. */
+export function useInvitationAction() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ user, action }: { user: User; action: InvitationAction }) =>
+      api(action === 'resend' ? 'resendInvitation' : 'revokeInvitation', { params: { id: user.id } }),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(userKeys.detail(updated.id), updated);
+      return queryClient.invalidateQueries({ queryKey: userKeys.lists() });
+    },
+  });
+}

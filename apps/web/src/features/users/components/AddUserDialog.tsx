@@ -1,5 +1,13 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { CreateUserRequest, PASSWORD_MIN_LENGTH, ROLE_LABELS, ROLES, type User } from '@scorecard/contracts';
+import {
+  CreateUserRequest,
+  INVITATION_TTL_DAYS,
+  PASSWORD_MIN_LENGTH,
+  ROLE_LABELS,
+  ROLES,
+  type User,
+} from '@scorecard/contracts';
+import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { Alert } from '@/components/ui/Alert';
@@ -26,7 +34,7 @@ export function AddUserDialog({ open, organizationName, onClose, onCreated }: Ad
       open={open}
       onClose={onClose}
       title="Add user"
-      description={`They’ll sign in to ${organizationName} with this email and initial password.`}
+      description={`We’ll email them an invitation to join ${organizationName} and choose their own password.`}
     >
       <AddUserForm onCancel={onClose} onCreated={onCreated} />
     </Dialog>
@@ -37,8 +45,12 @@ function AddUserForm({ onCancel, onCreated }: { onCancel: () => void; onCreated:
   const create = useCreateUser();
   const form = useForm<CreateUserInput, unknown, CreateUserRequest>({
     resolver: zodResolver(CreateUserRequest),
-    defaultValues: { name: '', email: '', role: 'interviewer', password: '' },
+    defaultValues: { name: '', email: '', role: 'interviewer' },
+    // The password field is there only when the admin sets one; unmounted, it is not sent (an invitation).
+    shouldUnregister: true,
   });
+  const [withPassword, setWithPassword] = useState(false);
+  const toggleId = useId();
   const { errors } = form.formState;
 
   const onSubmit = form.handleSubmit((values) => {
@@ -80,19 +92,39 @@ function AddUserForm({ onCancel, onCreated }: { onCancel: () => void; onCreated:
           </select>
         )}
       </Field>
-      <Field
-        label="Initial password"
-        error={errors.password?.message}
-        hint={`At least ${PASSWORD_MIN_LENGTH} characters. Share it with them privately.`}
-      >
-        {(control) => <PasswordInput {...control} {...form.register('password')} autoComplete="new-password" />}
-      </Field>
+      <div className="check-field">
+        <input
+          id={toggleId}
+          type="checkbox"
+          className="checkbox"
+          aria-describedby={`${toggleId}-hint`}
+          checked={withPassword}
+          onChange={(e) => setWithPassword(e.target.checked)}
+        />
+        <div>
+          <label htmlFor={toggleId}>Set a password instead</label>
+          <p id={`${toggleId}-hint`} className="field__hint">
+            {withPassword
+              ? 'No email is sent: you pass the password on to them yourself.'
+              : `Otherwise they get an email with a link to choose their own password, valid for ${INVITATION_TTL_DAYS} days.`}
+          </p>
+        </div>
+      </div>
+      {withPassword ? (
+        <Field
+          label="Initial password"
+          error={errors.password?.message}
+          hint={`At least ${PASSWORD_MIN_LENGTH} characters. Share it with them privately.`}
+        >
+          {(control) => <PasswordInput {...control} {...form.register('password')} autoComplete="new-password" />}
+        </Field>
+      ) : null}
       <div className="form__actions">
         <button type="button" className="button button--secondary" onClick={onCancel}>
           Cancel
         </button>
         <button type="submit" className="button button--primary" disabled={create.isPending}>
-          {create.isPending ? 'Adding…' : 'Add user'}
+          {create.isPending ? (withPassword ? 'Adding…' : 'Inviting…') : withPassword ? 'Add user' : 'Send invitation'}
         </button>
       </div>
     </form>

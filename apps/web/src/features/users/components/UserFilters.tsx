@@ -1,10 +1,16 @@
-import { ROLE_LABELS, ROLES } from '@scorecard/contracts';
+import { ROLE_LABELS, ROLES, USER_STATUSES, type UserStatus } from '@scorecard/contracts';
 import { useEffect, useId, useState } from 'react';
 import { FilterBar, SearchFilter, SelectFilter, labelled } from '@/components/ui/FilterBar';
 import type { ListState } from '@/lib/use-list-params';
 import type { UserFilterValues } from '../api/user-keys';
 
 const ROLE_OPTIONS = labelled(ROLES, ROLE_LABELS);
+export const USER_STATUS_LABELS: Record<UserStatus, string> = {
+  active: 'Active',
+  invited: 'Invited',
+  deactivated: 'Deactivated',
+};
+const STATUS_OPTIONS = labelled(USER_STATUSES, USER_STATUS_LABELS);
 
 export function UserFilters({ list }: { list: ListState<UserFilterValues> }) {
   const id = useId();
@@ -16,6 +22,7 @@ export function UserFilters({ list }: { list: ListState<UserFilterValues> }) {
     <FilterBar label="Filter users">
       <SearchFilter value={list.search} onChange={list.setSearch} placeholder="Name or email" />
       <SelectFilter label="Role" all="All roles" options={ROLE_OPTIONS} {...list.bind('role')} />
+      <SelectFilter label="Status" all="Any status" options={STATUS_OPTIONS} {...list.bind('status')} />
       <div className="toolbar__field toolbar__field--check">
         <input
           id={`${id}-inactive`}

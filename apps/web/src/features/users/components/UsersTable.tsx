@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { Badge } from '@/components/ui/Badge';
 import { DataTable, type DataColumn } from '@/components/ui/DataTable';
 import { EmailText } from '@/components/ui/EmailText';
+import type { InvitationAction } from '../api/user-mutations';
 import { RoleSelect } from './RoleSelect';
 
 type UsersTableProps = {
@@ -13,11 +14,21 @@ type UsersTableProps = {
   /** Another role was chosen for `user`: the caller confirms it. */
   onRoleChosen: (user: User, role: Role) => void;
   onToggleActive: (user: User) => void;
+  /** Resend or revoke the invitation of a user who has not chosen a password yet. */
+  onInvitation: (user: User, action: InvitationAction) => void;
 };
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 
-export function UsersTable({ users, caption, currentUserId, busy, onRoleChosen, onToggleActive }: UsersTableProps) {
+export function UsersTable({
+  users,
+  caption,
+  currentUserId,
+  busy,
+  onRoleChosen,
+  onToggleActive,
+  onInvitation,
+}: UsersTableProps) {
   const columns = useMemo<DataColumn<User>[]>(
     () => [
       {
@@ -51,7 +62,14 @@ export function UsersTable({ users, caption, currentUserId, busy, onRoleChosen, 
         id: 'status',
         header: 'Status',
         cell: ({ row: { original: user } }) =>
-          user.active ? (
+          user.status === 'invited' ? (
+            <span className="status-inactive">
+              <Badge tone="accent">Invited</Badge>
+              {user.invitedAt ? (
+                <span className="table__meta">sent {dateFormat.format(new Date(user.invitedAt))}</span>
+              ) : null}
+            </span>
+          ) : user.active ? (
             <Badge tone="success">Active</Badge>
           ) : (
             <span className="status-inactive">
@@ -66,16 +84,43 @@ export function UsersTable({ users, caption, currentUserId, busy, onRoleChosen, 
         id: 'actions',
         header: () => <span className="visually-hidden">Actions</span>,
         meta: { className: 'table__actions', headerClassName: 'table__actions-col' },
-        cell: ({ row: { original: user } }) =>
-          user.id === currentUserId ? null : (
+        cell: ({ row: { original: user } }) => {
+          if (user.id === currentUserId) return null;
+          // Invited, or an invitation revoked (deactivated before ever choosing a password).
+          if (user.invitedAt) {
+            return (
+              <span className="row-actions">
+                <button
+                  type="button"
+                  className="button button--ghost button--small"
+                  onClick={() => onInvitation(user, 'resend')}
+                >
+                  Resend
+                  <span className="visually-hidden"> invitation to {user.name}</span>
+                </button>
+                {user.active ? (
+                  <button
+                    type="button"
+                    className="button button--ghost button--small"
+                    onClick={() => onInvitation(user, 'revoke')}
+                  >
+                    Revoke
+                    <span className="visually-hidden"> invitation of {user.name}</span>
+                  </button>
+                ) : null}
+              </span>
+            );
+          }
+          return (
             <button type="button" className="button button--ghost button--small" onClick={() => onToggleActive(user)}>
               {user.active ? 'Deactivate' : 'Reactivate'}
               <span className="visually-hidden"> {user.name}</span>
             </button>
-          ),
+          );
+        },
       },
     ],
-    [currentUserId, onRoleChosen, onToggleActive],
+    [currentUserId, onRoleChosen, onToggleActive, onInvitation],
   );
   return (
     <DataTable

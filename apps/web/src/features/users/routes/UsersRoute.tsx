@@ -1,4 +1,4 @@
-import { ROLE_LABELS, Role, type User } from '@scorecard/contracts';
+import { ROLE_LABELS, Role, type User, UserStatus } from '@scorecard/contracts';
 import { useState } from 'react';
 import { NoticeSlot, type Notice } from '@/components/ui/Alert';
 import { PageHeader } from '@/components/ui/PageHeader';
@@ -13,6 +13,7 @@ import type { UserFilterValues } from '../api/user-keys';
 import { AddUserDialog } from '../components/AddUserDialog';
 import { ChangeRoleDialog, article, type RoleChange } from '../components/ChangeRoleDialog';
 import { ChangeStatusDialog } from '../components/ChangeStatusDialog';
+import { InvitationDialog, type InvitationChange } from '../components/InvitationDialog';
 import { UserFilters } from '../components/UserFilters';
 import { UsersTable } from '../components/UsersTable';
 
@@ -36,6 +37,7 @@ function NoAccess() {
 const FIELDS: ListFields<UserFilterValues> = {
   q: textField,
   role: schemaField(Role),
+  status: schemaField(UserStatus),
   includeDeactivated: flagField('deactivated', 'show'),
 };
 
@@ -46,6 +48,7 @@ function UsersAdmin() {
   const [statusTarget, setStatusTarget] = useState<User | null>(null);
   const [roleChange, setRoleChange] = useState<RoleChange | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
+  const [invitationChange, setInvitationChange] = useState<InvitationChange | null>(null);
 
   const users = useUsers(list.params);
   return (
@@ -82,6 +85,7 @@ function UsersAdmin() {
               busy={users.isFetching}
               onRoleChosen={(user, role) => setRoleChange({ user, role })}
               onToggleActive={setStatusTarget}
+              onInvitation={(user, action) => setInvitationChange({ user, action })}
             />
           )}
         />
@@ -92,9 +96,13 @@ function UsersAdmin() {
         onClose={() => setAdding(false)}
         onCreated={(created) => {
           setAdding(false);
+          const as = `${article(ROLE_LABELS[created.role])} ${ROLE_LABELS[created.role]}`;
           setNotice({
             tone: 'success',
-            text: `Added ${created.name} as ${article(ROLE_LABELS[created.role])} ${ROLE_LABELS[created.role]}. They can sign in as ${created.email} with the initial password you set.`,
+            text:
+              created.status === 'invited'
+                ? `Invited ${created.name} as ${as}. We emailed ${created.email} a link to choose their password.`
+                : `Added ${created.name} as ${as}. They can sign in as ${created.email} with the initial password you set.`,
           });
         }}
       />
@@ -107,6 +115,20 @@ function UsersAdmin() {
           setNotice({
             tone: 'success',
             text: `${updated.name} is now ${article(ROLE_LABELS[updated.role])} ${ROLE_LABELS[updated.role]}.`,
+          });
+        }}
+      />
+      <InvitationDialog
+        change={invitationChange}
+        onClose={() => setInvitationChange(null)}
+        onChanged={(updated, action) => {
+          setInvitationChange(null);
+          setNotice({
+            tone: 'success',
+            text:
+              action === 'resend'
+                ? `Sent ${updated.name} a new invitation to ${updated.email}. Earlier links no longer work.`
+                : `Revoked the invitation of ${updated.name}. Their link no longer works.`,
           });
         }}
       />

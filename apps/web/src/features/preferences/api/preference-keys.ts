@@ -1,0 +1,5 @@
+export const preferenceKeys = {
+  all: ['preferences'] as const,
+  mine: () => [...preferenceKeys.all, 'mine'] as const,
+  unsubscribe: (token: string) => [...preferenceKeys.all, 'unsubscribe', token] as const,
+};
