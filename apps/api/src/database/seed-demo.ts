@@ -28,6 +28,7 @@ import { seedDemoFiles } from './demo-files.js';
 import { seedDemoHomes } from './demo-homes.js';
 import { seedDemoScheduling } from './demo-scheduling.js';
 import { seedDemoNotes } from './demo-notes.js';
+import { seedDemoMessaging } from './demo-messaging.js';
 
 export const DEMO_PASSWORD = 'scorecard-demo';
 export const DEMO_ORGANIZATION = 'Acme Robotics';
@@ -89,6 +90,7 @@ export async function seedDemo(app: INestApplicationContext, ownerUrl: string): 
     await seedDemoScheduling(app, step, demo);
     await seedDemoHomes(app, step, demo);
     await seedDemoNotes(app, step, demo);
+    await seedDemoMessaging(app, step, demo);
     return true;
   } finally {
     await owner.query('rollback').catch(() => undefined);

@@ -54,6 +54,24 @@ describe('email without a mail server (the one-machine default)', () => {
       .expect(404);
   });
 
+  it('shows an admin a held password-reset email without its link’s token', async () => {
+    const admin = await signup(t, 'Reset Log Co');
+    const ana = await addMember(t, admin, 'interviewer');
+    await apiOf(t).anonymous.call('requestPasswordReset', { body: { email: ana.user.email } });
+    const deadline = Date.now() + 15_000;
+    let id: string | undefined;
+    while (!id && Date.now() < deadline) {
+      id = (await emailsOf(t, admin.organization.id)).find((e) => e.kind === 'password_reset')?.id;
+      if (!id) await new Promise((r) => setTimeout(r, 100));
+    }
+    if (!id) throw new Error('no password-reset email');
+    const [row] = (await t.db.query(`select text_body from emails where id = $1`, [id])) as { text_body: string }[];
+    const token = /token=([\w-]+)/.exec(row!.text_body)![1]!;
+    const shown = await apiOf(t).as(admin).call('getEmail', { params: { id } });
+    expect(shown.text).toContain('token=[hidden: only the recipient may see it]');
+    expect(JSON.stringify(shown)).not.toContain(token);
+  });
+
   it('writes no email and no job for a change that rolls back', async () => {
     const admin = await signup(t, 'Rollback Co');
     const ana = await addMember(t, admin, 'interviewer');
@@ -114,7 +132,9 @@ describe('email without a mail server (the one-machine default)', () => {
       .as(g.admin)
       .call('eraseCandidate', { params: { id: candidate.id }, body: { confirm: 'Grace Hopper' } })
       .expect(200);
-    const detail = await apiOf(t).as(g.admin).call('getEmail', { params: { id: result.emailId } });
+    const detail = await apiOf(t)
+      .as(g.admin)
+      .call('getEmail', { params: { id: result.emailId } });
     expect(JSON.stringify(detail)).not.toContain('Grace Hopper');
     expect(detail.subject).toMatch(/erased/);
   });
