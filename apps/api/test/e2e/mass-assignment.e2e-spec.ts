@@ -3,7 +3,7 @@ import { type AuthSession, type Endpoint, endpoints } from '@scorecard/contracts
 import fc from 'fast-check';
 import { buildOpenApiDocument } from '../../src/openapi/document.js';
 import { bearer, PASSWORD } from '../support/factories.js';
-import { buildOrg, foreignIds, fresh, must, type OrgFixture } from '../support/org-fixture.js';
+import { buildOrg, foreignIds, fresh, must, type OrgFixture, queueIdle } from '../support/org-fixture.js';
 import {
   documentOperations,
   fillPath,
@@ -152,8 +152,9 @@ let otherIds: string[];
 const tally: Record<string, { refused: number; accepted: number; otherRefusal: number; nested: number }> = {};
 
 beforeAll(async () => {
-  // Jobs picked up fast: fingerprints wait for the queue to be idle (see `fingerprint`).
-  t = await startTestApp({ JOB_POLL_SECONDS: '0.5' });
+  // Jobs picked up fast: fingerprints wait for the queue to be idle (see `fingerprint`); and no
+  // periodic sweep (reminders of the fixture's overdue scorecards) changes rows between two of them.
+  t = await startTestApp({ JOB_POLL_SECONDS: '0.5', QUEUE_SCHEDULES: 'false' });
   org = await buildOrg(t, 'Mass Co');
   otherIds = await foreignIds(t);
 }, 120_000);
@@ -242,30 +243,21 @@ async function prepare(op: Operation): Promise<Prepared> {
 }
 
 function send(op: Operation, req: Prepared, body: unknown) {
-  const path = fillPath(op.path, req.params ?? {});
+  const params = Object.fromEntries(Object.entries(req.params ?? {}).map(([k, v]) => [k, encodeURIComponent(v)]));
+  const query = req.query ? `?${new URLSearchParams(req.query).toString()}` : '';
+  const path = fillPath(op.path, params) + query;
   let r = t.http()[op.method.toLowerCase() as 'post'](path).set('content-type', 'application/json');
   if (req.token) r = r.set(bearer(req.token));
   return r.send(JSON.stringify(body));
 }
 
-/** Every table of the application's schema, with an md5 of its rows: equal fingerprints, same data. */
 /**
- * Waits until no job is waiting or running: a write's jobs (an email's delivery) change rows after
- * the answer, which would otherwise show up as a change made by the next, refused request.
+ * Every table of the application's schema, with an md5 of its rows: equal fingerprints, same data.
+ * Taken once the queue is idle: a write's jobs (an email's delivery) change rows after the answer,
+ * which would otherwise show up as a change made by the next, refused request.
  */
-async function queueIdle(): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const [row] = (await t.db.query(
-      `select count(*)::int as n from pgboss.job where state in ('created', 'retry', 'active') and start_after <= now()`,
-    )) as { n: number }[];
-    if (row!.n === 0 || Date.now() > deadline) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 async function fingerprint(): Promise<Record<string, string>> {
-  await queueIdle();
+  await queueIdle(t);
   const sql = (await tableNames())
     .map(
       (name) =>

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type Role, ROLES } from '@scorecard/contracts';
 import { PASSWORD } from '../support/factories.js';
-import { buildOrg, fingerprint, listen, tenantTables, type OrgFixture } from '../support/org-fixture.js';
+import { buildOrg, fingerprint, listen, queueIdle, tenantTables, type OrgFixture } from '../support/org-fixture.js';
 import {
   contractProblems,
   documentOperations,
@@ -126,6 +126,8 @@ const POLICY = policyTable(`
   getOrganizationSettings    yes    yes        yes             yes
   updateOrganizationSettings yes    no         no              no
   listAuditEvents            yes    no         no              no
+  listEmails                 yes    no         no              no
+  getEmail                   yes    no         no              no
 
   getReminderSettings        yes    yes        yes             yes
   updateReminderSettings     yes    no         no              no
@@ -184,7 +186,9 @@ let tables: string[];
 let calls = 0;
 
 beforeAll(async () => {
-  t = await startTestApp();
+  // The rows a refusal must leave alone change only by requests: no periodic sweep (reminders of the
+  // fixture's overdue scorecards, every minute) runs, and jobs are picked up fast (see `queueIdle`).
+  t = await startTestApp({ JOB_POLL_SECONDS: '0.5', QUEUE_SCHEDULES: 'false' });
   base = await listen(t);
   org = await buildOrg(t, 'Roles Co');
   tables = await tenantTables(t);
@@ -229,6 +233,9 @@ function expectLetThrough(reply: Reply) {
 }
 
 async function expectRefusedUnchanged(op: Operation, role: Role | null, status: 401 | 403, code: string) {
+  // The jobs of earlier, allowed calls (an email's delivery) settle first: else their changes would
+  // look like the refused call's.
+  await queueIdle(t);
   const before = await fingerprint(t.db, org.organizationId, tables);
   const reply = await call(op, role);
   expect(summary(reply)).toMatchObject({ status, body: { status, code } });

@@ -415,11 +415,15 @@ export const VALID_REQUESTS: Record<string, RequestBuilder> = {
       pageSize: '100',
     },
   }),
+  listEmails: () => ({ query: { kind: 'scorecard_reminder', pageSize: '100' } }),
+  getEmail: (o) => ({ params: { id: o.email } }),
   getCalendarFeed: () => ({}),
-  enableCalendarFeed: () => ({}),
-  disableCalendarFeed: () => ({}),
-  // A feed link's token is shown once; a well-formed unknown one answers 404 like a revoked link.
-  calendarFeed: () => ({ params: { file: `${UNKNOWN_LINK_TOKEN}.ics` } }),
+  // Writes without a body, sent an empty JSON one like logout's: anything in it is refused (400).
+  enableCalendarFeed: () => ({ body: {} }),
+  disableCalendarFeed: () => ({ body: {} }),
+  // A feed link's token is shown once: the caller's own, turned on, on fresh targets; on the
+  // fixture's own, a well-formed unknown one, which answers 404 like a revoked link.
+  calendarFeed: async (_o, _c, use) => ({ params: { file: await use.calendarFeedFile() } }),
   getReminderSettings: () => ({}),
   updateReminderSettings: () => ({
     body: {
@@ -436,9 +440,10 @@ export const VALID_REQUESTS: Record<string, RequestBuilder> = {
   remindInterviewer: async (_o, _c, use) => ({ params: { id: (await use.interview(0)).id }, body: {} }),
   getPreferences: () => ({}),
   updatePreferences: () => ({ body: { timeZone: 'Europe/Berlin', emails: { digest: false } } }),
-  // An unsubscribe link's token arrives by email; a well-formed unknown one answers 400 token_unknown.
-  describeUnsubscribe: () => ({ query: { token: UNKNOWN_LINK_TOKEN } }),
-  unsubscribe: () => ({ query: { token: UNKNOWN_LINK_TOKEN }, body: {} }),
+  // An unsubscribe link's token arrives by email: a working one on fresh targets, a well-formed
+  // unknown one on the fixture's own (400 token_unknown).
+  describeUnsubscribe: async (_o, _c, use) => ({ query: { token: await use.linkToken('unsubscribe') } }),
+  unsubscribe: async (_o, _c, use) => ({ query: { token: await use.linkToken('unsubscribe') }, body: {} }),
 };
 
 /**

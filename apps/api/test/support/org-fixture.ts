@@ -72,6 +72,8 @@ export interface OrgFixture {
   imports: { staged: string; committed: string };
   /** A text file on the debriefed candidate, uploaded by the recruiter (its content names the marker). */
   file: string;
+  /** The email of a manual scorecard reminder (to the interviewer, about the second pending interview). */
+  email: string;
 }
 
 export interface Member {
@@ -419,6 +421,11 @@ export async function buildOrg(t: TestApp, label: string): Promise<OrgFixture> {
   if (uploaded.status !== 201)
     throw new Error(`uploading the fixture's file answered ${uploaded.status}: ${uploaded.text}`);
 
+  // A manual reminder of the second pending interview (a scorecard_reminders row and its email),
+  // settled by the queue before anyone fingerprints the organization.
+  await must(t, recruiter, 'post', `/api/v1/interviews/${pending[1]!.id}/remind`, 202, {});
+  const email = await settledEmail(t, session.organization.id);
+
   const opening = await must<Opening>(t, admin, 'get', `/api/v1/openings/${focused.id}`, 200);
   const interviewingNow = await must<Application>(t, recruiter, 'get', `/api/v1/applications/${interviewing.id}`, 200);
   return {
@@ -442,7 +449,41 @@ export async function buildOrg(t: TestApp, label: string): Promise<OrgFixture> {
     decisionId: decision.id,
     imports: { staged, committed },
     file: (uploaded.body as { id: string }).id,
+    email,
   };
+}
+
+/** The id of the organization's one email, once the queue has worked it (held or sent), within 30 s. */
+async function settledEmail(t: TestApp, organizationId: string): Promise<string> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const rows = (await t.db.query(`select id, status from emails where organization_id = $1`, [organizationId])) as {
+      id: string;
+      status: string;
+    }[];
+    if (rows.length === 1 && rows[0]!.status !== 'queued') return rows[0]!.id;
+    if (Date.now() > deadline) throw new Error(`the fixture's email did not settle: ${JSON.stringify(rows)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * Waits until the job queue has nothing waiting or running (within 20 s): a write's jobs (an
+ * email's delivery) change rows after its answer, which would otherwise show up as a change made
+ * by whatever request comes next. Start the app with `QUEUE_SCHEDULES: 'false'` as well, so that
+ * no periodic sweep (scorecard reminders, every minute) changes rows in between; and with a short
+ * `JOB_POLL_SECONDS`, so that waiting here is short.
+ */
+export async function queueIdle(t: TestApp): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const [row] = (await t.db.query(
+      `select count(*)::int as n from pgboss.job where state in ('created', 'retry', 'active') and start_after <= now()`,
+    )) as { n: number }[];
+    if (row!.n === 0) return;
+    if (Date.now() > deadline) throw new Error(`the job queue is still busy after 20 s (${row!.n} jobs)`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 /**
@@ -469,12 +510,18 @@ export interface Targets {
   /** A candidate import with rows staged. */
   stagedImport(): Promise<string>;
   /**
-   * The token of a working one-time link (an invitation to a new invited user, or a password reset
-   * of a new member nobody signs in as); standing: a well-formed unknown one (400 token_unknown).
+   * The token of a working link sent by email (an invitation to a new invited user, a password
+   * reset of a new member nobody signs in as, or a digest unsubscribe link of such a member);
+   * standing: a well-formed unknown one (400 token_unknown).
    */
-  linkToken(purpose: 'invitation' | 'password_reset'): Promise<string>;
+  linkToken(purpose: 'invitation' | 'password_reset' | 'unsubscribe'): Promise<string>;
   /** A user with an open invitation; standing: the spare member, who has a password (409 not_invited). */
   invitee(): Promise<{ id: string }>;
+  /**
+   * The file name (`<token>.ics`) of a working calendar feed: the caller's own, turned on (or its
+   * link reset); standing: a well-formed unknown one (404 not_found, like a revoked link).
+   */
+  calendarFeedFile(): Promise<string>;
 }
 
 /** A well-formed link token that no link carries. */
@@ -497,6 +544,7 @@ export function standing(o: OrgFixture, role: Role): Targets {
     stagedImport: async () => o.imports.staged,
     linkToken: async () => UNKNOWN_LINK_TOKEN,
     invitee: async () => o.spare,
+    calendarFeedFile: async () => `${UNKNOWN_LINK_TOKEN}.ics`,
   };
 }
 
@@ -552,9 +600,16 @@ export function fresh(t: TestApp, o: OrgFixture, role: Role): Targets {
           userId: user.id,
           purpose,
           ttlSeconds: 3600,
-          replace: true,
+          // An unsubscribe link names the kind of email it came in (as MailService issues them).
+          ...(purpose === 'unsubscribe' ? { data: { kind: 'digest' } } : { replace: true }),
         }),
       );
+    },
+    calendarFeedFile: async () => {
+      const link = await must<{ httpsUrl: string }>(t, caller.token, 'post', '/api/v1/me/calendar-feed', 200);
+      const file = new URL(link.httpsUrl).pathname.split('/').pop();
+      if (!file?.endsWith('.ics')) throw new Error(`a calendar feed link without a file name: ${link.httpsUrl}`);
+      return decodeURIComponent(file);
     },
   };
 }

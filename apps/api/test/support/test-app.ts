@@ -71,7 +71,9 @@ export async function startTestApp(
   const database = existing ? { url: existing, drop: async () => undefined } : await createTestDatabase();
   const { appUrl, applied } = await prepareDatabase(database.url, env.DATABASE_APP_URL);
   const config: AppConfig & { databaseUrl: string } = {
-    ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', ...env }),
+    // The periodic jobs (reminders, digests) run only where a test asks for them: a sweep firing in
+    // the middle of another test would add its queries to the ones that test counts.
+    ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', QUEUE_SCHEDULES: 'false', ...env }),
     databaseUrl: appUrl,
     dbPoolSize: 4,
   };

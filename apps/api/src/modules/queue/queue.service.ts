@@ -113,8 +113,12 @@ export class QueueService implements OnApplicationBootstrap, OnApplicationShutdo
   async onApplicationShutdown(): Promise<void> {
     const boss = this.boss;
     this.boss = undefined;
+    if (!boss) return;
     // Jobs in hand finish (up to 10 s); the rest wait in the database for any instance.
-    await boss?.stop({ graceful: true, wait: true, timeout: 10_000 });
+    await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    // pg-boss checks once a second, after `stop` has resolved, that its stopped workers have left
+    // their loops; wait out that check so nothing of the queue runs after the app has closed.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
   }
 
   private started(): PgBossType {
