@@ -1,24 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { PASSWORD_RESET_REQUESTED_MESSAGE, SESSION_COOKIE } from '@scorecard/contracts';
 import { apiOf } from '../support/api-client.js';
 import { addMember, PASSWORD, signup, uniqueEmail } from '../support/factories.js';
-import { linkIn, startMailServer, type TestMailServer } from '../support/smtp.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { useMailedApp } from '../support/mail.js';
+import { linkIn } from '../support/smtp.js';
 
 const PUBLIC_URL = 'https://scorecard.example.com';
 const NEW_PASSWORD = 'a-fresh-reset-passphrase';
 
 describe('password reset', () => {
-  let t: TestApp;
-  let smtp: TestMailServer;
-  beforeAll(async () => {
-    smtp = await startMailServer();
-    t = await startTestApp({ SMTP_URL: smtp.url, PUBLIC_URL, JOB_POLL_SECONDS: '0.5' });
-  });
-  afterAll(async () => {
-    await t.close();
-    await smtp.close();
-  });
+  const [t, smtp] = useMailedApp({ PUBLIC_URL });
 
   const api = () => apiOf(t);
   const tokenOf = (text: string) =>

@@ -1,12 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import type { Preferences } from '@scorecard/contracts';
 import { Db } from '../../src/database/db.js';
 import { UserTokensService } from '../../src/modules/tokens/user-tokens.service.js';
 import { apiOf } from '../support/api-client.js';
 import { addMember, signup, type Member } from '../support/factories.js';
-import { enqueueEmail } from '../support/mail.js';
-import { startMailServer, type TestMailServer } from '../support/smtp.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { enqueueEmail, useMailedApp } from '../support/mail.js';
 
 const PUBLIC_URL = 'https://scorecard.example.com';
 
@@ -25,16 +23,7 @@ const ALL_ON: Preferences['emails'] = {
 };
 
 describe('email preferences and one-click unsubscribe', () => {
-  let t: TestApp;
-  let smtp: TestMailServer;
-  beforeAll(async () => {
-    smtp = await startMailServer();
-    t = await startTestApp({ SMTP_URL: smtp.url, PUBLIC_URL, JOB_POLL_SECONDS: '0.5' });
-  });
-  afterAll(async () => {
-    await t.close();
-    await smtp.close();
-  });
+  const [t, smtp] = useMailedApp({ PUBLIC_URL });
 
   const optOutsOf = async (member: Member) => {
     const [row] = (await t.db.query(`select time_zone, email_opt_outs from users where id = $1`, [member.user.id])) as {

@@ -1,7 +1,9 @@
 import type { EmailStatus } from '@scorecard/contracts';
 import { MailService, type OutgoingEmail } from '../../src/modules/mail/mail.service.js';
 import { Db } from '../../src/database/db.js';
-import type { TestApp } from './test-app.js';
+import { afterAll, beforeAll } from '@jest/globals';
+import { startMailServer, type TestMailServer } from './smtp.js';
+import { startTestApp, type TestApp } from './test-app.js';
 
 /** An email row as the test reads it (as the database's owner). */
 export interface EmailRow {
@@ -46,4 +48,36 @@ export async function emailsOf(t: TestApp, organizationId: string): Promise<Emai
 /** Enqueues an email the way a feature does: inside a transaction of its organization. */
 export function enqueueEmail(t: TestApp, e: OutgoingEmail) {
   return t.app.get(Db).asTenant(e.organizationId, () => t.app.get(MailService).enqueue(e));
+}
+
+/** A handle that forwards to the object `get` returns once a `beforeAll` has made it. */
+function handle<T extends object>(get: () => T | undefined, what: string): T {
+  return new Proxy({} as T, {
+    get(_, key) {
+      const target = get();
+      if (!target) throw new Error(`${what} starts in beforeAll: use it inside a hook or a test`);
+      const value = Reflect.get(target, key) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+/**
+ * The app for a whole spec file, sending its email through a real SMTP server in the test process
+ * (`SMTP_URL`), its queue polling every 0.5 s; both are closed after the file's tests.
+ *
+ *   const [t, smtp] = useMailedApp({ PUBLIC_URL });
+ */
+export function useMailedApp(env: Record<string, string> = {}): [TestApp, TestMailServer] {
+  let t: TestApp | undefined;
+  let smtp: TestMailServer | undefined;
+  beforeAll(async () => {
+    smtp = await startMailServer();
+    t = await startTestApp({ SMTP_URL: smtp.url, JOB_POLL_SECONDS: '0.5', ...env });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await smtp?.close();
+  });
+  return [handle(() => t, 'the app'), handle(() => smtp, 'the mail server')];
 }
