@@ -552,7 +552,12 @@ describe('the schedule, with no setup', () => {
   let main: TestApp;
   let scheduled: TestApp;
   beforeAll(async () => {
-    scheduled = await startTestApp({ SMTP_URL: smtp.url, PUBLIC_URL, JOB_POLL_SECONDS: '0.5' });
+    scheduled = await startTestApp({
+      SMTP_URL: smtp.url,
+      PUBLIC_URL,
+      JOB_POLL_SECONDS: '0.5',
+      QUEUE_SCHEDULES: 'true',
+    });
     main = t;
     t = scheduled;
   });

@@ -66,28 +66,24 @@ export class QueueService implements OnApplicationBootstrap, OnApplicationShutdo
     await boss.send(queue, data, { ...options, db });
   }
 
-  /** Jobs of `queue` waiting or retrying: for tests and the readiness of a queue. */
-  async pending(queue: QueueName): Promise<number> {
-    const rows = await this.db.outside(() =>
-      this.db.query<{ n: string }[]>(
-        `select count(*)::text as n from ${QUEUE_SCHEMA}.job where name = $1 and state in ('created', 'retry', 'active')`,
-        [queue],
-      ),
-    );
-    return Number(rows[0]?.n ?? 0);
-  }
-
   async onApplicationBootstrap(): Promise<void> {
-    const boss = new PgBoss({
+    // pg-boss hands its options to pg.Pool, which takes the two timeouts below; its types omit them.
+    const options: PgBossType.ConstructorOptions & { connectionTimeoutMillis: number; query_timeout: number } = {
       connectionString: this.config.databaseUrl,
       schema: QUEUE_SCHEMA,
       max: 3,
       application_name: 'scorecard-queue',
+      // As the app's pool: a connection that cannot be made fails in 5 s, and a statement on a
+      // connection that died silently (a failover) fails in 10 s instead of holding a worker, or
+      // the shutdown, forever.
+      connectionTimeoutMillis: 5_000,
+      query_timeout: 10_000,
       // The schema and its queues are the Messaging migration's; the app role may create nothing.
       migrate: false,
       schedule: this.config.queueSchedules,
       supervise: true,
-    });
+    };
+    const boss = new PgBoss(options);
     boss.on('error', (err) => this.log.warn(`job queue: ${err.message}`));
     await boss.start();
     this.boss = boss;
@@ -114,8 +110,15 @@ export class QueueService implements OnApplicationBootstrap, OnApplicationShutdo
     const boss = this.boss;
     this.boss = undefined;
     if (!boss) return;
-    // Jobs in hand finish (up to 10 s); the rest wait in the database for any instance.
-    await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    // Jobs in hand finish (up to 10 s); the rest wait in the database for any instance. A stop
+    // that cannot reach the database (closing its pool on dead connections) is not waited for
+    // beyond 15 s.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
+      new Promise((resolve) => (timer = setTimeout(resolve, 15_000))),
+    ]);
+    clearTimeout(timer);
     // pg-boss checks once a second, after `stop` has resolved, that its stopped workers have left
     // their loops; wait out that check so nothing of the queue runs after the app has closed.
     await new Promise((resolve) => setTimeout(resolve, 1_100));
