@@ -41,6 +41,16 @@ const ACTION_LABELS: Partial<Record<EndpointName, string>> = {
   submitScorecard: 'Submitted a scorecard',
   amendScorecard: 'Amended a scorecard',
   decide: 'Recorded a hiring decision',
+  resendInvitation: 'Resent an invitation',
+  revokeInvitation: 'Revoked an invitation',
+  acceptInvitation: 'Accepted an invitation and set a password',
+  confirmPasswordReset: 'Reset their password',
+  updateReminderSettings: 'Changed the scorecard reminders',
+  remindInterviewer: 'Reminded an interviewer of a scorecard',
+  enableCalendarFeed: 'Turned on or reset their calendar feed',
+  disableCalendarFeed: 'Turned off their calendar feed',
+  updatePreferences: 'Changed their email preferences',
+  unsubscribe: 'Unsubscribed from an email',
 };
 
 const ENTITY_LABELS: Record<string, string> = {
