@@ -4,7 +4,7 @@ import type PgBossType from 'pg-boss';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/env.js';
 import { Db } from '../../database/db.js';
-import { QUEUE_SCHEMA, QUEUES, type QueueName } from '../../database/migrations/1764086400000-Messaging.js';
+import { QUEUE_SCHEMA, type QueueName } from '../../database/migrations/1764086400000-Messaging.js';
 
 const require = createRequire(import.meta.url);
 const PgBoss = require('pg-boss') as typeof PgBossType;
@@ -129,5 +129,3 @@ export class QueueService implements OnApplicationBootstrap, OnApplicationShutdo
     return this.boss;
   }
 }
-
-export { QUEUES };
