@@ -57,6 +57,18 @@ CREATE FUNCTION public.app_resolve_session(p_token_hash bytea) RETURNS TABLE(ses
 
 
 --
+-- Name: app_slug_available(text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.app_slug_available(p_slug text) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'public'
+    AS $$
+        select not exists (select 1 from organizations where slug = p_slug)
+      $$;
+
+
+--
 -- Name: interviews_cancelled_at(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -608,15 +620,31 @@ CREATE TABLE public.organizations (
     remind_interviewers boolean DEFAULT true NOT NULL,
     escalate_to_hiring_manager boolean DEFAULT true NOT NULL,
     escalate_to_recruiter boolean DEFAULT true NOT NULL,
+    slug text NOT NULL,
+    require_sso boolean DEFAULT false NOT NULL,
+    sso_break_glass_user_id uuid,
+    require_two_factor boolean DEFAULT false NOT NULL,
     CONSTRAINT organizations_calibration_min_units_check CHECK (((calibration_min_units >= 2) AND (calibration_min_units <= 1000))),
     CONSTRAINT organizations_name_check CHECK (((length(name) >= 1) AND (length(name) <= 200))),
     CONSTRAINT organizations_reminder_escalate_after_check CHECK (((reminder_escalate_after >= 1) AND (reminder_escalate_after <= 10))),
     CONSTRAINT organizations_reminder_first_hours_check CHECK (((reminder_first_hours >= 1) AND (reminder_first_hours <= 168))),
     CONSTRAINT organizations_reminder_repeat_hours_check CHECK (((reminder_repeat_hours >= 1) AND (reminder_repeat_hours <= 336))),
+    CONSTRAINT organizations_slug_check CHECK ((slug ~ '^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$'::text)),
     CONSTRAINT organizations_stuck_days_check CHECK (((stuck_days >= 1) AND (stuck_days <= 365)))
 );
 
 ALTER TABLE ONLY public.organizations FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: rate_limits; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.rate_limits (
+    key character varying(255) NOT NULL,
+    points integer DEFAULT 0 NOT NULL,
+    expire bigint
+);
 
 
 --
@@ -701,6 +729,38 @@ CREATE TABLE public.rubrics (
 );
 
 ALTER TABLE ONLY public.rubrics FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: saml_assertions; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.saml_assertions (
+    organization_id uuid NOT NULL,
+    assertion_id text NOT NULL,
+    expires_at timestamp with time zone NOT NULL
+);
+
+ALTER TABLE ONLY public.saml_assertions FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: scim_tokens; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.scim_tokens (
+    organization_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    name text NOT NULL,
+    token_hash bytea NOT NULL,
+    created_by uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    last_used_at timestamp with time zone,
+    revoked_at timestamp with time zone,
+    CONSTRAINT scim_tokens_name_check CHECK (((char_length(name) >= 1) AND (char_length(name) <= 120)))
+);
+
+ALTER TABLE ONLY public.scim_tokens FORCE ROW LEVEL SECURITY;
 
 
 --
@@ -839,6 +899,46 @@ ALTER TABLE ONLY public.sessions FORCE ROW LEVEL SECURITY;
 
 
 --
+-- Name: sso_connections; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.sso_connections (
+    organization_id uuid NOT NULL,
+    protocol text NOT NULL,
+    enabled boolean DEFAULT false NOT NULL,
+    oidc_issuer text,
+    oidc_client_id text,
+    oidc_client_secret text,
+    saml_entry_point text,
+    saml_idp_issuer text,
+    saml_idp_certificate text,
+    allowed_domains text[] DEFAULT '{}'::text[] NOT NULL,
+    default_role text DEFAULT 'interviewer'::text NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_by uuid,
+    CONSTRAINT sso_connections_default_role_check CHECK ((default_role = ANY (ARRAY['admin'::text, 'recruiter'::text, 'hiring_manager'::text, 'interviewer'::text]))),
+    CONSTRAINT sso_connections_protocol_check CHECK ((protocol = ANY (ARRAY['oidc'::text, 'saml'::text])))
+);
+
+ALTER TABLE ONLY public.sso_connections FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: two_factor_recovery_codes; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.two_factor_recovery_codes (
+    organization_id uuid NOT NULL,
+    user_id uuid NOT NULL,
+    code_hash bytea NOT NULL,
+    used_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY public.two_factor_recovery_codes FORCE ROW LEVEL SECURITY;
+
+
+--
 -- Name: typeorm_migrations; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -883,7 +983,7 @@ CREATE TABLE public.user_tokens (
     expires_at timestamp with time zone,
     used_at timestamp with time zone,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT user_tokens_purpose_check CHECK ((purpose = ANY (ARRAY['invitation'::text, 'password_reset'::text, 'calendar_feed'::text, 'unsubscribe'::text])))
+    CONSTRAINT user_tokens_purpose_check CHECK ((purpose = ANY (ARRAY['invitation'::text, 'password_reset'::text, 'calendar_feed'::text, 'unsubscribe'::text, 'two_factor_challenge'::text])))
 );
 
 ALTER TABLE ONLY public.user_tokens FORCE ROW LEVEL SECURITY;
@@ -907,6 +1007,11 @@ CREATE TABLE public.users (
     invited_at timestamp with time zone,
     time_zone text DEFAULT 'UTC'::text NOT NULL,
     email_opt_outs text[] DEFAULT '{}'::text[] NOT NULL,
+    two_factor_secret text,
+    two_factor_enabled_at timestamp with time zone,
+    two_factor_last_step bigint,
+    scim_external_id text,
+    last_signed_in_at timestamp with time zone,
     CONSTRAINT users_email_check CHECK ((email = lower(email))),
     CONSTRAINT users_role_check CHECK ((role = ANY (ARRAY['admin'::text, 'recruiter'::text, 'hiring_manager'::text, 'interviewer'::text]))),
     CONSTRAINT users_time_zone_check CHECK (((char_length(time_zone) >= 1) AND (char_length(time_zone) <= 64)))
@@ -1075,6 +1180,14 @@ ALTER TABLE ONLY public.organizations
 
 
 --
+-- Name: rate_limits rate_limits_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.rate_limits
+    ADD CONSTRAINT rate_limits_pkey PRIMARY KEY (key);
+
+
+--
 -- Name: red_flag_checklist_versions red_flag_checklist_versions_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -1104,6 +1217,22 @@ ALTER TABLE ONLY public.rubric_versions
 
 ALTER TABLE ONLY public.rubrics
     ADD CONSTRAINT rubrics_pkey PRIMARY KEY (organization_id, id);
+
+
+--
+-- Name: saml_assertions saml_assertions_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.saml_assertions
+    ADD CONSTRAINT saml_assertions_pkey PRIMARY KEY (organization_id, assertion_id);
+
+
+--
+-- Name: scim_tokens scim_tokens_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.scim_tokens
+    ADD CONSTRAINT scim_tokens_pkey PRIMARY KEY (organization_id, id);
 
 
 --
@@ -1160,6 +1289,22 @@ ALTER TABLE ONLY public.scorecards
 
 ALTER TABLE ONLY public.sessions
     ADD CONSTRAINT sessions_pkey PRIMARY KEY (organization_id, id);
+
+
+--
+-- Name: sso_connections sso_connections_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sso_connections
+    ADD CONSTRAINT sso_connections_pkey PRIMARY KEY (organization_id);
+
+
+--
+-- Name: two_factor_recovery_codes two_factor_recovery_codes_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.two_factor_recovery_codes
+    ADD CONSTRAINT two_factor_recovery_codes_pkey PRIMARY KEY (organization_id, user_id, code_hash);
 
 
 --
@@ -1452,6 +1597,20 @@ CREATE INDEX openings_org_title_idx ON public.openings USING btree (organization
 
 
 --
+-- Name: organizations_slug_key; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX organizations_slug_key ON public.organizations USING btree (slug);
+
+
+--
+-- Name: rate_limits_expire_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX rate_limits_expire_idx ON public.rate_limits USING btree (expire);
+
+
+--
 -- Name: red_flag_checklist_versions_number_key; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -1491,6 +1650,27 @@ CREATE UNIQUE INDEX rubric_versions_one_draft_key ON public.rubric_versions USIN
 --
 
 CREATE INDEX rubrics_org_name_idx ON public.rubrics USING btree (organization_id, lower(name), id);
+
+
+--
+-- Name: saml_assertions_org_expires_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX saml_assertions_org_expires_idx ON public.saml_assertions USING btree (organization_id, expires_at);
+
+
+--
+-- Name: scim_tokens_org_created_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX scim_tokens_org_created_idx ON public.scim_tokens USING btree (organization_id, created_at DESC);
+
+
+--
+-- Name: scim_tokens_token_hash_key; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX scim_tokens_token_hash_key ON public.scim_tokens USING btree (token_hash);
 
 
 --
@@ -1550,6 +1730,13 @@ CREATE UNIQUE INDEX sessions_token_hash_key ON public.sessions USING btree (toke
 
 
 --
+-- Name: sso_connections_domains_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX sso_connections_domains_idx ON public.sso_connections USING gin (allowed_domains);
+
+
+--
 -- Name: user_tokens_org_user_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -1564,10 +1751,17 @@ CREATE UNIQUE INDEX user_tokens_token_hash_key ON public.user_tokens USING btree
 
 
 --
--- Name: users_email_key; Type: INDEX; Schema: public; Owner: -
+-- Name: users_email_idx; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE UNIQUE INDEX users_email_key ON public.users USING btree (email);
+CREATE INDEX users_email_idx ON public.users USING btree (email);
+
+
+--
+-- Name: users_org_email_key; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX users_org_email_key ON public.users USING btree (organization_id, email);
 
 
 --
@@ -1582,6 +1776,13 @@ CREATE INDEX users_org_name_idx ON public.users USING btree (organization_id, lo
 --
 
 CREATE INDEX users_org_role_active_idx ON public.users USING btree (organization_id, role, active);
+
+
+--
+-- Name: users_org_scim_external_id_key; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX users_org_scim_external_id_key ON public.users USING btree (organization_id, scim_external_id) WHERE (scim_external_id IS NOT NULL);
 
 
 --
@@ -2006,6 +2207,22 @@ ALTER TABLE ONLY public.rubrics
 
 
 --
+-- Name: saml_assertions saml_assertions_organization_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.saml_assertions
+    ADD CONSTRAINT saml_assertions_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES public.organizations(id);
+
+
+--
+-- Name: scim_tokens scim_tokens_organization_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.scim_tokens
+    ADD CONSTRAINT scim_tokens_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES public.organizations(id);
+
+
+--
 -- Name: scorecard_amendments scorecard_amendments_organization_id_amended_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -2115,6 +2332,22 @@ ALTER TABLE ONLY public.scorecards
 
 ALTER TABLE ONLY public.sessions
     ADD CONSTRAINT sessions_organization_id_user_id_fkey FOREIGN KEY (organization_id, user_id) REFERENCES public.users(organization_id, id);
+
+
+--
+-- Name: sso_connections sso_connections_organization_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sso_connections
+    ADD CONSTRAINT sso_connections_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES public.organizations(id);
+
+
+--
+-- Name: two_factor_recovery_codes two_factor_recovery_codes_organization_id_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.two_factor_recovery_codes
+    ADD CONSTRAINT two_factor_recovery_codes_organization_id_user_id_fkey FOREIGN KEY (organization_id, user_id) REFERENCES public.users(organization_id, id);
 
 
 --
@@ -2274,6 +2507,25 @@ ALTER TABLE public.rubric_versions ENABLE ROW LEVEL SECURITY;
 ALTER TABLE public.rubrics ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: saml_assertions; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.saml_assertions ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: scim_tokens scim_token_lookup; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY scim_token_lookup ON public.scim_tokens FOR SELECT USING ((token_hash = decode(NULLIF(current_setting('app.scim_token_hash'::text, true), ''::text), 'hex'::text)));
+
+
+--
+-- Name: scim_tokens; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.scim_tokens ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: scorecard_amendments; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
@@ -2321,6 +2573,35 @@ CREATE POLICY session_lookup ON public.sessions FOR SELECT USING ((token_hash = 
 --
 
 ALTER TABLE public.sessions ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: organizations slug_lookup; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY slug_lookup ON public.organizations FOR SELECT USING ((slug = NULLIF(current_setting('app.organization_slug'::text, true), ''::text)));
+
+
+--
+-- Name: sso_connections; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.sso_connections ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: sso_connections sso_domain_lookup; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY sso_domain_lookup ON public.sso_connections FOR SELECT USING ((enabled AND (allowed_domains @> ARRAY[NULLIF(current_setting('app.email_domain'::text, true), ''::text)])));
+
+
+--
+-- Name: sso_connections sso_slug_lookup; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY sso_slug_lookup ON public.sso_connections FOR SELECT USING ((organization_id = ( SELECT organizations.id
+   FROM public.organizations
+  WHERE (organizations.slug = NULLIF(current_setting('app.organization_slug'::text, true), ''::text)))));
+
 
 --
 -- Name: application_decisions tenant_isolation; Type: POLICY; Schema: public; Owner: -
@@ -2470,6 +2751,20 @@ CREATE POLICY tenant_isolation ON public.rubrics USING ((organization_id = publi
 
 
 --
+-- Name: saml_assertions tenant_isolation; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_isolation ON public.saml_assertions USING ((organization_id = public.app_current_org())) WITH CHECK ((organization_id = public.app_current_org()));
+
+
+--
+-- Name: scim_tokens tenant_isolation; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_isolation ON public.scim_tokens USING ((organization_id = public.app_current_org())) WITH CHECK ((organization_id = public.app_current_org()));
+
+
+--
 -- Name: scorecard_amendments tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -2519,6 +2814,20 @@ CREATE POLICY tenant_isolation ON public.sessions USING ((organization_id = publ
 
 
 --
+-- Name: sso_connections tenant_isolation; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_isolation ON public.sso_connections USING ((organization_id = public.app_current_org())) WITH CHECK ((organization_id = public.app_current_org()));
+
+
+--
+-- Name: two_factor_recovery_codes tenant_isolation; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_isolation ON public.two_factor_recovery_codes USING ((organization_id = public.app_current_org())) WITH CHECK ((organization_id = public.app_current_org()));
+
+
+--
 -- Name: user_tokens tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -2538,6 +2847,12 @@ CREATE POLICY tenant_isolation ON public.users USING ((organization_id = public.
 
 CREATE POLICY token_lookup ON public.user_tokens FOR SELECT USING ((token_hash = decode(NULLIF(current_setting('app.token_hash'::text, true), ''::text), 'hex'::text)));
 
+
+--
+-- Name: two_factor_recovery_codes; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.two_factor_recovery_codes ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: user_tokens; Type: ROW SECURITY; Schema: public; Owner: -

@@ -37,6 +37,11 @@ import { RemindersModule } from './modules/reminders/reminders.module.js';
 import { CalendarModule } from './modules/calendar/calendar.module.js';
 import { PreferencesModule } from './modules/preferences/preferences.module.js';
 import { DigestModule } from './modules/digests/digest.module.js';
+import { RateLimitsModule } from './modules/rate-limits/rate-limits.module.js';
+import { SignInModule } from './modules/sign-in/sign-in.module.js';
+import { SsoModule } from './modules/sso/sso.module.js';
+import { ScimModule } from './modules/scim/scim.module.js';
+import { TwoFactorModule } from './modules/two-factor/two-factor.module.js';
 
 @Module({})
 export class AppModule {
@@ -86,6 +91,11 @@ export class AppModule {
         CalendarModule,
         PreferencesModule,
         DigestModule,
+        RateLimitsModule,
+        SignInModule,
+        TwoFactorModule,
+        SsoModule,
+        ScimModule,
       ],
       // Interceptors run in this order: validate the input, then open the request's transaction as
       // the caller's organization, inside which the handler runs.

@@ -29,9 +29,21 @@ export const SignupRequest = z
   .meta({ id: 'SignupRequest' });
 export type SignupRequest = z.infer<typeof SignupRequest>;
 
+/** An organization's short name, as in its SSO addresses: `acme`, `acme-robotics`. */
+export const OrganizationSlug = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(
+    /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/,
+    'An organization short name has 1 to 63 lowercase letters, digits and hyphens, and starts and ends with a letter or digit.',
+  );
+
 export const LoginRequest = z.strictObject({
   email: Email,
   password: z.string().min(1, 'Enter your password.').max(PASSWORD_MAX_LENGTH),
+  /** Needed only when the email has accounts in several organizations that this password fits. */
+  organization: OrganizationSlug.optional(),
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;
 
@@ -52,7 +64,25 @@ export type Me = z.infer<typeof Me>;
 export const AuthSession = Me.extend({
   /** Opaque bearer token; the same session is also set as an HttpOnly cookie. */
   token: z.string(),
+  /** When the session ends (SESSION_TTL_HOURS after sign-in): sign in again after that. */
+  expiresAt: z.iso.datetime(),
 }).meta({ id: 'AuthSession' });
 export type AuthSession = z.infer<typeof AuthSession>;
+
+/**
+ * The password was right and the account has two-factor sign-in: send a code with this challenge
+ * (`completeTwoFactorLogin`) before it expires to get the session.
+ */
+export const TwoFactorChallenge = z
+  .object({
+    twoFactorRequired: z.literal(true),
+    challenge: z.string(),
+    expiresAt: z.iso.datetime(),
+  })
+  .meta({ id: 'TwoFactorChallenge' });
+export type TwoFactorChallenge = z.infer<typeof TwoFactorChallenge>;
+
+export const LoginResponse = z.union([AuthSession, TwoFactorChallenge]).meta({ id: 'LoginResponse' });
+export type LoginResponse = z.infer<typeof LoginResponse>;
 
 export const EmptyBody = z.strictObject({});

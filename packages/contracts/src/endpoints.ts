@@ -28,6 +28,9 @@ import { invitationEndpoints } from './endpoints/invitations.js';
 import { reminderEndpoints } from './endpoints/reminders.js';
 import { calendarEndpoints } from './endpoints/calendar.js';
 import { notificationEndpoints } from './endpoints/notifications.js';
+import { ssoEndpoints } from './endpoints/sso.js';
+import { scimEndpoints } from './endpoints/scim.js';
+import { twoFactorEndpoints } from './endpoints/two-factor.js';
 
 export {
   type Access,
@@ -72,6 +75,9 @@ export const endpoints = {
   ...reminderEndpoints,
   ...calendarEndpoints,
   ...notificationEndpoints,
+  ...twoFactorEndpoints,
+  ...ssoEndpoints,
+  ...scimEndpoints,
 } as const satisfies Record<string, Endpoint>;
 
 export type EndpointName = keyof typeof endpoints;

@@ -44,6 +44,20 @@ export const ErrorCode = z.enum([
   'nothing_to_remind',
   /** A manual reminder for this scorecard went out less than an hour ago. */
   'reminder_too_soon',
+  /** Too many requests from this user, token or address in the current window: see `Retry-After`. */
+  'rate_limited',
+  /** The email has accounts in several organizations and the password fits more than one: name the organization. */
+  'organization_required',
+  /** The organization signs in through its identity provider only: use "Sign in with SSO". */
+  'sso_required',
+  /** No single sign-on is set up for that email domain or organization. */
+  'sso_not_configured',
+  /** The identity provider's answer was refused (signature, audience, expiry, replay, domain, account). */
+  'sso_failed',
+  /** The two-factor code (or recovery code) is not right. */
+  'invalid_code',
+  /** The organization requires two-factor sign-in: set it up before anything else. */
+  'two_factor_setup_required',
   'payload_too_large',
   'unsupported_media_type',
   'service_unavailable',
@@ -58,6 +72,10 @@ export const FieldError = z.object({
 });
 export type FieldError = z.infer<typeof FieldError>;
 
+/** An organization to choose, named in an `organization_required` problem. */
+export const ProblemOrganization = z.object({ slug: z.string(), name: z.string() });
+export type ProblemOrganization = z.infer<typeof ProblemOrganization>;
+
 /** RFC 9457 problem details, as every error of the API is answered. */
 export const Problem = z
   .object({
@@ -68,6 +86,8 @@ export const Problem = z
     instance: z.string().optional(),
     code: ErrorCode,
     errors: z.array(FieldError).optional(),
+    /** `organization_required`: the organizations whose account the password fits. */
+    organizations: z.array(ProblemOrganization).optional(),
     requestId: z.string().optional(),
   })
   .meta({ id: 'Problem' });

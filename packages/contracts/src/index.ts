@@ -27,3 +27,6 @@ export * from './invitations.js';
 export * from './reminders.js';
 export * from './calendar.js';
 export * from './notifications.js';
+export * from './sso.js';
+export * from './scim.js';
+export * from './two-factor.js';

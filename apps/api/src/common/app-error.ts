@@ -1,4 +1,4 @@
-import type { ErrorCode, FieldError } from '@scorecard/contracts';
+import type { ErrorCode, FieldError, ProblemOrganization } from '@scorecard/contracts';
 
 /**
  * Every error code's HTTP status and title, in one table: `satisfies` makes the compiler prove that
@@ -41,6 +41,13 @@ export const ERRORS = {
   interview_not_ended: { status: 422, title: 'The interview has not ended yet' },
   nothing_to_remind: { status: 422, title: 'Nothing to remind' },
   reminder_too_soon: { status: 429, title: 'Reminded recently' },
+  rate_limited: { status: 429, title: 'Too many requests' },
+  organization_required: { status: 409, title: 'Choose an organization' },
+  sso_required: { status: 403, title: 'Sign in with SSO' },
+  sso_not_configured: { status: 404, title: 'No single sign-on for this organization' },
+  sso_failed: { status: 401, title: 'Single sign-on failed' },
+  invalid_code: { status: 401, title: 'Wrong code' },
+  two_factor_setup_required: { status: 403, title: 'Two-factor sign-in required' },
   internal: { status: 500, title: 'Something went wrong' },
   service_unavailable: { status: 503, title: 'Service unavailable' },
 } as const satisfies Record<ErrorCode, { status: number; title: string }>;
@@ -50,7 +57,12 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly detail: string,
-    readonly extra: { errors?: FieldError[]; headers?: Record<string, string> } = {},
+    readonly extra: {
+      errors?: FieldError[];
+      headers?: Record<string, string>;
+      /** `organization_required`: the organizations to choose from. */
+      organizations?: ProblemOrganization[];
+    } = {},
   ) {
     super(detail);
   }

@@ -93,6 +93,7 @@ export function toProblem(err: unknown, requestId: string): ProblemAnswer {
   if (err instanceof AppError) {
     const body = problem(err.status, err.code, err.detail, requestId);
     if (err.extra.errors) body.errors = err.extra.errors;
+    if (err.extra.organizations) body.organizations = err.extra.organizations;
     return { body, headers: err.extra.headers ?? {}, unexpected: false };
   }
   if (isDatabaseUnavailable(err)) {

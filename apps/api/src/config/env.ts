@@ -79,6 +79,11 @@ const EnvSchema = z.object({
   QUEUE_SCHEDULES: Bool.default(true),
   MAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   MAIL_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(6),
+  SECRETS_KEY: z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -base64 32)').optional(),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  RATE_LIMIT_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
+  SIGNUP_LIMIT_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(5),
 });
 
 /** Whether `value` is an SMTP URL nodemailer can use: smtp or smtps, a host, an optional port. */
@@ -144,6 +149,19 @@ export interface AppConfig {
   mailRetryDelaySeconds: number;
   /** Retries of an email before it is `failed` (MAIL_RETRY_LIMIT, default 6: about an hour with the default delay). */
   mailRetryLimit: number;
+  /**
+   * Encrypts secrets kept in the database (SSO client secrets, TOTP secrets) (SECRETS_KEY). Unset:
+   * a random key kept in DATA_DIR (one machine only); required in production.
+   */
+  secretsKey: string | undefined;
+  /** The bearer token GET /api/metrics requires (METRICS_TOKEN); unset: metrics are not served. */
+  metricsToken: string | undefined;
+  /** Requests per minute per signed-in user or token (RATE_LIMIT_USER_PER_MINUTE). */
+  rateLimitUserPerMinute: number;
+  /** Requests per minute per client address (RATE_LIMIT_ADDRESS_PER_MINUTE). */
+  rateLimitAddressPerMinute: number;
+  /** Sign-ups per hour per email address and per client address (SIGNUP_LIMIT_PER_HOUR). */
+  signupLimitPerHour: number;
 }
 
 export class ConfigError extends Error {}
@@ -240,5 +258,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     queueSchedules: e.QUEUE_SCHEDULES,
     mailRetryDelaySeconds: e.MAIL_RETRY_DELAY_SECONDS,
     mailRetryLimit: e.MAIL_RETRY_LIMIT,
+    secretsKey: e.SECRETS_KEY,
+    metricsToken: e.METRICS_TOKEN,
+    rateLimitUserPerMinute: e.RATE_LIMIT_USER_PER_MINUTE,
+    rateLimitAddressPerMinute: e.RATE_LIMIT_ADDRESS_PER_MINUTE,
+    signupLimitPerHour: e.SIGNUP_LIMIT_PER_HOUR,
   };
 }

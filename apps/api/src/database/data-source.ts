@@ -19,6 +19,7 @@ import { CandidateNotes1764075600000 } from './migrations/1764075600000-Candidat
 import { SchedulingDetails1764079200000 } from './migrations/1764079200000-SchedulingDetails.js';
 import { RevisionVocabulary1764082800000 } from './migrations/1764082800000-RevisionVocabulary.js';
 import { Messaging1764086400000 } from './migrations/1764086400000-Messaging.js';
+import { EnterpriseAccess1764090000000 } from './migrations/1764090000000-EnterpriseAccess.js';
 
 /** Every migration, in order. Committed migrations are never edited: add a new one. */
 export const migrations = [
@@ -39,6 +40,7 @@ export const migrations = [
   SchedulingDetails1764079200000,
   RevisionVocabulary1764082800000,
   Messaging1764086400000,
+  EnterpriseAccess1764090000000,
 ];
 
 /** One DataSource definition, shared by the app, the tests and the `db:migrate` command. */

@@ -298,7 +298,17 @@ export interface Organizations {
   reminder_escalate_after: Generated<number>;
   reminder_first_hours: Generated<number>;
   reminder_repeat_hours: Generated<number>;
+  require_sso: Generated<boolean>;
+  require_two_factor: Generated<boolean>;
+  slug: string;
+  sso_break_glass_user_id: string | null;
   stuck_days: Generated<number>;
+}
+
+export interface RateLimits {
+  expire: Int8 | null;
+  key: string;
+  points: Generated<number>;
 }
 
 export interface RedFlagChecklists {
@@ -349,6 +359,23 @@ export interface RubricVersions {
   status: VersionStatus;
   updated_at: Generated<Timestamp>;
   version: number;
+}
+
+export interface SamlAssertions {
+  assertion_id: string;
+  expires_at: Timestamp;
+  organization_id: string;
+}
+
+export interface ScimTokens {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  id: Generated<string>;
+  last_used_at: Timestamp | null;
+  name: string;
+  organization_id: string;
+  revoked_at: Timestamp | null;
+  token_hash: Buffer;
 }
 
 export interface ScorecardAmendments {
@@ -429,6 +456,30 @@ export interface Sessions {
   user_id: string;
 }
 
+export interface SsoConnections {
+  allowed_domains: Generated<string[]>;
+  default_role: Generated<string>;
+  enabled: Generated<boolean>;
+  oidc_client_id: string | null;
+  oidc_client_secret: string | null;
+  oidc_issuer: string | null;
+  organization_id: string;
+  protocol: string;
+  saml_entry_point: string | null;
+  saml_idp_certificate: string | null;
+  saml_idp_issuer: string | null;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+}
+
+export interface TwoFactorRecoveryCodes {
+  code_hash: Buffer;
+  created_at: Generated<Timestamp>;
+  organization_id: string;
+  used_at: Timestamp | null;
+  user_id: string;
+}
+
 export interface Users {
   active: Generated<boolean>;
   created_at: Generated<Timestamp>;
@@ -437,11 +488,16 @@ export interface Users {
   email_opt_outs: OptionalEmailKind[];
   id: Generated<string>;
   invited_at: Timestamp | null;
+  last_signed_in_at: Timestamp | null;
   name: string;
   organization_id: string;
   password_hash: string | null;
   role: Role;
+  scim_external_id: string | null;
   time_zone: Generated<string>;
+  two_factor_enabled_at: Timestamp | null;
+  two_factor_last_step: Int8 | null;
+  two_factor_secret: string | null;
   updated_at: Generated<Timestamp>;
 }
 
@@ -476,10 +532,13 @@ export interface DB {
   login_failures: LoginFailures;
   openings: Openings;
   organizations: Organizations;
+  rate_limits: RateLimits;
   red_flag_checklist_versions: RedFlagChecklistVersions;
   red_flag_checklists: RedFlagChecklists;
   rubric_versions: RubricVersions;
   rubrics: Rubrics;
+  saml_assertions: SamlAssertions;
+  scim_tokens: ScimTokens;
   scorecard_amendments: ScorecardAmendments;
   scorecard_first_ratings: ScorecardFirstRatings;
   scorecard_ratings: ScorecardRatings;
@@ -487,6 +546,8 @@ export interface DB {
   scorecard_reminders: ScorecardReminders;
   scorecards: Scorecards;
   sessions: Sessions;
+  sso_connections: SsoConnections;
+  two_factor_recovery_codes: TwoFactorRecoveryCodes;
   user_tokens: UserTokens;
   users: Users;
 }

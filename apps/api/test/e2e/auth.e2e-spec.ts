@@ -13,7 +13,7 @@ function cookieFrom(res: { headers: Record<string, unknown> }): string {
 }
 
 describe('sign-up', () => {
-  it('creates an organization and its first admin, answers 201 with a session and sets an HttpOnly SameSite=Lax cookie', async () => {
+  it('creates an organization and its first admin, answers 201 with a session that says when it ends, and sets an HttpOnly SameSite=Lax cookie', async () => {
     const email = uniqueEmail('founder');
     const res = await t
       .http()
@@ -22,9 +22,14 @@ describe('sign-up', () => {
       .expect(201);
     expect(res.body).toEqual({
       token: expect.any(String),
+      expiresAt: expect.any(String),
       user: { id: expect.any(String), name: 'Gia Founder', email, role: 'admin' },
       organization: { id: expect.any(String), name: 'Globex' },
     });
+    // SESSION_TTL_HOURS (a week by default) from now, as the session row has it.
+    const [session] = await t.db.query(`select expires_at from sessions where user_id = $1`, [res.body.user.id]);
+    expect(new Date(res.body.expiresAt as string).getTime()).toBe(new Date(session.expires_at as Date).getTime());
+    expect(new Date(res.body.expiresAt as string).getTime() - Date.now()).toBeGreaterThan(7 * 24 * 3600_000 - 60_000);
     const cookie = cookieFrom(res);
     expect(cookie).toContain('HttpOnly');
     expect(cookie).toContain('SameSite=Lax');
@@ -40,16 +45,18 @@ describe('sign-up', () => {
     expect(row.password_hash).not.toContain(PASSWORD);
   });
 
-  it('refuses an email that is already used, with 409 email_taken, and creates no organization', async () => {
+  it('answers an email that has an account elsewhere exactly like a new one: a new organization, nothing revealed', async () => {
     const s = await signup(t);
     const before = await count(t, 'organizations');
     const res = await t
       .http()
       .post('/api/v1/auth/signup')
       .send({ organizationName: 'Dup Inc', name: 'Dup', email: s.user.email.toUpperCase(), password: PASSWORD })
-      .expect(409);
-    expect(res.body.code).toBe('email_taken');
-    expect(await count(t, 'organizations')).toBe(before);
+      .expect(201);
+    expect(Object.keys(res.body as object).sort()).toEqual(['expiresAt', 'organization', 'token', 'user']);
+    expect(res.body.organization.id).not.toBe(s.organization.id);
+    expect(res.body.user.email).toBe(s.user.email);
+    expect(await count(t, 'organizations')).toBe(before + 1);
   });
 
   it('rejects invalid input with field errors as problem+json and writes nothing', async () => {

@@ -83,9 +83,7 @@ describe('password reset', () => {
   it('confirming sets the new password, ends every other session, signs in, and works once', async () => {
     const admin = await signup(t);
     const member = await addMember(t, admin, 'hiring_manager');
-    const secondDevice = await api().anonymous.call('login', {
-      body: { email: member.user.email, password: PASSWORD },
-    });
+    const secondDevice = await api().signIn({ email: member.user.email, password: PASSWORD });
     const { token } = await requestReset(member.user.email);
 
     const res = await api()

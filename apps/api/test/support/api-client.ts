@@ -1,4 +1,4 @@
-import { endpoints, type Endpoint } from '@scorecard/contracts';
+import { type AuthSession, endpoints, type Endpoint } from '@scorecard/contracts';
 import type { Response, Test } from 'supertest';
 import type { z } from 'zod';
 import type { TestApp } from './test-app.js';
@@ -136,8 +136,19 @@ export interface Api {
   as(who: Who): Caller;
   /** No session at all. */
   anonymous: Caller;
+  /** Signs in with a password and expects a session (not a two-factor challenge). */
+  signIn(body: BodyOf<'login'>): Promise<AuthSession>;
 }
 
 export function apiOf(t: TestApp): Api {
-  return { as: (who) => new Caller(t, who), anonymous: new Caller(t, null) };
+  const anonymous = new Caller(t, null);
+  return {
+    as: (who) => new Caller(t, who),
+    anonymous,
+    async signIn(body) {
+      const answer = await anonymous.call('login', { body });
+      if (!('token' in answer)) throw new Error(`sign-in of ${body.email} asked for a two-factor code`);
+      return answer;
+    },
+  };
 }

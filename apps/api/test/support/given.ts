@@ -113,7 +113,7 @@ export class Given {
   async member({ role = 'interviewer', name = `A ${role}` }: { role?: Role; name?: string } = {}): Promise<Member> {
     const email = uniqueEmail(role);
     const user = await this.api.as(this.admin).call('createUser', { body: { name, email, role, password: PASSWORD } });
-    const { token } = await this.api.anonymous.call('login', { body: { email, password: PASSWORD } });
+    const { token } = await this.api.signIn({ email, password: PASSWORD });
     return { user, token };
   }
 

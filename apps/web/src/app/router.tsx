@@ -38,6 +38,10 @@ const NotificationsRoute = lazy(() => import('@/features/preferences/routes/Noti
 const ReminderSettingsRoute = lazy(() => import('@/features/reminders/routes/ReminderSettingsRoute'));
 const EmailLogRoute = lazy(() => import('@/features/email-log/routes/EmailLogRoute'));
 const EmailRoute = lazy(() => import('@/features/email-log/routes/EmailRoute'));
+const SsoSettingsRoute = lazy(() => import('@/features/sso/routes/SsoSettingsRoute'));
+const SsoSignInRoute = lazy(() => import('@/features/sso/routes/SsoSignInRoute'));
+const ScimSettingsRoute = lazy(() => import('@/features/scim/routes/ScimSettingsRoute'));
+const TwoFactorRoute = lazy(() => import('@/features/two-factor/routes/TwoFactorRoute'));
 const NotFoundRoute = lazy(() => import('./NotFoundRoute'));
 
 function Page({ children }: { children: ReactNode }) {
@@ -82,6 +86,7 @@ export function createRouter() {
             ['/forgot-password', <ForgotPasswordRoute key="forgot" />],
             ['/reset-password', <ResetPasswordRoute key="reset" />],
             ['/unsubscribe', <UnsubscribeRoute key="unsubscribe" />],
+            ['/sso', <SsoSignInRoute key="sso" />],
           ] as const
         ).map(([path, route]) => ({ path, element: <Page>{route}</Page> })),
         {
@@ -119,6 +124,9 @@ export function createRouter() {
                 { path: 'reminders', element: <ReminderSettingsRoute /> },
                 { path: 'email-log', element: <EmailLogRoute /> },
                 { path: 'email-log/:id', element: <EmailRoute /> },
+                { path: 'two-factor', element: <TwoFactorRoute /> },
+                { path: 'sso', element: <SsoSettingsRoute /> },
+                { path: 'scim', element: <ScimSettingsRoute /> },
               ],
             },
           ],

@@ -1,4 +1,4 @@
-import { AuthSession, EmptyBody, LoginRequest, Me, SignupRequest } from '../auth.js';
+import { AuthSession, EmptyBody, LoginRequest, LoginResponse, Me, SignupRequest } from '../auth.js';
 import { anyone, endpointGroup } from './endpoint.js';
 
 /** Signing up, in and out, and who is signed in. */
@@ -13,17 +13,19 @@ export const authEndpoints = endpointGroup({
     status: 201,
     response: AuthSession,
     auditEntity: 'organization',
+    auditedByHandler: true,
   },
   login: {
     method: 'post',
     path: '/api/v1/auth/login',
-    summary: 'Sign in with email and password',
+    summary: 'Sign in with email and password (answers a two-factor challenge when the account has it)',
     tag: 'auth',
     access: { auth: 'public' },
     body: LoginRequest,
     status: 200,
-    response: AuthSession,
+    response: LoginResponse,
     auditEntity: 'session',
+    auditedByHandler: true,
   },
   logout: {
     method: 'post',

@@ -36,6 +36,11 @@ export interface Endpoint {
   readonly audited?: boolean;
   /** The audit log's entity type, when the one derived from the path would be wrong (see `auditEntityType`). */
   readonly auditEntity?: string;
+  /**
+   * The handler writes the audit event itself, in the same transaction as the action (sign-in and
+   * sign-up: the session and its event commit together); the audit interceptor leaves it alone.
+   */
+  readonly auditedByHandler?: boolean;
 }
 
 export const anyone = { auth: 'session', roles: 'any' } as const;

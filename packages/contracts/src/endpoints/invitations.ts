@@ -58,6 +58,7 @@ export const invitationEndpoints = endpointGroup({
     status: 200,
     response: AuthSession,
     auditEntity: 'user',
+    auditedByHandler: true,
   },
   requestPasswordReset: {
     method: 'post',
@@ -79,5 +80,6 @@ export const invitationEndpoints = endpointGroup({
     status: 200,
     response: AuthSession,
     auditEntity: 'user',
+    auditedByHandler: true,
   },
 });

@@ -63,7 +63,7 @@ export class AuditInterceptor implements NestInterceptor {
 
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
     const endpoint = this.reflector.get<Endpoint | undefined>(ENDPOINT, ctx.getHandler());
-    if (!endpoint || !isAudited(endpoint)) return next.handle();
+    if (!endpoint || !isAudited(endpoint) || endpoint.auditedByHandler) return next.handle();
     const req = ctx.switchToHttp().getRequest<FastifyRequest>();
     return next.handle().pipe(
       concatMap(async (response: unknown) => {

@@ -16,8 +16,12 @@ export class AuthController {
   ) {}
 
   @Route(endpoints.signup)
-  async signup(@Input() { body }: InputOf<'signup'>, @Res({ passthrough: true }) reply: FastifyReply) {
-    const session = await this.auth.signup(body);
+  async signup(
+    @Input() { body }: InputOf<'signup'>,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const session = await this.auth.signup(body, String(req.id));
     setSessionCookie(reply, session.token, this.config);
     return session;
   }
@@ -28,9 +32,9 @@ export class AuthController {
     @Req() req: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const session = await this.auth.login(body, req.ip);
-    setSessionCookie(reply, session.token, this.config);
-    return session;
+    const answer = await this.auth.login(body, req.ip, String(req.id));
+    if ('token' in answer) setSessionCookie(reply, answer.token, this.config);
+    return answer;
   }
 
   @Route(endpoints.logout)

@@ -1,104 +1,116 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
-import type { AuthSession, LoginRequest, Me, SignupRequest } from '@scorecard/contracts';
-import { DEFAULT_LOGIN_THROTTLE, evaluateLoginThrottle } from '@scorecard/domain';
+import { Injectable } from '@nestjs/common';
+import type { AuthSession, LoginRequest, LoginResponse, Me, SignupRequest } from '@scorecard/contracts';
 import { AppError } from '../../common/app-error.js';
 import type { Caller } from '../../common/request-context.js';
-import { APP_CONFIG } from '../../config/config.module.js';
-import type { AppConfig } from '../../config/env.js';
+import { Db } from '../../database/db.js';
 import { KitsService } from '../library/kits.service.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
+import { LoginLimiter } from '../rate-limits/login-limiter.js';
 import { SessionsService } from '../sessions/sessions.service.js';
+import { SignInService, toMe as signedInAs } from '../sign-in/sign-in.service.js';
+import { SsoPolicy } from '../sso/sso-policy.service.js';
+import { TwoFactorService } from '../two-factor/two-factor.service.js';
+import type { LoginAccount } from '../users/users.repository.js';
 import { UsersService } from '../users/users.service.js';
-import { LoginFailuresRepository } from './login-failures.repository.js';
 import { burnPasswordCheck, verifyPassword } from './password.js';
-import { Db } from '../../database/db.js';
 
 export function toMe(caller: Caller): Me {
-  return {
-    user: { id: caller.userId, name: caller.name, email: caller.email, role: caller.role },
-    organization: { id: caller.organizationId, name: caller.organizationName },
-  };
+  return signedInAs(caller);
 }
+
+const invalidCredentials = () => new AppError('invalid_credentials', 'The email or password is not right.');
 
 @Injectable()
 export class AuthService {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly db: Db,
     private readonly orgs: OrganizationsService,
     private readonly users: UsersService,
     private readonly sessions: SessionsService,
-    private readonly failures: LoginFailuresRepository,
+    private readonly limiter: LoginLimiter,
     private readonly kits: KitsService,
+    private readonly signIn: SignInService,
+    private readonly sso: SsoPolicy,
+    private readonly twoFactor: TwoFactorService,
   ) {}
 
-  /** Creates an organization with its first admin and the built-in Tech Lead kit, and signs them in, all or nothing. */
-  signup(input: SignupRequest): Promise<AuthSession> {
+  /**
+   * Creates an organization with its first admin and the built-in Tech Lead kit, and signs them in,
+   * all or nothing (the audit event too). An email with an account elsewhere is no obstacle: emails
+   * are unique per organization, so the answer never tells whether an address is known.
+   */
+  signup(input: SignupRequest, requestId: string | null): Promise<AuthSession> {
     const organizationId = randomUUID();
     return this.db.asTenant(organizationId, async () => {
       const m = this.db.manager;
       const organization = await this.orgs.create(organizationId, input.organizationName, m);
       const user = await this.users.createMember(
-        {
-          organizationId: organization.id,
-          name: input.name,
-          email: input.email,
-          role: 'admin',
-          password: input.password,
-        },
+        { organizationId, name: input.name, email: input.email, role: 'admin', password: input.password },
         m,
       );
       await this.kits.installTechLeadKit(organization.id, m);
-      const token = await this.sessions.open(
-        { organizationId: organization.id, userId: user.id, ttlHours: this.config.sessionTtlHours },
-        m,
-      );
-      return { token, user: { id: user.id, name: user.name, email: user.email, role: user.role }, organization };
+      return this.signIn.complete({
+        organizationId,
+        userId: user.id,
+        action: 'signup',
+        requestId,
+        changedFields: Object.keys(input),
+        entity: { type: 'organization', id: organizationId },
+      });
     });
   }
 
-  async login(input: LoginRequest, ip: string): Promise<AuthSession> {
-    const policy = DEFAULT_LOGIN_THROTTLE;
-    const windows = await this.failures.windows(input.email, ip, policy.windowSeconds);
-    const verdict = evaluateLoginThrottle({ ...windows, now: new Date(), policy });
-    if (!verdict.allowed) {
-      const minutes = Math.ceil(verdict.retryAfterSeconds / 60);
-      throw new AppError(
-        'too_many_attempts',
-        `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
-        { headers: { 'retry-after': String(verdict.retryAfterSeconds) } },
-      );
+  /**
+   * Email and password, then (when the account has it) a two-factor challenge instead of a session.
+   * The attempt is counted before the password is checked, so parallel guesses cannot outrun the limit.
+   */
+  async login(input: LoginRequest, ip: string, requestId: string | null): Promise<LoginResponse> {
+    await this.limiter.attempt(input.email, ip);
+    const account = await this.passwordAccount(input);
+    await this.limiter.succeeded(input.email);
+    if (!account.active) {
+      throw new AppError('account_deactivated', 'This account has been deactivated. Ask an admin of your organization.');
     }
-    const user = await this.users.findForLogin(input.email);
-    // An invited user has no password until they accept: the same answer as a wrong one.
-    const ok = user?.passwordHash
-      ? await verifyPassword(user.passwordHash, input.password)
-      : (await burnPasswordCheck(input.password), false);
-    if (!user || !ok) {
-      await this.failures.record(input.email, ip);
-      throw new AppError('invalid_credentials', 'The email or password is not right.');
-    }
-    if (!user.active) {
-      throw new AppError(
-        'account_deactivated',
-        'This account has been deactivated. Ask an admin of your organization.',
-      );
-    }
-    await this.failures.clearAccount(input.email);
-    const token = await this.db.asTenant(user.organizationId, () =>
-      this.sessions.open({
-        organizationId: user.organizationId,
-        userId: user.id,
-        ttlHours: this.config.sessionTtlHours,
-      }),
-    );
-    const caller = await this.sessions.resolve(token);
-    if (!caller) throw new Error('a session just opened does not resolve');
-    return { token, ...toMe(caller) };
+    await this.sso.assertPasswordSignIn(account);
+    const challenge = await this.twoFactor.challengeFor(account);
+    if (challenge) return challenge;
+    return this.signIn.complete({
+      organizationId: account.organizationId,
+      userId: account.id,
+      action: 'login',
+      requestId,
+      changedFields: Object.keys(input),
+    });
   }
 
   logout(caller: Caller): Promise<void> {
     return this.sessions.close(caller);
+  }
+
+  /**
+   * The account the password fits. An email can have an account in several organizations: each one
+   * with a password is checked; when it fits more than one and none was named, the caller is asked
+   * to choose (`organization_required`, with the choices; only someone who knows the password sees them).
+   */
+  private async passwordAccount(input: LoginRequest): Promise<LoginAccount> {
+    const accounts = (await this.users.findForLogin(input.email)).filter(
+      (a) => a.passwordHash !== null && (input.organization === undefined || a.organizationSlug === input.organization),
+    );
+    if (accounts.length === 0) {
+      // Unknown, or invited without a password yet: the same answer, at the same cost, as a wrong password.
+      await burnPasswordCheck(input.password);
+      throw invalidCredentials();
+    }
+    const fits: LoginAccount[] = [];
+    for (const a of accounts) if (await verifyPassword(a.passwordHash as string, input.password)) fits.push(a);
+    const live = fits.filter((a) => a.active);
+    if (fits.length === 0) throw invalidCredentials();
+    if (live.length > 1) {
+      throw new AppError('organization_required', 'This email has accounts in several organizations. Choose one.', {
+        organizations: live.map((a) => ({ slug: a.organizationSlug, name: a.organizationName })),
+      });
+    }
+    return live[0] ?? (fits[0] as LoginAccount);
   }
 }

@@ -1,6 +1,6 @@
-import { Controller, Inject, Res } from '@nestjs/common';
+import { Controller, Inject, Req, Res } from '@nestjs/common';
 import { endpoints, type InputOf } from '@scorecard/contracts';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { controller } from '../../common/controller.js';
 import { Input, Route } from '../../common/route.decorator.js';
 import { APP_CONFIG } from '../../config/config.module.js';
@@ -31,9 +31,10 @@ export class PasswordLinksController {
   @Route(endpoints.acceptInvitation)
   async acceptInvitation(
     @Input() { body }: InputOf<'acceptInvitation'>,
+    @Req() req: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const session = await this.invitations.accept(body);
+    const session = await this.invitations.accept(body, String(req.id));
     setSessionCookie(reply, session.token, this.config);
     return session;
   }
@@ -46,9 +47,10 @@ export class PasswordLinksController {
   @Route(endpoints.confirmPasswordReset)
   async confirmPasswordReset(
     @Input() { body }: InputOf<'confirmPasswordReset'>,
+    @Req() req: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const session = await this.invitations.confirmPasswordReset(body);
+    const session = await this.invitations.confirmPasswordReset(body, String(req.id));
     setSessionCookie(reply, session.token, this.config);
     return session;
   }

@@ -17,12 +17,13 @@ import type { Caller } from '../../common/request-context.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/env.js';
 import { Db } from '../../database/db.js';
-import { toMe } from '../auth/auth.service.js';
 import { hashPassword } from '../auth/password.js';
 import { MailService } from '../mail/mail.service.js';
 import { type QueueJob, QueueService } from '../queue/queue.service.js';
 import { SessionsService } from '../sessions/sessions.service.js';
+import { SignInService } from '../sign-in/sign-in.service.js';
 import { type FoundToken, type TokenProblem, UserTokensService } from '../tokens/user-tokens.service.js';
+import type { LoginAccount } from '../users/users.repository.js';
 import { UsersService } from '../users/users.service.js';
 
 type LinkPurpose = 'invitation' | 'password_reset';
@@ -61,6 +62,7 @@ export class InvitationsService implements OnModuleInit {
     private readonly mail: MailService,
     private readonly queue: QueueService,
     private readonly sessions: SessionsService,
+    private readonly signIn: SignInService,
   ) {}
 
   onModuleInit(): void {
@@ -98,8 +100,8 @@ export class InvitationsService implements OnModuleInit {
     });
   }
 
-  accept(input: AcceptInvitationRequest): Promise<AuthSession> {
-    return this.setPasswordWithLink('invitation', input);
+  accept(input: AcceptInvitationRequest, requestId: string | null): Promise<AuthSession> {
+    return this.setPasswordWithLink('invitation', input, requestId);
   }
 
   /**
@@ -111,18 +113,21 @@ export class InvitationsService implements OnModuleInit {
     return { message: PASSWORD_RESET_REQUESTED_MESSAGE };
   }
 
-  confirmPasswordReset(input: ConfirmPasswordResetRequest): Promise<AuthSession> {
-    return this.setPasswordWithLink('password_reset', input);
+  confirmPasswordReset(input: ConfirmPasswordResetRequest, requestId: string | null): Promise<AuthSession> {
+    return this.setPasswordWithLink('password_reset', input, requestId);
   }
 
   /**
-   * The reset email, for an active member who has a password. Nothing for an unknown address, a
-   * deactivated member, or an invited one (their way in is the invitation, which admins control).
+   * The reset email, for each active account of the address that has a password (one per
+   * organization). Nothing for an unknown address, a deactivated member, or an invited one (their
+   * way in is the invitation, which admins control).
    */
   private async sendPasswordReset(job: QueueJob<PasswordResetJob>): Promise<void> {
-    const email = job.data.email;
-    const user = await this.users.findForLogin(email);
-    if (!user?.active || !user.passwordHash) return;
+    const accounts = await this.users.findForLogin(job.data.email);
+    for (const user of accounts) if (user.active && user.passwordHash) await this.sendPasswordResetTo(user);
+  }
+
+  private async sendPasswordResetTo(user: LoginAccount): Promise<void> {
     await this.db.asTenant(user.organizationId, async () => {
       const token = await this.tokens.issue({
         organizationId: user.organizationId,
@@ -139,7 +144,7 @@ export class InvitationsService implements OnModuleInit {
         content: {
           heading: 'Choose a new password',
           paragraphs: [
-            `Someone asked to reset the password of ${user.email}. If it was you, choose a new password with the button below.`,
+            `Someone asked to reset the password of ${user.email} in ${user.organizationName}. If it was you, choose a new password with the button below.`,
             `The link works once, for ${PASSWORD_RESET_TTL_HOURS} hour. Choosing a new password signs you out everywhere else.`,
             'If you did not ask, ignore this email: your password stays as it is.',
           ],
@@ -189,25 +194,29 @@ export class InvitationsService implements OnModuleInit {
   private async setPasswordWithLink(
     purpose: LinkPurpose,
     input: { token: string; password: string },
+    requestId: string | null,
   ): Promise<AuthSession> {
     const found = await this.usableToken(input.token, purpose);
     const passwordHash = await hashPassword(input.password);
     const { organizationId, userId } = found;
-    const sessionToken = await this.db.asTenant(organizationId, async () => {
-      const person = await this.mail.recipient(organizationId, userId);
-      if (!person?.active) throw this.problem(purpose, 'token_unknown');
-      if (!(await this.tokens.consume(found))) {
-        // Used by a concurrent request since it was checked, or expired in between.
-        const expired = found.expiresAt !== null && found.expiresAt <= new Date();
-        throw this.problem(purpose, expired ? 'token_expired' : 'token_used');
-      }
-      await this.users.setPassword(organizationId, userId, passwordHash);
-      if (purpose === 'password_reset') await this.sessions.closeAllOfUser(organizationId, userId);
-      return this.sessions.open({ organizationId, userId, ttlHours: this.config.sessionTtlHours });
+    return this.signIn.complete({
+      organizationId,
+      userId,
+      action: purpose === 'invitation' ? 'acceptInvitation' : 'confirmPasswordReset',
+      requestId,
+      entity: { type: 'user', id: userId },
+      before: async () => {
+        const person = await this.mail.recipient(organizationId, userId);
+        if (!person?.active) throw this.problem(purpose, 'token_unknown');
+        if (!(await this.tokens.consume(found))) {
+          // Used by a concurrent request since it was checked, or expired in between.
+          const expired = found.expiresAt !== null && found.expiresAt <= new Date();
+          throw this.problem(purpose, expired ? 'token_expired' : 'token_used');
+        }
+        await this.users.setPassword(organizationId, userId, passwordHash);
+        if (purpose === 'password_reset') await this.sessions.closeAllOfUser(organizationId, userId);
+      },
     });
-    const caller = await this.sessions.resolve(sessionToken);
-    if (!caller) throw new Error('a session just opened does not resolve');
-    return { token: sessionToken, ...toMe(caller) };
   }
 
   /** The token if it can be used now; otherwise the 400 problem that says why. */

@@ -8,6 +8,13 @@ export function hashToken(token: string): Buffer {
   return createHash('sha256').update(token).digest();
 }
 
+/** A session just opened: its token (shown once, never stored), id and end. */
+export interface OpenedSession {
+  token: string;
+  id: string;
+  expiresAt: Date;
+}
+
 /** Sessions are opaque random tokens; only their SHA-256 is stored. */
 @Injectable()
 export class SessionsRepository {
@@ -16,14 +23,15 @@ export class SessionsRepository {
   async create(
     input: { organizationId: string; userId: string; ttlHours: number },
     m: EntityManager = this.db.manager,
-  ): Promise<string> {
+  ): Promise<OpenedSession> {
     const token = randomBytes(32).toString('base64url');
-    await m.query(
+    const [row] = await m.query<Cols<'sessions', 'id' | 'expires_at'>[]>(
       `insert into sessions (organization_id, user_id, token_hash, expires_at)
-       values ($1, $2, $3, now() + make_interval(hours => $4))`,
+       values ($1, $2, $3, now() + make_interval(hours => $4)) returning id, expires_at`,
       [input.organizationId, input.userId, hashToken(token), input.ttlHours],
     );
-    return token;
+    if (!row) throw new Error('insert returned no row');
+    return { token, id: row.id, expiresAt: row.expires_at };
   }
 
   /** The caller behind a token, if the session is live and its user active. */

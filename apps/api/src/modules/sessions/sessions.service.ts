@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Caller } from '../../common/request-context.js';
-import { SessionsRepository } from './sessions.repository.js';
+import { type OpenedSession, SessionsRepository } from './sessions.repository.js';
 
 @Injectable()
 export class SessionsService {
   constructor(private readonly sessions: SessionsRepository) {}
 
-  open(input: { organizationId: string; userId: string; ttlHours: number }, m?: EntityManager): Promise<string> {
+  open(input: { organizationId: string; userId: string; ttlHours: number }, m?: EntityManager): Promise<OpenedSession> {
     return this.sessions.create(input, m);
   }
 

@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { PeopleQuery, Person, Role, User, UserListQuery, UserStatus } from '@scorecard/contracts';
 import type { EntityManager } from 'typeorm';
-import { Db, escapeLike, isUniqueViolation, LOGIN_LOOKUP_SETTING, type Cols } from '../../database/db.js';
+import {
+  Db,
+  escapeLike,
+  isUniqueViolation,
+  LOGIN_LOOKUP_SETTING,
+  ORGANIZATION_LIST_SETTING,
+  type Col,
+  type Cols,
+} from '../../database/db.js';
 
 type UserRow = Cols<
   'users',
@@ -23,6 +31,15 @@ function statusOf(r: Pick<UserRow, 'active' | 'invited_at'>): UserStatus {
   return r.invited_at ? 'invited' : 'active';
 }
 
+/** An account found by its sign-in email, with its organization. */
+export interface LoginAccount extends User {
+  organizationId: string;
+  organizationName: string;
+  organizationSlug: string;
+  passwordHash: string | null;
+  twoFactorEnabled: boolean;
+}
+
 export function toUser(r: UserRow): User {
   return {
     id: r.id,
@@ -37,7 +54,7 @@ export function toUser(r: UserRow): User {
   };
 }
 
-/** Thrown when an email is already used by any user (emails sign in, so they are unique everywhere). */
+/** Thrown when an email is already used by a member of the same organization (emails are unique per organization). */
 export class EmailTakenError extends Error {}
 
 @Injectable()
@@ -129,18 +146,46 @@ export class UsersRepository {
   }
 
   /**
-   * The one user who signs in with `email`, found before their organization is known;
-   * `passwordHash` is null while their invitation is open.
+   * Every account that signs in with `email`, one per organization (an email is unique within an
+   * organization only), found before the organization is known, most recently signed in first;
+   * `passwordHash` is null while an invitation is open.
    */
-  async findForLogin(email: string): Promise<(User & { organizationId: string; passwordHash: string | null }) | null> {
-    const rows = await this.db.lookup({ [LOGIN_LOOKUP_SETTING]: email }, () =>
-      this.db.query<(UserRow & Cols<'users', 'password_hash'>)[]>(
-        `select ${COLUMNS}, password_hash from users where email = $1`,
+  async findForLogin(email: string): Promise<LoginAccount[]> {
+    const rows = await this.db.lookup({ [LOGIN_LOOKUP_SETTING]: email, [ORGANIZATION_LIST_SETTING]: 'on' }, () =>
+      this.db.query<
+        (UserRow &
+          Cols<'users', 'password_hash' | 'two_factor_enabled_at'> & {
+            organization_name: Col<'organizations', 'name'>;
+            organization_slug: Col<'organizations', 'slug'>;
+          })[]
+      >(
+        `select ${COLUMNS.split(', ')
+          .map((c) => `u.${c}`)
+          .join(', ')}, u.password_hash, u.two_factor_enabled_at,
+                o.name as organization_name, o.slug as organization_slug
+           from users u join organizations o on o.id = u.organization_id
+          where u.email = $1
+          order by u.last_signed_in_at desc nulls last, u.created_at
+          limit 20`,
         [email],
       ),
     );
-    const r = rows[0];
-    return r ? { ...toUser(r), organizationId: r.organization_id, passwordHash: r.password_hash } : null;
+    return rows.map((r) => ({
+      ...toUser(r),
+      organizationId: r.organization_id,
+      organizationName: r.organization_name,
+      organizationSlug: r.organization_slug,
+      passwordHash: r.password_hash,
+      twoFactorEnabled: r.two_factor_enabled_at !== null,
+    }));
+  }
+
+  /** Records a successful sign-in (the most recent organization is tried first next time). */
+  async markSignedIn(organizationId: string, id: string, m: EntityManager = this.db.manager): Promise<void> {
+    await m.query(`update users set last_signed_in_at = now() where organization_id = $1 and id = $2`, [
+      organizationId,
+      id,
+    ]);
   }
 
   /** A new member; with no password hash, an invited one (`invited_at` now). */
@@ -157,7 +202,7 @@ export class UsersRepository {
       if (!row) throw new Error('insert returned no row');
       return toUser(row);
     } catch (err) {
-      if (isUniqueViolation(err, 'users_email_key')) throw new EmailTakenError();
+      if (isUniqueViolation(err, 'users_org_email_key')) throw new EmailTakenError();
       throw err;
     }
   }

@@ -15,7 +15,7 @@ import { AppError } from '../../common/app-error.js';
 import type { Caller } from '../../common/request-context.js';
 import { hashPassword } from '../auth/password.js';
 import { SessionsService } from '../sessions/sessions.service.js';
-import { EmailTakenError, UsersRepository } from './users.repository.js';
+import { EmailTakenError, type LoginAccount, UsersRepository } from './users.repository.js';
 import { Db } from '../../database/db.js';
 
 const emailTaken = () => new AppError('email_taken', 'A user with this email already exists.');
@@ -76,8 +76,13 @@ export class UsersService {
     return this.users.activeIds(organizationId, ids, m);
   }
 
-  findForLogin(email: string) {
+  /** Every account that signs in with this email (one per organization), most recently used first. */
+  findForLogin(email: string): Promise<LoginAccount[]> {
     return this.users.findForLogin(email);
+  }
+
+  markSignedIn(organizationId: string, id: string, m?: EntityManager): Promise<void> {
+    return this.users.markSignedIn(organizationId, id, m);
   }
 
   /**

@@ -4,6 +4,7 @@ import type {
   AuthSession,
   ConfirmPasswordResetRequest,
   LoginRequest,
+  LoginResponse,
   Me,
   PasswordResetRequest,
   SignupRequest,
@@ -21,11 +22,14 @@ function useStartSession() {
   };
 }
 
+/** Email and password: a session, or a two-factor challenge to answer before there is one. */
 export function useLogin() {
   const startSession = useStartSession();
   return useMutation({
     mutationFn: (body: LoginRequest) => api('login', { body }),
-    onSuccess: startSession,
+    onSuccess: (answer: LoginResponse) => {
+      if ('token' in answer) startSession(answer);
+    },
   });
 }
 

@@ -6,10 +6,13 @@ import '../settings.css';
 function settingsLinks(role: string): { to: string; label: string }[] {
   return [
     { to: '/settings/notifications', label: 'Your notifications' },
+    { to: '/settings/two-factor', label: 'Two-factor sign-in' },
     ...(role === 'admin'
       ? [
           { to: '/settings/reminders', label: 'Scorecard reminders' },
           { to: '/settings/email-log', label: 'Email log' },
+          { to: '/settings/sso', label: 'Single sign-on' },
+          { to: '/settings/scim', label: 'Provisioning' },
         ]
       : []),
   ];
