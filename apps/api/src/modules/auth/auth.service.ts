@@ -70,7 +70,10 @@ export class AuthService {
     const account = await this.passwordAccount(input);
     await this.limiter.succeeded(input.email);
     if (!account.active) {
-      throw new AppError('account_deactivated', 'This account has been deactivated. Ask an admin of your organization.');
+      throw new AppError(
+        'account_deactivated',
+        'This account has been deactivated. Ask an admin of your organization.',
+      );
     }
     await this.sso.assertPasswordSignIn(account);
     const challenge = await this.twoFactor.challengeFor(account);

@@ -17,10 +17,8 @@ export function toMe(caller: Caller): Pick<AuthSession, 'user' | 'organization'>
 }
 
 /** How a sign-in was proven; recorded as the audit event's operation. */
-export type SignInAction = Extract<
-  EndpointName,
-  'signup' | 'login' | 'acceptInvitation' | 'confirmPasswordReset'
-> | (string & {});
+export type SignInAction =
+  Extract<EndpointName, 'signup' | 'login' | 'acceptInvitation' | 'confirmPasswordReset'> | (string & {});
 
 export interface SignInInput {
   organizationId: string;
