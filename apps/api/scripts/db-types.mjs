@@ -73,6 +73,8 @@ const COLUMNS = {
   'scorecards.recommendation': 'Recommendation | null',
   'scorecards.first_recommendation': 'Recommendation | null',
   'users.role': 'Role',
+  'sso_connections.default_role': 'Role',
+  'sso_connections.protocol': 'SsoProtocol',
 };
 const imports = Object.fromEntries(
   [...new Set(Object.values(COLUMNS).flatMap((t) => t.match(/\b[A-Z]\w+/g) ?? []))].map((t) => [

@@ -30,6 +30,7 @@ import type {
   Role,
   RubricContent,
   ScorecardStatus,
+  SsoProtocol,
   Stage,
   StageReason,
   VersionStatus,
@@ -458,13 +459,13 @@ export interface Sessions {
 
 export interface SsoConnections {
   allowed_domains: Generated<string[]>;
-  default_role: Generated<string>;
+  default_role: Role;
   enabled: Generated<boolean>;
   oidc_client_id: string | null;
   oidc_client_secret: string | null;
   oidc_issuer: string | null;
   organization_id: string;
-  protocol: string;
+  protocol: SsoProtocol;
   saml_entry_point: string | null;
   saml_idp_certificate: string | null;
   saml_idp_issuer: string | null;

@@ -188,16 +188,24 @@ export class UsersRepository {
     ]);
   }
 
-  /** A new member; with no password hash, an invited one (`invited_at` now). */
+  /** A new member; with no password hash, an invited one (`invited_at` now) unless `federated`. */
   async insert(
-    input: { organizationId: string; name: string; email: string; role: Role; passwordHash: string | null },
+    input: {
+      organizationId: string;
+      name: string;
+      email: string;
+      role: Role;
+      passwordHash: string | null;
+      /** No password and no invitation either: the identity provider vouches for them (SSO, SCIM). */
+      federated?: boolean;
+    },
     m: EntityManager = this.db.manager,
   ): Promise<User> {
     try {
       const [row] = await m.query<UserRow[]>(
         `insert into users (organization_id, name, email, role, password_hash, invited_at)
-         values ($1, $2, $3, $4, $5, case when $5::text is null then now() end) returning ${COLUMNS}`,
-        [input.organizationId, input.name, input.email, input.role, input.passwordHash],
+         values ($1, $2, $3, $4, $5, case when $5::text is null and not $6 then now() end) returning ${COLUMNS}`,
+        [input.organizationId, input.name, input.email, input.role, input.passwordHash, input.federated ?? false],
       );
       if (!row) throw new Error('insert returned no row');
       return toUser(row);
@@ -275,5 +283,23 @@ export class UsersRepository {
       [organizationId, id, passwordHash],
     );
     if (count !== 1) throw new Error('setPassword matched no user');
+  }
+
+  /** The member of the organization with this email (any status), locked for the sign-in that follows. */
+  async findByEmail(organizationId: string, email: string): Promise<User | null> {
+    const [r] = await this.db.query<UserRow[]>(
+      `select ${COLUMNS} from users where organization_id = $1 and email = $2 for update`,
+      [organizationId, email],
+    );
+    return r ? toUser(r) : null;
+  }
+
+  /** An invitation ends without a password: the person signed in through the identity provider instead. */
+  async endInvitation(organizationId: string, id: string): Promise<void> {
+    await this.db.query(
+      `update users set invited_at = null, updated_at = now()
+        where organization_id = $1 and id = $2 and invited_at is not null`,
+      [organizationId, id],
+    );
   }
 }

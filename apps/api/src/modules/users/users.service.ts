@@ -48,7 +48,15 @@ export class UsersService {
    * the member is invited (no password, `invited_at` set): the caller sends the invitation.
    */
   async createMember(
-    input: { organizationId: string; name: string; email: string; role: Role; password?: string },
+    input: {
+      organizationId: string;
+      name: string;
+      email: string;
+      role: Role;
+      password?: string;
+      /** Signs in through the identity provider (SSO, SCIM): no password, no invitation. */
+      federated?: boolean;
+    },
     m?: EntityManager,
   ): Promise<User> {
     const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
@@ -83,6 +91,16 @@ export class UsersService {
 
   markSignedIn(organizationId: string, id: string, m?: EntityManager): Promise<void> {
     return this.users.markSignedIn(organizationId, id, m);
+  }
+
+  /** The member with this email in the organization (any status), locked; null when there is none. */
+  findByEmail(organizationId: string, email: string): Promise<User | null> {
+    return this.users.findByEmail(organizationId, email);
+  }
+
+  /** Ends an open invitation without a password (the person signed in through SSO). */
+  endInvitation(organizationId: string, id: string): Promise<void> {
+    return this.users.endInvitation(organizationId, id);
   }
 
   /**
