@@ -173,6 +173,7 @@ run(async () => {
   const config = {
     ...loadConfig({
       NODE_ENV: 'production',
+      SECRETS_KEY: 'bench-secrets-key-of-at-least-32-characters',
       DATABASE_URL: database.url,
       LOG_LEVEL: 'warn',
       SEED_DEMO: 'false',

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { SecretsModule } from './common/secret-box.js';
 import { ValidationInterceptor } from './common/validation.interceptor.js';
 import { ConfigModule } from './config/config.module.js';
 import type { AppConfig } from './config/env.js';
@@ -62,6 +63,7 @@ export class AppModule {
           extra: { max: config.dbPoolSize, connectionTimeoutMillis: 5000 },
         }),
         DbModule,
+        SecretsModule,
         QueueModule,
         UserTokensModule,
         MailModule,

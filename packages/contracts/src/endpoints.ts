@@ -29,6 +29,7 @@ import { reminderEndpoints } from './endpoints/reminders.js';
 import { calendarEndpoints } from './endpoints/calendar.js';
 import { notificationEndpoints } from './endpoints/notifications.js';
 import { ssoEndpoints } from './endpoints/sso.js';
+import { samlEndpoints } from './endpoints/saml.js';
 import { scimEndpoints } from './endpoints/scim.js';
 import { twoFactorEndpoints } from './endpoints/two-factor.js';
 
@@ -77,6 +78,7 @@ export const endpoints = {
   ...notificationEndpoints,
   ...twoFactorEndpoints,
   ...ssoEndpoints,
+  ...samlEndpoints,
   ...scimEndpoints,
 } as const satisfies Record<string, Endpoint>;
 

@@ -30,3 +30,4 @@ export * from './notifications.js';
 export * from './sso.js';
 export * from './scim.js';
 export * from './two-factor.js';
+export * from './saml.js';

@@ -3,6 +3,8 @@ import { ConfigError, loadConfig } from './env.js';
 
 const OWNER = 'postgres://scorecard:secret@db:5432/scorecard';
 const APP = 'postgres://scorecard_app:other@db:5432/scorecard';
+/** Production with its required key (see "requires SECRETS_KEY"). */
+const PRODUCTION = { NODE_ENV: 'production', SECRETS_KEY: 'a-secrets-key-of-at-least-32-characters' };
 
 /** The message of the ConfigError that `env` causes (fails the test when there is none). */
 function problems(env: Record<string, string>): string {
@@ -29,43 +31,52 @@ describe('RUN_MIGRATIONS', () => {
 });
 
 describe('production', () => {
+  it('requires SECRETS_KEY: the key file in DATA_DIR suits one machine only', () => {
+    expect(problems({ NODE_ENV: 'production', DATABASE_URL: OWNER })).toMatch(
+      /^ {2}SECRETS_KEY: required in production/m,
+    );
+    expect(problems({ ...PRODUCTION, DATABASE_URL: OWNER, SECRETS_KEY: 'short' })).toMatch(
+      /^ {2}SECRETS_KEY: must be at least 32/m,
+    );
+    expect(loadConfig({ ...PRODUCTION, DATABASE_URL: OWNER }).secretsKey).toBe(PRODUCTION.SECRETS_KEY);
+    expect(loadConfig({}).secretsKey).toBeUndefined();
+  });
+
   it('requires DATABASE_URL: the embedded PostgreSQL is for development only', () => {
-    expect(problems({ NODE_ENV: 'production' })).toMatch(/^ {2}DATABASE_URL: required in production/m);
-    expect(loadConfig({ NODE_ENV: 'production', DATABASE_URL: OWNER }).databaseUrl).toBe(OWNER);
+    expect(problems({ ...PRODUCTION })).toMatch(/^ {2}DATABASE_URL: required in production/m);
+    expect(loadConfig({ ...PRODUCTION, DATABASE_URL: OWNER }).databaseUrl).toBe(OWNER);
     expect(loadConfig({ NODE_ENV: 'development' }).databaseUrl).toBeUndefined();
     expect(loadConfig({ NODE_ENV: 'test' }).databaseUrl).toBeUndefined();
   });
 
   it('lets an instance that does not migrate run on DATABASE_APP_URL alone, never one that migrates', () => {
-    const serving = loadConfig({ NODE_ENV: 'production', RUN_MIGRATIONS: 'false', DATABASE_APP_URL: APP });
+    const serving = loadConfig({ ...PRODUCTION, RUN_MIGRATIONS: 'false', DATABASE_APP_URL: APP });
     expect(serving).toMatchObject({ databaseUrl: undefined, databaseAppUrl: APP, runMigrations: false });
-    expect(problems({ NODE_ENV: 'production', DATABASE_APP_URL: APP })).toMatch(/DATABASE_URL: required/);
-    expect(problems({ NODE_ENV: 'production', RUN_MIGRATIONS: 'false' })).toMatch(/DATABASE_URL: required/);
+    expect(problems({ ...PRODUCTION, DATABASE_APP_URL: APP })).toMatch(/DATABASE_URL: required/);
+    expect(problems({ ...PRODUCTION, RUN_MIGRATIONS: 'false' })).toMatch(/DATABASE_URL: required/);
   });
 
   it('refuses SEED_DEMO=true with a message, and never seeds', () => {
-    expect(problems({ NODE_ENV: 'production', DATABASE_URL: OWNER, SEED_DEMO: 'true' })).toMatch(
+    expect(problems({ ...PRODUCTION, DATABASE_URL: OWNER, SEED_DEMO: 'true' })).toMatch(
       /^ {2}SEED_DEMO: demo data is never created in production/m,
     );
-    expect(problems({ NODE_ENV: 'production', DATABASE_URL: OWNER, SEED_DEMO: '1' })).toMatch(/SEED_DEMO/);
-    expect(loadConfig({ NODE_ENV: 'production', DATABASE_URL: OWNER, SEED_DEMO: 'false' }).seedDemo).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production', DATABASE_URL: OWNER }).seedDemo).toBe(false);
+    expect(problems({ ...PRODUCTION, DATABASE_URL: OWNER, SEED_DEMO: '1' })).toMatch(/SEED_DEMO/);
+    expect(loadConfig({ ...PRODUCTION, DATABASE_URL: OWNER, SEED_DEMO: 'false' }).seedDemo).toBe(false);
+    expect(loadConfig({ ...PRODUCTION, DATABASE_URL: OWNER }).seedDemo).toBe(false);
     expect(loadConfig({ NODE_ENV: 'development' }).seedDemo).toBe(true);
     expect(loadConfig({ NODE_ENV: 'development', SEED_DEMO: 'false' }).seedDemo).toBe(false);
   });
 
   it('sends Secure cookies unless COOKIE_SECURE=false (plain http behind nothing, e.g. localhost)', () => {
-    expect(loadConfig({ NODE_ENV: 'production', DATABASE_URL: OWNER }).cookieSecure).toBe(true);
-    expect(loadConfig({ NODE_ENV: 'production', DATABASE_URL: OWNER, COOKIE_SECURE: 'false' }).cookieSecure).toBe(
-      false,
-    );
+    expect(loadConfig({ ...PRODUCTION, DATABASE_URL: OWNER }).cookieSecure).toBe(true);
+    expect(loadConfig({ ...PRODUCTION, DATABASE_URL: OWNER, COOKIE_SECURE: 'false' }).cookieSecure).toBe(false);
     expect(loadConfig({ NODE_ENV: 'development' }).cookieSecure).toBe(false);
     expect(loadConfig({ NODE_ENV: 'development', COOKIE_SECURE: 'true' }).cookieSecure).toBe(true);
   });
 
   it('trusts X-Forwarded-* only when told to', () => {
-    expect(loadConfig({ NODE_ENV: 'production', DATABASE_URL: OWNER }).trustProxy).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production', DATABASE_URL: OWNER, TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ ...PRODUCTION, DATABASE_URL: OWNER }).trustProxy).toBe(false);
+    expect(loadConfig({ ...PRODUCTION, DATABASE_URL: OWNER, TRUST_PROXY: 'true' }).trustProxy).toBe(true);
   });
 });
 
@@ -83,7 +94,7 @@ describe('the serving role', () => {
 
 describe('every problem at once', () => {
   it('lists each bad value and each broken rule on its own line, so one start names them all', () => {
-    const message = problems({ NODE_ENV: 'production', PORT: 'eighty', LOG_LEVEL: 'loud', SEED_DEMO: 'true' });
+    const message = problems({ ...PRODUCTION, PORT: 'eighty', LOG_LEVEL: 'loud', SEED_DEMO: 'true' });
     const lines = message.split('\n');
     expect(lines[0]).toBe('Invalid configuration:');
     expect(lines.slice(1).map((l) => l.trim().split(':')[0])).toEqual(

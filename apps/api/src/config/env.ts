@@ -193,6 +193,12 @@ function crossChecks(raw: Record<string, string>): string[] {
   if (production && raw.SEED_DEMO && ['true', '1'].includes(raw.SEED_DEMO)) {
     issues.push('SEED_DEMO: demo data is never created in production; remove SEED_DEMO or set it to false');
   }
+  if (production && !raw.SECRETS_KEY) {
+    issues.push(
+      'SECRETS_KEY: required in production (openssl rand -base64 32): it encrypts the SSO and two-factor secrets ' +
+        'kept in the database, and every instance needs the same one',
+    );
+  }
   const owner = roleOf(raw.DATABASE_URL);
   if (owner && owner === roleOf(raw.DATABASE_APP_URL)) {
     issues.push(

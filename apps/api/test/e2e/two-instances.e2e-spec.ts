@@ -42,6 +42,7 @@ function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   const e: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'production',
+    SECRETS_KEY: 'test-secrets-key-of-at-least-32-characters',
     LOG_LEVEL: 'info',
     HOST: '127.0.0.1',
     DATABASE_URL: database.url,
