@@ -215,7 +215,9 @@ describe('demo organization', () => {
 
   it('is never wanted in production: asking for it there is a configuration error', () => {
     const DATABASE_URL = 'postgres://owner:secret@db/scorecard';
-    expect(() => loadConfig({ NODE_ENV: 'production', SECRETS_KEY: 'k'.repeat(32), DATABASE_URL, SEED_DEMO: 'true' })).toThrow(/SEED_DEMO/);
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', SECRETS_KEY: 'k'.repeat(32), DATABASE_URL, SEED_DEMO: 'true' }),
+    ).toThrow(/SEED_DEMO/);
     expect(loadConfig({ NODE_ENV: 'production', SECRETS_KEY: 'k'.repeat(32), DATABASE_URL }).seedDemo).toBe(false);
     expect(loadConfig({ NODE_ENV: 'development' }).seedDemo).toBe(true);
   });
@@ -233,9 +235,10 @@ describe('configuration', () => {
   });
 
   it('uses Secure cookies in production unless told otherwise', () => {
-    expect(loadConfig({ NODE_ENV: 'production', SECRETS_KEY: 'k'.repeat(32), DATABASE_URL: 'postgres://owner@db/scorecard' }).cookieSecure).toBe(
-      true,
-    );
+    expect(
+      loadConfig({ NODE_ENV: 'production', SECRETS_KEY: 'k'.repeat(32), DATABASE_URL: 'postgres://owner@db/scorecard' })
+        .cookieSecure,
+    ).toBe(true);
     expect(loadConfig({ NODE_ENV: 'development' }).cookieSecure).toBe(false);
   });
 });
