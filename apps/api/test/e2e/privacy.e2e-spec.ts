@@ -355,9 +355,13 @@ describe('exporting a candidate', () => {
     const handedOver = a!.interviews.find((i) => i.interviewer.id === carl.user.id)!;
     expect(handedOver.assignments.map((x) => x.interviewer.id)).toEqual([ben.user.id, carl.user.id]);
 
-    // Every scorecard, the void draft and the pending one included, with ratings, evidence, flags and notes.
+    // Every submitted scorecard, with ratings, evidence, flags and notes; never another person's
+    // unsubmitted draft (Ben's voided one, Carl's pending one): independence holds in an export too.
     const byId = new Map(a!.scorecards.map((s) => [s.id, s]));
-    expect(a!.scorecards.map((s) => s.status).sort()).toEqual(['draft', 'submitted', 'void']);
+    expect(a!.scorecards.map((s) => s.status).sort()).toEqual(['submitted']);
+    expect(byId.has(benVoidCardId)).toBe(false);
+    expect(byId.has(carlDraftId)).toBe(false);
+    expect(JSON.stringify(e)).not.toContain('Draft: Noor seemed nervous.');
     const amended = byId.get(anaCard.id)!;
     expect(amended).toMatchObject({
       interviewer: { id: ana.user.id },
@@ -391,8 +395,6 @@ describe('exporting a candidate', () => {
     expect(JSON.stringify(amended.amendments[0]!.original)).toContain(
       'Noor Haddad walked through the payments migration',
     );
-    expect(byId.get(benVoidCardId)).toMatchObject({ status: 'void', interviewer: { id: ben.user.id } });
-    expect(byId.get(benVoidCardId)!.ratings[0]!.evidence).toBe('Draft: Noor seemed nervous.');
 
     expect(a!.decisions).toEqual([
       expect.objectContaining({
@@ -455,6 +457,36 @@ describe('exporting a candidate', () => {
     );
     expect(row).toMatchObject({ actor_user_id: admin.user.id, entity_type: 'candidate' });
     expect(res.headers['x-request-id']).toBe(row!.request_id);
+  });
+
+  it('is refused to an admin with their own draft on the candidate’s application, saying why, and shows them everything once it is submitted', async () => {
+    // An admin on the panel, scorecard still a draft, while a colleague's scorecard is submitted.
+    const panelAdmin = await g.member({ role: 'admin', name: 'Pat Panel-Admin' });
+    const application = await g.application({
+      opening,
+      candidate: { name: 'Rae Rivera' },
+      stages: ['screen', 'interviews'],
+    });
+    const colleague = await g.submittedScorecard({ application, interviewer: ana });
+    const own = await g.savedScorecard({ application, interviewer: panelAdmin });
+
+    const refused = await exportOf(panelAdmin.token, application.candidate.id).expect(403);
+    expect(refused.body).toMatchObject({
+      code: 'forbidden',
+      detail: expect.stringMatching(/scorecard draft for this candidate/),
+    });
+    expect(refused.headers['content-disposition']).toBeUndefined();
+    // The debrief says the same: the rule is one rule.
+    await t.http().get(`/api/v1/applications/${application.id}/debrief`).set(bearer(panelAdmin.token)).expect(403);
+    // Another admin, not on the panel, exports it: without the panel admin's draft.
+    const byOther = CandidateExport.parse((await exportOf(admin.token, application.candidate.id).expect(200)).body);
+    expect(byOther.applications[0]!.scorecards.map((c) => c.id)).toEqual([colleague.id]);
+
+    await g.submittedScorecard({ application, interviewer: panelAdmin, scorecard: own, revision: own.revision });
+    const allowed = CandidateExport.parse(
+      (await exportOf(panelAdmin.token, application.candidate.id).expect(200)).body,
+    );
+    expect(allowed.applications[0]!.scorecards.map((c) => c.id).sort()).toEqual([colleague.id, own.id].sort());
   });
 
   it('is for admins only: 403 to recruiters, hiring managers and interviewers; 404 for another organization’s candidate', async () => {

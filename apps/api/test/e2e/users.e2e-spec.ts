@@ -201,3 +201,66 @@ describe('only admins manage users', () => {
     await t.http().patch(`/api/v1/users/${admin.user.id}`).send({ role: 'interviewer' }).expect(401);
   });
 });
+
+describe('an email in several organizations', () => {
+  it('adds an address that has an account in another organization exactly like a new one: nothing says it exists there', async () => {
+    const elsewhere = await signup(t, 'Elsewhere Inc');
+    const added = await t
+      .http()
+      .post('/api/v1/users')
+      .set(bearer(admin.token))
+      .send({ name: 'Dana Double', email: elsewhere.user.email, role: 'recruiter', password: `${PASSWORD}-initech` })
+      .expect(201);
+    expect(added.body).toMatchObject({ email: elsewhere.user.email, role: 'recruiter', status: 'active' });
+    // Each password opens its own organization; the other organization's account is untouched.
+    const here = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: elsewhere.user.email, password: `${PASSWORD}-initech` })
+      .expect(200);
+    expect(here.body.organization.id).toBe(admin.organization.id);
+    const there = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: elsewhere.user.email, password: PASSWORD })
+      .expect(200);
+    expect(there.body.organization.id).toBe(elsewhere.organization.id);
+  });
+
+  it('asks which organization when one password opens accounts in two, and signs in to the one named', async () => {
+    const first = await signup(t, 'Twin One');
+    const second = await signup(t, 'Twin Two');
+    await t
+      .http()
+      .post('/api/v1/users')
+      .set(bearer(second.token))
+      .send({ name: 'Tess Twin', email: first.user.email, role: 'interviewer', password: PASSWORD })
+      .expect(201);
+    const ask = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: first.user.email, password: PASSWORD })
+      .expect(409);
+    expect(ask.body.code).toBe('organization_required');
+    expect(ask.body.organizations).toEqual(
+      expect.arrayContaining([
+        { slug: 'twin-one', name: 'Twin One' },
+        { slug: 'twin-two', name: 'Twin Two' },
+      ]),
+    );
+    const chosen = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: first.user.email, password: PASSWORD, organization: 'twin-two' })
+      .expect(200);
+    expect(chosen.body.organization.id).toBe(second.organization.id);
+    expect(chosen.body.user.role).toBe('interviewer');
+    // A wrong password says nothing about either account.
+    const wrong = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: first.user.email, password: 'not-the-password' })
+      .expect(401);
+    expect(wrong.body.organizations).toBeUndefined();
+  });
+});

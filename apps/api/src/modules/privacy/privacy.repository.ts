@@ -83,7 +83,9 @@ const APPLICATION = `json_build_object(
     select json_agg(${SCORECARD} order by s.created_at, s.id)
       from scorecards s
       join users su on su.organization_id = s.organization_id and su.id = s.interviewer_id
-     where s.organization_id = a.organization_id and s.application_id = a.id), '[]'),
+     where s.organization_id = a.organization_id and s.application_id = a.id
+       -- Never another person's unsubmitted draft: independence holds in an export too.
+       and (s.submitted_at is not null or s.interviewer_id = $3)), '[]'),
   'decisions', coalesce((
     select json_agg(json_build_object('id', d.id, 'decision', d.decision, 'rationale', d.rationale,
                                       'by', ${person('du')}, 'at', ${iso('d.decided_at')},
@@ -112,7 +114,23 @@ export class PrivacyRepository {
    * import rows that carried their email; and the audit events about them, their applications,
    * interviews and scorecards.
    */
-  async exportData(organizationId: string, candidateId: string): Promise<ExportedData> {
+  /**
+   * The caller's live drafts on any of the candidate's applications: while there is one, the
+   * independence rule keeps the panel's scorecards (and so the export) from them.
+   */
+  async ownDrafts(organizationId: string, candidateId: string, userId: string): Promise<number> {
+    const [r] = await this.db.query<{ n: number }[]>(
+      `select count(*)::int as n
+         from applications a
+         join scorecards s on s.organization_id = a.organization_id and s.application_id = a.id
+        where a.organization_id = $1 and a.candidate_id = $2 and s.interviewer_id = $3 and s.status = 'draft'`,
+      [organizationId, candidateId, userId],
+    );
+    return r?.n ?? 0;
+  }
+
+  /** Everything held about the candidate, but other people's unsubmitted drafts (`viewerId` sees their own). */
+  async exportData(organizationId: string, candidateId: string, viewerId: string): Promise<ExportedData> {
     const rows = await this.db.query<
       {
         applications: ExportedData['applications'];
@@ -131,7 +149,8 @@ export class PrivacyRepository {
          union all select 'interview', i.id from interviews i
                      join apps a on i.organization_id = a.organization_id and i.application_id = a.id
          union all select 'scorecard', s.id from scorecards s
-                     join apps a on s.organization_id = a.organization_id and s.application_id = a.id)
+                     join apps a on s.organization_id = a.organization_id and s.application_id = a.id
+                    where s.submitted_at is not null or s.interviewer_id = $3)
        select
          coalesce((select json_agg(${APPLICATION} order by a.created_at, a.id)
                      from apps a join openings o on o.organization_id = a.organization_id and o.id = a.opening_id), '[]')
@@ -165,7 +184,7 @@ export class PrivacyRepository {
                                         and e.entity_id = x.entity_id
                      left join users u on u.organization_id = e.organization_id and u.id = e.actor_user_id), '[]')
            as audit_events`,
-      [organizationId, candidateId],
+      [organizationId, candidateId, viewerId],
     );
     const r = rows[0]!;
     return {

@@ -20,10 +20,22 @@ export class PrivacyService {
     private readonly files: FilesService,
   ) {}
 
-  /** Everything the organization holds about a candidate (404 when the candidate is not the organization's). */
+  /**
+   * Everything the organization holds about a candidate (404 when the candidate is not the
+   * organization's), but other people's unsubmitted drafts. Refused (403) while the caller has a
+   * draft of their own on one of the candidate's applications: the export shows the panel's
+   * scorecards, which the independence rule keeps from them until theirs is submitted.
+   */
   async export(caller: Caller, id: string): Promise<CandidateExport> {
     const candidate = await this.candidates.get(caller, id);
-    const data = await this.privacy.exportData(caller.organizationId, id);
+    if ((await this.privacy.ownDrafts(caller.organizationId, id, caller.userId)) > 0) {
+      throw new AppError(
+        'forbidden',
+        'You have a scorecard draft for this candidate. Submit it (or have the interview reassigned) before exporting: ' +
+          'the export shows the panel’s scorecards, which stay hidden from you until yours is in.',
+      );
+    }
+    const data = await this.privacy.exportData(caller.organizationId, id, caller.userId);
     return {
       format: 'scorecard.candidate-export.v1',
       exportedAt: new Date().toISOString(),
