@@ -46,7 +46,7 @@ const COLUMNS = {
   'emails.ical_method': "'REQUEST' | 'CANCEL' | null",
   'emails.headers': '{ [key: string]: string }',
   'scorecard_reminders.audience': "'interviewer' | 'hiring_manager' | 'recruiter'",
-  'user_tokens.purpose': "'invitation' | 'password_reset' | 'calendar_feed' | 'unsubscribe'",
+  'user_tokens.purpose': "'invitation' | 'password_reset' | 'calendar_feed' | 'unsubscribe' | 'two_factor_challenge'",
   'user_tokens.data': '{ [key: string]: string }',
   'users.email_opt_outs': 'OptionalEmailKind[]',
   'candidate_imports.status': "CandidateImport['status']",

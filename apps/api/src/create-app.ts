@@ -88,7 +88,7 @@ export async function createApp(
     reply.headers(security).header('x-request-id', req.id);
     done();
   });
-  // Every answered request, by route template, for GET /api/metrics (served to the internal network only).
+  // Every answered request, by route template, for GET /api/metrics (served with METRICS_TOKEN only).
   app.get(MetricsService).instrument(fastify);
 
   await app.register(fastifyCookie);
@@ -120,6 +120,8 @@ export async function createApp(
         index: 'index.html',
         wildcard: true,
         cacheControl: false,
+        // Source maps would hand anyone the app's original source: in production a `.map` is a 404.
+        allowedPath: (path: string) => config.env !== 'production' || !path.endsWith('.map'),
         // Built assets have content hashes in their names; everything else must be revalidated.
         setHeaders: (res, path) =>
           void res.header(

@@ -78,6 +78,8 @@ export const TwoFactorChallenge = z
     twoFactorRequired: z.literal(true),
     challenge: z.string(),
     expiresAt: z.iso.datetime(),
+    /** The organization requires two-factor sign-in and the account has none yet: set it up with this challenge first. */
+    setupRequired: z.boolean(),
   })
   .meta({ id: 'TwoFactorChallenge' });
 export type TwoFactorChallenge = z.infer<typeof TwoFactorChallenge>;

@@ -5,7 +5,11 @@ import { endpoints, type Endpoint } from './endpoints.js';
 import { UpdateCandidateRequest } from './candidates.js';
 import { UpdateUserRequest, UserListQuery } from './users.js';
 
-const withBody = (Object.entries(endpoints) as [string, Endpoint][]).filter(([, e]) => e.body);
+// SCIM bodies (RFC 7643) carry attributes identity providers send that we ignore (locale, enterprise
+// extension…): they accept them, and the SCIM service reads only the attributes it maps.
+const withBody = (Object.entries(endpoints) as [string, Endpoint][]).filter(
+  ([, e]) => e.body && e.access.auth !== 'scim',
+);
 
 const patchBodies = (Object.entries(endpoints) as [string, Endpoint][]).filter(
   ([, e]) => e.method === 'patch' && e.body instanceof z.ZodObject,

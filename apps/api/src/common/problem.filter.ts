@@ -1,5 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, NotFoundException } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ScimErrorFilter } from '../modules/scim/scim-error.js';
 import { PROBLEM_CONTENT_TYPE, toProblem } from './problem.js';
 
 /**
@@ -13,6 +14,8 @@ export class ProblemFilter implements ExceptionFilter {
   catch(err: unknown, host: ArgumentsHost): void {
     const req = host.switchToHttp().getRequest<FastifyRequest>();
     const reply = host.switchToHttp().getResponse<FastifyReply>();
+    // SCIM clients get SCIM's error format even where no SCIM route ran (unknown path, unparsable body).
+    if (req.url.startsWith('/scim/')) return new ScimErrorFilter().catch(err, host);
     if (err instanceof NotFoundException && this.indexHtml && isPageRequest(req)) {
       void reply.status(200).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(this.indexHtml);
       return;
@@ -31,7 +34,7 @@ export class ProblemFilter implements ExceptionFilter {
 export function isPageRequest(req: FastifyRequest): boolean {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
   const path = req.url.split('?', 1)[0]!;
-  if (path.startsWith('/api') || path.startsWith('/assets/')) return false;
+  if (path.startsWith('/api') || path.startsWith('/assets/') || path.startsWith('/scim/')) return false;
   const namesFile = /\.[^/.]+$/.test(path);
   return !namesFile || (req.headers.accept ?? '').includes('text/html');
 }

@@ -508,7 +508,7 @@ export interface UserTokens {
   expires_at: Timestamp | null;
   id: Generated<string>;
   organization_id: string;
-  purpose: 'invitation' | 'password_reset' | 'calendar_feed' | 'unsubscribe';
+  purpose: 'invitation' | 'password_reset' | 'calendar_feed' | 'unsubscribe' | 'two_factor_challenge';
   token_hash: Buffer;
   used_at: Timestamp | null;
   user_id: string;

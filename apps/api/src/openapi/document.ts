@@ -18,11 +18,13 @@ const PRODUCES: Record<NonNullable<Endpoint['produces']>, string> = {
   'text/plain': 'Text, in the format the summary names',
   'application/octet-stream': 'The file’s bytes, with the content type sniffed from them',
   'text/calendar': 'An iCalendar (RFC 5545) document',
+  'application/samlmetadata+xml': 'A SAML 2.0 metadata document',
 };
 
 function errorStatuses(e: Endpoint): number[] {
   const s = [400];
   if (e.access.auth === 'session') s.push(401, 403);
+  if (e.access.auth === 'scim') s.push(401);
   if (e.params) s.push(404);
   if (e.method !== 'get') s.push(409);
   if (e.path.endsWith('/auth/login')) s.push(401, 429);
@@ -62,9 +64,11 @@ export function buildOpenApiDocument(version: string) {
     const roles =
       e.access.auth === 'public'
         ? 'public'
-        : e.access.roles === 'any'
-          ? 'any signed-in user'
-          : e.access.roles.join(', ');
+        : e.access.auth === 'scim'
+          ? 'an identity provider with a SCIM token (errors in SCIM’s format)'
+          : e.access.roles === 'any'
+            ? 'any signed-in user'
+            : e.access.roles.join(', ');
     registry.registerPath({
       method: e.method,
       path: e.path.replace(/:([A-Za-z]+)/g, '{$1}'),
@@ -73,6 +77,7 @@ export function buildOpenApiDocument(version: string) {
       description: `Access: ${roles}.`,
       tags: [e.tag],
       ...(e.access.auth === 'session' ? { security: [{ bearer: [] }, { cookie: [] }] } : {}),
+      ...(e.access.auth === 'scim' ? { security: [{ bearer: [] }] } : {}),
       request: {
         ...(e.params ? { params: e.params as z.ZodObject } : {}),
         ...(e.query ? { query: e.query as z.ZodObject } : {}),

@@ -141,7 +141,7 @@ describe('cookie sessions and CSRF', () => {
 
 describe('failed sign-in limit', () => {
   beforeEach(async () => {
-    await t.db.query('delete from login_failures');
+    await t.db.query(`delete from rate_limits where key like 'login:%'`);
   });
 
   it('after 5 failures for one account even the right password answers 429 with Retry-After', async () => {

@@ -301,7 +301,8 @@ const occurrences = (text: string, s: string) => text.split(s).length - 1;
 describe('mass assignment', () => {
   it('enumerates the same write operations as the endpoint table, and has a valid body for every one', () => {
     const fromTable = (Object.entries(endpoints) as [string, Endpoint][])
-      .filter(([, e]) => e.method !== 'get')
+      // SCIM operations take a SCIM token and accept RFC 7643 attributes they ignore: scim.e2e-spec.ts.
+      .filter(([, e]) => e.method !== 'get' && e.access.auth !== 'scim')
       .map(([id]) => id)
       .sort();
     expect(writeOperations.map((o) => o.operationId).sort()).toEqual(fromTable);

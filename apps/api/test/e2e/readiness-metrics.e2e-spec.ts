@@ -12,9 +12,12 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
  * by its route template (never the raw URL), and shows the database pool and the process.
  */
 
+/** The bearer token the scraper sends (METRICS_TOKEN). */
+const METRICS_TOKEN = `metrics-${randomUUID()}`;
+
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ METRICS_TOKEN });
 });
 afterAll(async () => {
   await t?.close();
@@ -48,7 +51,7 @@ function parseExposition(text: string): Sample[] {
 }
 
 async function scrape(app: TestApp = t): Promise<Sample[]> {
-  const res = await app.http().get('/api/metrics').expect(200);
+  const res = await app.http().get('/api/metrics').set(bearer(METRICS_TOKEN)).expect(200);
   expect(res.headers['content-type']).toBe('text/plain; version=0.0.4; charset=utf-8');
   return parseExposition(res.text);
 }
@@ -146,6 +149,26 @@ describe('GET /api/ready', () => {
 });
 
 describe('GET /api/metrics', () => {
+  it('needs the metrics bearer token: none, a wrong one or a session token answer 401 problem+json', async () => {
+    const admin = await signup(t);
+    for (const headers of [{}, bearer(`wrong-${randomUUID()}`), bearer(admin.token)]) {
+      const res = await t.http().get('/api/metrics').set(headers).expect(401);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.body.code).toBe('unauthenticated');
+      expect(res.text).not.toContain('http_requests_total');
+    }
+  });
+
+  it('is not served at all (404) when METRICS_TOKEN is not set', async () => {
+    const bare = await startTestApp({}, { sameDatabaseAs: t });
+    try {
+      const res = await bare.http().get('/api/metrics').set(bearer(METRICS_TOKEN)).expect(404);
+      expect(res.body.code).toBe('not_found');
+    } finally {
+      await bare.close();
+    }
+  });
+
   it('counts and times requests by method, route template and status, never by the raw URL', async () => {
     const admin = await signup(t);
     const before = await scrape();
@@ -233,7 +256,7 @@ describe('GET /api/metrics', () => {
 
   it('counts each app instance on its own registry: a second instance in the same process starts at zero', async () => {
     await t.http().get('/api/health').expect(200);
-    const second = await startTestApp({}, { sameDatabaseAs: t });
+    const second = await startTestApp({ METRICS_TOKEN }, { sameDatabaseAs: t });
     try {
       const fresh = await scrape(second);
       expect(valueOf(fresh, 'http_requests_total', series('GET', '/api/health', 200))).toBe(0);

@@ -142,6 +142,18 @@ const POLICY = policyTable(`
   enableCalendarFeed         yes    yes        yes             yes
   disableCalendarFeed        yes    yes        yes             yes
   calendarFeed               public
+
+  listScimTokens             yes    no         no              no
+  createScimToken            yes    no         no              no
+  revokeScimToken            yes    no         no              no
+
+  samlMetadata               public
+  samlAcs                    public
+
+  getSsoConnection           yes    no         no              no
+  updateSsoConnection        yes    no         no              no
+  startSso                   public
+  oidcCallback               public
 `);
 
 type Access = 'public' | Record<Role, boolean>;
@@ -268,6 +280,10 @@ describe('the role matrix', () => {
         'describeUnsubscribe',
         'unsubscribe',
         'calendarFeed',
+        'samlMetadata',
+        'samlAcs',
+        'startSso',
+        'oidcCallback',
       ].sort(),
     );
   });

@@ -37,6 +37,9 @@ export function documentOperations(): Operation[] {
     for (const method of METHODS) {
       const op = item[method];
       if (!op) continue;
+      // SCIM operations take an identity provider's SCIM token, never a session, and answer SCIM errors:
+      // test/e2e/scim.e2e-spec.ts covers them.
+      if (path.startsWith('/scim/')) continue;
       if (!op.operationId) throw new Error(`${method} ${path} has no operationId`);
       const responses = Object.values(op.responses ?? {}) as { content?: Record<string, unknown> }[];
       ops.push({
@@ -444,6 +447,46 @@ export const VALID_REQUESTS: Record<string, RequestBuilder> = {
   // unknown one on the fixture's own (400 token_unknown).
   describeUnsubscribe: async (_o, _c, use) => ({ query: { token: await use.linkToken('unsubscribe') } }),
   unsubscribe: async (_o, _c, use) => ({ query: { token: await use.linkToken('unsubscribe') }, body: {} }),
+  // SAML (public; the fixture has no SAML connection): the metadata answers 404 sso_not_configured, the
+  // ACS a 303 to /sso?error=sso_not_configured (a browser form POST; its body is form-encoded or JSON).
+  listScimTokens: () => ({}),
+  createScimToken: () => ({ body: { name: 'Matrix IdP' } }),
+  revokeScimToken: async (_o, _c, use) => ({ params: { id: (await use.scimToken()).id } }),
+  // SSO connection (admins): a disabled OIDC connection. Sign-in start (public) answers 404
+  // sso_not_configured for the fixture (no connection); the OIDC callback without a pending sign-in
+  // a 302 to /sso?error=expired.
+  getSsoConnection: () => ({}),
+  updateSsoConnection: () => ({
+    body: {
+      protocol: 'oidc',
+      enabled: false,
+      allowedDomains: ['fixture.test'],
+      defaultRole: 'interviewer',
+      requireSso: false,
+      breakGlassUserId: null,
+    },
+  }),
+  startSso: () => ({ body: { organization: 'fixture-without-sso' } }),
+  oidcCallback: () => ({ query: { code: 'matrix-code', state: 'matrix-state' } }),
+  samlMetadata: () => ({ params: { organizationSlug: 'fixture-without-saml' } }),
+  samlAcs: () => ({
+    params: { organizationSlug: 'fixture-without-saml' },
+    body: { SAMLResponse: Buffer.from('<samlp:Response/>').toString('base64'), RelayState: '/' },
+  }),
+  // Two-factor (anyone, their own): set-up keeps a pending secret (two-factor stays off); enabling
+  // with a made-up code answers 409 without one, else 400 (a field error; the guess counts toward
+  // the caller's sign-in limit); new recovery codes 409 while off; turning off while off is a no-op
+  // (204). The policy (admins) is written back unchanged. The sign-in steps (public) answer 400
+  // token_unknown for a well-formed unknown challenge, before anything is counted.
+  getTwoFactor: () => ({}),
+  setupTwoFactor: () => ({ body: {} }),
+  enableTwoFactor: () => ({ body: { code: '123456' } }),
+  regenerateRecoveryCodes: () => ({ body: { code: '123456' } }),
+  disableTwoFactor: () => ({ body: { password: PASSWORD } }),
+  getTwoFactorPolicy: () => ({}),
+  updateTwoFactorPolicy: () => ({ body: { required: false } }),
+  setupTwoFactorLogin: () => ({ body: { challenge: 'x'.repeat(43) } }),
+  completeTwoFactorLogin: () => ({ body: { challenge: 'x'.repeat(43), code: '123456' } }),
 };
 
 /**

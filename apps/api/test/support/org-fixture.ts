@@ -48,6 +48,8 @@ export interface OrgFixture {
   members: Record<Role, Member>;
   /** A member nobody signs in as: the target of user reads and changes. */
   spare: User;
+  /** A SCIM token of the organization (never used): the target of token revocation. */
+  scimToken: { id: string };
   rubric: VersionedDoc<ReturnType<typeof rubricContent>>;
   checklist: VersionedDoc<ReturnType<typeof checklistContent>>;
   /** Open, with a two-step plan; the hiring manager and recruiter members run it. */
@@ -290,6 +292,7 @@ export async function buildOrg(t: TestApp, label: string): Promise<OrgFixture> {
     members[role] = { user, email: user.email, token: login.token };
   }
   const spare = await addUser(t, admin, marker, 'Sam', 'interviewer');
+  const scimToken = await must<{ id: string }>(t, admin, 'post', '/api/v1/scim-tokens', 201, { name: `IdP ${marker}` });
   // A password-reset link of the spare member (never used), so that user_tokens has a row of the organization.
   await t.app.get(Db).asTenant(session.organization.id, () =>
     t.app.get(UserTokensService).issue({
@@ -434,6 +437,7 @@ export async function buildOrg(t: TestApp, label: string): Promise<OrgFixture> {
     organizationId: session.organization.id,
     members,
     spare,
+    scimToken: { id: scimToken.id },
     rubric,
     checklist,
     opening: { ...focused, id: opening.id },
@@ -522,6 +526,8 @@ export interface Targets {
    * link reset); standing: a well-formed unknown one (404 not_found, like a revoked link).
    */
   calendarFeedFile(): Promise<string>;
+  /** A SCIM token of the organization; standing: the fixture's own. */
+  scimToken(): Promise<{ id: string }>;
 }
 
 /** A well-formed link token that no link carries. */
@@ -545,6 +551,7 @@ export function standing(o: OrgFixture, role: Role): Targets {
     linkToken: async () => UNKNOWN_LINK_TOKEN,
     invitee: async () => o.spare,
     calendarFeedFile: async () => `${UNKNOWN_LINK_TOKEN}.ics`,
+    scimToken: async () => o.scimToken,
   };
 }
 
@@ -589,6 +596,8 @@ export function fresh(t: TestApp, o: OrgFixture, role: Role): Targets {
     scorecard: (state) => scorecard(state),
     stagedImport: () => newImport(t, recruiter, [importRow(1, o.marker, unique(), 'LinkedIn')]),
     invitee,
+    scimToken: () =>
+      must<{ id: string }>(t, o.members.admin.token, 'post', '/api/v1/scim-tokens', 201, { name: `IdP ${o.marker}` }),
     linkToken: async (purpose) => {
       const user =
         purpose === 'invitation'

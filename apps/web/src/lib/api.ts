@@ -1,4 +1,12 @@
-import { CSRF_HEADER, CSRF_HEADER_VALUE, ErrorCode, Problem, endpoints, type FieldError } from '@scorecard/contracts';
+import {
+  CSRF_HEADER,
+  CSRF_HEADER_VALUE,
+  ErrorCode,
+  Problem,
+  endpoints,
+  type FieldError,
+  type ProblemOrganization,
+} from '@scorecard/contracts';
 import type { z } from 'zod';
 
 type Endpoints = typeof endpoints;
@@ -38,6 +46,8 @@ export class ApiError extends Error {
   readonly requestId: string | undefined;
   /** Seconds from the Retry-After header, when the API sent one (429). */
   readonly retryAfter: number | undefined;
+  /** `organization_required`: the organizations to choose from. */
+  readonly organizations: ProblemOrganization[];
 
   constructor(init: {
     status: number;
@@ -47,6 +57,7 @@ export class ApiError extends Error {
     fieldErrors?: FieldError[] | undefined;
     requestId?: string | undefined;
     retryAfter?: number | undefined;
+    organizations?: ProblemOrganization[] | undefined;
   }) {
     super(init.detail ?? init.title);
     this.name = 'ApiError';
@@ -57,6 +68,7 @@ export class ApiError extends Error {
     this.fieldErrors = init.fieldErrors ?? [];
     this.requestId = init.requestId;
     this.retryAfter = init.retryAfter;
+    this.organizations = init.organizations ?? [];
   }
 }
 
@@ -78,7 +90,7 @@ export function onUnauthorized(handler: () => void): () => void {
 }
 
 /** Endpoints whose 401 means "wrong credentials", not "signed out". */
-const CREDENTIAL_ENDPOINTS: ReadonlySet<EndpointName> = new Set<EndpointName>(['login']);
+const CREDENTIAL_ENDPOINTS: ReadonlySet<EndpointName> = new Set<EndpointName>(['login', 'completeTwoFactorLogin']);
 
 function buildUrl(path: string, params: unknown, query: unknown): string {
   let url = path.replace(/:([A-Za-z]+)/g, (_, key: string) => {
@@ -125,6 +137,7 @@ async function toApiError(response: Response): Promise<ApiError> {
       fieldErrors: p.errors,
       requestId: p.requestId,
       retryAfter,
+      organizations: p.organizations,
     });
   }
   // Not a problem document we recognise: keep what we can (a known code, a request id).

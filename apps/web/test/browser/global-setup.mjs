@@ -108,6 +108,10 @@ export default async function globalSetup() {
     // Links in emails point at the product as the tests open it.
     PUBLIC_URL: `http://127.0.0.1:${port}`,
     JOB_POLL_SECONDS: '0.5',
+    // Every test signs up and signs in from 127.0.0.1: the request limits must not throttle the suite.
+    RATE_LIMIT_USER_PER_MINUTE: '1000000',
+    RATE_LIMIT_ADDRESS_PER_MINUTE: '1000000',
+    SIGNUP_LIMIT_PER_HOUR: '10000',
   };
   delete env.DATABASE_URL; // the product must use its own embedded PostgreSQL in DATA_DIR
   delete env.NODE_OPTIONS; // jest's --experimental-vm-modules is not for the product

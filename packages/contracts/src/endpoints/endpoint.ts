@@ -8,7 +8,10 @@ export type HttpMethod = 'get' | 'post' | 'patch' | 'put' | 'delete';
  * `roles` lists roles, the caller must hold one of them.
  */
 export type Access =
-  { readonly auth: 'public' } | { readonly auth: 'session'; readonly roles: 'any' | readonly Role[] };
+  | { readonly auth: 'public' }
+  | { readonly auth: 'session'; readonly roles: 'any' | readonly Role[] }
+  /** A SCIM client (identity provider) with a bearer SCIM token of the organization; SCIM endpoints only. */
+  | { readonly auth: 'scim' };
 
 export interface Endpoint {
   readonly method: HttpMethod;
@@ -27,9 +30,10 @@ export interface Endpoint {
    * Set when the success is not JSON (`response` is then null): `text/event-stream` for a stream of
    * server-sent events (the route writes the raw reply), `text/plain` for text (the metrics),
    * `application/octet-stream` for a file's bytes (served with the type sniffed from them),
-   * `text/calendar` for an iCalendar feed.
+   * `text/calendar` for an iCalendar feed, `application/samlmetadata+xml` for SAML metadata.
    */
-  readonly produces?: 'text/event-stream' | 'text/plain' | 'application/octet-stream' | 'text/calendar';
+  readonly produces?:
+    'text/event-stream' | 'text/plain' | 'application/octet-stream' | 'text/calendar' | 'application/samlmetadata+xml';
   /** The request body's media type when it is not JSON: a multipart upload's one file field, named here. */
   readonly uploadField?: string;
   /** Every write is recorded in the audit log; set this to record a read too (an export of personal data). */
@@ -45,6 +49,8 @@ export interface Endpoint {
 
 export const anyone = { auth: 'session', roles: 'any' } as const;
 export const admins = { auth: 'session', roles: ['admin'] } as const;
+/** An identity provider with a SCIM token (see `scimEndpoints`). */
+export const scimClient = { auth: 'scim' } as const;
 /** Who may read rubrics, checklists and openings; interviewers see only what their interviews need. */
 export const hiringTeam = { auth: 'session', roles: ['admin', 'hiring_manager', 'recruiter'] } as const;
 /** Who may change them. */

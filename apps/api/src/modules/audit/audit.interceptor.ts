@@ -1,8 +1,9 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { auditEntityType, type Endpoint, endpoints, isAudited } from '@scorecard/contracts';
 import type { FastifyRequest } from 'fastify';
-import { concatMap, type Observable } from 'rxjs';
+import { concatMap, Observable } from 'rxjs';
 import { ENDPOINT } from '../../common/route.decorator.js';
 import { changedFieldNames } from './audit-fields.js';
 import type { NewAuditEvent } from './audit.repository.js';
@@ -49,6 +50,18 @@ export function auditEventFor(
   };
 }
 
+/** Per audited request: whether its handler said it changed nothing. */
+const outcome = new AsyncLocalStorage<{ unchanged: boolean }>();
+
+/**
+ * Called by a service whose write turned out to change nothing (a scorecard submitted again): the
+ * request answers as usual but writes no audit event. Outside an audited request it does nothing.
+ */
+export function auditNothingChanged(): void {
+  const current = outcome.getStore();
+  if (current) current.unchanged = true;
+}
+
 /**
  * Records one audit event for every request to a write endpoint (any method but GET, or a GET the
  * table flags `audited`) once its handler has succeeded. A request that fails records nothing. A
@@ -65,8 +78,14 @@ export class AuditInterceptor implements NestInterceptor {
     const endpoint = this.reflector.get<Endpoint | undefined>(ENDPOINT, ctx.getHandler());
     if (!endpoint || !isAudited(endpoint) || endpoint.auditedByHandler) return next.handle();
     const req = ctx.switchToHttp().getRequest<FastifyRequest>();
-    return next.handle().pipe(
+    const state = { unchanged: false };
+    // The handler runs when the stream is subscribed to: inside `outcome`, so it can say "no change".
+    const handled = new Observable<unknown>((subscriber) =>
+      outcome.run(state, () => next.handle().subscribe(subscriber)),
+    );
+    return handled.pipe(
       concatMap(async (response: unknown) => {
+        if (state.unchanged) return response;
         const event = auditEventFor(endpoint, req, response);
         if (event) await this.audit.record(event);
         return response;

@@ -4,6 +4,8 @@ import { CSRF_HEADER, CSRF_HEADER_VALUE, type Endpoint, SESSION_COOKIE } from '@
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../common/app-error.js';
 import { ENDPOINT } from '../../common/route.decorator.js';
+import { Db } from '../../database/db.js';
+import { authenticateScimClient } from '../scim/scim-auth.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -30,6 +32,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly sessions: SessionsService,
+    private readonly db: Db,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -38,6 +41,8 @@ export class AuthGuard implements CanActivate {
     if (endpoint.access.auth === 'public') return true;
 
     const req = ctx.switchToHttp().getRequest<FastifyRequest>();
+    // SCIM endpoints take a SCIM token only (never a session); a SCIM token opens nothing else.
+    if (endpoint.access.auth === 'scim') return authenticateScimClient(this.db, req).then(() => true);
     const bearer = bearerToken(req);
     const token = requestToken(req);
     if (!token) throw new AppError('unauthenticated', 'Sign in to continue.');

@@ -66,9 +66,8 @@ export class AuthService {
    * The attempt is counted before the password is checked, so parallel guesses cannot outrun the limit.
    */
   async login(input: LoginRequest, ip: string, requestId: string | null): Promise<LoginResponse> {
-    await this.limiter.attempt(input.email, ip);
+    const attempt = await this.limiter.attempt(input.email, ip);
     const account = await this.passwordAccount(input);
-    await this.limiter.succeeded(input.email);
     if (!account.active) {
       throw new AppError(
         'account_deactivated',
@@ -76,8 +75,11 @@ export class AuthService {
       );
     }
     await this.sso.assertPasswordSignIn(account);
+    // With two-factor on, the password alone takes nothing back: the code step does once a code is
+    // right. Otherwise re-entering the password would reset the count of wrong codes.
     const challenge = await this.twoFactor.challengeFor(account);
     if (challenge) return challenge;
+    await this.limiter.succeeded(input.email, attempt);
     return this.signIn.complete({
       organizationId: account.organizationId,
       userId: account.id,

@@ -22,6 +22,7 @@ import { MailService } from '../mail/mail.service.js';
 import { type QueueJob, QueueService } from '../queue/queue.service.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import { SignInService } from '../sign-in/sign-in.service.js';
+import { SsoPolicy } from '../sso/sso-policy.service.js';
 import { type FoundToken, type TokenProblem, UserTokensService } from '../tokens/user-tokens.service.js';
 import type { LoginAccount } from '../users/users.repository.js';
 import { UsersService } from '../users/users.service.js';
@@ -63,6 +64,7 @@ export class InvitationsService implements OnModuleInit {
     private readonly queue: QueueService,
     private readonly sessions: SessionsService,
     private readonly signIn: SignInService,
+    private readonly ssoPolicy: SsoPolicy,
   ) {}
 
   onModuleInit(): void {
@@ -208,6 +210,8 @@ export class InvitationsService implements OnModuleInit {
       before: async () => {
         const person = await this.mail.recipient(organizationId, userId);
         if (!person?.active) throw this.problem(purpose, 'token_unknown');
+        // An organization that requires SSO lets only its break-glass admin in with a password.
+        await this.ssoPolicy.assertPasswordAllowed(organizationId, userId);
         if (!(await this.tokens.consume(found))) {
           // Used by a concurrent request since it was checked, or expired in between.
           const expired = found.expiresAt !== null && found.expiresAt <= new Date();

@@ -1,10 +1,16 @@
 import { Module } from '@nestjs/common';
-import { LoginFailuresRepository } from './login-failures.repository.js';
+import { APP_GUARD } from '@nestjs/core';
 import { LoginLimiter } from './login-limiter.js';
+import { RateLimitStore } from './rate-limit-store.js';
+import { RequestLimitGuard } from './request-limit.guard.js';
 
-/** Limits shared by every instance, kept in PostgreSQL: the sign-in limit and the general request limits. */
+/**
+ * Limits shared by every instance, kept in PostgreSQL (`rate_limits`): the sign-in limit and the
+ * general request limits. The guard is global; it runs after the AuthGuard because AuthModule is
+ * registered (and so scanned) before this module.
+ */
 @Module({
-  providers: [LoginFailuresRepository, LoginLimiter],
-  exports: [LoginLimiter],
+  providers: [RateLimitStore, LoginLimiter, { provide: APP_GUARD, useClass: RequestLimitGuard }],
+  exports: [LoginLimiter, RateLimitStore],
 })
 export class RateLimitsModule {}

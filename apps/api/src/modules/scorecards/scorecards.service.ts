@@ -21,6 +21,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error.js';
 import type { Caller } from '../../common/request-context.js';
+import { auditNothingChanged } from '../audit/audit.interceptor.js';
 import { ApplicationEvents } from '../events/application-events.js';
 import {
   type LockedScorecard,
@@ -221,7 +222,8 @@ export class ScorecardsService {
   async submit(caller: Caller, id: string, input: SubmitScorecardRequest): Promise<Scorecard> {
     await this.db.transaction(async (m) => {
       const card = await this.lockForAuthor(caller, id, m);
-      if (card.status === 'submitted') return;
+      // Submitted already (by this request's twin, perhaps, waiting on the same row lock): nothing changes, nothing is audited.
+      if (card.status === 'submitted') return auditNothingChanged();
       if (card.revision !== input.revision) throw stale();
       if (card.startsAt.getTime() > Date.now()) {
         throw new AppError(

@@ -8,6 +8,8 @@ import type {
   Me,
   PasswordResetRequest,
   SignupRequest,
+  TwoFactorLoginRequest,
+  TwoFactorLoginResponse,
 } from '@scorecard/contracts';
 import { api } from '@/lib/api';
 import { sessionKeys } from '@/lib/session';
@@ -31,6 +33,29 @@ export function useLogin() {
       if ('token' in answer) startSession(answer);
     },
   });
+}
+
+/** At sign-in, when the organization requires two-factor: a new secret and QR code for the challenge. */
+export function useSetupTwoFactorLogin() {
+  return useMutation({
+    mutationFn: (challenge: string) => api('setupTwoFactorLogin', { body: { challenge } }),
+  });
+}
+
+/**
+ * The code step of sign-in. The session starts at once, unless the answer carries recovery codes
+ * (two-factor was just set up): the form shows them first and calls `startSession` when the person
+ * has saved them.
+ */
+export function useCompleteTwoFactorLogin() {
+  const startSession = useStartSession();
+  const mutation = useMutation({
+    mutationFn: (body: TwoFactorLoginRequest) => api('completeTwoFactorLogin', { body }),
+    onSuccess: (answer: TwoFactorLoginResponse) => {
+      if (!answer.recoveryCodes) startSession(answer);
+    },
+  });
+  return { ...mutation, startSession };
 }
 
 export function useSignup() {

@@ -15,9 +15,15 @@ export default function LoginRoute() {
     <AuthLayout
       title="Sign in to Scorecard"
       footer={
-        <p>
-          New to Scorecard? <Link to="/signup">Create an organization</Link>
-        </p>
+        <>
+          <p>
+            Your company uses an identity provider?{' '}
+            <Link to={next ? `/sso?next=${encodeURIComponent(next)}` : '/sso'}>Sign in with SSO</Link>
+          </p>
+          <p>
+            New to Scorecard? <Link to="/signup">Create an organization</Link>
+          </p>
+        </>
       }
     >
       {next ? <Alert tone="info">Sign in to continue where you left off.</Alert> : null}

@@ -1,0 +1,1 @@
+export { SSO_ERROR_MESSAGES, ssoErrorMessage } from './sso-errors';
