@@ -29,6 +29,7 @@ import { seedDemoHomes } from './demo-homes.js';
 import { seedDemoScheduling } from './demo-scheduling.js';
 import { seedDemoNotes } from './demo-notes.js';
 import { seedDemoMessaging } from './demo-messaging.js';
+import { seedDemoAccess } from './demo-access.js';
 
 export const DEMO_PASSWORD = 'scorecard-demo';
 export const DEMO_ORGANIZATION = 'Acme Robotics';
@@ -91,6 +92,7 @@ export async function seedDemo(app: INestApplicationContext, ownerUrl: string): 
     await seedDemoHomes(app, step, demo);
     await seedDemoNotes(app, step, demo);
     await seedDemoMessaging(app, step, demo);
+    await seedDemoAccess(app, step, demo);
     return true;
   } finally {
     await owner.query('rollback').catch(() => undefined);

@@ -130,6 +130,43 @@ const SHOWS_B = [
   'listAuditEvents',
 ];
 
+/**
+ * Operations that cannot succeed on what the matrix can send, whatever the caller's organization:
+ * public SSO steps for an organization slug with no connection and without a pending sign-in,
+ * the sign-in's code step with a challenge nobody was given, and the caller's own two-factor
+ * settings with a code from an authenticator app the matrix does not hold. Their answer is the
+ * refusal anyone gets, named here; nothing of A in it is checked like everywhere else.
+ */
+const REFUSED_TO_ANYONE: Record<string, { status: number; code?: string; location?: RegExp }[]> = {
+  startSso: [{ status: 404, code: 'sso_not_configured' }],
+  samlMetadata: [{ status: 404, code: 'sso_not_configured' }],
+  // A browser's form POST and the identity provider's redirect: answered with a redirect to the web's SSO page.
+  samlAcs: [{ status: 303, location: /\/sso\?error=sso_not_configured$/ }],
+  oidcCallback: [{ status: 302, location: /\/sso\?error=expired$/ }],
+  setupTwoFactorLogin: [{ status: 400, code: 'token_unknown' }],
+  completeTwoFactorLogin: [{ status: 400, code: 'token_unknown' }],
+  // After set-up (a pending secret) a made-up code is a field error on `code`; without one, a conflict.
+  enableTwoFactor: [
+    { status: 400, code: 'validation_failed' },
+    { status: 409, code: 'conflict' },
+  ],
+  // Two-factor sign-in is off for B's members: there are no recovery codes to replace.
+  regenerateRecoveryCodes: [{ status: 409, code: 'conflict' }],
+};
+
+/** The answer is one of the refusals `op` gives anyone (see REFUSED_TO_ANYONE). */
+function refusedToAnyone(op: Operation, reply: Reply): boolean {
+  return (REFUSED_TO_ANYONE[op.operationId] ?? []).some(
+    (r) =>
+      r.status === reply.status &&
+      (r.code === undefined || reply.json?.code === r.code) &&
+      (r.location === undefined || r.location.test(reply.location ?? '')),
+  );
+}
+
+/** GET /api/metrics takes the scraper's bearer token, not a session. */
+const METRICS_TOKEN = `matrix-metrics-${randomUUID()}`;
+
 interface Row {
   title: string;
   op: Operation;
@@ -167,7 +204,7 @@ let calls = 0;
 beforeAll(async () => {
   // A's rows change only by requests: no periodic sweep (reminders of A's overdue scorecards, every
   // minute) runs, and jobs are picked up fast (see `queueIdle`).
-  t = await startTestApp({ JOB_POLL_SECONDS: '0.5', QUEUE_SCHEDULES: 'false' });
+  t = await startTestApp({ JOB_POLL_SECONDS: '0.5', QUEUE_SCHEDULES: 'false', METRICS_TOKEN });
   base = await listen(t);
   a = await buildOrg(t, 'Org A');
   b = await buildOrg(t, 'Org B');
@@ -212,7 +249,7 @@ function withUnknownIds(req: OperationRequest): OperationRequest {
 }
 
 async function call(op: Operation, req: OperationRequest, role: Role): Promise<Reply> {
-  let token = b.members[role].token;
+  let token = op.operationId === 'metrics' ? METRICS_TOKEN : b.members[role].token;
   if (req.freshSession) {
     const login = await send(base, LOGIN, { body: { email: b.members[role].email, password: PASSWORD } }, null);
     token = login.json!.token as string;
@@ -287,6 +324,10 @@ describe('the isolation matrix', () => {
       // Nothing of A was named (lists, creations, the caller's own things): it runs, or the role is refused.
       const unknownLink = op.public && JSON.stringify(req).includes(UNKNOWN_LINK_TOKEN);
       if (reply.status === 403) expect(reply.json).toMatchObject({ code: 'forbidden' });
+      else if (REFUSED_TO_ANYONE[op.operationId])
+        expect({ ...summary, location: reply.location, refusedToAnyone: refusedToAnyone(op, reply) }).toMatchObject({
+          refusedToAnyone: true,
+        });
       // A public link page given a well-formed token of no link (its token is its only key).
       else if (unknownLink && reply.status === 400 && /^token_/.test(String(reply.json?.code)))
         expect(reply.json).toMatchObject({ code: 'token_unknown' });

@@ -533,6 +533,8 @@ export interface Reply {
   text: string;
   /** The parsed body when it is JSON. */
   json: Record<string, unknown> | null;
+  /** Where a redirect (3xx) sends the browser. */
+  location?: string;
 }
 
 /**
@@ -554,6 +556,7 @@ export function send(base: string, op: Operation, req: OperationRequest, token: 
     const request = http.request(`${base}${path}`, { method: op.method, headers, agent: false }, (res) => {
       const status = res.statusCode ?? 0;
       const contentType = String(res.headers['content-type'] ?? '');
+      const location = res.headers.location;
       if (contentType.startsWith('text/event-stream')) {
         resolve({ status, contentType, text: '', json: null });
         request.destroy();
@@ -565,7 +568,7 @@ export function send(base: string, op: Operation, req: OperationRequest, token: 
       res.on('end', () => {
         let json: Record<string, unknown> | null = null;
         if (/json/.test(contentType) && text) json = JSON.parse(text) as Record<string, unknown>;
-        resolve({ status, contentType, text, json });
+        resolve({ status, contentType, text, json, ...(location === undefined ? {} : { location }) });
       });
       res.on('error', reject);
     });

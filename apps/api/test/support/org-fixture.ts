@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { Secret, TOTP } from 'otpauth';
 import {
   type Application,
   type AuthSession,
@@ -11,6 +12,7 @@ import {
   type Role,
   type RubricDetail,
   type Scorecard,
+  type SsoConnection,
   type Stage,
   type User,
   ROLES,
@@ -25,6 +27,7 @@ import {
   uniqueEmail,
   type FocusedOpening,
 } from './factories.js';
+import { startSamlIdp } from './saml-idp.js';
 import type { TestApp } from './test-app.js';
 import { Db } from '../../src/database/db.js';
 import { UserTokensService } from '../../src/modules/tokens/user-tokens.service.js';
@@ -302,6 +305,7 @@ export async function buildOrg(t: TestApp, label: string): Promise<OrgFixture> {
       ttlSeconds: 3600,
     }),
   );
+  await enterpriseAccessRows(t, admin, spare);
   const hm = members.hiring_manager.token;
   const recruiter = members.recruiter.token;
 
@@ -455,6 +459,48 @@ export async function buildOrg(t: TestApp, label: string): Promise<OrgFixture> {
     file: (uploaded.body as { id: string }).id,
     email,
   };
+}
+
+/** The code an authenticator app shows for a base32 `secret` now (RFC 6238). */
+const totpCode = (secret: string) =>
+  new TOTP({ algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret) }).generate();
+
+/**
+ * The organization's rows of issue 22's tables, made the way they are made in use: an enabled SAML
+ * connection to a real (in-process) IdP saved through the admin API (sso_connections), a SAML sign-in
+ * of the spare member with a signed assertion posted to the ACS (saml_assertions, kept against replay),
+ * and the spare member's two-factor enrolment with a real TOTP code (two_factor_recovery_codes).
+ * Only the spare member, whom no matrix signs in as, is touched: the role members keep signing in
+ * with a password alone.
+ */
+async function enterpriseAccessRows(t: TestApp, admin: string, spare: User): Promise<void> {
+  const idp = await startSamlIdp();
+  const connection = await must<SsoConnection>(t, admin, 'put', '/api/v1/sso-connection', 200, {
+    protocol: 'saml',
+    enabled: true,
+    samlEntryPoint: idp.ssoUrl,
+    samlIdpIssuer: idp.entityId,
+    samlIdpCertificate: idp.certificate,
+    allowedDomains: [spare.email.split('@')[1]!],
+    defaultRole: 'interviewer',
+    requireSso: false,
+    breakGlassUserId: null,
+  });
+  const slug = encodeURIComponent(connection.organizationSlug);
+  const metadata = await t.http().get(`/api/v1/auth/saml/${slug}/metadata`);
+  if (metadata.status !== 200) throw new Error(`the SAML metadata answered ${metadata.status}: ${metadata.text}`);
+  const SAMLResponse = await idp.respond(metadata.text, { nameId: spare.email });
+  const acs = await t.http().post(`/api/v1/auth/saml/${slug}/acs`).type('form').send({ SAMLResponse });
+  if (acs.status !== 303 || /error=/.test(String(acs.headers.location))) {
+    throw new Error(`the fixture's SAML sign-in answered ${acs.status} ${String(acs.headers.location)}: ${acs.text}`);
+  }
+
+  const login = await must<AuthSession>(t, null, 'post', '/api/v1/auth/login', 200, {
+    email: spare.email,
+    password: PASSWORD,
+  });
+  const setup = await must<{ secret: string }>(t, login.token, 'post', '/api/v1/me/two-factor/setup', 200, {});
+  await must(t, login.token, 'post', '/api/v1/me/two-factor/enable', 200, { code: totpCode(setup.secret) });
 }
 
 /** The id of the organization's one email, once the queue has worked it (held or sent), within 30 s. */

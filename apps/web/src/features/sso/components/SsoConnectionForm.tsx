@@ -256,7 +256,14 @@ export function SsoConnectionForm({ saved }: { saved: SsoConnection }) {
           }
         >
           {(control) => (
-            <select {...control} className="select" disabled={admins.isPending} {...register('breakGlassUserId')}>
+            // Mounted again once the admins are in: the saved choice can only be shown among its options.
+            <select
+              key={admins.isPending ? 'loading' : 'ready'}
+              {...control}
+              className="select"
+              disabled={admins.isPending}
+              {...register('breakGlassUserId')}
+            >
               <option value="">{admins.isPending ? 'Loading admins…' : 'No break-glass admin'}</option>
               {(admins.data?.items ?? []).map((a) => (
                 <option key={a.id} value={a.id}>
