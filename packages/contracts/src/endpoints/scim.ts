@@ -1,3 +1,4 @@
+import { EmptyBody } from '../auth.js';
 import { IdParams } from '../common.js';
 import {
   CreatedScimToken,
@@ -46,6 +47,7 @@ export const scimEndpoints = endpointGroup({
     tag: 'scim',
     access: admins,
     params: IdParams,
+    body: EmptyBody.optional(),
     status: 204,
     response: null,
   },
