@@ -23,14 +23,29 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
  * A field error for every string of a parsed value the database cannot store as sent: NUL, which
  * PostgreSQL refuses in text and jsonb (a 500 otherwise), and unpaired surrogates, which are not Unicode.
  */
-function unstorableText(value: unknown, part: Part, path: string[] = []): { path: string; message: string }[] {
-  if (typeof value === 'string') {
-    return value.includes('\u0000') || LONE_SURROGATE.test(value)
-      ? [{ path: path.join('.') || `(${part})`, message: 'Remove the NUL or unpaired surrogate character.' }]
-      : [];
+export function unstorableText(value: unknown, part: Part): { path: string; message: string }[] {
+  // A walk with its own stack, not recursion: a loose schema (SCIM's) may let a body nested
+  // thousands of levels deep this far, which would overflow the call stack (a 500). Each entry
+  // keeps its key and its parent's entry; a path is spelled out only for a string found wanting.
+  type At = { key: string; parent: At | null } | null;
+  const pathOf = (at: At): string => {
+    const keys: string[] = [];
+    for (let a = at; a; a = a.parent) keys.unshift(a.key);
+    return keys.join('.');
+  };
+  const found: { path: string; message: string }[] = [];
+  const stack: [unknown, At][] = [[value, null]];
+  while (stack.length > 0) {
+    const [v, at] = stack.pop()!;
+    if (typeof v === 'string') {
+      if (v.includes('\u0000') || LONE_SURROGATE.test(v))
+        found.push({ path: pathOf(at) || `(${part})`, message: 'Remove the NUL or unpaired surrogate character.' });
+    } else if (v !== null && typeof v === 'object') {
+      const entries = Object.entries(v);
+      for (let i = entries.length - 1; i >= 0; i--) stack.push([entries[i]![1], { key: entries[i]![0], parent: at }]);
+    }
   }
-  if (value === null || typeof value !== 'object') return [];
-  return Object.entries(value).flatMap(([k, v]) => unstorableText(v, part, [...path, k]));
+  return found;
 }
 
 /**

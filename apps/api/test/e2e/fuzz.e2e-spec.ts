@@ -560,7 +560,8 @@ function eachString(valid: unknown, label: string, to: (s: string) => unknown): 
 /** Fixed inputs every operation gets, whatever the random ones turn out to be. */
 function catalogue(req: OperationRequest, op: Operation): Fixed[] {
   // SCIM's paging parameters are its own (RFC 7644 §3.4.2.4); other unknown keys it ignores, as identity providers expect.
-  const [pageKey, sizeKey] = op.kind === 'scim' ? ['startIndex', 'count'] : ['page', 'pageSize'];
+  const [pageKey, sizeKey, searchKey] =
+    op.kind === 'scim' ? ['startIndex', 'count', 'filter'] : ['page', 'pageSize', 'q'];
   const valid = req.body ?? {};
   const jsonText = Buffer.from(toJson(valid), 'utf8');
   const query = Object.entries(req.query ?? {});
@@ -632,7 +633,7 @@ function catalogue(req: OperationRequest, op: Operation): Fixed[] {
     },
     {
       label: 'a broken percent-encoding in the query',
-      input: { query: 'q=%E0%A4%A&page=%' },
+      input: { query: `${searchKey}=%E0%A4%A&${pageKey}=%` },
       expect: 400,
       always: true,
     },

@@ -451,7 +451,7 @@ export const VALID_REQUESTS: Record<string, RequestBuilder> = {
   // ACS a 303 to /sso?error=sso_not_configured (a browser form POST; its body is form-encoded or JSON).
   listScimTokens: () => ({}),
   createScimToken: () => ({ body: { name: 'Matrix IdP' } }),
-  revokeScimToken: async (_o, _c, use) => ({ params: { id: (await use.scimToken()).id } }),
+  revokeScimToken: async (_o, _c, use) => ({ params: { id: (await use.scimToken()).id }, body: {} }),
   // SSO connection (admins): a disabled OIDC connection. Sign-in start (public) answers 404
   // sso_not_configured for the fixture (no connection); the OIDC callback without a pending sign-in
   // a 302 to /sso?error=expired.

@@ -1,5 +1,6 @@
 import {
   type CallHandler,
+  type CanActivate,
   Controller,
   type ExecutionContext,
   Injectable,
@@ -7,6 +8,7 @@ import {
   Req,
   Res,
   UseFilters,
+  UseGuards,
   UseInterceptors,
 } from '@nestjs/common';
 import { endpoints, type InputOf, SCIM_CONTENT_TYPE } from '@scorecard/contracts';
@@ -14,7 +16,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Observable } from 'rxjs';
 import { Input, Route } from '../../common/route.decorator.js';
 import type { ScimClient } from './scim-auth.js';
-import { ScimErrorFilter } from './scim-error.js';
+import { ScimError, ScimErrorFilter } from './scim-error.js';
 import { type ScimRequest, ScimService } from './scim.service.js';
 
 /** Every SCIM answer is `application/scim+json` (RFC 7644 §3.1). */
@@ -23,6 +25,46 @@ class ScimContentType implements NestInterceptor {
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
     ctx.switchToHttp().getResponse<FastifyReply>().header('content-type', SCIM_CONTENT_TYPE);
     return next.handle();
+  }
+}
+
+/** The deepest nesting a SCIM document may have (the ones identity providers send have about five levels). */
+const MAX_DEPTH = 32;
+
+/** Whether a parsed body nests deeper than MAX_DEPTH; without recursion, so no body can exhaust the stack. */
+function nestsTooDeep(body: unknown): boolean {
+  const stack: [unknown, number][] = [[body, 0]];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [value, depth] = next;
+    if (value === null || typeof value !== 'object') continue;
+    if (depth >= MAX_DEPTH) return true;
+    for (const child of Object.values(value)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/** The media types a SCIM body may come in (RFC 7644 §3.1: SCIM's own; JSON is accepted as well). */
+const SCIM_BODY_TYPES = new Set([SCIM_CONTENT_TYPE, 'application/json']);
+
+/**
+ * Checks a SCIM body before validation sees it. SCIM's schemas keep the attributes they do not
+ * know (identity providers send many), so they would take a form-encoded body as a document with
+ * none of the attributes (a PUT of a group would then empty it), and a deeply nested document would
+ * reach the validation's recursive scan of strings and overflow the stack (a 500).
+ */
+@Injectable()
+class ScimBodyCheck implements CanActivate {
+  canActivate(ctx: ExecutionContext): boolean {
+    const req = ctx.switchToHttp().getRequest<FastifyRequest>();
+    if (req.body === undefined) return true;
+    const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (!SCIM_BODY_TYPES.has(type)) {
+      throw new ScimError(415, `Send SCIM documents as ${SCIM_CONTENT_TYPE}.`);
+    }
+    if (nestsTooDeep(req.body)) {
+      throw new ScimError(400, `A SCIM document nests at most ${MAX_DEPTH} levels deep.`, 'invalidSyntax');
+    }
+    return true;
   }
 }
 
@@ -38,6 +80,7 @@ function scimRequest(req: FastifyRequest): ScimRequest {
  */
 @Controller()
 @UseFilters(ScimErrorFilter)
+@UseGuards(ScimBodyCheck)
 @UseInterceptors(ScimContentType)
 export class ScimController {
   constructor(private readonly scim: ScimService) {}
