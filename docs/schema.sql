@@ -531,32 +531,6 @@ ALTER TABLE ONLY public.interviews FORCE ROW LEVEL SECURITY;
 
 
 --
--- Name: login_failures; Type: TABLE; Schema: public; Owner: -
---
-
-CREATE TABLE public.login_failures (
-    id bigint NOT NULL,
-    email text NOT NULL,
-    ip text NOT NULL,
-    failed_at timestamp with time zone DEFAULT now() NOT NULL
-);
-
-
---
--- Name: login_failures_id_seq; Type: SEQUENCE; Schema: public; Owner: -
---
-
-ALTER TABLE public.login_failures ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
-    SEQUENCE NAME public.login_failures_id_seq
-    START WITH 1
-    INCREMENT BY 1
-    NO MINVALUE
-    NO MAXVALUE
-    CACHE 1
-);
-
-
---
 -- Name: openings; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -1156,14 +1130,6 @@ ALTER TABLE ONLY public.interviews
 
 
 --
--- Name: login_failures login_failures_pkey; Type: CONSTRAINT; Schema: public; Owner: -
---
-
-ALTER TABLE ONLY public.login_failures
-    ADD CONSTRAINT login_failures_pkey PRIMARY KEY (id);
-
-
---
 -- Name: openings openings_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -1552,20 +1518,6 @@ CREATE INDEX interviews_org_interviewer_idx ON public.interviews USING btree (or
 --
 
 CREATE INDEX interviews_org_starts_idx ON public.interviews USING btree (organization_id, starts_at);
-
-
---
--- Name: login_failures_email_idx; Type: INDEX; Schema: public; Owner: -
---
-
-CREATE INDEX login_failures_email_idx ON public.login_failures USING btree (email, failed_at);
-
-
---
--- Name: login_failures_ip_idx; Type: INDEX; Schema: public; Owner: -
---
-
-CREATE INDEX login_failures_ip_idx ON public.login_failures USING btree (ip, failed_at);
 
 
 --

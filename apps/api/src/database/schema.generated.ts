@@ -250,13 +250,6 @@ export interface Interviews {
   video_url: string | null;
 }
 
-export interface LoginFailures {
-  email: string;
-  failed_at: Generated<Timestamp>;
-  id: Generated<Int8>;
-  ip: string;
-}
-
 export interface Openings {
   archetype: Archetype;
   career_path: CareerPath;
@@ -530,7 +523,6 @@ export interface DB {
   feedback_views: FeedbackViews;
   interview_assignments: InterviewAssignments;
   interviews: Interviews;
-  login_failures: LoginFailures;
   openings: Openings;
   organizations: Organizations;
   rate_limits: RateLimits;

@@ -4,13 +4,16 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 /** Tables that are not owned by one organization, and why. */
 const GLOBAL_TABLES: Record<string, string> = {
   organizations: 'the tenants themselves',
-  login_failures: 'recorded before anyone is signed in, keyed by email and IP',
+  rate_limits: 'sign-in and request counters keyed by email, user id, token hash or address, shared by every instance',
   typeorm_migrations: 'migration bookkeeping',
 };
 
 /** Indexes on tenant tables that cannot lead with organization_id, and why. */
 const GLOBAL_INDEXES: Record<string, string> = {
-  users_email_key: 'sign-in finds the user by email before the organization is known',
+  users_email_idx: 'sign-in finds the accounts of an email (one per organization) before the organization is known',
+  scim_tokens_token_hash_key:
+    'an identity provider’s SCIM request finds its token by hash before the organization is known',
+  sso_connections_domains_idx: '"Sign in with SSO" finds the organization of an email domain before it is known',
   sessions_token_hash_key: 'a request finds its session by token hash before the organization is known',
   user_tokens_token_hash_key:
     'an invitation, reset, unsubscribe or calendar-feed link finds its token by hash before the organization is known',
@@ -69,15 +72,15 @@ describe('the schema is ready to be split by organization', () => {
 /**
  * Distribution by organization_id (a Citus-style sharded cluster): rows of one organization live
  * on one shard, so every uniqueness rule must include organization_id (a shard can only check its
- * own rows), and every reference must stay inside one organization. These two unique indexes
+ * own rows), and every reference must stay inside one organization. These unique indexes
  * cannot: each is needed before the organization is known. They keep the schema from being
  * distributed as it is; each needs a global lookup table (or a token that names its organization)
  * first. Listed so that no new one appears unnoticed, and so that removing one updates this list.
  */
 const DISTRIBUTION_BLOCKERS: Record<string, string> = {
-  users_email_key: 'an email is unique across all organizations (sign-in finds the user by email alone)',
   sessions_token_hash_key: 'a session is found by its token hash alone; uniqueness across organizations',
   user_tokens_token_hash_key: 'a link’s token is found by its hash alone, as a session’s is',
+  scim_tokens_token_hash_key: 'a SCIM token is found by its hash alone, as a session’s is',
 };
 
 describe('distribution by organization_id (Citus)', () => {

@@ -20,7 +20,8 @@ import { isolateTenantTable } from './1764061200000-RowLevelSecurity.js';
  *    found by hash before the organization is known (`scim_token_lookup`).
  * 6. `two_factor_recovery_codes`: ten one-time codes per user, hashed.
  * 7. `rate_limits`: counters shared by every instance, in rate-limiter-flexible's own table shape.
- *    Not tenant data (keys are addresses and user ids), so no row-level security.
+ *    Not tenant data (keys are addresses and user ids), so no row-level security. The sign-in
+ *    limit counts there too, so `login_failures` is dropped.
  * 8. `user_tokens`: a two-factor challenge (the step between password and code) and a pending
  *    SSO sign-in are short-lived tokens like the others.
  */
@@ -150,6 +151,8 @@ export class EnterpriseAccess1764090000000 implements MigrationInterface {
         expire bigint
       )`);
     await q.query(`create index rate_limits_expire_idx on rate_limits (expire)`);
+    // The sign-in limit counts in rate_limits now (one statement per attempt): the old table goes.
+    await q.query(`drop table login_failures`);
 
     await q.query(`alter table user_tokens drop constraint user_tokens_purpose_check`);
     await q.query(`
@@ -163,6 +166,15 @@ export class EnterpriseAccess1764090000000 implements MigrationInterface {
     await q.query(`
       alter table user_tokens add constraint user_tokens_purpose_check
         check (purpose in ('invitation', 'password_reset', 'calendar_feed', 'unsubscribe'))`);
+    await q.query(`
+      create table login_failures (
+        id bigint generated always as identity primary key,
+        email text not null,
+        ip text not null,
+        failed_at timestamptz not null default now()
+      )`);
+    await q.query(`create index login_failures_email_idx on login_failures (email, failed_at)`);
+    await q.query(`create index login_failures_ip_idx on login_failures (ip, failed_at)`);
     await q.query(`drop table rate_limits`);
     await q.query(`drop table two_factor_recovery_codes`);
     await q.query(`drop table scim_tokens`);
