@@ -7,7 +7,7 @@ import { Field } from '@/components/ui/Field';
 import { ApiError, errorMessage } from '@/lib/api';
 import { applyServerFieldErrors } from '@/lib/forms';
 import { useCreateScimToken } from '../api/scim-tokens';
-import { CopyField } from './CopyField';
+import { CopyField } from '@/components/ui/CopyField';
 
 /**
  * "Create token": a name, then the token shown this once, with a Copy button and a warning. The

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { useSession } from '@/lib/session';
 import { useDocumentTitle } from '@/lib/use-document-title';
-import { CopyField } from '../components/CopyField';
+import { CopyField } from '@/components/ui/CopyField';
 import { ScimTokensPanel } from '../components/ScimTokensPanel';
 import '../scim.css';
 

@@ -12,7 +12,7 @@ import { Field, FormSection, OptionList } from '@/components/ui/Field';
 import { errorMessage } from '@/lib/api';
 import { applyServerFieldErrors } from '@/lib/forms';
 import { useActiveAdmins, useUpdateSsoConnection } from '../api/sso-queries';
-import { CopyField } from './CopyField';
+import { CopyField } from '@/components/ui/CopyField';
 
 type FormValues = {
   protocol: 'oidc' | 'saml';

@@ -2,7 +2,7 @@ import { useId, useRef, useState } from 'react';
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
-/** A read-only value with a Copy button that says whether copying worked (else the value is selected). */
+/** A read-only value (an address to paste elsewhere, a token shown once) with a Copy button that says whether copying worked (else the value is selected). */
 export function CopyField({
   label,
   value,
@@ -35,11 +35,11 @@ export function CopyField({
       <label className="field__label" htmlFor={inputId}>
         {label}
       </label>
-      <div className="scim-copy">
+      <div className="copy-field">
         <input
           ref={input}
           id={inputId}
-          className="input scim-copy__value"
+          className="input copy-field__value"
           value={value}
           readOnly
           spellCheck={false}
@@ -52,7 +52,7 @@ export function CopyField({
           Copy<span className="visually-hidden"> {label.toLowerCase()}</span>
         </button>
       </div>
-      <p className="scim-copy__status" aria-live="polite">
+      <p className="copy-field__status" aria-live="polite">
         {copy === 'copied'
           ? 'Copied to the clipboard.'
           : copy === 'failed'
