@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { DEFAULT_LOGIN_THROTTLE } from '@scorecard/domain';
 import { PASSWORD, signup, uniqueEmail } from '../support/factories.js';
+import { LoginLimiter } from '../../src/modules/rate-limits/login-limiter.js';
 import { useTestApp } from '../support/test-app.js';
 
 const t = useTestApp();
@@ -52,5 +53,17 @@ describe('the sign-in limit under concurrency', () => {
     expect(res.body.code).toBe('too_many_attempts');
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
     expect(Number(res.headers['retry-after'])).toBeLessThanOrEqual(DEFAULT_LOGIN_THROTTLE.windowSeconds);
+  });
+
+  it('a right password that still needs a two-factor code costs its address nothing: one office address is never locked out', async () => {
+    const limiter = t.app.get(LoginLimiter);
+    const ip = '198.51.100.30';
+    // More two-factor sign-ins from one address than the address limit, each with a right password.
+    for (let i = 0; i <= DEFAULT_LOGIN_THROTTLE.maxFailuresPerIp + 5; i++) {
+      await limiter.passwordRight(await limiter.attempt(uniqueEmail('office'), ip));
+    }
+    // Wrong passwords from there still count, up to the limit.
+    for (let i = 0; i < DEFAULT_LOGIN_THROTTLE.maxFailuresPerIp; i++) await limiter.attempt(uniqueEmail('guess'), ip);
+    await expect(limiter.attempt(uniqueEmail('guess'), ip)).rejects.toMatchObject({ code: 'too_many_attempts' });
   });
 });

@@ -78,7 +78,10 @@ export class AuthService {
     // With two-factor on, the password alone takes nothing back: the code step does once a code is
     // right. Otherwise re-entering the password would reset the count of wrong codes.
     const challenge = await this.twoFactor.challengeFor(account);
-    if (challenge) return challenge;
+    if (challenge) {
+      await this.limiter.passwordRight(attempt);
+      return challenge;
+    }
     await this.limiter.succeeded(input.email, attempt);
     return this.signIn.complete({
       organizationId: account.organizationId,

@@ -52,6 +52,15 @@ export class LoginLimiter {
   }
 
   /**
+   * The password was right but a two-factor code is still to come: the address gets this attempt's
+   * point back (only failures count there, or everyone behind one office address would be locked
+   * out by thirty two-factor sign-ins); the account's points stay until a code is right.
+   */
+  async passwordRight(attempt: LoginAttempt): Promise<void> {
+    await this.store.refund(addressKey(attempt.ip), 1);
+  }
+
+  /**
    * The secret was right. With the attempt: the account's attempts counted up to this one are taken
    * back (attempts counted after it, in parallel, still count) and the address's point for this one.
    * Without it: the account's count starts again.
