@@ -152,6 +152,9 @@ describe('the header', () => {
         expect(await menu.getAttribute('aria-expanded')).toBe('true');
         await nav.getByRole('link', { name: 'My interviews' }).click();
         await browser.waitForPath('/interviews');
+        // The menu closes once the new page has rendered (its route is a lazy chunk that may still be
+        // loading when the address changes): wait for that, with the test's timeout as the bound.
+        await menu.and(page.locator('[aria-expanded="false"]')).waitFor();
         expect(await menu.getAttribute('aria-expanded')).toBe('false');
 
         // A click outside closes it too; Sign out is in the menu.
