@@ -38,6 +38,9 @@ import { RemindersModule } from './modules/reminders/reminders.module.js';
 import { CalendarModule } from './modules/calendar/calendar.module.js';
 import { PreferencesModule } from './modules/preferences/preferences.module.js';
 import { DigestModule } from './modules/digests/digest.module.js';
+import { ApiTokensModule } from './modules/api-tokens/api-tokens.module.js';
+import { WebhooksModule } from './modules/webhooks/webhooks.module.js';
+import { IdempotencyModule } from './modules/idempotency/idempotency.module.js';
 import { RateLimitsModule } from './modules/rate-limits/rate-limits.module.js';
 import { SignInModule } from './modules/sign-in/sign-in.module.js';
 import { SsoModule } from './modules/sso/sso.module.js';
@@ -98,6 +101,9 @@ export class AppModule {
         TwoFactorModule,
         SsoModule,
         ScimModule,
+        ApiTokensModule,
+        WebhooksModule,
+        IdempotencyModule,
       ],
       // Interceptors run in this order: validate the input, then open the request's transaction as
       // the caller's organization, inside which the handler runs.

@@ -32,6 +32,9 @@ import { ssoEndpoints } from './endpoints/sso.js';
 import { samlEndpoints } from './endpoints/saml.js';
 import { scimEndpoints } from './endpoints/scim.js';
 import { twoFactorEndpoints } from './endpoints/two-factor.js';
+import { apiTokenEndpoints } from './endpoints/api-tokens.js';
+import { webhookEndpoints } from './endpoints/webhooks.js';
+import { integrationEndpoints } from './endpoints/integrations.js';
 
 export {
   type Access,
@@ -80,6 +83,9 @@ export const endpoints = {
   ...ssoEndpoints,
   ...samlEndpoints,
   ...scimEndpoints,
+  ...apiTokenEndpoints,
+  ...webhookEndpoints,
+  ...integrationEndpoints,
 } as const satisfies Record<string, Endpoint>;
 
 export type EndpointName = keyof typeof endpoints;

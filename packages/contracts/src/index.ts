@@ -31,3 +31,6 @@ export * from './sso.js';
 export * from './scim.js';
 export * from './two-factor.js';
 export * from './saml.js';
+export * from './api-tokens.js';
+export * from './webhooks.js';
+export { TOKEN_SCOPES } from './endpoints/scopes.js';

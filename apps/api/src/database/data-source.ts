@@ -20,6 +20,10 @@ import { SchedulingDetails1764079200000 } from './migrations/1764079200000-Sched
 import { RevisionVocabulary1764082800000 } from './migrations/1764082800000-RevisionVocabulary.js';
 import { Messaging1764086400000 } from './migrations/1764086400000-Messaging.js';
 import { EnterpriseAccess1764090000000 } from './migrations/1764090000000-EnterpriseAccess.js';
+import { ApiTokens1764093600000 } from './migrations/1764093600000-ApiTokens.js';
+import { Webhooks1764097200000 } from './migrations/1764097200000-Webhooks.js';
+import { IdempotencyKeys1764100800000 } from './migrations/1764100800000-IdempotencyKeys.js';
+import { ImportedScorecards1764104400000 } from './migrations/1764104400000-ImportedScorecards.js';
 
 /** Every migration, in order. Committed migrations are never edited: add a new one. */
 export const migrations = [
@@ -41,6 +45,10 @@ export const migrations = [
   RevisionVocabulary1764082800000,
   Messaging1764086400000,
   EnterpriseAccess1764090000000,
+  ApiTokens1764093600000,
+  Webhooks1764097200000,
+  IdempotencyKeys1764100800000,
+  ImportedScorecards1764104400000,
 ];
 
 /** One DataSource definition, shared by the app, the tests and the `db:migrate` command. */
