@@ -1,14 +1,29 @@
-// Starts the real product once for all browser tests: `node apps/api/dist/main.js` on a free port,
-// with a fresh DATA_DIR (so it starts its own embedded PostgreSQL and seeds the demo organization).
+// Starts the real product for the browser tests: `node apps/api/dist/main.js` on a free port, with a
+// fresh DATA_DIR (so it starts its own embedded PostgreSQL and seeds the demo organization) and a
+// mail sink of its own. One product per jest worker (one by default, two with `--maxWorkers=2`),
+// all started here at once: worker N's test files use product N only (worker-env.ts picks it by
+// JEST_WORKER_ID), so test files share a demo organization exactly as when they ran one after
+// another, and never run at the same time against the same data. When fewer test files are
+// selected than there are workers (one file: jest runs it in band), fewer products start.
 // First it finds the browser (find-chromium.mjs): without one, it stops here with one line that
 // says how to install it, before the product starts or any test runs.
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, openSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumMissing, findChromium } from './find-chromium.mjs';
+import globalTeardown from './global-teardown.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = resolve(here, '../../../..');
@@ -78,20 +93,33 @@ async function waitForHealth(baseUrl, child, logFile) {
   throw new Error(`The API was not healthy within ${HEALTHY_WITHIN_MS / 1000} s (last: ${last}); see ${logFile}`);
 }
 
-export default async function globalSetup() {
-  if (!findChromium()) {
-    process.stderr.write(`${chromiumMissing()}\n`);
-    process.exit(1);
+/**
+ * How many products to start: one per jest worker, but no more than the test files this run selected
+ * (jest runs a single file in band, in worker 1). An unknown selection counts as every file.
+ */
+export function productsFor(globalConfig) {
+  const workers = globalConfig?.runInBand ? 1 : Math.max(1, Number(globalConfig?.maxWorkers) || 1);
+  if (workers === 1) return 1;
+  let selected = Infinity;
+  try {
+    const patterns = globalConfig.testPathPatterns;
+    if (patterns?.isSet?.()) {
+      const matcher = patterns.toExecutor({ rootDir: globalConfig.rootDir });
+      selected = readdirSync(here)
+        .filter((name) => name.endsWith('.test.ts'))
+        .filter((name) => matcher.isMatch(join(here, name))).length;
+    }
+  } catch {
+    selected = Infinity;
   }
-  if (!existsSync(API_MAIN)) throw new Error(`${API_MAIN} is missing: run \`pnpm build\` first`);
-  if (!existsSync(WEB_INDEX)) throw new Error(`${WEB_INDEX} is missing: run \`pnpm build\` first`);
+  return Math.max(1, Math.min(workers, selected));
+}
 
-  const port = await freePort();
+/** One product (API + web build + its own embedded PostgreSQL and mail sink); answers its state. */
+async function startProduct(index, port, artifacts) {
   const dataDir = mkdtempSync(join(tmpdir(), 'scorecard-web-e2e-'));
   chmodSync(dataDir, 0o755); // embedded PostgreSQL runs as another user when we are root
-  const artifacts = join(REPO_ROOT, 'artifacts');
-  mkdirSync(artifacts, { recursive: true });
-  const logFile = join(artifacts, 'browser-tests-api.log');
+  const logFile = join(artifacts, index === 0 ? 'browser-tests-api.log' : `browser-tests-api-${index + 1}.log`);
   const log = openSync(logFile, 'w');
   // Email goes to a real SMTP server of the tests' own, so a test can read what was sent (inbox.ts).
   const mailFile = join(dataDir, 'mail-sink.jsonl');
@@ -120,19 +148,51 @@ export default async function globalSetup() {
   child.unref();
   const baseUrl = `http://127.0.0.1:${port}`;
   const state = { pid: child.pid, baseUrl, dataDir, logFile, mailSinkPid: sink.pid, mailFile };
-  writeFileSync(STATE_FILE, JSON.stringify(state));
-  process.env.SCORECARD_WEB_TEST_STATE = STATE_FILE;
-  process.env.SCORECARD_BASE_URL = baseUrl;
-  process.env.SCORECARD_MAIL_SINK_FILE = mailFile;
+  const healthy = waitForHealth(baseUrl, child, logFile);
+  healthy.catch(() => undefined); // awaited by globalSetup; not an unhandled rejection meanwhile
+  return { state, healthy };
+}
 
+export default async function globalSetup(globalConfig) {
+  if (!findChromium()) {
+    process.stderr.write(`${chromiumMissing()}\n`);
+    process.exit(1);
+  }
+  if (!existsSync(API_MAIN)) throw new Error(`${API_MAIN} is missing: run \`pnpm build\` first`);
+  if (!existsSync(WEB_INDEX)) throw new Error(`${WEB_INDEX} is missing: run \`pnpm build\` first`);
+
+  const count = productsFor(globalConfig);
+  const ports = [];
+  while (ports.length < count) {
+    const port = await freePort();
+    if (!ports.includes(port)) ports.push(port);
+  }
+  const artifacts = join(REPO_ROOT, 'artifacts');
+  mkdirSync(artifacts, { recursive: true });
+
+  const started = [];
+  const servers = [];
+  // Written before waiting, so a failed start is still cleaned up by global-teardown.mjs.
+  const save = () => writeFileSync(STATE_FILE, JSON.stringify({ servers }));
+  process.env.SCORECARD_WEB_TEST_STATE = STATE_FILE;
   try {
-    await waitForHealth(baseUrl, child, logFile);
-  } catch (error) {
-    for (const pid of [child.pid, sink.pid]) {
-      try {
-        process.kill(pid, 'SIGKILL');
-      } catch {}
+    for (let i = 0; i < count; i++) {
+      const product = await startProduct(i, ports[i], artifacts);
+      started.push(product);
+      servers.push(product.state);
+      save();
     }
+    await Promise.all(started.map((p) => p.healthy));
+  } catch (error) {
+    // Jest runs no teardown after a failed setup: stop every product started (and its PostgreSQL).
+    await globalTeardown();
+    await Promise.allSettled(started.map((p) => p.healthy));
     throw error;
   }
+  // Worker N uses servers[N - 1] (worker-env.ts); these name product 1 for anything run outside a worker.
+  process.env.SCORECARD_BROWSER_SERVERS = JSON.stringify(
+    servers.map(({ baseUrl, mailFile }) => ({ baseUrl, mailFile })),
+  );
+  process.env.SCORECARD_BASE_URL = servers[0].baseUrl;
+  process.env.SCORECARD_MAIL_SINK_FILE = servers[0].mailFile;
 }

@@ -1,5 +1,5 @@
-// Stops the product started by global-setup.mjs: SIGTERM, up to 20 s to exit, then SIGKILL (and
-// the embedded PostgreSQL it started, if it outlived it); removes the data directory.
+// Stops the products started by global-setup.mjs, all at once: each SIGTERM, up to 20 s to exit,
+// then SIGKILL (and the embedded PostgreSQL it started, if it outlived it); removes the data directories.
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -55,13 +55,17 @@ function postmasterPids(dir) {
   return pids;
 }
 
-export default async function globalTeardown() {
-  const file = process.env.SCORECARD_WEB_TEST_STATE;
-  if (!file || !existsSync(file)) return;
-  const { pid, dataDir, mailSinkPid } = JSON.parse(readFileSync(file, 'utf8'));
+async function stopProduct({ pid, dataDir, mailSinkPid }) {
   await stop(pid, 20_000);
   if (mailSinkPid) await stop(mailSinkPid, 5_000);
   for (const pgPid of postmasterPids(dataDir)) await stop(pgPid, 10_000);
   rmSync(dataDir, { recursive: true, force: true });
+}
+
+export default async function globalTeardown() {
+  const file = process.env.SCORECARD_WEB_TEST_STATE;
+  if (!file || !existsSync(file)) return;
+  const { servers } = JSON.parse(readFileSync(file, 'utf8'));
+  await Promise.all(servers.map(stopProduct));
   rmSync(file, { force: true });
 }

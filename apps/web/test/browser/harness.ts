@@ -1,13 +1,16 @@
 // Drives Chromium (found by find-chromium.mjs) against the product started by global-setup.mjs. Every page a test
 // visits is checked with axe-core (serious and critical violations fail the test), and uncaught page
 // errors or CSP violations fail it too.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+//
+// One Chromium per test file, started at the first withBrowser() and closed after the file's last
+// test; each withBrowser() gets a fresh browser context of its own (its own cookies, storage and
+// permissions, like a new profile), which takes milliseconds where starting Chromium took seconds.
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect } from '@jest/globals';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, expect } from '@jest/globals';
+import { chromium, type Browser as Chromium, type BrowserContext, type Page } from 'playwright-core';
 import { chromiumMissing, findChromium } from './find-chromium.mjs';
 
 const require = createRequire(import.meta.url);
@@ -49,20 +52,55 @@ type AxeViolation = {
   nodes: { target: unknown[]; failureSummary?: string }[];
 };
 
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** This test file's Chromium: started once, on first use, and closed after the file's tests. */
+let chromiumOfFile: Promise<Chromium> | undefined;
+
+function sharedChromium(): Promise<Chromium> {
+  if (!chromiumOfFile) {
+    const executablePath = findChromium();
+    if (!executablePath) throw new Error(chromiumMissing());
+    const starting = chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+    chromiumOfFile = starting;
+    // A failed start, or a browser that went away, is not kept: the next test starts another.
+    const forget = () => {
+      if (chromiumOfFile === starting) chromiumOfFile = undefined;
+    };
+    starting.then((browser) => browser.on('disconnected', forget), forget);
+  }
+  return chromiumOfFile;
+}
+
+afterAll(async () => {
+  const started = chromiumOfFile;
+  chromiumOfFile = undefined;
+  if (started) await (await started.catch(() => undefined))?.close();
+});
+
 export class Browser {
   readonly page: Page;
   private readonly context: BrowserContext;
-  private readonly profileDir: string;
   private readonly problems: string[] = [];
   /** Audits run one at a time, in order: those the navigation listener queues and the test's own. */
   private queue: Promise<void> = Promise.resolve();
   private navigations = 0;
   private auditedNavigation = -1;
+  /** The page state (see runAxe) the last audit passed on. */
+  private auditedState = '';
 
-  private constructor(context: BrowserContext, page: Page, profileDir: string) {
+  private constructor(context: BrowserContext, page: Page) {
     this.context = context;
     this.page = page;
-    this.profileDir = profileDir;
     page.on('pageerror', (error) => this.problems.push(`Uncaught error in the page: ${error.stack ?? error.message}`));
     page.on('console', (message) => {
       const text = message.text();
@@ -98,22 +136,11 @@ export class Browser {
     });
   }
 
+  /** A fresh context (as a new profile: no cookies, storage or permissions) in this file's Chromium. */
   static async launch(viewport = { width: 1280, height: 800 }): Promise<Browser> {
-    const executablePath = findChromium();
-    if (!executablePath) throw new Error(chromiumMissing());
-    const profileDir = mkdtempSync(join(tmpdir(), 'scorecard-chromium-'));
-    const context = await chromium.launchPersistentContext(profileDir, {
-      executablePath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+    const context = await (
+      await sharedChromium()
+    ).newContext({
       viewport,
       baseURL: baseUrl(),
       locale: 'en-US',
@@ -124,8 +151,8 @@ export class Browser {
     await context.route(`**${AXE_URL}`, (route) =>
       route.fulfill({ status: 200, contentType: 'text/javascript', body: axeSource }),
     );
-    const page = context.pages()[0] ?? (await context.newPage());
-    return new Browser(context, page, profileDir);
+    const page = await context.newPage();
+    return new Browser(context, page);
   }
 
   private enqueue(task: () => Promise<void>): Promise<void> {
@@ -182,6 +209,26 @@ export class Browser {
     this.assertNoProblems();
     const hasAxe = await this.page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
     if (!hasAxe) await this.page.addScriptTag({ url: AXE_URL });
+    // The page as axe would see it: its address and its whole markup (attributes, text, open
+    // dialogs), as a 53-bit hash. A page exactly as the last audit found it gives the same answer, so
+    // it is not audited again (the end-of-test audit of a page just audited, say).
+    const state = await this.page.evaluate(() => {
+      const text = `${location.href}\n${document.documentElement.outerHTML}`;
+      let h1 = 0xdeadbeef;
+      let h2 = 0x41c6ce57;
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        h1 = Math.imul(h1 ^ c, 2654435761);
+        h2 = Math.imul(h2 ^ c, 1597334677);
+      }
+      h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+      h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+      return `${text.length}:${4294967296 * (2097151 & h2) + (h1 >>> 0)}`;
+    });
+    if (state === this.auditedState) {
+      this.auditedNavigation = Math.max(this.auditedNavigation, navigation);
+      return;
+    }
     const violations = await this.page.evaluate(async () => {
       const axe = (
         window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: unknown[] }> } }
@@ -191,7 +238,8 @@ export class Browser {
     });
     this.auditedNavigation = Math.max(this.auditedNavigation, navigation);
     const blocking = (violations as AxeViolation[]).filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    if (blocking.length > 0) {
+    if (blocking.length === 0) this.auditedState = state;
+    else {
       const safe = label.replace(/[^a-z0-9-]+/gi, '-').toLowerCase();
       await this.screenshot(`axe-failure-${safe}`);
       const lines = blocking.flatMap((v) => [
@@ -223,7 +271,6 @@ export class Browser {
       this.assertNoProblems();
     } finally {
       await this.context.close().catch(() => undefined);
-      rmSync(this.profileDir, { recursive: true, force: true });
     }
   }
 }
