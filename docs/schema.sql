@@ -200,6 +200,28 @@ SET default_tablespace = '';
 SET default_table_access_method = heap;
 
 --
+-- Name: api_tokens; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.api_tokens (
+    organization_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    name text NOT NULL,
+    scopes text[] NOT NULL,
+    token_hash bytea NOT NULL,
+    created_by uuid NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    expires_at timestamp with time zone,
+    last_used_at timestamp with time zone,
+    revoked_at timestamp with time zone,
+    CONSTRAINT api_tokens_name_check CHECK (((char_length(name) >= 1) AND (char_length(name) <= 120))),
+    CONSTRAINT api_tokens_scopes_check CHECK ((cardinality(scopes) > 0))
+);
+
+ALTER TABLE ONLY public.api_tokens FORCE ROW LEVEL SECURITY;
+
+
+--
 -- Name: application_decisions; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -273,6 +295,7 @@ CREATE TABLE public.audit_events (
     entity_id uuid,
     changed_fields text[] DEFAULT '{}'::text[] NOT NULL,
     request_id text,
+    api_token_id uuid,
     CONSTRAINT audit_events_action_check CHECK (((length(action) >= 1) AND (length(action) <= 100))),
     CONSTRAINT audit_events_entity_type_check CHECK (((length(entity_type) >= 1) AND (length(entity_type) <= 100)))
 );
@@ -452,7 +475,7 @@ CREATE TABLE public.emails (
     sent_at timestamp with time zone,
     CONSTRAINT emails_check CHECK (((ical IS NULL) = (ical_method IS NULL))),
     CONSTRAINT emails_ical_method_check CHECK ((ical_method = ANY (ARRAY['REQUEST'::text, 'CANCEL'::text]))),
-    CONSTRAINT emails_kind_check CHECK ((kind = ANY (ARRAY['invitation'::text, 'password_reset'::text, 'scorecard_reminder'::text, 'scorecard_escalation'::text, 'calendar_invitation'::text, 'digest'::text]))),
+    CONSTRAINT emails_kind_check CHECK ((kind = ANY (ARRAY['invitation'::text, 'password_reset'::text, 'scorecard_reminder'::text, 'scorecard_escalation'::text, 'calendar_invitation'::text, 'digest'::text, 'webhook_disabled'::text]))),
     CONSTRAINT emails_status_check CHECK ((status = ANY (ARRAY['queued'::text, 'sent'::text, 'held'::text, 'failed'::text]))),
     CONSTRAINT emails_subject_check CHECK (((char_length(subject) >= 1) AND (char_length(subject) <= 300))),
     CONSTRAINT emails_to_address_check CHECK (((char_length(to_address) >= 3) AND (char_length(to_address) <= 320)))
@@ -473,6 +496,29 @@ CREATE TABLE public.feedback_views (
 );
 
 ALTER TABLE ONLY public.feedback_views FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: idempotency_keys; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.idempotency_keys (
+    organization_id uuid NOT NULL,
+    principal text NOT NULL,
+    key text NOT NULL,
+    operation text NOT NULL,
+    fingerprint bytea NOT NULL,
+    response_status integer,
+    response_body text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT idempotency_keys_fingerprint_check CHECK ((octet_length(fingerprint) = 32)),
+    CONSTRAINT idempotency_keys_key_check CHECK ((key ~ '^[\x21-\x7e]{1,255}$'::text)),
+    CONSTRAINT idempotency_keys_operation_check CHECK (((char_length(operation) >= 1) AND (char_length(operation) <= 200))),
+    CONSTRAINT idempotency_keys_principal_check CHECK ((principal ~ '^(user|token):[0-9a-f-]{36}$'::text)),
+    CONSTRAINT idempotency_keys_response_status_check CHECK (((response_status >= 100) AND (response_status <= 599)))
+);
+
+ALTER TABLE ONLY public.idempotency_keys FORCE ROW LEVEL SECURITY;
 
 
 --
@@ -846,8 +892,14 @@ CREATE TABLE public.scorecards (
     notes text DEFAULT ''::text NOT NULL,
     first_recommendation text,
     contradiction_confirmed_at timestamp with time zone,
+    imported_at timestamp with time zone,
+    import_source text,
+    external_id text,
     CONSTRAINT scorecards_check CHECK ((((status = 'submitted'::text) = (submitted_at IS NOT NULL)) OR (status = 'void'::text))),
+    CONSTRAINT scorecards_external_id_check CHECK (((external_id IS NULL) OR ((char_length(external_id) >= 1) AND (char_length(external_id) <= 200)))),
     CONSTRAINT scorecards_first_recommendation_check CHECK ((first_recommendation = ANY (ARRAY['strong_no'::text, 'no'::text, 'yes'::text, 'strong_yes'::text]))),
+    CONSTRAINT scorecards_import_check CHECK ((((imported_at IS NULL) = (import_source IS NULL)) AND ((imported_at IS NULL) = (external_id IS NULL)) AND ((imported_at IS NULL) OR (status <> 'draft'::text)))),
+    CONSTRAINT scorecards_import_source_check CHECK (((import_source IS NULL) OR ((char_length(import_source) >= 1) AND (char_length(import_source) <= 100)))),
     CONSTRAINT scorecards_recommendation_check CHECK ((recommendation = ANY (ARRAY['strong_no'::text, 'no'::text, 'yes'::text, 'strong_yes'::text]))),
     CONSTRAINT scorecards_status_check CHECK ((status = ANY (ARRAY['draft'::text, 'submitted'::text, 'void'::text])))
 );
@@ -995,6 +1047,100 @@ ALTER TABLE ONLY public.users FORCE ROW LEVEL SECURITY;
 
 
 --
+-- Name: webhook_deliveries; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.webhook_deliveries (
+    organization_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    endpoint_id uuid NOT NULL,
+    event_id text NOT NULL,
+    status text DEFAULT 'pending'::text NOT NULL,
+    attempts integer DEFAULT 0 NOT NULL,
+    series_attempt integer DEFAULT 0 NOT NULL,
+    series_started_at timestamp with time zone,
+    next_attempt_at timestamp with time zone,
+    lease_until timestamp with time zone,
+    last_attempted_at timestamp with time zone,
+    last_response_code integer,
+    last_error text,
+    last_duration_ms integer,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT webhook_deliveries_attempts_check CHECK ((attempts >= 0)),
+    CONSTRAINT webhook_deliveries_check CHECK (((status = 'pending'::text) = (next_attempt_at IS NOT NULL))),
+    CONSTRAINT webhook_deliveries_last_error_check CHECK ((char_length(last_error) <= 300)),
+    CONSTRAINT webhook_deliveries_series_attempt_check CHECK ((series_attempt >= 0)),
+    CONSTRAINT webhook_deliveries_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'succeeded'::text, 'failed'::text])))
+);
+
+ALTER TABLE ONLY public.webhook_deliveries FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: webhook_delivery_attempts; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.webhook_delivery_attempts (
+    organization_id uuid NOT NULL,
+    delivery_id uuid NOT NULL,
+    attempt integer NOT NULL,
+    attempted_at timestamp with time zone NOT NULL,
+    succeeded boolean NOT NULL,
+    response_code integer,
+    error text,
+    duration_ms integer NOT NULL,
+    CONSTRAINT webhook_delivery_attempts_attempt_check CHECK ((attempt >= 1)),
+    CONSTRAINT webhook_delivery_attempts_error_check CHECK ((char_length(error) <= 300))
+);
+
+ALTER TABLE ONLY public.webhook_delivery_attempts FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: webhook_endpoints; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.webhook_endpoints (
+    organization_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    url text NOT NULL,
+    description text DEFAULT ''::text NOT NULL,
+    events text[] NOT NULL,
+    secret text NOT NULL,
+    enabled boolean DEFAULT true NOT NULL,
+    disabled_at timestamp with time zone,
+    disabled_reason text,
+    created_by uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT webhook_endpoints_check CHECK (((enabled = (disabled_at IS NULL)) AND (enabled = (disabled_reason IS NULL)))),
+    CONSTRAINT webhook_endpoints_description_check CHECK ((char_length(description) <= 500)),
+    CONSTRAINT webhook_endpoints_disabled_reason_check CHECK ((disabled_reason = ANY (ARRAY['manual'::text, 'failing'::text]))),
+    CONSTRAINT webhook_endpoints_events_check CHECK ((cardinality(events) > 0)),
+    CONSTRAINT webhook_endpoints_url_check CHECK (((char_length(url) >= 1) AND (char_length(url) <= 2000)))
+);
+
+ALTER TABLE ONLY public.webhook_endpoints FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: webhook_events; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.webhook_events (
+    organization_id uuid NOT NULL,
+    id text NOT NULL,
+    type text NOT NULL,
+    payload jsonb NOT NULL,
+    occurred_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT webhook_events_id_check CHECK ((id ~ '^msg_[A-Za-z0-9_-]{16,64}$'::text)),
+    CONSTRAINT webhook_events_type_check CHECK (((char_length(type) >= 1) AND (char_length(type) <= 100)))
+);
+
+ALTER TABLE ONLY public.webhook_events FORCE ROW LEVEL SECURITY;
+
+
+--
 -- Name: typeorm_migrations id; Type: DEFAULT; Schema: public; Owner: -
 --
 
@@ -1007,6 +1153,14 @@ ALTER TABLE ONLY public.typeorm_migrations ALTER COLUMN id SET DEFAULT nextval('
 
 ALTER TABLE ONLY public.typeorm_migrations
     ADD CONSTRAINT "PK_bb2f075707dd300ba86d0208923" PRIMARY KEY (id);
+
+
+--
+-- Name: api_tokens api_tokens_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.api_tokens
+    ADD CONSTRAINT api_tokens_pkey PRIMARY KEY (organization_id, id);
 
 
 --
@@ -1111,6 +1265,14 @@ ALTER TABLE ONLY public.emails
 
 ALTER TABLE ONLY public.feedback_views
     ADD CONSTRAINT feedback_views_pkey PRIMARY KEY (organization_id, application_id, user_id);
+
+
+--
+-- Name: idempotency_keys idempotency_keys_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.idempotency_keys
+    ADD CONSTRAINT idempotency_keys_pkey PRIMARY KEY (organization_id, principal, key);
 
 
 --
@@ -1287,6 +1449,60 @@ ALTER TABLE ONLY public.user_tokens
 
 ALTER TABLE ONLY public.users
     ADD CONSTRAINT users_pkey PRIMARY KEY (organization_id, id);
+
+
+--
+-- Name: webhook_deliveries webhook_deliveries_organization_id_endpoint_id_event_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.webhook_deliveries
+    ADD CONSTRAINT webhook_deliveries_organization_id_endpoint_id_event_id_key UNIQUE (organization_id, endpoint_id, event_id);
+
+
+--
+-- Name: webhook_deliveries webhook_deliveries_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.webhook_deliveries
+    ADD CONSTRAINT webhook_deliveries_pkey PRIMARY KEY (organization_id, id);
+
+
+--
+-- Name: webhook_delivery_attempts webhook_delivery_attempts_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.webhook_delivery_attempts
+    ADD CONSTRAINT webhook_delivery_attempts_pkey PRIMARY KEY (organization_id, delivery_id, attempt);
+
+
+--
+-- Name: webhook_endpoints webhook_endpoints_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.webhook_endpoints
+    ADD CONSTRAINT webhook_endpoints_pkey PRIMARY KEY (organization_id, id);
+
+
+--
+-- Name: webhook_events webhook_events_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.webhook_events
+    ADD CONSTRAINT webhook_events_pkey PRIMARY KEY (organization_id, id);
+
+
+--
+-- Name: api_tokens_org_created_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX api_tokens_org_created_idx ON public.api_tokens USING btree (organization_id, created_at DESC);
+
+
+--
+-- Name: api_tokens_token_hash_key; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX api_tokens_token_hash_key ON public.api_tokens USING btree (token_hash);
 
 
 --
@@ -1493,6 +1709,13 @@ CREATE INDEX emails_org_status_created_idx ON public.emails USING btree (organiz
 
 
 --
+-- Name: idempotency_keys_org_created_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idempotency_keys_org_created_idx ON public.idempotency_keys USING btree (organization_id, created_at);
+
+
+--
 -- Name: interview_assignments_org_interview_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -1654,6 +1877,13 @@ CREATE INDEX scorecards_org_application_idx ON public.scorecards USING btree (or
 
 
 --
+-- Name: scorecards_org_external_id_key; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX scorecards_org_external_id_key ON public.scorecards USING btree (organization_id, external_id) WHERE (external_id IS NOT NULL);
+
+
+--
 -- Name: scorecards_org_interview_live_key; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -1738,6 +1968,34 @@ CREATE UNIQUE INDEX users_org_scim_external_id_key ON public.users USING btree (
 
 
 --
+-- Name: webhook_deliveries_org_due_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX webhook_deliveries_org_due_idx ON public.webhook_deliveries USING btree (organization_id, next_attempt_at) WHERE (status = 'pending'::text);
+
+
+--
+-- Name: webhook_deliveries_org_endpoint_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX webhook_deliveries_org_endpoint_idx ON public.webhook_deliveries USING btree (organization_id, endpoint_id, created_at DESC);
+
+
+--
+-- Name: webhook_endpoints_org_created_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX webhook_endpoints_org_created_idx ON public.webhook_endpoints USING btree (organization_id, created_at DESC);
+
+
+--
+-- Name: webhook_events_org_occurred_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX webhook_events_org_occurred_idx ON public.webhook_events USING btree (organization_id, occurred_at);
+
+
+--
 -- Name: application_decisions application_decisions_append_only; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -1815,6 +2073,22 @@ CREATE TRIGGER scorecards_frozen BEFORE DELETE OR UPDATE ON public.scorecards FO
 
 
 --
+-- Name: api_tokens api_tokens_organization_id_created_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.api_tokens
+    ADD CONSTRAINT api_tokens_organization_id_created_by_fkey FOREIGN KEY (organization_id, created_by) REFERENCES public.users(organization_id, id);
+
+
+--
+-- Name: api_tokens api_tokens_organization_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.api_tokens
+    ADD CONSTRAINT api_tokens_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES public.organizations(id);
+
+
+--
 -- Name: application_decisions application_decisions_organization_id_application_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -1868,6 +2142,14 @@ ALTER TABLE ONLY public.applications
 
 ALTER TABLE ONLY public.applications
     ADD CONSTRAINT applications_organization_id_opening_id_fkey FOREIGN KEY (organization_id, opening_id) REFERENCES public.openings(organization_id, id);
+
+
+--
+-- Name: audit_events audit_events_api_token_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.audit_events
+    ADD CONSTRAINT audit_events_api_token_fkey FOREIGN KEY (organization_id, api_token_id) REFERENCES public.api_tokens(organization_id, id);
 
 
 --
@@ -2004,6 +2286,14 @@ ALTER TABLE ONLY public.feedback_views
 
 ALTER TABLE ONLY public.feedback_views
     ADD CONSTRAINT feedback_views_organization_id_user_id_fkey FOREIGN KEY (organization_id, user_id) REFERENCES public.users(organization_id, id);
+
+
+--
+-- Name: idempotency_keys idempotency_keys_organization_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.idempotency_keys
+    ADD CONSTRAINT idempotency_keys_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES public.organizations(id);
 
 
 --
@@ -2319,6 +2609,59 @@ ALTER TABLE ONLY public.users
 
 
 --
+-- Name: webhook_deliveries webhook_deliveries_organization_id_endpoint_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.webhook_deliveries
+    ADD CONSTRAINT webhook_deliveries_organization_id_endpoint_id_fkey FOREIGN KEY (organization_id, endpoint_id) REFERENCES public.webhook_endpoints(organization_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: webhook_deliveries webhook_deliveries_organization_id_event_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.webhook_deliveries
+    ADD CONSTRAINT webhook_deliveries_organization_id_event_id_fkey FOREIGN KEY (organization_id, event_id) REFERENCES public.webhook_events(organization_id, id);
+
+
+--
+-- Name: webhook_delivery_attempts webhook_delivery_attempts_organization_id_delivery_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.webhook_delivery_attempts
+    ADD CONSTRAINT webhook_delivery_attempts_organization_id_delivery_id_fkey FOREIGN KEY (organization_id, delivery_id) REFERENCES public.webhook_deliveries(organization_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: webhook_endpoints webhook_endpoints_organization_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.webhook_endpoints
+    ADD CONSTRAINT webhook_endpoints_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES public.organizations(id);
+
+
+--
+-- Name: webhook_events webhook_events_organization_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.webhook_events
+    ADD CONSTRAINT webhook_events_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES public.organizations(id);
+
+
+--
+-- Name: api_tokens api_token_lookup; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY api_token_lookup ON public.api_tokens FOR SELECT USING ((token_hash = decode(NULLIF(current_setting('app.api_token_hash'::text, true), ''::text), 'hex'::text)));
+
+
+--
+-- Name: api_tokens; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.api_tokens ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: application_decisions; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
@@ -2395,6 +2738,12 @@ ALTER TABLE public.emails ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE public.feedback_views ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: idempotency_keys; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.idempotency_keys ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: interview_assignments; Type: ROW SECURITY; Schema: public; Owner: -
@@ -2556,6 +2905,13 @@ CREATE POLICY sso_slug_lookup ON public.sso_connections FOR SELECT USING ((organ
 
 
 --
+-- Name: api_tokens tenant_isolation; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_isolation ON public.api_tokens USING ((organization_id = public.app_current_org())) WITH CHECK ((organization_id = public.app_current_org()));
+
+
+--
 -- Name: application_decisions tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -2644,6 +3000,13 @@ CREATE POLICY tenant_isolation ON public.emails USING ((organization_id = public
 --
 
 CREATE POLICY tenant_isolation ON public.feedback_views USING ((organization_id = public.app_current_org())) WITH CHECK ((organization_id = public.app_current_org()));
+
+
+--
+-- Name: idempotency_keys tenant_isolation; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_isolation ON public.idempotency_keys USING ((organization_id = public.app_current_org())) WITH CHECK ((organization_id = public.app_current_org()));
 
 
 --
@@ -2794,6 +3157,34 @@ CREATE POLICY tenant_isolation ON public.users USING ((organization_id = public.
 
 
 --
+-- Name: webhook_deliveries tenant_isolation; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_isolation ON public.webhook_deliveries USING ((organization_id = public.app_current_org())) WITH CHECK ((organization_id = public.app_current_org()));
+
+
+--
+-- Name: webhook_delivery_attempts tenant_isolation; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_isolation ON public.webhook_delivery_attempts USING ((organization_id = public.app_current_org())) WITH CHECK ((organization_id = public.app_current_org()));
+
+
+--
+-- Name: webhook_endpoints tenant_isolation; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_isolation ON public.webhook_endpoints USING ((organization_id = public.app_current_org())) WITH CHECK ((organization_id = public.app_current_org()));
+
+
+--
+-- Name: webhook_events tenant_isolation; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_isolation ON public.webhook_events USING ((organization_id = public.app_current_org())) WITH CHECK ((organization_id = public.app_current_org()));
+
+
+--
 -- Name: user_tokens token_lookup; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -2817,6 +3208,30 @@ ALTER TABLE public.user_tokens ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE public.users ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: webhook_deliveries; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.webhook_deliveries ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: webhook_delivery_attempts; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.webhook_delivery_attempts ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: webhook_endpoints; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.webhook_endpoints ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: webhook_events; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.webhook_events ENABLE ROW LEVEL SECURITY;
 
 --
 -- PostgreSQL database dump complete

@@ -41,6 +41,8 @@ import { DigestModule } from './modules/digests/digest.module.js';
 import { ApiTokensModule } from './modules/api-tokens/api-tokens.module.js';
 import { WebhooksModule } from './modules/webhooks/webhooks.module.js';
 import { IdempotencyModule } from './modules/idempotency/idempotency.module.js';
+import { IntegrationsModule } from './modules/integrations/integrations.module.js';
+import { IdempotencyInterceptor } from './modules/idempotency/idempotency.interceptor.js';
 import { RateLimitsModule } from './modules/rate-limits/rate-limits.module.js';
 import { SignInModule } from './modules/sign-in/sign-in.module.js';
 import { SsoModule } from './modules/sso/sso.module.js';
@@ -104,12 +106,14 @@ export class AppModule {
         ApiTokensModule,
         WebhooksModule,
         IdempotencyModule,
+        IntegrationsModule,
       ],
       // Interceptors run in this order: validate the input, then open the request's transaction as
       // the caller's organization, inside which the handler runs.
       providers: [
         { provide: APP_INTERCEPTOR, useClass: ValidationInterceptor },
         { provide: APP_INTERCEPTOR, useClass: TenantTransactionInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }, // Idempotency-Key: a replay skips the handler and audit
         // Innermost: a write is recorded in the audit log once its handler has succeeded.
         { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
       ],

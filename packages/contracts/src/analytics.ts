@@ -6,15 +6,29 @@ import { PersonRef } from './library.js';
 const Day = z.iso.date({ message: 'Use a date such as 2026-11-01.' });
 
 /** Which slice of the organization a report covers: one opening or all, and a date range. */
-export const AnalyticsQuery = z
-  .strictObject({
-    openingId: Uuid.optional(),
-    /** Inclusive; by the day (UTC) the application was created (or, for calibration, the interview started). */
-    from: Day.optional(),
-    to: Day.optional(),
-  })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'The start must not be after the end.', path: ['to'] });
+const SliceFields = {
+  openingId: Uuid.optional(),
+  /** Inclusive; by the day (UTC) the application was created (or, for calibration, the interview started). */
+  from: Day.optional(),
+  to: Day.optional(),
+};
+const inOrder = (q: { from?: string; to?: string }) => !q.from || !q.to || q.from <= q.to;
+const OUT_OF_ORDER = { message: 'The start must not be after the end.', path: ['to'] };
+
+export const AnalyticsQuery = z.strictObject(SliceFields).refine(inOrder, OUT_OF_ORDER);
 export type AnalyticsQuery = z.infer<typeof AnalyticsQuery>;
+
+/** A calibration's slice; imported scorecards (from another system) count only with `includeImported=true`. */
+export const CalibrationQuery = z
+  .strictObject({
+    ...SliceFields,
+    includeImported: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true'),
+  })
+  .refine(inOrder, OUT_OF_ORDER);
+export type CalibrationQuery = z.infer<typeof CalibrationQuery>;
 
 /** A figure and whether there is enough data behind it to mean something. */
 const Sampled = <T extends z.ZodType>(value: T) =>

@@ -77,6 +77,8 @@ export const AuditEvent = z
     changedFields: z.array(z.string()),
     /** The request's id, as in the logs and in problem responses. */
     requestId: z.string().nullable(),
+    /** The API token the actor acted through ("via API token ‹name›"); null for a person at a screen. */
+    apiToken: z.object({ id: Uuid, name: z.string() }).nullable(),
   })
   .meta({ id: 'AuditEvent' });
 export type AuditEvent = z.infer<typeof AuditEvent>;

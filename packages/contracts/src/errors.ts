@@ -9,6 +9,8 @@ export const ErrorCode = z.enum([
   'account_deactivated',
   'csrf_failed',
   'forbidden',
+  /** The API token lacks the scope this endpoint needs, or the endpoint refuses API tokens. */
+  'insufficient_scope',
   'not_found',
   'conflict',
   'email_taken',
@@ -58,6 +60,9 @@ export const ErrorCode = z.enum([
   'invalid_code',
   /** The organization requires two-factor sign-in: set it up before anything else. */
   'two_factor_setup_required',
+  'invalid_idempotency_key', // Idempotency-Key is not 1–255 visible ASCII characters
+  'idempotency_key_reused', // the Idempotency-Key was used for another request (another body or operation)
+  'webhook_url_refused', // a webhook address that may not receive events (SSRF rules: http or a private address in production)
   'payload_too_large',
   'unsupported_media_type',
   'service_unavailable',

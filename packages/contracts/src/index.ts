@@ -33,4 +33,5 @@ export * from './two-factor.js';
 export * from './saml.js';
 export * from './api-tokens.js';
 export * from './webhooks.js';
-export { TOKEN_SCOPES } from './endpoints/scopes.js';
+export * from './integrations.js';
+export { TOKEN_REFUSED, TOKEN_SCOPES } from './endpoints/scopes.js';

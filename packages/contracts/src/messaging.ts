@@ -9,6 +9,7 @@ export const EmailKind = z.enum([
   'scorecard_escalation',
   'calendar_invitation',
   'digest',
+  'webhook_disabled',
 ]);
 export type EmailKind = z.infer<typeof EmailKind>;
 
@@ -29,6 +30,7 @@ export const EMAIL_KIND_LABELS: Record<EmailKind, string> = {
   scorecard_escalation: 'Overdue scorecard (escalation)',
   calendar_invitation: 'Calendar invitation',
   digest: 'Daily digest',
+  webhook_disabled: 'Webhook endpoint disabled',
 };
 
 /**

@@ -153,6 +153,8 @@ export const Scorecard = z
     submittedAt: z.iso.datetime({ offset: true }).nullable(),
     /** When the author confirmed a recommendation that contradicts their own ratings; null if never. */
     contradictionConfirmedAt: z.iso.datetime({ offset: true }).nullable(),
+    /** Imported from another system (POST /api/v1/scorecard-imports), not written here; left out of calibration by default. */
+    imported: z.boolean(),
     amendments: z.array(Amendment),
     updatedAt: z.iso.datetime({ offset: true }),
   })

@@ -17,3 +17,4 @@ export * from './statistics.js';
 export * from './erasure.js';
 export * from './reminders.js';
 export * from './rounding.js';
+export * from './webhooks.js';

@@ -84,6 +84,7 @@ const EnvSchema = z.object({
   RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   RATE_LIMIT_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
   SIGNUP_LIMIT_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(5),
+  WEBHOOK_ALLOW_PRIVATE: Bool.optional(),
 });
 
 /** Whether `value` is an SMTP URL nodemailer can use: smtp or smtps, a host, an optional port. */
@@ -162,6 +163,11 @@ export interface AppConfig {
   rateLimitAddressPerMinute: number;
   /** Sign-ups per hour per email address and per client address (SIGNUP_LIMIT_PER_HOUR). */
   signupLimitPerHour: number;
+  /**
+   * Webhooks may go to http and to private, loopback and link-local addresses (WEBHOOK_ALLOW_PRIVATE;
+   * default true outside production, false in production: https and public addresses only).
+   */
+  webhookAllowPrivate: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -269,5 +275,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimitUserPerMinute: e.RATE_LIMIT_USER_PER_MINUTE,
     rateLimitAddressPerMinute: e.RATE_LIMIT_ADDRESS_PER_MINUTE,
     signupLimitPerHour: e.SIGNUP_LIMIT_PER_HOUR,
+    webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE ?? !production,
   };
 }

@@ -56,6 +56,19 @@ export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
+export interface ApiTokens {
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  expires_at: Timestamp | null;
+  id: Generated<string>;
+  last_used_at: Timestamp | null;
+  name: string;
+  organization_id: string;
+  revoked_at: Timestamp | null;
+  scopes: string[];
+  token_hash: Buffer;
+}
+
 export interface ApplicationDecisions {
   acknowledged_dealbreakers: Generated<boolean>;
   application_id: string;
@@ -95,6 +108,7 @@ export interface Applications {
 export interface AuditEvents {
   action: string;
   actor_user_id: string | null;
+  api_token_id: string | null;
   changed_fields: Generated<string[]>;
   entity_id: string | null;
   entity_type: string;
@@ -214,6 +228,17 @@ export interface FeedbackViews {
   first_viewed_at: Generated<Timestamp>;
   organization_id: string;
   user_id: string;
+}
+
+export interface IdempotencyKeys {
+  created_at: Generated<Timestamp>;
+  fingerprint: Buffer;
+  key: string;
+  operation: string;
+  organization_id: string;
+  principal: string;
+  response_body: string | null;
+  response_status: number | null;
 }
 
 export interface InterviewAssignments {
@@ -425,8 +450,11 @@ export interface Scorecards {
   checklist_version_id: string | null;
   contradiction_confirmed_at: Timestamp | null;
   created_at: Generated<Timestamp>;
+  external_id: string | null;
   first_recommendation: Recommendation | null;
   id: Generated<string>;
+  import_source: string | null;
+  imported_at: Timestamp | null;
   interview_id: string;
   interviewer_id: string;
   notes: Generated<string>;
@@ -507,7 +535,60 @@ export interface UserTokens {
   user_id: string;
 }
 
+export interface WebhookDeliveries {
+  attempts: Generated<number>;
+  created_at: Generated<Timestamp>;
+  endpoint_id: string;
+  event_id: string;
+  id: Generated<string>;
+  last_attempted_at: Timestamp | null;
+  last_duration_ms: number | null;
+  last_error: string | null;
+  last_response_code: number | null;
+  lease_until: Timestamp | null;
+  next_attempt_at: Timestamp | null;
+  organization_id: string;
+  series_attempt: Generated<number>;
+  series_started_at: Timestamp | null;
+  status: Generated<string>;
+}
+
+export interface WebhookDeliveryAttempts {
+  attempt: number;
+  attempted_at: Timestamp;
+  delivery_id: string;
+  duration_ms: number;
+  error: string | null;
+  organization_id: string;
+  response_code: number | null;
+  succeeded: boolean;
+}
+
+export interface WebhookEndpoints {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  description: Generated<string>;
+  disabled_at: Timestamp | null;
+  disabled_reason: string | null;
+  enabled: Generated<boolean>;
+  events: string[];
+  id: Generated<string>;
+  organization_id: string;
+  secret: string;
+  updated_at: Generated<Timestamp>;
+  url: string;
+}
+
+export interface WebhookEvents {
+  id: string;
+  occurred_at: Generated<Timestamp>;
+  organization_id: string;
+  payload: Json;
+  type: string;
+}
+
 export interface DB {
+  api_tokens: ApiTokens;
   application_decisions: ApplicationDecisions;
   application_moves: ApplicationMoves;
   applications: Applications;
@@ -521,6 +602,7 @@ export interface DB {
   candidates: Candidates;
   emails: Emails;
   feedback_views: FeedbackViews;
+  idempotency_keys: IdempotencyKeys;
   interview_assignments: InterviewAssignments;
   interviews: Interviews;
   openings: Openings;
@@ -543,4 +625,8 @@ export interface DB {
   two_factor_recovery_codes: TwoFactorRecoveryCodes;
   user_tokens: UserTokens;
   users: Users;
+  webhook_deliveries: WebhookDeliveries;
+  webhook_delivery_attempts: WebhookDeliveryAttempts;
+  webhook_endpoints: WebhookEndpoints;
+  webhook_events: WebhookEvents;
 }

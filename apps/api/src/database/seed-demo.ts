@@ -30,6 +30,7 @@ import { seedDemoScheduling } from './demo-scheduling.js';
 import { seedDemoNotes } from './demo-notes.js';
 import { seedDemoMessaging } from './demo-messaging.js';
 import { seedDemoAccess } from './demo-access.js';
+import { seedDemoIntegrations } from './demo-integrations.js';
 
 export const DEMO_PASSWORD = 'scorecard-demo';
 export const DEMO_ORGANIZATION = 'Acme Robotics';
@@ -93,6 +94,7 @@ export async function seedDemo(app: INestApplicationContext, ownerUrl: string): 
     await seedDemoNotes(app, step, demo);
     await seedDemoMessaging(app, step, demo);
     await seedDemoAccess(app, step, demo);
+    await seedDemoIntegrations(app, step, demo);
     return true;
   } finally {
     await owner.query('rollback').catch(() => undefined);

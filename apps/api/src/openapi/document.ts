@@ -1,13 +1,22 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
-import { type Endpoint, endpoints, FILE_CONTENT_TYPES, Problem, SESSION_COOKIE } from '@scorecard/contracts';
+import {
+  type Endpoint,
+  endpoints,
+  FILE_CONTENT_TYPES,
+  Problem,
+  SESSION_COOKIE,
+  TOKEN_SCOPES,
+} from '@scorecard/contracts';
 import type { z } from 'zod';
+import { registerWebhooks } from '../modules/webhooks/webhook-openapi.js';
 
 const ERROR_STATUSES: Record<number, string> = {
   400: 'Invalid input (field errors in `errors`)',
   401: 'No live session',
-  403: 'The role is not allowed, or a cookie request lacks the CSRF header',
+  403: 'The role is not allowed, a cookie request lacks the CSRF header, or an API token lacks the scope (`insufficient_scope`)',
   404: 'Not found in the caller’s organization',
   409: 'Conflict with the current state',
+  422: 'Not possible in the current state, or an Idempotency-Key reused for another request',
   429: 'Too many attempts; see Retry-After',
   503: 'Not available: the database does not answer, or (readiness) migrations are not applied',
 };
@@ -21,12 +30,33 @@ const PRODUCES: Record<NonNullable<Endpoint['produces']>, string> = {
   'application/samlmetadata+xml': 'A SAML 2.0 metadata document',
 };
 
+/** `Idempotency-Key` on every signed-in POST (see modules/idempotency). */
+const IDEMPOTENCY_KEY = {
+  name: 'Idempotency-Key',
+  in: 'header' as const,
+  required: false,
+  description:
+    'Makes a retry safe: the first answer to this key (same status and body) is kept 24 hours per caller and ' +
+    'replayed with `Idempotent-Replayed: true` without acting again. The same key with another request ' +
+    'answers 422 `idempotency_key_reused`; an error answer is not kept. 1–255 visible ASCII characters, ' +
+    'else 400 `invalid_idempotency_key`.',
+  schema: { type: 'string' as const, minLength: 1, maxLength: 255, pattern: '^[!-~]+$' },
+};
+
+/** Whether an organization API token may call the operation, and with which scope (TOKEN_SCOPES). */
+function tokenAccess(operationId: string, e: Endpoint): string {
+  if (e.access.auth !== 'session') return '';
+  const scope = TOKEN_SCOPES[operationId];
+  return scope ? ` API tokens: scope \`${scope}\`.` : ' Not open to API tokens.';
+}
+
 function errorStatuses(e: Endpoint): number[] {
   const s = [400];
   if (e.access.auth === 'session') s.push(401, 403);
   if (e.access.auth === 'scim') s.push(401);
   if (e.params) s.push(404);
   if (e.method !== 'get') s.push(409);
+  if (e.method === 'post' && e.access.auth === 'session') s.push(422);
   if (e.path.endsWith('/auth/login')) s.push(401, 429);
   if (e.path === '/api/health' || e.path === '/api/ready') s.push(503);
   return [...new Set(s)].sort();
@@ -74,10 +104,11 @@ export function buildOpenApiDocument(version: string) {
       path: e.path.replace(/:([A-Za-z]+)/g, '{$1}'),
       operationId,
       summary: e.summary,
-      description: `Access: ${roles}.`,
+      description: `Access: ${roles}.${tokenAccess(operationId, e)}`,
       tags: [e.tag],
       ...(e.access.auth === 'session' ? { security: [{ bearer: [] }, { cookie: [] }] } : {}),
       ...(e.access.auth === 'scim' ? { security: [{ bearer: [] }] } : {}),
+      ...(e.method === 'post' && e.access.auth === 'session' ? { parameters: [IDEMPOTENCY_KEY] } : {}),
       request: {
         ...(e.params ? { params: e.params as z.ZodObject } : {}),
         ...(e.query ? { query: e.query as z.ZodObject } : {}),
@@ -108,6 +139,7 @@ export function buildOpenApiDocument(version: string) {
       responses,
     });
   }
+  registerWebhooks(registry);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {

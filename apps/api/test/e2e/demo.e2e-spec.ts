@@ -1,5 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Calibration, Comparison, HiringManagerHome, InterviewerHome, OpeningSummary } from '@scorecard/contracts';
+import type {
+  ApiTokenList,
+  Calibration,
+  Comparison,
+  HiringManagerHome,
+  InterviewerHome,
+  OpeningSummary,
+  WebhookDeliveryList,
+  WebhookList,
+} from '@scorecard/contracts';
+import { DEMO_WEBHOOK_URL } from '../../src/database/demo-integrations.js';
 import { DEMO_PASSWORD, PAST_OPENING_TITLE, seedDemo } from '../../src/database/seed-demo.js';
 import { DEMO_LENIENCY, PAST_CANDIDATE_COUNT, pastCandidates } from '../../src/database/demo-history.js';
 import { bearer } from '../support/factories.js';
@@ -250,5 +260,25 @@ describe('demo homes (issue 19)', () => {
       expect(h.myScorecards.total).toBeGreaterThan(0);
       expect(h.admin === null).toBe(email === 'hm@acme.test');
     }
+  });
+});
+
+describe('demo integrations (issue 23)', () => {
+  it('shows a read-only API token and a webhook endpoint whose test event is in its delivery log', async () => {
+    const login = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: 'admin@acme.test', password: DEMO_PASSWORD })
+      .expect(200);
+    const admin = bearer(login.body.token as string);
+    const tokens = (await t.http().get('/api/v1/api-tokens').set(admin).expect(200)).body as ApiTokenList;
+    expect(tokens.items.map((x) => x.name)).toEqual(['Data warehouse export']);
+    expect(tokens.items[0]!.scopes.every((scope) => scope.endsWith(':read'))).toBe(true);
+    const hooks = (await t.http().get('/api/v1/webhooks').set(admin).expect(200)).body as WebhookList;
+    expect(hooks.items).toHaveLength(1);
+    expect(hooks.items[0]).toMatchObject({ url: DEMO_WEBHOOK_URL, enabled: true });
+    const deliveries = (await t.http().get(`/api/v1/webhooks/${hooks.items[0]!.id}/deliveries`).set(admin).expect(200))
+      .body as WebhookDeliveryList;
+    expect(deliveries.items.map((d) => d.eventType)).toEqual(['webhook.test']);
   });
 });

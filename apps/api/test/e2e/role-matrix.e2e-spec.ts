@@ -151,6 +151,22 @@ const POLICY = policyTable(`
   createScimToken            yes    no         no              no
   revokeScimToken            yes    no         no              no
 
+  listApiTokens              yes    no         no              no
+  createApiToken             yes    no         no              no
+  revokeApiToken             yes    no         no              no
+
+  listWebhooks               yes    no         no              no
+  createWebhook              yes    no         no              no
+  getWebhook                 yes    no         no              no
+  updateWebhook              yes    no         no              no
+  deleteWebhook              yes    no         no              no
+  listWebhookDeliveries      yes    no         no              no
+  redeliverWebhook           yes    no         no              no
+  sendTestWebhook            yes    no         no              no
+
+  importScorecard            yes    no         no              no
+  getDecisionPacket          yes    yes        yes             yes
+
   samlMetadata               public
   samlAcs                    public
 

@@ -13,6 +13,7 @@ const GLOBAL_INDEXES: Record<string, string> = {
   users_email_idx: 'sign-in finds the accounts of an email (one per organization) before the organization is known',
   scim_tokens_token_hash_key:
     'an identity provider’s SCIM request finds its token by hash before the organization is known',
+  api_tokens_token_hash_key: 'a machine’s request finds its API token by hash before the organization is known',
   sso_connections_domains_idx: '"Sign in with SSO" finds the organization of an email domain before it is known',
   sessions_token_hash_key: 'a request finds its session by token hash before the organization is known',
   user_tokens_token_hash_key:
@@ -81,6 +82,7 @@ const DISTRIBUTION_BLOCKERS: Record<string, string> = {
   sessions_token_hash_key: 'a session is found by its token hash alone; uniqueness across organizations',
   user_tokens_token_hash_key: 'a link’s token is found by its hash alone, as a session’s is',
   scim_tokens_token_hash_key: 'a SCIM token is found by its hash alone, as a session’s is',
+  api_tokens_token_hash_key: 'an API token is found by its hash alone, as a session’s is',
 };
 
 describe('distribution by organization_id (Citus)', () => {

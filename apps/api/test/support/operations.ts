@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { type Endpoint, endpoints, type Role } from '@scorecard/contracts';
 import { buildOpenApiDocument } from '../../src/openapi/document.js';
 import { checklistContent, PASSWORD, rubricContent, uniqueEmail } from './factories.js';
+import { webhookSinkUrl } from './webhook-sink.js';
 import {
   completeScorecard,
   type LibraryKind,
@@ -387,6 +388,29 @@ export const VALID_REQUESTS: Record<string, RequestBuilder> = {
   },
   listApplicationScorecards: (o) => ({ params: { id: o.applications.debriefed.id } }),
   getDebrief: (o) => ({ params: { id: o.applications.debriefed.id } }),
+  getDecisionPacket: (o) => ({ params: { id: o.applications.debriefed.id } }),
+  // The external id follows the application: on the fixture's own (standing) one, the first call
+  // imports and later ones answer that import unchanged; on a fresh one, each call imports.
+  importScorecard: async (o, _c, use) => {
+    const application = await use.application('debriefed');
+    const concern = o.opening.redFlags.find((f) => f.severity === 'concern')!;
+    return {
+      body: {
+        applicationId: application.id,
+        interviewerId: o.members.interviewer.user.id,
+        stepKey: o.opening.steps[0]!.key,
+        source: `greenhouse ${o.marker}`,
+        externalId: `ext-${application.id}`,
+        submittedAt: '2025-06-01T10:00:00.000Z',
+        ratings: o.opening.focus
+          .flatMap((c) => c.criteria)
+          .map((c) => ({ criterionKey: c.key, rating: 3, evidence: `Imported ${o.marker}` })),
+        redFlags: [{ flagKey: concern.key, evidence: `Imported flag ${o.marker}` }],
+        recommendation: 'yes',
+        summary: `Imported summary ${o.marker}`,
+      },
+    };
+  },
   decide: async (_o, _c, use) => {
     const application = await use.application('debriefed');
     return {
@@ -405,7 +429,9 @@ export const VALID_REQUESTS: Record<string, RequestBuilder> = {
     params: { id: o.opening.id },
     query: { applicationIds: `${o.applications.debriefed.id},${o.applications.applied.id}` },
   }),
-  getCalibration: (o) => ({ query: { openingId: o.opening.id, from: '2020-01-01', to: '2099-12-31' } }),
+  getCalibration: (o) => ({
+    query: { openingId: o.opening.id, from: '2020-01-01', to: '2099-12-31', includeImported: 'true' },
+  }),
   getPipelineAnalytics: (o) => ({ query: { openingId: o.opening.id, from: '2020-01-01' } }),
   getOrganizationSettings: () => ({}),
   updateOrganizationSettings: () => ({ body: { calibrationMinUnits: 10 } }),
@@ -452,6 +478,24 @@ export const VALID_REQUESTS: Record<string, RequestBuilder> = {
   listScimTokens: () => ({}),
   createScimToken: () => ({ body: { name: 'Matrix IdP' } }),
   revokeScimToken: async (_o, _c, use) => ({ params: { id: (await use.scimToken()).id }, body: {} }),
+  // API tokens (admins): revoking the fixture's own token again is a no-op (204); another's is 404.
+  listApiTokens: () => ({ query: page }),
+  createApiToken: () => ({
+    body: { name: 'Matrix machine', scopes: ['candidates:read', 'scorecards:write'], expiresAt: inHours(24 * 30) },
+  }),
+  revokeApiToken: (o) => ({ params: { id: o.apiToken.id }, body: {} }),
+  // Webhooks (admins): the fixture's endpoint posts to a receiver in the test process that answers
+  // 204 (webhook-sink.ts), so deliveries succeed at once; deletion takes the spare endpoint.
+  listWebhooks: () => ({ query: page }),
+  createWebhook: async () => ({
+    body: { url: await webhookSinkUrl(), events: ['candidate.created'], description: 'Matrix receiver' },
+  }),
+  getWebhook: (o) => ({ params: { id: o.webhook.id } }),
+  updateWebhook: (o) => ({ params: { id: o.webhook.id }, body: { description: 'Matrix receiver, renamed' } }),
+  deleteWebhook: (o) => ({ params: { id: o.spareWebhook.id }, body: {} }),
+  listWebhookDeliveries: (o) => ({ params: { id: o.webhook.id }, query: page }),
+  redeliverWebhook: (o) => ({ params: { id: o.webhook.id, deliveryId: o.webhook.deliveryId }, body: {} }),
+  sendTestWebhook: (o) => ({ params: { id: o.webhook.id }, body: {} }),
   // SSO connection (admins): a disabled OIDC connection. Sign-in start (public) answers 404
   // sso_not_configured for the fixture (no connection); the OIDC callback without a pending sign-in
   // a 302 to /sso?error=expired.

@@ -16,6 +16,7 @@ import {
   type Stage,
   type User,
   ROLES,
+  WEBHOOK_EVENT_TYPES,
 } from '@scorecard/contracts';
 import {
   bearer,
@@ -31,6 +32,7 @@ import { startSamlIdp } from './saml-idp.js';
 import type { TestApp } from './test-app.js';
 import { Db } from '../../src/database/db.js';
 import { UserTokensService } from '../../src/modules/tokens/user-tokens.service.js';
+import { webhookSinkUrl } from './webhook-sink.js';
 
 /**
  * A fully populated organization, built through the API, for the security tests (the isolation
@@ -53,6 +55,12 @@ export interface OrgFixture {
   spare: User;
   /** A SCIM token of the organization (never used): the target of token revocation. */
   scimToken: { id: string };
+  /** An API token of the organization (never used): the target of API token revocation. */
+  apiToken: { id: string };
+  /** A webhook endpoint subscribed to every event (a receiver that answers 204), with a test delivery. */
+  webhook: { id: string; deliveryId: string };
+  /** Another webhook endpoint: the target of deletion. */
+  spareWebhook: { id: string };
   rubric: VersionedDoc<ReturnType<typeof rubricContent>>;
   checklist: VersionedDoc<ReturnType<typeof checklistContent>>;
   /** Open, with a two-step plan; the hiring manager and recruiter members run it. */
@@ -296,6 +304,22 @@ export async function buildOrg(t: TestApp, label: string): Promise<OrgFixture> {
   }
   const spare = await addUser(t, admin, marker, 'Sam', 'interviewer');
   const scimToken = await must<{ id: string }>(t, admin, 'post', '/api/v1/scim-tokens', 201, { name: `IdP ${marker}` });
+  const apiToken = await must<{ id: string }>(t, admin, 'post', '/api/v1/api-tokens', 201, {
+    name: `Machine ${marker}`,
+    scopes: ['candidates:read'],
+  });
+  const webhookBody = { url: await webhookSinkUrl(), events: [...WEBHOOK_EVENT_TYPES], description: `Sink ${marker}` };
+  const webhook = await must<{ id: string }>(t, admin, 'post', '/api/v1/webhooks', 201, webhookBody);
+  const webhookDelivery = await must<{ id: string }>(t, admin, 'post', `/api/v1/webhooks/${webhook.id}/test`, 202, {});
+  // Made with an Idempotency-Key, so that idempotency_keys has a row of the organization.
+  const spareWebhookAnswer = await t
+    .http()
+    .post('/api/v1/webhooks')
+    .set(bearer(admin))
+    .set('idempotency-key', `fixture-${marker}`)
+    .send({ ...webhookBody, events: ['candidate.erased'] });
+  if (spareWebhookAnswer.status !== 201) throw new Error(`the spare webhook answered ${spareWebhookAnswer.status}`);
+  const spareWebhook = spareWebhookAnswer.body as { id: string };
   // A password-reset link of the spare member (never used), so that user_tokens has a row of the organization.
   await t.app.get(Db).asTenant(session.organization.id, () =>
     t.app.get(UserTokensService).issue({
@@ -442,6 +466,9 @@ export async function buildOrg(t: TestApp, label: string): Promise<OrgFixture> {
     members,
     spare,
     scimToken: { id: scimToken.id },
+    apiToken: { id: apiToken.id },
+    webhook: { id: webhook.id, deliveryId: webhookDelivery.id },
+    spareWebhook: { id: spareWebhook.id },
     rubric,
     checklist,
     opening: { ...focused, id: opening.id },

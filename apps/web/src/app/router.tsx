@@ -41,6 +41,9 @@ const EmailRoute = lazy(() => import('@/features/email-log/routes/EmailRoute'));
 const SsoSettingsRoute = lazy(() => import('@/features/sso/routes/SsoSettingsRoute'));
 const SsoSignInRoute = lazy(() => import('@/features/sso/routes/SsoSignInRoute'));
 const ScimSettingsRoute = lazy(() => import('@/features/scim/routes/ScimSettingsRoute'));
+const ApiTokensRoute = lazy(() => import('@/features/api-tokens/routes/ApiTokensRoute'));
+const WebhooksSettingsRoute = lazy(() => import('@/features/webhooks/routes/WebhooksSettingsRoute'));
+const WebhookRoute = lazy(() => import('@/features/webhooks/routes/WebhookRoute'));
 const TwoFactorRoute = lazy(() => import('@/features/two-factor/routes/TwoFactorRoute'));
 const NotFoundRoute = lazy(() => import('./NotFoundRoute'));
 
@@ -127,6 +130,9 @@ export function createRouter() {
                 { path: 'two-factor', element: <TwoFactorRoute /> },
                 { path: 'sso', element: <SsoSettingsRoute /> },
                 { path: 'scim', element: <ScimSettingsRoute /> },
+                { path: 'api-tokens', element: <ApiTokensRoute /> },
+                { path: 'webhooks', element: <WebhooksSettingsRoute /> },
+                { path: 'webhooks/:id', element: <WebhookRoute /> },
               ],
             },
           ],

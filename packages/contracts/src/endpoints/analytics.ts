@@ -1,4 +1,4 @@
-import { AnalyticsQuery, Calibration, PipelineAnalytics } from '../analytics.js';
+import { AnalyticsQuery, Calibration, CalibrationQuery, PipelineAnalytics } from '../analytics.js';
 import { deciders, recruiting, endpointGroup } from './endpoint.js';
 
 /** Analytics: interviewer calibration and the pipeline. */
@@ -10,7 +10,7 @@ export const analyticsEndpoints = endpointGroup({
       'Interviewer calibration: leniency, unassessed focus, lateness, and panel agreement (Krippendorff’s alpha)',
     tag: 'analytics',
     access: deciders,
-    query: AnalyticsQuery,
+    query: CalibrationQuery,
     status: 200,
     response: Calibration,
   },

@@ -103,13 +103,15 @@ function sliceSql(
  * everywhere panel feedback is shown (the independence rule). Each card's ratings are its ratings
  * as first submitted (`scorecard_first_ratings`: asked questions only, amendments never count).
  * Only assessment steps are calibrated: the candidate's questions step rates nothing.
+ * Imported scorecards (another system's, `imported_at` set) are left out unless `includeImported`:
+ * their timing and questions were not this system's (docs/MEASUREMENT.md).
  *
  * For one opening, the work must follow the opening, not the organization: each card's ratings
  * are read through the card (`ratingsJoin`). The `offset 0` keeps PostgreSQL from turning these
  * per-card lookups back into a hash join over all the organization's ratings, which its estimates
  * favour for an opening with a few thousand scorecards.
  */
-function cardsSql(slice: Slice): { sql: string; params: unknown[]; ratingsJoin: string } {
+function cardsSql(slice: Slice, includeImported: boolean): { sql: string; params: unknown[]; ratingsJoin: string } {
   const s = sliceSql(slice, 3, 'i.starts_at');
   const byOpening = slice.openingId
     ? 'join applications a on a.organization_id = s.organization_id and a.id = s.application_id'
@@ -122,7 +124,7 @@ function cardsSql(slice: Slice): { sql: string; params: unknown[]; ratingsJoin: 
               join interviews i on i.organization_id = s.organization_id and i.id = s.interview_id
               ${byOpening}
              where s.organization_id = $1 and s.status = 'submitted'${s.openingSql}${s.daySql}
-               and i.step_kind = 'assessment'
+               and i.step_kind = 'assessment'${includeImported ? '' : ' and s.imported_at is null'}
                and not exists (select 1 from scorecards own
                                 where own.organization_id = $1 and own.application_id = s.application_id
                                   and own.status = 'draft' and own.interviewer_id = $2))`,
@@ -185,8 +187,9 @@ export class AnalyticsRepository {
     organizationId: string,
     viewerId: string,
     slice: Slice,
+    includeImported = false,
   ): Promise<{ interviewers: InterviewerRow[]; agreement: AgreementRow[]; minUnits: number }> {
-    const cards = cardsSql(slice);
+    const cards = cardsSql(slice, includeImported);
     const rows = await this.db.query<CalibrationSqlRow[]>(
       `with ${cards.sql},
        ratings as materialized (

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   type AnalyticsQuery,
   type Calibration,
+  type CalibrationQuery,
   CandidateSource,
   type PipelineAnalytics,
   type Stage,
@@ -46,12 +47,13 @@ export class AnalyticsService {
    * aggregates (each interviewer's matched-unit differences to count, mean and standard deviation;
    * agreement units to their shapes); the domain turns them into figures: the offset's t interval
    * and verdict against the organization's minimum, alpha and its seeded bootstrap interval.
+   * Imported scorecards (from another system) count only with `includeImported`.
    */
-  async calibration(caller: Caller, q: AnalyticsQuery): Promise<Calibration> {
+  async calibration(caller: Caller, q: CalibrationQuery): Promise<Calibration> {
     const slice = sliceOf(q);
     const [found, { interviewers, agreement, minUnits }] = await Promise.all([
       this.openingFound(caller, slice),
-      this.analytics.calibration(caller.organizationId, caller.userId, slice),
+      this.analytics.calibration(caller.organizationId, caller.userId, slice, q.includeImported),
     ]);
     if (!found) throw AppError.notFound('opening');
     return {

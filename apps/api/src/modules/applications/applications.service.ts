@@ -14,6 +14,7 @@ import { candidateErased, CandidatesService } from '../candidates/candidates.ser
 import { OpeningsService } from '../openings/openings.service.js';
 import { AlreadyAppliedError, ApplicationsRepository } from './applications.repository.js';
 import { Db } from '../../database/db.js';
+import { WebhookOutbox } from '../webhooks/webhook-outbox.js';
 
 @Injectable()
 export class ApplicationsService {
@@ -22,6 +23,7 @@ export class ApplicationsService {
     private readonly candidates: CandidatesService,
     private readonly openings: OpeningsService,
     private readonly db: Db,
+    private readonly webhooks: WebhookOutbox,
   ) {}
 
   async get(caller: Caller, id: string): Promise<Application> {
@@ -50,6 +52,12 @@ export class ApplicationsService {
           { applicationId, from: null, to: 'applied', reason: null, note: '', by: caller.userId },
           m,
         );
+        await this.webhooks.emit(caller.organizationId, 'application.created', {
+          applicationId,
+          candidateId,
+          openingId,
+          stage: 'applied',
+        });
         return applicationId;
       } catch (err) {
         if (err instanceof AlreadyAppliedError) {
@@ -112,6 +120,7 @@ export class ApplicationsService {
       { applicationId: id, from, to: verdict.to, reason: null, note: undo.note, by: caller.userId, undoes: last!.id },
       m,
     );
+    await this.webhooks.emit(caller.organizationId, 'application.moved', { applicationId: id, from, to: verdict.to });
   }
 
   /** Locks an application of the caller's organization for a change in `m` (404 when there is none). */
@@ -140,6 +149,7 @@ export class ApplicationsService {
       { applicationId: id, from, to: move.to, reason: move.reason, note: move.note, by: caller.userId },
       m,
     );
+    await this.webhooks.emit(caller.organizationId, 'application.moved', { applicationId: id, from, to: move.to });
   }
 
   /** Marks a locked application as changed without moving it, so a change based on an older view answers 409. */

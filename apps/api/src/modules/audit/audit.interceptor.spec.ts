@@ -34,6 +34,21 @@ describe('auditEventFor: the event of a request that succeeded', () => {
     });
   });
 
+  it('a request made with an API token names the token beside its creator', () => {
+    const apiToken = { id: '66666666-6666-4666-8666-666666666666', name: 'ATS', scopes: ['candidates:read' as const] };
+    const event = auditEventFor(
+      endpoints.getCandidate,
+      { caller: { ...caller, apiToken }, params: { id: THING }, sentBody: undefined, id: 'req-9' },
+      { id: THING },
+    );
+    expect(event).toMatchObject({
+      actorUserId: USER,
+      action: 'getCandidate',
+      entityId: THING,
+      apiTokenId: apiToken.id,
+    });
+  });
+
   it('a change to /x/:id names the :id even when the answer is another thing (a move answers the application)', () => {
     const event = auditEventFor(
       endpoints.scheduleInterview,

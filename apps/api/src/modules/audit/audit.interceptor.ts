@@ -47,6 +47,8 @@ export function auditEventFor(
       uuid(field(field(response, camel(entityType)), 'id')),
     changedFields: changedFieldNames(endpoint.body, req.sentBody),
     requestId: req.id ? String(req.id) : null,
+    // Who acted through an API token: the token, beside its creator as the actor.
+    ...(req.caller?.apiToken ? { apiTokenId: req.caller.apiToken.id } : {}),
   };
 }
 
@@ -64,7 +66,7 @@ export function auditNothingChanged(): void {
 
 /**
  * Records one audit event for every request to a write endpoint (any method but GET, or a GET the
- * table flags `audited`) once its handler has succeeded. A request that fails records nothing. A
+ * table flags `audited`), and for every request made with an API token, once its handler has succeeded. A request that fails records nothing. A
  * new route is covered the moment it is in the endpoint table; nothing else to do.
  */
 @Injectable()
@@ -76,8 +78,11 @@ export class AuditInterceptor implements NestInterceptor {
 
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
     const endpoint = this.reflector.get<Endpoint | undefined>(ENDPOINT, ctx.getHandler());
-    if (!endpoint || !isAudited(endpoint) || endpoint.auditedByHandler) return next.handle();
+    if (!endpoint || endpoint.auditedByHandler) return next.handle();
     const req = ctx.switchToHttp().getRequest<FastifyRequest>();
+    // Every request made with an API token is recorded, reads too, and even a write that changed nothing.
+    const viaToken = req.caller?.apiToken !== undefined;
+    if (!viaToken && !isAudited(endpoint)) return next.handle();
     const state = { unchanged: false };
     // The handler runs when the stream is subscribed to: inside `outcome`, so it can say "no change".
     const handled = new Observable<unknown>((subscriber) =>
@@ -85,7 +90,7 @@ export class AuditInterceptor implements NestInterceptor {
     );
     return handled.pipe(
       concatMap(async (response: unknown) => {
-        if (state.unchanged) return response;
+        if (state.unchanged && !viaToken) return response;
         const event = auditEventFor(endpoint, req, response);
         if (event) await this.audit.record(event);
         return response;

@@ -14,6 +14,8 @@ export interface NewAuditEvent {
   /** Field names only, already stripped of secrets. */
   changedFields: readonly string[];
   requestId: string | null;
+  /** The API token the request came with, if it came with one. */
+  apiTokenId?: string | null;
 }
 
 /** What the audit log is filtered and paged by (bounds already resolved to instants). */
@@ -33,8 +35,17 @@ export type AuditPage =
 
 type EventRow = Cols<
   'audit_events',
-  'id' | 'occurred_at' | 'actor_user_id' | 'action' | 'entity_type' | 'entity_id' | 'changed_fields' | 'request_id'
+  | 'id'
+  | 'occurred_at'
+  | 'actor_user_id'
+  | 'action'
+  | 'entity_type'
+  | 'entity_id'
+  | 'changed_fields'
+  | 'request_id'
+  | 'api_token_id'
 > & {
+  api_token_name: Col<'api_tokens', 'name'> | null;
   actor_name: Col<'users', 'name'> | null;
   actor_email: Col<'users', 'email'> | null;
   entity_name: string | null;
@@ -54,6 +65,7 @@ function toEvent(r: EventRow): AuditEvent {
     entityName: r.entity_name,
     changedFields: r.changed_fields,
     requestId: r.request_id,
+    apiToken: r.api_token_id && r.api_token_name !== null ? { id: r.api_token_id, name: r.api_token_name } : null,
   };
 }
 
@@ -118,8 +130,8 @@ export class AuditRepository {
   async append(event: NewAuditEvent, m: EntityManager = this.db.manager): Promise<void> {
     await m.query(
       `insert into audit_events
-              (organization_id, actor_user_id, action, entity_type, entity_id, changed_fields, request_id)
-       values ($1, $2, $3, $4, $5, $6::text[], $7)`,
+              (organization_id, actor_user_id, action, entity_type, entity_id, changed_fields, request_id, api_token_id)
+       values ($1, $2, $3, $4, $5, $6::text[], $7, $8)`,
       [
         event.organizationId,
         event.actorUserId,
@@ -128,6 +140,7 @@ export class AuditRepository {
         event.entityId,
         [...event.changedFields],
         event.requestId,
+        event.apiTokenId ?? null,
       ],
     );
   }
@@ -175,12 +188,14 @@ export class AuditRepository {
     // The page is cut first; only its rows are joined to their actor and target.
     const rows = await m.query<EventRow[]>(
       `${cursorCte}select e.id, e.occurred_at, e.actor_user_id, u.name as actor_name, u.email as actor_email,
-              e.action, e.entity_type, e.entity_id, ${ENTITY_NAME} as entity_name, e.changed_fields, e.request_id
+              e.action, e.entity_type, e.entity_id, ${ENTITY_NAME} as entity_name, e.changed_fields, e.request_id,
+              e.api_token_id, at.name as api_token_name
          from (select e.* from audit_events e${cursorJoin}
                 where ${where.join(' and ')}${beyond}
                 order by e.occurred_at ${order}, e.id ${order}
                 limit $${args.length}) e
          left join users u on u.organization_id = e.organization_id and u.id = e.actor_user_id
+         left join api_tokens at on at.organization_id = e.organization_id and at.id = e.api_token_id
          ${ENTITY_JOINS}
         order by e.occurred_at ${order}, e.id ${order}`,
       args,

@@ -11,6 +11,7 @@ import { AppError } from '../../common/app-error.js';
 import type { Caller } from '../../common/request-context.js';
 import { CandidateEmailTakenError, CandidatesRepository } from './candidates.repository.js';
 import { Db } from '../../database/db.js';
+import { WebhookOutbox } from '../webhooks/webhook-outbox.js';
 
 const emailTaken = () =>
   new AppError('email_taken', 'A candidate with this email already exists in your organization.', {
@@ -26,6 +27,7 @@ export class CandidatesService {
   constructor(
     private readonly candidates: CandidatesRepository,
     private readonly db: Db,
+    private readonly webhooks: WebhookOutbox,
   ) {}
 
   async list(caller: Caller, query: CandidateListQuery): Promise<CandidateList> {
@@ -44,6 +46,7 @@ export class CandidatesService {
       const id = await this.db.transaction((m) =>
         this.candidates.insert(caller.organizationId, caller.userId, input, m),
       );
+      await this.webhooks.emit(caller.organizationId, 'candidate.created', { candidateId: id });
       return await this.get(caller, id);
     } catch (err) {
       if (err instanceof CandidateEmailTakenError) throw emailTaken();

@@ -7,6 +7,7 @@ import { ApplicationsService } from '../applications/applications.service.js';
 import { ApplicationEvents } from '../events/application-events.js';
 import { DecisionsRepository } from './decisions.repository.js';
 import { Db } from '../../database/db.js';
+import { WebhookOutbox } from '../webhooks/webhook-outbox.js';
 
 @Injectable()
 export class DecisionsService {
@@ -15,6 +16,7 @@ export class DecisionsService {
     private readonly applications: ApplicationsService,
     private readonly events: ApplicationEvents,
     private readonly db: Db,
+    private readonly webhooks: WebhookOutbox,
   ) {}
 
   /**
@@ -85,6 +87,11 @@ export class DecisionsService {
         organizationId: caller.organizationId,
         applicationId,
         kind: 'decision_recorded',
+      });
+      await this.webhooks.emit(caller.organizationId, 'decision.recorded', {
+        decisionId: decision.id,
+        applicationId,
+        decision: input.decision,
       });
       return decision;
     });

@@ -17,6 +17,7 @@ import { ApplicationEvents } from '../events/application-events.js';
 import { UsersService } from '../users/users.service.js';
 import { InterviewsRepository, type LockedInterview } from './interviews.repository.js';
 import { Db } from '../../database/db.js';
+import { WebhookOutbox } from '../webhooks/webhook-outbox.js';
 
 type Page = z.infer<typeof PageQuery>;
 
@@ -31,6 +32,7 @@ export class InterviewsService {
     private readonly events: ApplicationEvents,
     private readonly db: Db,
     private readonly calendar: CalendarInvitationsService,
+    private readonly webhooks: WebhookOutbox,
   ) {}
 
   async list(caller: Caller, applicationId: string, page: Page): Promise<InterviewList> {
@@ -102,6 +104,13 @@ export class InterviewsService {
       );
       await this.calendar.scheduled(caller.organizationId, interviewId, m);
       await this.changed(caller, applicationId, m);
+      await this.webhooks.emit(caller.organizationId, 'interview.scheduled', {
+        interviewId,
+        applicationId,
+        interviewerId: input.interviewerId,
+        startsAt: times.startsAt.toISOString(),
+        durationMinutes: input.durationMinutes ?? step.durationMinutes,
+      });
       return interviewId;
     });
     return this.get(caller, id);
@@ -179,6 +188,10 @@ export class InterviewsService {
       );
       await this.calendar.cancelled(caller.organizationId, id, m);
       await this.changed(caller, current.applicationId, m);
+      await this.webhooks.emit(caller.organizationId, 'interview.cancelled', {
+        interviewId: id,
+        applicationId: current.applicationId,
+      });
     });
     return this.get(caller, id);
   }

@@ -5,10 +5,11 @@ import { FilesModule } from '../files/files.module.js';
 import { PrivacyController } from './privacy.controller.js';
 import { PrivacyRepository } from './privacy.repository.js';
 import { PrivacyService } from './privacy.service.js';
+import { WebhooksModule } from '../webhooks/webhooks.module.js';
 
 /** Exporting and erasing a candidate's personal data. */
 @Module({
-  imports: [CandidatesModule, EventsModule, FilesModule],
+  imports: [CandidatesModule, EventsModule, FilesModule, WebhooksModule],
   controllers: [PrivacyController],
   providers: [PrivacyRepository, PrivacyService],
 })

@@ -8,6 +8,7 @@ import { CandidatesService } from '../candidates/candidates.service.js';
 import { ApplicationEvents } from '../events/application-events.js';
 import { FilesService } from '../files/files.service.js';
 import { PrivacyRepository } from './privacy.repository.js';
+import { WebhookOutbox } from '../webhooks/webhook-outbox.js';
 
 /** Subject access and erasure of a candidate's personal data; admins only (the endpoint table says so). */
 @Injectable()
@@ -18,6 +19,7 @@ export class PrivacyService {
     private readonly events: ApplicationEvents,
     private readonly db: Db,
     private readonly files: FilesService,
+    private readonly webhooks: WebhookOutbox,
   ) {}
 
   /**
@@ -35,7 +37,9 @@ export class PrivacyService {
           'the export shows the panel’s scorecards, which stay hidden from you until yours is in.',
       );
     }
-    const data = await this.privacy.exportData(caller.organizationId, id, caller.userId);
+    // An API token never reads drafts, not even its creator's own (the nil id matches no interviewer).
+    const viewer = caller.apiToken ? '00000000-0000-0000-0000-000000000000' : caller.userId;
+    const data = await this.privacy.exportData(caller.organizationId, id, viewer);
     return {
       format: 'scorecard.candidate-export.v1',
       exportedAt: new Date().toISOString(),
@@ -74,6 +78,7 @@ export class PrivacyService {
       for (const applicationId of applicationIds) {
         await this.events.notify(m, { organizationId: caller.organizationId, applicationId, kind: 'resync' });
       }
+      await this.webhooks.emit(caller.organizationId, 'candidate.erased', { candidateId: id });
     });
     return this.candidates.get(caller, id);
   }

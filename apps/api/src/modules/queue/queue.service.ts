@@ -4,12 +4,17 @@ import type PgBossType from 'pg-boss';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/env.js';
 import { Db } from '../../database/db.js';
-import { QUEUE_SCHEMA, type QueueName } from '../../database/migrations/1764086400000-Messaging.js';
+import {
+  QUEUE_SCHEMA,
+  type QueueName as MessagingQueueName,
+} from '../../database/migrations/1764086400000-Messaging.js';
+import type { WEBHOOK_QUEUE } from '../../database/migrations/1764097200000-Webhooks.js';
+import type { IDEMPOTENCY_SWEEP_QUEUE } from '../../database/migrations/1764100800000-IdempotencyKeys.js';
 
 const require = createRequire(import.meta.url);
 const PgBoss = require('pg-boss') as typeof PgBossType;
 
-export type { QueueName };
+export type QueueName = MessagingQueueName | typeof WEBHOOK_QUEUE | typeof IDEMPOTENCY_SWEEP_QUEUE;
 
 /** A job as its worker sees it: its data, and which attempt this is (0 first, `retryLimit` last). */
 export interface QueueJob<T> {
@@ -23,6 +28,8 @@ interface Registration {
   handler: (job: QueueJob<never>) => Promise<void>;
   /** A cron expression (UTC) when the queue runs periodically. */
   cron?: string;
+  /** Jobs fetched at once and worked side by side (1 unless the queue asks for more). */
+  batchSize?: number;
 }
 
 /**
@@ -46,8 +53,16 @@ export class QueueService implements OnApplicationBootstrap, OnApplicationShutdo
   private readonly log = new Logger('Queue');
 
   /** Called by feature modules in `onModuleInit`: `handler` works `queue`'s jobs from start-up on. */
-  register<T>(queue: QueueName, handler: (job: QueueJob<T>) => Promise<void>, options: { cron?: string } = {}): void {
-    this.registrations.set(queue, { handler: handler as Registration['handler'], cron: options.cron });
+  register<T>(
+    queue: QueueName,
+    handler: (job: QueueJob<T>) => Promise<void>,
+    options: { cron?: string; batchSize?: number } = {},
+  ): void {
+    this.registrations.set(queue, {
+      handler: handler as Registration['handler'],
+      cron: options.cron,
+      batchSize: options.batchSize,
+    });
   }
 
   /**
@@ -87,18 +102,26 @@ export class QueueService implements OnApplicationBootstrap, OnApplicationShutdo
     boss.on('error', (err) => this.log.warn(`job queue: ${err.message}`));
     await boss.start();
     this.boss = boss;
-    for (const [queue, { handler, cron }] of this.registrations) {
+    for (const [queue, { handler, cron, batchSize = 1 }] of this.registrations) {
       await boss.work(
         queue,
-        { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: this.config.jobPollSeconds },
-        async ([job]) => {
-          if (!job) return;
-          await handler({
-            id: job.id,
-            data: job.data as never,
-            retryCount: job.retryCount,
-            retryLimit: job.retryLimit,
-          });
+        { batchSize, includeMetadata: true, pollingIntervalSeconds: this.config.jobPollSeconds },
+        async (jobs) => {
+          const run = (job: (typeof jobs)[number]) =>
+            handler({ id: job.id, data: job.data as never, retryCount: job.retryCount, retryLimit: job.retryLimit });
+          if (jobs.length <= 1) {
+            if (jobs[0]) await run(jobs[0]);
+            return;
+          }
+          // A batch is worked side by side; a job that throws fails (and is retried) alone, the
+          // others complete.
+          const results = await Promise.allSettled(jobs.map(run));
+          for (const [i, result] of results.entries()) {
+            if (result.status === 'rejected') {
+              const message = result.reason instanceof Error ? result.reason.message : String(result.reason);
+              await boss.fail(queue, jobs[i]!.id, { message });
+            }
+          }
         },
       );
       if (cron && this.config.queueSchedules) await boss.schedule(queue, cron, {}, { tz: 'UTC' });

@@ -63,7 +63,9 @@ export class RequestLimitGuard implements CanActivate {
     const perMinute = (name: string, key: string, quota: number) =>
       policies.push({ name, key, quota, windowSeconds: 60 });
     const token = bearer(req);
-    if (req.caller) perMinute('user', `user:${req.caller.userId}`, this.config.rateLimitUserPerMinute);
+    // An API token counts on its own (not against its creator's screen use), like a user.
+    if (req.caller?.apiToken) perMinute('token', `token:${req.caller.apiToken.id}`, this.config.rateLimitUserPerMinute);
+    else if (req.caller) perMinute('user', `user:${req.caller.userId}`, this.config.rateLimitUserPerMinute);
     else if (token) perMinute('token', `token:${sha256(token)}`, this.config.rateLimitUserPerMinute);
     perMinute('address', `address:${req.ip}`, this.config.rateLimitAddressPerMinute);
     const hourly = HOURLY.get(endpoint);

@@ -21,6 +21,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error.js';
 import type { Caller } from '../../common/request-context.js';
+import { withoutDraftContent } from '../api-tokens/drafts.js';
 import { auditNothingChanged } from '../audit/audit.interceptor.js';
 import { ApplicationEvents } from '../events/application-events.js';
 import {
@@ -30,6 +31,7 @@ import {
   ScorecardsRepository,
 } from './scorecards.repository.js';
 import { Db } from '../../database/db.js';
+import { WebhookOutbox } from '../webhooks/webhook-outbox.js';
 
 type Content = Pick<SaveScorecardRequest, 'ratings' | 'redFlags' | 'recommendation' | 'summary' | 'notes'>;
 
@@ -106,6 +108,7 @@ export class ScorecardsService {
     private readonly scorecards: ScorecardsRepository,
     private readonly events: ApplicationEvents,
     private readonly db: Db,
+    private readonly webhooks: WebhookOutbox,
   ) {}
 
   async listMine(caller: Caller, q: MyInterviewsQuery): Promise<MyInterviewList> {
@@ -124,6 +127,8 @@ export class ScorecardsService {
       throw new AppError('forbidden', 'Only the interviewer of this interview can open its kit.');
     }
     if (!row.scorecard || !row.rubric) throw AppError.notFound('scorecard');
+    // An API token gets no draft content (see withoutDraftContent), nor what it would tell.
+    const scorecard = withoutDraftContent(caller, row.scorecard);
     const hidden = row.opening.hideCandidateDetails;
     return {
       interview: {
@@ -149,12 +154,12 @@ export class ScorecardsService {
       questionKeys: row.interview.questionKeys,
       unaskedCriteria: row.rubric.competencies.flatMap((c) =>
         c.criteria
-          .filter((cr) => row.scorecard!.ratings.some((r) => !r.asked && r.criterionKey === cr.key))
+          .filter((cr) => scorecard.ratings.some((r) => !r.asked && r.criterionKey === cr.key))
           .map((cr) => ({ key: cr.key, title: cr.title, competency: c.name })),
       ),
       redFlags: row.checklistItems,
       candidateQuestions: row.interview.stepKind === 'candidate_questions' ? candidateQuestionsKit(row.opening) : null,
-      scorecard: row.scorecard,
+      scorecard,
     };
   }
 
@@ -165,7 +170,7 @@ export class ScorecardsService {
   async get(caller: Caller, id: string): Promise<Scorecard> {
     const found = await this.scorecards.findWithViewer(caller.organizationId, id, caller.userId);
     if (!found) throw AppError.notFound('scorecard');
-    if (found.scorecard.interviewer.id === caller.userId) return found.scorecard;
+    if (found.scorecard.interviewer.id === caller.userId) return withoutDraftContent(caller, found.scorecard);
     this.checkPanelFeedback(caller, found.viewer);
     if (found.scorecard.status !== 'submitted') {
       throw new AppError('forbidden', 'A draft scorecard is visible only to its author until it is submitted.');
@@ -243,6 +248,11 @@ export class ScorecardsService {
         applicationId: card.applicationId,
         kind: 'scorecard_submitted',
       });
+      await this.webhooks.emit(caller.organizationId, 'scorecard.submitted', {
+        scorecardId: id,
+        applicationId: card.applicationId,
+        interviewerId: card.interviewerId,
+      });
     });
     return this.own(caller, id);
   }
@@ -280,6 +290,11 @@ export class ScorecardsService {
         organizationId: caller.organizationId,
         applicationId: card.applicationId,
         kind: 'scorecard_amended',
+      });
+      await this.webhooks.emit(caller.organizationId, 'scorecard.amended', {
+        scorecardId: id,
+        applicationId: card.applicationId,
+        interviewerId: card.interviewerId,
       });
     });
     return this.own(caller, id);
@@ -371,6 +386,6 @@ export class ScorecardsService {
   private async own(caller: Caller, id: string): Promise<Scorecard> {
     const card = await this.scorecards.find(caller.organizationId, id, caller.userId);
     if (!card) throw AppError.notFound('scorecard');
-    return card;
+    return withoutDraftContent(caller, card);
   }
 }

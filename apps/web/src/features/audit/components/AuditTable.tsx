@@ -26,6 +26,7 @@ const columns: DataColumn<AuditEvent>[] = [
         <span className="audit-table__actor">
           <span className="table__name">{e.actor.name}</span>
           <EmailText className="table__meta" email={e.actor.email} />
+          {e.apiToken ? <span className="table__meta">via API token “{e.apiToken.name}”</span> : null}
         </span>
       ) : (
         <span className="table__meta">Nobody signed in</span>

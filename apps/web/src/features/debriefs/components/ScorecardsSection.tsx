@@ -73,6 +73,11 @@ function ScorecardCard({ scorecard: raw, debrief }: { scorecard: Scorecard; debr
           </p>
         </div>
         <div className="debrief-card__badges">
+          {raw.imported ? (
+            <span className="amended-tag" title="Imported from another system; calibration leaves it out">
+              Imported
+            </span>
+          ) : null}
           {amended ? (
             <span className="amended-tag">{independent ? 'Amended later: shown as first submitted' : 'Amended'}</span>
           ) : null}

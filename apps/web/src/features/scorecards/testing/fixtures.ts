@@ -41,6 +41,7 @@ export function scorecard(overrides: Partial<Scorecard> = {}): Scorecard {
     revision: 1,
     submittedAt: null,
     contradictionConfirmedAt: null,
+    imported: false,
     amendments: [],
     updatedAt: '2026-12-01T10:00:00.000Z',
     ...overrides,

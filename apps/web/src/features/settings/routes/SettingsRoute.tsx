@@ -13,6 +13,8 @@ function settingsLinks(role: string): { to: string; label: string }[] {
           { to: '/settings/email-log', label: 'Email log' },
           { to: '/settings/sso', label: 'Single sign-on' },
           { to: '/settings/scim', label: 'Provisioning' },
+          { to: '/settings/api-tokens', label: 'API tokens' },
+          { to: '/settings/webhooks', label: 'Webhooks' },
         ]
       : []),
   ];
