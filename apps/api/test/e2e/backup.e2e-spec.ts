@@ -9,7 +9,7 @@ import pg from 'pg';
 import { freePort } from '../../src/database/embedded-postgres.js';
 import { seedDemo } from '../../src/database/seed-demo.js';
 import { bearer } from '../support/factories.js';
-import { buildOrg, must, type OrgFixture } from '../support/org-fixture.js';
+import { backgroundSettled, buildOrg, must, type OrgFixture } from '../support/org-fixture.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 // The backup and restore scripts (deploy/backup/), run for real: a seeded database is backed up
@@ -283,6 +283,7 @@ describe('backup and restore (deploy/backup)', () => {
     await must(source, org.members.admin.token, 'post', `/api/v1/candidates/${org.candidates.erasable.id}/erase`, 200, {
       confirm: org.candidates.erasable.name,
     });
+    await backgroundSettled(source);
     before = await dataFingerprint(sourceUrl);
     beforeSafeguards = await safeguards(sourceUrl);
 

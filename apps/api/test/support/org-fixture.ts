@@ -564,6 +564,26 @@ export async function queueIdle(t: TestApp): Promise<void> {
 }
 
 /**
+ * Waits until nothing in the background will change rows for the next two minutes: the job queue
+ * is idle and no webhook delivery is due in that time. The demo's webhook endpoint has no receiver
+ * (a demo machine runs none), so its test event's first retry comes 5 s after the first attempt and
+ * the next one 5 minutes later: a test that compares the database at two moments waits for this.
+ */
+export async function backgroundSettled(t: TestApp): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    await queueIdle(t);
+    const [row] = (await t.db.query(
+      `select count(*)::int as n from webhook_deliveries
+        where status = 'pending' and (next_attempt_at is null or next_attempt_at < now() + interval '2 minutes')`,
+    )) as { n: number }[];
+    if (row!.n === 0) return;
+    if (Date.now() > deadline) throw new Error(`${row!.n} webhook deliveries are still due after 30 s`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
  * The objects a request changes, in the state it needs them: with `standing`, the fixture's own
  * (whatever earlier calls left of them: the matrices only need the guard's verdict, and must not
  * add to the organization); with `fresh`, new ones made for the request, so that sending it once

@@ -3,6 +3,7 @@ import type { ChecklistContent, PlanStep, Recommendation, RubricContent, Scoreca
 import type { EntityManager } from 'typeorm';
 import { Db } from '../../database/db.js';
 import { SCORECARD_COLUMNS, SCORECARD_JOINS, toScorecard, type ScorecardColumns } from '../scorecards/scorecard-row.js';
+import { insertScorecardContent } from '../scorecards/scorecards.repository.js';
 
 /** What an import attaches to: the application, its opening's plan, rubric and checklist versions. */
 export interface ImportTarget {
@@ -144,26 +145,7 @@ export class ScorecardImportRepository {
       [organizationId, interview!.id, w.applicationId, w.interviewerId, w.rubricVersionId, w.checklistVersionId],
     );
     const id = card!.id;
-    await m.query(
-      `insert into scorecard_ratings (organization_id, scorecard_id, criterion_key, competency_key, rating, evidence)
-       select $1, $2, x.criterion_key, x.competency_key, x.rating, x.evidence
-         from unnest($3::uuid[], $4::uuid[], $5::smallint[], $6::text[]) x(criterion_key, competency_key, rating, evidence)`,
-      [
-        organizationId,
-        id,
-        w.ratings.map((r) => r.criterionKey),
-        w.ratings.map((r) => r.competencyKey),
-        w.ratings.map((r) => r.rating),
-        w.ratings.map((r) => r.evidence),
-      ],
-    );
-    if (w.redFlags.length > 0) {
-      await m.query(
-        `insert into scorecard_red_flags (organization_id, scorecard_id, flag_key, evidence)
-         select $1, $2, x.flag_key, x.evidence from unnest($3::uuid[], $4::text[]) x(flag_key, evidence)`,
-        [organizationId, id, w.redFlags.map((f) => f.flagKey), w.redFlags.map((f) => f.evidence)],
-      );
-    }
+    await insertScorecardContent(m, organizationId, id, w);
     await m.query(
       `update scorecards
           set status = 'submitted', submitted_at = $3, recommendation = $4, first_recommendation = $4, summary = $5,

@@ -287,28 +287,7 @@ export class ScorecardsRepository {
       organizationId,
       id,
     ]);
-    if (c.ratings.length > 0) {
-      await m.query(
-        `insert into scorecard_ratings (organization_id, scorecard_id, criterion_key, competency_key, rating, evidence)
-         select $1, $2, x.criterion_key, x.competency_key, x.rating, x.evidence
-           from unnest($3::uuid[], $4::uuid[], $5::smallint[], $6::text[]) x(criterion_key, competency_key, rating, evidence)`,
-        [
-          organizationId,
-          id,
-          c.ratings.map((r) => r.criterionKey),
-          c.ratings.map((r) => r.competencyKey),
-          c.ratings.map((r) => r.rating),
-          c.ratings.map((r) => r.evidence),
-        ],
-      );
-    }
-    if (c.redFlags.length > 0) {
-      await m.query(
-        `insert into scorecard_red_flags (organization_id, scorecard_id, flag_key, evidence)
-         select $1, $2, x.flag_key, x.evidence from unnest($3::uuid[], $4::text[]) x(flag_key, evidence)`,
-        [organizationId, id, c.redFlags.map((f) => f.flagKey), c.redFlags.map((f) => f.evidence)],
-      );
-    }
+    await insertScorecardContent(m, organizationId, id, c);
     await m.query(
       `update scorecards set recommendation = $3, summary = $4, notes = $5, revision = revision + 1, updated_at = now()
         where organization_id = $1 and id = $2`,
@@ -385,5 +364,39 @@ export class ScorecardsRepository {
   ): Promise<void> {
     await m.query(`select set_config('scorecard.amending', 'on', true)`);
     await m.query(AMENDMENT_SQL, [organizationId, a.scorecardId, a.by, a.reason]);
+  }
+}
+
+/** Writes a scorecard's ratings and red flags (into a scorecard that has none): one statement each. */
+export async function insertScorecardContent(
+  m: EntityManager,
+  organizationId: string,
+  scorecardId: string,
+  c: {
+    ratings: readonly { criterionKey: string; competencyKey: string; rating: number | null; evidence: string }[];
+    redFlags: readonly { flagKey: string; evidence: string }[];
+  },
+): Promise<void> {
+  if (c.ratings.length > 0) {
+    await m.query(
+      `insert into scorecard_ratings (organization_id, scorecard_id, criterion_key, competency_key, rating, evidence)
+       select $1, $2, x.criterion_key, x.competency_key, x.rating, x.evidence
+         from unnest($3::uuid[], $4::uuid[], $5::smallint[], $6::text[]) x(criterion_key, competency_key, rating, evidence)`,
+      [
+        organizationId,
+        scorecardId,
+        c.ratings.map((r) => r.criterionKey),
+        c.ratings.map((r) => r.competencyKey),
+        c.ratings.map((r) => r.rating),
+        c.ratings.map((r) => r.evidence),
+      ],
+    );
+  }
+  if (c.redFlags.length > 0) {
+    await m.query(
+      `insert into scorecard_red_flags (organization_id, scorecard_id, flag_key, evidence)
+       select $1, $2, x.flag_key, x.evidence from unnest($3::uuid[], $4::text[]) x(flag_key, evidence)`,
+      [organizationId, scorecardId, c.redFlags.map((f) => f.flagKey), c.redFlags.map((f) => f.evidence)],
+    );
   }
 }

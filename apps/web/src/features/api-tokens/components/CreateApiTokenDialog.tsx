@@ -9,8 +9,8 @@ import {
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { Alert } from '@/components/ui/Alert';
-import { CopyField } from '@/components/ui/CopyField';
 import { Dialog } from '@/components/ui/Dialog';
+import { SecretShownOnce } from '@/components/ui/SecretShownOnce';
 import { Field } from '@/components/ui/Field';
 import { ApiError, errorMessage } from '@/lib/api';
 import { applyServerFieldErrors } from '@/lib/forms';
@@ -176,17 +176,11 @@ function TokenFormView({ onCreated, onCancel }: { onCreated: (token: CreatedApiT
 
 function ShownOnce({ token, onDone }: { token: CreatedApiToken; onDone: () => void }) {
   return (
-    <div className="form">
-      <Alert tone="info" title="Shown only this once">
-        Scorecard keeps only a fingerprint of this token: it cannot show it again. Store it in your integration’s secret
-        settings now. Anyone who has it can act as you within its scopes, so keep it secret and revoke it if it leaks.
-      </Alert>
-      <CopyField label={`Token “${token.name}”`} value={token.token} secret />
-      <div className="form__actions">
-        <button type="button" className="button button--primary" onClick={onDone}>
-          I’ve copied it
-        </button>
-      </div>
-    </div>
+    <SecretShownOnce
+      label={`Token “${token.name}”`}
+      value={token.token}
+      onDone={onDone}
+      warning="Scorecard keeps only a fingerprint of this token: it cannot show it again. Store it in your integration’s secret settings now. Anyone who has it can act as you within its scopes, so keep it secret and revoke it if it leaks."
+    />
   );
 }

@@ -3,11 +3,11 @@ import { CreateScimTokenRequest, type CreatedScimToken } from '@scorecard/contra
 import { useForm } from 'react-hook-form';
 import { Alert } from '@/components/ui/Alert';
 import { Dialog } from '@/components/ui/Dialog';
+import { SecretShownOnce } from '@/components/ui/SecretShownOnce';
 import { Field } from '@/components/ui/Field';
 import { ApiError, errorMessage } from '@/lib/api';
 import { applyServerFieldErrors } from '@/lib/forms';
 import { useCreateScimToken } from '../api/scim-tokens';
-import { CopyField } from '@/components/ui/CopyField';
 
 /**
  * "Create token": a name, then the token shown this once, with a Copy button and a warning. The
@@ -74,17 +74,11 @@ function NameForm({ onCreated, onCancel }: { onCreated: (token: CreatedScimToken
 
 function ShownOnce({ token, onDone }: { token: CreatedScimToken; onDone: () => void }) {
   return (
-    <div className="form">
-      <Alert tone="info" title="Shown only this once">
-        Scorecard keeps only a fingerprint of this token: it cannot show it again. Paste it into your identity provider
-        now. Anyone who has it can add, change and deactivate people in your organization, so keep it secret.
-      </Alert>
-      <CopyField label={`Token “${token.name}”`} value={token.token} secret />
-      <div className="form__actions">
-        <button type="button" className="button button--primary" onClick={onDone}>
-          I’ve copied it
-        </button>
-      </div>
-    </div>
+    <SecretShownOnce
+      label={`Token “${token.name}”`}
+      value={token.token}
+      onDone={onDone}
+      warning="Scorecard keeps only a fingerprint of this token: it cannot show it again. Paste it into your identity provider now. Anyone who has it can add, change and deactivate people in your organization, so keep it secret."
+    />
   );
 }

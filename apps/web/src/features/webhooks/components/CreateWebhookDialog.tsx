@@ -3,8 +3,8 @@ import type { CreatedWebhook } from '@scorecard/contracts';
 import { useForm } from 'react-hook-form';
 import { Link } from 'react-router';
 import { Alert } from '@/components/ui/Alert';
-import { CopyField } from '@/components/ui/CopyField';
 import { Dialog } from '@/components/ui/Dialog';
+import { SecretShownOnce } from '@/components/ui/SecretShownOnce';
 import { ApiError, errorMessage } from '@/lib/api';
 import { applyServerFieldErrors } from '@/lib/forms';
 import { useCreateWebhook } from '../api/webhooks';
@@ -76,21 +76,22 @@ function CreateForm({ onCreated, onCancel }: { onCreated: (webhook: CreatedWebho
 
 function ShownOnce({ webhook, onDone }: { webhook: CreatedWebhook; onDone: () => void }) {
   return (
-    <div className="form">
-      <Alert tone="info" title="Shown only this once">
-        Your receiver needs this secret to check that each request really comes from Scorecard (the{' '}
-        <code>webhook-signature</code> header). Scorecard cannot show it again: store it in your receiver’s
-        configuration now, and keep it secret. Anyone who has it can forge events.
-      </Alert>
-      <CopyField label={`Signing secret for ${webhook.url}`} value={webhook.secret} secret />
-      <div className="form__actions">
+    <SecretShownOnce
+      label={`Signing secret for ${webhook.url}`}
+      value={webhook.secret}
+      onDone={onDone}
+      warning={
+        <>
+          Your receiver needs this secret to check that each request really comes from Scorecard (the{' '}
+          <code>webhook-signature</code> header). Scorecard cannot show it again: store it in your receiver’s
+          configuration now, and keep it secret. Anyone who has it can forge events.
+        </>
+      }
+      actions={
         <Link className="button button--secondary" to={`/settings/webhooks/${webhook.id}`}>
           Open the endpoint
         </Link>
-        <button type="button" className="button button--primary" onClick={onDone}>
-          I’ve copied it
-        </button>
-      </div>
-    </div>
+      }
+    />
   );
 }
