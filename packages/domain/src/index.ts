@@ -18,3 +18,4 @@ export * from './erasure.js';
 export * from './reminders.js';
 export * from './rounding.js';
 export * from './webhooks.js';
+export * from './adverse-impact.js';
