@@ -19,3 +19,4 @@ export * from './reminders.js';
 export * from './rounding.js';
 export * from './webhooks.js';
 export * from './adverse-impact.js';
+export * from './meeting.js';
