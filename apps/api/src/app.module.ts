@@ -42,6 +42,11 @@ import { ApiTokensModule } from './modules/api-tokens/api-tokens.module.js';
 import { WebhooksModule } from './modules/webhooks/webhooks.module.js';
 import { IdempotencyModule } from './modules/idempotency/idempotency.module.js';
 import { IntegrationsModule } from './modules/integrations/integrations.module.js';
+import { MeetingsModule } from './modules/meetings/meetings.module.js';
+import { CommitteePacketsModule } from './modules/committee-packets/committee-packets.module.js';
+import { SelfIdModule } from './modules/self-id/self-id.module.js';
+import { QuestionBankModule } from './modules/question-bank/question-bank.module.js';
+import { QualificationModule } from './modules/qualification/qualification.module.js';
 import { IdempotencyInterceptor } from './modules/idempotency/idempotency.interceptor.js';
 import { RateLimitsModule } from './modules/rate-limits/rate-limits.module.js';
 import { SignInModule } from './modules/sign-in/sign-in.module.js';
@@ -107,6 +112,11 @@ export class AppModule {
         WebhooksModule,
         IdempotencyModule,
         IntegrationsModule,
+        MeetingsModule,
+        CommitteePacketsModule,
+        SelfIdModule,
+        QuestionBankModule,
+        QualificationModule,
       ],
       // Interceptors run in this order: validate the input, then open the request's transaction as
       // the caller's organization, inside which the handler runs.

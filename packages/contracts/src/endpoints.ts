@@ -35,6 +35,11 @@ import { twoFactorEndpoints } from './endpoints/two-factor.js';
 import { apiTokenEndpoints } from './endpoints/api-tokens.js';
 import { webhookEndpoints } from './endpoints/webhooks.js';
 import { integrationEndpoints } from './endpoints/integrations.js';
+import { qualificationEndpoints } from './endpoints/qualification.js';
+import { questionBankEndpoints } from './endpoints/question-bank.js';
+import { selfIdEndpoints } from './endpoints/self-id.js';
+import { packetEndpoints } from './endpoints/packets.js';
+import { meetingEndpoints } from './endpoints/meetings.js';
 
 export {
   type Access,
@@ -86,6 +91,11 @@ export const endpoints = {
   ...apiTokenEndpoints,
   ...webhookEndpoints,
   ...integrationEndpoints,
+  ...qualificationEndpoints,
+  ...questionBankEndpoints,
+  ...selfIdEndpoints,
+  ...packetEndpoints,
+  ...meetingEndpoints,
 } as const satisfies Record<string, Endpoint>;
 
 export type EndpointName = keyof typeof endpoints;

@@ -24,6 +24,10 @@ import { ApiTokens1764093600000 } from './migrations/1764093600000-ApiTokens.js'
 import { Webhooks1764097200000 } from './migrations/1764097200000-Webhooks.js';
 import { IdempotencyKeys1764100800000 } from './migrations/1764100800000-IdempotencyKeys.js';
 import { ImportedScorecards1764104400000 } from './migrations/1764104400000-ImportedScorecards.js';
+import { DebriefMeetings1764108000000 } from './migrations/1764108000000-DebriefMeetings.js';
+import { SelfIdentification1764111600000 } from './migrations/1764111600000-SelfIdentification.js';
+import { QuestionBank1764115200000 } from './migrations/1764115200000-QuestionBank.js';
+import { InterviewerQualification1764118800000 } from './migrations/1764118800000-InterviewerQualification.js';
 
 /** Every migration, in order. Committed migrations are never edited: add a new one. */
 export const migrations = [
@@ -49,6 +53,10 @@ export const migrations = [
   Webhooks1764097200000,
   IdempotencyKeys1764100800000,
   ImportedScorecards1764104400000,
+  DebriefMeetings1764108000000,
+  SelfIdentification1764111600000,
+  QuestionBank1764115200000,
+  InterviewerQualification1764118800000,
 ];
 
 /** One DataSource definition, shared by the app, the tests and the `db:migrate` command. */

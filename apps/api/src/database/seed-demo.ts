@@ -31,6 +31,10 @@ import { seedDemoNotes } from './demo-notes.js';
 import { seedDemoMessaging } from './demo-messaging.js';
 import { seedDemoAccess } from './demo-access.js';
 import { seedDemoIntegrations } from './demo-integrations.js';
+import { seedDemoSelfId } from './demo-self-id.js';
+import { seedDemoQualification } from './demo-qualification.js';
+import { seedDemoQuestionBank } from './demo-question-bank.js';
+import { seedDemoMeetings } from './demo-meetings.js';
 
 export const DEMO_PASSWORD = 'scorecard-demo';
 export const DEMO_ORGANIZATION = 'Acme Robotics';
@@ -94,6 +98,10 @@ export async function seedDemo(app: INestApplicationContext, ownerUrl: string): 
     await seedDemoNotes(app, step, demo);
     await seedDemoMessaging(app, step, demo);
     await seedDemoAccess(app, step, demo);
+    await seedDemoSelfId(app, step, demo);
+    await seedDemoQualification(app, step, demo);
+    await seedDemoQuestionBank(app, step, demo);
+    await seedDemoMeetings(app, step, demo);
     await seedDemoIntegrations(app, step, demo);
     return true;
   } finally {

@@ -1,0 +1,5 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import type { DemoContext, Step } from './demo-context.js';
+
+/** Issue 24 in the demo: one shadowing interviewer. Filled in by its slice. */
+export async function seedDemoQualification(_app: INestApplicationContext, _step: Step, _demo: DemoContext): Promise<void> {}
