@@ -195,6 +195,20 @@ CREATE FUNCTION public.scorecard_forbid_submitted_change() RETURNS trigger
       end $$;
 
 
+--
+-- Name: scorecard_mark_shadow(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.scorecard_mark_shadow() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+      begin
+        new.shadow := coalesce((select i.trainee from interviews i
+                                 where i.organization_id = new.organization_id and i.id = new.interview_id), false);
+        return new;
+      end $$;
+
+
 SET default_tablespace = '';
 
 SET default_table_access_method = heap;
@@ -450,6 +464,82 @@ ALTER TABLE ONLY public.candidates FORCE ROW LEVEL SECURITY;
 
 
 --
+-- Name: debrief_meeting_members; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.debrief_meeting_members (
+    organization_id uuid NOT NULL,
+    meeting_id uuid NOT NULL,
+    user_id uuid NOT NULL,
+    "position" integer NOT NULL,
+    CONSTRAINT debrief_meeting_members_position_check CHECK (("position" >= 0))
+);
+
+ALTER TABLE ONLY public.debrief_meeting_members FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: debrief_meeting_ratings; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.debrief_meeting_ratings (
+    organization_id uuid NOT NULL,
+    meeting_id uuid NOT NULL,
+    round smallint NOT NULL,
+    user_id uuid NOT NULL,
+    competency_key uuid NOT NULL,
+    rating smallint NOT NULL,
+    CONSTRAINT debrief_meeting_ratings_rating_check CHECK (((rating >= 1) AND (rating <= 4)))
+);
+
+ALTER TABLE ONLY public.debrief_meeting_ratings FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: debrief_meeting_votes; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.debrief_meeting_votes (
+    organization_id uuid NOT NULL,
+    meeting_id uuid NOT NULL,
+    round smallint NOT NULL,
+    user_id uuid NOT NULL,
+    recommendation text NOT NULL,
+    cast_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT debrief_meeting_votes_recommendation_check CHECK ((recommendation = ANY (ARRAY['strong_no'::text, 'no'::text, 'yes'::text, 'strong_yes'::text]))),
+    CONSTRAINT debrief_meeting_votes_round_check CHECK ((round = ANY (ARRAY[1, 2])))
+);
+
+ALTER TABLE ONLY public.debrief_meeting_votes FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: debrief_meetings; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.debrief_meetings (
+    organization_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    application_id uuid NOT NULL,
+    rubric_version_id uuid NOT NULL,
+    host_id uuid NOT NULL,
+    status text DEFAULT 'round_1'::text NOT NULL,
+    started_at timestamp with time zone DEFAULT now() NOT NULL,
+    round1_revealed_at timestamp with time zone,
+    round2_opened_at timestamp with time zone,
+    finished_at timestamp with time zone,
+    cancelled_at timestamp with time zone,
+    CONSTRAINT debrief_meetings_check CHECK (((status = 'finished'::text) = (finished_at IS NOT NULL))),
+    CONSTRAINT debrief_meetings_check1 CHECK (((status = 'cancelled'::text) = (cancelled_at IS NOT NULL))),
+    CONSTRAINT debrief_meetings_check2 CHECK (((status <> ALL (ARRAY['discussion'::text, 'round_2'::text, 'finished'::text])) OR (round1_revealed_at IS NOT NULL))),
+    CONSTRAINT debrief_meetings_check3 CHECK (((status <> 'round_2'::text) OR (round2_opened_at IS NOT NULL))),
+    CONSTRAINT debrief_meetings_status_check CHECK ((status = ANY (ARRAY['round_1'::text, 'discussion'::text, 'round_2'::text, 'finished'::text, 'cancelled'::text])))
+);
+
+ALTER TABLE ONLY public.debrief_meetings FORCE ROW LEVEL SECURITY;
+
+
+--
 -- Name: emails; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -475,7 +565,7 @@ CREATE TABLE public.emails (
     sent_at timestamp with time zone,
     CONSTRAINT emails_check CHECK (((ical IS NULL) = (ical_method IS NULL))),
     CONSTRAINT emails_ical_method_check CHECK ((ical_method = ANY (ARRAY['REQUEST'::text, 'CANCEL'::text]))),
-    CONSTRAINT emails_kind_check CHECK ((kind = ANY (ARRAY['invitation'::text, 'password_reset'::text, 'scorecard_reminder'::text, 'scorecard_escalation'::text, 'calendar_invitation'::text, 'digest'::text, 'webhook_disabled'::text]))),
+    CONSTRAINT emails_kind_check CHECK ((kind = ANY (ARRAY['invitation'::text, 'password_reset'::text, 'scorecard_reminder'::text, 'scorecard_escalation'::text, 'calendar_invitation'::text, 'digest'::text, 'webhook_disabled'::text, 'self_id'::text]))),
     CONSTRAINT emails_status_check CHECK ((status = ANY (ARRAY['queued'::text, 'sent'::text, 'held'::text, 'failed'::text]))),
     CONSTRAINT emails_subject_check CHECK (((char_length(subject) >= 1) AND (char_length(subject) <= 300))),
     CONSTRAINT emails_to_address_check CHECK (((char_length(to_address) >= 3) AND (char_length(to_address) <= 320)))
@@ -538,6 +628,24 @@ ALTER TABLE ONLY public.interview_assignments FORCE ROW LEVEL SECURITY;
 
 
 --
+-- Name: interviewer_levels; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.interviewer_levels (
+    organization_id uuid NOT NULL,
+    user_id uuid NOT NULL,
+    competency_key text NOT NULL,
+    level text NOT NULL,
+    since timestamp with time zone DEFAULT now() NOT NULL,
+    set_by uuid,
+    CONSTRAINT interviewer_levels_competency_key_check CHECK (((char_length(competency_key) >= 1) AND (char_length(competency_key) <= 100))),
+    CONSTRAINT interviewer_levels_level_check CHECK ((level = ANY (ARRAY['shadowing'::text, 'reverse_shadowing'::text, 'qualified'::text])))
+);
+
+ALTER TABLE ONLY public.interviewer_levels FORCE ROW LEVEL SECURITY;
+
+
+--
 -- Name: interviews; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -564,12 +672,17 @@ CREATE TABLE public.interviews (
     time_zone text,
     location text,
     video_url text,
+    companion_of uuid,
+    training text,
+    trainee boolean DEFAULT false NOT NULL,
     CONSTRAINT interviews_check CHECK ((feedback_due_at > starts_at)),
     CONSTRAINT interviews_duration_minutes_check CHECK (((duration_minutes >= 10) AND (duration_minutes <= 480))),
     CONSTRAINT interviews_location_check CHECK (((location IS NULL) OR ((char_length(location) >= 1) AND (char_length(location) <= 300)))),
     CONSTRAINT interviews_status_check CHECK ((status = ANY (ARRAY['scheduled'::text, 'cancelled'::text]))),
     CONSTRAINT interviews_step_kind_check CHECK ((step_kind = ANY (ARRAY['assessment'::text, 'candidate_questions'::text]))),
     CONSTRAINT interviews_time_zone_check CHECK (((time_zone IS NULL) OR ((char_length(time_zone) >= 1) AND (char_length(time_zone) <= 64)))),
+    CONSTRAINT interviews_training_check CHECK ((training = ANY (ARRAY['shadow'::text, 'reverse_shadow'::text]))),
+    CONSTRAINT interviews_training_seat_check CHECK ((((companion_of IS NULL) OR (training IS NOT NULL)) AND ((NOT trainee) OR (training IS NOT NULL)))),
     CONSTRAINT interviews_video_url_check CHECK (((video_url IS NULL) OR ((char_length(video_url) <= 2000) AND (video_url ~ '^https?://'::text))))
 );
 
@@ -644,16 +757,43 @@ CREATE TABLE public.organizations (
     require_sso boolean DEFAULT false NOT NULL,
     sso_break_glass_user_id uuid,
     require_two_factor boolean DEFAULT false NOT NULL,
+    shadow_sessions_required integer DEFAULT 2 NOT NULL,
+    reverse_shadow_sessions_required integer DEFAULT 2 NOT NULL,
+    qualification_needs_calibration boolean DEFAULT false NOT NULL,
+    new_interviewers_shadow_since timestamp with time zone,
     CONSTRAINT organizations_calibration_min_units_check CHECK (((calibration_min_units >= 2) AND (calibration_min_units <= 1000))),
     CONSTRAINT organizations_name_check CHECK (((length(name) >= 1) AND (length(name) <= 200))),
     CONSTRAINT organizations_reminder_escalate_after_check CHECK (((reminder_escalate_after >= 1) AND (reminder_escalate_after <= 10))),
     CONSTRAINT organizations_reminder_first_hours_check CHECK (((reminder_first_hours >= 1) AND (reminder_first_hours <= 168))),
     CONSTRAINT organizations_reminder_repeat_hours_check CHECK (((reminder_repeat_hours >= 1) AND (reminder_repeat_hours <= 336))),
+    CONSTRAINT organizations_reverse_shadow_sessions_required_check CHECK (((reverse_shadow_sessions_required >= 1) AND (reverse_shadow_sessions_required <= 20))),
+    CONSTRAINT organizations_shadow_sessions_required_check CHECK (((shadow_sessions_required >= 1) AND (shadow_sessions_required <= 20))),
     CONSTRAINT organizations_slug_check CHECK ((slug ~ '^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$'::text)),
     CONSTRAINT organizations_stuck_days_check CHECK (((stuck_days >= 1) AND (stuck_days <= 365)))
 );
 
 ALTER TABLE ONLY public.organizations FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: question_marks; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.question_marks (
+    organization_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    rubric_id uuid NOT NULL,
+    criterion_key uuid NOT NULL,
+    kind text NOT NULL,
+    note text DEFAULT ''::text NOT NULL,
+    draft_version_id uuid NOT NULL,
+    marked_by uuid NOT NULL,
+    marked_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT question_marks_kind_check CHECK ((kind = ANY (ARRAY['retired'::text, 'possibly_leaked'::text]))),
+    CONSTRAINT question_marks_note_check CHECK ((char_length(note) <= 500))
+);
+
+ALTER TABLE ONLY public.question_marks FORCE ROW LEVEL SECURITY;
 
 
 --
@@ -895,6 +1035,7 @@ CREATE TABLE public.scorecards (
     imported_at timestamp with time zone,
     import_source text,
     external_id text,
+    shadow boolean DEFAULT false NOT NULL,
     CONSTRAINT scorecards_check CHECK ((((status = 'submitted'::text) = (submitted_at IS NOT NULL)) OR (status = 'void'::text))),
     CONSTRAINT scorecards_external_id_check CHECK (((external_id IS NULL) OR ((char_length(external_id) >= 1) AND (char_length(external_id) <= 200)))),
     CONSTRAINT scorecards_first_recommendation_check CHECK ((first_recommendation = ANY (ARRAY['strong_no'::text, 'no'::text, 'yes'::text, 'strong_yes'::text]))),
@@ -905,6 +1046,56 @@ CREATE TABLE public.scorecards (
 );
 
 ALTER TABLE ONLY public.scorecards FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: self_id_answers; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.self_id_answers (
+    organization_id uuid NOT NULL,
+    candidate_id uuid NOT NULL,
+    dimension_key text NOT NULL,
+    category_key text NOT NULL,
+    answered_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT self_id_answers_category_key_check CHECK ((category_key ~ '^[a-z][a-z0-9_]{0,39}$'::text)),
+    CONSTRAINT self_id_answers_dimension_key_check CHECK ((dimension_key ~ '^[a-z][a-z0-9_]{0,39}$'::text))
+);
+
+ALTER TABLE ONLY public.self_id_answers FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: self_id_links; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.self_id_links (
+    organization_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    candidate_id uuid NOT NULL,
+    token_hash bytea NOT NULL,
+    created_by uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    emailed_at timestamp with time zone
+);
+
+ALTER TABLE ONLY public.self_id_links FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: self_id_settings; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.self_id_settings (
+    organization_id uuid NOT NULL,
+    dimensions jsonb NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_by uuid,
+    CONSTRAINT self_id_settings_dimensions_check CHECK ((jsonb_typeof(dimensions) = 'array'::text))
+);
+
+ALTER TABLE ONLY public.self_id_settings FORCE ROW LEVEL SECURITY;
 
 
 --
@@ -1252,6 +1443,46 @@ ALTER TABLE ONLY public.candidates
 
 
 --
+-- Name: debrief_meeting_members debrief_meeting_members_organization_id_meeting_id_position_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.debrief_meeting_members
+    ADD CONSTRAINT debrief_meeting_members_organization_id_meeting_id_position_key UNIQUE (organization_id, meeting_id, "position");
+
+
+--
+-- Name: debrief_meeting_members debrief_meeting_members_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.debrief_meeting_members
+    ADD CONSTRAINT debrief_meeting_members_pkey PRIMARY KEY (organization_id, meeting_id, user_id);
+
+
+--
+-- Name: debrief_meeting_ratings debrief_meeting_ratings_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.debrief_meeting_ratings
+    ADD CONSTRAINT debrief_meeting_ratings_pkey PRIMARY KEY (organization_id, meeting_id, round, user_id, competency_key);
+
+
+--
+-- Name: debrief_meeting_votes debrief_meeting_votes_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.debrief_meeting_votes
+    ADD CONSTRAINT debrief_meeting_votes_pkey PRIMARY KEY (organization_id, meeting_id, round, user_id);
+
+
+--
+-- Name: debrief_meetings debrief_meetings_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.debrief_meetings
+    ADD CONSTRAINT debrief_meetings_pkey PRIMARY KEY (organization_id, id);
+
+
+--
 -- Name: emails emails_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -1284,6 +1515,14 @@ ALTER TABLE ONLY public.interview_assignments
 
 
 --
+-- Name: interviewer_levels interviewer_levels_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.interviewer_levels
+    ADD CONSTRAINT interviewer_levels_pkey PRIMARY KEY (organization_id, user_id, competency_key);
+
+
+--
 -- Name: interviews interviews_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -1305,6 +1544,14 @@ ALTER TABLE ONLY public.openings
 
 ALTER TABLE ONLY public.organizations
     ADD CONSTRAINT organizations_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: question_marks question_marks_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.question_marks
+    ADD CONSTRAINT question_marks_pkey PRIMARY KEY (organization_id, id);
 
 
 --
@@ -1409,6 +1656,30 @@ ALTER TABLE ONLY public.scorecard_reminders
 
 ALTER TABLE ONLY public.scorecards
     ADD CONSTRAINT scorecards_pkey PRIMARY KEY (organization_id, id);
+
+
+--
+-- Name: self_id_answers self_id_answers_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.self_id_answers
+    ADD CONSTRAINT self_id_answers_pkey PRIMARY KEY (organization_id, candidate_id, dimension_key);
+
+
+--
+-- Name: self_id_links self_id_links_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.self_id_links
+    ADD CONSTRAINT self_id_links_pkey PRIMARY KEY (organization_id, id);
+
+
+--
+-- Name: self_id_settings self_id_settings_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.self_id_settings
+    ADD CONSTRAINT self_id_settings_pkey PRIMARY KEY (organization_id);
 
 
 --
@@ -1681,6 +1952,20 @@ CREATE INDEX candidates_org_updated_idx ON public.candidates USING btree (organi
 
 
 --
+-- Name: debrief_meetings_one_open_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX debrief_meetings_one_open_idx ON public.debrief_meetings USING btree (organization_id, application_id) WHERE (status <> ALL (ARRAY['finished'::text, 'cancelled'::text]));
+
+
+--
+-- Name: debrief_meetings_org_application_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX debrief_meetings_org_application_idx ON public.debrief_meetings USING btree (organization_id, application_id, started_at DESC);
+
+
+--
 -- Name: emails_org_candidate_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -1730,6 +2015,13 @@ CREATE INDEX interviews_org_application_idx ON public.interviews USING btree (or
 
 
 --
+-- Name: interviews_org_companion_key; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX interviews_org_companion_key ON public.interviews USING btree (organization_id, companion_of) WHERE ((companion_of IS NOT NULL) AND (status <> 'cancelled'::text));
+
+
+--
 -- Name: interviews_org_interviewer_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -1741,6 +2033,13 @@ CREATE INDEX interviews_org_interviewer_idx ON public.interviews USING btree (or
 --
 
 CREATE INDEX interviews_org_starts_idx ON public.interviews USING btree (organization_id, starts_at);
+
+
+--
+-- Name: interviews_org_training_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX interviews_org_training_idx ON public.interviews USING btree (organization_id, interviewer_id) WHERE (training IS NOT NULL);
 
 
 --
@@ -1776,6 +2075,13 @@ CREATE INDEX openings_org_title_idx ON public.openings USING btree (organization
 --
 
 CREATE UNIQUE INDEX organizations_slug_key ON public.organizations USING btree (slug);
+
+
+--
+-- Name: question_marks_org_question_kind_key; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX question_marks_org_question_kind_key ON public.question_marks USING btree (organization_id, rubric_id, criterion_key, kind);
 
 
 --
@@ -1895,6 +2201,34 @@ CREATE UNIQUE INDEX scorecards_org_interview_live_key ON public.scorecards USING
 --
 
 CREATE INDEX scorecards_org_interviewer_idx ON public.scorecards USING btree (organization_id, interviewer_id, status);
+
+
+--
+-- Name: scorecards_org_rubric_version_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX scorecards_org_rubric_version_idx ON public.scorecards USING btree (organization_id, rubric_version_id) WHERE (status = 'submitted'::text);
+
+
+--
+-- Name: self_id_answers_org_dimension_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX self_id_answers_org_dimension_idx ON public.self_id_answers USING btree (organization_id, dimension_key, candidate_id);
+
+
+--
+-- Name: self_id_links_org_candidate_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX self_id_links_org_candidate_idx ON public.self_id_links USING btree (organization_id, candidate_id);
+
+
+--
+-- Name: self_id_links_org_token_key; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX self_id_links_org_token_key ON public.self_id_links USING btree (organization_id, token_hash);
 
 
 --
@@ -2070,6 +2404,13 @@ CREATE TRIGGER scorecard_red_flags_frozen BEFORE INSERT OR DELETE OR UPDATE ON p
 --
 
 CREATE TRIGGER scorecards_frozen BEFORE DELETE OR UPDATE ON public.scorecards FOR EACH ROW EXECUTE FUNCTION public.scorecard_forbid_submitted_change();
+
+
+--
+-- Name: scorecards scorecards_mark_shadow; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER scorecards_mark_shadow BEFORE INSERT ON public.scorecards FOR EACH ROW EXECUTE FUNCTION public.scorecard_mark_shadow();
 
 
 --
@@ -2257,6 +2598,62 @@ ALTER TABLE ONLY public.candidates
 
 
 --
+-- Name: debrief_meeting_members debrief_meeting_members_organization_id_meeting_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.debrief_meeting_members
+    ADD CONSTRAINT debrief_meeting_members_organization_id_meeting_id_fkey FOREIGN KEY (organization_id, meeting_id) REFERENCES public.debrief_meetings(organization_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: debrief_meeting_members debrief_meeting_members_organization_id_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.debrief_meeting_members
+    ADD CONSTRAINT debrief_meeting_members_organization_id_user_id_fkey FOREIGN KEY (organization_id, user_id) REFERENCES public.users(organization_id, id);
+
+
+--
+-- Name: debrief_meeting_ratings debrief_meeting_ratings_organization_id_meeting_id_round_u_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.debrief_meeting_ratings
+    ADD CONSTRAINT debrief_meeting_ratings_organization_id_meeting_id_round_u_fkey FOREIGN KEY (organization_id, meeting_id, round, user_id) REFERENCES public.debrief_meeting_votes(organization_id, meeting_id, round, user_id) ON DELETE CASCADE;
+
+
+--
+-- Name: debrief_meeting_votes debrief_meeting_votes_organization_id_meeting_id_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.debrief_meeting_votes
+    ADD CONSTRAINT debrief_meeting_votes_organization_id_meeting_id_user_id_fkey FOREIGN KEY (organization_id, meeting_id, user_id) REFERENCES public.debrief_meeting_members(organization_id, meeting_id, user_id) ON DELETE CASCADE;
+
+
+--
+-- Name: debrief_meetings debrief_meetings_organization_id_application_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.debrief_meetings
+    ADD CONSTRAINT debrief_meetings_organization_id_application_id_fkey FOREIGN KEY (organization_id, application_id) REFERENCES public.applications(organization_id, id);
+
+
+--
+-- Name: debrief_meetings debrief_meetings_organization_id_host_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.debrief_meetings
+    ADD CONSTRAINT debrief_meetings_organization_id_host_id_fkey FOREIGN KEY (organization_id, host_id) REFERENCES public.users(organization_id, id);
+
+
+--
+-- Name: debrief_meetings debrief_meetings_organization_id_rubric_version_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.debrief_meetings
+    ADD CONSTRAINT debrief_meetings_organization_id_rubric_version_id_fkey FOREIGN KEY (organization_id, rubric_version_id) REFERENCES public.rubric_versions(organization_id, id);
+
+
+--
 -- Name: emails emails_organization_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -2321,6 +2718,30 @@ ALTER TABLE ONLY public.interview_assignments
 
 
 --
+-- Name: interviewer_levels interviewer_levels_organization_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.interviewer_levels
+    ADD CONSTRAINT interviewer_levels_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES public.organizations(id);
+
+
+--
+-- Name: interviewer_levels interviewer_levels_organization_id_set_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.interviewer_levels
+    ADD CONSTRAINT interviewer_levels_organization_id_set_by_fkey FOREIGN KEY (organization_id, set_by) REFERENCES public.users(organization_id, id);
+
+
+--
+-- Name: interviewer_levels interviewer_levels_organization_id_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.interviewer_levels
+    ADD CONSTRAINT interviewer_levels_organization_id_user_id_fkey FOREIGN KEY (organization_id, user_id) REFERENCES public.users(organization_id, id);
+
+
+--
 -- Name: interviews interviews_organization_id_application_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -2334,6 +2755,14 @@ ALTER TABLE ONLY public.interviews
 
 ALTER TABLE ONLY public.interviews
     ADD CONSTRAINT interviews_organization_id_cancelled_by_fkey FOREIGN KEY (organization_id, cancelled_by) REFERENCES public.users(organization_id, id);
+
+
+--
+-- Name: interviews interviews_organization_id_companion_of_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.interviews
+    ADD CONSTRAINT interviews_organization_id_companion_of_fkey FOREIGN KEY (organization_id, companion_of) REFERENCES public.interviews(organization_id, id);
 
 
 --
@@ -2398,6 +2827,38 @@ ALTER TABLE ONLY public.openings
 
 ALTER TABLE ONLY public.openings
     ADD CONSTRAINT openings_organization_id_rubric_version_id_fkey FOREIGN KEY (organization_id, rubric_version_id) REFERENCES public.rubric_versions(organization_id, id);
+
+
+--
+-- Name: question_marks question_marks_organization_id_draft_version_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.question_marks
+    ADD CONSTRAINT question_marks_organization_id_draft_version_id_fkey FOREIGN KEY (organization_id, draft_version_id) REFERENCES public.rubric_versions(organization_id, id);
+
+
+--
+-- Name: question_marks question_marks_organization_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.question_marks
+    ADD CONSTRAINT question_marks_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES public.organizations(id);
+
+
+--
+-- Name: question_marks question_marks_organization_id_marked_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.question_marks
+    ADD CONSTRAINT question_marks_organization_id_marked_by_fkey FOREIGN KEY (organization_id, marked_by) REFERENCES public.users(organization_id, id);
+
+
+--
+-- Name: question_marks question_marks_organization_id_rubric_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.question_marks
+    ADD CONSTRAINT question_marks_organization_id_rubric_id_fkey FOREIGN KEY (organization_id, rubric_id) REFERENCES public.rubrics(organization_id, id);
 
 
 --
@@ -2569,6 +3030,62 @@ ALTER TABLE ONLY public.scorecards
 
 
 --
+-- Name: self_id_answers self_id_answers_organization_id_candidate_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.self_id_answers
+    ADD CONSTRAINT self_id_answers_organization_id_candidate_id_fkey FOREIGN KEY (organization_id, candidate_id) REFERENCES public.candidates(organization_id, id);
+
+
+--
+-- Name: self_id_answers self_id_answers_organization_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.self_id_answers
+    ADD CONSTRAINT self_id_answers_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES public.organizations(id);
+
+
+--
+-- Name: self_id_links self_id_links_organization_id_candidate_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.self_id_links
+    ADD CONSTRAINT self_id_links_organization_id_candidate_id_fkey FOREIGN KEY (organization_id, candidate_id) REFERENCES public.candidates(organization_id, id);
+
+
+--
+-- Name: self_id_links self_id_links_organization_id_created_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.self_id_links
+    ADD CONSTRAINT self_id_links_organization_id_created_by_fkey FOREIGN KEY (organization_id, created_by) REFERENCES public.users(organization_id, id);
+
+
+--
+-- Name: self_id_links self_id_links_organization_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.self_id_links
+    ADD CONSTRAINT self_id_links_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES public.organizations(id);
+
+
+--
+-- Name: self_id_settings self_id_settings_organization_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.self_id_settings
+    ADD CONSTRAINT self_id_settings_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES public.organizations(id);
+
+
+--
+-- Name: self_id_settings self_id_settings_organization_id_updated_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.self_id_settings
+    ADD CONSTRAINT self_id_settings_organization_id_updated_by_fkey FOREIGN KEY (organization_id, updated_by) REFERENCES public.users(organization_id, id);
+
+
+--
 -- Name: sessions sessions_organization_id_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -2728,6 +3245,30 @@ ALTER TABLE public.candidate_tags ENABLE ROW LEVEL SECURITY;
 ALTER TABLE public.candidates ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: debrief_meeting_members; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.debrief_meeting_members ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: debrief_meeting_ratings; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.debrief_meeting_ratings ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: debrief_meeting_votes; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.debrief_meeting_votes ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: debrief_meetings; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.debrief_meetings ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: emails; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
@@ -2750,6 +3291,12 @@ ALTER TABLE public.idempotency_keys ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE public.interview_assignments ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: interviewer_levels; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.interviewer_levels ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: interviews; Type: ROW SECURITY; Schema: public; Owner: -
@@ -2782,6 +3329,12 @@ CREATE POLICY organization_list ON public.organizations FOR SELECT USING ((NULLI
 --
 
 ALTER TABLE public.organizations ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: question_marks; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.question_marks ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: red_flag_checklist_versions; Type: ROW SECURITY; Schema: public; Owner: -
@@ -2861,6 +3414,24 @@ ALTER TABLE public.scorecard_reminders ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE public.scorecards ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: self_id_answers; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.self_id_answers ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: self_id_links; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.self_id_links ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: self_id_settings; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.self_id_settings ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: sessions session_lookup; Type: POLICY; Schema: public; Owner: -
@@ -2989,6 +3560,34 @@ CREATE POLICY tenant_isolation ON public.candidates USING ((organization_id = pu
 
 
 --
+-- Name: debrief_meeting_members tenant_isolation; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_isolation ON public.debrief_meeting_members USING ((organization_id = public.app_current_org())) WITH CHECK ((organization_id = public.app_current_org()));
+
+
+--
+-- Name: debrief_meeting_ratings tenant_isolation; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_isolation ON public.debrief_meeting_ratings USING ((organization_id = public.app_current_org())) WITH CHECK ((organization_id = public.app_current_org()));
+
+
+--
+-- Name: debrief_meeting_votes tenant_isolation; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_isolation ON public.debrief_meeting_votes USING ((organization_id = public.app_current_org())) WITH CHECK ((organization_id = public.app_current_org()));
+
+
+--
+-- Name: debrief_meetings tenant_isolation; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_isolation ON public.debrief_meetings USING ((organization_id = public.app_current_org())) WITH CHECK ((organization_id = public.app_current_org()));
+
+
+--
 -- Name: emails tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -3017,6 +3616,13 @@ CREATE POLICY tenant_isolation ON public.interview_assignments USING ((organizat
 
 
 --
+-- Name: interviewer_levels tenant_isolation; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_isolation ON public.interviewer_levels USING ((organization_id = public.app_current_org())) WITH CHECK ((organization_id = public.app_current_org()));
+
+
+--
 -- Name: interviews tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -3035,6 +3641,13 @@ CREATE POLICY tenant_isolation ON public.openings USING ((organization_id = publ
 --
 
 CREATE POLICY tenant_isolation ON public.organizations USING ((id = public.app_current_org())) WITH CHECK ((id = public.app_current_org()));
+
+
+--
+-- Name: question_marks tenant_isolation; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_isolation ON public.question_marks USING ((organization_id = public.app_current_org())) WITH CHECK ((organization_id = public.app_current_org()));
 
 
 --
@@ -3119,6 +3732,27 @@ CREATE POLICY tenant_isolation ON public.scorecard_reminders USING ((organizatio
 --
 
 CREATE POLICY tenant_isolation ON public.scorecards USING ((organization_id = public.app_current_org())) WITH CHECK ((organization_id = public.app_current_org()));
+
+
+--
+-- Name: self_id_answers tenant_isolation; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_isolation ON public.self_id_answers USING ((organization_id = public.app_current_org())) WITH CHECK ((organization_id = public.app_current_org()));
+
+
+--
+-- Name: self_id_links tenant_isolation; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_isolation ON public.self_id_links USING ((organization_id = public.app_current_org())) WITH CHECK ((organization_id = public.app_current_org()));
+
+
+--
+-- Name: self_id_settings tenant_isolation; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_isolation ON public.self_id_settings USING ((organization_id = public.app_current_org())) WITH CHECK ((organization_id = public.app_current_org()));
 
 
 --

@@ -75,6 +75,7 @@ const COLUMNS = {
   'users.role': 'Role',
   'sso_connections.default_role': 'Role',
   'sso_connections.protocol': 'SsoProtocol',
+  'question_marks.kind': 'QuestionMarkKind',
 };
 const imports = Object.fromEntries(
   [...new Set(Object.values(COLUMNS).flatMap((t) => t.match(/\b[A-Z]\w+/g) ?? []))].map((t) => [

@@ -63,6 +63,12 @@ export const ErrorCode = z.enum([
   'invalid_idempotency_key', // Idempotency-Key is not 1–255 visible ASCII characters
   'idempotency_key_reused', // the Idempotency-Key was used for another request (another body or operation)
   'webhook_url_refused', // a webhook address that may not receive events (SSRF rules: http or a private address in production)
+  /** A question is the only one of its competency: a competency needs one, so it cannot be taken out. */
+  'last_criterion',
+  /** A training pairing that may not be scheduled: the lead is not qualified, the trainee is not at that level (issue 24 §5). */
+  'training_refused',
+  /** A promotion before the interviewer is ready: sessions or the calibration check still missing. */
+  'not_ready_for_promotion',
   'payload_too_large',
   'unsupported_media_type',
   'service_unavailable',

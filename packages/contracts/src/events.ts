@@ -13,6 +13,8 @@ export const DebriefEventKind = z.enum([
   'scorecard_amended',
   'decision_recorded',
   'interviews_changed',
+  /** A debrief meeting started, took a vote, revealed a round, opened round 2, finished or was cancelled (issue 24 §1). */
+  'meeting_changed',
   'resync',
 ]);
 export type DebriefEventKind = z.infer<typeof DebriefEventKind>;

@@ -3,6 +3,7 @@ import { PageQuery, Uuid, paginated } from './common.js';
 import { webLink } from './web-link.js';
 import { PersonRef } from './library.js';
 import { Stage } from './candidates.js';
+import { InterviewTraining } from './qualification.js';
 
 const Instant = z.iso.datetime({ offset: true, message: 'Use an ISO 8601 date and time with a time zone.' });
 const Duration = z.number().int('Whole minutes.').min(10, 'At least 10 minutes.').max(480, 'At most 8 hours.');
@@ -109,6 +110,8 @@ export const Interview = z
       .nullable(),
     /** Every interviewer assigned so far, oldest first; the last is the current one. */
     assignments: z.array(InterviewAssignment),
+    /** Its seat in a training pairing (issue 24 §5); null for an ordinary interview. */
+    training: InterviewTraining.nullable(),
     revision: z.number().int(),
     createdAt: z.iso.datetime({ offset: true }),
   })

@@ -10,6 +10,7 @@ export const EmailKind = z.enum([
   'calendar_invitation',
   'digest',
   'webhook_disabled',
+  'self_id',
 ]);
 export type EmailKind = z.infer<typeof EmailKind>;
 
@@ -31,6 +32,7 @@ export const EMAIL_KIND_LABELS: Record<EmailKind, string> = {
   calendar_invitation: 'Calendar invitation',
   digest: 'Daily digest',
   webhook_disabled: 'Webhook endpoint disabled',
+  self_id: 'Voluntary self-identification (to a candidate)',
 };
 
 /**

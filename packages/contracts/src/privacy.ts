@@ -6,7 +6,9 @@ import { Uuid } from './common.js';
 import { Decision } from './debriefs.js';
 import { InterviewStatus } from './interviews.js';
 import { PersonRef, Severity } from './library.js';
+import { MeetingRecord } from './meetings.js';
 import { Recommendation } from './scorecards.js';
+import { ExportedSelfId } from './self-id.js';
 
 /** What an erased candidate is called everywhere. */
 export const ERASED_CANDIDATE_NAME = 'Erased candidate';
@@ -141,6 +143,10 @@ export const CandidateExport = z
     files: z.array(ExportedFile),
     /** Notes written about the candidate, oldest first. */
     notes: z.array(ExportedNote),
+    /** The candidate's voluntary self-identification answers, if any (only ever in their own export). */
+    selfIdentification: ExportedSelfId,
+    /** The finished debrief meetings on their applications, oldest first: both rounds' votes and the movement. */
+    meetings: z.array(MeetingRecord),
     auditEvents: z.array(z.record(z.string(), z.unknown())),
   })
   .meta({ id: 'CandidateExport' });

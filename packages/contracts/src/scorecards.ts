@@ -155,6 +155,11 @@ export const Scorecard = z
     contradictionConfirmedAt: z.iso.datetime({ offset: true }).nullable(),
     /** Imported from another system (POST /api/v1/scorecard-imports), not written here; left out of calibration by default. */
     imported: z.boolean(),
+    /**
+     * A trainee's scorecard (a shadow, or the trainee leading a reverse shadow; issue 24 §5): kept and
+     * shown, labelled, and counted in no figure.
+     */
+    shadow: z.boolean(),
     amendments: z.array(Amendment),
     updatedAt: z.iso.datetime({ offset: true }),
   })

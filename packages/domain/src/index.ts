@@ -20,3 +20,6 @@ export * from './rounding.js';
 export * from './webhooks.js';
 export * from './adverse-impact.js';
 export * from './meeting.js';
+export * from './question-bank.js';
+export * from './anonymise.js';
+export * from './qualification.js';

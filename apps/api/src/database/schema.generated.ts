@@ -26,6 +26,7 @@ import type {
   OptionalEmailKind,
   PeopleManagement,
   PlanStepKind,
+  QuestionMarkKind,
   Recommendation,
   Role,
   RubricContent,
@@ -201,6 +202,45 @@ export interface CandidateTags {
   tag: string;
 }
 
+export interface DebriefMeetingMembers {
+  meeting_id: string;
+  organization_id: string;
+  position: number;
+  user_id: string;
+}
+
+export interface DebriefMeetingRatings {
+  competency_key: string;
+  meeting_id: string;
+  organization_id: string;
+  rating: number;
+  round: number;
+  user_id: string;
+}
+
+export interface DebriefMeetings {
+  application_id: string;
+  cancelled_at: Timestamp | null;
+  finished_at: Timestamp | null;
+  host_id: string;
+  id: Generated<string>;
+  organization_id: string;
+  round1_revealed_at: Timestamp | null;
+  round2_opened_at: Timestamp | null;
+  rubric_version_id: string;
+  started_at: Generated<Timestamp>;
+  status: Generated<string>;
+}
+
+export interface DebriefMeetingVotes {
+  cast_at: Generated<Timestamp>;
+  meeting_id: string;
+  organization_id: string;
+  recommendation: string;
+  round: number;
+  user_id: string;
+}
+
 export interface Emails {
   attempts: Generated<number>;
   candidate_id: string | null;
@@ -250,10 +290,20 @@ export interface InterviewAssignments {
   organization_id: string;
 }
 
+export interface InterviewerLevels {
+  competency_key: string;
+  level: string;
+  organization_id: string;
+  set_by: string | null;
+  since: Generated<Timestamp>;
+  user_id: string;
+}
+
 export interface Interviews {
   application_id: string;
   cancelled_at: Timestamp | null;
   cancelled_by: string | null;
+  companion_of: string | null;
   created_at: Generated<Timestamp>;
   created_by: string | null;
   duration_minutes: number;
@@ -271,6 +321,8 @@ export interface Interviews {
   step_kind: PlanStepKind;
   step_name: string;
   time_zone: string | null;
+  trainee: Generated<boolean>;
+  training: string | null;
   updated_at: Generated<Timestamp>;
   video_url: string | null;
 }
@@ -313,15 +365,31 @@ export interface Organizations {
   escalate_to_recruiter: Generated<boolean>;
   id: Generated<string>;
   name: string;
+  new_interviewers_shadow_since: Timestamp | null;
+  qualification_needs_calibration: Generated<boolean>;
   remind_interviewers: Generated<boolean>;
   reminder_escalate_after: Generated<number>;
   reminder_first_hours: Generated<number>;
   reminder_repeat_hours: Generated<number>;
   require_sso: Generated<boolean>;
   require_two_factor: Generated<boolean>;
+  reverse_shadow_sessions_required: Generated<number>;
+  shadow_sessions_required: Generated<number>;
   slug: string;
   sso_break_glass_user_id: string | null;
   stuck_days: Generated<number>;
+}
+
+export interface QuestionMarks {
+  criterion_key: string;
+  draft_version_id: string;
+  id: Generated<string>;
+  kind: QuestionMarkKind;
+  marked_at: Generated<Timestamp>;
+  marked_by: string;
+  note: Generated<string>;
+  organization_id: string;
+  rubric_id: string;
 }
 
 export interface RateLimits {
@@ -462,10 +530,37 @@ export interface Scorecards {
   recommendation: Recommendation | null;
   revision: Generated<number>;
   rubric_version_id: string;
+  shadow: Generated<boolean>;
   status: ScorecardStatus | 'void';
   submitted_at: Timestamp | null;
   summary: Generated<string>;
   updated_at: Generated<Timestamp>;
+}
+
+export interface SelfIdAnswers {
+  answered_at: Generated<Timestamp>;
+  candidate_id: string;
+  category_key: string;
+  dimension_key: string;
+  organization_id: string;
+}
+
+export interface SelfIdLinks {
+  candidate_id: string;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  emailed_at: Timestamp | null;
+  expires_at: Timestamp;
+  id: Generated<string>;
+  organization_id: string;
+  token_hash: Buffer;
+}
+
+export interface SelfIdSettings {
+  dimensions: Json;
+  organization_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
 }
 
 export interface Sessions {
@@ -600,13 +695,19 @@ export interface DB {
   candidate_notes: CandidateNotes;
   candidate_tags: CandidateTags;
   candidates: Candidates;
+  debrief_meeting_members: DebriefMeetingMembers;
+  debrief_meeting_ratings: DebriefMeetingRatings;
+  debrief_meeting_votes: DebriefMeetingVotes;
+  debrief_meetings: DebriefMeetings;
   emails: Emails;
   feedback_views: FeedbackViews;
   idempotency_keys: IdempotencyKeys;
   interview_assignments: InterviewAssignments;
+  interviewer_levels: InterviewerLevels;
   interviews: Interviews;
   openings: Openings;
   organizations: Organizations;
+  question_marks: QuestionMarks;
   rate_limits: RateLimits;
   red_flag_checklist_versions: RedFlagChecklistVersions;
   red_flag_checklists: RedFlagChecklists;
@@ -620,6 +721,9 @@ export interface DB {
   scorecard_red_flags: ScorecardRedFlags;
   scorecard_reminders: ScorecardReminders;
   scorecards: Scorecards;
+  self_id_answers: SelfIdAnswers;
+  self_id_links: SelfIdLinks;
+  self_id_settings: SelfIdSettings;
   sessions: Sessions;
   sso_connections: SsoConnections;
   two_factor_recovery_codes: TwoFactorRecoveryCodes;

@@ -28,6 +28,7 @@ const PRODUCES: Record<NonNullable<Endpoint['produces']>, string> = {
   'application/octet-stream': 'The file’s bytes, with the content type sniffed from them',
   'text/calendar': 'An iCalendar (RFC 5545) document',
   'application/samlmetadata+xml': 'A SAML 2.0 metadata document',
+  'application/pdf': 'A PDF document, as an attachment',
 };
 
 /** `Idempotency-Key` on every signed-in POST (see modules/idempotency). */
@@ -72,7 +73,13 @@ export function buildOpenApiDocument(version: string) {
   for (const [operationId, e] of Object.entries(endpoints) as [string, Endpoint][]) {
     const responses: Record<
       string,
-      { description: string; content?: Record<string, { schema: z.ZodType | { type: 'string' } }> }
+      {
+        description: string;
+        content?: Record<
+          string,
+          { schema: z.ZodType | { type: 'string'; format?: string; contentMediaType?: string } }
+        >;
+      }
     > = {
       [e.status]: e.produces
         ? {
@@ -81,7 +88,13 @@ export function buildOpenApiDocument(version: string) {
             content: Object.fromEntries(
               (e.produces === 'application/octet-stream' ? FILE_CONTENT_TYPES : [e.produces]).map((type) => [
                 type,
-                { schema: { type: 'string' as const } },
+                // A PDF is binary: OpenAPI 3.1 says so with contentMediaType (format: binary for older tools).
+                {
+                  schema:
+                    type === 'application/pdf'
+                      ? { type: 'string' as const, format: 'binary', contentMediaType: type }
+                      : { type: 'string' as const },
+                },
               ]),
             ),
           }

@@ -1,15 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type {
+  AdverseImpactReport,
   ApiTokenList,
   Calibration,
   Comparison,
+  Debrief,
   HiringManagerHome,
   InterviewerHome,
+  Meeting,
   OpeningSummary,
+  QualificationMemberList,
+  QualificationPath,
+  QuestionBank,
   WebhookDeliveryList,
   WebhookList,
 } from '@scorecard/contracts';
 import { DEMO_WEBHOOK_URL } from '../../src/database/demo-integrations.js';
+import { DEMO_MEETING_CANDIDATE } from '../../src/database/demo-meetings.js';
+import { DEMO_SHADOW } from '../../src/database/demo-qualification.js';
 import { DEMO_PASSWORD, PAST_OPENING_TITLE, seedDemo } from '../../src/database/seed-demo.js';
 import { DEMO_LENIENCY, PAST_CANDIDATE_COUNT, pastCandidates } from '../../src/database/demo-history.js';
 import { bearer } from '../support/factories.js';
@@ -280,5 +288,84 @@ describe('demo integrations (issue 23)', () => {
     const deliveries = (await t.http().get(`/api/v1/webhooks/${hooks.items[0]!.id}/deliveries`).set(admin).expect(200))
       .body as WebhookDeliveryList;
     expect(deliveries.items.map((d) => d.eventType)).toEqual(['webhook.test']);
+  });
+});
+
+describe('demo self-identification (issue 24)', () => {
+  it('lets the past opening’s adverse-impact report show real ratios, a flag and a group too few to report', async () => {
+    const res = await t.http().get('/api/v1/analytics/adverse-impact').query({ openingId }).set(hm).expect(200);
+    const report = res.body as AdverseImpactReport;
+    expect(report.applications).toBe(PAST_CANDIDATE_COUNT);
+    const sex = report.transitions.filter((s) => s.dimension === 'sex').flatMap((s) => s.groups);
+    expect(sex.some((g) => g.kind === 'category' && g.impactRatio !== null && g.impactRatio < 1)).toBe(true);
+    expect(sex.some((g) => g.flagged)).toBe(true);
+    expect(sex.some((g) => g.kind === 'category' && g.applicants > 0 && !g.reportable)).toBe(true);
+  });
+});
+
+describe('demo qualification (issue 24)', () => {
+  it('has one shadowing interviewer with one shadow session done, shown as a shadow’s on a debrief and counted in no figure', async () => {
+    const login = await t.http().post('/api/v1/auth/login').send({ email: DEMO_SHADOW.email, password: DEMO_PASSWORD });
+    const theo = bearer(login.body.token as string);
+    const path = (await t.http().get('/api/v1/qualification/me').set(theo).expect(200)).body as QualificationPath;
+    expect(path.member.name).toBe(DEMO_SHADOW.name);
+    expect(path.competencies).toHaveLength(4);
+    for (const c of path.competencies) expect(c).toMatchObject({ level: 'shadowing', needed: 2, ready: false });
+    expect(path.competencies.some((c) => c.shadowSessions === 1 && c.nextStep === 'shadow')).toBe(true);
+    const training = await t.http().get('/api/v1/qualification/members').set(hm).expect(200);
+    expect((training.body as QualificationMemberList).items.map((p) => p.member.name)).toEqual([DEMO_SHADOW.name]);
+
+    const [shadowed] = (await t.db.query(
+      `select s.application_id from scorecards s join users u on u.id = s.interviewer_id
+        where u.email = $1 and s.shadow and s.status = 'submitted'`,
+      [DEMO_SHADOW.email],
+    )) as { application_id: string }[];
+    const debrief = (await t.http().get(`/api/v1/applications/${shadowed!.application_id}/debrief`).set(hm).expect(200))
+      .body as Debrief;
+    expect(debrief.scorecards.filter((s) => s.shadow).map((s) => s.interviewer.name)).toEqual([DEMO_SHADOW.name]);
+    expect(debrief.grid.columns.map((c) => c.interviewer.name)).not.toContain(DEMO_SHADOW.name);
+    expect(debrief.tally.yes + debrief.tally.no + debrief.tally.strong_yes + debrief.tally.strong_no).toBe(
+      debrief.scorecards.filter((s) => !s.shadow && s.recommendation !== null).length,
+    );
+  });
+});
+
+describe('demo question bank (issue 24)', () => {
+  it('gives every question of the Tech Lead kit figures on first start, with agreement, a correlation and flags', async () => {
+    const rubrics = await t.http().get('/api/v1/rubrics').set(hm).expect(200);
+    const kit = (rubrics.body.items as { id: string; name: string }[]).find((r) => r.name === 'Tech Lead')!;
+    const res = await t.http().get(`/api/v1/analytics/questions?rubricId=${kit.id}`).set(hm).expect(200);
+    const bank = res.body as QuestionBank;
+    const questions = bank.competencies.flatMap((c) => c.questions);
+    expect(questions).toHaveLength(16);
+    for (const q of questions) {
+      expect(q.rated).toBeGreaterThanOrEqual(bank.thresholds.ratings);
+      expect(q.flags).not.toContain('too_few_ratings');
+      expect(q.decision.correlation).not.toBeNull();
+    }
+    expect(questions.filter((q) => q.agreement.alpha !== null).length).toBeGreaterThanOrEqual(3);
+    expect(questions.some((q) => q.flags.length > 0)).toBe(true);
+  });
+});
+
+describe('demo debrief meeting (issue 24)', () => {
+  it('has one finished two-round meeting on a candidate in debrief, where someone moved toward the others and someone away', async () => {
+    const [app] = (await t.db.query(
+      `select a.id from applications a join candidates c on c.organization_id = a.organization_id and c.id = a.candidate_id
+        where c.name = $1 and a.stage = 'debrief'`,
+      [DEMO_MEETING_CANDIDATE],
+    )) as { id: string }[];
+    const list = (await t.http().get(`/api/v1/applications/${app!.id}/meetings`).set(hm).expect(200)).body as {
+      items: { id: string; status: string }[];
+    };
+    expect(list.items.map((m) => m.status)).toEqual(['finished']);
+    const meeting = (await t.http().get(`/api/v1/meetings/${list.items[0]!.id}`).set(hm).expect(200)).body as Meeting;
+    expect(meeting.rounds.map((r) => r.round)).toEqual([1, 2]);
+    expect(meeting.rounds.every((r) => r.votes.length === meeting.members.length)).toBe(true);
+    // The shadow's seat is not on the panel.
+    expect(meeting.members.map((m) => m.name)).not.toContain(DEMO_SHADOW.name);
+    expect(meeting.movement!.toward).toBeGreaterThan(0);
+    expect(meeting.movement!.away).toBeGreaterThan(0);
+    expect(Date.parse(meeting.finishedAt!) - Date.parse(meeting.startedAt)).toBe(30 * 60_000);
   });
 });

@@ -315,6 +315,9 @@ const STATED_CONTROL_ANSWERS: Record<string, string> = {
   completeTwoFactorLogin: '400 token_unknown',
   enableTwoFactor: '400 validation_failed',
   regenerateRecoveryCodes: '409 conflict',
+  // No fixture member is ready for a promotion or shadowing in a step's competency (issue 24 §5).
+  promoteInterviewer: '422 not_ready_for_promotion',
+  addTrainingSeat: '422 training_refused',
 };
 
 describe('mass assignment', () => {

@@ -33,6 +33,9 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
  * - Recruiter: candidates, applications, stage moves, scheduling, imports, the recruiter home and
  *   pipeline analytics; reads (never edits) the kit and openings.
  * - Interviewer: only what their own interviews need.
+ * - A debrief meeting (per object): the opening's hiring manager or an admin starts and hosts it;
+ *   its panel (every member submitted a scorecard on the fixture's application) votes; its host
+ *   (the fixture's hiring manager) reveals and opens round 2; the host or an admin cancels.
  */
 const POLICY = policyTable(`
   operation                  admin  recruiter  hiring_manager  interviewer
@@ -127,6 +130,8 @@ const POLICY = policyTable(`
 
   getCalibration             yes    no         yes             no
   getPipelineAnalytics       yes    yes        yes             no
+  getQuestionBank            yes    no         yes             no
+  markQuestion               yes    no         yes             no
   getOrganizationSettings    yes    yes        yes             yes
   updateOrganizationSettings yes    no         no              no
   listAuditEvents            yes    no         no              no
@@ -136,6 +141,14 @@ const POLICY = policyTable(`
   getReminderSettings        yes    yes        yes             yes
   updateReminderSettings     yes    no         no              no
   remindInterviewer          yes    yes        yes             no
+
+  getQualificationSettings   yes    yes        yes             yes
+  updateQualificationSettings yes   no         no              no
+  getMyQualification         yes    yes        yes             yes
+  listQualificationMembers   yes    no         yes             no
+  promoteInterviewer         yes    no         yes             no
+  startTraining              yes    no         no              no
+  addTrainingSeat            yes    yes        yes             no
 
   getPreferences             yes    yes        yes             yes
   updatePreferences          yes    yes        yes             yes
@@ -164,8 +177,26 @@ const POLICY = policyTable(`
   redeliverWebhook           yes    no         no              no
   sendTestWebhook            yes    no         no              no
 
+  getSelfIdSettings          yes    no         no              no
+  updateSelfIdSettings       yes    no         no              no
+  getSelfIdLink              yes    yes        yes             no
+  createSelfIdLink           yes    yes        yes             no
+  getSelfIdForm              public
+  submitSelfId               public
+  withdrawSelfId             public
+  getAdverseImpact           yes    no         yes             no
+
   importScorecard            yes    no         no              no
   getDecisionPacket          yes    yes        yes             yes
+  getCommitteePacket         yes    yes        yes             yes
+
+  startMeeting               yes    no         yes             no
+  listApplicationMeetings    yes    yes        yes             yes
+  getMeeting                 yes    yes        yes             yes
+  castMeetingVote            yes    yes        yes             yes
+  revealMeetingRound         no     no         yes             no
+  openMeetingRoundTwo        no     no         yes             no
+  cancelMeeting              yes    no         yes             no
 
   samlMetadata               public
   samlAcs                    public
@@ -333,6 +364,9 @@ describe('the role matrix', () => {
         'oidcCallback',
         'setupTwoFactorLogin',
         'completeTwoFactorLogin',
+        'getSelfIdForm',
+        'submitSelfId',
+        'withdrawSelfId',
       ].sort(),
     );
   });

@@ -1,11 +1,13 @@
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { type Endpoint, endpoints, type Role } from '@scorecard/contracts';
+import { DEFAULT_SELF_ID_DIMENSIONS, type Endpoint, endpoints, type Role } from '@scorecard/contracts';
 import { buildOpenApiDocument } from '../../src/openapi/document.js';
+import { TECH_LEAD_KEYS } from '../../src/modules/library/tech-lead-kit.js';
 import { checklistContent, PASSWORD, rubricContent, uniqueEmail } from './factories.js';
 import { webhookSinkUrl } from './webhook-sink.js';
 import {
   completeScorecard,
+  meetingBallot,
   type LibraryKind,
   type OrgFixture,
   standing,
@@ -389,6 +391,10 @@ export const VALID_REQUESTS: Record<string, RequestBuilder> = {
   listApplicationScorecards: (o) => ({ params: { id: o.applications.debriefed.id } }),
   getDebrief: (o) => ({ params: { id: o.applications.debriefed.id } }),
   getDecisionPacket: (o) => ({ params: { id: o.applications.debriefed.id } }),
+  getCommitteePacket: (o) => ({
+    params: { id: o.applications.debriefed.id },
+    query: { anonymise: 'true', redact: 'Stanford' },
+  }),
   // The external id follows the application: on the fixture's own (standing) one, the first call
   // imports and later ones answer that import unchanged; on a fresh one, each call imports.
   importScorecard: async (o, _c, use) => {
@@ -425,6 +431,19 @@ export const VALID_REQUESTS: Record<string, RequestBuilder> = {
     };
   },
   debriefEvents: (o) => ({ params: { id: o.applications.debriefed.id } }),
+  // Debrief meetings (issue 24 §1): the fixture's open meeting on the debriefed application, hosted
+  // by the hiring manager with every member on the panel; fresh targets host it by the caller when
+  // they may host. Standing, a start answers 409 (one open meeting) after the guard.
+  startMeeting: async (_o, _c, use) => ({ params: { id: (await use.meetingApplication()).id }, body: {} }),
+  listApplicationMeetings: (o) => ({ params: { id: o.applications.debriefed.id }, query: page }),
+  getMeeting: (o) => ({ params: { id: o.meeting.id } }),
+  castMeetingVote: async (o, _c, use) => ({
+    params: { id: (await use.meeting('round_1')).id },
+    body: meetingBallot(o.opening, 1),
+  }),
+  revealMeetingRound: async (_o, _c, use) => ({ params: { id: (await use.meeting('voted')).id }, body: { round: 1 } }),
+  openMeetingRoundTwo: async (_o, _c, use) => ({ params: { id: (await use.meeting('discussion')).id }, body: {} }),
+  cancelMeeting: async (_o, _c, use) => ({ params: { id: (await use.meeting('round_1')).id }, body: {} }),
   getComparison: (o) => ({
     params: { id: o.opening.id },
     query: { applicationIds: `${o.applications.debriefed.id},${o.applications.applied.id}` },
@@ -433,6 +452,11 @@ export const VALID_REQUESTS: Record<string, RequestBuilder> = {
     query: { openingId: o.opening.id, from: '2020-01-01', to: '2099-12-31', includeImported: 'true' },
   }),
   getPipelineAnalytics: (o) => ({ query: { openingId: o.opening.id, from: '2020-01-01' } }),
+  getQuestionBank: (o) => ({ query: { rubricId: o.questionMark.rubricId } }),
+  markQuestion: (o) => ({
+    params: { id: o.questionMark.rubricId },
+    body: { criterionKey: o.questionMark.criterionKey, kind: 'retired', note: `Asked too often ${o.marker}` },
+  }),
   getOrganizationSettings: () => ({}),
   updateOrganizationSettings: () => ({ body: { calibrationMinUnits: 10 } }),
   listAuditEvents: (_o, c) => ({
@@ -531,6 +555,46 @@ export const VALID_REQUESTS: Record<string, RequestBuilder> = {
   updateTwoFactorPolicy: () => ({ body: { required: false } }),
   setupTwoFactorLogin: () => ({ body: { challenge: 'x'.repeat(43) } }),
   completeTwoFactorLogin: () => ({ body: { challenge: 'x'.repeat(43), code: '123456' } }),
+  // Interviewer qualification (issue 24 §5): the settings written back as the defaults (admins); the
+  // caller's own path; the members (deciders); a promotion of the spare member in a step's competency,
+  // where they are qualified (422 not_ready_for_promotion, after the guard); starting the spare member
+  // shadowing in a competency no step of the fixture focuses on (admins); a shadow beside a pending
+  // interview offered the spare member, qualified in every step competency (422 training_refused).
+  getQualificationSettings: () => ({}),
+  updateQualificationSettings: () => ({
+    body: { shadowSessions: 2, reverseShadowSessions: 2, needsCalibration: false, newInterviewersShadow: false },
+  }),
+  getMyQualification: () => ({}),
+  listQualificationMembers: () => ({ query: { ...page, filter: 'all' } }),
+  promoteInterviewer: (o) => ({ params: { id: o.spare.id }, body: { competencyKey: o.opening.focus[0]!.key } }),
+  startTraining: (o) => ({
+    params: { id: o.spare.id },
+    body: { competencyKeys: [TECH_LEAD_KEYS.competencies.communication] },
+  }),
+  addTrainingSeat: async (o, _c, use) => ({
+    params: { id: (await use.interview(1)).id },
+    body: { mode: 'shadow', interviewerId: o.spare.id },
+  }),
+  // Voluntary self-identification (issue 24 §3): the questions written back as the defaults (admins);
+  // a candidate's link (recruiting roles; not emailed, so no delivery changes the database later);
+  // the candidate's page with a working link on fresh targets, a well-formed unknown one on the
+  // fixture's own (400 token_unknown); the adverse-impact report (admins and hiring managers).
+  getSelfIdSettings: () => ({}),
+  updateSelfIdSettings: () => ({ body: { dimensions: DEFAULT_SELF_ID_DIMENSIONS } }),
+  getSelfIdLink: (o) => ({ params: { id: o.candidates.debriefed.id } }),
+  createSelfIdLink: (o) => ({ params: { id: o.candidates.debriefed.id }, body: { sendEmail: false } }),
+  getSelfIdForm: async (_o, _c, use) => ({ body: { token: await use.linkToken('self_id') } }),
+  submitSelfId: async (_o, _c, use) => ({
+    body: {
+      token: await use.linkToken('self_id'),
+      answers: [
+        { question: 'race_ethnicity', answer: 'asian' },
+        { question: 'sex', answer: 'prefer_not_to_say' },
+      ],
+    },
+  }),
+  withdrawSelfId: async (_o, _c, use) => ({ body: { token: await use.linkToken('self_id') } }),
+  getAdverseImpact: (o) => ({ query: { openingId: o.opening.id, from: '2020-01-01', minGroupSize: '5' } }),
 };
 
 /**

@@ -82,6 +82,13 @@ export interface OrgFixture {
   /** Scheduled interviews on the interviewing application, feedback overdue (the interviewer's drafts). */
   pending: { id: string; revision: number; scorecardId: string; scorecardRevision: number }[];
   decisionId: string;
+  /** An open debrief meeting on the debriefed application, hosted by the hiring manager, who voted (issue 24 §1). */
+  meeting: { id: string };
+  /**
+   * A question of the opening's (built-in) rubric marked possibly leaked, which drafted that rubric's
+   * next version without it (issue 24 §4); `criterionKey` is another question of it, still in the draft.
+   */
+  questionMark: { rubricId: string; markedKey: string; criterionKey: string };
   imports: { staged: string; committed: string };
   /** A text file on the debriefed candidate, uploaded by the recruiter (its content names the marker). */
   file: string;
@@ -135,6 +142,15 @@ export async function must<T>(
     throw new Error(`${method.toUpperCase()} ${path} answered ${res.status}, not ${status}: ${res.text}`);
   }
   return res.body as T;
+}
+
+/** A debrief meeting vote: every competency of the opening's rubric rated 3, and a yes. */
+export function meetingBallot(opening: FocusedOpening, round: 1 | 2) {
+  return {
+    round,
+    recommendation: 'yes' as const,
+    ratings: opening.competencies.map((c) => ({ competencyKey: c.key, rating: 3 })),
+  };
 }
 
 /** The same complete scorecard content the fixture submits: every focus criterion rated, one concern flagged. */
@@ -412,6 +428,9 @@ export async function buildOrg(t: TestApp, label: string): Promise<OrgFixture> {
     revision: debriefed.revision,
   });
   debriefed = await must<Application>(t, recruiter, 'get', `/api/v1/applications/${debriefed.id}`, 200);
+  // A debrief meeting on it, hosted by the hiring manager (every member is on its panel), who voted.
+  const meeting = await must<{ id: string }>(t, hm, 'post', `/api/v1/applications/${debriefed.id}/meetings`, 201, {});
+  await must(t, hm, 'put', `/api/v1/meetings/${meeting.id}/votes/mine`, 200, meetingBallot(focused, 1));
 
   // Two interviews whose feedback is overdue: the interviewer's drafts, on another application.
   const pending: OrgFixture['pending'] = [];
@@ -435,6 +454,25 @@ export async function buildOrg(t: TestApp, label: string): Promise<OrgFixture> {
   const draft = { ...completeScorecard(focused, marker), recommendation: null };
   const saved = await fillScorecard(t, members.interviewer.token, pending[0]!.scorecardId, draft, 'saved');
   pending[0]!.scorecardRevision = saved.revision;
+
+  // A question of the built-in rubric marked possibly leaked (issue 24 §4): its next version is drafted without it.
+  const builtIn = await must<{ documentId: string }>(
+    t,
+    hm,
+    'get',
+    `/api/v1/rubric-versions/${focused.rubricVersionId}`,
+    200,
+  );
+  const questionMark = {
+    rubricId: builtIn.documentId,
+    markedKey: focused.competencies[3]!.criteria[3]!.key,
+    criterionKey: focused.competencies[3]!.criteria[2]!.key,
+  };
+  await must(t, hm, 'post', `/api/v1/rubrics/${questionMark.rubricId}/question-marks`, 201, {
+    criterionKey: questionMark.markedKey,
+    kind: 'possibly_leaked',
+    note: `Seen online ${marker}`,
+  });
 
   // Candidate imports: one committed, one staged with an invalid row.
   const committed = await newImport(t, recruiter, [importRow(1, marker, 'Cora', 'LinkedIn')]);
@@ -482,6 +520,8 @@ export async function buildOrg(t: TestApp, label: string): Promise<OrgFixture> {
     interviews,
     pending,
     decisionId: decision.id,
+    meeting: { id: meeting.id },
+    questionMark,
     imports: { staged, committed },
     file: (uploaded.body as { id: string }).id,
     email,
@@ -607,11 +647,22 @@ export interface Targets {
   /** A candidate import with rows staged. */
   stagedImport(): Promise<string>;
   /**
+   * An application in debrief with a panel (the caller's and another interviewer's submitted
+   * scorecards) and no open meeting; standing: the debriefed one (whose meeting is open).
+   */
+  meetingApplication(): Promise<{ id: string }>;
+  /**
+   * A debrief meeting hosted by the caller when they may host (admin, hiring manager), else by the
+   * hiring manager: in round 1 with no vote, with the host's vote, or revealed (discussion);
+   * standing: the fixture's meeting, as earlier calls left it.
+   */
+  meeting(state: 'round_1' | 'voted' | 'discussion'): Promise<{ id: string }>;
+  /**
    * The token of a working link sent by email (an invitation to a new invited user, a password
    * reset of a new member nobody signs in as, or a digest unsubscribe link of such a member);
    * standing: a well-formed unknown one (400 token_unknown).
    */
-  linkToken(purpose: 'invitation' | 'password_reset' | 'unsubscribe'): Promise<string>;
+  linkToken(purpose: 'invitation' | 'password_reset' | 'unsubscribe' | 'self_id'): Promise<string>;
   /** A user with an open invitation; standing: the spare member, who has a password (409 not_invited). */
   invitee(): Promise<{ id: string }>;
   /**
@@ -641,6 +692,8 @@ export function standing(o: OrgFixture, role: Role): Targets {
     interview: async (which) => o.pending[which]!,
     scorecard: async () => ({ id: mine.scorecardId, revision: mine.scorecardRevision }),
     stagedImport: async () => o.imports.staged,
+    meetingApplication: async () => o.applications.debriefed,
+    meeting: async () => o.meeting,
     linkToken: async () => UNKNOWN_LINK_TOKEN,
     invitee: async () => o.spare,
     calendarFeedFile: async () => `${UNKNOWN_LINK_TOKEN}.ics`,
@@ -662,6 +715,32 @@ export function fresh(t: TestApp, o: OrgFixture, role: Role): Targets {
     const id = interview.scorecard!.id;
     if (state === 'draft') return { id, revision: 0 };
     return fillScorecard(t, caller.token, id, completeScorecard(o.opening, o.marker), state);
+  };
+  const meetingApplication = async () => {
+    const a = await application(['screen', 'interviews']);
+    await scorecard('submitted', a.id);
+    if (role !== 'interviewer') {
+      const interviewer = o.members.interviewer;
+      const interview = await schedule(t, recruiter, o.opening, a.id, interviewer.user.id, Date.now() - 3 * HOUR);
+      await fillScorecard(
+        t,
+        interviewer.token,
+        interview.scorecard!.id,
+        completeScorecard(o.opening, o.marker),
+        'submitted',
+      );
+    }
+    const now = await must<Application>(t, recruiter, 'get', `/api/v1/applications/${a.id}`, 200);
+    return move(t, recruiter, o.marker, now, 'debrief');
+  };
+  const meeting = async (state: 'round_1' | 'voted' | 'discussion') => {
+    const a = await meetingApplication();
+    const host = role === 'admin' || role === 'hiring_manager' ? caller : o.members.hiring_manager;
+    const m = await must<{ id: string }>(t, host.token, 'post', `/api/v1/applications/${a.id}/meetings`, 201, {});
+    if (state === 'round_1') return m;
+    await must(t, host.token, 'put', `/api/v1/meetings/${m.id}/votes/mine`, 200, meetingBallot(o.opening, 1));
+    if (state === 'discussion') await must(t, host.token, 'post', `/api/v1/meetings/${m.id}/reveal`, 200, { round: 1 });
+    return m;
   };
   // Made invited directly rather than through the API, so that no email is queued (whose delivery
   // would change the database while a test compares it).
@@ -688,10 +767,20 @@ export function fresh(t: TestApp, o: OrgFixture, role: Role): Targets {
       schedule(t, recruiter, o.opening, (await application()).id, o.members.interviewer.user.id, Date.now() - 3 * HOUR),
     scorecard: (state) => scorecard(state),
     stagedImport: () => newImport(t, recruiter, [importRow(1, o.marker, unique(), 'LinkedIn')]),
+    meetingApplication,
+    meeting,
     invitee,
     scimToken: () =>
       must<{ id: string }>(t, o.members.admin.token, 'post', '/api/v1/scim-tokens', 201, { name: `IdP ${o.marker}` }),
     linkToken: async (purpose) => {
+      if (purpose === 'self_id') {
+        // A candidate's self-identification link, as a recruiter creates it (the token ends its URL).
+        const c = await candidate();
+        const link = await must<{ url: string }>(t, recruiter, 'post', `/api/v1/candidates/${c.id}/self-id-link`, 201, {
+          sendEmail: false,
+        });
+        return new URL(link.url).pathname.split('/').pop()!;
+      }
       const user =
         purpose === 'invitation'
           ? await invitee()

@@ -15,6 +15,7 @@ const OpeningRoute = lazy(() => import('@/features/openings/routes/OpeningRoute'
 const RubricsRoute = lazy(() => import('@/features/library/routes/RubricsRoute'));
 const RubricRoute = lazy(() => import('@/features/library/routes/RubricRoute'));
 const ChecklistsRoute = lazy(() => import('@/features/library/routes/ChecklistsRoute'));
+const QuestionBankRoute = lazy(() => import('@/features/question-bank/routes/QuestionBankRoute'));
 const ChecklistRoute = lazy(() => import('@/features/library/routes/ChecklistRoute'));
 const CandidatesRoute = lazy(() => import('@/features/candidates/routes/CandidatesRoute'));
 const NewCandidateRoute = lazy(() => import('@/features/candidates/routes/NewCandidateRoute'));
@@ -26,6 +27,7 @@ const ApplicationRoute = lazy(() => import('@/features/pipeline/routes/Applicati
 const MyInterviewsRoute = lazy(() => import('@/features/scorecards/routes/MyInterviewsRoute'));
 const InterviewRoute = lazy(() => import('@/features/scorecards/routes/InterviewRoute'));
 const DebriefRoute = lazy(() => import('@/features/debriefs/routes/DebriefRoute'));
+const MeetingRoute = lazy(() => import('@/features/meetings/routes/MeetingRoute'));
 const ComparisonRoute = lazy(() => import('@/features/debriefs/routes/ComparisonRoute'));
 const AnalyticsRoute = lazy(() => import('@/features/analytics/routes/AnalyticsRoute'));
 const AuditRoute = lazy(() => import('@/features/audit/routes/AuditRoute'));
@@ -45,6 +47,9 @@ const ApiTokensRoute = lazy(() => import('@/features/api-tokens/routes/ApiTokens
 const WebhooksSettingsRoute = lazy(() => import('@/features/webhooks/routes/WebhooksSettingsRoute'));
 const WebhookRoute = lazy(() => import('@/features/webhooks/routes/WebhookRoute'));
 const TwoFactorRoute = lazy(() => import('@/features/two-factor/routes/TwoFactorRoute'));
+const SelfIdPublicRoute = lazy(() => import('@/features/self-id/routes/SelfIdPublicRoute'));
+const SelfIdSettingsRoute = lazy(() => import('@/features/self-id/routes/SelfIdSettingsRoute'));
+const QualificationSettingsRoute = lazy(() => import('@/features/qualification/routes/QualificationSettingsRoute'));
 const NotFoundRoute = lazy(() => import('./NotFoundRoute'));
 
 function Page({ children }: { children: ReactNode }) {
@@ -90,6 +95,7 @@ export function createRouter() {
             ['/reset-password', <ResetPasswordRoute key="reset" />],
             ['/unsubscribe', <UnsubscribeRoute key="unsubscribe" />],
             ['/sso', <SsoSignInRoute key="sso" />],
+            ['/self-id/:token', <SelfIdPublicRoute key="self-id" />],
           ] as const
         ).map(([path, route]) => ({ path, element: <Page>{route}</Page> })),
         {
@@ -103,6 +109,7 @@ export function createRouter() {
             { path: 'openings/:id', element: <OpeningRoute /> },
             { path: 'rubrics', element: <RubricsRoute /> },
             { path: 'rubrics/:id', element: <RubricRoute /> },
+            { path: 'rubrics/:id/questions', element: <QuestionBankRoute /> },
             { path: 'red-flags', element: <ChecklistsRoute /> },
             { path: 'red-flags/:id', element: <ChecklistRoute /> },
             { path: 'candidates', element: <CandidatesRoute /> },
@@ -115,6 +122,7 @@ export function createRouter() {
             { path: 'interviews', element: <MyInterviewsRoute /> },
             { path: 'interviews/:id', element: <InterviewRoute /> },
             { path: 'applications/:id/debrief', element: <DebriefRoute /> },
+            { path: 'applications/:id/meeting', element: <MeetingRoute /> },
             { path: 'openings/:id/compare', element: <ComparisonRoute /> },
             { path: 'analytics/:view?', element: <AnalyticsRoute /> },
             { path: 'admin/audit', element: <AuditRoute /> },
@@ -133,6 +141,8 @@ export function createRouter() {
                 { path: 'api-tokens', element: <ApiTokensRoute /> },
                 { path: 'webhooks', element: <WebhooksSettingsRoute /> },
                 { path: 'webhooks/:id', element: <WebhookRoute /> },
+                { path: 'self-id', element: <SelfIdSettingsRoute /> },
+                { path: 'qualification', element: <QualificationSettingsRoute /> },
               ],
             },
           ],

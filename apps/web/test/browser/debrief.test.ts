@@ -98,6 +98,7 @@ describe('debrief, decision and comparison', () => {
         'Recommendations',
         'Red flags',
         expect.stringMatching(/^Scorecards \(\d+\)$/),
+        'Debrief meeting',
         'Decision',
       ]);
 

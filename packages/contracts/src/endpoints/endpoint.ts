@@ -30,10 +30,16 @@ export interface Endpoint {
    * Set when the success is not JSON (`response` is then null): `text/event-stream` for a stream of
    * server-sent events (the route writes the raw reply), `text/plain` for text (the metrics),
    * `application/octet-stream` for a file's bytes (served with the type sniffed from them),
-   * `text/calendar` for an iCalendar feed, `application/samlmetadata+xml` for SAML metadata.
+   * `text/calendar` for an iCalendar feed, `application/samlmetadata+xml` for SAML metadata,
+   * `application/pdf` for a document rendered on the server (the committee packet).
    */
   readonly produces?:
-    'text/event-stream' | 'text/plain' | 'application/octet-stream' | 'text/calendar' | 'application/samlmetadata+xml';
+    | 'text/event-stream'
+    | 'text/plain'
+    | 'application/octet-stream'
+    | 'text/calendar'
+    | 'application/samlmetadata+xml'
+    | 'application/pdf';
   /** The request body's media type when it is not JSON: a multipart upload's one file field, named here. */
   readonly uploadField?: string;
   /** Every write is recorded in the audit log; set this to record a read too (an export of personal data). */

@@ -56,6 +56,7 @@ export const TOKEN_SCOPES: Readonly<Record<string, ApiScope>> = {
   updateInterview: 'interviews:write',
   cancelInterview: 'interviews:write',
   remindInterviewer: 'interviews:write',
+  addTrainingSeat: 'interviews:write',
   // Scorecards: submitted ones (never a draft's content), and the creator's own to write.
   getScorecard: 'scorecards:read',
   listApplicationScorecards: 'scorecards:read',
@@ -65,7 +66,12 @@ export const TOKEN_SCOPES: Readonly<Record<string, ApiScope>> = {
   // Debriefs, comparisons, decisions.
   getDebrief: 'decisions:read',
   getComparison: 'decisions:read',
+  getCommitteePacket: 'decisions:read',
   decide: 'decisions:write',
+  // Debrief meetings (issue 24 §1): reading a meeting is reading the debrief's record; voting,
+  // starting and hosting are in TOKEN_REFUSED (people vote, machines don't).
+  listApplicationMeetings: 'decisions:read',
+  getMeeting: 'decisions:read',
   // The audit log.
   listAuditEvents: 'audit:read',
   // Lines of other issue 23 work (webhooks, scorecard import, decision packet) follow.
@@ -131,6 +137,8 @@ export const TOKEN_REFUSED: readonly string[] = [
   'startChecklistDraft',
   'saveChecklistVersion',
   'publishChecklistVersion',
+  // Marking a question retired or possibly leaked takes it out of the rubric's draft: designing, too.
+  'markQuestion',
   // Home screens, event streams, analytics.
   'getRecruiterHome',
   'getInterviewerHome',
@@ -138,6 +146,14 @@ export const TOKEN_REFUSED: readonly string[] = [
   'debriefEvents',
   'getCalibration',
   'getPipelineAnalytics',
+  'getQuestionBank',
+  // Interviewer qualification (issue 24 §5): people's paths and promotions are people's work.
+  'getQualificationSettings',
+  'updateQualificationSettings',
+  'getMyQualification',
+  'listQualificationMembers',
+  'promoteInterviewer',
+  'startTraining',
   // Settings, emails, reminders' settings.
   'getOrganizationSettings',
   'updateOrganizationSettings',
@@ -179,6 +195,25 @@ export const TOKEN_REFUSED: readonly string[] = [
   'scimReplaceGroup',
   'scimCreateGroup',
   'scimDeleteGroup',
+  // Debrief meetings: a vote is a person's judgement in the room, never a machine's; the host
+  // runs the meeting live. A token may read meetings (decisions:read) but never start or vote.
+  'startMeeting',
+  'castMeetingVote',
+  'revealMeetingRound',
+  'openMeetingRoundTwo',
+  'cancelMeeting',
+  // Voluntary self-identification (issue 24 §3): the candidate's public link takes no session; the
+  // rest is sensitive data a named person handles in the product, never a machine: the questions
+  // (admins), the link (a recruiter, on the candidate's page), and the adverse-impact report, whose
+  // group figures, combined across slices by a script, could narrow down to an individual.
+  'getSelfIdForm',
+  'submitSelfId',
+  'withdrawSelfId',
+  'getSelfIdSettings',
+  'updateSelfIdSettings',
+  'getSelfIdLink',
+  'createSelfIdLink',
+  'getAdverseImpact',
   // API tokens themselves.
   'listApiTokens',
   'createApiToken',

@@ -103,6 +103,7 @@ function sliceSql(
  * everywhere panel feedback is shown (the independence rule). Each card's ratings are its ratings
  * as first submitted (`scorecard_first_ratings`: asked questions only, amendments never count).
  * Only assessment steps are calibrated: the candidate's questions step rates nothing.
+ * A shadow's scorecard (`shadow`, issue 24 §5) is always left out: it counts in no figure.
  * Imported scorecards (another system's, `imported_at` set) are left out unless `includeImported`:
  * their timing and questions were not this system's (docs/MEASUREMENT.md).
  *
@@ -124,7 +125,7 @@ function cardsSql(slice: Slice, includeImported: boolean): { sql: string; params
               join interviews i on i.organization_id = s.organization_id and i.id = s.interview_id
               ${byOpening}
              where s.organization_id = $1 and s.status = 'submitted'${s.openingSql}${s.daySql}
-               and i.step_kind = 'assessment'${includeImported ? '' : ' and s.imported_at is null'}
+               and i.step_kind = 'assessment' and not s.shadow${includeImported ? '' : ' and s.imported_at is null'}
                and not exists (select 1 from scorecards own
                                 where own.organization_id = $1 and own.application_id = s.application_id
                                   and own.status = 'draft' and own.interviewer_id = $2))`,
@@ -354,6 +355,7 @@ export class AnalyticsRepository {
        select u.id, u.name, count(*)::int as overdue, min(i.feedback_due_at) as oldest
          from apps a
          join scorecards s on s.organization_id = $1 and s.application_id = a.id and s.status = 'draft'
+                          and not s.shadow
          join interviews i on i.organization_id = $1 and i.id = s.interview_id
          join users u on u.organization_id = $1 and u.id = s.interviewer_id
         where i.status = 'scheduled' and i.feedback_due_at < now()

@@ -224,9 +224,11 @@ export class ApplicationsRepository {
               and x.stage_entered_at < now() - make_interval(days => $5::int) as stuck,
               c.id as candidate_id, c.name, c.current_title, c.current_company,
               (select count(*)::int from interviews i
-                where i.organization_id = $1 and i.application_id = x.id and i.status = 'scheduled') as interviews,
+                where i.organization_id = $1 and i.application_id = x.id and i.status = 'scheduled'
+                  and i.companion_of is null) as interviews,
               (select count(*)::int from scorecards s
-                where s.organization_id = $1 and s.application_id = x.id and s.status = 'submitted') as scorecards_in,
+                where s.organization_id = $1 and s.application_id = x.id and s.status = 'submitted'
+                  and not s.shadow) as scorecards_in,
               coalesce(flag.ticked, false)
               and not exists (select 1 from scorecards d
                                where d.organization_id = $1 and d.application_id = x.id and d.status = 'draft'
@@ -244,7 +246,7 @@ export class ApplicationsRepository {
              join scorecard_red_flags f on f.organization_id = s.organization_id and f.scorecard_id = s.id
              join red_flag_checklist_versions cv on cv.organization_id = s.organization_id
                                                 and cv.id = s.checklist_version_id
-            where s.organization_id = $1 and s.application_id = x.id and s.status = 'submitted'
+            where s.organization_id = $1 and s.application_id = x.id and s.status = 'submitted' and not s.shadow
               and cv.content -> 'items' @> jsonb_build_array(
                     jsonb_build_object('key', f.flag_key, 'severity', 'dealbreaker'))
             limit 1) flag on true

@@ -4,7 +4,8 @@ import type { ComparisonSubjects, DebriefDetails, GridCard } from './debriefs.re
 
 /**
  * The statements of DebriefsRepository with the rows they return: the panel figures of some
- * applications, a debrief's other details, and the subjects of a comparison.
+ * applications, a debrief's other details, and the subjects of a comparison. A shadow's scorecard
+ * (`s.shadow`, issue 24 §5) counts in none of them: not in a figure, a red flag, the grid or pending.
  */
 
 /** A stat as the statements build it in JSON. */
@@ -35,7 +36,8 @@ export const panelFiguresSql = (source: (typeof RATINGS_SOURCE)[RatingsView]) =>
    cards as (
      select s.id, s.application_id, ${source.recommendation} as recommendation, s.checklist_version_id
        from scorecards s
-      where s.organization_id = $1 and s.application_id = any($2::uuid[]) and s.status = 'submitted'),
+      where s.organization_id = $1 and s.application_id = any($2::uuid[]) and s.status = 'submitted'
+        and not s.shadow),
    rated as (
      select k.application_id, k.id as scorecard_id, r.criterion_key, r.competency_key, r.rating::float8 as rating
        from cards k
@@ -144,7 +146,7 @@ export const DETAILS_SQL = `select a.id, a.stage, a.revision,
                      cross join lateral jsonb_array_elements(cv.content -> 'items') with ordinality it(v, n)
                       join users u on u.organization_id = s.organization_id and u.id = s.interviewer_id
                      where s.organization_id = a.organization_id and s.application_id = a.id
-                       and s.status = 'submitted' and (it.v ->> 'key')::uuid = f.flag_key
+                       and s.status = 'submitted' and not s.shadow and (it.v ->> 'key')::uuid = f.flag_key
                      group by f.flag_key) g), '[]') as red_flags,
           coalesce((
             select json_agg(json_build_object('interviewId', i.id,
@@ -154,7 +156,7 @@ export const DETAILS_SQL = `select a.id, a.stage, a.revision,
                             order by i.feedback_due_at, i.id)
               from interviews i
               join scorecards s on s.organization_id = i.organization_id and s.interview_id = i.id
-                               and s.status = 'draft'
+                               and s.status = 'draft' and not s.shadow
               join users u on u.organization_id = s.organization_id and u.id = s.interviewer_id
              where i.organization_id = a.organization_id and i.application_id = a.id
                and i.status = 'scheduled'), '[]') as pending,
@@ -200,7 +202,7 @@ export const DETAILS_SQL = `select a.id, a.stage, a.revision,
                  where am.organization_id = s.organization_id and am.scorecard_id = s.id
                  order by am.amended_at, am.id limit 1) fa on true
              where s.organization_id = a.organization_id and s.application_id = a.id
-               and s.status = 'submitted' and i.step_kind = 'assessment'), '[]') as grid_cards
+               and s.status = 'submitted' and not s.shadow and i.step_kind = 'assessment'), '[]') as grid_cards
      from applications a
      join candidates c on c.organization_id = a.organization_id and c.id = a.candidate_id
      join openings o on o.organization_id = a.organization_id and o.id = a.opening_id

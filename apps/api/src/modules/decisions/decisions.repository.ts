@@ -42,7 +42,7 @@ export class DecisionsRepository {
                  join red_flag_checklist_versions cv on cv.organization_id = s.organization_id
                                                     and cv.id = s.checklist_version_id
                 where s.organization_id = a.organization_id and s.application_id = a.id and s.status = 'submitted'
-                  and cv.content -> 'items' @> jsonb_build_array(
+                  and not s.shadow and cv.content -> 'items' @> jsonb_build_array(
                         jsonb_build_object('key', f.flag_key, 'severity', 'dealbreaker'))) as dealbreakers
          from applications a
          join openings o on o.organization_id = a.organization_id and o.id = a.opening_id

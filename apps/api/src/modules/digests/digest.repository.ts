@@ -69,6 +69,7 @@ export class DigestRepository {
              join applications a on a.organization_id = $1 and a.opening_id = o.id
                                 and a.stage not in ('rejected', 'withdrawn')
              join scorecards s on s.organization_id = $1 and s.application_id = a.id and s.status = 'draft'
+                              and not s.shadow
              join interviews i on i.organization_id = $1 and i.id = s.interview_id
             where o.organization_id = $1 and o.hiring_manager_id = l.id and o.status = 'open'
               and i.status = 'scheduled' and i.feedback_due_at < $2) od
@@ -95,7 +96,8 @@ export class DigestRepository {
                   count(*) filter (where s.status = 'submitted' or i.status = 'scheduled')::int as expected
              from scorecards s
              join interviews i on i.organization_id = s.organization_id and i.id = s.interview_id
-            where s.organization_id = $1 and s.application_id = a.id and s.status in ('draft', 'submitted')) cards
+            where s.organization_id = $1 and s.application_id = a.id and s.status in ('draft', 'submitted')
+              and not s.shadow) cards
         where o.organization_id = $1 and o.hiring_manager_id = $2 and o.status = 'open'
         order by a.stage_entered_at, a.id
         limit $3`,
@@ -112,6 +114,7 @@ export class DigestRepository {
          join applications a on a.organization_id = $1 and a.opening_id = o.id
                             and a.stage not in ('rejected', 'withdrawn')
          join scorecards s on s.organization_id = $1 and s.application_id = a.id and s.status = 'draft'
+                          and not s.shadow
          join interviews i on i.organization_id = $1 and i.id = s.interview_id
          join candidates c on c.organization_id = $1 and c.id = a.candidate_id
          join users u on u.organization_id = $1 and u.id = s.interviewer_id

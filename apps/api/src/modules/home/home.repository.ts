@@ -171,6 +171,7 @@ export class HomeRepository {
          from scoped o
          join applications a on a.organization_id = $1 and a.opening_id = o.id
          join scorecards sc on sc.organization_id = $1 and sc.application_id = a.id and sc.status = 'draft'
+                           and not sc.shadow
          join interviews i on i.organization_id = $1 and i.id = sc.interview_id
          join candidates c on c.organization_id = $1 and c.id = a.candidate_id
          join users u on u.organization_id = $1 and u.id = sc.interviewer_id

@@ -278,7 +278,8 @@ export class QueuesRepository {
                   count(*) filter (where s.status = 'submitted' and s.interviewer_id = $2)::int as own_submitted
              from scorecards s
              join interviews i on i.organization_id = s.organization_id and i.id = s.interview_id
-            where s.organization_id = $1 and s.application_id = a.id and s.status in ('draft', 'submitted')) cards
+            where s.organization_id = $1 and s.application_id = a.id and s.status in ('draft', 'submitted')
+              and not s.shadow) cards
         where a.organization_id = $1 and a.stage = 'debrief' ${owner}
         order by a.stage_entered_at, a.id
         limit $3`,

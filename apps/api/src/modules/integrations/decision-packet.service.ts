@@ -35,7 +35,9 @@ export class DecisionPacketService {
     const flags = new Map(d.redFlags.map((f) => [f.flagKey, f]));
     // Only admins see members' emails (as in the member list); a token acts as its admin.
     const showEmails = caller.role === 'admin';
-    const scorecards = d.scorecards.map((s): DecisionPacketScorecard => {
+    // A shadow's scorecard (issue 24 §5) is a trainee's record, not evidence for the decision: left out.
+    const counted = d.scorecards.filter((s) => !s.shadow);
+    const scorecards = counted.map((s): DecisionPacketScorecard => {
       const extra = extras.get(s.id);
       return {
         id: s.id,

@@ -12,6 +12,6 @@ import { WebhooksModule } from '../webhooks/webhooks.module.js';
   imports: [UsersModule, EventsModule, CalendarModule, WebhooksModule],
   controllers: [InterviewsController],
   providers: [InterviewsRepository, InterviewsService],
-  exports: [InterviewsService],
+  exports: [InterviewsService, InterviewsRepository],
 })
 export class InterviewsModule {}

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { Interview, InterviewAssignment, InterviewPlan, InterviewStatus, Stage } from '@scorecard/contracts';
+import type {
+  Interview,
+  InterviewAssignment,
+  InterviewPlan,
+  InterviewStatus,
+  Stage,
+  TrainingMode,
+} from '@scorecard/contracts';
 import type { EntityManager } from 'typeorm';
 import { Db, type As, type Col, type Cols, type LeftJoined } from '../../database/db.js';
 
@@ -30,7 +37,7 @@ export interface LockedInterview {
 
 const SELECT_INTERVIEW = `
   select i.id, i.application_id, i.step_key, i.step_name, i.step_kind, i.starts_at, i.duration_minutes, i.feedback_due_at,
-         i.status, i.revision, i.created_at, i.time_zone, i.location, i.video_url,
+         i.status, i.revision, i.created_at, i.time_zone, i.location, i.video_url, i.training, i.trainee, i.companion_of,
          iu.id as interviewer_id, iu.name as interviewer_name,
          s.id as scorecard_id, s.status as scorecard_status, s.submitted_at,
          coalesce((select json_agg(json_build_object(
@@ -68,6 +75,9 @@ type InterviewRow = Cols<
   | 'time_zone'
   | 'location'
   | 'video_url'
+  | 'training'
+  | 'trainee'
+  | 'companion_of'
 > &
   As<'users', { interviewer_id: 'id'; interviewer_name: 'name' }> &
   LiveScorecard<'submitted_at'> & {
@@ -103,6 +113,10 @@ function toInterview(r: InterviewRow): Interview {
             submittedAt: r.submitted_at?.toISOString() ?? null,
           },
     assignments: r.assignments.map((a) => ({ ...a, at: new Date(a.at).toISOString() })),
+    training:
+      r.training === null
+        ? null
+        : { mode: r.training as TrainingMode, trainee: r.trainee, companionOf: r.companion_of },
     revision: r.revision,
     createdAt: r.created_at.toISOString(),
   };
@@ -306,6 +320,29 @@ export class InterviewsRepository {
         value(details.videoLink),
       ],
     );
+  }
+
+  /**
+   * Cancels the training seat beside an interview (issue 24 §5), when it has a live one: its draft
+   * scorecard voided, as any cancelled interview's. Answers the seat's id, for its calendar.
+   */
+  async cancelCompanion(organizationId: string, id: string, by: string, m: EntityManager): Promise<string | null> {
+    const [rows] = await m.query<[Cols<'interviews', 'id'>[], number]>(
+      `update interviews
+          set status = 'cancelled', cancelled_by = $3, revision = revision + 1, updated_at = now()
+        where organization_id = $1 and companion_of = $2 and status = 'scheduled'
+       returning id`,
+      [organizationId, id, by],
+    );
+    const seat = rows[0]?.id ?? null;
+    if (seat) {
+      await m.query(
+        `update scorecards set status = 'void', updated_at = now()
+          where organization_id = $1 and interview_id = $2 and status = 'draft'`,
+        [organizationId, seat],
+      );
+    }
+    return seat;
   }
 
   /** Voids a draft scorecard (kept for the record, never deleted). */

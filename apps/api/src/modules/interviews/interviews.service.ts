@@ -175,7 +175,7 @@ export class InterviewsService {
     return this.get(caller, id);
   }
 
-  /** Cancels an interview; its draft scorecard is voided, never deleted. */
+  /** Cancels an interview, and the training seat beside it; their draft scorecards are voided, never deleted. */
   async cancel(caller: Caller, id: string, input: CancelInterviewRequest): Promise<Interview> {
     await this.db.transaction(async (m) => {
       const current = await this.lockForChange(caller, id, input.revision, m);
@@ -187,6 +187,9 @@ export class InterviewsService {
         m,
       );
       await this.calendar.cancelled(caller.organizationId, id, m);
+      // A shadow (or observer) beside it has nothing left to sit in on.
+      const seat = await this.interviews.cancelCompanion(caller.organizationId, id, caller.userId, m);
+      if (seat) await this.calendar.cancelled(caller.organizationId, seat, m);
       await this.changed(caller, current.applicationId, m);
       await this.webhooks.emit(caller.organizationId, 'interview.cancelled', {
         interviewId: id,

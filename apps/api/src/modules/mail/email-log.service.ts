@@ -17,10 +17,13 @@ export class EmailLogService {
   async get(caller: Caller, id: string): Promise<EmailDetail> {
     const email = await this.repo.detail(caller.organizationId, id);
     if (!email) throw AppError.notFound('email');
-    if (email.kind !== 'password_reset') return email;
+    if (email.kind !== 'password_reset' && email.kind !== 'self_id') return email;
     // A reset link lets whoever holds it choose the account's password: only its recipient may see
     // it, never an admin reading the log (who could otherwise ask a reset for anyone and use it).
-    const hide = (s: string) => s.replace(/([?&]token=)[A-Za-z0-9_-]+/g, '$1[hidden: only the recipient may see it]');
+    // A self-identification link lets its holder answer for the candidate: the same.
+    const hidden = '[hidden: only the recipient may see it]';
+    const hide = (s: string) =>
+      s.replace(/([?&]token=)[A-Za-z0-9_-]+/g, `$1${hidden}`).replace(/(\/self-id\/)[A-Za-z0-9_-]+/g, `$1${hidden}`);
     return { ...email, text: hide(email.text), html: hide(email.html) };
   }
 }

@@ -10,7 +10,8 @@ export type Recipient = Cols<'users', 'id' | 'email' | 'name' | 'active' | 'time
 export interface NewEmail {
   organizationId: string;
   kind: EmailKind;
-  recipientId: string;
+  /** The member it goes to; null for a candidate (who is no member). */
+  recipientId: string | null;
   to: string;
   subject: string;
   text: string;

@@ -58,6 +58,42 @@ export class MailService {
     return this.repo.recipient(organizationId, userId);
   }
 
+  /**
+   * An email to a candidate, who is no member: to their address, about them (so erasure blanks it),
+   * never optional. Written like `enqueue`, in the current transaction (issue 24: self-identification).
+   */
+  async enqueueToCandidate(e: {
+    organizationId: string;
+    organizationName: string;
+    kind: EmailKind;
+    candidate: { id: string; name: string; email: string };
+    subject: string;
+    content: Omit<EmailContent, 'organizationName' | 'unsubscribeUrl'>;
+  }): Promise<{ emailId: string }> {
+    const { html, text } = renderEmail({ ...e.content, organizationName: e.organizationName });
+    const name = e.candidate.name.replace(/["<>]/g, '');
+    const emailId = await this.repo.insert({
+      organizationId: e.organizationId,
+      kind: e.kind,
+      recipientId: null,
+      to: name ? `${name} <${e.candidate.email}>` : e.candidate.email,
+      subject: e.subject,
+      text,
+      html,
+      ical: null,
+      headers: {},
+      candidateId: e.candidate.id,
+      dedupeKey: null,
+    });
+    if (!emailId) throw new Error('an email without a dedupe key is never a duplicate');
+    await this.queue.send(
+      'email',
+      { organizationId: e.organizationId, emailId },
+      { retryDelay: this.config.mailRetryDelaySeconds, retryLimit: this.config.mailRetryLimit },
+    );
+    return { emailId };
+  }
+
   /** Writes the email and its delivery job in the current transaction (see the class comment). */
   async enqueue(e: OutgoingEmail): Promise<EnqueueResult> {
     const to = await this.repo.recipient(e.organizationId, e.recipientId);

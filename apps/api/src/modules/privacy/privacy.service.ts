@@ -8,6 +8,8 @@ import { CandidatesService } from '../candidates/candidates.service.js';
 import { ApplicationEvents } from '../events/application-events.js';
 import { FilesService } from '../files/files.service.js';
 import { PrivacyRepository } from './privacy.repository.js';
+import { MeetingsService } from '../meetings/meetings.service.js';
+import { SelfIdService } from '../self-id/self-id.service.js';
 import { WebhookOutbox } from '../webhooks/webhook-outbox.js';
 
 /** Subject access and erasure of a candidate's personal data; admins only (the endpoint table says so). */
@@ -18,6 +20,8 @@ export class PrivacyService {
     private readonly candidates: CandidatesService,
     private readonly events: ApplicationEvents,
     private readonly db: Db,
+    private readonly selfId: SelfIdService,
+    private readonly meetings: MeetingsService,
     private readonly files: FilesService,
     private readonly webhooks: WebhookOutbox,
   ) {}
@@ -48,6 +52,10 @@ export class PrivacyService {
       candidate,
       ...data,
       files: await this.files.exportList(caller.organizationId, id),
+      // Their voluntary self-identification: in their own export and nowhere else.
+      selfIdentification: await this.selfId.exportFor(caller.organizationId, id),
+      // The panel's votes about them in finished debrief meetings (issue 24 §1).
+      meetings: await this.meetings.finishedForCandidate(caller, id),
     };
   }
 
@@ -74,6 +82,8 @@ export class PrivacyService {
       );
       // Their files go too, rows and stored bytes (a CV is personal data through and through).
       await this.files.eraseForCandidate(caller.organizationId, id);
+      // Their voluntary self-identification goes, answers and links.
+      await this.selfId.eraseFor(caller.organizationId, id);
       // Open debriefs of their applications read themselves again (names and evidence changed).
       for (const applicationId of applicationIds) {
         await this.events.notify(m, { organizationId: caller.organizationId, applicationId, kind: 'resync' });

@@ -17,7 +17,7 @@ export const SCORECARD_COLUMNS = `
   s.rubric_version_id as sc_rubric_version_id, s.checklist_version_id as sc_checklist_version_id,
   s.status as sc_status, s.recommendation as sc_recommendation, s.summary as sc_summary, s.notes as sc_notes,
   s.revision as sc_revision, s.submitted_at as sc_submitted_at, s.updated_at as sc_updated_at,
-  s.imported_at is not null as sc_imported,
+  s.imported_at is not null as sc_imported, s.shadow as sc_shadow,
   coalesce((select json_agg(json_build_object('criterionKey', r.criterion_key, 'competencyKey', r.competency_key,
                                               'rating', r.rating, 'evidence', r.evidence, 'asked', r.asked)
                             order by c.n, k.n)
@@ -69,6 +69,7 @@ export interface ScorecardColumns {
   sc_submitted_at: Col<'scorecards', 'submitted_at'>;
   sc_updated_at: Col<'scorecards', 'updated_at'>;
   sc_imported: boolean;
+  sc_shadow: boolean;
   sc_ratings: ScorecardRating[];
   sc_red_flags: { flagKey: string; evidence: string }[];
   sc_amendments: Amendment[];
@@ -97,6 +98,7 @@ export function toScorecard(r: ScorecardColumns, viewerId: string): Scorecard {
     submittedAt: r.sc_submitted_at?.toISOString() ?? null,
     contradictionConfirmedAt: r.sc_contradiction_confirmed_at?.toISOString() ?? null,
     imported: r.sc_imported,
+    shadow: r.sc_shadow,
     amendments: r.sc_amendments.map((a) => ({
       ...a,
       at: new Date(a.at).toISOString(),

@@ -1,6 +1,6 @@
 import type { Role } from '@scorecard/contracts';
 
-export type AnalyticsView = 'pipeline' | 'calibration';
+export type AnalyticsView = 'pipeline' | 'calibration' | 'adverse-impact';
 
 /** Admins, recruiters and hiring managers see the pipeline; interviewers see no analytics. */
 export function canSeePipeline(role: Role): boolean {
@@ -12,11 +12,17 @@ export function canSeeCalibration(role: Role): boolean {
   return role === 'admin' || role === 'hiring_manager';
 }
 
+/** Adverse impact reads self-identification, in aggregate: admins and hiring managers only (the API checks it again). */
+export function canSeeAdverseImpact(role: Role): boolean {
+  return role === 'admin' || role === 'hiring_manager';
+}
+
 /** The views a role is offered, in tab order. */
 export function analyticsViews(role: Role): AnalyticsView[] {
   const views: AnalyticsView[] = [];
   if (canSeePipeline(role)) views.push('pipeline');
   if (canSeeCalibration(role)) views.push('calibration');
+  if (canSeeAdverseImpact(role)) views.push('adverse-impact');
   return views;
 }
 
@@ -26,5 +32,5 @@ export function defaultView(role: Role): AnalyticsView {
 }
 
 export function isAnalyticsView(value: string | undefined): value is AnalyticsView {
-  return value === 'pipeline' || value === 'calibration';
+  return value === 'pipeline' || value === 'calibration' || value === 'adverse-impact';
 }

@@ -94,6 +94,8 @@ export function updateMessage(kind: DebriefEventKind | 'unknown'): string {
       return 'Updated: a decision was recorded.';
     case 'interviews_changed':
       return 'Updated: the interviews changed.';
+    case 'meeting_changed':
+      return 'Updated: the meeting moved on.';
     case 'resync':
     case 'unknown':
       return 'Updated with the latest feedback.';

@@ -54,3 +54,11 @@ export function interviewErrorMessage(error: unknown): string {
   }
   return errorMessage(error);
 }
+
+/** An interview's seat in a training pairing, in words; null for an ordinary interview. */
+export function trainingSeatLabel(interview: Interview): string | null {
+  const t = interview.training;
+  if (!t) return null;
+  if (t.mode === 'shadow') return t.trainee ? 'Shadow' : 'Lead, with a shadow';
+  return t.trainee ? 'Trainee leads (reverse shadow)' : 'Observer (reverse shadow)';
+}

@@ -33,6 +33,16 @@ export function useCalibration(query: AnalyticsQuery | null) {
   return useQuery({ ...calibrationQueryOptions(query ?? {}), enabled: query !== null });
 }
 
+/** Selection rates by self-identified group (four-fifths rule); nothing is fetched while the filters are invalid. */
+export function useAdverseImpact(query: AnalyticsQuery | null) {
+  return useQuery({
+    queryKey: analyticsKeys.adverseImpact(query ?? {}),
+    queryFn: ({ signal }) => api('getAdverseImpact', { signal, query: query ?? {} }),
+    enabled: query !== null,
+    placeholderData: keepPreviousData,
+  });
+}
+
 /** The organization's openings, by title, for the opening filter. */
 export function useOpeningOptions() {
   return useQuery({

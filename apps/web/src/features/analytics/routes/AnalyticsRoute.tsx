@@ -7,6 +7,7 @@ import { useDebouncedValue } from '@/lib/use-debounced-value';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import {
   analyticsViews,
+  canSeeAdverseImpact,
   canSeeCalibration,
   canSeePipeline,
   defaultView,
@@ -26,18 +27,26 @@ import { AnalyticsFilterBar } from '../components/AnalyticsFilterBar';
 import { CalibrationView } from '../components/CalibrationView';
 import { NoAnalyticsAccess, NoReportAccess } from '../components/NoAnalyticsAccess';
 import { PipelineView } from '../components/PipelineView';
+import { AdverseImpactNoAccess, AdverseImpactView } from '../components/AdverseImpactView';
 import { useOpeningOptions } from '../api/analytics-queries';
 import '../analytics.css';
 
 const VIEW_TITLES: Record<AnalyticsView, string> = {
   pipeline: 'Pipeline analytics',
   calibration: 'Interviewer calibration',
+  'adverse-impact': 'Adverse impact',
 };
-const TAB_LABELS: Record<AnalyticsView, string> = { pipeline: 'Pipeline', calibration: 'Interviewer calibration' };
+const TAB_LABELS: Record<AnalyticsView, string> = {
+  pipeline: 'Pipeline',
+  calibration: 'Interviewer calibration',
+  'adverse-impact': 'Adverse impact',
+};
 const DESCRIPTIONS: Record<AnalyticsView, string> = {
   pipeline: 'How applications move through the stages, how long they wait, and which sources lead to hires.',
   calibration:
     'How each interviewer scores against the rest of their panels, how complete and timely their feedback is, and how far panels agree.',
+  'adverse-impact':
+    'Whether candidates of each self-identified group move on at similar rates at each step, and are rated alike (the four-fifths rule).',
 };
 /** Typing a date settles before it reaches the URL (a date input reports every keystroke of the year). */
 const SETTLE_MS = 400;
@@ -136,7 +145,10 @@ function AnalyticsPage({ view }: { view: AnalyticsView }) {
     onClearDates: () => filters.apply({ from: '', to: '' }),
     onAllOpenings: () => filters.apply({ openingId: '' }),
   };
-  const allowed = view === 'pipeline' || canSeeCalibration(user.role);
+  const allowed =
+    view === 'pipeline' ||
+    (view === 'calibration' && canSeeCalibration(user.role)) ||
+    (view === 'adverse-impact' && canSeeAdverseImpact(user.role));
   const openings = useOpeningOptions();
   const opening = openings.data?.items.find((o) => o.id === url.openingId);
 
@@ -165,13 +177,21 @@ function AnalyticsPage({ view }: { view: AnalyticsView }) {
               onClearDates={() => filters.apply({ from: '', to: '' })}
             />
             <p className="analytics-filters__scope" aria-live="polite">
-              {view === 'pipeline' ? 'Applications created ' : 'Scorecards of interviews held '}
+              {view === 'calibration' ? 'Scorecards of interviews held ' : 'Applications created '}
               {rangeText(url)} (UTC days)
               {url.openingId ? `, for ${opening ? opening.title : 'the selected opening'}` : ', across all openings'}.
             </p>
           </div>
-          {view === 'pipeline' ? <PipelineView {...reportProps} /> : <CalibrationView {...reportProps} />}
+          {view === 'pipeline' ? (
+            <PipelineView {...reportProps} />
+          ) : view === 'calibration' ? (
+            <CalibrationView {...reportProps} />
+          ) : (
+            <AdverseImpactView {...reportProps} />
+          )}
         </>
+      ) : view === 'adverse-impact' ? (
+        <AdverseImpactNoAccess />
       ) : (
         <NoReportAccess calibration pipelineHref={`/analytics/pipeline${search}`} />
       )}

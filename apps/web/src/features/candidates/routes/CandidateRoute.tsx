@@ -5,6 +5,7 @@ import { NoticeSlot } from '@/components/ui/Alert';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { QueryPage, useIdParam } from '@/components/ui/PageStates';
 import { EmptyState } from '@/components/ui/States';
+import { SelfIdLinkPanel } from '@/features/self-id';
 import { useSession } from '@/lib/session';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useCandidate } from '../api/candidate-queries';
@@ -92,6 +93,7 @@ function CandidatePage({ candidate: c }: { candidate: Candidate }) {
       </div>
       <CandidateFiles candidate={c} />
       <CandidateActivity candidate={c} />
+      <SelfIdLinkPanel candidate={c} />
       {user.role === 'admin' ? <PrivacyPanel candidate={c} /> : null}
     </>
   );

@@ -78,6 +78,14 @@ function ScorecardCard({ scorecard: raw, debrief }: { scorecard: Scorecard; debr
               Imported
             </span>
           ) : null}
+          {raw.shadow ? (
+            <span
+              className="amended-tag amended-tag--shadow"
+              title="A trainee’s scorecard: kept and shown, counted in no figure"
+            >
+              Shadow<span className="visually-hidden">: a trainee’s scorecard, counted in no figure</span>
+            </span>
+          ) : null}
           {amended ? (
             <span className="amended-tag">{independent ? 'Amended later: shown as first submitted' : 'Amended'}</span>
           ) : null}

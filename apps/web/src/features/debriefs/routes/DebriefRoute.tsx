@@ -8,8 +8,10 @@ import { NotFoundState, QueryPage, useIdParam } from '@/components/ui/PageStates
 import { isApiError } from '@/lib/api';
 import { useSession } from '@/lib/session';
 import { useDocumentTitle } from '@/lib/use-document-title';
+import { MeetingCard } from '@/features/meetings';
 import { useDebrief } from '../api/debrief-queries';
 import { useDebriefEvents, type DebriefLive } from '../api/use-debrief-events';
+import { CommitteePacketControl } from '../components/CommitteePacketControl';
 import { DecisionPanel, type DecisionPreset } from '../components/DecisionPanel';
 import { DiscussFirst } from '../components/DiscussFirst';
 import { EvidenceGaps } from '../components/EvidenceGaps';
@@ -115,8 +117,13 @@ type DebriefPageProps = {
  */
 function DebriefPage({ debrief: raw, live, requestedView, switching, onViewChange }: DebriefPageProps) {
   const { user } = useSession();
-  // Every section reads the scorecards as the figures do.
-  const debrief = useMemo(() => viewedDebrief(raw), [raw]);
+  // Every section reads the scorecards as the figures do: in the view's ratings, and without a
+  // shadow's scorecard (issue 24 §5), which only the list of scorecards shows.
+  const debrief = useMemo(() => {
+    const viewed = viewedDebrief(raw);
+    return { ...viewed, scorecards: viewed.scorecards.filter((s) => !s.shadow) };
+  }, [raw]);
+  const shadows = raw.scorecards.length - debrief.scorecards.length;
   const { application: a } = debrief;
   const team = isHiringTeam(user.role);
   const decides = canDecide(user, debrief);
@@ -159,6 +166,7 @@ function DebriefPage({ debrief: raw, live, requestedView, switching, onViewChang
             <button type="button" className="button button--secondary debrief-no-print" onClick={() => window.print()}>
               Print
             </button>
+            <CommitteePacketControl applicationId={a.id} />
           </>
         }
       />
@@ -180,6 +188,9 @@ function DebriefPage({ debrief: raw, live, requestedView, switching, onViewChang
           <dt>Scorecards</dt>
           <dd>
             {submitted} of {expected} in
+            {shadows > 0 ? (
+              <span className="table__meta"> · {plural(shadows, 'shadow scorecard')} beside them</span>
+            ) : null}
             {overdue > 0 ? <span className="overdue-tag">{plural(overdue, 'overdue', 'overdue')}</span> : null}
           </dd>
         </div>
@@ -219,6 +230,7 @@ function DebriefPage({ debrief: raw, live, requestedView, switching, onViewChang
         <RedFlagSummary debrief={debrief} />
       </div>
       <ScorecardsSection debrief={raw} />
+      <MeetingCard applicationId={a.id} canStart={decides && a.stage === 'debrief'} />
       <DecisionPanel debrief={debrief} canDecide={decides} preset={preset} />
     </div>
   );

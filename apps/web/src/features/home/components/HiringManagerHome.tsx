@@ -1,6 +1,7 @@
 import { ROLE_LABELS, ROLES, type DecisionWaiting, type HiringManagerHome as Home } from '@scorecard/contracts';
 import { Link } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/States';
+import { TrainingSection } from '@/features/qualification';
 import { useHiringManagerHome } from '../api/work-queues';
 import { daysSince, plural } from '../home-copy';
 import { OpeningsSection } from './OpeningsSection';
@@ -152,6 +153,7 @@ export function HiringManagerHome() {
   return (
     <div className="home">
       <Decisions home={home.data} now={now} />
+      <TrainingSection />
       {home.data.admin ? <AdminSection admin={home.data.admin} /> : null}
       <OpeningsSection home={home.data} busy={false} />
       <ScorecardsToWriteSection

@@ -2,6 +2,7 @@ import type { HomeInterview, InterviewerHome as Home } from '@scorecard/contract
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/States';
+import { QualificationPathSection } from '@/features/qualification';
 import { useInterviewerHome } from '../api/work-queues';
 import { ago, formatTime, formatWeekdayTime, plural } from '../home-copy';
 import { MoreNote, QueueSection } from './QueueSection';
@@ -153,7 +154,7 @@ function Submitted({ home, now }: { home: Home; now: number }) {
   );
 }
 
-/** The interviewer's home: today, this week, the scorecards they owe and what they submitted. */
+/** The interviewer's home: today, this week, the scorecards they owe, their qualification path and what they submitted. */
 export function InterviewerHome() {
   const home = useInterviewerHome();
   if (home.isPending) {
@@ -190,6 +191,7 @@ export function InterviewerHome() {
       </p>
       <ScorecardsToWriteSection id="home-to-write" title="Scorecards to write" toWrite={toWrite} now={now} />
       <Schedule home={home.data} />
+      <QualificationPathSection />
       <Submitted home={home.data} now={now} />
     </div>
   );

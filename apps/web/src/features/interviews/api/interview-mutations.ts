@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type {
+  AddTrainingSeatRequest,
   CancelInterviewRequest,
   Interview,
   ScheduleInterviewRequest,
@@ -63,6 +64,16 @@ export function useCancelInterview(scope: Scope) {
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: CancelInterviewRequest }): Promise<Interview> =>
       api('cancelInterview', { params: { id }, body }),
+    ...refresh,
+  });
+}
+
+/** Adds a shadow (or a reverse shadow's observer) beside a scheduled interview: a second seat, listed with the others. */
+export function useAddTrainingSeat(scope: Scope) {
+  const refresh = useRefresh(scope);
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: AddTrainingSeatRequest }): Promise<Interview> =>
+      api('addTrainingSeat', { params: { id }, body }),
     ...refresh,
   });
 }

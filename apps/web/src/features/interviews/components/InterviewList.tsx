@@ -8,6 +8,7 @@ import {
   formatDuration,
   formatSlot,
   scorecardState,
+  trainingSeatLabel,
   type ScorecardState,
 } from '../interview-copy';
 import { browserTimeZone, formatInZone } from '../time-zone';
@@ -44,14 +45,23 @@ type InterviewListProps = {
   now: number;
   onChange: (interview: Interview) => void;
   onCancel: (interview: Interview) => void;
+  /** Adds a trainee (a shadow, or a reverse shadow's observer) beside an interview that has none. */
+  onAddTrainee?: (interview: Interview) => void;
 };
 
 /** The interviews of an application: scheduled ones by time, cancelled ones greyed at the end. */
-export function InterviewList({ interviews, now, onChange, onCancel }: InterviewListProps) {
+export function InterviewList({ interviews, now, onChange, onCancel, onAddTrainee }: InterviewListProps) {
   return (
     <ul className="interview-list" aria-label="Interviews">
       {interviews.map((interview) => (
-        <InterviewItem key={interview.id} interview={interview} now={now} onChange={onChange} onCancel={onCancel} />
+        <InterviewItem
+          key={interview.id}
+          interview={interview}
+          now={now}
+          onChange={onChange}
+          onCancel={onCancel}
+          onAddTrainee={onAddTrainee}
+        />
       ))}
     </ul>
   );
@@ -62,10 +72,13 @@ function InterviewItem({
   now,
   onChange,
   onCancel,
+  onAddTrainee,
 }: { interview: Interview } & Omit<InterviewListProps, 'interviews'>) {
   const state = scorecardState(i, now);
   const changeable = canChangeInterview({ status: i.status, scorecardStatus: i.scorecard?.status ?? null }).ok;
   const nowDate = new Date(now);
+  const seat = trainingSeatLabel(i);
+  const pairable = onAddTrainee && i.status === 'scheduled' && i.scorecard?.status === 'draft' && i.training === null;
   return (
     <li className={i.status === 'cancelled' ? 'interview interview--cancelled' : 'interview'} data-interview-id={i.id}>
       <div className="interview__main">
@@ -77,6 +90,7 @@ function InterviewItem({
             <span className="visually-hidden">{state === 'scheduled' ? 'Status: ' : 'Scorecard: '}</span>
             {SCORECARD_STATE_LABELS[state]}
           </span>
+          {seat ? <span className="badge badge--accent">{seat}</span> : null}
         </div>
         <p className="interview__who">
           <span className="visually-hidden">Interviewer: </span>
@@ -130,6 +144,14 @@ function InterviewItem({
           >
             Cancel interview<span className="visually-hidden">: {i.step.name}</span>
           </button>
+          {pairable ? (
+            <button type="button" className="button button--ghost button--small" onClick={() => onAddTrainee(i)}>
+              Add a trainee
+              <span className="visually-hidden">
+                : {i.step.name} with {i.interviewer.name}
+              </span>
+            </button>
+          ) : null}
         </div>
       ) : null}
       {i.assignments.length > 1 ? (

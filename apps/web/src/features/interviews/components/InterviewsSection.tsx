@@ -6,12 +6,13 @@ import { LoadingState } from '@/components/ui/States';
 import { errorMessage } from '@/lib/api';
 import { useInterviews } from '../api/interview-queries';
 import { formatDateTime } from '../interview-copy';
+import { AddTraineeDialog } from './AddTraineeDialog';
 import { CancelInterviewDialog } from './CancelInterviewDialog';
 import { ChangeInterviewDialog } from './ChangeInterviewDialog';
 import { InterviewList, focusInterview } from './InterviewList';
 import { ScheduleInterviewDialog } from './ScheduleInterviewDialog';
 
-type DialogState = { kind: 'schedule' } | { kind: 'change' | 'cancel'; id: string } | null;
+type DialogState = { kind: 'schedule' } | { kind: 'change' | 'cancel' | 'trainee'; id: string } | null;
 
 type InterviewsSectionProps = {
   application: Application;
@@ -40,7 +41,7 @@ export function InterviewsSection({ application, scheduleFor = null, onScheduleF
     }
     onScheduleForHandled?.();
   }, [scheduleFor, interviews.isPending, final, onScheduleForHandled]);
-  const selected = (kind: 'change' | 'cancel') =>
+  const selected = (kind: 'change' | 'cancel' | 'trainee') =>
     dialog?.kind === kind ? (items.find((i) => i.id === dialog.id) ?? null) : null;
 
   const open = (next: DialogState) => {
@@ -119,6 +120,7 @@ export function InterviewsSection({ application, scheduleFor = null, onScheduleF
           now={Date.now()}
           onChange={(i) => open({ kind: 'change', id: i.id })}
           onCancel={(i) => open({ kind: 'cancel', id: i.id })}
+          onAddTrainee={(i) => open({ kind: 'trainee', id: i.id })}
         />
       )}
       <ScheduleInterviewDialog
@@ -135,6 +137,17 @@ export function InterviewsSection({ application, scheduleFor = null, onScheduleF
         onClose={() => setDialog(null)}
         onChanged={(i) => done(`Saved. ${summary(i)}.`)}
         onConflict={conflict}
+      />
+      <AddTraineeDialog
+        application={application}
+        interview={selected('trainee')}
+        onClose={() => setDialog(null)}
+        onAdded={(seat) =>
+          done(
+            `Added ${seat.interviewer.name} to ${seat.step.name} as ${seat.training?.trainee ? 'the shadow' : 'the observer'}.`,
+            seat.id,
+          )
+        }
       />
       <CancelInterviewDialog
         application={application}

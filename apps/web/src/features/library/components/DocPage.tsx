@@ -30,6 +30,8 @@ type DocPageProps<C> = {
   config: KindConfig<C>;
   renderView: (content: C) => ReactNode;
   renderEditor: (args: EditorArgs<C>) => ReactNode;
+  /** More header actions for those who may edit (the rubric's question bank). */
+  extraActions?: (doc: { id: string }) => ReactNode;
 };
 
 /** One rubric or checklist: header and actions, the editor or a read-only version, and its history. */
@@ -46,6 +48,7 @@ function DocDetail<C>({
   canEdit,
   renderView,
   renderEditor,
+  extraActions,
 }: DocPageProps<C> & { id: string; canEdit: boolean }) {
   const doc = useDoc(config.docApi, id);
   const location = useLocation();
@@ -170,7 +173,14 @@ function DocDetail<C>({
             <StatusBadges doc={d} />
           </span>
         }
-        actions={canEdit ? <DocActions config={config} doc={d} onNotice={setNotice} /> : null}
+        actions={
+          canEdit ? (
+            <>
+              {extraActions?.(d)}
+              <DocActions config={config} doc={d} onNotice={setNotice} />
+            </>
+          ) : null
+        }
       />
       <NoticeSlot notice={notice} onDismiss={() => setNotice(null)} />
       {body}

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { DocPage } from '../components/DocPage';
 import { rubricKind } from '../kinds';
 import { RubricEditor } from '../rubric/RubricEditor';
@@ -9,6 +10,11 @@ export default function RubricRoute() {
       config={rubricKind}
       renderView={(content) => <RubricView content={content} />}
       renderEditor={(args) => <RubricEditor {...args} />}
+      extraActions={(doc) => (
+        <Link className="button button--secondary" to={`/rubrics/${doc.id}/questions`}>
+          Question bank
+        </Link>
+      )}
     />
   );
 }

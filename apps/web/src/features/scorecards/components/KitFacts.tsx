@@ -47,7 +47,15 @@ export function KitFacts({ kit, now }: { kit: InterviewKit; now: number }) {
         </div>
         <div>
           <dt>Step</dt>
-          <dd>{interview.step}</dd>
+          <dd>
+            {interview.step}
+            {scorecard.shadow ? (
+              <p className="kit-facts__shadow">
+                <span className="badge badge--accent">Shadow</span> A training session: your scorecard is kept and shown
+                on the debrief as a shadow’s, and counts in no figure.
+              </p>
+            ) : null}
+          </dd>
         </div>
         <div>
           <dt>When</dt>

@@ -83,6 +83,7 @@ function PanelCard({ scorecard: s, kit }: { scorecard: Scorecard; kit: Interview
             {s.step}
             {s.submittedAt ? ` · submitted ${formatDateTime(s.submittedAt)}` : ''}
             {s.amendments.length > 0 ? ` · amended ${formatDateTime(s.amendments.at(-1)!.at)}` : ''}
+            {s.shadow ? ' · shadow scorecard, counted in no figure' : ''}
           </p>
         </div>
         <span className={`badge recommendation-badge recommendation-badge--${recommendationTone(s.recommendation)}`}>

@@ -42,6 +42,7 @@ export function scorecard(overrides: Partial<Scorecard> = {}): Scorecard {
     submittedAt: null,
     contradictionConfirmedAt: null,
     imported: false,
+    shadow: false,
     amendments: [],
     updatedAt: '2026-12-01T10:00:00.000Z',
     ...overrides,

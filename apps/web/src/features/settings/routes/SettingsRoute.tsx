@@ -10,11 +10,13 @@ function settingsLinks(role: string): { to: string; label: string }[] {
     ...(role === 'admin'
       ? [
           { to: '/settings/reminders', label: 'Scorecard reminders' },
+          { to: '/settings/qualification', label: 'Interviewer qualification' },
           { to: '/settings/email-log', label: 'Email log' },
           { to: '/settings/sso', label: 'Single sign-on' },
           { to: '/settings/scim', label: 'Provisioning' },
           { to: '/settings/api-tokens', label: 'API tokens' },
           { to: '/settings/webhooks', label: 'Webhooks' },
+          { to: '/settings/self-id', label: 'Self-identification' },
         ]
       : []),
   ];

@@ -1,0 +1,2 @@
+export { QualificationPathSection } from './components/QualificationPathSection';
+export { TrainingSection } from './components/TrainingSection';

@@ -1,0 +1,1 @@
+export { SelfIdLinkPanel } from './components/SelfIdLinkPanel';
