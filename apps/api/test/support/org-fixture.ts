@@ -15,6 +15,7 @@ import {
   type SsoConnection,
   type Stage,
   type User,
+  DEFAULT_SELF_ID_DIMENSIONS,
   ROLES,
   WEBHOOK_EVENT_TYPES,
 } from '@scorecard/contracts';
@@ -472,6 +473,26 @@ export async function buildOrg(t: TestApp, label: string): Promise<OrgFixture> {
     criterionKey: questionMark.markedKey,
     kind: 'possibly_leaked',
     note: `Seen online ${marker}`,
+  });
+
+  // Issue 24 §3: the organization's self-identification questions, a link for the debriefed
+  // candidate and their answers through it (self_id_settings, self_id_links, self_id_answers).
+  await must(t, admin, 'put', '/api/v1/organization/self-id', 200, { dimensions: DEFAULT_SELF_ID_DIMENSIONS });
+  const selfIdLink = await must<{ url: string }>(
+    t,
+    recruiter,
+    'post',
+    `/api/v1/candidates/${candidates.debriefed.id}/self-id-link`,
+    201,
+    { sendEmail: false },
+  );
+  await must(t, null, 'put', '/api/v1/self-id/answers', 200, {
+    token: new URL(selfIdLink.url).pathname.split('/').pop(),
+    answers: [{ question: 'sex', answer: 'female' }],
+  });
+  // Issue 24 §5: the spare member (whom no matrix signs in as) shadowing one competency (interviewer_levels).
+  await must(t, admin, 'post', `/api/v1/qualification/members/${spare.id}/training`, 200, {
+    competencyKeys: [focused.competencies[0]!.key],
   });
 
   // Candidate imports: one committed, one staged with an invalid row.
