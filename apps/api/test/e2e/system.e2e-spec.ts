@@ -136,7 +136,10 @@ describe('demo organization', () => {
     expect(debrief).toMatchObject({ scorecardsIn: 4, dealbreaker: true });
     const panel = (await t.http().get(`/api/v1/applications/${debrief!.applicationId}/scorecards`).set(hm).expect(200))
       .body as ScorecardList;
-    expect(new Set(panel.items.map((s) => s.interviewer.id)).size).toBe(4);
+    // Four counted scorecards, and the demo's trainee (issue 24 §5) beside one of them as a shadow.
+    const counted = panel.items.filter((s) => !s.shadow);
+    expect(new Set(counted.map((s) => s.interviewer.id)).size).toBe(4);
+    expect(panel.items.filter((s) => s.shadow).map((s) => s.interviewer.name)).toEqual(['Theo Nakamura']);
     // Each scorecard rates exactly the questions its step asked, nothing else.
     for (const s of panel.items) {
       const asked = opening.plan.steps.find((p) => p.name === s.step)!.criterionKeys;

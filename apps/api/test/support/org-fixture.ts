@@ -34,6 +34,7 @@ import type { TestApp } from './test-app.js';
 import { Db } from '../../src/database/db.js';
 import { UserTokensService } from '../../src/modules/tokens/user-tokens.service.js';
 import { webhookSinkUrl } from './webhook-sink.js';
+import { TECH_LEAD_KEYS } from '../../src/modules/library/tech-lead-kit.js';
 
 /**
  * A fully populated organization, built through the API, for the security tests (the isolation
@@ -475,14 +476,14 @@ export async function buildOrg(t: TestApp, label: string): Promise<OrgFixture> {
     note: `Seen online ${marker}`,
   });
 
-  // Issue 24 §3: the organization's self-identification questions, a link for the debriefed
-  // candidate and their answers through it (self_id_settings, self_id_links, self_id_answers).
+  // Issue 24 §3: the organization's self-identification questions, a link for the candidate with no
+  // application and their answers through it (self_id_settings, self_id_links, self_id_answers).
   await must(t, admin, 'put', '/api/v1/organization/self-id', 200, { dimensions: DEFAULT_SELF_ID_DIMENSIONS });
   const selfIdLink = await must<{ url: string }>(
     t,
     recruiter,
     'post',
-    `/api/v1/candidates/${candidates.debriefed.id}/self-id-link`,
+    `/api/v1/candidates/${candidates.unapplied.id}/self-id-link`,
     201,
     { sendEmail: false },
   );
@@ -490,9 +491,10 @@ export async function buildOrg(t: TestApp, label: string): Promise<OrgFixture> {
     token: new URL(selfIdLink.url).pathname.split('/').pop(),
     answers: [{ question: 'sex', answer: 'female' }],
   });
-  // Issue 24 §5: the spare member (whom no matrix signs in as) shadowing one competency (interviewer_levels).
+  // Issue 24 §5: the spare member (whom no matrix signs in as) shadowing the one competency no step of
+  // the fixture focuses on (interviewer_levels), so they stay qualified for every step's interviews.
   await must(t, admin, 'post', `/api/v1/qualification/members/${spare.id}/training`, 200, {
-    competencyKeys: [focused.competencies[0]!.key],
+    competencyKeys: [TECH_LEAD_KEYS.competencies.communication],
   });
 
   // Candidate imports: one committed, one staged with an invalid row.

@@ -9,12 +9,9 @@ import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { Alert, NoticeSlot, type Notice } from '@/components/ui/Alert';
 import { Field, FormSection } from '@/components/ui/Field';
-import { PageHeader } from '@/components/ui/PageHeader';
-import { ErrorState, LoadingState } from '@/components/ui/States';
+import { SettingsPage } from '@/components/ui/SettingsPage';
 import { ApiError, errorMessage } from '@/lib/api';
 import { applyServerFieldErrors } from '@/lib/forms';
-import { useSession } from '@/lib/session';
-import { useDocumentTitle } from '@/lib/use-document-title';
 import { useQualificationSettings, useUpdateQualificationSettings } from '../api/qualification';
 import '../qualification.css';
 
@@ -46,37 +43,15 @@ export function describeQualification(s: Omit<QualificationSettings, 'newIntervi
 
 /** Settings → Interviewer qualification: admins change it, everyone else reads it. */
 export default function QualificationSettingsRoute() {
-  useDocumentTitle('Interviewer qualification');
-  const { user } = useSession();
-  const settings = useQualificationSettings();
   return (
-    <>
-      <PageHeader
-        title="Interviewer qualification"
-        description="How interviewers in training move from shadowing to reverse shadowing to qualified, per competency. Shadow scorecards are kept and shown, and count in no figure."
-      />
-      {settings.isPending ? (
-        <div className="panel">
-          <LoadingState label="Loading the qualification settings…" />
-        </div>
-      ) : settings.isError ? (
-        <div className="panel">
-          <ErrorState
-            title="Couldn’t load the qualification settings"
-            error={settings.error}
-            onRetry={() => void settings.refetch()}
-            retrying={settings.isFetching}
-          />
-        </div>
-      ) : user.role === 'admin' ? (
-        <SettingsEditor saved={settings.data} />
-      ) : (
-        <div className="panel panel--padded">
-          <p>{describeQualification(settings.data)}</p>
-          <p className="field__hint">Only admins change these settings.</p>
-        </div>
-      )}
-    </>
+    <SettingsPage
+      title="Interviewer qualification"
+      description="How interviewers in training move from shadowing to reverse shadowing to qualified, per competency. Shadow scorecards are kept and shown, and count in no figure."
+      noun="the qualification settings"
+      settings={useQualificationSettings()}
+      editor={(saved) => <SettingsEditor saved={saved} />}
+      summary={(saved) => <p>{describeQualification(saved)}</p>}
+    />
   );
 }
 

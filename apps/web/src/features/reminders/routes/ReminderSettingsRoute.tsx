@@ -6,12 +6,9 @@ import { useForm, useWatch, type UseFormRegisterReturn } from 'react-hook-form';
 import { z } from 'zod';
 import { Alert, NoticeSlot, type Notice } from '@/components/ui/Alert';
 import { Field, FormSection } from '@/components/ui/Field';
-import { PageHeader } from '@/components/ui/PageHeader';
-import { ErrorState, LoadingState } from '@/components/ui/States';
+import { SettingsPage } from '@/components/ui/SettingsPage';
 import { ApiError, errorMessage } from '@/lib/api';
 import { applyServerFieldErrors } from '@/lib/forms';
-import { useSession } from '@/lib/session';
-import { useDocumentTitle } from '@/lib/use-document-title';
 import { useReminderSettings, useUpdateReminderSettings } from '../api/reminder-settings';
 import '../reminders.css';
 
@@ -37,37 +34,16 @@ const FIELDS = [
 
 /** Settings → Scorecard reminders: when reminders go out and to whom (admins change it; others read it). */
 export default function ReminderSettingsRoute() {
-  useDocumentTitle('Scorecard reminders');
-  const { user } = useSession();
-  const settings = useReminderSettings();
   return (
-    <>
-      <PageHeader
-        title="Scorecard reminders"
-        description="When interviewers are reminded of a scorecard they have not submitted, and who is told when it stays overdue."
-      />
-      {settings.isPending ? (
-        <div className="panel">
-          <LoadingState label="Loading the reminder settings…" />
-        </div>
-      ) : settings.isError ? (
-        <div className="panel">
-          <ErrorState
-            title="Couldn’t load the reminder settings"
-            error={settings.error}
-            onRetry={() => void settings.refetch()}
-            retrying={settings.isFetching}
-          />
-        </div>
-      ) : user.role === 'admin' ? (
-        <ReminderSettingsEditor saved={settings.data} />
-      ) : (
-        <div className="panel reminder-settings">
-          <p className="reminder-preview__text">{describeReminderPolicy(settings.data)}</p>
-          <p className="field__hint">Only admins change these settings.</p>
-        </div>
-      )}
-    </>
+    <SettingsPage
+      title="Scorecard reminders"
+      description="When interviewers are reminded of a scorecard they have not submitted, and who is told when it stays overdue."
+      noun="the reminder settings"
+      settings={useReminderSettings()}
+      editor={(saved) => <ReminderSettingsEditor saved={saved} />}
+      summary={(saved) => <p className="reminder-preview__text">{describeReminderPolicy(saved)}</p>}
+      summaryClassName="reminder-settings"
+    />
   );
 }
 
