@@ -214,7 +214,11 @@ describe('interviewer calibration', () => {
       await browser.waitForPath('/analytics/calibration');
       await page.getByRole('heading', { level: 1, name: 'Interviewer calibration' }).waitFor();
       const tabs = page.getByRole('navigation', { name: 'Analytics reports' });
-      expect(await tabs.getByRole('link').allTextContents()).toEqual(['Pipeline', 'Interviewer calibration']);
+      expect(await tabs.getByRole('link').allTextContents()).toEqual([
+        'Pipeline',
+        'Interviewer calibration',
+        'Adverse impact',
+      ]);
 
       const table = page.getByRole('table', { name: 'Interviewer calibration' });
       await table.waitFor();

@@ -146,10 +146,7 @@ function InterviewItem({
           </button>
           {pairable ? (
             <button type="button" className="button button--ghost button--small" onClick={() => onAddTrainee(i)}>
-              Add a trainee
-              <span className="visually-hidden">
-                : {i.step.name} with {i.interviewer.name}
-              </span>
+              Add a trainee<span className="visually-hidden">: {i.step.name}</span>
             </button>
           ) : null}
         </div>

@@ -14,11 +14,16 @@ export function UndoToast({ mover }: { mover: StageMover }) {
   const move = mover.undoable;
   const [left, setLeft] = useState(UNDO_OFFER_SECONDS);
   const paused = useRef(false);
+  const region = useRef<HTMLDivElement>(null);
   const { dismissUndo } = mover;
 
   useEffect(() => {
     if (!move) return;
     setLeft(UNDO_OFFER_SECONDS);
+    // A new toast is paused only if the pointer or the focus is on it now: a button focused in an
+    // earlier toast and removed with it sends no blur the region hears, which would pause this one forever.
+    const el = region.current;
+    paused.current = !!el && (el.matches(':hover') || el.contains(document.activeElement));
     const timer = window.setInterval(() => {
       if (paused.current) return;
       setLeft((s) => s - 1);
@@ -34,6 +39,7 @@ export function UndoToast({ mover }: { mover: StageMover }) {
     // Keys and hover reach the region from the toast's button: Escape dismisses it, hover or focus pauses it.
     // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- the region takes no focus itself
     <div
+      ref={region}
       className="undo-toast-region"
       role="status"
       aria-live="polite"
