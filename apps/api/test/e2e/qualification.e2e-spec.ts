@@ -375,6 +375,10 @@ describe('a shadow’s scorecard counts in no figure', () => {
         { interviewer: otto, content: rated(opening, 3, 'yes') },
       ],
     });
+    // Three more, so that the adverse-impact report's "no answer" group reaches the minimum of 5
+    // applications and shows its mean rating per competency, which a counted shadow would move.
+    for (const rating of [2, 3, 4] as const)
+      await g.applicationInDebrief({ panel: [{ interviewer: otto, content: rated(opening, rating, 'yes') }] });
   });
 
   it('leaves the debrief, comparison, calibration, board, decision packet, home, question-bank and adverse-impact figures exactly as they were', async () => {
@@ -400,6 +404,9 @@ describe('a shadow’s scorecard counts in no figure', () => {
     expect(after.homeItem).toEqual(before.homeItem);
     expect(after.questions).toEqual(before.questions);
     expect(after.adverseImpact).toEqual(before.adverseImpact);
+    expect(
+      after.adverseImpact.competencies.flatMap((c) => c.groups).filter((grp) => grp.mean !== null).length,
+    ).toBeGreaterThan(0);
     // And each of them says what the two counted scorecards say, nothing of the shadow's.
     expect(after.debrief.dealbreaker).toBe(false);
     expect(after.debrief.tally).toMatchObject({ strong_no: 0, no: 1, yes: 1 });
