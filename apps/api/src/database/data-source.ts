@@ -28,6 +28,8 @@ import { DebriefMeetings1764108000000 } from './migrations/1764108000000-Debrief
 import { SelfIdentification1764111600000 } from './migrations/1764111600000-SelfIdentification.js';
 import { QuestionBank1764115200000 } from './migrations/1764115200000-QuestionBank.js';
 import { InterviewerQualification1764118800000 } from './migrations/1764118800000-InterviewerQualification.js';
+import { FigureRollups1764122400000 } from './migrations/1764122400000-FigureRollups.js';
+import { BoardColumns1764126000000 } from './migrations/1764126000000-BoardColumns.js';
 
 /** Every migration, in order. Committed migrations are never edited: add a new one. */
 export const migrations = [
@@ -57,6 +59,8 @@ export const migrations = [
   SelfIdentification1764111600000,
   QuestionBank1764115200000,
   InterviewerQualification1764118800000,
+  FigureRollups1764122400000,
+  BoardColumns1764126000000,
 ];
 
 /** One DataSource definition, shared by the app, the tests and the `db:migrate` command. */
