@@ -2,14 +2,12 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { SecretsModule } from './common/secret-box.js';
-import { ValidationInterceptor } from './common/validation.interceptor.js';
+import { RequestPipeline } from './common/request-pipeline.js';
 import { ConfigModule } from './config/config.module.js';
 import type { AppConfig } from './config/env.js';
 import { migrations } from './database/data-source.js';
 import { DbModule } from './database/db.js';
-import { TenantTransactionInterceptor } from './database/tenant-transaction.interceptor.js';
 import { AnalyticsModule } from './modules/analytics/analytics.module.js';
-import { AuditInterceptor } from './modules/audit/audit.interceptor.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { ApplicationsModule } from './modules/applications/applications.module.js';
@@ -47,7 +45,6 @@ import { CommitteePacketsModule } from './modules/committee-packets/committee-pa
 import { SelfIdModule } from './modules/self-id/self-id.module.js';
 import { QuestionBankModule } from './modules/question-bank/question-bank.module.js';
 import { QualificationModule } from './modules/qualification/qualification.module.js';
-import { IdempotencyInterceptor } from './modules/idempotency/idempotency.interceptor.js';
 import { RateLimitsModule } from './modules/rate-limits/rate-limits.module.js';
 import { SignInModule } from './modules/sign-in/sign-in.module.js';
 import { SsoModule } from './modules/sso/sso.module.js';
@@ -118,15 +115,9 @@ export class AppModule {
         QuestionBankModule,
         QualificationModule,
       ],
-      // Interceptors run in this order: validate the input, then open the request's transaction as
-      // the caller's organization, inside which the handler runs.
-      providers: [
-        { provide: APP_INTERCEPTOR, useClass: ValidationInterceptor },
-        { provide: APP_INTERCEPTOR, useClass: TenantTransactionInterceptor },
-        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }, // Idempotency-Key: a replay skips the handler and audit
-        // Innermost: a write is recorded in the audit log once its handler has succeeded.
-        { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
-      ],
+      // One interceptor: validation, the tenant transaction, idempotency and the audit log, in that
+      // order around every handler (see common/request-pipeline.ts).
+      providers: [{ provide: APP_INTERCEPTOR, useClass: RequestPipeline }],
     };
   }
 }

@@ -47,7 +47,7 @@ export type RouteDecorator<E extends Endpoint> = <H extends (...args: never[]) =
 
 /**
  * Binds a controller method to one entry of the contracts' endpoint table: its method, path and
- * status. The global guard authorises and the global interceptor validates from the same entry.
+ * status. The global guard authorises and the request pipeline validates from the same entry.
  *
  * The compiler holds the handler to the entry: it must return the entry's response type, and its
  * `InputOf`/`ParamsOf`/`QueryOf`/`BodyOf` arguments must be derived from this entry, not another one; so a
@@ -62,7 +62,7 @@ export function Route<const E extends Endpoint>(endpoint: E): RouteDecorator<E> 
 }
 
 /**
- * The request's params, query and body, as the validation interceptor parsed them from the route's
+ * The request's params, query and body, as the request pipeline parsed them from the route's
  * endpoint; type it `InputOf<'endpointName'>` (the route refuses another endpoint's input).
  */
 export const Input = createParamDecorator((_data: unknown, ctx: ExecutionContext) => {

@@ -12,7 +12,7 @@ import {
   isAudited,
 } from '@scorecard/contracts';
 import { EntityManager } from 'typeorm';
-import { actionOf } from '../../src/modules/audit/audit.interceptor.js';
+import { actionOf } from '../../src/modules/audit/audit-recorder.js';
 import {
   addMember,
   bearer,
@@ -290,7 +290,7 @@ describe('coverage comes from the endpoint table', () => {
     expect(auditEntityType(endpoints.login)).toBe('session');
   });
 
-  it('writes of different modules are each recorded by the one interceptor', async () => {
+  it('writes of different modules are each recorded by the one audit step', async () => {
     const candidateId = rid('c1');
     const c = await t
       .http()

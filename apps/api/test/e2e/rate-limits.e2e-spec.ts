@@ -146,6 +146,50 @@ describe('per client address', () => {
   });
 });
 
+describe('counted in leases (a limit of 100 an address: leases of 5 points)', () => {
+  const LEASED = { ...ENV, RATE_LIMIT_ADDRESS_PER_MINUTE: '100' };
+  const inspect = (app: { http: typeof t.http }, address: string) =>
+    app.http().post('/api/v1/auth/invitations/inspect').set('x-forwarded-for', address).send({ token: 'x' });
+  const sharedPoints = async (address: string) => {
+    const [row] = (await t.db.query(`select points from rate_limits where key = $1`, [`address:${address}`])) as {
+      points: number;
+    }[];
+    return row?.points ?? 0;
+  };
+
+  it('the shared counter moves by whole leases while the headers still count every request', async () => {
+    const app = await startTestApp(LEASED, { sameDatabaseAs: t });
+    try {
+      const address = freshAddress();
+      for (let i = 1; i <= 20; i++) {
+        const res = await inspect(app, address);
+        expect(res.headers['ratelimit']).toMatch(new RegExp(`^"address";r=${100 - i};t=\\d+$`));
+      }
+      // Twenty requests took four leases of five: four statements instead of twenty.
+      expect(await sharedPoints(address)).toBe(20);
+      await inspect(app, address);
+      expect(await sharedPoints(address)).toBe(25);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('two instances together never let more requests through than the quota, and both refuse once it is used', async () => {
+    const apps = [await startTestApp(LEASED, { sameDatabaseAs: t }), await startTestApp(LEASED, { sameDatabaseAs: t })];
+    try {
+      const address = freshAddress();
+      let through = 0;
+      for (let i = 0; i < 120; i++) if ((await inspect(apps[i % 2]!, address)).status !== 429) through += 1;
+      // At most the quota; at worst one unused lease per instance early.
+      expect(through).toBeLessThanOrEqual(100);
+      expect(through).toBeGreaterThanOrEqual(100 - 2 * 5);
+      for (const app of apps) expectRateLimited(await inspect(app, address));
+    } finally {
+      await Promise.all(apps.map((a) => a.close()));
+    }
+  });
+});
+
 describe('sign-up and password-reset requests (SIGNUP_LIMIT_PER_HOUR)', () => {
   it('a third sign-up from one address in an hour answers 429 and creates nothing', async () => {
     const address = freshAddress();

@@ -376,7 +376,7 @@ describe('modules served beside the app (createApp imports, as the benchmark add
       const open = await x.http().get('/api/extra/open').expect(200);
       expect(open.body).toEqual({ status: 'ok' });
       expect(securityHeaders(open)).toEqual(EXPECTED_SECURITY_HEADERS);
-      // The validation interceptor: the entry takes no query.
+      // The request pipeline's validation: the entry takes no query.
       const query = await x.http().get('/api/extra/open?x=1').expect(400);
       expect(query.body.code).toBe('validation_failed');
       // The guard: a session with the admin role.

@@ -12,7 +12,7 @@ import { withoutSecrets } from './audit-fields.js';
 import { AuditRepository, type AuditPage, type NewAuditEvent } from './audit.repository.js';
 
 /**
- * The audit log. Every write through the API is recorded by `AuditInterceptor`; other code that
+ * The audit log. Every write through the API is recorded by `AuditRecorder` (a step of the request pipeline); other code that
  * changes data outside a request (or on behalf of someone else) calls `record` itself.
  */
 @Injectable()

@@ -3,7 +3,7 @@ import type { FieldError, ImportScorecardRequest, ScorecardImport } from '@score
 import { AppError } from '../../common/app-error.js';
 import type { Caller } from '../../common/request-context.js';
 import { Db } from '../../database/db.js';
-import { auditNothingChanged } from '../audit/audit.interceptor.js';
+import { auditNothingChanged } from '../audit/audit-recorder.js';
 import { candidateErased } from '../candidates/candidates.service.js';
 import { ApplicationEvents } from '../events/application-events.js';
 import { UsersService } from '../users/users.service.js';

@@ -6,14 +6,18 @@ import type { DataSource } from 'typeorm';
 export interface Bucket {
   key: string;
   windowSeconds: number;
+  /** Points to take at once (1 unless a lease of several is taken: see `LeasedCounters`). */
+  points?: number;
 }
 
-/** A counter after this request was counted: points used in the window (this one included), and when the window ends. */
+/** A counter after this request was counted: points used in the window (this one's included), and when the window ends. */
 export interface Count {
   key: string;
   points: number;
   /** Seconds until the window ends and the count starts again (at least 1). */
   resetSeconds: number;
+  /** The same in milliseconds, as the database counted it. */
+  resetMs: number;
 }
 
 /**
@@ -35,21 +39,26 @@ export class RateLimitStore {
     const rows = await this.ds.query<{ key: string; points: number; reset_ms: string }[]>(
       `with now as (select (extract(epoch from clock_timestamp()) * 1000)::bigint as ms)
        insert into rate_limits as r (key, points, expire)
-       select b.key, 1, now.ms + b.window_ms
-         from unnest($1::text[], $2::bigint[]) with ordinality as b(key, window_ms, n), now
+       select b.key, b.points, now.ms + b.window_ms
+         from unnest($1::text[], $2::bigint[], $3::int[]) with ordinality as b(key, window_ms, points, n), now
         order by b.n
        on conflict (key) do update
-          set points = case when r.expire <= (select ms from now) then 1 else r.points + 1 end,
+          set points = case when r.expire <= (select ms from now) then excluded.points else r.points + excluded.points end,
               expire = case when r.expire <= (select ms from now) then excluded.expire else r.expire end
        returning r.key, r.points, r.expire - (select ms from now) as reset_ms`,
-      [sorted.map((b) => b.key), sorted.map((b) => b.windowSeconds * 1000)],
+      [sorted.map((b) => b.key), sorted.map((b) => b.windowSeconds * 1000), sorted.map((b) => b.points ?? 1)],
     );
     // Expired counters are reset by the next request for their key; now and then the rest are dropped.
     if (Math.random() < 0.01) void this.sweep();
     return new Map(
       rows.map((r) => [
         r.key,
-        { key: r.key, points: r.points, resetSeconds: Math.max(1, Math.ceil(Number(r.reset_ms) / 1000)) },
+        {
+          key: r.key,
+          points: r.points,
+          resetSeconds: Math.max(1, Math.ceil(Number(r.reset_ms) / 1000)),
+          resetMs: Number(r.reset_ms),
+        },
       ]),
     );
   }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { LeasedCounters } from './leased-counters.js';
 import { LoginLimiter } from './login-limiter.js';
 import { RateLimitStore } from './rate-limit-store.js';
 import { RequestLimitGuard } from './request-limit.guard.js';
@@ -10,7 +11,7 @@ import { RequestLimitGuard } from './request-limit.guard.js';
  * registered (and so scanned) before this module.
  */
 @Module({
-  providers: [RateLimitStore, LoginLimiter, { provide: APP_GUARD, useClass: RequestLimitGuard }],
+  providers: [RateLimitStore, LeasedCounters, LoginLimiter, { provide: APP_GUARD, useClass: RequestLimitGuard }],
   exports: [LoginLimiter, RateLimitStore],
 })
 export class RateLimitsModule {}

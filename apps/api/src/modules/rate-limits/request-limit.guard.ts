@@ -7,7 +7,7 @@ import { AppError } from '../../common/app-error.js';
 import { ENDPOINT } from '../../common/route.decorator.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/env.js';
-import { RateLimitStore } from './rate-limit-store.js';
+import { LeasedCounters } from './leased-counters.js';
 
 /** Probes and scrapers are never limited: a load balancer must always learn whether the app is up. */
 const EXEMPT: ReadonlySet<Endpoint> = new Set([endpoints.health, endpoints.ready, endpoints.metrics]);
@@ -39,16 +39,17 @@ function bearer(req: FastifyRequest): string | undefined {
  * address (`req.ip`; behind a proxy with TRUST_PROXY), RATE_LIMIT_USER_PER_MINUTE and
  * RATE_LIMIT_ADDRESS_PER_MINUTE in fixed one-minute windows; sign-up and password-reset requests
  * also per email address and per client address, SIGNUP_LIMIT_PER_HOUR. Registered after the
- * AuthGuard (it needs the caller), before the interceptors: a refused request never reaches the
+ * AuthGuard (it needs the caller), before the request pipeline: a refused request never reaches the
  * handler or its transaction. Every answer it lets through or refuses carries `RateLimit-Policy`
  * and `RateLimit` (draft-ietf-httpapi-ratelimit-headers, structured fields); a refusal is 429
- * `rate_limited` with `Retry-After`. One statement per request.
+ * `rate_limited` with `Retry-After`. Counted in leases (`LeasedCounters`): a statement per lease,
+ * not per request.
  */
 @Injectable()
 export class RequestLimitGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly store: RateLimitStore,
+    private readonly counters: LeasedCounters,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -77,7 +78,7 @@ export class RequestLimitGuard implements CanActivate {
       if (typeof email === 'string') hour(`${hourly}-email`, `${hourly}:email:${sha256(email.trim().toLowerCase())}`);
     }
 
-    const counts = await this.store.consume(policies);
+    const counts = await this.counters.consume(policies);
     const state = policies.map((p) => {
       const c = counts.get(p.key);
       const points = c?.points ?? 1;

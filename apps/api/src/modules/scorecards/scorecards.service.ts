@@ -22,7 +22,7 @@ import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error.js';
 import type { Caller } from '../../common/request-context.js';
 import { withoutDraftContent } from '../api-tokens/drafts.js';
-import { auditNothingChanged } from '../audit/audit.interceptor.js';
+import { auditNothingChanged } from '../audit/audit-recorder.js';
 import { ApplicationEvents } from '../events/application-events.js';
 import {
   type LockedScorecard,

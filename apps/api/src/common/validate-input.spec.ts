@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { unstorableText } from './validation.interceptor.js';
+import { unstorableText } from './validate-input.js';
 
 describe('unstorableText', () => {
   it('names the path of each string PostgreSQL cannot store (NUL, an unpaired surrogate), in order', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { type Endpoint, endpoints, IdParams } from '@scorecard/contracts';
 import type { Caller } from '../../common/request-context.js';
-import { auditEventFor } from './audit.interceptor.js';
+import { auditEventFor } from './audit-recorder.js';
 
 const ORG = '11111111-1111-4111-8111-111111111111';
 const USER = '22222222-2222-4222-8222-222222222222';

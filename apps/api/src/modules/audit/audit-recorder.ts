@@ -1,10 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
+import { Injectable } from '@nestjs/common';
 import { auditEntityType, type Endpoint, endpoints, isAudited } from '@scorecard/contracts';
 import type { FastifyRequest } from 'fastify';
-import { concatMap, Observable } from 'rxjs';
-import { ENDPOINT } from '../../common/route.decorator.js';
 import { changedFieldNames } from './audit-fields.js';
 import type { NewAuditEvent } from './audit.repository.js';
 import { AuditService } from './audit.service.js';
@@ -66,35 +63,31 @@ export function auditNothingChanged(): void {
 
 /**
  * Records one audit event for every request to a write endpoint (any method but GET, or a GET the
- * table flags `audited`), and for every request made with an API token, once its handler has succeeded. A request that fails records nothing. A
- * new route is covered the moment it is in the endpoint table; nothing else to do.
+ * table flags `audited`), and for every request made with an API token, once its handler has
+ * succeeded, in the request's transaction. A request that fails records nothing. A new route is
+ * covered the moment it is in the endpoint table; nothing else to do. The innermost step of the
+ * request pipeline (`common/request-pipeline.ts`).
  */
 @Injectable()
-export class AuditInterceptor implements NestInterceptor {
-  constructor(
-    private readonly reflector: Reflector,
-    private readonly audit: AuditService,
-  ) {}
+export class AuditRecorder {
+  constructor(private readonly audit: AuditService) {}
 
-  intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const endpoint = this.reflector.get<Endpoint | undefined>(ENDPOINT, ctx.getHandler());
-    if (!endpoint || endpoint.auditedByHandler) return next.handle();
-    const req = ctx.switchToHttp().getRequest<FastifyRequest>();
+  /** Whether a request to `endpoint` by this caller is recorded at all (so the pipeline can skip the step). */
+  records(endpoint: Endpoint, req: FastifyRequest): boolean {
+    if (endpoint.auditedByHandler) return false;
     // Every request made with an API token is recorded, reads too, and even a write that changed nothing.
+    return req.caller?.apiToken !== undefined || isAudited(endpoint);
+  }
+
+  /** Runs `handler` (which `records` said is recorded) and records its event once it has succeeded. */
+  async around(endpoint: Endpoint, req: FastifyRequest, handler: () => Promise<unknown>): Promise<unknown> {
     const viaToken = req.caller?.apiToken !== undefined;
-    if (!viaToken && !isAudited(endpoint)) return next.handle();
     const state = { unchanged: false };
-    // The handler runs when the stream is subscribed to: inside `outcome`, so it can say "no change".
-    const handled = new Observable<unknown>((subscriber) =>
-      outcome.run(state, () => next.handle().subscribe(subscriber)),
-    );
-    return handled.pipe(
-      concatMap(async (response: unknown) => {
-        if (state.unchanged && !viaToken) return response;
-        const event = auditEventFor(endpoint, req, response);
-        if (event) await this.audit.record(event);
-        return response;
-      }),
-    );
+    // The handler runs inside `outcome`, so it can say "no change".
+    const response = await outcome.run(state, handler);
+    if (state.unchanged && !viaToken) return response;
+    const event = auditEventFor(endpoint, req, response);
+    if (event) await this.audit.record(event);
+    return response;
   }
 }
