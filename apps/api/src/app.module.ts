@@ -1,5 +1,4 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { SecretsModule } from './common/secret-box.js';
 import { RequestPipeline } from './common/request-pipeline.js';
@@ -115,9 +114,9 @@ export class AppModule {
         QuestionBankModule,
         QualificationModule,
       ],
-      // One interceptor: validation, the tenant transaction, idempotency and the audit log, in that
-      // order around every handler (see common/request-pipeline.ts).
-      providers: [{ provide: APP_INTERCEPTOR, useClass: RequestPipeline }],
+      // Validation, the tenant transaction, idempotency and the audit log, in that order around
+      // every handler: createApp hands it to Fastify, where `Route` finds it (common/request-pipeline.ts).
+      providers: [RequestPipeline],
     };
   }
 }

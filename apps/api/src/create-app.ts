@@ -11,6 +11,8 @@ import type { Logger } from 'pino';
 import { PinoNestLogger } from './common/logger.js';
 import { ProblemFilter } from './common/problem.filter.js';
 import { clientErrorResponse } from './common/problem.js';
+import { RequestPipeline } from './common/request-pipeline.js';
+import type { HandlerRunner } from './common/route.decorator.js';
 import { securityHeaders } from './common/security-headers.js';
 import type { AppConfig } from './config/env.js';
 import { AppModule } from './app.module.js';
@@ -64,6 +66,9 @@ export async function createApp(
     logger: new PinoNestLogger(log),
   });
   const fastify = app.getHttpAdapter().getInstance();
+  // Every route's handler runs inside the request pipeline; `Route` finds it here, per app (the
+  // tests run several apps in one process).
+  fastify.decorate<HandlerRunner>('requestPipeline', app.get(RequestPipeline));
   // Every answer carries the security headers and its request id, set before anything else runs
   // so that errors, 404s and the debrief's event stream (which copies the reply's headers) get them.
   const security = securityHeaders({
@@ -117,11 +122,19 @@ export async function createApp(
       await app.register(fastifyStatic, {
         root: config.webDist,
         prefix: '/',
-        index: 'index.html',
+        // An array, not a string: with `preCompressed`, @fastify/static 10.1.11 looks the index up
+        // only in an array, and a string makes `/` fall through to ProblemFilter's uncompressed copy.
+        index: ['index.html'],
         wildcard: true,
         cacheControl: false,
-        // Source maps would hand anyone the app's original source: in production a `.map` is a 404.
-        allowedPath: (path: string) => config.env !== 'production' || !path.endsWith('.map'),
+        // The build writes a `.br` and a `.gz` beside each text asset (apps/web/vite.config.ts): serve
+        // the one Accept-Encoding prefers (br, then gzip, honouring q=0), else the original, with the
+        // original's Content-Type and `Vary: Accept-Encoding`. Nothing is compressed per request.
+        // index.html as the SPA fallback (ProblemFilter) goes uncompressed: it is under 1 kB.
+        preCompressed: true,
+        // Source maps would hand anyone the app's original source: in production a `.map` is a 404,
+        // and so is a compressed copy of one asked for by name (the build makes none; belt and braces).
+        allowedPath: (path: string) => config.env !== 'production' || !/\.map(\.br|\.gz)?$/.test(path),
         // Built assets have content hashes in their names; everything else must be revalidated.
         setHeaders: (res, path) =>
           void res.header(

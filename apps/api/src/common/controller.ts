@@ -39,6 +39,8 @@ export function controller<S, N extends EndpointName>(
     Object.defineProperty(RoutesController.prototype, route, { value: method, writable: true, configurable: true });
     const descriptor = Object.getOwnPropertyDescriptor(RoutesController.prototype, route)!;
     (Route(endpoints[route] as never) as MethodDecorator)(RoutesController.prototype, route, descriptor);
+    // `Route` wraps the handler in the request pipeline: the descriptor now holds the wrapper.
+    Object.defineProperty(RoutesController.prototype, route, descriptor);
     CurrentCaller()(RoutesController.prototype, route, 0);
     Input()(RoutesController.prototype, route, 1);
   }

@@ -10,6 +10,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The body as the client sent it, before validation replaced it (the audit log names the fields it set). */
     sentBody?: unknown;
+    /** Set once `validateInput` has replaced params, query and body with their parsed values. */
+    inputValidated?: boolean;
   }
 }
 
@@ -75,7 +77,13 @@ export function validateInput(endpoint: Endpoint, req: FastifyRequest): void {
       );
   }
   if (errors.length > 0) throw AppError.invalid(errors);
+  req.inputValidated = true;
   req.sentBody = req.body;
   const r = req as unknown as Record<Part, unknown>;
   for (const part of Object.keys(parsed) as Part[]) r[part] = parsed[part];
+}
+
+/** `validateInput`, unless this request's input was validated already (parsing twice would re-parse parsed values). */
+export function validateOnce(endpoint: Endpoint, req: FastifyRequest): void {
+  if (!req.inputValidated) validateInput(endpoint, req);
 }
