@@ -2,6 +2,7 @@
 //
 //   pnpm load            (builds the API first)
 //   pnpm load --quick    (fewer saves per scorecard)
+//   pnpm load --day [--quick] [--instances=2]   (a day of all three roles: load-day.mjs)
 //   node apps/api/bench/load.mjs [--quick] [--connections=N] [--cards=N] [--saves=N] [--pool=N] [--seed=N]
 //
 // Starts an embedded PostgreSQL and one API instance (node apps/api/dist/main.js), creates N
@@ -43,7 +44,10 @@ const STALE_AT = Math.min(3, SAVES - 1); // which draft save sends an outdated r
 const SEED = Number(args.seed ?? 424242);
 const PER_CARD = SAVES + 2; // drafts, the complete save, the submit
 
-run(async () => {
+// --day is another scenario (all three roles on the LARGE data), in its own module.
+run(args.day ? () => import('./load-day.mjs').then((m) => m.main()) : interviewersAtOnce);
+
+async function interviewersAtOnce() {
   if (SAVES < 2) throw new Error('--saves must be at least 2');
   // Other work on the machine shows in the figures: recorded with them.
   const loadAtStart = loadavg().map((l) => Math.round(l * 100) / 100);
@@ -285,4 +289,4 @@ run(async () => {
     `\nPASSED: only the ${expected409} intended 409s; every scorecard submitted with its last saved content.`,
   );
   return 0;
-});
+}

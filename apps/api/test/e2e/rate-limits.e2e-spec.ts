@@ -174,6 +174,21 @@ describe('counted in leases (a limit of 100 an address: leases of 5 points)', ()
     }
   });
 
+  it('requests arriving together while a lease is being taken share it: a burst of 40 takes 8 leases and none is refused', async () => {
+    const app = await startTestApp(LEASED, { sameDatabaseAs: t });
+    try {
+      const address = freshAddress();
+      // All sent before the first lease is back: each taking its own lease would count 40 x 5 = 200
+      // points against a quota of 100 and refuse the later half.
+      const answers = await Promise.all(Array.from({ length: 40 }, () => inspect(app, address)));
+      expect(answers.filter((r) => r.status === 429)).toHaveLength(0);
+      // Every lease was used up before the next was taken: exactly one point per request.
+      expect(await sharedPoints(address)).toBe(40);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('two instances together never let more requests through than the quota, and both refuse once it is used', async () => {
     const apps = [await startTestApp(LEASED, { sameDatabaseAs: t }), await startTestApp(LEASED, { sameDatabaseAs: t })];
     try {

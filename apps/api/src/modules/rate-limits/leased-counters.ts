@@ -37,16 +37,27 @@ export function leaseSize(quota: number): number {
  * be refused up to one lease per instance early. A quota under 40 takes leases of one point: the
  * count is then exactly the one-statement-per-request count (the sign-in limits and every test
  * quota). A lease that is over the quota is kept until its window ends, so a client that is being
- * refused costs no statement at all. Two requests of one key that find its lease used up at the
- * same moment each take a lease; the later one replaces the other, whose points count as used.
+ * refused costs no statement at all. Requests of one key that find its lease used up while another
+ * request is taking the next one wait for that lease instead of each taking their own: without it, a
+ * burst at the start of a window (300 people behind one address, `pnpm load --day`) took a lease per
+ * request and used up a quota of 1,000,000 in one second; the limit refused everyone until the window ended.
  */
 @Injectable()
 export class LeasedCounters {
   private readonly leases = new Map<string, Lease>();
+  /** The lease being taken for a key: resolves (never rejects) once it is in `leases` or failed. */
+  private readonly renewing = new Map<string, Promise<void>>();
 
   constructor(private readonly store: RateLimitStore) {}
 
   async consume(buckets: readonly LeasedBucket[]): Promise<Map<string, Count>> {
+    // A lease of one of these keys on its way serves this request too: wait for it, then look again
+    // (from here to registering this request's own renewal below nothing awaits, so no two overlap).
+    for (;;) {
+      const pending = buckets.map((b) => this.renewing.get(b.key)).filter((p) => p !== undefined);
+      if (pending.length === 0) break;
+      await Promise.all(pending);
+    }
     const now = Date.now();
     const counts = new Map<string, Count>();
     const renew: LeasedBucket[] = [];
@@ -60,9 +71,22 @@ export class LeasedCounters {
     }
     if (renew.length === 0) return counts;
     if (this.leases.size > 10_000) this.dropExpired(now);
-    const taken = await this.store.consume(
+    const renewal = this.store.consume(
       renew.map((b) => ({ key: b.key, windowSeconds: b.windowSeconds, points: leaseSize(b.quota) })),
     );
+    // The waiters look again only after this request has stored its lease (their callbacks run after
+    // this one's, one promise step later), and a failed statement lets them try their own.
+    const settled = renewal.then(
+      () => undefined,
+      () => undefined,
+    );
+    for (const b of renew) this.renewing.set(b.key, settled);
+    let taken: Map<string, Count>;
+    try {
+      taken = await renewal;
+    } finally {
+      for (const b of renew) if (this.renewing.get(b.key) === settled) this.renewing.delete(b.key);
+    }
     const after = Date.now();
     for (const b of renew) {
       const c = taken.get(b.key)!;
