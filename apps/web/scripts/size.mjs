@@ -1,5 +1,7 @@
 // The web app's size budget (`pnpm size`, after `vite build`): reads dist/.vite/manifest.json and
-// gzips (level 9) every JavaScript chunk.
+// gzips (level 9) every JavaScript chunk. The budgets are gzip; the brotli column (quality 11, as the
+// build's `.br` files, which browsers that accept br are sent) is for information. WEB_DIST measures
+// another build, as it serves another build to the API.
 //
 // - initial: the entry chunk and every chunk it imports statically, transitively: what the browser
 //   loads before the first route renders. Budget: `initial` in size-budget.json.
@@ -11,12 +13,12 @@
 // longer exists, fails too, so the table stays complete. `--suggest` prints a `lazy` table with
 // today's sizes plus the margin (the larger of +20 % and +5 kB) to paste into size-budget.json.
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const WEB = join(dirname(fileURLToPath(import.meta.url)), '..');
-const DIST = join(WEB, 'dist');
+const DIST = process.env.WEB_DIST ? resolve(process.env.WEB_DIST) : join(WEB, 'dist');
 const MANIFEST = join(DIST, '.vite/manifest.json');
 const BUDGET = join(WEB, 'size-budget.json');
 
@@ -35,7 +37,11 @@ const sizes = new Map();
 function sizeOf(file) {
   if (!sizes.has(file)) {
     const bytes = readFileSync(join(DIST, file));
-    sizes.set(file, { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length });
+    sizes.set(file, {
+      raw: bytes.length,
+      gzip: gzipSync(bytes, { level: 9 }).length,
+      br: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    });
   }
   return sizes.get(file);
 }
@@ -51,12 +57,14 @@ function closure(key, into = new Set()) {
 function total(keys) {
   let raw = 0;
   let gzip = 0;
+  let br = 0;
   for (const key of keys) {
     const s = sizeOf(manifest[key].file);
     raw += s.raw;
     gzip += s.gzip;
+    br += s.br;
   }
-  return { raw, gzip };
+  return { raw, gzip, br };
 }
 
 /** "src/features/pipeline/routes/PipelineRoute.tsx" -> "pipeline/routes/PipelineRoute". */
@@ -104,9 +112,9 @@ const table = rows.map((r) => {
   if (r.budget === undefined) problems.push(`"${r.name}" has no budget: add it to apps/web/size-budget.json.`);
   else if (!ok) problems.push(`"${r.name}" is ${kB(r.gzip)} kB gzip, over its budget of ${r.budget} kB.`);
   const verdict = r.budget === undefined ? 'NO BUDGET' : ok ? 'ok' : 'OVER';
-  return [r.name, kB(r.raw), kB(r.gzip), r.budget === undefined ? '-' : String(r.budget), verdict];
+  return [r.name, kB(r.raw), kB(r.gzip), kB(r.br), r.budget === undefined ? '-' : String(r.budget), verdict];
 });
-const header = ['chunk', 'raw kB', 'gzip kB', 'budget kB', 'ok'];
+const header = ['chunk', 'raw kB', 'gzip kB', 'br kB', 'budget kB', 'ok'];
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
 const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
 console.log(line(header));

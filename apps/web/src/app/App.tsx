@@ -8,7 +8,7 @@ import { createRouter } from './router';
 
 export function App() {
   const [queryClient] = useState(createQueryClient);
-  const [router] = useState(createRouter);
+  const [router] = useState(() => createRouter(queryClient));
 
   // A 401 from any call but sign-in means the session ended: mark the visitor signed out, and the
   // app shell sends them to /login?next=<where they were>.

@@ -1,13 +1,23 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { LoadingState } from '@/components/ui/States';
 import { AppShell } from './AppShell';
+import { preloadDebrief, preloadHome, preloadInterviewKit, type PreloadContext } from './preload';
 import { RouteError } from './RouteError';
 
+/**
+ * A route's screen in a chunk of its own, plus `preload` to start downloading that chunk before
+ * React gets to render it (`import()` of one module twice is one download).
+ */
+function page(load: () => Promise<{ default: ComponentType }>) {
+  return Object.assign(lazy(load), { preload: load });
+}
+
 // One chunk per route: a visitor on the sign-in page does not download the users screen.
-const LoginRoute = lazy(() => import('@/features/auth/routes/LoginRoute'));
+const LoginRoute = page(() => import('@/features/auth/routes/LoginRoute'));
 const SignupRoute = lazy(() => import('@/features/auth/routes/SignupRoute'));
-const HomeRoute = lazy(() => import('@/features/home/routes/HomeRoute'));
+const HomeRoute = page(() => import('@/features/home/routes/HomeRoute'));
 const UsersRoute = lazy(() => import('@/features/users/routes/UsersRoute'));
 const OpeningsRoute = lazy(() => import('@/features/openings/routes/OpeningsRoute'));
 const NewOpeningRoute = lazy(() => import('@/features/openings/routes/NewOpeningRoute'));
@@ -22,11 +32,11 @@ const NewCandidateRoute = lazy(() => import('@/features/candidates/routes/NewCan
 const ImportCandidatesRoute = lazy(() => import('@/features/candidates/routes/ImportCandidatesRoute'));
 const CandidateRoute = lazy(() => import('@/features/candidates/routes/CandidateRoute'));
 const EditCandidateRoute = lazy(() => import('@/features/candidates/routes/EditCandidateRoute'));
-const PipelineRoute = lazy(() => import('@/features/pipeline/routes/PipelineRoute'));
+const PipelineRoute = page(() => import('@/features/pipeline/routes/PipelineRoute'));
 const ApplicationRoute = lazy(() => import('@/features/pipeline/routes/ApplicationRoute'));
 const MyInterviewsRoute = lazy(() => import('@/features/scorecards/routes/MyInterviewsRoute'));
-const InterviewRoute = lazy(() => import('@/features/scorecards/routes/InterviewRoute'));
-const DebriefRoute = lazy(() => import('@/features/debriefs/routes/DebriefRoute'));
+const InterviewRoute = page(() => import('@/features/scorecards/routes/InterviewRoute'));
+const DebriefRoute = page(() => import('@/features/debriefs/routes/DebriefRoute'));
 const MeetingRoute = lazy(() => import('@/features/meetings/routes/MeetingRoute'));
 const ComparisonRoute = lazy(() => import('@/features/debriefs/routes/ComparisonRoute'));
 const AnalyticsRoute = lazy(() => import('@/features/analytics/routes/AnalyticsRoute'));
@@ -66,13 +76,42 @@ function Page({ children }: { children: ReactNode }) {
   );
 }
 
-export function createRouter() {
-  return createBrowserRouter([
+/**
+ * What a route may carry in `handle`: `preload` runs once at start-up when the address is that
+ * route's. Without it a cold load is a waterfall: the entry, then `/api/v1/me` (the app shell waits
+ * for the session), only then the route's chunk, and only once that has rendered, its data request.
+ * With it the chunk downloads beside `/me` and the data request goes out as soon as it can (see
+ * preload.ts). On the screens people open first or from a link: the five Lighthouse audits.
+ */
+export interface RouteHandle {
+  preload?: (context: PreloadContext) => Promise<unknown>;
+}
+
+/** The screen's chunk, and the data it will ask for first, if any. */
+function preloadOf(
+  screen: { preload: () => Promise<unknown> },
+  data?: (context: PreloadContext) => Promise<unknown>,
+): RouteHandle {
+  return { preload: (context) => Promise.all([screen.preload(), data?.(context)]) };
+}
+
+/** Runs the preload of every route the address matches; a failure shows when the route renders. */
+function preloadMatches(router: ReturnType<typeof createBrowserRouter>, queryClient: QueryClient) {
+  const search = new URLSearchParams(router.state.location.search);
+  for (const { route, params } of router.state.matches) {
+    const handle = route.handle as RouteHandle | undefined;
+    handle?.preload?.({ queryClient, params, search }).catch(() => undefined);
+  }
+}
+
+export function createRouter(queryClient: QueryClient) {
+  const router = createBrowserRouter([
     {
       errorElement: <RouteError />,
       children: [
         {
           path: '/login',
+          handle: preloadOf(LoginRoute),
           element: (
             <Page>
               <LoginRoute />
@@ -102,7 +141,7 @@ export function createRouter() {
           path: '/',
           element: <AppShell />,
           children: [
-            { index: true, element: <HomeRoute /> },
+            { index: true, element: <HomeRoute />, handle: preloadOf(HomeRoute, preloadHome) },
             { path: 'users', element: <UsersRoute /> },
             { path: 'openings', element: <OpeningsRoute /> },
             { path: 'openings/new', element: <NewOpeningRoute /> },
@@ -117,11 +156,19 @@ export function createRouter() {
             { path: 'candidates/import', element: <ImportCandidatesRoute /> },
             { path: 'candidates/:id', element: <CandidateRoute /> },
             { path: 'candidates/:id/edit', element: <EditCandidateRoute /> },
-            { path: 'openings/:id/pipeline', element: <PipelineRoute /> },
+            { path: 'openings/:id/pipeline', element: <PipelineRoute />, handle: preloadOf(PipelineRoute) },
             { path: 'applications/:id', element: <ApplicationRoute /> },
             { path: 'interviews', element: <MyInterviewsRoute /> },
-            { path: 'interviews/:id', element: <InterviewRoute /> },
-            { path: 'applications/:id/debrief', element: <DebriefRoute /> },
+            {
+              path: 'interviews/:id',
+              element: <InterviewRoute />,
+              handle: preloadOf(InterviewRoute, preloadInterviewKit),
+            },
+            {
+              path: 'applications/:id/debrief',
+              element: <DebriefRoute />,
+              handle: preloadOf(DebriefRoute, preloadDebrief),
+            },
             { path: 'applications/:id/meeting', element: <MeetingRoute /> },
             { path: 'openings/:id/compare', element: <ComparisonRoute /> },
             { path: 'analytics/:view?', element: <AnalyticsRoute /> },
@@ -158,4 +205,6 @@ export function createRouter() {
       ],
     },
   ]);
+  preloadMatches(router, queryClient);
+  return router;
 }

@@ -1,6 +1,7 @@
 import { InterviewerHomeQuery } from '@scorecard/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api';
+import { refetchOnMountUnlessPreloaded } from '@/lib/query-client';
 import { homeKeys } from './home-keys';
 
 /** The browser's own time zone, if the contract accepts it (days on the home follow it); otherwise UTC. */
@@ -15,6 +16,8 @@ export function interviewerHomeQueryOptions(timeZone: string) {
     queryFn: ({ signal }) => api('getInterviewerHome', { signal, query: { timeZone } }),
     // People come back here after submitting a scorecard: always check for news.
     staleTime: 0,
+    // ...except the first mount after the start-up preload fetched it (app/preload.ts).
+    refetchOnMount: refetchOnMountUnlessPreloaded,
   });
 }
 
@@ -23,11 +26,17 @@ export function useInterviewerHome() {
   return useQuery(interviewerHomeQueryOptions(browserTimeZone()));
 }
 
-/** Decisions waiting, my openings, my own scorecards (and, for admins, people and audit counts). */
-export function useHiringManagerHome() {
-  return useQuery({
+export function hiringManagerHomeQueryOptions() {
+  return queryOptions({
     queryKey: homeKeys.hiringManager(),
     queryFn: ({ signal }) => api('getHiringManagerHome', { signal }),
     staleTime: 0,
+    // ...except the first mount after the start-up preload fetched it (app/preload.ts).
+    refetchOnMount: refetchOnMountUnlessPreloaded,
   });
+}
+
+/** Decisions waiting, my openings, my own scorecards (and, for admins, people and audit counts). */
+export function useHiringManagerHome() {
+  return useQuery(hiringManagerHomeQueryOptions());
 }

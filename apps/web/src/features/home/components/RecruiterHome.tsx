@@ -3,7 +3,7 @@ import { useEffect, useEffectEvent, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ErrorState, LoadingState } from '@/components/ui/States';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
-import { useRecruiterHome } from '../api/recruiter-home';
+import { recruiterHomeParams, useRecruiterHome } from '../api/recruiter-home';
 import { parseStuckDays } from '../home-copy';
 import { HomeControls } from './HomeControls';
 import { OpeningsSection } from './OpeningsSection';
@@ -18,11 +18,7 @@ const DEBOUNCE_MS = 300;
  */
 function useHomeParams() {
   const [sp, setSearchParams] = useSearchParams();
-  const days = parseStuckDays(sp.get('stuckDays') ?? '');
-  const params: RecruiterHomeQuery = {
-    scope: sp.get('scope') === 'all' ? 'all' : 'mine',
-    ...(days.ok ? { stuckDays: days.value } : {}),
-  };
+  const params = recruiterHomeParams(sp);
   const update = (changes: Partial<RecruiterHomeQuery>, options: { replace: boolean }) => {
     const next = { ...params, ...changes };
     const search = new URLSearchParams(sp);
