@@ -3,7 +3,7 @@
 //   pnpm bench                         (builds the API first)
 //   node apps/api/bench/bench.mjs [--seconds=10] [--connections=10] [--only=name[,name]]
 //                                 [--warmup=2] [--pool=10] [--q=prefix] [--rounds=3]
-//   names: search, search-broad, board, board-largest, debrief, comparison, save, submit, calibration,
+//   names: search, search-broad, board, board-largest, board-next, debrief, comparison, save, submit, calibration,
 //          calibration-largest, ceiling
 //
 // One process: the API built in apps/api/dist (createApp after prepareDatabase, as main.ts does,
@@ -21,11 +21,13 @@
 //
 // Targets (PASS/FAIL each; exit 1 when one fails, after reporting everything):
 //   - every READ endpoint's p50 within 2x of its floor's p50;
-//   - no endpoint's p50 more than 1.5x higher on LARGE than on SMALL;
-//   - Nest's throughput on a constant route at least 80% of bare Fastify's. The Nest route is
+//   - no endpoint's p50 more than 1.3x higher on LARGE than on SMALL (every row, issue 25);
+//   - every endpoint's p50 on LARGE under 100 ms (every screen's data, issue 25);
+//   - the app's throughput on a constant route at least 75% of Nest alone's. The app's route is
 //     GET /api/bench/nest-constant, which the benchmark serves through the app (createApp's
-//     `imports`): a public endpoint entry, so it passes Nest's router, the global guard, the three
-//     global interceptors and the exception filter, and returns a constant without the database.
+//     `imports`): a public endpoint entry, so it passes Nest's router, the global guards, the
+//     request pipeline (the one global interceptor) and the exception filter, and returns a
+//     constant without the database.
 //     Beside it, to show where the time goes: bare Fastify sending the app's response headers as
 //     constants, a constant route on the app's Fastify instance (its hooks and plugins, no Nest),
 //     GET /api/health (Nest and `select 1`) and a 401 from the guard.
@@ -47,6 +49,7 @@ const ENDPOINTS = [
   'search-broad',
   'board',
   'board-largest',
+  'board-next',
   'debrief',
   'comparison',
   'save',
@@ -65,6 +68,7 @@ const LABELS = {
   save: 'scorecard draft save',
   submit: 'submit (idempotent resubmit)',
   'board-largest': 'pipeline board (largest opening)',
+  'board-next': 'board column, next page (largest opening)',
   calibration: 'calibration (opening)',
   'calibration-largest': 'calibration (largest opening)',
 };
@@ -100,18 +104,29 @@ const LARGE_TABLES = new Set([
 ]);
 /** A table with more rows than this (all organizations) is large: a sequential scan of it is reported. */
 const LARGE_ROWS = 10_000;
-const TARGETS = { floorRatio: 2, growth: 1.5, nestShare: 0.8 };
+/**
+ * Issue 9's floor ratio; issue 25's growth (every row, the largest opening's included), every
+ * screen's data under 100 ms p50 on LARGE, and the app's constant route against Nest alone (80% of
+ * bare Fastify was dropped: Nest alone reaches 64–79% of it on this machine).
+ */
+const TARGETS = { floorRatio: 2, growth: 1.3, screenP50Ms: 100, nestShareOfNestAlone: 0.75 };
 const NEST_CONSTANT_PATH = '/api/bench/nest-constant';
 const FRAMING = /^\s*(start transaction|commit|rollback)\b/i;
 const SETTING = /^\s*select set_config\(/i;
 const EXPLAINABLE = /^\s*(select|insert|update|delete|with|values)\b/i;
 
 const args = parseArgs();
-const SECONDS = Number(args.seconds ?? 10);
+/**
+ * `--quick` (CI, through bench-quick.mjs on a small fresh seed): one short round of everything, so
+ * every request, floor and target is exercised; the targets are printed but a FAIL does not fail
+ * the run, because a shared CI machine's timings say nothing. Any error still does.
+ */
+const QUICK = Boolean(args.quick);
+const SECONDS = Number(args.seconds ?? (QUICK ? 1 : 10));
 const CONNECTIONS = Number(args.connections ?? 10);
-const WARMUP = Number(args.warmup ?? 2);
+const WARMUP = Number(args.warmup ?? (QUICK ? 1 : 2));
 const POOL = Number(args.pool ?? 10);
-const CEILING_ROUNDS = Number(args.rounds ?? 3);
+const CEILING_ROUNDS = Number(args.rounds ?? (QUICK ? 1 : 3));
 const ONLY = args.only ? new Set(String(args.only).split(',')) : null;
 const wanted = (name) => !ONLY || ONLY.has(name);
 
@@ -218,7 +233,9 @@ run(async () => {
   // plugins, hooks, guard or interceptors): what the framework itself costs.
   const { NestFactory } = await import('@nestjs/core');
   const { FastifyAdapter } = await import('@nestjs/platform-fastify');
-  const nestAlone = await NestFactory.create(await nestConstantModule(), new FastifyAdapter(), { logger: false });
+  const nestAlone = await NestFactory.create(await nestConstantModule({ alone: true }), new FastifyAdapter(), {
+    logger: false,
+  });
   own('nest alone', { pid: () => undefined, stop: () => nestAlone.close() });
   const nestAlonePort = await freePort();
   await nestAlone.listen({ port: nestAlonePort, host: '127.0.0.1' });
@@ -264,6 +281,19 @@ run(async () => {
     });
     await fixed('board', `/api/v1/openings/${org.boardOpeningId}/board`);
     await fixed('board-largest', `/api/v1/openings/${org.largestOpeningId}/board`);
+    if (wanted('board-next')) {
+      // What the web asks when a person scrolls to the end of the largest column's first page.
+      const board = await call(apiBase, 'GET', `/api/v1/openings/${org.largestOpeningId}/board`, {
+        token: admin.token,
+        expect: 200,
+      });
+      const column = board.columns.reduce((a, b) => (b.count > a.count ? b : a));
+      if (!column.nextCursor) throw new Error('board-next: the largest column has no second page');
+      await fixed(
+        'board-next',
+        `/api/v1/openings/${org.largestOpeningId}/board/columns/${column.stage}?after=${column.nextCursor}`,
+      );
+    }
     await fixed('debrief', `/api/v1/applications/${org.debrief.applicationId}/debrief`, (r) => {
       if (r.scorecards.length !== org.debrief.submitted) {
         throw new Error(`the debrief shows ${r.scorecards.length} scorecards, expected ${org.debrief.submitted}`);
@@ -332,6 +362,8 @@ run(async () => {
     ceiling.nestShare = share('nestConstant');
     ceiling.nestShareOfSameAnswer = share('nestConstant', 'bareWithHeaders');
     ceiling.nestAloneShare = share('nestAlone');
+    // Issue 25's measure of the framework's share: the app's constant route against Nest with nothing added.
+    ceiling.nestShareOfNestAlone = share('nestConstant', 'nestAlone');
     ceiling.appFastifyShare = share('appFastify');
     ceiling.bareWithHeadersShare = share('bareWithHeaders');
     ceiling.nestHealthShare = share('nestHealth');
@@ -440,7 +472,7 @@ run(async () => {
           `${round(ceiling.nestAlone.rps, 0)} req/s (${pct(ceiling.nestAloneShare)}), p50 ${round(ceiling.nestAlone.p50)} ms`,
         `ceiling: the app's Fastify instance, constant route (security headers, request ids, cookies, metrics; no Nest): ` +
           `${round(ceiling.appFastify.rps, 0)} req/s (${pct(ceiling.appFastifyShare)}), p50 ${round(ceiling.appFastify.p50)} ms`,
-        `ceiling: Nest GET ${NEST_CONSTANT_PATH} (router, guard, three interceptors; no database): ${round(ceiling.nestConstant.rps, 0)} req/s ` +
+        `ceiling: Nest GET ${NEST_CONSTANT_PATH} (router, guard, the request pipeline; no database): ${round(ceiling.nestConstant.rps, 0)} req/s ` +
           `(${pct(ceiling.nestShare)}; ${pct(ceiling.nestShareOfSameAnswer)} of bare Fastify sending the same headers), p50 ${round(ceiling.nestConstant.p50)} ms`,
         `ceiling: Nest GET /api/health (Nest + select 1 on a pooled connection): ${round(ceiling.nestHealth.rps, 0)} req/s ` +
           `(${pct(ceiling.nestHealthShare)}), p50 ${round(ceiling.nestHealth.p50)} ms; its select 1 alone on pg: p50 ${round(ceiling.nestHealth.floor.p50)} ms`,
@@ -464,25 +496,32 @@ run(async () => {
     const l = rows.find((r) => r.endpoint === name && r.org === 'LARGE');
     if (!s || !l) continue;
     const growth = round(l.p50 / s.p50);
-    if (ANSWER_GROWS.has(name)) {
-      const [what, key] = WORK_SIZE[name];
-      const sizes = orgs.map((o) => o[key]).join(' vs ');
-      informational.push({ what: `${LABELS[name]}: p50 LARGE / SMALL (${sizes} ${what})`, value: growth });
-      continue;
-    }
+    // Rows whose work grows with the organization are held to the target too (issue 25); the sizes
+    // they compare are named beside them.
+    const sizes = ANSWER_GROWS.has(name)
+      ? ` (${orgs.map((o) => o[WORK_SIZE[name][1]]).join(' vs ')} ${WORK_SIZE[name][0]})`
+      : '';
     targets.push({
-      target: `${LABELS[name]}: p50 LARGE / SMALL at most ${TARGETS.growth}x`,
+      target: `${LABELS[name]}: p50 LARGE / SMALL at most ${TARGETS.growth}x${sizes}`,
       value: growth,
       pass: growth !== null && growth <= TARGETS.growth,
     });
   }
+  for (const r of rows.filter((x) => x.org === 'LARGE')) {
+    targets.push({
+      target: `${r.label}, LARGE: p50 under ${TARGETS.screenP50Ms} ms`,
+      value: r.p50,
+      pass: r.p50 !== null && r.p50 < TARGETS.screenP50Ms,
+    });
+  }
   if (ceiling.bareFastify) {
     targets.push({
-      target: `Nest constant route (GET ${NEST_CONSTANT_PATH}) at least ${pct(TARGETS.nestShare)} of bare Fastify's req/s`,
-      value: round(ceiling.nestShare),
-      pass: ceiling.nestShare >= TARGETS.nestShare,
+      target: `the app's constant route (GET ${NEST_CONSTANT_PATH}) at least ${pct(TARGETS.nestShareOfNestAlone)} of Nest alone's req/s`,
+      value: round(ceiling.nestShareOfNestAlone),
+      pass: ceiling.nestShareOfNestAlone >= TARGETS.nestShareOfNestAlone,
     });
     informational.push(
+      { what: `Nest constant route / bare Fastify (issue 9's dropped target, 80%)`, value: round(ceiling.nestShare) },
       {
         what: 'Nest alone (plain FastifyAdapter, same constant controller) / bare Fastify',
         value: round(ceiling.nestAloneShare),
@@ -556,15 +595,21 @@ run(async () => {
     seqScans,
     smallTableSeqScans: [...smallScans],
   };
-  writeFileSync(join(out, 'bench.json'), JSON.stringify(results, null, 2) + '\n');
-  writeFileSync(join(out, 'explain.txt'), explainText.join('\n') + '\n');
-  console.log(`\nwritten to ${join(out, 'bench.json')} and ${join(out, 'explain.txt')}`);
+  // A quick run never replaces the full run's committed figures.
+  const stem = QUICK ? 'quick-' : '';
+  writeFileSync(join(out, `${stem}bench.json`), JSON.stringify(results, null, 2) + '\n');
+  writeFileSync(join(out, `${stem}explain.txt`), explainText.join('\n') + '\n');
+  console.log(`\nwritten to ${join(out, `${stem}bench.json`)} and ${join(out, `${stem}explain.txt`)}`);
   const failed = targets.filter((t) => !t.pass);
   console.log(
     failed.length
       ? `\nFAILED: ${failed.length} of ${targets.length} targets`
       : `\nPASSED: all ${targets.length} targets`,
   );
+  if (QUICK && failed.length) {
+    console.log('(--quick: one short round on a small seed; targets are reported, not enforced)');
+    return 0;
+  }
   return failed.length ? 1 : 0;
 });
 
@@ -574,12 +619,13 @@ run(async () => {
 
 /**
  * A Nest module with one constant route, served by the app beside its own modules: a public entry
- * in the shape of the contracts' endpoint table, so the global guard lets it through and the global
- * interceptors run as for any route; the handler returns a constant. (Decorators applied by hand:
- * this file is plain JavaScript.)
+ * in the shape of the contracts' endpoint table, so the global guards let it through and the request
+ * pipeline runs as for any route; the handler returns a constant. With `alone`, the same controller
+ * with Nest's own decorators only, for "Nest alone". (Decorators applied by hand: this file is plain
+ * JavaScript.)
  */
-async function nestConstantModule() {
-  const { Controller, Module } = await import('@nestjs/common');
+async function nestConstantModule({ alone = false } = {}) {
+  const { Controller, Get, HttpCode, Module } = await import('@nestjs/common');
   const { Route } = await import(dist('common/route.decorator.js'));
   class BenchConstantController {
     constant() {
@@ -596,7 +642,16 @@ async function nestConstantModule() {
     response: null,
   };
   const proto = BenchConstantController.prototype;
-  Reflect.decorate([Route(endpoint)], proto, 'constant', Object.getOwnPropertyDescriptor(proto, 'constant'));
+  // In the app: an endpoint entry, so the guards and the request pipeline run as for any route.
+  // Alone: Nest's own decorators, nothing of the app's.
+  const decorators = alone ? [Get(NEST_CONSTANT_PATH), HttpCode(200)] : [Route(endpoint)];
+  const descriptor = Reflect.decorate(
+    decorators,
+    proto,
+    'constant',
+    Object.getOwnPropertyDescriptor(proto, 'constant'),
+  );
+  Object.defineProperty(proto, 'constant', descriptor);
   Reflect.decorate([Controller()], BenchConstantController);
   class BenchConstantModule {}
   Reflect.decorate([Module({ controllers: [BenchConstantController] })], BenchConstantModule);

@@ -503,7 +503,10 @@ async function seedOrganization(client, s, ctx) {
       const {
         rows: [o],
       } = await q(
-        `insert into organizations (name, created_at) values ($1, now() - interval '740 days') returning id`,
+        // The slug (SSO addresses, unique) from the name: "Bench Noise 7" -> bench-noise-7.
+        `insert into organizations (name, slug, created_at)
+         values ($1, trim(both '-' from regexp_replace(lower($1), '[^a-z0-9]+', '-', 'g')), now() - interval '740 days')
+         returning id`,
         [s.name],
       );
       const roles = [

@@ -126,7 +126,28 @@ export const BoardCard = z.object({
 });
 export type BoardCard = z.infer<typeof BoardCard>;
 
-export const BoardColumn = z.object({ stage: Stage, count: z.number().int(), cards: z.array(BoardCard) });
+/**
+ * The board answers each column's first `cardsPerColumn` cards (oldest in stage first) and its full
+ * count; the rest of a column comes a page at a time from `getBoardColumn`, after `nextCursor`.
+ */
+export const BOARD_FIRST_PAGE = 30;
+/** Cards per next page of a column by default (what the web asks for), and the most one page may have. */
+export const BOARD_PAGE = 100;
+export const BOARD_PAGE_MAX = 200;
+
+/** A column's position after its last card shown: pass as `after` for the cards that follow. */
+const BoardCursor = z
+  .string()
+  .max(300)
+  .regex(/^[A-Za-z0-9_-]+$/, 'Use the nextCursor of the column.');
+
+export const BoardColumn = z.object({
+  stage: Stage,
+  count: z.number().int(),
+  cards: z.array(BoardCard),
+  /** Pass as `after` to `getBoardColumn` for the cards after these; null when these are the last. */
+  nextCursor: z.string().nullable(),
+});
 export const PipelineBoard = z
   .object({
     opening: z.object({ id: Uuid, title: z.string(), status: z.string() }),
@@ -140,8 +161,24 @@ export const PipelineBoard = z
 export type PipelineBoard = z.infer<typeof PipelineBoard>;
 
 export const BoardQuery = z.strictObject({
-  cardsPerColumn: z.coerce.number().int().min(1).max(500).default(200),
+  cardsPerColumn: z.coerce.number().int().min(1).max(500).default(BOARD_FIRST_PAGE),
 });
+
+export const BoardColumnParams = z.strictObject({ id: Uuid, stage: Stage });
+export const BoardColumnQuery = z.strictObject({
+  /** The column's `nextCursor` (from the board or the previous page); absent for the first page. */
+  after: BoardCursor.optional(),
+  limit: z.coerce.number().int().min(1).max(BOARD_PAGE_MAX).default(BOARD_PAGE),
+});
+export type BoardColumnQuery = z.infer<typeof BoardColumnQuery>;
+
+/**
+ * One page of a column, oldest in stage first. Paging is by position (time entered the stage, then
+ * id), never by offset: a card moved while someone pages is never shown twice in a column nor
+ * skips another; a card moved in enters the stage now, so it comes on the column's last page.
+ */
+export const BoardColumnPage = BoardColumn.meta({ id: 'BoardColumnPage' });
+export type BoardColumnPage = z.infer<typeof BoardColumnPage>;
 
 export const ApplicationList = paginated(Application.omit({ history: true, interviewEvents: true }));
 export const ApplicationListQuery = PageQuery.extend({ openingId: Uuid.optional(), stage: Stage.optional() });

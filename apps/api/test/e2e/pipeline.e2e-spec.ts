@@ -447,6 +447,138 @@ describe('pipeline board', () => {
   });
 });
 
+describe('pipeline board, paged per column', () => {
+  type Card = { applicationId: string; stage: string; stageEnteredAt: string };
+  type Column = { stage: string; count: number; cards: Card[]; nextCursor: string | null };
+  const column = (stage: string, query: Record<string, string | number>, token = recruiter) =>
+    t.http().get(`/api/v1/openings/${openingId}/board/columns/${stage}`).query(query).set(bearer(token));
+  const board = async (cardsPerColumn: number) =>
+    (
+      await t
+        .http()
+        .get(`/api/v1/openings/${openingId}/board?cardsPerColumn=${cardsPerColumn}`)
+        .set(bearer(recruiter))
+        .expect(200)
+    ).body as { columns: Column[] };
+  /** Every card of a column, page by page from the board's first page; the pages' ids in order. */
+  const walk = async (stage: string, first: number, limit: number) => {
+    const start = (await board(first)).columns.find((c) => c.stage === stage)!;
+    const pages = [start.cards.map((c) => c.applicationId)];
+    let cursor = start.nextCursor;
+    while (cursor) {
+      const page = (await column(stage, { after: cursor, limit }).expect(200)).body as Column;
+      expect(page.count).toBe(start.count);
+      pages.push(page.cards.map((c) => c.applicationId));
+      cursor = page.nextCursor;
+    }
+    return { count: start.count, pages };
+  };
+
+  it('the board answers each column’s first cards, its full count and a cursor only when more follow', async () => {
+    for (let i = 0; i < 3; i++) await apply((await addCandidate()).id);
+    const few = await board(2);
+    const all = await board(500);
+    for (const [i, c] of few.columns.entries()) {
+      const full = all.columns[i]!;
+      expect(c.count).toBe(full.cards.length);
+      expect(c.cards).toEqual(full.cards.slice(0, 2));
+      expect(c.nextCursor === null).toBe(full.cards.length <= 2);
+    }
+    expect(few.columns[0]!.nextCursor).not.toBeNull();
+    // The default first page is what the web asks for.
+    const byDefault = (await t.http().get(`/api/v1/openings/${openingId}/board`).set(bearer(recruiter)).expect(200))
+      .body as { cardsPerColumn: number };
+    expect(byDefault.cardsPerColumn).toBe(30);
+  });
+
+  it('next pages cover every card of a column exactly once, oldest in stage first, ties (same microsecond) by id', async () => {
+    const made: Application[] = [];
+    for (let i = 0; i < 7; i++) made.push(await apply((await addCandidate()).id));
+    // Four cards entered the stage in the same microsecond: the cursor must still tell them apart.
+    await t.db.query(
+      `update applications set stage_entered_at = '2026-01-01T00:00:00.123456Z' where id = any($1::uuid[])`,
+      [made.slice(0, 4).map((a) => a.id)],
+    );
+    const full = (await board(500)).columns[0]!;
+    const { count, pages } = await walk('applied', 2, 3);
+    expect(pages.flat()).toEqual(full.cards.map((c) => c.applicationId));
+    expect(new Set(pages.flat()).size).toBe(count);
+    expect(pages.slice(1, -1).every((p) => p.length === 3)).toBe(true);
+    const times = full.cards.map((c) => c.stageEnteredAt);
+    expect(times).toEqual([...times].sort());
+    const tied = full.cards.filter((c) => made.slice(0, 4).some((a) => a.id === c.applicationId));
+    expect(tied.map((c) => c.applicationId)).toEqual(
+      made
+        .slice(0, 4)
+        .map((a) => a.id)
+        .sort(),
+    );
+  });
+
+  it('a card moved while someone pages is not shown twice and no other card is skipped', async () => {
+    const made: Application[] = [];
+    for (let i = 0; i < 4; i++) made.push(await apply((await addCandidate()).id));
+    const first = (await board(2)).columns[0]!;
+    const before = (await board(500)).columns[0]!.cards.map((c) => c.applicationId);
+    // The first card shown moves on, and a card of a later page too: neither shifts the pages.
+    const shown = first.cards[0]!.applicationId;
+    const later = before[4]!;
+    for (const id of [shown, later]) {
+      const a = (await t.http().get(`/api/v1/applications/${id}`).set(bearer(recruiter)).expect(200))
+        .body as Application;
+      await move(a, { to: 'screen', revision: a.revision }).expect(200);
+    }
+    const rest: string[] = [];
+    let cursor = first.nextCursor;
+    while (cursor) {
+      const page = (await column('applied', { after: cursor, limit: 2 }).expect(200)).body as Column;
+      rest.push(...page.cards.map((c) => c.applicationId));
+      cursor = page.nextCursor;
+    }
+    expect(rest).toEqual(before.slice(2).filter((id) => id !== later));
+    // Moved into a column, a card entered it now: it comes last, on the column's last page.
+    const screen = await walk('screen', 1, 200);
+    expect(screen.pages.flat().slice(-2)).toEqual([shown, later]);
+  });
+
+  it('refuses a cursor it did not write, one of another column, and a bad limit or stage (400, problem+json)', async () => {
+    const applied = (await board(1)).columns[0]!;
+    expect(applied.nextCursor).not.toBeNull();
+    const cases: [string, Record<string, string | number>][] = [
+      ['applied', { after: 'not-a-cursor' }],
+      ['applied', { after: Buffer.from('["applied","yesterday","x"]').toString('base64url') }],
+      ['screen', { after: applied.nextCursor! }],
+      ['applied', { after: 'a b' }],
+      ['applied', { limit: 0 }],
+      ['applied', { limit: 201 }],
+      ['applied', { page: 2 }],
+      ['nowhere', {}],
+    ];
+    for (const [stage, query] of cases) {
+      const res = await column(stage, query).expect(400);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body.code).toBe('validation_failed');
+    }
+    const res = await column('screen', { after: applied.nextCursor! }).expect(400);
+    expect(res.body.errors).toEqual([expect.objectContaining({ path: 'after' })]);
+    const page = (await column('applied', { after: applied.nextCursor!, limit: 1 }).expect(200)).body as Column;
+    expect(page.cards[0]!.applicationId).not.toBe(applied.cards[0]!.applicationId);
+  });
+
+  it('an interviewer may not read a column (403); another organization gets 404 for it', async () => {
+    await column('applied', {}, interviewer).expect(403);
+    const other = await signup(t, 'Column Peeker Co');
+    const res = await column('applied', {}, other.token).expect(404);
+    expect(res.body.code).toBe('not_found');
+    const unknown = await t
+      .http()
+      .get(`/api/v1/openings/00000000-0000-4000-8000-000000000000/board/columns/applied`)
+      .set(bearer(recruiter))
+      .expect(404);
+    expect(unknown.body.code).toBe('not_found');
+  });
+});
+
 describe('roles and organizations', () => {
   it('an interviewer cannot read or change candidates or applications', async () => {
     const c = await addCandidate();

@@ -102,6 +102,7 @@ const POLICY = policyTable(`
   getApplication             yes    yes        yes             no
   moveApplication            yes    yes        yes             no
   getPipelineBoard           yes    yes        yes             no
+  getBoardColumn             yes    yes        yes             no
   listApplicationInterviews  yes    yes        yes             no
   scheduleInterview          yes    yes        yes             no
   updateInterview            yes    yes        yes             no

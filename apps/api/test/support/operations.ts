@@ -319,6 +319,7 @@ export const VALID_REQUESTS: Record<string, RequestBuilder> = {
     };
   },
   getPipelineBoard: (o) => ({ params: { id: o.opening.id }, query: { cardsPerColumn: '50' } }),
+  getBoardColumn: (o) => ({ params: { id: o.opening.id, stage: 'debrief' }, query: { limit: '20' } }),
   listApplicationInterviews: (o) => ({ params: { id: o.applications.debriefed.id }, query: page }),
   scheduleInterview: async (o, _c, use) => ({
     params: { id: (await use.application('interviewing')).id },

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, test } from '@jest/globals';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { givenOrganization, ok, type GivenOrganization } from './api-client';
 import { expectFocusOnCard, focusedCardName } from './board';
 import { SCREENSHOT_DIR, shot, signIn, withBrowser } from './harness';
@@ -269,6 +269,15 @@ function saveMetrics(): void {
 
 const cardsIn = (page: Page, stage: string) => page.locator(`[data-stage="${stage}"] article`);
 
+/** Scrolls a column to its bottom again and again, as a person keeps scrolling, until `target` is on the page. */
+async function scrollToEnd(page: Page, scroller: Locator, target: Locator): Promise<void> {
+  for (let i = 0; i < 100 && !(await target.isVisible()); i++) {
+    await scroller.evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await page.waitForTimeout(100);
+  }
+  await target.waitFor();
+}
+
 async function moved(page: Page, name: string, stage: string): Promise<void> {
   await page
     .getByRole('status')
@@ -289,11 +298,22 @@ describe('an opening with 500 applications', () => {
       const { page } = browser;
       await signIn(browser, org.people.recruiter.email, org.password);
       await recordPerformance(page, ['[data-stage="applied"] article']);
+      const columnPages: string[] = [];
+      page.on('requestfinished', (r) => {
+        if (r.url().includes('/board/columns/applied')) columnPages.push(r.url());
+      });
       await browser.goto(`/openings/${openingId}/pipeline`);
       await page.getByRole('heading', { level: 1, name: `Pipeline: ${openingTitle}` }).waitFor();
       const column = page.locator('[data-stage="applied"]');
       await column.getByText(String(APPLICATIONS), { exact: true }).waitFor();
       await page.getByText(`${APPLICATIONS} applications.`).waitFor();
+      // The board gives each column its first page only; the next pages come as the column scrolls.
+      expect(await column.locator('.board-column__more').textContent()).toContain(`Showing 30 of ${APPLICATIONS}`);
+      await shot(browser, 'scale-board-first-page');
+      const viewport = page.viewportSize();
+      await page.setViewportSize({ width: 390, height: 844 });
+      await shot(browser, 'scale-board-first-page-phone');
+      if (viewport) await page.setViewportSize(viewport);
 
       // Measured first, the same way whatever the board's implementation: loading, scrolling the
       // column, and moving its first card with the keyboard (the move refetches the whole board).
@@ -316,12 +336,13 @@ describe('an opening with 500 applications', () => {
       expect(await cardsIn(page, 'applied').count()).toBeLessThan(MAX_CARDS_IN_DOM);
       const rest = applied.slice(1);
 
-      // Scrolled to the end, the last card of the 499 is on the page, as item 499 of 499.
+      // Scrolled to the end, page after page, the last card of the 499 is on the page, as item 499 of 499.
       const scroller = column.locator('.board-column__scroller');
-      await scroller.evaluate((el) => (el.scrollTop = el.scrollHeight));
       const last = rest.at(-1)!.candidate.name;
       const lastCard = cardsIn(page, 'applied').filter({ hasText: last });
-      await lastCard.waitFor();
+      await scrollToEnd(page, scroller, lastCard);
+      expect(columnPages.length).toBeGreaterThanOrEqual(Math.ceil((rest.length - 30) / 100));
+      expect(await column.locator('.board-column__more').count()).toBe(0);
       const slot = column.getByRole('listitem').filter({ hasText: last });
       expect(await slot.getAttribute('aria-posinset')).toBe(String(rest.length));
       expect(await slot.getAttribute('aria-setsize')).toBe(String(rest.length));
@@ -336,13 +357,18 @@ describe('an opening with 500 applications', () => {
       await expectFocusOnCard(page, rest[0]!.candidate.name);
       expect(await cardsIn(page, 'applied').count()).toBeLessThan(MAX_CARDS_IN_DOM);
 
-      // Keyboard: Home and End reach the first and last cards, the arrows step through the column.
-      await scroller.evaluate((el) => (el.scrollTop = 0));
+      // Keyboard, on a fresh board (the first page only): End loads the column to its end and focuses
+      // its last card; Home and the arrows step through the column.
+      await browser.goto(`/openings/${openingId}/pipeline`);
+      await column.getByText(String(APPLICATIONS - 1), { exact: true }).waitFor();
+      await cardsIn(page, 'applied').filter({ hasText: rest[0]!.candidate.name }).focus();
       await page.keyboard.press('ArrowDown');
       await expectFocusOnCard(page, rest[1]!.candidate.name);
       const endMark = await perfMark(page);
       await page.keyboard.press('End');
       await expectFocusOnCard(page, last);
+      const endSlot = column.getByRole('listitem').filter({ hasText: last });
+      expect(await endSlot.getAttribute('aria-posinset')).toBe(String(rest.length));
       board.keyboardEnd = await interactionSince(page, endMark);
       expect(await cardsIn(page, 'applied').count()).toBeLessThan(MAX_CARDS_IN_DOM);
       await page.keyboard.press('ArrowUp');

@@ -1,5 +1,8 @@
 import {
   Application,
+  BoardColumnPage,
+  BoardColumnParams,
+  BoardColumnQuery,
   BoardQuery,
   CreateApplicationRequest,
   MoveApplicationRequest,
@@ -51,5 +54,16 @@ export const applicationEndpoints = endpointGroup({
     query: BoardQuery,
     status: 200,
     response: PipelineBoard,
+  },
+  getBoardColumn: {
+    method: 'get',
+    path: '/api/v1/openings/:id/board/columns/:stage',
+    summary: 'The next cards of one board column, after the nextCursor the board or the previous page gave',
+    tag: 'applications',
+    access: recruiting,
+    params: BoardColumnParams,
+    query: BoardColumnQuery,
+    status: 200,
+    response: BoardColumnPage,
   },
 });

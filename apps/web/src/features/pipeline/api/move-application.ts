@@ -1,5 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Application, MoveApplicationRequest, PipelineBoard } from '@scorecard/contracts';
+import { useMutation, useQueryClient, type InfiniteData } from '@tanstack/react-query';
+import type { Application, BoardColumnPage, MoveApplicationRequest, PipelineBoard } from '@scorecard/contracts';
 import { api } from '@/lib/api';
 import { pipelineKeys } from './pipeline-keys';
 
@@ -19,6 +19,18 @@ export function boardAfterMove(board: PipelineBoard, moved: Application): Pipeli
   };
 }
 
+/** A column's later pages without the moved application (the board's first page shows it in its new column). */
+export function pagesAfterMove(
+  pages: InfiniteData<BoardColumnPage, string>,
+  moved: Application,
+): InfiniteData<BoardColumnPage, string> {
+  if (!pages.pages.some((p) => p.cards.some((c) => c.applicationId === moved.id))) return pages;
+  return {
+    ...pages,
+    pages: pages.pages.map((p) => ({ ...p, cards: p.cards.filter((c) => c.applicationId !== moved.id) })),
+  };
+}
+
 export type MoveVariables = { id: string; body: MoveApplicationRequest };
 
 /** Moves an application; the answer updates the application, its board, and candidate lists. */
@@ -30,6 +42,10 @@ export function useMoveApplication() {
       queryClient.setQueryData(pipelineKeys.application(application.id), application);
       queryClient.setQueryData<PipelineBoard>(pipelineKeys.board(application.opening.id), (board) =>
         board ? boardAfterMove(board, application) : board,
+      );
+      queryClient.setQueriesData<InfiniteData<BoardColumnPage, string>>(
+        { queryKey: pipelineKeys.columns(application.opening.id) },
+        (pages) => (pages ? pagesAfterMove(pages, application) : pages),
       );
       // Candidates show their applications' stages; that feature's keys all start with 'candidates'.
       void queryClient.invalidateQueries({ queryKey: ['candidates'] });

@@ -40,8 +40,8 @@ const DRAG_DISTANCE = 5;
 type BoardProps = {
   board: PipelineBoard;
   mover: StageMover;
-  /** An application whose card should take the focus (after a move); `onFocused` once it did. */
-  focusTarget: string | null;
+  /** An application whose card should take the focus (after a move), and its stage; `onFocused` once it did. */
+  focusTarget: { id: string; stage: Stage } | null;
   onFocused: () => void;
 };
 
@@ -113,14 +113,16 @@ export function Board({ board, mover, focusTarget, onFocused }: BoardProps) {
         {board.columns.map((column) => (
           <BoardColumn
             key={column.stage}
+            openingId={board.opening.id}
             stage={column.stage}
             count={column.count}
-            cards={column.cards}
+            firstCards={column.cards}
+            nextCursor={column.nextCursor}
             now={now}
             stuckDays={board.stuckDays}
             handlers={handlers}
             canDrop={allowed ? allowed.has(column.stage) : null}
-            focusTarget={focusTarget}
+            focusTarget={focusTarget?.stage === column.stage ? focusTarget.id : null}
             onFocused={onFocused}
           />
         ))}

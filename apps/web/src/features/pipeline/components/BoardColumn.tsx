@@ -2,6 +2,7 @@ import { useDroppable } from '@dnd-kit/core';
 import { STAGE_LABELS, type BoardCard as Card, type Stage } from '@scorecard/contracts';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { mergeCards, useColumnPages } from '../api/pipeline-queries';
 import { isFinal } from '../pipeline-copy';
 import { BoardCard, type CardHandlers } from './BoardCard';
 
@@ -12,11 +13,19 @@ const CARD_GAP = 8;
 /** Room above the first card and below the last for the focus outline (px; the sides are CSS padding). */
 const EDGE = 4;
 const estimateSize = () => ESTIMATED_CARD_HEIGHT;
+/** The next page is asked for when the view comes this many cards from the last one loaded. */
+const LOAD_AHEAD = 10;
+
+/** Where the focus goes once more cards are in: a position, the column's last card, or an application. */
+type PendingFocus = { index: number } | { end: true } | { id: string } | null;
 
 type BoardColumnProps = {
+  openingId: string;
   stage: Stage;
   count: number;
-  cards: Card[];
+  /** The board's first page of this column, and where the next page starts (null: there is none). */
+  firstCards: Card[];
+  nextCursor: string | null;
   now: number;
   stuckDays: number;
   handlers: CardHandlers;
@@ -41,15 +50,20 @@ function focusWhenRendered(container: HTMLElement | null, applicationId: string)
 }
 
 /**
- * One stage of the board. Its cards are virtualised: only those in view (and a few either side)
- * are in the DOM, so a column of 500 stays as light as a column of 20. The card holding the focus
- * is always rendered, so scrolling never drops the focus; ↑ / ↓ / Home / End move the focus
- * through the whole column, and each card says its position ("3 of 500") to assistive technology.
+ * One stage of the board. The board gives its count and first cards; the rest come a page at a
+ * time when the view nears the last card loaded (or from Show more), so a column of 4,000 costs what
+ * a column of 30 does until someone scrolls it. Its cards are virtualised: only those in view (and a
+ * few either side) are in the DOM. The card holding the focus is always rendered, so scrolling never
+ * drops the focus; ↑ / ↓ / Home / End move the focus through the whole column (↓ on the last card
+ * loaded and End load what follows: End loads to the end), and each card says its position in the
+ * whole column ("3 of 500") to assistive technology.
  */
 export const BoardColumn = memo(function BoardColumn({
+  openingId,
   stage,
   count,
-  cards,
+  firstCards,
+  nextCursor,
   now,
   stuckDays,
   handlers,
@@ -58,6 +72,21 @@ export const BoardColumn = memo(function BoardColumn({
   onFocused,
 }: BoardColumnProps) {
   const { setNodeRef, isOver: over } = useDroppable({ id: stage });
+  /** Whether the column was scrolled (or stepped) past its first page: only then are later pages asked for. */
+  const [wanted, setWanted] = useState(false);
+  const later = useColumnPages(openingId, stage, nextCursor, wanted);
+  // Without a cursor the first page is the whole column: pages loaded before (the column was
+  // longer then) are not refreshed any more, so they are left out.
+  const laterPages = nextCursor === null ? undefined : later.data?.pages;
+  const cards = useMemo(() => mergeCards(firstCards, laterPages), [firstCards, laterPages]);
+  const hasMore = nextCursor !== null && (later.data ? later.hasNextPage : true);
+  const loading = later.isFetchingNextPage || (later.isFetching && !later.data);
+  const failed = later.isError;
+  const loadMore = useCallback(() => {
+    if (!wanted) setWanted(true);
+    else if (later.hasNextPage && !later.isFetching) void later.fetchNextPage();
+  }, [wanted, later]);
+  const [pendingFocus, setPendingFocus] = useState<PendingFocus>(null);
   /** The application whose card has the focus in this column (kept rendered while scrolled away). */
   const [pinned, setPinned] = useState<string | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -98,13 +127,43 @@ export const BoardColumn = memo(function BoardColumn({
 
   useEffect(() => {
     if (focusTarget === null) return;
-    const index = indexOf.get(focusTarget);
-    if (index === undefined) return;
     onFocused();
-    reveal(index);
+    const index = indexOf.get(focusTarget);
+    // A card moved here entered the stage now, so it is last: load up to it when it is not in yet.
+    if (index === undefined) setPendingFocus({ id: focusTarget });
+    else reveal(index);
   }, [focusTarget, indexOf, onFocused, reveal]);
 
-  /** ↑ / ↓ to the previous or next card, Home / End to the first or last (← / → and M, which move it, are Board's). */
+  /** Focus asked for a card not loaded yet: load page after page until it is in (or there is no more). */
+  useEffect(() => {
+    if (pendingFocus === null) return;
+    const target =
+      'index' in pendingFocus
+        ? pendingFocus.index < cards.length
+          ? pendingFocus.index
+          : undefined
+        : 'id' in pendingFocus
+          ? indexOf.get(pendingFocus.id)
+          : hasMore
+            ? undefined
+            : cards.length - 1;
+    if (target !== undefined) {
+      setPendingFocus(null);
+      reveal(target);
+    } else if (!hasMore || failed) setPendingFocus(null);
+    else if (!later.isFetching) loadMore();
+  }, [pendingFocus, cards.length, indexOf, hasMore, failed, later.isFetching, loadMore, reveal]);
+
+  /** Scrolled near the last card loaded: the next page. */
+  const lastInView = virtualizer.range?.endIndex ?? -1;
+  useEffect(() => {
+    if (hasMore && !failed && !later.isFetching && lastInView >= cards.length - LOAD_AHEAD) loadMore();
+  }, [hasMore, failed, later.isFetching, lastInView, cards.length, loadMore]);
+
+  /**
+   * ↑ / ↓ to the previous or next card, Home / End to the first or last (← / → and M, which move it,
+   * are Board's); past the last card loaded, once the next page is in.
+   */
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const target = event.target as HTMLElement;
     const id = target.dataset.applicationId;
@@ -123,7 +182,9 @@ export const BoardColumn = memo(function BoardColumn({
               : null;
     if (next === null) return;
     event.preventDefault();
-    if (next >= 0 && next < cards.length && next !== index) reveal(next);
+    if (event.key === 'End' && hasMore) setPendingFocus({ end: true });
+    else if (next >= cards.length && hasMore) setPendingFocus({ index: next });
+    else if (next >= 0 && next < cards.length && next !== index) reveal(next);
   };
 
   const titleId = `column-${stage}-title`;
@@ -162,7 +223,7 @@ export const BoardColumn = memo(function BoardColumn({
                 key={item.key}
                 card={cards[item.index]!}
                 index={item.index}
-                setSize={cards.length}
+                setSize={Math.max(count, cards.length)}
                 start={item.start}
                 measure={virtualizer.measureElement}
                 now={now}
@@ -175,9 +236,27 @@ export const BoardColumn = memo(function BoardColumn({
       ) : (
         <p className="board-column__empty">None</p>
       )}
-      {count > cards.length ? (
+      {failed ? (
+        <p className="board-column__more" role="alert">
+          Couldn’t load more cards.{' '}
+          <button
+            type="button"
+            className="button button--ghost button--small"
+            onClick={() => void (later.data ? later.fetchNextPage() : later.refetch())}
+          >
+            Try again
+          </button>
+        </p>
+      ) : loading ? (
+        <p className="board-column__more" role="status">
+          Loading more… ({cards.length} of {count} shown)
+        </p>
+      ) : hasMore ? (
         <p className="board-column__more">
-          Showing {cards.length} of {count}
+          Showing {cards.length} of {count}.{' '}
+          <button type="button" className="button button--ghost button--small" onClick={loadMore}>
+            Show more
+          </button>
         </p>
       ) : null}
     </section>

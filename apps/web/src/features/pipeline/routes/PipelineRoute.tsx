@@ -1,4 +1,4 @@
-import type { PipelineBoard } from '@scorecard/contracts';
+import type { PipelineBoard, Stage } from '@scorecard/contracts';
 import { useCallback, useState } from 'react';
 import { Link } from 'react-router';
 import { Alert } from '@/components/ui/Alert';
@@ -36,10 +36,10 @@ export default function PipelineRoute() {
 
 function PipelinePage({ board, refetch }: { board: PipelineBoard; refetch: () => void }) {
   // The moved card takes the focus once the board shows it in its new column.
-  const [focusTarget, setFocusTarget] = useState<string | null>(null);
+  const [focusTarget, setFocusTarget] = useState<{ id: string; stage: Stage } | null>(null);
   const onFocused = useCallback(() => setFocusTarget(null), []);
   const mover = useStageMover({
-    onMoved: (application) => setFocusTarget(application.id),
+    onMoved: (application) => setFocusTarget({ id: application.id, stage: application.stage }),
     onStale: refetch,
   });
   const total = board.columns.reduce((sum, c) => sum + c.count, 0);
