@@ -69,6 +69,155 @@ CREATE FUNCTION public.app_slug_available(p_slug text) RETURNS boolean
 
 
 --
+-- Name: figure_versions_application_row(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.figure_versions_application_row() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+      begin
+        perform figure_versions_bump(array_agg(a.organization_id), array_agg(a.opening_id))
+           from applications a
+          where a.organization_id = new.organization_id and a.id in (old.application_id, new.application_id);
+        return null;
+      end $$;
+
+
+--
+-- Name: figure_versions_applications_row(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.figure_versions_applications_row() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+      begin
+        perform figure_versions_bump(array[old.organization_id, old.organization_id],
+                                     array[old.opening_id, case when tg_op = 'UPDATE' then new.opening_id end]);
+        return null;
+      end $$;
+
+
+--
+-- Name: figure_versions_bump(uuid[], uuid[]); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.figure_versions_bump(p_orgs uuid[], p_scopes uuid[]) RETURNS void
+    LANGUAGE sql
+    AS $$
+        insert into figure_versions (organization_id, scope_id, version)
+        select x.o, x.s, nextval('figure_version_seq')
+          from (select distinct o, s from unnest(p_orgs, p_scopes) u(o, s) where o is not null and s is not null) x
+         order by x.o, x.s
+        on conflict (organization_id, scope_id) do update set version = excluded.version
+      $$;
+
+
+--
+-- Name: figure_versions_first_ratings_delete(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.figure_versions_first_ratings_delete() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+        begin
+          perform figure_versions_bump(array_agg(a.organization_id), array_agg(a.opening_id))
+             from (select distinct a.organization_id, a.opening_id
+                     from (select distinct organization_id, scorecard_id from old_rows) r
+                     join scorecards s on s.organization_id = r.organization_id and s.id = r.scorecard_id
+                     join applications a on a.organization_id = s.organization_id and a.id = s.application_id) a;
+          return null;
+        end $$;
+
+
+--
+-- Name: figure_versions_first_ratings_insert(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.figure_versions_first_ratings_insert() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+        begin
+          perform figure_versions_bump(array_agg(a.organization_id), array_agg(a.opening_id))
+             from (select distinct a.organization_id, a.opening_id
+                     from (select distinct organization_id, scorecard_id from new_rows) r
+                     join scorecards s on s.organization_id = r.organization_id and s.id = r.scorecard_id
+                     join applications a on a.organization_id = s.organization_id and a.id = s.application_id) a;
+          return null;
+        end $$;
+
+
+--
+-- Name: figure_versions_interviews_delete(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.figure_versions_interviews_delete() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+      begin
+        perform figure_versions_bump(array_agg(a.organization_id), array_agg(a.opening_id))
+           from (select distinct organization_id, application_id from old_rows) i
+           join applications a on a.organization_id = i.organization_id and a.id = i.application_id;
+        return null;
+      end $$;
+
+
+--
+-- Name: figure_versions_organization_row(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.figure_versions_organization_row() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+      begin
+        perform figure_versions_bump(array[new.organization_id], array[new.organization_id]);
+        return null;
+      end $$;
+
+
+--
+-- Name: figure_versions_organizations_row(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.figure_versions_organizations_row() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+      begin
+        perform figure_versions_bump(array[new.id], array[new.id]);
+        return null;
+      end $$;
+
+
+--
+-- Name: figure_versions_scorecards_delete(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.figure_versions_scorecards_delete() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+        begin
+          perform figure_versions_bump(array_agg(a.organization_id), array_agg(a.opening_id))
+             from (select distinct organization_id, application_id from old_rows) s
+             join applications a on a.organization_id = s.organization_id and a.id = s.application_id;
+          return null;
+        end $$;
+
+
+--
+-- Name: figure_versions_scorecards_insert(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.figure_versions_scorecards_insert() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+        begin
+          perform figure_versions_bump(array_agg(a.organization_id), array_agg(a.opening_id))
+             from (select distinct organization_id, application_id from new_rows) s
+             join applications a on a.organization_id = s.organization_id and a.id = s.application_id;
+          return null;
+        end $$;
+
+
+--
 -- Name: interviews_cancelled_at(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -586,6 +735,31 @@ CREATE TABLE public.feedback_views (
 );
 
 ALTER TABLE ONLY public.feedback_views FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: figure_version_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+CREATE SEQUENCE public.figure_version_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1;
+
+
+--
+-- Name: figure_versions; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.figure_versions (
+    organization_id uuid NOT NULL,
+    scope_id uuid NOT NULL,
+    version bigint NOT NULL
+);
+
+ALTER TABLE ONLY public.figure_versions FORCE ROW LEVEL SECURITY;
 
 
 --
@@ -1499,6 +1673,14 @@ ALTER TABLE ONLY public.feedback_views
 
 
 --
+-- Name: figure_versions figure_versions_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.figure_versions
+    ADD CONSTRAINT figure_versions_pkey PRIMARY KEY (organization_id, scope_id);
+
+
+--
 -- Name: idempotency_keys idempotency_keys_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -1819,10 +2001,10 @@ CREATE UNIQUE INDEX applications_org_opening_candidate_key ON public.application
 
 
 --
--- Name: applications_org_opening_stage_idx; Type: INDEX; Schema: public; Owner: -
+-- Name: applications_org_opening_stage_entered_idx; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX applications_org_opening_stage_idx ON public.applications USING btree (organization_id, opening_id, stage, stage_entered_at);
+CREATE INDEX applications_org_opening_stage_entered_idx ON public.applications USING btree (organization_id, opening_id, stage, stage_entered_at, id);
 
 
 --
@@ -2355,6 +2537,90 @@ CREATE TRIGGER audit_events_no_truncate BEFORE TRUNCATE ON public.audit_events F
 --
 
 CREATE TRIGGER candidates_erased_frozen BEFORE DELETE OR UPDATE ON public.candidates FOR EACH ROW EXECUTE FUNCTION public.scorecard_forbid_erased_candidate_change();
+
+
+--
+-- Name: applications figure_versions_delete; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER figure_versions_delete AFTER DELETE ON public.applications FOR EACH ROW EXECUTE FUNCTION public.figure_versions_applications_row();
+
+
+--
+-- Name: interviews figure_versions_delete; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER figure_versions_delete AFTER DELETE ON public.interviews REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION public.figure_versions_interviews_delete();
+
+
+--
+-- Name: scorecard_first_ratings figure_versions_delete; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER figure_versions_delete AFTER DELETE ON public.scorecard_first_ratings REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION public.figure_versions_first_ratings_delete();
+
+
+--
+-- Name: scorecards figure_versions_delete; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER figure_versions_delete AFTER DELETE ON public.scorecards REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION public.figure_versions_scorecards_delete();
+
+
+--
+-- Name: scorecard_first_ratings figure_versions_insert; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER figure_versions_insert AFTER INSERT ON public.scorecard_first_ratings REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.figure_versions_first_ratings_insert();
+
+
+--
+-- Name: scorecards figure_versions_insert; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER figure_versions_insert AFTER INSERT ON public.scorecards REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.figure_versions_scorecards_insert();
+
+
+--
+-- Name: applications figure_versions_update; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER figure_versions_update AFTER UPDATE ON public.applications FOR EACH ROW WHEN ((old.opening_id IS DISTINCT FROM new.opening_id)) EXECUTE FUNCTION public.figure_versions_applications_row();
+
+
+--
+-- Name: interviews figure_versions_update; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER figure_versions_update AFTER UPDATE ON public.interviews FOR EACH ROW WHEN ((((((old.starts_at IS DISTINCT FROM new.starts_at) OR (old.feedback_due_at IS DISTINCT FROM new.feedback_due_at)) OR (old.question_keys IS DISTINCT FROM new.question_keys)) OR (old.step_kind IS DISTINCT FROM new.step_kind)) OR (old.application_id IS DISTINCT FROM new.application_id))) EXECUTE FUNCTION public.figure_versions_application_row();
+
+
+--
+-- Name: organizations figure_versions_update; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER figure_versions_update AFTER UPDATE ON public.organizations FOR EACH ROW WHEN ((old.calibration_min_units IS DISTINCT FROM new.calibration_min_units)) EXECUTE FUNCTION public.figure_versions_organizations_row();
+
+
+--
+-- Name: rubric_versions figure_versions_update; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER figure_versions_update AFTER UPDATE ON public.rubric_versions FOR EACH ROW WHEN ((old.content IS DISTINCT FROM new.content)) EXECUTE FUNCTION public.figure_versions_organization_row();
+
+
+--
+-- Name: scorecards figure_versions_update; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER figure_versions_update AFTER UPDATE ON public.scorecards FOR EACH ROW WHEN (((((((((old.status IS DISTINCT FROM new.status) OR (old.shadow IS DISTINCT FROM new.shadow)) OR (old.imported_at IS DISTINCT FROM new.imported_at)) OR (old.submitted_at IS DISTINCT FROM new.submitted_at)) OR (old.interviewer_id IS DISTINCT FROM new.interviewer_id)) OR (old.application_id IS DISTINCT FROM new.application_id)) OR (old.interview_id IS DISTINCT FROM new.interview_id)) OR (old.rubric_version_id IS DISTINCT FROM new.rubric_version_id))) EXECUTE FUNCTION public.figure_versions_application_row();
+
+
+--
+-- Name: users figure_versions_update; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER figure_versions_update AFTER UPDATE ON public.users FOR EACH ROW WHEN ((old.name IS DISTINCT FROM new.name)) EXECUTE FUNCTION public.figure_versions_organization_row();
 
 
 --
@@ -3281,6 +3547,12 @@ ALTER TABLE public.emails ENABLE ROW LEVEL SECURITY;
 ALTER TABLE public.feedback_views ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: figure_versions; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.figure_versions ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: idempotency_keys; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
@@ -3599,6 +3871,13 @@ CREATE POLICY tenant_isolation ON public.emails USING ((organization_id = public
 --
 
 CREATE POLICY tenant_isolation ON public.feedback_views USING ((organization_id = public.app_current_org())) WITH CHECK ((organization_id = public.app_current_org()));
+
+
+--
+-- Name: figure_versions tenant_isolation; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_isolation ON public.figure_versions USING ((organization_id = public.app_current_org())) WITH CHECK ((organization_id = public.app_current_org()));
 
 
 --

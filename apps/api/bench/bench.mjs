@@ -112,6 +112,8 @@ const LARGE_ROWS = 10_000;
 const TARGETS = { floorRatio: 2, growth: 1.3, screenP50Ms: 100, nestShareOfNestAlone: 0.75 };
 const NEST_CONSTANT_PATH = '/api/bench/nest-constant';
 const FRAMING = /^\s*(start transaction|commit|rollback)\b/i;
+/** The request limits' counter statement (modules/rate-limits/rate-limit-store.ts). */
+const LEASE = /insert into rate_limits as r /;
 const SETTING = /^\s*select set_config\(/i;
 const EXPLAINABLE = /^\s*(select|insert|update|delete|with|values)\b/i;
 
@@ -813,7 +815,9 @@ function recordQueries(dataSource) {
   };
   proto.query = function (sql, params, ...rest) {
     if (this.dataSource !== dataSource) return original.call(this, sql, params, ...rest);
-    if (active) active.push({ runner: this, sql, params: params ?? [] });
+    // The request limits' lease (LeasedCounters) is taken once per a twentieth of the quota, not
+    // per request: a recorded request that happened to take one must not replay it every time.
+    if (active && !LEASE.test(sql)) active.push({ runner: this, sql, params: params ?? [] });
     inFlight += 1;
     const p = original.call(this, sql, params, ...rest);
     p.then(settled, settled);

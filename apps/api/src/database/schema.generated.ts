@@ -270,6 +270,12 @@ export interface FeedbackViews {
   user_id: string;
 }
 
+export interface FigureVersions {
+  organization_id: string;
+  scope_id: string;
+  version: Int8;
+}
+
 export interface IdempotencyKeys {
   created_at: Generated<Timestamp>;
   fingerprint: Buffer;
@@ -701,6 +707,7 @@ export interface DB {
   debrief_meetings: DebriefMeetings;
   emails: Emails;
   feedback_views: FeedbackViews;
+  figure_versions: FigureVersions;
   idempotency_keys: IdempotencyKeys;
   interview_assignments: InterviewAssignments;
   interviewer_levels: InterviewerLevels;

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AnalyticsController } from './analytics.controller.js';
 import { AnalyticsRepository } from './analytics.repository.js';
 import { AnalyticsService } from './analytics.service.js';
+import { FigureCache } from './figure-cache.js';
 
 /**
  * Interviewer calibration and pipeline analytics: figures gathered in SQL over the organization's
@@ -9,6 +10,6 @@ import { AnalyticsService } from './analytics.service.js';
  */
 @Module({
   controllers: [AnalyticsController],
-  providers: [AnalyticsRepository, AnalyticsService],
+  providers: [AnalyticsRepository, AnalyticsService, FigureCache],
 })
 export class AnalyticsModule {}

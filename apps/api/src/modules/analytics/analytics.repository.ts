@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { CandidateSource, PersonRef, Stage } from '@scorecard/contracts';
 import { DEFAULT_MIN_OFFSET_UNITS, type OffsetStats } from '@scorecard/domain';
 import { Db, type Col, type Cols, type LeftJoined } from '../../database/db.js';
+import type { FigureKey } from './figure-cache.js';
 
 /**
  * The slice of the organization a report covers: one opening or all, and a half-open time range
@@ -70,6 +71,8 @@ type InterviewerJson = Cols<'users', 'id' | 'name'> & {
 } & LeftJoined<{ offset_n: number; offset_mean: number; offset_sd: number | null }>;
 
 interface CalibrationSqlRow {
+  version: string;
+  drafts: string[];
   interviewers: InterviewerJson[];
   agreement: { key: string; name: string; shapes: AgreementRow['shapes'] }[];
   min_units: Col<'organizations', 'calibration_min_units'> | null;
@@ -138,6 +141,25 @@ function cardsSql(slice: Slice, includeImported: boolean): { sql: string; params
   };
 }
 
+/**
+ * The two parts of a calibration's `FigureKey` as expressions, with $1 the organization, $2 the
+ * viewer and $3 the opening when there is one: the newest data version of the slice's scopes (the
+ * opening's and the organization's own; every scope for the whole organization) and, sorted, the
+ * applications (of the opening) on which the viewer has a draft.
+ */
+function figureKeySql(slice: Slice): { version: string; drafts: string } {
+  return {
+    version: `(select coalesce(max(v.version), 0)::text from figure_versions v
+                where v.organization_id = $1${slice.openingId ? ' and v.scope_id in ($1, $3::uuid)' : ''})`,
+    drafts: `(select coalesce(array_agg(distinct own.application_id::text order by own.application_id::text), '{}')
+                from scorecards own
+                ${slice.openingId ? 'join applications oa on oa.organization_id = own.organization_id and oa.id = own.application_id' : ''}
+               where own.organization_id = $1 and own.interviewer_id = $2 and own.status = 'draft'${
+                 slice.openingId ? ' and oa.opening_id = $3::uuid' : ''
+               })`,
+  };
+}
+
 /** The applications of a pipeline report, as a CTE named `apps`: $1 is the organization. */
 function appsSql(slice: Slice): { sql: string; params: unknown[] } {
   const s = sliceSql(slice, 2, 'a.created_at');
@@ -153,6 +175,25 @@ function appsSql(slice: Slice): { sql: string; params: unknown[] } {
 @Injectable()
 export class AnalyticsRepository {
   constructor(private readonly db: Db) {}
+
+  /**
+   * Whether the slice's opening is the organization's (always, without one), and the key its
+   * calibration answer is kept under (`FigureCache`), in one statement.
+   */
+  async calibrationKey(
+    organizationId: string,
+    viewerId: string,
+    slice: Slice,
+  ): Promise<{ found: boolean; key: FigureKey }> {
+    const k = figureKeySql(slice);
+    const rows = await this.db.query<{ found: boolean; version: string; drafts: string[] }[]>(
+      `select ${slice.openingId ? 'exists (select 1 from openings where organization_id = $1 and id = $3::uuid)' : 'true'} as found,
+              ${k.version} as version, ${k.drafts} as drafts`,
+      [organizationId, viewerId, ...(slice.openingId ? [slice.openingId] : [])],
+    );
+    const r = rows[0]!;
+    return { found: r.found, key: { version: r.version, drafts: r.drafts } };
+  }
 
   async openingExists(organizationId: string, openingId: string): Promise<boolean> {
     const rows = await this.db.query<unknown[]>(`select 1 from openings where organization_id = $1 and id = $2`, [
@@ -183,14 +224,18 @@ export class AnalyticsRepository {
    * so the answer stays small however many candidates there are.
    *
    * `minUnits`: the organization's minimum of matched units for an offset's verdict.
+   *
+   * `key`: the data version and the viewer's drafts this answer was computed from, read in the
+   * same statement (so from the same snapshot) as the figures: the key `FigureCache` keeps it under.
    */
   async calibration(
     organizationId: string,
     viewerId: string,
     slice: Slice,
     includeImported = false,
-  ): Promise<{ interviewers: InterviewerRow[]; agreement: AgreementRow[]; minUnits: number }> {
+  ): Promise<{ interviewers: InterviewerRow[]; agreement: AgreementRow[]; minUnits: number; key: FigureKey }> {
     const cards = cardsSql(slice, includeImported);
+    const k = figureKeySql(slice);
     const rows = await this.db.query<CalibrationSqlRow[]>(
       `with ${cards.sql},
        ratings as materialized (
@@ -261,7 +306,8 @@ export class AnalyticsRepository {
            from competencies c
            left join shapes s on s.competency_key = c.key
           group by c.key, c.name, c.position)
-       select (select coalesce(json_agg(i order by lower(i.name), i.id), '[]') from interviewer_rows i) as interviewers,
+       select ${k.version} as version, ${k.drafts} as drafts,
+              (select coalesce(json_agg(i order by lower(i.name), i.id), '[]') from interviewer_rows i) as interviewers,
               (select coalesce(json_agg(a order by a.position, a.name, a.key), '[]') from agreement_rows a) as agreement,
               (select calibration_min_units from organizations where id = $1) as min_units`,
       [organizationId, viewerId, ...cards.params],
@@ -280,6 +326,7 @@ export class AnalyticsRepository {
       })),
       agreement: r.agreement.map((a) => ({ competencyKey: a.key, competency: a.name, shapes: a.shapes })),
       minUnits: r.min_units ?? DEFAULT_MIN_OFFSET_UNITS,
+      key: { version: r.version, drafts: r.drafts },
     };
   }
 

@@ -20,6 +20,7 @@ import {
 import { AppError } from '../../common/app-error.js';
 import type { Caller } from '../../common/request-context.js';
 import { AnalyticsRepository, type Slice } from './analytics.repository.js';
+import { FigureCache } from './figure-cache.js';
 
 const DAY = 86_400_000;
 
@@ -37,49 +38,67 @@ function sliceOf(q: AnalyticsQuery): Slice {
 
 const share = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
 
+/** The calibration's figures from what the database aggregated (exported for the tests that recompute it). */
+export function calibrationFigures({
+  interviewers,
+  agreement,
+  minUnits,
+}: Awaited<ReturnType<AnalyticsRepository['calibration']>>): Calibration {
+  return {
+    thresholds: { offsetUnits: minUnits, scorecards: MIN_SCORECARDS, alphaUnits: MIN_ALPHA_UNITS },
+    interviewers: interviewers.map((i) => ({
+      interviewer: i.interviewer,
+      scorecards: i.scorecards,
+      offset: offsetFigure(i.offset, minUnits),
+      unassessedShare: sampled(share(i.unassessed, i.asked), i.scorecards, MIN_SCORECARDS),
+      lateShare: sampled(share(i.late, i.scorecards), i.scorecards, MIN_SCORECARDS),
+      medianHoursLate: i.medianHoursLate,
+      ratingDistribution: i.ratingDistribution,
+    })),
+    agreement: agreement.map((c) => {
+      const { alpha, units, allSame } = alphaFromShapes(c.shapes, 'ordinal');
+      return {
+        competencyKey: c.competencyKey,
+        competency: c.competency,
+        alpha,
+        units,
+        enough: units >= MIN_ALPHA_UNITS,
+        interval: alpha === null ? null : bootstrapAlphaInterval(c.shapes, 'ordinal'),
+        allSame,
+      };
+    }),
+  };
+}
+
 @Injectable()
 export class AnalyticsService {
-  constructor(private readonly analytics: AnalyticsRepository) {}
+  constructor(
+    private readonly analytics: AnalyticsRepository,
+    private readonly figures: FigureCache,
+  ) {}
 
   /**
-   * Interviewer calibration over the submitted scorecards in the slice, as first submitted: one
-   * query (two with an opening, which must be the organization's: 404 otherwise). The database
-   * aggregates (each interviewer's matched-unit differences to count, mean and standard deviation;
-   * agreement units to their shapes); the domain turns them into figures: the offset's t interval
-   * and verdict against the organization's minimum, alpha and its seeded bootstrap interval.
+   * Interviewer calibration over the submitted scorecards in the slice, as first submitted. The
+   * database aggregates (each interviewer's matched-unit differences to count, mean and standard
+   * deviation; agreement units to their shapes); the domain turns them into figures: the offset's t
+   * interval and verdict against the organization's minimum, alpha and its seeded bootstrap interval.
    * Imported scorecards (from another system) count only with `includeImported`.
+   *
+   * The answer is computed once per data version (`FigureCache`): first one statement reads whether
+   * the opening is the organization's (404 otherwise) and the answer's key; while no write has
+   * changed the slice's figures that is the whole cost. Otherwise the figures' query runs (reading
+   * its key again, from its own snapshot) and the answer is kept under that key.
    */
   async calibration(caller: Caller, q: CalibrationQuery): Promise<Calibration> {
     const slice = sliceOf(q);
-    const [found, { interviewers, agreement, minUnits }] = await Promise.all([
-      this.openingFound(caller, slice),
-      this.analytics.calibration(caller.organizationId, caller.userId, slice, q.includeImported),
-    ]);
+    const { found, key } = await this.analytics.calibrationKey(caller.organizationId, caller.userId, slice);
     if (!found) throw AppError.notFound('opening');
-    return {
-      thresholds: { offsetUnits: minUnits, scorecards: MIN_SCORECARDS, alphaUnits: MIN_ALPHA_UNITS },
-      interviewers: interviewers.map((i) => ({
-        interviewer: i.interviewer,
-        scorecards: i.scorecards,
-        offset: offsetFigure(i.offset, minUnits),
-        unassessedShare: sampled(share(i.unassessed, i.asked), i.scorecards, MIN_SCORECARDS),
-        lateShare: sampled(share(i.late, i.scorecards), i.scorecards, MIN_SCORECARDS),
-        medianHoursLate: i.medianHoursLate,
-        ratingDistribution: i.ratingDistribution,
-      })),
-      agreement: agreement.map((c) => {
-        const { alpha, units, allSame } = alphaFromShapes(c.shapes, 'ordinal');
-        return {
-          competencyKey: c.competencyKey,
-          competency: c.competency,
-          alpha,
-          units,
-          enough: units >= MIN_ALPHA_UNITS,
-          interval: alpha === null ? null : bootstrapAlphaInterval(c.shapes, 'ordinal'),
-          allSame,
-        };
-      }),
-    };
+    const cached = this.figures.get(FigureCache.keyOf(caller.organizationId, slice, q.includeImported, key));
+    if (cached) return cached;
+    const computed = await this.analytics.calibration(caller.organizationId, caller.userId, slice, q.includeImported);
+    const answer = calibrationFigures(computed);
+    this.figures.set(FigureCache.keyOf(caller.organizationId, slice, q.includeImported, computed.key), answer);
+    return answer;
   }
 
   /**
