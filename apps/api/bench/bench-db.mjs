@@ -161,3 +161,14 @@ export async function openBenchDatabase({ log, fresh = false } = {}) {
   }
   return { url, stop, external, dataDir: external ? null : BENCH_DATA_DIR };
 }
+
+/** The process id of the embedded PostgreSQL server in `dataDir` (none for an external database). */
+export function postmasterPid(dataDir) {
+  if (!dataDir) return undefined;
+  try {
+    const pid = Number(readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -34,14 +34,14 @@
 //
 // Writes results/bench.json and results/explain.txt.
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import Fastify from 'fastify';
 import pg from 'pg';
-import { BENCH_PASSWORD, BIG_OPENING_TITLE, LARGE, SMALL, openBenchDatabase } from './bench-db.mjs';
+import { BENCH_PASSWORD, BIG_OPENING_TITLE, LARGE, SMALL, openBenchDatabase, postmasterPid } from './bench-db.mjs';
 import { API_DIR, call, freePort, own, parseArgs, percentile, run, sleep, table } from './lib.mjs';
 
 const ENDPOINTS = [
@@ -1143,16 +1143,6 @@ async function tableSizes(db) {
 }
 
 // -----------------------------------------------------------------------------------------------------
-
-function postmasterPid(dataDir) {
-  if (!dataDir) return undefined;
-  try {
-    const pid = Number(readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
-    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 function oneLine(sql, max) {
   const s = sql.replace(/\s+/g, ' ').trim();

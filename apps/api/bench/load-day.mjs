@@ -103,7 +103,7 @@ export async function main() {
     await runNode([join(API_DIR, 'bench/seed.mjs'), '--fresh', '--scale=0.02'], 'seed', { quiet: true });
     console.log(`  seeded a small benchmark database (scale 0.02) in ${round((Date.now() - t) / 1000)} s`);
   }
-  const { openBenchDatabase, LARGE, BENCH_PASSWORD } = await import('./bench-db.mjs');
+  const { openBenchDatabase, postmasterPid, LARGE, BENCH_PASSWORD } = await import('./bench-db.mjs');
   const bench = await openBenchDatabase({ log: (m) => console.log(`  ${m}`) });
   own('postgres', { pid: () => postmasterPid(bench.dataDir), stop: () => bench.stop() });
   let dbUrl = bench.url;
@@ -795,16 +795,6 @@ function machineTicks() {
   const v = cpu.trim().split(/\s+/).slice(1).map(Number);
   const idle = v[3] + (v[4] ?? 0);
   return { busy: v.slice(0, 8).reduce((a, b) => a + b, 0) - idle };
-}
-
-function postmasterPid(dataDir) {
-  if (!dataDir) return undefined;
-  try {
-    const pid = Number(readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
-    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 // ---- small helpers -----------------------------------------------------------------------------------------

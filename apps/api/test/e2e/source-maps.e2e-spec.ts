@@ -1,14 +1,13 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it, jest } from '@jest/globals';
-import { freePort } from '../../src/database/embedded-postgres.js';
+import { startProduct } from '../support/product-process.js';
 import { createTestDatabase } from '../support/test-app.js';
 
 // The built product (`node apps/api/dist/main.js`) serving a web build from WEB_DIST: the static
 // files are not served inside Jest (see createApp's `assets`), so the real process is started.
-const MAIN = resolve(process.cwd(), 'dist/main.js');
 const INDEX = '<!doctype html><title>Scorecard</title><script type="module" src="/assets/app-1a2b3c.js"></script>';
 
 const started: ChildProcess[] = [];
@@ -18,43 +17,9 @@ afterAll(() => {
 jest.setTimeout(90_000);
 
 async function serve(env: Record<string, string>): Promise<{ base: string; stop(): Promise<void> }> {
-  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`pnpm build\` first`);
-  const port = await freePort();
-  const childEnv: NodeJS.ProcessEnv = {
-    ...process.env,
-    LOG_LEVEL: 'warn',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    ...env,
-  };
-  delete childEnv.NODE_OPTIONS;
-  const child = spawn(process.execPath, [MAIN], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-  started.push(child);
-  let out = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the product exited with ${child.exitCode}:\n${out}`);
-    if (
-      await fetch(`${base}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    if (Date.now() > deadline) throw new Error(`not healthy within 60 s:\n${out}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return {
-    base,
-    stop: () =>
-      new Promise<void>((done) => {
-        child.once('exit', () => done());
-        child.kill('SIGTERM');
-      }),
-  };
+  const product = await startProduct(env);
+  started.push(product.child);
+  return product;
 }
 
 describe('source maps of the web build', () => {

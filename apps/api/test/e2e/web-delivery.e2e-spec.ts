@@ -1,18 +1,17 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { freePort } from '../../src/database/embedded-postgres.js';
+import { startProduct } from '../support/product-process.js';
 import { createTestDatabase } from '../support/test-app.js';
 
 // The built product (`node apps/api/dist/main.js`) serving a web build from WEB_DIST, as the real
 // process does in production: the static files are not served inside Jest (see createApp's
 // `assets`). The fake build is laid out like `vite build` with vite-plugin-compression2 lays out
 // apps/web/dist: a `.br` and a `.gz` beside each text asset, the originals kept.
-const MAIN = resolve(process.cwd(), 'dist/main.js');
 const SCRIPT = '/assets/app-1a2b3c.js';
 const INDEX = `<!doctype html><title>Scorecard</title><script type="module" src="${SCRIPT}"></script>`;
 // Repetitive enough that either encoding is far smaller than the original.
@@ -66,7 +65,6 @@ let child: ChildProcess | undefined;
 let base: string;
 
 beforeAll(async () => {
-  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`pnpm build\` first`);
   db = await createTestDatabase();
   dir = mkdtempSync(join(tmpdir(), 'scorecard-web-delivery-'));
   const dist = join(dir, 'dist');
@@ -83,39 +81,16 @@ beforeAll(async () => {
   writeFileSync(join(dist, 'assets/app-1a2b3c.js.map.br'), brotliCompressSync('{"sources":["secret.ts"]}'));
   writeFileSync(join(dist, 'assets/app-1a2b3c.js.map.gz'), gzipSync('{"sources":["secret.ts"]}'));
 
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    LOG_LEVEL: 'warn',
-    PORT: String(port),
-    HOST: '127.0.0.1',
+  const product = await startProduct({
     NODE_ENV: 'production',
     SECRETS_KEY: 'web-delivery-test-secrets-key-0123456789',
     DATABASE_URL: db.url,
     DATA_DIR: dir,
     WEB_DIST: dist,
     SEED_DEMO: 'false',
-  };
-  delete env.NODE_OPTIONS;
-  const started = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  child = started;
-  let out = '';
-  started.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  started.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (started.exitCode !== null) throw new Error(`the product exited with ${started.exitCode}:\n${out}`);
-    if (
-      await fetch(`${base}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    if (Date.now() > deadline) throw new Error(`not healthy within 60 s:\n${out}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  });
+  child = product.child;
+  base = product.base;
 });
 
 afterAll(async () => {
