@@ -50,6 +50,32 @@ export class LeasedCounters {
 
   constructor(private readonly store: RateLimitStore) {}
 
+  /**
+   * The counts from the leases this instance holds, without waiting: null when one of the buckets
+   * needs a lease (none, used up or expired) or is waiting for one, and then `consume` takes it. A
+   * request that only hands out leased points (nearly all of them) creates no promise at all.
+   */
+  takeNow(buckets: readonly LeasedBucket[]): Map<string, Count> | null {
+    const now = Date.now();
+    for (const b of buckets) {
+      if (this.renewing.has(b.key)) return null;
+      const lease = this.leases.get(b.key);
+      if (!lease || lease.expiresAt <= now || (lease.next > lease.last && lease.last <= b.quota)) return null;
+    }
+    const counts = new Map<string, Count>();
+    for (const b of buckets) {
+      const lease = this.leases.get(b.key)!;
+      counts.set(
+        b.key,
+        lease.next <= lease.last
+          ? this.take(b.key, lease, now)
+          : // Over the quota until the window ends: refused without asking the database again.
+            { key: b.key, points: lease.last + 1, ...left(lease, now) },
+      );
+    }
+    return counts;
+  }
+
   async consume(buckets: readonly LeasedBucket[]): Promise<Map<string, Count>> {
     // A lease of one of these keys on its way serves this request too: wait for it, then look again
     // (from here to registering this request's own renewal below nothing awaits, so no two overlap).
