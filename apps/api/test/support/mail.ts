@@ -63,6 +63,34 @@ function handle<T extends object>(get: () => T | undefined, what: string): T {
 }
 
 /**
+ * The mail server, whose `waitFor` says on a timeout what the queue did meanwhile: each job of the
+ * last minute (state, attempts, error), each email row, and the app's warnings. A wait that fails
+ * on a slow machine then tells a failed attempt waiting for its retry from a job never picked up.
+ */
+function explainingTimeouts(smtp: TestMailServer, app: () => TestApp | undefined): TestMailServer {
+  const waitFor = smtp.waitFor.bind(smtp);
+  smtp.waitFor = (...args) =>
+    waitFor(...args).catch(async (err: Error) => {
+      const t = app();
+      if (!t) throw err;
+      const jobs = await t.db
+        .query(
+          `select name, state, retry_count, output->>'message' as error, created_on, started_on, completed_on
+             from pgboss.job where created_on > now() - interval '1 minute' and name not like '\\_\\_%'
+            order by created_on`,
+        )
+        .catch((e: Error) => [{ unreadable: e.message }]);
+      const emails = await t.db
+        .query(`select kind, status, attempts, last_error, to_address, created_at from emails order by created_at`)
+        .catch((e: Error) => [{ unreadable: e.message }]);
+      const warnings = t.logs.filter((line) => /"level":(40|50|60)/.test(line));
+      err.message += `\n\nqueue jobs of the last minute:\n${JSON.stringify(jobs, null, 1)}\nemails:\n${JSON.stringify(emails, null, 1)}\napp warnings:\n${warnings.join('') || '(none)'}`;
+      throw err;
+    });
+  return smtp;
+}
+
+/**
  * The app for a whole spec file, sending its email through a real SMTP server in the test process
  * (`SMTP_URL`), its queue polling every 0.5 s; both are closed after the file's tests.
  *
@@ -72,7 +100,7 @@ export function useMailedApp(env: Record<string, string> = {}): [TestApp, TestMa
   let t: TestApp | undefined;
   let smtp: TestMailServer | undefined;
   beforeAll(async () => {
-    smtp = await startMailServer();
+    smtp = explainingTimeouts(await startMailServer(), () => t);
     t = await startTestApp({ SMTP_URL: smtp.url, JOB_POLL_SECONDS: '0.5', ...env });
   });
   afterAll(async () => {

@@ -108,7 +108,21 @@ export class QueueService implements OnApplicationBootstrap, OnApplicationShutdo
         { batchSize, includeMetadata: true, pollingIntervalSeconds: this.config.jobPollSeconds },
         async (jobs) => {
           const run = (job: (typeof jobs)[number]) =>
-            handler({ id: job.id, data: job.data as never, retryCount: job.retryCount, retryLimit: job.retryLimit });
+            handler({
+              id: job.id,
+              data: job.data as never,
+              retryCount: job.retryCount,
+              retryLimit: job.retryLimit,
+            }).catch((err: unknown) => {
+              // pg-boss keeps the error on the job; the log says it too, so a failed attempt (and
+              // the wait for its retry) is never silent.
+              const last = job.retryCount >= job.retryLimit;
+              const message = err instanceof Error ? err.message : String(err);
+              this.log.warn(
+                `${queue} job ${job.id}: attempt ${job.retryCount + 1} failed${last ? ' (giving up)' : ''}: ${message}`,
+              );
+              throw err;
+            });
           if (jobs.length <= 1) {
             if (jobs[0]) await run(jobs[0]);
             return;
