@@ -258,6 +258,89 @@ describe('scheduling a shadow beside a qualified lead', () => {
     expect((await add(submitted.interviewId).expect(422)).body.detail).toMatch(/not submitted/);
   });
 
+  describe('reassigning a seat of a pairing keeps the pairing rule', () => {
+    let uma: Member;
+    beforeAll(async () => {
+      uma = await g.member({ name: 'Uma Understudy' });
+      await g.api.as(g.admin).call('startTraining', {
+        params: { id: uma.user.id },
+        body: { competencyKeys: opening.focus.map((c) => c.key) },
+      });
+    });
+
+    /** Who sits in each seat, each seat's live scorecards and revision: a refusal changes none of it. */
+    async function seats(main: Interview, seat: Interview) {
+      return t.db.query(
+        `select i.id, i.interviewer_id, i.revision, i.training,
+                (select count(*)::int from scorecards s where s.interview_id = i.id and s.status <> 'void') as live
+           from interviews i where i.id = any($1::uuid[]) order by i.id`,
+        [[main.id, seat.id]],
+      );
+    }
+
+    it.each([
+      ['the lead’s seat to the shadow themself', 'main', 'tara', /someone other than/],
+      ['the lead’s seat to someone still shadowing', 'main', 'uma', /not qualified in every competency/],
+      ['the shadow’s seat to someone qualified (nobody left to train)', 'seat', 'otto', /shadowing in at least one/],
+      ['the shadow’s seat to the lead', 'seat', 'lea', /someone other than/],
+    ] as const)('refuses %s with 422 training_refused and changes nothing', async (_what, which, to, message) => {
+      const people = { lea, otto, tara, uma } as const;
+      const a = await g.application({ stages: ['screen', 'interviews'] });
+      const { main, seat } = await paired(g, a, lea, tara);
+      const target = which === 'main' ? main : seat;
+      const [before, counts] = [await seats(main, seat), await footprint(g)];
+      const res = await g.api
+        .as(g.recruiter)
+        .raw('updateInterview', {
+          params: { id: target.id },
+          body: { revision: target.revision, interviewerId: people[to].user.id },
+        })
+        .expect(422);
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(res.body.code).toBe('training_refused');
+      expect(res.body.detail).toMatch(message);
+      expect(res.body.detail).toMatch(which === 'main' ? /has a training seat beside it/ : /is a training seat/);
+      expect(await seats(main, seat)).toEqual(before);
+      expect(await footprint(g)).toEqual(counts);
+    });
+
+    it('accepts a reassignment that keeps a qualified lead and a shadow beside them; the new shadow’s scorecard is a shadow’s', async () => {
+      const a = await g.application({ stages: ['screen', 'interviews'] });
+      const { main, seat } = await paired(g, a, lea, tara);
+      const lead = await g.api.as(g.recruiter).call('updateInterview', {
+        params: { id: main.id },
+        body: { revision: main.revision, interviewerId: otto.user.id },
+      });
+      expect(lead.interviewer.id).toBe(otto.user.id);
+      expect(lead.training).toEqual({ mode: 'shadow', trainee: false, companionOf: null });
+      const shadow = await g.api.as(g.recruiter).call('updateInterview', {
+        params: { id: seat.id },
+        body: { revision: seat.revision, interviewerId: uma.user.id },
+      });
+      expect(shadow.interviewer.id).toBe(uma.user.id);
+      expect(shadow.training).toEqual({ mode: 'shadow', trainee: true, companionOf: main.id });
+      const cards = (await t.db.query(
+        `select i.interviewer_id, s.shadow from scorecards s join interviews i on i.id = s.interview_id
+          where s.interview_id = any($1::uuid[]) and s.status <> 'void' order by s.shadow`,
+        [[main.id, seat.id]],
+      )) as { interviewer_id: string; shadow: boolean }[];
+      expect(cards).toEqual([
+        { interviewer_id: otto.user.id, shadow: false },
+        { interviewer_id: uma.user.id, shadow: true },
+      ]);
+    });
+
+    it('leaves an interview without a pairing free to go to anyone active', async () => {
+      const a = await g.application({ stages: ['screen', 'interviews'] });
+      const lone = await g.scheduledInterview({ application: a, interviewer: lea });
+      const moved = await g.api.as(g.recruiter).call('updateInterview', {
+        params: { id: lone.id },
+        body: { revision: lone.revision, interviewerId: tara.user.id },
+      });
+      expect(moved.interviewer.id).toBe(tara.user.id);
+    });
+  });
+
   it('cancelling the lead’s interview cancels the shadow’s seat too, and sets both drafts aside', async () => {
     const a = await g.application({ stages: ['screen', 'interviews'] });
     const { main, seat } = await paired(g, a, lea, tara);

@@ -36,7 +36,8 @@ export const interviewEndpoints = endpointGroup({
   updateInterview: {
     method: 'patch',
     path: '/api/v1/interviews/:id',
-    summary: 'Reschedule or reassign an interview (409 if someone changed it first)',
+    summary:
+      'Reschedule or reassign an interview (409 if someone changed it first; 422 training_refused if a reassignment would break a training pairing)',
     tag: 'interviews',
     access: recruiting,
     params: IdParams,

@@ -24,8 +24,22 @@ type Page = z.infer<typeof PageQuery>;
 /** Scheduling and reassigning both need the opening's rubric: the new scorecard is scored against it. */
 const noRubric = () => new AppError('no_rubric', 'The opening has no rubric, so there is nothing to score against.');
 
+/**
+ * A rule another module owns about who may take an interview's seat (the training pairing, in
+ * QualificationService). It runs inside the reassignment's transaction and throws an AppError to
+ * refuse, and the reassignment then changes nothing.
+ */
+export type ReassignmentRule = (
+  caller: Caller,
+  interviewId: string,
+  interviewerId: string,
+  m: EntityManager,
+) => Promise<void>;
+
 @Injectable()
 export class InterviewsService {
+  private readonly reassignmentRules: ReassignmentRule[] = [];
+
   constructor(
     private readonly interviews: InterviewsRepository,
     private readonly users: UsersService,
@@ -34,6 +48,11 @@ export class InterviewsService {
     private readonly calendar: CalendarInvitationsService,
     private readonly webhooks: WebhookOutbox,
   ) {}
+
+  /** Adds a rule every reassignment must pass; other modules call this in `onModuleInit`. */
+  addReassignmentRule(rule: ReassignmentRule): void {
+    this.reassignmentRules.push(rule);
+  }
 
   async list(caller: Caller, applicationId: string, page: Page): Promise<InterviewList> {
     const { items, total } = await this.interviews.listForApplication(caller.organizationId, applicationId, {
@@ -136,6 +155,7 @@ export class InterviewsService {
       const reassigned = input.interviewerId !== undefined && input.interviewerId !== current.interviewerId;
       if (reassigned) {
         await this.checkInterviewer(caller, input.interviewerId!, m);
+        for (const rule of this.reassignmentRules) await rule(caller, id, input.interviewerId!, m);
         if (current.scorecardId) await this.interviews.voidScorecard(caller.organizationId, current.scorecardId, m);
         await this.interviews.assign(
           caller.organizationId,

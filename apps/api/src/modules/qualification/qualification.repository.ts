@@ -48,6 +48,15 @@ export interface SeatTarget {
   has_companion: boolean;
 }
 
+/** A training pairing seen from one of its two seats: the mode, the step's focus, and the other seat. */
+export interface Pairing {
+  training: TrainingMode;
+  /** Whether the seat asked about is the lead's (the other one sits beside it). */
+  is_lead: boolean;
+  focus_competency_keys: string[];
+  partner_interviewer_id: string;
+}
+
 /**
  * Interviewer qualification in SQL: the settings, the competencies, members' recorded levels,
  * their completed sessions, the calibration check's statistics, promotions and training seats.
@@ -250,6 +259,26 @@ export class QualificationRepository {
       [organizationId, userId],
     );
     return rows.length > 0;
+  }
+
+  /**
+   * The live training pairing interview `id` is a seat of (as the lead, or as the seat beside it),
+   * or null when it has none. The other seat is locked: a pairing checked here cannot change under
+   * the caller until its transaction ends.
+   */
+  async pairingOf(organizationId: string, id: string, m: EntityManager): Promise<Pairing | null> {
+    const rows = await m.query<Pairing[]>(
+      `select i.training, i.companion_of is null as is_lead, i.focus_competency_keys,
+              p.interviewer_id as partner_interviewer_id
+         from interviews i
+         join interviews p on p.organization_id = i.organization_id
+                          and (p.id = i.companion_of or p.companion_of = i.id)
+                          and p.status <> 'cancelled'
+        where i.organization_id = $1 and i.id = $2 and i.training is not null and i.status <> 'cancelled'
+          for update of p`,
+      [organizationId, id],
+    );
+    return rows[0] ?? null;
   }
 
   /** The interview a training seat is added to, with its live scorecard, locked. */

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type {
   AddTrainingSeatRequest,
   CompetencyPath,
@@ -17,15 +17,19 @@ import {
   defaultLevel,
   offsetFigure,
   readiness,
+  type PairingVerdict,
   type QualificationLevel,
   type QualificationPolicy,
+  type TrainingMode,
 } from '@scorecard/domain';
+import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error.js';
 import type { Caller } from '../../common/request-context.js';
 import { Db } from '../../database/db.js';
 import { CalendarInvitationsService } from '../calendar/calendar-invitations.service.js';
 import { ApplicationEvents } from '../events/application-events.js';
 import { InterviewsRepository } from '../interviews/interviews.repository.js';
+import { InterviewsService } from '../interviews/interviews.service.js';
 import { UsersService } from '../users/users.service.js';
 import { type MemberRow, QualificationRepository, type SettingsRow, toSettings } from './qualification.repository.js';
 
@@ -36,15 +40,22 @@ import { type MemberRow, QualificationRepository, type SettingsRow, toSettings }
  * added beside a scheduled interview.
  */
 @Injectable()
-export class QualificationService {
+export class QualificationService implements OnModuleInit {
   constructor(
     private readonly repo: QualificationRepository,
     private readonly interviews: InterviewsRepository,
+    private readonly interviewsService: InterviewsService,
     private readonly users: UsersService,
     private readonly calendar: CalendarInvitationsService,
     private readonly events: ApplicationEvents,
     private readonly db: Db,
   ) {}
+
+  onModuleInit(): void {
+    this.interviewsService.addReassignmentRule((caller, interviewId, interviewerId, m) =>
+      this.checkReassignment(caller, interviewId, interviewerId, m),
+    );
+  }
 
   async settings(caller: Caller): Promise<QualificationSettings> {
     return toSettings(await this.settingsRow(caller.organizationId));
@@ -157,13 +168,11 @@ export class QualificationService {
       if (!added) {
         throw AppError.invalid([{ path: 'interviewerId', message: 'Choose an active member of your organization.' }]);
       }
-      const [lead, other] = await this.levelsOf(caller.organizationId, [target.interviewer_id, body.interviewerId]);
-      const verdict = checkPairing({
+      const verdict = await this.pairingVerdict(caller.organizationId, {
         mode: body.mode,
         focusCompetencyKeys: target.focus_competency_keys,
-        interviewerLevels: lead ?? {},
-        addedLevels: other ?? {},
-        samePerson: target.interviewer_id === body.interviewerId,
+        leadId: target.interviewer_id,
+        addedId: body.interviewerId,
       });
       if (!verdict.ok) throw new AppError('training_refused', verdict.message);
       const id = await this.repo.addSeat(
@@ -183,6 +192,49 @@ export class QualificationService {
     const seat = await this.interviews.find(caller.organizationId, seatId);
     if (!seat) throw AppError.notFound('interview');
     return seat;
+  }
+
+  /**
+   * A reassignment of either seat of a training pairing must leave a pairing `addSeat` would
+   * accept: a shadow still beside a qualified lead, a reverse shadow still led by someone
+   * reverse-shadowing, and never one person in both seats.
+   */
+  private async checkReassignment(
+    caller: Caller,
+    interviewId: string,
+    interviewerId: string,
+    m: EntityManager,
+  ): Promise<void> {
+    const pairing = await this.repo.pairingOf(caller.organizationId, interviewId, m);
+    if (!pairing) return;
+    const verdict = await this.pairingVerdict(caller.organizationId, {
+      mode: pairing.training,
+      focusCompetencyKeys: pairing.focus_competency_keys,
+      leadId: pairing.is_lead ? interviewerId : pairing.partner_interviewer_id,
+      addedId: pairing.is_lead ? pairing.partner_interviewer_id : interviewerId,
+    });
+    if (!verdict.ok) {
+      const seat = pairing.is_lead ? 'This interview has a training seat beside it' : 'This is a training seat';
+      throw new AppError(
+        'training_refused',
+        `${seat}, and the new interviewer would break the pairing. ${verdict.message}`,
+      );
+    }
+  }
+
+  /** The pairing rule (`checkPairing`) on the two members' current levels. */
+  private async pairingVerdict(
+    organizationId: string,
+    pairing: { mode: TrainingMode; focusCompetencyKeys: string[]; leadId: string; addedId: string },
+  ): Promise<PairingVerdict> {
+    const [lead, added] = await this.levelsOf(organizationId, [pairing.leadId, pairing.addedId]);
+    return checkPairing({
+      mode: pairing.mode,
+      focusCompetencyKeys: pairing.focusCompetencyKeys,
+      interviewerLevels: lead ?? {},
+      addedLevels: added ?? {},
+      samePerson: pairing.leadId === pairing.addedId,
+    });
   }
 
   private async settingsRow(organizationId: string): Promise<SettingsRow> {
