@@ -2498,6 +2498,13 @@ CREATE INDEX webhook_deliveries_org_endpoint_idx ON public.webhook_deliveries US
 
 
 --
+-- Name: webhook_deliveries_org_event_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX webhook_deliveries_org_event_idx ON public.webhook_deliveries USING btree (organization_id, event_id, status);
+
+
+--
 -- Name: webhook_endpoints_org_created_idx; Type: INDEX; Schema: public; Owner: -
 --
 

@@ -85,6 +85,7 @@ const EnvSchema = z.object({
   RATE_LIMIT_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
   SIGNUP_LIMIT_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(5),
   WEBHOOK_ALLOW_PRIVATE: Bool.optional(),
+  WEBHOOK_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
 });
 
 /** Whether `value` is an SMTP URL nodemailer can use: smtp or smtps, a host, an optional port. */
@@ -168,6 +169,8 @@ export interface AppConfig {
    * default true outside production, false in production: https and public addresses only).
    */
   webhookAllowPrivate: boolean;
+  /** Days a webhook event and its deliveries are kept before the daily sweep deletes them (WEBHOOK_RETENTION_DAYS, default 30). */
+  webhookRetentionDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -276,5 +279,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimitAddressPerMinute: e.RATE_LIMIT_ADDRESS_PER_MINUTE,
     signupLimitPerHour: e.SIGNUP_LIMIT_PER_HOUR,
     webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE ?? !production,
+    webhookRetentionDays: e.WEBHOOK_RETENTION_DAYS,
   };
 }

@@ -30,6 +30,7 @@ import { QuestionBank1764115200000 } from './migrations/1764115200000-QuestionBa
 import { InterviewerQualification1764118800000 } from './migrations/1764118800000-InterviewerQualification.js';
 import { FigureRollups1764122400000 } from './migrations/1764122400000-FigureRollups.js';
 import { BoardColumns1764126000000 } from './migrations/1764126000000-BoardColumns.js';
+import { WebhookRetention1764129600000 } from './migrations/1764129600000-WebhookRetention.js';
 
 /** Every migration, in order. Committed migrations are never edited: add a new one. */
 export const migrations = [
@@ -61,6 +62,7 @@ export const migrations = [
   InterviewerQualification1764118800000,
   FigureRollups1764122400000,
   BoardColumns1764126000000,
+  WebhookRetention1764129600000,
 ];
 
 /** One DataSource definition, shared by the app, the tests and the `db:migrate` command. */

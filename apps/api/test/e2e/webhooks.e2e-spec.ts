@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +16,7 @@ import { Webhook } from 'standardwebhooks';
 import { Db } from '../../src/database/db.js';
 import { WebhookDeliveryService } from '../../src/modules/webhooks/webhook-delivery.service.js';
 import { WebhookOutbox } from '../../src/modules/webhooks/webhook-outbox.js';
+import { WebhookSweepService } from '../../src/modules/webhooks/webhook-sweep.service.js';
 import { apiOf } from '../support/api-client.js';
 import { given, type Given, type Member } from '../support/given.js';
 import { emailsOf } from '../support/mail.js';
@@ -482,6 +484,73 @@ describe('events and signed deliveries', () => {
     } finally {
       await down.close();
     }
+  });
+});
+
+describe('retention: events older than WEBHOOK_RETENTION_DAYS (30) go, with their deliveries and attempts', () => {
+  /** An event `daysAgo` old, with one delivery to `endpointId` in `status` (and an attempt unless pending), or none. */
+  async function event(
+    organizationId: string,
+    endpointId: string,
+    daysAgo: number,
+    delivery: 'succeeded' | 'failed' | 'pending' | null,
+  ): Promise<string> {
+    const id = `msg_${randomUUID().replace(/-/g, '')}`;
+    await t.db.query(
+      `insert into webhook_events (organization_id, id, type, payload, occurred_at)
+       values ($1, $2, 'candidate.created', '{}', now() - make_interval(days => $3))`,
+      [organizationId, id, daysAgo],
+    );
+    if (delivery === null) return id;
+    const [row] = (await t.db.query(
+      `insert into webhook_deliveries (organization_id, endpoint_id, event_id, status, attempts, next_attempt_at, created_at)
+       values ($1, $2, $3, $4, $5, case when $4 = 'pending' then now() + interval '1 hour' end,
+               now() - make_interval(days => $6))
+       returning id`,
+      [organizationId, endpointId, id, delivery, delivery === 'pending' ? 0 : 1, daysAgo],
+    )) as { id: string }[];
+    if (delivery !== 'pending') {
+      await t.db.query(
+        `insert into webhook_delivery_attempts (organization_id, delivery_id, attempt, attempted_at, succeeded, duration_ms)
+         values ($1, $2, 1, now() - make_interval(days => $3), $4, 12)`,
+        [organizationId, row!.id, daysAgo, delivery === 'succeeded'],
+      );
+    }
+    return id;
+  }
+
+  async function left(organizationId: string) {
+    const [row] = (await t.db.query(
+      `select (select array_agg(id order by id) from webhook_events where organization_id = $1) as events,
+              (select count(*)::int from webhook_deliveries where organization_id = $1) as deliveries,
+              (select count(*)::int from webhook_delivery_attempts where organization_id = $1) as attempts`,
+      [organizationId],
+    )) as { events: string[] | null; deliveries: number; attempts: number }[];
+    return row!;
+  }
+
+  it('deletes settled events past 30 days in every organization, keeps recent ones and any with a delivery pending', async () => {
+    const [g, other] = [await given(t, 'Retention Co'), await given(t, 'Retention Elsewhere Co')];
+    const ours = await createEndpoint(t, g.admin, 'http://127.0.0.1:9/hooks');
+    const theirs = await createEndpoint(t, other.admin, 'http://127.0.0.1:9/hooks');
+    const org = g.session.organization.id;
+    const otherOrg = other.session.organization.id;
+    await event(org, ours.id, 40, 'succeeded');
+    await event(org, ours.id, 31, 'failed');
+    await event(org, ours.id, 45, null);
+    const pending = await event(org, ours.id, 40, 'pending');
+    const recent = await event(org, ours.id, 29, 'failed');
+    await event(otherOrg, theirs.id, 60, 'succeeded');
+    const theirRecent = await event(otherOrg, theirs.id, 1, 'succeeded');
+
+    // Two per statement: our organization's three take two statements.
+    const deleted = await t.app.get(WebhookSweepService).sweep(2);
+
+    expect(await left(org)).toEqual({ events: [pending, recent].sort(), deliveries: 2, attempts: 1 });
+    expect(await left(otherOrg)).toEqual({ events: [theirRecent], deliveries: 1, attempts: 1 });
+    expect(deleted).toBe(4);
+    // A second sweep finds nothing more.
+    expect(await t.app.get(WebhookSweepService).sweep()).toBe(0);
   });
 });
 

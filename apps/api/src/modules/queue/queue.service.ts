@@ -10,11 +10,13 @@ import {
 } from '../../database/migrations/1764086400000-Messaging.js';
 import type { WEBHOOK_QUEUE } from '../../database/migrations/1764097200000-Webhooks.js';
 import type { IDEMPOTENCY_SWEEP_QUEUE } from '../../database/migrations/1764100800000-IdempotencyKeys.js';
+import type { WEBHOOK_SWEEP_QUEUE } from '../../database/migrations/1764129600000-WebhookRetention.js';
 
 const require = createRequire(import.meta.url);
 const PgBoss = require('pg-boss') as typeof PgBossType;
 
-export type QueueName = MessagingQueueName | typeof WEBHOOK_QUEUE | typeof IDEMPOTENCY_SWEEP_QUEUE;
+export type QueueName =
+  MessagingQueueName | typeof WEBHOOK_QUEUE | typeof IDEMPOTENCY_SWEEP_QUEUE | typeof WEBHOOK_SWEEP_QUEUE;
 
 /** A job as its worker sees it: its data, and which attempt this is (0 first, `retryLimit` last). */
 export interface QueueJob<T> {

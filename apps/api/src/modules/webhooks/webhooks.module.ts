@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { WebhookDeliveryService } from './webhook-delivery.service.js';
 import { WebhookOutbox } from './webhook-outbox.js';
+import { WebhookRetentionRepository } from './webhook-retention.repository.js';
+import { WebhookSweepService } from './webhook-sweep.service.js';
 import { WebhooksController } from './webhooks.controller.js';
 import { WebhooksRepository } from './webhooks.repository.js';
 import { WebhooksService } from './webhooks.service.js';
@@ -11,7 +13,14 @@ import { WebhooksService } from './webhooks.service.js';
  */
 @Module({
   controllers: [WebhooksController],
-  providers: [WebhooksRepository, WebhooksService, WebhookOutbox, WebhookDeliveryService],
+  providers: [
+    WebhooksRepository,
+    WebhooksService,
+    WebhookOutbox,
+    WebhookDeliveryService,
+    WebhookRetentionRepository,
+    WebhookSweepService,
+  ],
   exports: [WebhookOutbox],
 })
 export class WebhooksModule {}
