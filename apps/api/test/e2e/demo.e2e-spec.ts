@@ -15,7 +15,7 @@ import type {
   WebhookDeliveryList,
   WebhookList,
 } from '@scorecard/contracts';
-import { DEMO_WEBHOOK_URL } from '../../src/database/demo-integrations.js';
+import { DEMO_IMPORT_SOURCE, DEMO_WEBHOOK_URL } from '../../src/database/demo-integrations.js';
 import { DEMO_MEETING_CANDIDATE } from '../../src/database/demo-meetings.js';
 import { DEMO_SHADOW } from '../../src/database/demo-qualification.js';
 import { DEMO_PASSWORD, PAST_OPENING_TITLE, seedDemo } from '../../src/database/seed-demo.js';
@@ -78,12 +78,14 @@ describe('demo closed opening', () => {
                 where d.organization_id = a.organization_id and d.application_id = a.id)::int as decisions
          from applications a
          join scorecards s on s.organization_id = a.organization_id and s.application_id = a.id and s.status = 'submitted'
+                          and s.imported_at is null
         where a.opening_id = $1 group by a.organization_id, a.id`,
       [openingId],
     )) as { cards: number; interviewers: number; decisions: number }[];
     expect(panels).toHaveLength(PAST_CANDIDATE_COUNT);
     for (const p of panels) expect(p).toEqual({ cards: 4, interviewers: 4, decisions: 1 });
 
+    // (The two scorecards imported from Greenhouse are apart: see "demo imported scorecards".)
     // Rated exactly what was asked: each card's ratings are its interview's questions, all asked,
     // all kept as first submitted; no contradiction needed confirming; none before its interview.
     const [shape] = (await t.db.query(
@@ -104,7 +106,7 @@ describe('demo closed opening', () => {
                  from scorecards s
                  join interviews i on i.organization_id = s.organization_id and i.id = s.interview_id
                  join applications a on a.organization_id = s.organization_id and a.id = s.application_id
-                where a.opening_id = $1 and s.status = 'submitted') cards`,
+                where a.opening_id = $1 and s.status = 'submitted' and s.imported_at is null) cards`,
       [openingId],
     )) as Record<string, number>[];
     expect(shape).toEqual({ mismatched: 0, unasked: 0, missing_firsts: 0, contradictions: 0, early: 0 });
@@ -288,6 +290,29 @@ describe('demo integrations (issue 23)', () => {
     const deliveries = (await t.http().get(`/api/v1/webhooks/${hooks.items[0]!.id}/deliveries`).set(admin).expect(200))
       .body as WebhookDeliveryList;
     expect(deliveries.items.map((d) => d.eventType)).toEqual(['webhook.test']);
+  });
+});
+
+describe('demo imported scorecards (issue 23)', () => {
+  it('has two scorecards imported from Greenhouse on rejected candidates, left out of calibration unless asked', async () => {
+    const imported = (await t.db.query(
+      `select s.import_source, a.stage, s.status from scorecards s
+         join applications a on a.organization_id = s.organization_id and a.id = s.application_id
+        where s.imported_at is not null`,
+    )) as { import_source: string; stage: string; status: string }[];
+    expect(imported).toEqual([
+      { import_source: DEMO_IMPORT_SOURCE, stage: 'rejected', status: 'submitted' },
+      { import_source: DEMO_IMPORT_SOURCE, stage: 'rejected', status: 'submitted' },
+    ]);
+    const calibration = async (query: string) =>
+      ((await t.http().get(`/api/v1/analytics/calibration${query}`).set(hm).expect(200)).body as Calibration)
+        .interviewers;
+    const total = (rows: Calibration['interviewers']) => rows.reduce((n, i) => n + i.scorecards, 0);
+    const written = await calibration('');
+    const all = await calibration('?includeImported=true');
+    expect(total(all) - total(written)).toBe(2);
+    // Harsher by two points on every criterion: someone's offset moves.
+    expect(all.map((i) => i.offset.value)).not.toEqual(written.map((i) => i.offset.value));
   });
 });
 

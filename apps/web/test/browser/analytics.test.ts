@@ -315,6 +315,60 @@ describe('interviewer calibration', () => {
     });
   });
 
+  test('a hiring manager counts the scorecards imported from another system in and out, by a checkbox kept in the URL', async () => {
+    const range = `from=${defaultFrom()}&to=${today()}`;
+    const written = await apiGet<Calibration>(HM, `/api/v1/analytics/calibration?${range}`);
+    const all = await apiGet<Calibration>(HM, `/api/v1/analytics/calibration?${range}&includeImported=true`);
+    const counts = (c: Calibration) => c.interviewers.map((i) => `${i.interviewer.name}: ${i.scorecards}`);
+    // The demo's two scorecards imported from Greenhouse are the difference.
+    const sum = (c: Calibration) => c.interviewers.reduce((n, i) => n + i.scorecards, 0);
+    expect(sum(all) - sum(written)).toBe(2);
+
+    await withBrowser(async (browser) => {
+      const { page } = browser;
+      await signIn(browser, HM, DEMO_PASSWORD);
+      await browser.goto('/analytics/calibration');
+      const table = page.getByRole('table', { name: 'Interviewer calibration' });
+      const shown = async () =>
+        Promise.all(
+          (await table.locator('tbody tr').all()).map(
+            async (row) =>
+              `${await row.getAttribute('data-interviewer')}: ${await row.locator('td').first().textContent()}`,
+          ),
+        );
+      await table.waitFor();
+      const box = page.getByRole('checkbox', { name: 'Count scorecards imported from another system' });
+      expect(await box.isChecked()).toBe(false);
+      expect(await shown()).toEqual(counts(written));
+      await page.getByText(/across all openings, imported ones left out\./).waitFor();
+
+      // Keyboard: Space ticks it; the figures and the scope line follow, and the URL keeps the choice.
+      await box.focus();
+      await page.keyboard.press('Space');
+      await page.getByText(/across all openings, imported ones included\./).waitFor();
+      await page.waitForFunction(() => new URL(location.href).searchParams.get('imported') === 'true');
+      // Until the new figures are in, the previous ones stay on screen (busy): wait for every row.
+      await page.waitForFunction(
+        (expected) =>
+          expected.every(
+            ([name, n]) => document.querySelector(`tr[data-interviewer="${name}"] td`)?.textContent === String(n),
+          ),
+        all.interviewers.map((i) => [i.interviewer.name, i.scorecards] as const),
+      );
+      expect(await shown()).toEqual(counts(all));
+      await browser.audit('calibration with imported scorecards');
+
+      // A reload (or a shared link) keeps it; unticking leaves them out again.
+      await page.reload();
+      await table.waitFor();
+      expect(await box.isChecked()).toBe(true);
+      expect(await shown()).toEqual(counts(all));
+      await box.uncheck();
+      await page.getByText(/imported ones left out\./).waitFor();
+      await page.waitForFunction(() => !new URL(location.href).searchParams.has('imported'));
+    });
+  });
+
   test('an admin changes the minimum of matched units in place, and the verdicts follow it', async () => {
     // In an organization of its own (the setting is the organization's), with two scorecards in.
     const org = await givenOrganization('Calibration');

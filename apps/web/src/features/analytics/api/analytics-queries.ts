@@ -20,17 +20,19 @@ export function usePipelineAnalytics(query: AnalyticsQuery | null) {
   return useQuery({ ...pipelineAnalyticsQueryOptions(query ?? {}), enabled: query !== null });
 }
 
-export function calibrationQueryOptions(query: AnalyticsQuery) {
+/** Calibration of the slice; scorecards imported from another system count only when asked (`includeImported`). */
+export function calibrationQueryOptions(query: AnalyticsQuery, includeImported = false) {
   return queryOptions({
-    queryKey: analyticsKeys.calibration(query),
-    queryFn: ({ signal }) => api('getCalibration', { signal, query }),
+    queryKey: analyticsKeys.calibration(query, includeImported),
+    queryFn: ({ signal }) =>
+      api('getCalibration', { signal, query: { ...query, includeImported: includeImported ? 'true' : 'false' } }),
     placeholderData: keepPreviousData,
   });
 }
 
 /** Per-interviewer calibration and panel agreement; nothing is fetched while the filters are invalid. */
-export function useCalibration(query: AnalyticsQuery | null) {
-  return useQuery({ ...calibrationQueryOptions(query ?? {}), enabled: query !== null });
+export function useCalibration(query: AnalyticsQuery | null, includeImported = false) {
+  return useQuery({ ...calibrationQueryOptions(query ?? {}, includeImported), enabled: query !== null });
 }
 
 /** Selection rates by self-identified group (four-fifths rule); nothing is fetched while the filters are invalid. */

@@ -18,11 +18,13 @@ type CalibrationViewProps = {
   hasOpening: boolean;
   onClearDates: () => void;
   onAllOpenings: () => void;
+  /** Whether scorecards imported from another system count (`includeImported`). */
+  includeImported?: boolean;
 };
 
 /** How each interviewer scores against their panel, and how far panels agree per competency. */
 export function CalibrationView(props: CalibrationViewProps) {
-  const report = useCalibration(props.query);
+  const report = useCalibration(props.query, props.includeImported);
   return (
     <ReportStates
       report={report}

@@ -127,9 +127,27 @@ function useAnalyticsFilters() {
   };
 }
 
+/** Whether calibration counts scorecards imported from another system (`?imported=true`); off by default. */
+function useIncludeImported(): [boolean, (on: boolean) => void] {
+  const [params, setParams] = useSearchParams();
+  const on = params.get('imported') === 'true';
+  const set = (next: boolean) =>
+    setParams(
+      (current) => {
+        const copy = new URLSearchParams(current);
+        if (next) copy.set('imported', 'true');
+        else copy.delete('imported');
+        return copy;
+      },
+      { replace: true, preventScrollReset: true },
+    );
+  return [on, set];
+}
+
 function AnalyticsPage({ view }: { view: AnalyticsView }) {
   const { user } = useSession();
   const { search } = useLocation();
+  const [includeImported, setIncludeImported] = useIncludeImported();
   useDocumentTitle(VIEW_TITLES[view]);
   const filters = useAnalyticsFilters();
   const views = analyticsViews(user.role);
@@ -176,16 +194,42 @@ function AnalyticsPage({ view }: { view: AnalyticsView }) {
               onDefaultRange={() => filters.apply(defaultRange(filters.now))}
               onClearDates={() => filters.apply({ from: '', to: '' })}
             />
+            {view === 'calibration' ? (
+              <div className="check-field analytics-filters__imported">
+                <input
+                  id="analytics-include-imported"
+                  type="checkbox"
+                  className="checkbox"
+                  checked={includeImported}
+                  onChange={(e) => setIncludeImported(e.target.checked)}
+                  aria-describedby="analytics-include-imported-hint"
+                />
+                <div>
+                  <label htmlFor="analytics-include-imported">Count scorecards imported from another system</label>
+                  <p id="analytics-include-imported-hint" className="field__hint">
+                    Left out by default: they were written to another system’s questions, wording and deadlines, so they
+                    would skew offsets, agreement and lateness. Counting them compares an interviewer’s history with
+                    their panels.
+                  </p>
+                </div>
+              </div>
+            ) : null}
             <p className="analytics-filters__scope" aria-live="polite">
               {view === 'calibration' ? 'Scorecards of interviews held ' : 'Applications created '}
               {rangeText(url)} (UTC days)
-              {url.openingId ? `, for ${opening ? opening.title : 'the selected opening'}` : ', across all openings'}.
+              {url.openingId ? `, for ${opening ? opening.title : 'the selected opening'}` : ', across all openings'}
+              {view === 'calibration'
+                ? includeImported
+                  ? ', imported ones included'
+                  : ', imported ones left out'
+                : ''}
+              .
             </p>
           </div>
           {view === 'pipeline' ? (
             <PipelineView {...reportProps} />
           ) : view === 'calibration' ? (
-            <CalibrationView {...reportProps} />
+            <CalibrationView {...reportProps} includeImported={includeImported} />
           ) : (
             <AdverseImpactView {...reportProps} />
           )}
