@@ -166,6 +166,11 @@ describe('pipeline analytics', () => {
       await page.getByRole('img', { name: new RegExp(`^Of ${scoped.funnel[0]!.reached} applications?, `) }).waitFor();
       await page.goBack();
       await page.waitForURL((url) => !url.searchParams.has('openingId'));
+      // The filter follows the URL one render later than the URL changes: wait for it, then check.
+      await page
+        .getByLabel('Opening', { exact: true })
+        .locator('option:checked', { hasText: 'All openings' })
+        .waitFor({ state: 'attached' });
       expect(await page.getByLabel('Opening', { exact: true }).locator('option:checked').textContent()).toBe(
         'All openings',
       );
