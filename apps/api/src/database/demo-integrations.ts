@@ -42,8 +42,9 @@ export const DEMO_IMPORT_SOURCE = 'greenhouse';
 /**
  * Two scorecards imported from the organization's previous ATS, on two rejected candidates of the
  * closed opening (the first by name) that the panel rated here too, each written by another of the
- * panel and two points harsher on every criterion. Calibration leaves them out until "Count scorecards imported from another system" is
- * ticked, and then the offsets move; the debriefs count them and label them "Imported".
+ * panel and two points harsher on every criterion. Calibration leaves them out until "Count
+ * scorecards imported from another system" is ticked, and then the offsets move; the debriefs
+ * count them and label them "Imported".
  */
 async function seedImportedScorecards(app: INestApplicationContext, step: Step, demo: DemoContext): Promise<void> {
   const admin = demo.byEmail.get('admin@acme.test')!;
