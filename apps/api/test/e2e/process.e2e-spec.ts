@@ -1,51 +1,15 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { freePort } from '../../src/database/embedded-postgres.js';
+import { startProduct } from '../support/product-process.js';
 import { createTestDatabase } from '../support/test-app.js';
 
 // Runs the built product the way a user does (`node apps/api/dist/main.js`); `pnpm test` builds first.
-const MAIN = resolve(process.cwd(), 'dist/main.js');
-
-interface Running {
-  child: ChildProcess;
-  base: string;
-  output: () => string;
-}
-
-async function start(env: Record<string, string>): Promise<Running> {
-  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`pnpm build\` first`);
-  const port = await freePort();
-  const childEnv: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'development',
-    LOG_LEVEL: 'info',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    ...env,
-  };
-  if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
-  delete childEnv.NODE_OPTIONS;
-  const child = spawn(process.execPath, [MAIN], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the product exited with ${child.exitCode}:\n${out}`);
-    const ok = await fetch(`${base}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return { child, base, output: () => out };
-    if (Date.now() > deadline) throw new Error(`not healthy within 60 s:\n${out}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+// Logs at info in development, as `pnpm start` does, so the start-up lines can be checked.
+const start = (env: Record<string, string>) => startProduct({ NODE_ENV: 'development', LOG_LEVEL: 'info', ...env });
 
 function exited(child: ChildProcess, timeoutMs = 20_000): Promise<number | null> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);

@@ -9,6 +9,8 @@ export const MAIN = resolve(process.cwd(), 'dist/main.js');
 export interface RunningProduct {
   base: string;
   child: ChildProcess;
+  /** Everything it wrote to stdout and stderr so far. */
+  output(): string;
   /** SIGTERM, resolved once the process has exited. */
   stop(): Promise<void>;
 }
@@ -16,7 +18,9 @@ export interface RunningProduct {
 /**
  * Starts the built product (`node dist/main.js`) on a free port with `env` added to this process's
  * environment, and resolves once `GET /api/health` answers 200 (60 s at most; an early exit fails
- * with the process's output). For what Jest cannot load in process: the web build's static files.
+ * with the process's output). DATABASE_URL goes to it only when `env` names one: without it the
+ * product starts its embedded PostgreSQL, as on a newcomer's machine. For what Jest cannot load in
+ * process: the web build's static files, start-up and shutdown.
  */
 export async function startProduct(env: Record<string, string>): Promise<RunningProduct> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`pnpm build\` first`);
@@ -28,6 +32,7 @@ export async function startProduct(env: Record<string, string>): Promise<Running
     HOST: '127.0.0.1',
     ...env,
   };
+  if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
   delete childEnv.NODE_OPTIONS;
   const child = spawn(process.execPath, [MAIN], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
@@ -53,6 +58,7 @@ export async function startProduct(env: Record<string, string>): Promise<Running
   return {
     base,
     child,
+    output: () => out,
     stop: () =>
       new Promise<void>((done) => {
         if (child.exitCode !== null || child.signalCode !== null) return done();
