@@ -20,7 +20,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
-import { CHROME_FLAGS, CHROMIUM, REPO_ROOT, demoPages, signIn, startProduct } from './lib/product.mjs';
+import { CHROMIUM_FLAGS, CHROMIUM, REPO_ROOT, demoPages, signIn, startProduct } from './lib/product.mjs';
 
 const args = Object.fromEntries(
   process.argv.slice(2).map((a) => {
@@ -50,7 +50,7 @@ async function launchChromium() {
   const profile = mkdtempSync(join(tmpdir(), 'scorecard-lighthouse-chromium-'));
   const child = spawn(
     CHROMIUM,
-    [...CHROME_FLAGS, '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'],
+    [...CHROMIUM_FLAGS, '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'],
     {
       stdio: 'ignore',
     },

@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROME_FLAGS, CHROMIUM, demoPages, signIn } from './lib/product.mjs';
+import { CHROMIUM_FLAGS, CHROMIUM, demoPages, signIn } from './lib/product.mjs';
 
 const args = Object.fromEntries(
   process.argv.slice(2).map((a) => {
@@ -36,7 +36,7 @@ async function load(page) {
   const dir = mkdtempSync(join(tmpdir(), 'scorecard-timing-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
-    args: CHROME_FLAGS,
+    args: CHROMIUM_FLAGS,
     viewport: { width: 412, height: 823 },
   });
   try {

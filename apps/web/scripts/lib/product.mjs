@@ -7,20 +7,12 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM_FLAGS } from '../../test/browser/find-chromium.mjs';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** Headless Chromium as the browser tests run it (../shared/STACK.md); no --user-data-dir here. */
-export const CHROME_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+/** Headless Chromium's flags, as the browser tests run it. */
+export { CHROMIUM_FLAGS };
 /** Every demo user's password (apps/api/src/database/seed-demo.ts). */
 const DEMO_PASSWORD = 'scorecard-demo';
 /** Seeding the demo takes seconds, but over a minute on a machine busy with other work. */

@@ -30,6 +30,21 @@ function executable(path) {
 }
 
 /**
+ * Headless Chromium's flags, for the browser tests and the web scripts (Lighthouse, request timing)
+ * alike: as ../shared/STACK.md found them to work as root in a container. No --user-data-dir here.
+ */
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/**
  * The browser to launch: `CHROMIUM_PATH` when it is set (and only it: a wrong path is an error, not
  * a reason to fall back), else the first of CHROMIUM_CANDIDATES that is an executable file, else
  * the first of CHROMIUM_NAMES on PATH; null when there is none.

@@ -11,7 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, expect } from '@jest/globals';
 import { chromium, type Browser as Chromium, type BrowserContext, type Page } from 'playwright-core';
-import { chromiumMissing, findChromium } from './find-chromium.mjs';
+import { CHROMIUM_FLAGS, chromiumMissing, findChromium } from './find-chromium.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
@@ -52,17 +52,6 @@ type AxeViolation = {
   nodes: { target: unknown[]; failureSummary?: string }[];
 };
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 /** This test file's Chromium: started once, on first use, and closed after the file's tests. */
 let chromiumOfFile: Promise<Chromium> | undefined;
 
@@ -70,7 +59,7 @@ function sharedChromium(): Promise<Chromium> {
   if (!chromiumOfFile) {
     const executablePath = findChromium();
     if (!executablePath) throw new Error(chromiumMissing());
-    const starting = chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+    const starting = chromium.launch({ executablePath, args: [...CHROMIUM_FLAGS] });
     chromiumOfFile = starting;
     // A failed start, or a browser that went away, is not kept: the next test starts another.
     const forget = () => {
