@@ -10,7 +10,7 @@ import {
 import fc from 'fast-check';
 import type { EntityManager } from 'typeorm';
 import { Db } from '../../src/database/db.js';
-import { AnalyticsRepository } from '../../src/modules/analytics/analytics.repository.js';
+import { CalibrationRepository } from '../../src/modules/analytics/calibration.repository.js';
 import { ScorecardsRepository } from '../../src/modules/scorecards/scorecards.repository.js';
 import { addMember, openOpeningWithFocus, signup, type FocusedOpening } from '../support/factories.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -32,7 +32,7 @@ let t: TestApp;
 let admin: AuthSession;
 let opening: FocusedOpening;
 let interviewers: User[];
-let analytics: AnalyticsRepository;
+let analytics: CalibrationRepository;
 let scorecards: ScorecardsRepository;
 let db: Db;
 /** The criteria the random cards rate: three of each of the first two competencies. */
@@ -47,7 +47,7 @@ beforeAll(async () => {
   criteria = opening.competencies
     .slice(0, 2)
     .flatMap((c) => c.criteria.slice(0, 3).map((cr) => ({ key: cr.key, competencyKey: c.key })));
-  analytics = t.app.get(AnalyticsRepository);
+  analytics = t.app.get(CalibrationRepository);
   scorecards = t.app.get(ScorecardsRepository);
   db = t.app.get(Db);
 });

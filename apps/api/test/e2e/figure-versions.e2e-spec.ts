@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { Application, Interview } from '@scorecard/contracts';
 import { Db } from '../../src/database/db.js';
-import { AnalyticsRepository, type Slice } from '../../src/modules/analytics/analytics.repository.js';
+import { CalibrationRepository } from '../../src/modules/analytics/calibration.repository.js';
+import type { Slice } from '../../src/modules/analytics/slice-sql.js';
 import { calibrationFigures } from '../../src/modules/analytics/analytics.service.js';
 import type { FocusedOpening } from '../support/factories.js';
 import { given, type Given, type Member } from '../support/given.js';
@@ -73,7 +74,7 @@ async function answers(): Promise<Record<string, unknown>> {
 async function recomputed(): Promise<Record<string, unknown>> {
   const org = g.session.organization.id;
   const db = t.app.get(Db);
-  const analytics = t.app.get(AnalyticsRepository);
+  const analytics = t.app.get(CalibrationRepository);
   const out: Record<string, unknown> = {};
   for (const [who, viewer] of Object.entries(viewers())) {
     for (const [name, query] of Object.entries(queries())) {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AnalyticsController } from './analytics.controller.js';
 import { AnalyticsRepository } from './analytics.repository.js';
+import { CalibrationRepository } from './calibration.repository.js';
 import { AnalyticsService } from './analytics.service.js';
 import { FigureCache } from './figure-cache.js';
 
@@ -10,6 +11,6 @@ import { FigureCache } from './figure-cache.js';
  */
 @Module({
   controllers: [AnalyticsController],
-  providers: [AnalyticsRepository, AnalyticsService, FigureCache],
+  providers: [AnalyticsRepository, CalibrationRepository, AnalyticsService, FigureCache],
 })
 export class AnalyticsModule {}

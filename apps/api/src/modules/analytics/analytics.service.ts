@@ -19,7 +19,9 @@ import {
 } from '@scorecard/domain';
 import { AppError } from '../../common/app-error.js';
 import type { Caller } from '../../common/request-context.js';
-import { AnalyticsRepository, type Slice } from './analytics.repository.js';
+import { AnalyticsRepository } from './analytics.repository.js';
+import { CalibrationRepository } from './calibration.repository.js';
+import type { Slice } from './slice-sql.js';
 import { FigureCache } from './figure-cache.js';
 
 const DAY = 86_400_000;
@@ -43,7 +45,7 @@ export function calibrationFigures({
   interviewers,
   agreement,
   minUnits,
-}: Awaited<ReturnType<AnalyticsRepository['calibration']>>): Calibration {
+}: Awaited<ReturnType<CalibrationRepository['calibration']>>): Calibration {
   return {
     thresholds: { offsetUnits: minUnits, scorecards: MIN_SCORECARDS, alphaUnits: MIN_ALPHA_UNITS },
     interviewers: interviewers.map((i) => ({
@@ -74,6 +76,7 @@ export function calibrationFigures({
 export class AnalyticsService {
   constructor(
     private readonly analytics: AnalyticsRepository,
+    private readonly calibrations: CalibrationRepository,
     private readonly figures: FigureCache,
   ) {}
 
@@ -91,11 +94,16 @@ export class AnalyticsService {
    */
   async calibration(caller: Caller, q: CalibrationQuery): Promise<Calibration> {
     const slice = sliceOf(q);
-    const { found, key } = await this.analytics.calibrationKey(caller.organizationId, caller.userId, slice);
+    const { found, key } = await this.calibrations.calibrationKey(caller.organizationId, caller.userId, slice);
     if (!found) throw AppError.notFound('opening');
     const cached = this.figures.get(FigureCache.keyOf(caller.organizationId, slice, q.includeImported, key));
     if (cached) return cached;
-    const computed = await this.analytics.calibration(caller.organizationId, caller.userId, slice, q.includeImported);
+    const computed = await this.calibrations.calibration(
+      caller.organizationId,
+      caller.userId,
+      slice,
+      q.includeImported,
+    );
     const answer = calibrationFigures(computed);
     this.figures.set(FigureCache.keyOf(caller.organizationId, slice, q.includeImported, computed.key), answer);
     return answer;

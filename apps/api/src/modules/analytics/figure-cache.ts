@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Calibration } from '@scorecard/contracts';
-import type { Slice } from './analytics.repository.js';
+import type { Slice } from './slice-sql.js';
 
 /**
  * What a calibration answer depends on besides its slice, read in one statement with (or before)
