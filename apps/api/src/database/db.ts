@@ -128,6 +128,26 @@ export class Db {
   }
 
   /**
+   * For periodic jobs: `work` for every organization, each in a tenant transaction of its own, and
+   * the sum of what they answer. One organization's failure goes to `failed` and leaves the others
+   * alone (the job's next run tries it again).
+   */
+  async sumOverOrganizations(
+    work: (organizationId: string) => Promise<number>,
+    failed: (organizationId: string, err: Error) => void,
+  ): Promise<number> {
+    let sum = 0;
+    for (const organizationId of await this.organizationIds()) {
+      try {
+        sum += await this.asTenant(organizationId, () => work(organizationId));
+      } catch (err) {
+        failed(organizationId, err as Error);
+      }
+    }
+    return sum;
+  }
+
+  /**
    * Runs `first` (the first statement) on a pooled connection, which the caller then owns. A
    * connection can be dead while it sits idle in the pool (PostgreSQL restarted or failed over, or
    * ended it) without the pool knowing yet; that shows on the first statement, before any work, so

@@ -56,16 +56,11 @@ export class DigestService implements OnModuleInit {
 
   /** Writes every digest due at `now`, organization by organization; answers how many were queued. */
   async sweep(now = new Date()): Promise<number> {
-    let queued = 0;
-    for (const organizationId of await this.db.organizationIds()) {
-      try {
-        queued += await this.db.asTenant(organizationId, () => this.sweepOrganization(organizationId, now));
-      } catch (err) {
-        // One organization's failure does not keep the others' digests back; the next sweep retries it.
-        this.log.warn(`digest sweep of organization ${organizationId} failed: ${(err as Error).message}`);
-      }
-    }
-    return queued;
+    // One organization's failure does not keep the others' digests back; the next sweep retries it.
+    return this.db.sumOverOrganizations(
+      (organizationId) => this.sweepOrganization(organizationId, now),
+      (organizationId, err) => this.log.warn(`digest sweep of organization ${organizationId} failed: ${err.message}`),
+    );
   }
 
   private async sweepOrganization(organizationId: string, now: Date): Promise<number> {

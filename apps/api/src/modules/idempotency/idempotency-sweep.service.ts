@@ -25,14 +25,9 @@ export class IdempotencySweepService implements OnModuleInit {
 
   /** Deletes every organization's expired keys; answers how many. */
   async sweep(): Promise<number> {
-    let deleted = 0;
-    for (const organizationId of await this.db.organizationIds()) {
-      try {
-        deleted += await this.db.asTenant(organizationId, () => this.repo.deleteExpired(organizationId));
-      } catch (err) {
-        this.log.warn(`sweep of organization ${organizationId} failed: ${(err as Error).message}`);
-      }
-    }
-    return deleted;
+    return this.db.sumOverOrganizations(
+      (organizationId) => this.repo.deleteExpired(organizationId),
+      (organizationId, err) => this.log.warn(`sweep of organization ${organizationId} failed: ${err.message}`),
+    );
   }
 }

@@ -63,14 +63,10 @@ export class RemindersService implements OnModuleInit {
    * many steps were sent.
    */
   async sweep(now: Date = new Date()): Promise<{ steps: number }> {
-    let steps = 0;
-    for (const organizationId of await this.db.organizationIds()) {
-      try {
-        steps += await this.db.asTenant(organizationId, () => this.sweepOrganization(organizationId, now));
-      } catch (err) {
-        this.log.error(`reminders of organization ${organizationId} failed: ${(err as Error).message}`);
-      }
-    }
+    const steps = await this.db.sumOverOrganizations(
+      (organizationId) => this.sweepOrganization(organizationId, now),
+      (organizationId, err) => this.log.error(`reminders of organization ${organizationId} failed: ${err.message}`),
+    );
     return { steps };
   }
 

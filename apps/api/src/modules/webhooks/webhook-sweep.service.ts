@@ -30,22 +30,20 @@ export class WebhookSweepService implements OnModuleInit {
     this.queue.register(WEBHOOK_SWEEP_QUEUE, () => this.sweep().then(() => undefined), { cron: '41 3 * * *' });
   }
 
-  /** Deletes every organization's expired events, `batch` per statement; answers how many. */
+  /**
+   * Deletes every organization's expired events, `batch` per statement; answers how many. Rounds
+   * over the organizations, one batch each in its own short transaction, until a round finds none.
+   */
   async sweep(batch = BATCH): Promise<number> {
     let deleted = 0;
-    for (const organizationId of await this.db.organizationIds()) {
-      try {
-        for (;;) {
-          const gone = await this.db.asTenant(organizationId, () =>
-            this.repo.deleteExpired(organizationId, this.config.webhookRetentionDays, batch),
-          );
-          deleted += gone;
-          if (gone < batch) break;
-        }
-      } catch (err) {
-        this.log.warn(`webhook sweep of organization ${organizationId} failed: ${(err as Error).message}`);
-      }
+    for (;;) {
+      const round = await this.db.sumOverOrganizations(
+        (organizationId) => this.repo.deleteExpired(organizationId, this.config.webhookRetentionDays, batch),
+        (organizationId, err) =>
+          this.log.warn(`webhook sweep of organization ${organizationId} failed: ${err.message}`),
+      );
+      deleted += round;
+      if (round === 0) return deleted;
     }
-    return deleted;
   }
 }
