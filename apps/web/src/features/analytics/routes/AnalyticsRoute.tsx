@@ -127,11 +127,18 @@ function useAnalyticsFilters() {
   };
 }
 
-/** Whether calibration counts scorecards imported from another system (`?imported=true`); off by default. */
+/**
+ * Whether calibration counts scorecards imported from another system (`?imported=true`); off by
+ * default. The box follows a click at once (the URL catches up a render later, and a controlled
+ * checkbox would otherwise spring back until it has), and follows the URL on Back and Forward.
+ */
 function useIncludeImported(): [boolean, (on: boolean) => void] {
   const [params, setParams] = useSearchParams();
-  const on = params.get('imported') === 'true';
-  const set = (next: boolean) =>
+  const inUrl = params.get('imported') === 'true';
+  const [on, setOn] = useState(inUrl);
+  useEffect(() => setOn(inUrl), [inUrl]);
+  const set = (next: boolean) => {
+    setOn(next);
     setParams(
       (current) => {
         const copy = new URLSearchParams(current);
@@ -141,6 +148,7 @@ function useIncludeImported(): [boolean, (on: boolean) => void] {
       },
       { replace: true, preventScrollReset: true },
     );
+  };
   return [on, set];
 }
 
